@@ -1,0 +1,5 @@
+import sys
+
+from ptdraft.cli import main
+
+sys.exit(main())

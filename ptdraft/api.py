@@ -1,0 +1,97 @@
+"""The small interface the window and the command line use. No Qt here, ever.
+
+    template = api.get_template("cong-van-chung")
+    draft = api.new_draft(template, {"tinh": "Quảng Trị"})
+    api.export_docx(draft, Path("letter.docx"))
+"""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Mapping
+
+from ptdraft import docx_writer, render, store, templates
+from ptdraft.errors import InputError, PtdraftError
+from ptdraft.layout import Layout, layout
+from ptdraft.model import Content, Draft, Value
+from ptdraft.templates import Template
+
+__all__ = [
+    "PtdraftError",
+    "Template",
+    "Draft",
+    "Layout",
+    "list_templates",
+    "get_template",
+    "new_draft",
+    "example_draft",
+    "with_values",
+    "load_draft",
+    "save_draft",
+    "fill",
+    "layout_draft",
+    "docx_bytes",
+    "export_docx",
+    "missing_fields",
+]
+
+
+def list_templates() -> list[Template]:
+    """The shipped templates, approved first."""
+    return templates.shipped_templates()
+
+
+def get_template(name: str) -> Template:
+    """A template by id or by path to its .toml file."""
+    return templates.find_template(name)
+
+
+def new_draft(template: Template, values: Mapping[str, Value] | None = None) -> Draft:
+    """A draft from the template's defaults with ``values`` over them."""
+    return templates.new_draft(template, values or {})
+
+
+def example_draft(template: Template) -> Draft:
+    """A draft filled with the template's own example values."""
+    return templates.new_draft(template, template.example, where=f"{template.id} [example]")
+
+
+def with_values(draft: Draft, values: Mapping[str, Value]) -> Draft:
+    """The draft with new field values, cleaned and checked against its fields."""
+    cleaned = store.clean_strings(dict(values), "giá trị")
+    return dataclasses.replace(draft, values=templates.resolve_values(draft.fields, cleaned, "giá trị"))
+
+
+def load_draft(path: Path) -> Draft:
+    return store.load_draft(Path(path))
+
+
+def save_draft(draft: Draft, path: Path) -> None:
+    store.save_draft(draft, Path(path))
+
+
+def missing_fields(draft: Draft) -> list[str]:
+    """Labels of required fields that have no value."""
+    return [f"{f.label} ({f.id})" for f in templates.missing_required(draft.fields, draft.values)]
+
+
+def fill(draft: Draft, *, strict: bool = True) -> Content:
+    """The draft's content with its values filled in; ``strict`` refuses missing required fields."""
+    if strict:
+        missing = missing_fields(draft)
+        if missing:
+            raise InputError("thiếu giá trị bắt buộc: " + "; ".join(missing), "giá trị")
+    return render.fill(draft)
+
+
+def layout_draft(draft: Draft, *, strict: bool = True) -> Layout:
+    return layout(fill(draft, strict=strict), title=draft.title, author=draft.author)
+
+
+def docx_bytes(draft: Draft, *, strict: bool = True) -> bytes:
+    return docx_writer.to_bytes(layout_draft(draft, strict=strict))
+
+
+def export_docx(draft: Draft, path: Path, *, strict: bool = True) -> None:
+    """Write the DOCX of ``draft`` to ``path`` atomically (the old file stays intact on any error)."""
+    docx_writer.write(layout_draft(draft, strict=strict), Path(path))

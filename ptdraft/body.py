@@ -1,0 +1,145 @@
+"""The body's light markup, as a clerk would type it, turned into blocks.
+
+- A blank line separates paragraphs; lines of one paragraph are joined with a
+  space (a justified paragraph must never hold a manual line break).
+- A line starting with a number and a full stop ("1. ", "12. ") opens a numbered
+  item; the number written is only a marker, items are numbered 1, 2, 3 … in order.
+- A line starting with a letter and ")" ("a) ", "đ) ") opens a sub-item of the
+  item above; sub-items are lettered a), b), c) … in the Vietnamese order.
+- A line starting "Điều 1." opens an article (decisions); items inside it are its
+  clauses (khoản) and sub-items its points (điểm).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Union
+
+from ptdraft.model import Item
+
+_ITEM = re.compile(r"^\s*\d{1,3}\.\s+(?=\S)")
+_SUBITEM = re.compile(r"^\s*[a-zđ]\)\s+(?=\S)")
+_ARTICLE = re.compile(r"^\s*Điều\s+\d{1,3}\.\s*")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class NumberedList:
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    """"Điều n. title" and what follows it up to the next article."""
+
+    title: str
+    blocks: tuple[Union[Paragraph, NumberedList], ...] = ()
+
+
+Block = Union[Paragraph, NumberedList, Article]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.top: list[Block] = []
+        self.article: tuple[str, list] | None = None
+        self.items: list[list] | None = None  # [text, [subitems]] of the open list
+        self.kind: str | None = None  # kind of the open piece of text
+        self.lines: list[str] = []
+
+    # -- text accumulation --
+    def _flush_text(self) -> None:
+        if not self.lines:
+            return
+        text = " ".join(self.lines)
+        self.lines = []
+        if self.kind == "item" and self.items is not None:
+            self.items[-1][0] = text
+        elif self.kind == "subitem" and self.items is not None:
+            self.items[-1][1][-1] = text
+        elif self.kind == "article" and self.article is not None:
+            self.article = (text, self.article[1])
+        else:
+            self._close_list()
+            self._target().append(Paragraph(text))
+        self.kind = None
+
+    def _target(self) -> list:
+        return self.article[1] if self.article is not None else self.top
+
+    def _close_list(self) -> None:
+        if self.items is not None:
+            items = tuple(Item(text, tuple(subs)) for text, subs in self.items)
+            self._target().append(NumberedList(items))
+            self.items = None
+
+    def _close_article(self) -> None:
+        self._close_list()
+        if self.article is not None:
+            title, blocks = self.article
+            self.article = None
+            self.top.append(Article(title, tuple(blocks)))
+
+    # -- line handling --
+    def line(self, raw: str) -> None:
+        stripped = " ".join(raw.split())
+        if not stripped:
+            self._flush_text()
+            self.kind = None
+            return
+        article = _ARTICLE.match(stripped)
+        item = _ITEM.match(stripped)
+        sub = _SUBITEM.match(stripped)
+        if article:
+            self._flush_text()
+            self._close_article()
+            self.article = ("", [])
+            self.kind = "article"
+            rest = stripped[article.end():]
+            self.lines = [rest] if rest else []
+        elif item:
+            self._flush_text()
+            if self.items is None:
+                self.items = []
+            self.items.append(["", []])
+            self.kind = "item"
+            self.lines = [stripped[item.end():]]
+        elif sub and self.items is not None:
+            self._flush_text()
+            self.items[-1][1].append("")
+            self.kind = "subitem"
+            self.lines = [stripped[sub.end():]]
+        else:
+            if self.kind is None:
+                # A plain paragraph after a list ends the list.
+                self._close_list()
+                self.kind = "paragraph"
+            self.lines.append(stripped)
+
+    def finish(self) -> tuple[Block, ...]:
+        self._flush_text()
+        self._close_article()
+        self._close_list()
+        return tuple(self.top)
+
+
+def parse(text: str) -> tuple[Block, ...]:
+    """The blocks of a body or closing text."""
+    builder = _Builder()
+    for raw in text.split("\n"):
+        builder.line(raw)
+    return builder.finish()
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Plain paragraphs of a text, ignoring any list markup (for closings and notes)."""
+    result = []
+    for chunk in re.split(r"\n\s*\n", text):
+        joined = " ".join(chunk.split())
+        if joined:
+            result.append(joined)
+    return tuple(result)

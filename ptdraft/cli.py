@@ -1,0 +1,174 @@
+"""The command line: ``ptdraft templates|fields|render|new``; with no arguments, the window.
+
+Every PtdraftError becomes one Vietnamese message on stderr and exit code 2;
+no traceback reaches the user.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from ptdraft.errors import InputError, PtdraftError
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in Vietnamese with exit code 2."""
+
+    def error(self, message: str) -> None:  # noqa: D401 - argparse override
+        self.print_usage(sys.stderr)
+        raise SystemExit(_fail(f"lệnh không hợp lệ: {message}"))
+
+
+def _fail(message: str) -> int:
+    print(f"ptdraft: lỗi: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ptdraft", description="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    sub.add_parser("templates", help="liệt kê các mẫu văn bản")
+
+    fields = sub.add_parser("fields", help="các trường một mẫu cần điền")
+    fields.add_argument("template", help="mã mẫu hoặc đường dẫn tệp .toml")
+
+    render = sub.add_parser("render", help="tạo tệp DOCX từ một mẫu hoặc một bản thảo")
+    render.add_argument("source", help="mã mẫu, tệp mẫu .toml, hoặc bản thảo .json")
+    render.add_argument("--data", type=Path, help="tệp JSON các giá trị của trường")
+    render.add_argument("--set", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ", help="gán một giá trị")
+    render.add_argument("-o", "--output", type=Path, required=True, help="tệp DOCX cần ghi")
+
+    new = sub.add_parser("new", help="tạo bản thảo JSON từ giá trị mặc định của mẫu")
+    new.add_argument("template", help="mã mẫu hoặc đường dẫn tệp .toml")
+    new.add_argument("--data", type=Path, help="tệp JSON các giá trị của trường")
+    new.add_argument("--set", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ")
+    new.add_argument("-o", "--output", type=Path, required=True, help="tệp bản thảo .json cần ghi")
+    return parser
+
+
+def _values(fields, data_path: Path | None, assignments: list[str]) -> dict:
+    """Values from a JSON file and ``--set`` assignments, typed by the fields they name."""
+    from ptdraft import store, templates
+
+    values: dict = {}
+    if data_path is not None:
+        data = store.read_json(data_path)
+        if not isinstance(data, dict):
+            raise InputError("tệp giá trị phải là một đối tượng JSON {\"trường\": giá trị}", str(data_path))
+        values.update(data)
+    for assignment in assignments:
+        if "=" not in assignment:
+            raise InputError(f"'{assignment}' phải có dạng trường=giá_trị", "--set")
+        key, text = assignment.split("=", 1)
+        key = key.strip()
+        item = next((f for f in fields if f.id == key), None)
+        if item is None:
+            known = ", ".join(f.id for f in fields)
+            raise InputError(f"trường '{key}' không có trong mẫu (các trường: {known})", "--set")
+        values[key] = templates.coerce_text(item, text)
+    return values
+
+
+def _is_draft(source: str) -> bool:
+    return source.lower().endswith(".json")
+
+
+def _cmd_templates() -> int:
+    from ptdraft import api
+    from ptdraft.templates import APPROVAL_LABELS
+
+    rows = [(t.id, t.title, t.doc_type, str(t.version), APPROVAL_LABELS[t.approval.state]) for t in api.list_templates()]
+    header = ("MÃ", "TÊN MẪU", "LOẠI", "PHIÊN BẢN", "TRẠNG THÁI")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    return EXIT_OK
+
+
+def _cmd_fields(name: str) -> int:
+    from ptdraft import api
+
+    template = api.get_template(name)
+    print(f"{template.title} ({template.id}, phiên bản {template.version})")
+    for item in template.fields:
+        flag = "bắt buộc" if item.required else "không bắt buộc"
+        default = "" if item.default is None else f"; mặc định: {json.dumps(item.default, ensure_ascii=False)}"
+        options = f"; chọn một trong: {', '.join(item.options)}" if item.options else ""
+        print(f"  {item.id}: {item.label} [{item.kind.value}, {flag}{default}{options}]")
+        if item.help:
+            print(f"      {item.help}")
+    return EXIT_OK
+
+
+def _draft_from(args) -> object:
+    from ptdraft import api
+
+    if _is_draft(args.source):
+        draft = api.load_draft(Path(args.source))
+        if args.data or args.set:
+            given = {**draft.values, **_values(draft.fields, args.data, args.set)}
+            draft = api.with_values(draft, given)
+        return draft
+    template = api.get_template(args.source)
+    return api.new_draft(template, _values(template.fields, args.data, args.set))
+
+
+def _cmd_render(args) -> int:
+    from ptdraft import api
+
+    draft = _draft_from(args)
+    api.export_docx(draft, args.output)
+    print(f"Đã ghi {args.output}")
+    return EXIT_OK
+
+
+def _cmd_new(args) -> int:
+    from ptdraft import api
+
+    template = api.get_template(args.template)
+    draft = api.new_draft(template, _values(template.fields, args.data, args.set))
+    api.save_draft(draft, args.output)
+    print(f"Đã ghi bản thảo {args.output}")
+    return EXIT_OK
+
+
+def _open_window(path: str | None) -> int:
+    from ptdraft.gui.app import run
+
+    return run(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        if not argv or (len(argv) == 1 and _is_draft(argv[0]) and not argv[0].startswith("-")):
+            return _open_window(argv[0] if argv else None)
+        args = _build_parser().parse_args(argv)
+        if args.command == "templates":
+            return _cmd_templates()
+        if args.command == "fields":
+            return _cmd_fields(args.template)
+        if args.command == "render":
+            return _cmd_render(args)
+        if args.command == "new":
+            return _cmd_new(args)
+        _build_parser().print_help()
+        return EXIT_BAD_INPUT
+    except PtdraftError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,334 @@
+"""Layout → DOCX: the only module that imports python-docx.
+
+python-docx builds the package skeleton once per page setup (parts, relations,
+section with "different first page", the page-number header); each document then
+only writes its own document.xml, first-page footer and core properties into a
+copy of that skeleton. This keeps a letter at a few milliseconds instead of
+re-reading python-docx's default template every time.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from ptdraft import rules
+from ptdraft.errors import OutputError
+from ptdraft.layout import Block, Cell, Layout, Para, Rule, Table
+from ptdraft.rules import Page, Style
+from ptdraft.store import write_atomic
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_BODY_MARK = "@@PTDRAFT-BODY@@"
+_FOOTER_MARK = "@@PTDRAFT-FOOTER@@"
+
+
+def _attr(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
+
+
+def _fonts(font: str) -> str:
+    f = _attr(font)
+    return f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>'
+
+
+def _run_props(font: str, size: float, bold: bool, italic: bool, color: str | None) -> str:
+    half = round(size * 2)
+    out = [_fonts(font)]
+    if bold:
+        out.append("<w:b/><w:bCs/>")
+    if italic:
+        out.append("<w:i/><w:iCs/>")
+    if color:
+        out.append(f'<w:color w:val="{color}"/>')
+    out.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
+    return "<w:rPr>" + "".join(out) + "</w:rPr>"
+
+
+def _border(side: str, space: int = 1) -> str:
+    return f'<w:{side} w:val="single" w:sz="{rules.RULE_WEIGHT}" w:space="{space}" w:color="000000"/>'
+
+
+def _para_props(style: Style, font: str, *, borders: str = "", extra_before: int = 0, keep_next: bool = False) -> str:
+    out = []
+    if style.keep_next or keep_next:
+        out.append("<w:keepNext/>")
+    out.append('<w:widowControl w:val="0"/>')
+    if borders:
+        out.append(f"<w:pBdr>{borders}</w:pBdr>")
+    if style.exact_line:
+        line = f'w:line="{style.exact_line}" w:lineRule="exact"'
+    else:
+        line = f'w:line="{round(240 * style.line)}" w:lineRule="auto"'
+    out.append(f'<w:spacing w:before="{style.space_before + extra_before}" w:after="{style.space_after}" {line}/>')
+    ind = []
+    if style.left_indent:
+        ind.append(f'w:left="{style.left_indent}"')
+    if style.right_indent:
+        ind.append(f'w:right="{style.right_indent}"')
+    if style.first_indent > 0:
+        ind.append(f'w:firstLine="{style.first_indent}"')
+    elif style.first_indent < 0:
+        ind.append(f'w:hanging="{-style.first_indent}"')
+    out.append(f"<w:ind {' '.join(ind)}/>" if ind else '<w:ind w:left="0" w:right="0" w:firstLine="0"/>')
+    out.append(f'<w:jc w:val="{style.align.value}"/>')
+    out.append(_run_props(font, style.size, style.bold, style.italic, style.color))
+    return "<w:pPr>" + "".join(out) + "</w:pPr>"
+
+
+def _para(block: Para, font: str, extra_before: int = 0, keep_next: bool = False) -> str:
+    style = block.style
+    borders = ""
+    if block.frame:
+        borders = "".join(_border(side, 2) for side in ("top", "left", "bottom", "right"))
+    elif block.top_rule:
+        borders = _border("top", 4)
+    runs = []
+    for run in block.runs:
+        if not run.text:
+            continue
+        bold = style.bold if run.bold is None else run.bold
+        italic = style.italic if run.italic is None else run.italic
+        props = _run_props(font, style.size, bold, italic, style.color)
+        runs.append(f'<w:r>{props}<w:t xml:space="preserve">{escape(run.text)}</w:t></w:r>')
+    props = _para_props(style, font, borders=borders, extra_before=extra_before, keep_next=keep_next)
+    return f"<w:p>{props}{''.join(runs)}</w:p>"
+
+
+def _rule(block: Rule, font: str, extra_before: int = 0) -> str:
+    style = block.style
+    indent = block.indent
+    from dataclasses import replace
+
+    style = replace(style, left_indent=indent, right_indent=indent)
+    return f"<w:p>{_para_props(style, font, borders=_border('bottom', 1), extra_before=extra_before)}</w:p>"
+
+
+def _cell(cell: Cell, font: str, extra_before: int) -> str:
+    parts = []
+    for index, block in enumerate(cell.blocks):
+        before = extra_before if index == 0 else 0
+        if isinstance(block, Rule):
+            parts.append(_rule(block, font, before))
+        else:
+            parts.append(_para(block, font, before))
+    if not parts:
+        parts.append("<w:p/>")
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{cell.width}" w:type="dxa"/></w:tcPr>'
+        + "".join(parts)
+        + "</w:tc>"
+    )
+
+
+def _table(table: Table, font: str) -> str:
+    widths = table.widths
+    total = sum(widths)
+    none = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    props = (
+        f'<w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
+        f"<w:tblBorders>{none}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        "</w:tblPr>"
+    )
+    grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
+    rows = []
+    for index, row in enumerate(table.rows):
+        row_props = "<w:trPr><w:cantSplit/></w:trPr>" if table.keep_together else ""
+        before = table.space_before if index == 0 else 0
+        rows.append("<w:tr>" + row_props + "".join(_cell(c, font, before) for c in row.cells) + "</w:tr>")
+    return "<w:tbl>" + props + grid + "".join(rows) + "</w:tbl>"
+
+
+def _body_xml(layout: Layout) -> str:
+    out = []
+    blocks = layout.blocks
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            out.append(_table(block, layout.font))
+        elif isinstance(block, Rule):
+            out.append(_rule(block, layout.font))
+        else:
+            # The paragraph just before the closing row keeps with it, so the signature never stands alone.
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            keep = isinstance(following, Table) and following.keep_together
+            out.append(_para(block, layout.font, keep_next=keep))
+    if out and blocks and isinstance(blocks[-1], Table):
+        # A document must end with a paragraph; keep it tiny so it never makes a page of its own.
+        tail = Style(1, exact_line=20)
+        out.append(f"<w:p>{_para_props(tail, layout.font)}</w:p>")
+    return "".join(out)
+
+
+def _footer_xml(layout: Layout) -> str:
+    if not layout.first_footer:
+        return f"<w:p>{_para_props(Style(1, exact_line=20), layout.font)}</w:p>"
+    return "".join(_para(p, layout.font) for p in layout.first_footer)
+
+
+def _styles_xml(font: str, body: Style) -> str:
+    half = round(body.size * 2)
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>"
+        f'<w:styles xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        f'{_fonts(font)}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+        '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/>'
+        "</w:rPr></w:rPrDefault>"
+        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
+        "</w:docDefaults>"
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
+        f'<w:pPr><w:widowControl w:val="0"/></w:pPr><w:rPr>{_fonts(font)}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr></w:style>'
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>'
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr></w:style>"
+        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:semiHidden/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/></w:style>'
+        "</w:styles>"
+    )
+
+
+def _page_number_xml(style: Style, font: str) -> str:
+    props = _run_props(font, style.size, style.bold, style.italic, None)
+    runs = (
+        f'<w:r>{props}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{props}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        f'<w:r>{props}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{props}<w:t>2</w:t></w:r>"
+        f'<w:r>{props}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    return f"<w:p>{_para_props(style, font)}{runs}</w:p>"
+
+
+def _part_xml(root: str, inner: str) -> bytes:
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>"
+        f'<w:{root} xmlns:w="{W_NS}" xmlns:r="{R_NS}">{inner}</w:{root}>'
+    ).encode("utf-8")
+
+
+@functools.lru_cache(maxsize=8)
+def _skeleton(page: Page, page_number: Style, font: str) -> tuple[tuple[str, bytes], ...]:
+    """The package parts shared by every document with this page setup, in zip order."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width = docx.shared.Twips(page.width)
+    section.page_height = docx.shared.Twips(page.height)
+    section.top_margin = docx.shared.Twips(page.top)
+    section.bottom_margin = docx.shared.Twips(page.bottom)
+    section.left_margin = docx.shared.Twips(page.left)
+    section.right_margin = docx.shared.Twips(page.right)
+    section.header_distance = docx.shared.Twips(page.header)
+    section.footer_distance = docx.shared.Twips(page.footer)
+    section.gutter = 0
+    section.different_first_page_header_footer = True
+    names = {
+        "header": section.header.part.partname.lstrip("/"),
+        "first_header": section.first_page_header.part.partname.lstrip("/"),
+        "first_footer": section.first_page_footer.part.partname.lstrip("/"),
+        "footer": section.footer.part.partname.lstrip("/"),
+    }
+    # Parts python-docx's default template carries that a letter does not need.
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects") or rel.reltype == RT.CUSTOM_XML:
+            del document.part.rels[rel_id]
+    package_rels = document.part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package_rels[rel_id]
+    buffer = io.BytesIO()
+    document.save(buffer)
+    empty = f"<w:p>{_para_props(Style(1, exact_line=20), font)}</w:p>"
+    parts: list[tuple[str, bytes]] = []
+    with zipfile.ZipFile(buffer) as package:
+        for info in package.infolist():
+            name = info.filename
+            data = package.read(name)
+            if name == "word/document.xml":
+                text = data.decode("utf-8")
+                start = text.index("<w:body>") + len("<w:body>")
+                end = text.index("<w:sectPr")
+                data = (text[:start] + _BODY_MARK + text[end:]).encode("utf-8")
+            elif name == "word/styles.xml":
+                data = _styles_xml(font, rules.STYLES[rules.Element.BODY]).encode("utf-8")
+            elif name == names["header"]:
+                data = _part_xml("hdr", _page_number_xml(page_number, font))
+            elif name == names["first_header"]:
+                data = _part_xml("hdr", empty)
+            elif name == names["footer"]:
+                data = _part_xml("ftr", empty)
+            elif name == names["first_footer"]:
+                data = _part_xml("ftr", _FOOTER_MARK)
+            elif name == "docProps/core.xml":
+                continue  # written for each document
+            elif name == "docProps/app.xml":
+                data = (
+                    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>"
+                    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+                    "<Application>ptdraft</Application></Properties>"
+                ).encode("utf-8")
+            parts.append((name, data))
+    return tuple(parts)
+
+
+def _core_xml(layout: Layout, now: _dt.datetime) -> bytes:
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(layout.title)}</dc:title><dc:creator>{escape(layout.author)}</dc:creator>"
+        f"<cp:lastModifiedBy>{escape(layout.author)}</cp:lastModifiedBy><dc:language>vi-VN</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode("utf-8")
+
+
+def document_xml(layout: Layout) -> bytes:
+    """word/document.xml of the layout (also used by the golden tests)."""
+    for name, data in _skeleton(layout.page, layout.page_number, layout.font):
+        if name == "word/document.xml":
+            return data.replace(_BODY_MARK.encode(), _body_xml(layout).encode("utf-8"))
+    raise AssertionError("skeleton has no document part")
+
+
+def to_bytes(layout: Layout, now: _dt.datetime | None = None) -> bytes:
+    """The DOCX file of a layout, as bytes."""
+    now = now or _dt.datetime.now(_dt.timezone.utc)
+    buffer = io.BytesIO()
+    body = _body_xml(layout).encode("utf-8")
+    footer = _footer_xml(layout).encode("utf-8")
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
+        for name, data in _skeleton(layout.page, layout.page_number, layout.font):
+            if name == "word/document.xml":
+                data = data.replace(_BODY_MARK.encode(), body)
+            elif _FOOTER_MARK.encode() in data:
+                data = data.replace(_FOOTER_MARK.encode(), footer)
+            package.writestr(zipfile.ZipInfo(name, _FIXED_TIME), data, zipfile.ZIP_DEFLATED)
+            if name == "_rels/.rels":
+                package.writestr(zipfile.ZipInfo("docProps/core.xml", _FIXED_TIME), _core_xml(layout, now), zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def write(layout: Layout, path) -> None:
+    """Write the DOCX beside ``path`` and rename it into place."""
+    try:
+        data = to_bytes(layout)
+    except (ValueError, UnicodeEncodeError) as exc:  # pragma: no cover - text is cleaned on the way in
+        raise OutputError(f"không tạo được tệp DOCX: {exc}", str(path)) from None
+    write_atomic(path, data)

@@ -1,0 +1,1 @@
+"""The PySide6 window. Qt lives only in this package."""

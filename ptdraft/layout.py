@@ -1,0 +1,399 @@
+"""From a filled document to a Layout: the one place where Decree 30 is applied.
+
+Each element gets its resolved style from :mod:`ptdraft.rules`: size, case,
+weight, alignment, indents, spacing, rules and frames. Writers (DOCX, preview)
+only translate the Layout, so they agree by construction.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Union
+
+from ptdraft import body as markup
+from ptdraft import doctypes, rules
+from ptdraft.dates import place_date
+from ptdraft.metrics import text_width
+from ptdraft.model import Content, Item
+from ptdraft.rules import Element, Page, Style
+
+BLANK_NUMBER = "\u00a0" * 6  # the blank the records office writes the number into
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text; ``bold``/``italic`` None means "as the paragraph's style"."""
+
+    text: str
+    bold: bool | None = None
+    italic: bool | None = None
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph. ``ref`` names the part of the draft it comes from (for click-to-field)."""
+
+    element: Element
+    runs: tuple[Run, ...]
+    style: Style
+    ref: str = ""
+    frame: bool = False  # a single-line rectangle around the text (stamps, circulation box)
+    top_rule: bool = False  # a solid line the full width above the paragraph (box 13)
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A short solid line of ``width`` twips, centred in a container ``container`` twips wide."""
+
+    width: int
+    container: int
+    ref: str = ""
+
+    @property
+    def style(self) -> Style:
+        return rules.STYLES[Element.RULE]
+
+    @property
+    def indent(self) -> int:
+        return max(0, (self.container - self.width) // 2)
+
+
+CellBlock = Union[Para, Rule]
+
+
+@dataclass(frozen=True)
+class Cell:
+    width: int
+    blocks: tuple[CellBlock, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A borderless table with fixed column widths; ``keep_together`` forbids a row to split across pages."""
+
+    name: str
+    rows: tuple[Row, ...]
+    keep_together: bool = False
+    space_before: int = 0
+
+    @property
+    def widths(self) -> tuple[int, ...]:
+        return tuple(cell.width for cell in self.rows[0].cells)
+
+
+Block = Union[Para, Rule, Table]
+
+
+@dataclass(frozen=True)
+class Layout:
+    page: Page
+    blocks: tuple[Block, ...]
+    first_footer: tuple[Para, ...]
+    page_number: Style
+    title: str
+    author: str
+    font: str = rules.FONT
+
+
+# -- helpers ----------------------------------------------------------------
+
+def _style(element: Element, **changes: object) -> Style:
+    style = rules.STYLES[element]
+    return dataclasses.replace(style, **changes) if changes else style
+
+
+def _case(style: Style, text: str) -> str:
+    return text.upper() if style.upper else text
+
+
+def para(element: Element, text: str, ref: str = "", **changes: object) -> Para:
+    style = _style(element, **changes)
+    return Para(element, (Run(_case(style, text)),), style, ref)
+
+
+def _lines(text: str) -> list[str]:
+    """A multi-line field split into its printed lines (each line is its own paragraph)."""
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def _strip_end(text: str) -> str:
+    return text.rstrip().rstrip(";.,:").rstrip()
+
+
+def _punctuate(entries: list[str]) -> list[str]:
+    """Entries of a list: each ends with ";" and the last with "." (FORMAT.md §7)."""
+    cleaned = [_strip_end(e) for e in entries if _strip_end(e)]
+    return [f"{e};" if i < len(cleaned) - 1 else f"{e}." for i, e in enumerate(cleaned)]
+
+
+def _dash_item(element: Element, text: str, indent: int, ref: str) -> Para:
+    """"- text" with wrapped lines hanging under the text, not under the dash."""
+    style = _style(element)
+    hang = text_width("- ", style.size, bold=style.bold, italic=style.italic)
+    style = dataclasses.replace(style, left_indent=indent + hang, first_indent=-hang)
+    return Para(element, (Run(f"- {text}"),), style, ref)
+
+
+def _widest(lines: list[str], style: Style) -> int:
+    return max((text_width(line, style.size, bold=style.bold, italic=style.italic) for line in lines), default=0)
+
+
+def symbol(content: Content) -> str:
+    """The symbol after the number: "UBND-VP" for a công văn, "QĐ-UBND" for a named type."""
+    issuer = content.issuer_code.strip()
+    unit = content.unit_code.strip()
+    if doctypes.is_cong_van(content.doc_type):
+        groups = [issuer, unit]
+    else:
+        groups = [doctypes.abbreviation(content.doc_type) or "", issuer, unit]
+    return "-".join(g for g in groups if g)
+
+
+def number_line(content: Content) -> str:
+    """"Số: 05/UBND-VP"; a blank where the number goes while it has none."""
+    number = f"{content.number:02d}" if content.number else BLANK_NUMBER
+    sym = symbol(content)
+    return f"Số: {number}/{sym}" if sym else f"Số: {number}"
+
+
+def archive_line(content: Content) -> str:
+    """"Lưu: VT, HCQT, PL.(300)" (without the final full stop)."""
+    parts = [rules.ARCHIVE_PREFIX, *(_strip_end(a) for a in content.archive if _strip_end(a))]
+    drafter = content.drafter_code.strip()
+    if drafter and content.copies:
+        parts.append(f"{drafter}.({content.copies})")
+    elif drafter:
+        parts.append(drafter)
+    elif content.copies:
+        parts.append(f"({content.copies})")
+    return ", ".join(parts)
+
+
+def distribution_entries(content: Content) -> list[str]:
+    """The Nơi nhận lines in order, punctuated: "Như trên" first when there is a Kính gửi, "Lưu: VT, …" last."""
+    entries = [e for e in content.distribution if _strip_end(e)]
+    if content.recipients and not any(_strip_end(e).casefold() == rules.SAME_AS_ABOVE.casefold() for e in entries):
+        entries.insert(0, rules.SAME_AS_ABOVE)
+    entries = [e for e in entries if not _strip_end(e).startswith("Lưu")]
+    entries.append(archive_line(content))
+    return _punctuate(entries)
+
+
+# -- the parts of the page ----------------------------------------------------
+
+def _header(content: Content) -> Table:
+    left_w, right_w = rules.HEADER_LEFT, rules.HEADER_RIGHT
+    left: list[CellBlock] = []
+    for line in _lines(content.parent_authority):
+        left.append(para(Element.PARENT_AUTHORITY, line, "parent_authority"))
+    auth_lines = _lines(content.authority)
+    for line in auth_lines:
+        left.append(para(Element.AUTHORITY, line, "authority"))
+    if auth_lines:
+        style = rules.STYLES[Element.AUTHORITY]
+        text_line = min(_widest([_case(style, l) for l in auth_lines], style), left_w)
+        left.append(Rule(round(text_line * rules.AUTHORITY_RULE_FRACTION.default), left_w, "authority"))
+
+    right: list[CellBlock] = [
+        para(Element.NATIONAL_TITLE, rules.NATIONAL_TITLE, "national_title"),
+        para(Element.MOTTO, rules.MOTTO, "national_title"),
+    ]
+    motto_style = rules.STYLES[Element.MOTTO]
+    right.append(Rule(text_width(rules.MOTTO, motto_style.size, bold=motto_style.bold), right_w, "national_title"))
+
+    # Second row: number (and V/v, stamps) level with the place and date.
+    left2: list[CellBlock] = [Para(Element.NUMBER, (Run(number_line(content)),), rules.STYLES[Element.NUMBER], "number")]
+    if doctypes.is_cong_van(content.doc_type) and content.subject.strip():
+        left2.append(para(Element.SUBJECT_VV, f"V/v {' '.join(content.subject.split())}", "subject"))
+    for element, text in ((Element.SECRECY, content.secrecy), (Element.URGENCY, content.urgency)):
+        if text.strip():
+            left2.append(_stamp(element, text.strip().upper(), left_w, element.name.lower()))
+    right2: list[CellBlock] = []
+    if content.place.strip() or content.date:
+        right2.append(para(Element.PLACE_DATE, place_date(content.place.strip(), content.date), "date"))
+    return Table(
+        "header",
+        (
+            Row((Cell(left_w, tuple(left)), Cell(right_w, tuple(right)))),
+            Row((Cell(left_w, tuple(left2)), Cell(right_w, tuple(right2)))),
+        ),
+    )
+
+
+def _stamp(element: Element, text: str, container: int, ref: str) -> Para:
+    style = _style(element)
+    width = rules.URGENCY_BOX_WIDTH.get(text) if element is Element.URGENCY else None
+    if width is None:
+        width = text_width(text, style.size, bold=True) + rules.cm(0.6)
+    side = max(0, (container - width) // 2)
+    style = dataclasses.replace(style, left_indent=side, right_indent=side)
+    return Para(element, (Run(text),), style, ref, frame=True)
+
+
+def _circulation(content: Content) -> Para | None:
+    text = content.circulation.strip().upper()
+    if not text:
+        return None
+    style = _style(Element.CIRCULATION)
+    width = text_width(text, style.size, bold=True) + rules.cm(0.6)
+    side = max(0, (rules.HEADER_RIGHT - width) // 2)
+    style = dataclasses.replace(style, left_indent=rules.HEADER_LEFT + side, right_indent=side)
+    return Para(Element.CIRCULATION, (Run(text),), style, "circulation", frame=True)
+
+
+def _title(content: Content) -> list[Block]:
+    """Box 5a for named types: the type name, the summary, and the short rule under them."""
+    if doctypes.is_cong_van(content.doc_type):
+        return []
+    name = doctypes.canonical(content.doc_type) or content.doc_type
+    out: list[Block] = [para(Element.DOC_TYPE, name, "doc_type")]
+    subject = " ".join(content.subject.split())
+    if subject and name not in doctypes.NO_SUBJECT:
+        out.append(para(Element.SUBJECT, subject, "subject"))
+        style = rules.STYLES[Element.SUBJECT]
+        line = min(text_width(subject, style.size, bold=style.bold), rules.PAGE.text_width)
+    else:
+        style = rules.STYLES[Element.DOC_TYPE]
+        line = text_width(name.upper(), style.size, bold=True)
+    out.append(Rule(round(line * rules.AUTHORITY_RULE_FRACTION.default), rules.PAGE.text_width, "subject"))
+    return out
+
+
+def _recipients(content: Content) -> list[Block]:
+    entries = [_strip_end(r) for r in content.recipients if _strip_end(r)]
+    if not entries:
+        return []
+    label = rules.RECIPIENTS_LABEL
+    if len(entries) == 1:
+        return [para(Element.RECIPIENTS, f"{label} {entries[0]}", "recipients", align=rules.Align.CENTER)]
+    out: list[Block] = [para(Element.RECIPIENTS, label, "recipients", left_indent=rules.RECIPIENTS_LABEL_INDENT)]
+    for text in _punctuate(entries):
+        item = _dash_item(Element.RECIPIENTS, text, rules.RECIPIENTS_DASH_INDENT, "recipients")
+        out.append(dataclasses.replace(item, style=dataclasses.replace(item.style, space_before=0)))
+    return out
+
+
+def _decision_head(content: Content) -> list[Block]:
+    out: list[Block] = []
+    if content.deciding_authority.strip():
+        for line in _lines(content.deciding_authority):
+            out.append(para(Element.DECIDING_AUTHORITY, line, "deciding_authority"))
+    bases = _punctuate([" ".join(b.split()) for b in content.legal_bases])
+    out.extend(para(Element.LEGAL_BASIS, b, "legal_bases") for b in bases)
+    word = doctypes.DECIDING_WORD.get(doctypes.canonical(content.doc_type) or "")
+    if word and (bases or content.deciding_authority.strip()):
+        out.append(para(Element.DECISION_WORD, word, "body"))
+    return out
+
+
+def _items(items: tuple[Item, ...], ref: str) -> list[Block]:
+    out: list[Block] = []
+    for number, item in enumerate(items, start=1):
+        out.append(para(Element.LIST_ITEM, f"{number}. {item.text}", ref))
+        for index, sub in enumerate(item.subitems):
+            letter = rules.POINT_LETTERS[index % len(rules.POINT_LETTERS)]
+            out.append(para(Element.SUB_ITEM, f"{letter}) {sub}", ref))
+    return out
+
+
+def _blocks(blocks: tuple[markup.Block, ...], element: Element, ref: str) -> list[Block]:
+    out: list[Block] = []
+    article_number = 0
+    for block in blocks:
+        if isinstance(block, markup.Paragraph):
+            out.append(para(element, block.text, ref))
+        elif isinstance(block, markup.NumberedList):
+            out.extend(_items(block.items, ref))
+        else:
+            article_number += 1
+            style = _style(Element.ARTICLE)
+            runs = (Run(f"Điều {article_number}.", bold=True),)
+            if block.title:
+                runs += (Run(f" {block.title}"),)
+            out.append(Para(Element.ARTICLE, runs, style, ref))
+            out.extend(_blocks(block.blocks, element, ref))
+    return out
+
+
+def _append_end_mark(blocks: list[Block]) -> None:
+    """Put "./." at the end of the last paragraph of the body."""
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if isinstance(block, Para) and block.runs:
+            text = block.text.rstrip()
+            if text.endswith(rules.END_MARK):
+                return
+            last = block.runs[-1]
+            trimmed = last.text.rstrip().rstrip(".;,:")
+            blocks[index] = dataclasses.replace(block, runs=block.runs[:-1] + (dataclasses.replace(last, text=trimmed + rules.END_MARK),))
+            return
+
+
+def _closing_row(content: Content) -> Table:
+    left: list[CellBlock] = [para(Element.DISTRIBUTION_LABEL, rules.DISTRIBUTION_LABEL, "distribution")]
+    left.extend(_dash_item(Element.DISTRIBUTION, text, 0, "distribution") for text in distribution_entries(content))
+    right: list[CellBlock] = []
+    sig = content.signature
+    authority = sig.authority_lines()
+    for index, line in enumerate(authority):
+        element = Element.SIGN_POSITION if (sig.position and index == len(authority) - 1) else Element.SIGN_AUTHORITY
+        right.append(para(element, " ".join(line.split()), "signature"))
+    name = " ".join(sig.name.split())
+    right.append(para(Element.SIGN_NAME, name, "signature"))
+    return Table(
+        "closing",
+        (Row((Cell(rules.CLOSING_LEFT, tuple(left)), Cell(rules.CLOSING_RIGHT, tuple(right)))),),
+        keep_together=True,
+        space_before=rules.CLOSING_ROW_SPACE,
+    )
+
+
+def _contact(content: Content) -> tuple[Para, ...]:
+    lines = _lines(content.contact)
+    out = [para(Element.CONTACT, line, "contact") for line in lines]
+    if out:
+        out[0] = dataclasses.replace(out[0], top_rule=True)
+    return tuple(out)
+
+
+def layout(content: Content, *, title: str = "", author: str = "") -> Layout:
+    """The Layout of a filled document (no Jinja left in it)."""
+    blocks: list[Block] = []
+    circulation = _circulation(content)
+    if circulation:
+        blocks.append(circulation)
+    blocks.append(_header(content))
+    blocks.extend(_title(content))
+    blocks.extend(_recipients(content))
+    if doctypes.canonical(content.doc_type) in doctypes.DECIDING_WORD:
+        blocks.extend(_decision_head(content))
+    body_start = len(blocks)
+    blocks.extend(_blocks(markup.parse(content.body), Element.BODY, "body"))
+    blocks.extend(_items(content.requirements, "requirements"))
+    blocks.extend(_blocks(markup.parse(content.closing), Element.CLOSING, "closing"))
+    close = content.close.strip()
+    if close == rules.END_MARK:
+        if len(blocks) > body_start:
+            _append_end_mark(blocks)
+    elif close:
+        blocks.append(para(Element.CLOSE, close, "close"))
+    blocks.append(_closing_row(content))
+    doc_name = doctypes.canonical(content.doc_type) or content.doc_type
+    subject = " ".join(content.subject.split())
+    return Layout(
+        page=rules.PAGE,
+        blocks=tuple(blocks),
+        first_footer=_contact(content),
+        page_number=rules.STYLES[Element.PAGE_NUMBER],
+        title=title or (f"{doc_name}: {subject}" if subject else doc_name),
+        author=author or " ".join(content.authority.split()),
+    )

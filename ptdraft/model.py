@@ -1,0 +1,154 @@
+"""The document model: plain, frozen, typed data with no format rules in it.
+
+A :class:`Draft` is what a clerk saves: the template it came from, the values of
+the template's fields, and the :class:`Content` of each part of the document.
+Text in a draft's content may hold Jinja expressions over the values
+(``{{ nam }}``); :func:`ptdraft.render.fill` turns it into plain text.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Mapping, Union
+
+FORMAT_VERSION = 1
+
+Value = Union[str, int, float, bool, list, None]
+
+
+class SigningMode(Enum):
+    """Quyền hạn ký (FORMAT.md §8): the prefix in front of the title in box 7a."""
+
+    NONE = ""
+    TM = "TM."
+    KT = "KT."
+    TL = "TL."
+    TUQ = "TUQ."
+    Q = "Q."
+    TM_KT = "TM.KT."
+
+
+class FieldKind(Enum):
+    TEXT = "text"
+    MULTILINE = "multiline"
+    DATE = "date"
+    NUMBER = "number"
+    CHOICE = "choice"
+    LIST = "list"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value a template asks for. ``default`` None means "no default"."""
+
+    id: str
+    label: str
+    kind: FieldKind = FieldKind.TEXT
+    default: Value = None
+    required: bool = False
+    help: str = ""
+    options: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    """A numbered item ("1. …") with its lettered sub-items ("a) …"); numbers are assigned when laid out."""
+
+    text: str
+    subitems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Box 7: the signing authority, the signer's position and name.
+
+    ``collective`` is the body a TM. signature speaks for ("ỦY BAN NHÂN DÂN");
+    ``head_title`` is the head's title after KT., TL., TUQ. or Q. ("CHỦ TỊCH");
+    ``position`` is the signer's own title ("PHÓ CHỦ TỊCH"); empty strings mean "not printed".
+    """
+
+    mode: SigningMode = SigningMode.NONE
+    collective: str = ""
+    head_title: str = ""
+    position: str = ""
+    name: str = ""
+
+    def authority_lines(self) -> tuple[str, ...]:
+        """The lines of box 7a, top to bottom, as typed (case is applied by the layout)."""
+        lines: list[str] = []
+        mode = self.mode
+        if mode in (SigningMode.TM, SigningMode.TM_KT) and self.collective:
+            lines.append(f"TM. {self.collective}")
+        if mode in (SigningMode.KT, SigningMode.TL, SigningMode.TUQ, SigningMode.Q) and self.head_title:
+            lines.append(f"{mode.value} {self.head_title}")
+        if mode is SigningMode.TM_KT and self.head_title:
+            lines.append(f"KT. {self.head_title}")
+        if self.position:
+            lines.append(self.position)
+        return tuple(lines)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Every part of one document, in the order it prints. Empty text means "not printed".
+
+    ``number`` None leaves the number blank for the records office; ``date`` None
+    leaves the day and month blank. ``body`` and ``closing`` are text with one
+    blank line between paragraphs; lines starting "1." open numbered items,
+    "a)" their sub-items, "Điều 1." articles (see :mod:`ptdraft.body`).
+    """
+
+    doc_type: str = "Công văn"
+    parent_authority: str = ""
+    authority: str = ""
+    issuer_code: str = ""
+    unit_code: str = ""
+    number: int | None = None
+    place: str = ""
+    date: _dt.date | None = None
+    secrecy: str = ""
+    urgency: str = ""
+    circulation: str = ""
+    subject: str = ""
+    recipients: tuple[str, ...] = ()
+    deciding_authority: str = ""
+    legal_bases: tuple[str, ...] = ()
+    body: str = ""
+    requirements: tuple[Item, ...] = ()
+    closing: str = ""
+    close: str = ""
+    signature: Signature = field(default_factory=Signature)
+    distribution: tuple[str, ...] = ()
+    archive: tuple[str, ...] = ()
+    drafter_code: str = ""
+    copies: int | None = None
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class TemplateRef:
+    """Which template a draft came from, for tracing a letter to its exact template."""
+
+    id: str
+    version: int
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A document being drafted: what is saved as JSON and edited in the window."""
+
+    content: Content
+    values: Mapping[str, Value] = field(default_factory=dict)
+    fields: tuple[Field, ...] = ()
+    template: TemplateRef | None = None
+    title: str = ""
+    author: str = ""
+    format: int = FORMAT_VERSION
+
+    def field(self, field_id: str) -> Field | None:
+        for item in self.fields:
+            if item.id == field_id:
+                return item
+        return None

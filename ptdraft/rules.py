@@ -1,0 +1,248 @@
+"""The format of Nghị định 30/2020/NĐ-CP as data: the one place that holds a size or a margin.
+
+Every number here comes from ../shared/FORMAT.md (the decree's Phụ lục I, and the
+Phụ lục III sample layouts where the decree leaves a choice). Where the decree
+gives a range, the default is the value the decree's own examples use (FORMAT.md
+§3.2) and the range is recorded beside it so a checker can accept any value in it.
+
+Lengths are in twips (1/20 pt, 1/1440 inch); font sizes in points.
+The layout reads these rules; the DOCX writer and the preview only translate the
+layout, so a rule changed here changes every output.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+TWIPS_PER_MM = 1440 / 25.4
+
+
+def mm(value: float) -> int:
+    """Millimetres to twips."""
+    return round(value * TWIPS_PER_MM)
+
+
+def cm(value: float) -> int:
+    """Centimetres to twips."""
+    return mm(value * 10)
+
+
+def pt(value: float) -> int:
+    """Points to twips."""
+    return round(value * 20)
+
+
+class Align(Enum):
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+    JUSTIFY = "both"
+
+
+class Element(Enum):
+    """The parts of a document, with their box number (ô số) on the decree's layout diagram."""
+
+    CIRCULATION = "11"
+    NATIONAL_TITLE = "1"
+    MOTTO = "1b"
+    PARENT_AUTHORITY = "2"
+    AUTHORITY = "2b"
+    NUMBER = "3"
+    PLACE_DATE = "4"
+    DOC_TYPE = "5a"
+    SUBJECT = "5a-s"
+    SUBJECT_VV = "5b"
+    SECRECY = "10a"
+    URGENCY = "10b"
+    RECIPIENTS = "9a"
+    DECIDING_AUTHORITY = "6-auth"
+    LEGAL_BASIS = "6-basis"
+    DECISION_WORD = "6-decides"
+    BODY = "6"
+    ARTICLE = "6-article"
+    LIST_ITEM = "6-item"
+    SUB_ITEM = "6-subitem"
+    CLOSING = "6-closing"
+    CLOSE = "6-close"
+    SIGN_AUTHORITY = "7a"
+    SIGN_POSITION = "7a-pos"
+    SIGN_NAME = "7b"
+    DISTRIBUTION_LABEL = "9b"
+    DISTRIBUTION = "9b-list"
+    CONTACT = "13"
+    PAGE_NUMBER = "page"
+    RULE = "rule"
+
+
+@dataclass(frozen=True)
+class Range:
+    """An allowed closed range; ``default`` is the value ptdraft uses."""
+
+    low: float
+    high: float
+    default: float
+
+    def __contains__(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one element prints: font, case, paragraph alignment, indents and spacing."""
+
+    size: float
+    bold: bool = False
+    italic: bool = False
+    upper: bool = False
+    align: Align = Align.LEFT
+    first_indent: int = 0
+    left_indent: int = 0
+    right_indent: int = 0
+    space_before: int = 0
+    space_after: int = 0
+    line: float = 1.0  # multiple of single line spacing
+    exact_line: int = 0  # exact line height in twips; 0 means use ``line``
+    keep_next: bool = False
+    color: str | None = None  # hex RGB, None for black
+
+
+@dataclass(frozen=True)
+class Page:
+    width: int
+    height: int
+    top: int
+    bottom: int
+    left: int
+    right: int
+    header: int  # distance from page edge to the header (page number)
+    footer: int
+
+    @property
+    def text_width(self) -> int:
+        return self.width - self.left - self.right
+
+
+FONT = "Times New Roman"
+
+# §1: A4 portrait; top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+MARGIN_RANGES = {
+    "top": Range(mm(20), mm(25), mm(20)),
+    "bottom": Range(mm(20), mm(25), mm(20)),
+    "left": Range(mm(30), mm(35), mm(30)),
+    "right": Range(mm(15), mm(20), mm(15)),
+}
+PAGE = Page(
+    width=11906,
+    height=16838,
+    top=MARGIN_RANGES["top"].default,
+    bottom=MARGIN_RANGES["bottom"].default,
+    left=MARGIN_RANGES["left"].default,
+    right=MARGIN_RANGES["right"].default,
+    header=mm(10),
+    footer=mm(10),
+)
+
+# Allowed ranges of font sizes (FORMAT.md §3.2), for the checker.
+SIZE_RANGES: dict[Element, tuple[float, float]] = {
+    Element.NATIONAL_TITLE: (12, 13),
+    Element.MOTTO: (13, 14),
+    Element.PARENT_AUTHORITY: (12, 13),
+    Element.AUTHORITY: (12, 13),
+    Element.NUMBER: (13, 13),
+    Element.PLACE_DATE: (13, 14),
+    Element.DOC_TYPE: (13, 14),
+    Element.SUBJECT: (13, 14),
+    Element.SUBJECT_VV: (12, 13),
+    Element.BODY: (13, 14),
+    Element.SIGN_AUTHORITY: (13, 14),
+    Element.SIGN_NAME: (13, 14),
+    Element.RECIPIENTS: (13, 14),
+    Element.DISTRIBUTION_LABEL: (12, 12),
+    Element.DISTRIBUTION: (11, 11),
+    Element.CONTACT: (11, 12),
+    Element.PAGE_NUMBER: (13, 14),
+}
+
+BODY_SIZE = 14
+FIRST_INDENT = cm(1)  # 1 cm or 1.27 cm (§4.1)
+PARAGRAPH_SPACE = pt(6)  # at least 6 pt between paragraphs; the samples put it before
+BODY_LINE = 1.0  # single to 1.5 lines
+
+# Spacing and widths of the two tables, from the Phụ lục III samples [T].
+HEADER_LEFT = cm(6.25)
+HEADER_RIGHT = PAGE.text_width - HEADER_LEFT
+CLOSING_LEFT = cm(7.0)
+CLOSING_RIGHT = PAGE.text_width - CLOSING_LEFT
+
+# Short solid rules: under the issuing authority 1/3–1/2 of its text line; under the motto, as long as the motto.
+AUTHORITY_RULE_FRACTION = Range(1 / 3, 1 / 2, 0.42)
+RULE_WEIGHT = 6  # border width in eighths of a point (0.75 pt)
+
+# Kính gửi with several recipients (Mẫu 1.5 [T]): the label about 3.5 cm in, the dashes about 4.5 cm in.
+RECIPIENTS_LABEL_INDENT = cm(3.5)
+RECIPIENTS_DASH_INDENT = cm(4.5)
+
+# Space left for the hand signature and seal between the title lines and the name (house style, §8).
+SIGNATURE_SPACE = pt(72)
+
+# Urgency stamp frames (§3.2, ô 10b), in twips.
+URGENCY_BOX_WIDTH = {"HỎA TỐC": mm(30), "THƯỢNG KHẨN": mm(40), "KHẨN": mm(20)}
+URGENCY_COLOR = "FF0000"
+
+STYLES: dict[Element, Style] = {
+    Element.CIRCULATION: Style(13, bold=True, upper=True, align=Align.CENTER),
+    Element.NATIONAL_TITLE: Style(12, bold=True, upper=True, align=Align.CENTER),
+    Element.MOTTO: Style(13, bold=True, align=Align.CENTER),
+    Element.PARENT_AUTHORITY: Style(12, upper=True, align=Align.CENTER),
+    Element.AUTHORITY: Style(12, bold=True, upper=True, align=Align.CENTER),
+    Element.NUMBER: Style(13, align=Align.CENTER, space_before=pt(6)),
+    Element.PLACE_DATE: Style(13, italic=True, align=Align.CENTER, space_before=pt(6)),
+    Element.SUBJECT_VV: Style(12, align=Align.CENTER, space_before=pt(6)),
+    Element.SECRECY: Style(13, bold=True, upper=True, align=Align.CENTER, space_before=pt(6)),
+    Element.URGENCY: Style(13, bold=True, upper=True, align=Align.CENTER, space_before=pt(6),
+                           color=URGENCY_COLOR),
+    Element.DOC_TYPE: Style(14, bold=True, upper=True, align=Align.CENTER, space_before=pt(18),
+                            keep_next=True),
+    Element.SUBJECT: Style(14, bold=True, align=Align.CENTER, keep_next=True),
+    Element.RECIPIENTS: Style(14, align=Align.LEFT, space_before=pt(6)),
+    Element.DECIDING_AUTHORITY: Style(14, bold=True, upper=True, align=Align.CENTER,
+                                      space_before=pt(12), space_after=pt(6), keep_next=True),
+    Element.LEGAL_BASIS: Style(14, italic=True, align=Align.JUSTIFY, first_indent=FIRST_INDENT,
+                               space_before=PARAGRAPH_SPACE, line=BODY_LINE),
+    Element.DECISION_WORD: Style(14, bold=True, upper=True, align=Align.CENTER,
+                                 space_before=pt(12), space_after=pt(6), keep_next=True),
+    Element.BODY: Style(BODY_SIZE, align=Align.JUSTIFY, first_indent=FIRST_INDENT,
+                        space_before=PARAGRAPH_SPACE, line=BODY_LINE),
+    Element.ARTICLE: Style(BODY_SIZE, align=Align.JUSTIFY, first_indent=FIRST_INDENT,
+                           space_before=PARAGRAPH_SPACE, line=BODY_LINE),
+    Element.LIST_ITEM: Style(BODY_SIZE, align=Align.JUSTIFY, first_indent=FIRST_INDENT,
+                             space_before=PARAGRAPH_SPACE, line=BODY_LINE),
+    Element.SUB_ITEM: Style(BODY_SIZE, align=Align.JUSTIFY, first_indent=FIRST_INDENT,
+                            space_before=PARAGRAPH_SPACE, line=BODY_LINE),
+    Element.CLOSING: Style(BODY_SIZE, align=Align.JUSTIFY, first_indent=FIRST_INDENT,
+                           space_before=PARAGRAPH_SPACE, line=BODY_LINE),
+    Element.CLOSE: Style(BODY_SIZE, align=Align.JUSTIFY, first_indent=FIRST_INDENT,
+                         space_before=PARAGRAPH_SPACE, line=BODY_LINE),
+    Element.SIGN_AUTHORITY: Style(14, bold=True, upper=True, align=Align.CENTER),
+    Element.SIGN_POSITION: Style(14, bold=True, upper=True, align=Align.CENTER),
+    Element.SIGN_NAME: Style(14, bold=True, align=Align.CENTER, space_before=SIGNATURE_SPACE),
+    Element.DISTRIBUTION_LABEL: Style(12, bold=True, italic=True, align=Align.LEFT),
+    Element.DISTRIBUTION: Style(11, align=Align.LEFT),
+    Element.CONTACT: Style(11, align=Align.LEFT),
+    Element.RULE: Style(2, align=Align.CENTER, exact_line=pt(3)),
+    Element.PAGE_NUMBER: Style(14, align=Align.CENTER),
+}
+
+# Space between the end of the body and the Nơi nhận / signature row.
+CLOSING_ROW_SPACE = pt(12)
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DISTRIBUTION_LABEL = "Nơi nhận:"
+RECIPIENTS_LABEL = "Kính gửi:"
+ARCHIVE_PREFIX = "Lưu: VT"
+SAME_AS_ABOVE = "Như trên"
+END_MARK = "./."
+
+# Vietnamese alphabet order for points a), b), c) … (§4.2: no f, j, w, z).
+POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()

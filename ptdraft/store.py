@@ -1,0 +1,317 @@
+"""Drafts as JSON files: reading (with schema validation), writing (atomically), conversion.
+
+A draft file is checked against resources/draft.schema.json; every text in it is
+normalised to Unicode NFC, and characters XML cannot hold are refused with the
+name of the field that holds them.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Mapping
+
+import jsonschema
+
+from ptdraft.errors import InputError, OutputError
+from ptdraft.model import (
+    FORMAT_VERSION,
+    Content,
+    Draft,
+    Field,
+    FieldKind,
+    Item,
+    Signature,
+    SigningMode,
+    TemplateRef,
+)
+from ptdraft.resources import resource
+from ptdraft.text import bad_characters, normalise
+
+_TYPE_NAMES = {
+    "string": "chuỗi văn bản",
+    "integer": "số nguyên",
+    "number": "số",
+    "boolean": "true/false",
+    "array": "danh sách",
+    "object": "đối tượng",
+    "null": "null",
+}
+
+
+@functools.cache
+def schema() -> dict:
+    with open(resource("draft.schema.json"), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@functools.cache
+def _validator(definition: str | None) -> jsonschema.protocols.Validator:
+    root = schema()
+    target = root if definition is None else {"$ref": f"#/$defs/{definition}", "$defs": root["$defs"]}
+    cls = jsonschema.validators.validator_for(root)
+    return cls(target)
+
+
+def path_text(parts: Any, prefix: str = "") -> str:
+    """("content", "recipients", 1) → "content.recipients[2]"."""
+    out = prefix
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out = f"{out}.{part}" if out else str(part)
+    return out or "(gốc)"
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    kind = error.validator
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in (error.instance or {})]
+        return f"thiếu mục bắt buộc '{missing[0] if missing else error.validator_value}'"
+    if kind == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - allowed) if isinstance(error.instance, dict) else []
+        return f"mục không được phép: '{', '.join(extra)}'"
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return "phải là " + " hoặc ".join(_TYPE_NAMES.get(name, name) for name in wanted)
+    if kind == "enum":
+        return "phải là một trong: " + ", ".join(repr(v) for v in error.validator_value)
+    if kind == "pattern":
+        return f"giá trị {error.instance!r} không đúng dạng"
+    if kind in ("minimum", "maximum"):
+        return f"giá trị {error.instance!r} nằm ngoài khoảng cho phép"
+    if kind == "minLength":
+        return "không được để trống"
+    if kind in ("oneOf", "anyOf"):
+        return f"giá trị {error.instance!r} không đúng kiểu"
+    if kind == "propertyNames":
+        return f"tên trường {error.instance!r} không hợp lệ (chỉ chữ thường không dấu, số và _)"
+    return error.message
+
+
+def validate(data: Any, where: str, definition: str | None = None, prefix: str = "") -> None:
+    """Raise InputError for the first place where ``data`` breaks the draft schema."""
+    errors = sorted(_validator(definition).iter_errors(data), key=lambda e: (len(e.path), list(map(str, e.path))))
+    if errors:
+        error = errors[0]
+        raise InputError(f"{path_text(error.absolute_path, prefix)}: {_message(error)}", where)
+
+
+def clean_strings(data: Any, where: str, path: tuple = ()) -> Any:
+    """``data`` with every string in NFC; forbidden characters raise InputError naming their place."""
+    if isinstance(data, str):
+        bad = bad_characters(data)
+        if bad:
+            raise InputError(
+                f"{path_text(path)}: có ký tự điều khiển không hợp lệ ({', '.join(dict.fromkeys(bad))}); "
+                "hãy xóa ký tự đó (thường do dán từ tệp PDF)",
+                where,
+            )
+        return normalise(data)
+    if isinstance(data, dict):
+        return {clean_strings(k, where, path): clean_strings(v, where, path + (k,)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [clean_strings(v, where, path + (i,)) for i, v in enumerate(data)]
+    return data
+
+
+# -- conversion -----------------------------------------------------------
+
+def parse_date(value: Any) -> _dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if value == "today":
+        return _dt.date.today()
+    return _dt.date.fromisoformat(value)
+
+
+def content_from_dict(data: Mapping[str, Any]) -> Content:
+    """Content from already validated data."""
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "date":
+            kwargs[key] = parse_date(value)
+        elif key == "requirements":
+            kwargs[key] = tuple(Item(r["text"], tuple(r.get("subitems", ()))) for r in value)
+        elif key == "signature":
+            sig = dict(value)
+            mode = SigningMode(sig.pop("mode", ""))
+            kwargs[key] = Signature(mode=mode, **sig)
+        elif isinstance(value, list):
+            kwargs[key] = tuple(value)
+        else:
+            kwargs[key] = value
+    return Content(**kwargs)
+
+
+def content_to_dict(content: Content) -> dict[str, Any]:
+    default = Content()
+    out: dict[str, Any] = {}
+    for key in Content.__dataclass_fields__:
+        value = getattr(content, key)
+        if key == "doc_type" or value != getattr(default, key):
+            if key == "date":
+                out[key] = value.isoformat() if value else None
+            elif key == "requirements":
+                out[key] = [{"text": r.text, "subitems": list(r.subitems)} for r in value]
+            elif key == "signature":
+                out[key] = {
+                    "mode": value.mode.value,
+                    "collective": value.collective,
+                    "head_title": value.head_title,
+                    "position": value.position,
+                    "name": value.name,
+                }
+            elif isinstance(value, tuple):
+                out[key] = list(value)
+            else:
+                out[key] = value
+    return out
+
+
+def field_from_dict(data: Mapping[str, Any]) -> Field:
+    kwargs = dict(data)
+    kwargs["kind"] = FieldKind(kwargs.get("kind", "text"))
+    kwargs["options"] = tuple(kwargs.get("options", ()))
+    if isinstance(kwargs.get("default"), list):
+        kwargs["default"] = list(kwargs["default"])
+    return Field(**kwargs)
+
+
+def field_to_dict(item: Field) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": item.id, "label": item.label, "kind": item.kind.value}
+    if item.default is not None:
+        out["default"] = item.default
+    if item.required:
+        out["required"] = True
+    if item.help:
+        out["help"] = item.help
+    if item.options:
+        out["options"] = list(item.options)
+    return out
+
+
+def draft_to_dict(draft: Draft) -> dict[str, Any]:
+    return {
+        "format": FORMAT_VERSION,
+        "title": draft.title,
+        "author": draft.author,
+        "template": (
+            {"id": draft.template.id, "version": draft.template.version, "sha256": draft.template.sha256}
+            if draft.template
+            else None
+        ),
+        "fields": [field_to_dict(f) for f in draft.fields],
+        "values": dict(draft.values),
+        "content": content_to_dict(draft.content),
+    }
+
+
+def _migrate(data: dict, where: str) -> dict:
+    version = data.get("format")
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise InputError(
+            f"bản thảo có định dạng phiên bản {version}, mới hơn phiên bản {FORMAT_VERSION} mà chương trình này đọc được; "
+            "hãy cập nhật ptdraft",
+            where,
+        )
+    # Format 1 is the first; later versions add their conversions here, oldest first.
+    return data
+
+
+def draft_from_dict(data: Any, where: str = "bản thảo") -> Draft:
+    if isinstance(data, dict):
+        data = _migrate(data, where)
+    validate(data, where)
+    data = clean_strings(data, where)
+    try:
+        content = content_from_dict(data["content"])
+    except ValueError as exc:
+        raise InputError(f"content.date: ngày không hợp lệ ({exc})", where) from None
+    template = data.get("template")
+    return Draft(
+        content=content,
+        values=dict(data.get("values", {})),
+        fields=tuple(field_from_dict(f) for f in data.get("fields", ())),
+        template=TemplateRef(template["id"], template["version"], template.get("sha256", "")) if template else None,
+        title=data.get("title", ""),
+        author=data.get("author", ""),
+    )
+
+
+def read_json(path: Path) -> Any:
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("không tìm thấy tệp", where) from None
+    except IsADirectoryError:
+        raise InputError("đây là một thư mục, không phải tệp", where) from None
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp ({exc.strerror})", where) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"tệp không phải văn bản UTF-8 (byte thứ {exc.start + 1})", where) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"JSON không hợp lệ ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}", where) from None
+
+
+def load_draft(path: Path) -> Draft:
+    return draft_from_dict(read_json(path), str(path))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` beside ``path`` and rename it into place; the old file stays intact on any failure."""
+    path = Path(path)
+    where = str(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"thư mục '{folder}' không tồn tại", where)
+    if path.is_dir():
+        raise OutputError("đây là một thư mục, hãy chọn tên tệp", where)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except PermissionError:
+        raise OutputError(f"không có quyền ghi vào thư mục '{folder}'", where) from None
+    except OSError as exc:
+        raise OutputError(f"không ghi được vào thư mục '{folder}' ({exc.strerror})", where) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except PermissionError:
+        _discard(temp)
+        raise OutputError(
+            "không ghi đè được tệp: tệp đang mở trong Word hoặc chương trình khác, hoặc chỉ cho đọc; "
+            "hãy đóng tệp hoặc chọn tên khác",
+            where,
+        ) from None
+    except OSError as exc:
+        _discard(temp)
+        raise OutputError(f"không ghi được tệp ({exc.strerror})", where) from None
+
+
+def _discard(temp: str) -> None:
+    try:
+        os.unlink(temp)
+    except OSError:
+        pass
+
+
+def save_draft(draft: Draft, path: Path) -> None:
+    text = json.dumps(draft_to_dict(draft), ensure_ascii=False, indent=2) + "\n"
+    write_atomic(Path(path), text.encode("utf-8"))

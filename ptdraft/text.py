@@ -1,0 +1,35 @@
+"""Text hygiene on the way in: Unicode NFC and no characters XML cannot hold."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters XML 1.0 cannot hold, plus the C1 controls and the BOM/zero-width marks
+# that pasting from PDFs and some keyboards leaves behind. Tab and newline are kept
+# here; the fields that are single-line fold them separately.
+_BAD = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b\u00ad\ufffe\uffff\ud800-\udfff]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean(text: str) -> tuple[str, bool]:
+    """Return ``text`` in NFC with forbidden characters removed, and whether any were removed."""
+    composed = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    stripped = _BAD.sub("", composed)
+    return stripped, stripped != composed
+
+
+def normalise(text: str) -> str:
+    """NFC text with forbidden characters removed (silently)."""
+    return clean(text)[0]
+
+
+def one_line(text: str) -> str:
+    """Fold all white space, newlines included, into single spaces and trim."""
+    return _SPACES.sub(" ", normalise(text).replace("\n", " ")).strip()
+
+
+def bad_characters(text: str) -> list[str]:
+    """The forbidden characters in ``text``, as ``U+XXXX`` names, in order of appearance."""
+    return [f"U+{ord(ch):04X}" for ch in _BAD.findall(text)]
