@@ -10,7 +10,7 @@ import dataclasses
 from pathlib import Path
 from typing import Mapping
 
-from ptdraft import docx_writer, render, store, templates
+from ptdraft import docx_writer, problems, render, store, templates
 from ptdraft.errors import InputError, PtdraftError
 from ptdraft.layout import Layout, layout
 from ptdraft.model import Content, Draft, Value
@@ -30,6 +30,8 @@ __all__ = [
     "save_draft",
     "fill",
     "layout_draft",
+    "preview_layout",
+    "find_problems",
     "docx_bytes",
     "export_docx",
     "missing_fields",
@@ -86,6 +88,22 @@ def fill(draft: Draft, *, strict: bool = True) -> Content:
 
 def layout_draft(draft: Draft, *, strict: bool = True) -> Layout:
     return layout(fill(draft, strict=strict), title=draft.title, author=draft.author)
+
+
+def preview_layout(draft: Draft) -> tuple[Layout, list[PtdraftError]]:
+    """The layout while the clerk types: never raises for the draft's text.
+
+    A piece of text whose Jinja fails keeps its source; a required value still
+    missing shows as "[label]". The errors come back beside the layout.
+    """
+    errors: list = []
+    content = render.fill(draft, errors=errors, placeholders=True)
+    return layout(content, title=draft.title, author=draft.author), errors
+
+
+def find_problems(draft: Draft) -> list[problems.Problem]:
+    """What is missing or wrong, each with the part of the draft it belongs to."""
+    return problems.find(draft)
 
 
 def docx_bytes(draft: Draft, *, strict: bool = True) -> bytes:

@@ -24,7 +24,7 @@ def _table() -> dict:
     styles = {}
     for style in ("regular", "bold", "italic", "bolditalic"):
         styles[style] = {int(code, 16): width for code, width in raw[style].items()}
-    return {"styles": styles, "fallback": raw["fallback"], "units": raw["units_per_em"]}
+    return {"styles": styles, "fallback": raw["fallback"], "units": raw["units_per_em"], "line": raw["line"]}
 
 
 def _style(bold: bool, italic: bool) -> str:
@@ -52,3 +52,9 @@ def text_width(text: str, size_pt: float, *, bold: bool = False, italic: bool = 
             width = widths.get(ord(base), fallback)
         units += width
     return round(units * size_pt * TWIPS_PER_POINT / table["units"])
+
+
+def line_height(size_pt: float, *, bold: bool = False, italic: bool = False) -> float:
+    """Height in twips of one line at single spacing (ascender + descender + line gap), as Word and LibreOffice use."""
+    table = _table()
+    return table["line"][_style(bold, italic)] * size_pt * TWIPS_PER_POINT / table["units"]

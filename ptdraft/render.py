@@ -119,11 +119,18 @@ def render_text(source: str, values: Mapping[str, object], where: str) -> str:
     return normalise(result)
 
 
-def jinja_values(fields: Iterable[Field], values: Mapping[str, Value]) -> dict[str, object]:
-    """The values as Jinja sees them: dates as dates, absent optional values as empty."""
+def jinja_values(
+    fields: Iterable[Field], values: Mapping[str, Value], placeholders: bool = False
+) -> dict[str, object]:
+    """The values as Jinja sees them: dates as dates, absent optional values as empty.
+
+    With ``placeholders``, a required value still missing shows as "[label]" (for the preview while typing).
+    """
     result: dict[str, object] = {}
     for item in fields:
         value = values.get(item.id, item.default)
+        if placeholders and item.required and value in (None, "", []):
+            value = [f"[{item.label}]"] if item.kind is FieldKind.LIST else f"[{item.label}]"
         if value is None:
             value = [] if item.kind is FieldKind.LIST else ""
         if item.kind is FieldKind.DATE and isinstance(value, str) and value:
@@ -134,40 +141,58 @@ def jinja_values(fields: Iterable[Field], values: Mapping[str, Value]) -> dict[s
     return result
 
 
-def _render_tuple(items: tuple[str, ...], values: Mapping[str, object], where: str) -> tuple[str, ...]:
-    out = []
-    for index, text in enumerate(items):
-        rendered = render_text(text, values, f"{where}[{index + 1}]")
-        # A list entry may expand to several lines (a Jinja loop): each becomes an entry.
-        out.extend(line.strip() for line in rendered.split("\n") if line.strip())
-    return tuple(out)
+class _Renderer:
+    """Renders pieces of text; when ``errors`` is a list, a failing piece keeps its source and the error is kept."""
+
+    def __init__(self, values: Mapping[str, object], errors: list[TemplateError] | None) -> None:
+        self.values = values
+        self.errors = errors
+
+    def text(self, source: str, where: str) -> str:
+        if self.errors is None:
+            return render_text(source, self.values, where)
+        try:
+            return render_text(source, self.values, where)
+        except TemplateError as exc:
+            self.errors.append(exc)
+            return source
+
+    def many(self, items: tuple[str, ...], where: str) -> tuple[str, ...]:
+        out = []
+        for index, text in enumerate(items):
+            rendered = self.text(text, f"{where}[{index + 1}]")
+            # A list entry may expand to several lines (a Jinja loop): each becomes an entry.
+            out.extend(line.strip() for line in rendered.split("\n") if line.strip())
+        return tuple(out)
 
 
-def fill(draft: Draft) -> Content:
-    """The draft's content with every Jinja expression replaced by its value."""
-    values = jinja_values(draft.fields, draft.values)
+def fill(draft: Draft, errors: list[TemplateError] | None = None, placeholders: bool = False) -> Content:
+    """The draft's content with every Jinja expression replaced by its value.
+
+    By default the first error raises TemplateError. With an ``errors`` list, every
+    error is appended to it and the failing piece keeps its source text (the
+    preview keeps showing the page while the clerk types).
+    """
+    render = _Renderer(jinja_values(draft.fields, draft.values, placeholders), errors)
     content = draft.content
     changes: dict[str, object] = {}
     for part in dataclasses.fields(Content):
         value = getattr(content, part.name)
         if isinstance(value, str):
-            changes[part.name] = render_text(value, values, part.name)
+            changes[part.name] = render.text(value, part.name)
         elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
-            changes[part.name] = _render_tuple(value, values, part.name)
+            changes[part.name] = render.many(value, part.name)
     changes["requirements"] = tuple(
         Item(
-            render_text(item.text, values, f"requirements[{n + 1}]"),
-            _render_tuple(item.subitems, values, f"requirements[{n + 1}].subitems"),
+            render.text(item.text, f"requirements[{n + 1}]"),
+            render.many(item.subitems, f"requirements[{n + 1}].subitems"),
         )
         for n, item in enumerate(content.requirements)
     )
     sig = content.signature
     changes["signature"] = Signature(
         mode=sig.mode,
-        **{
-            name: render_text(getattr(sig, name), values, f"signature.{name}")
-            for name in ("collective", "head_title", "position", "name")
-        },
+        **{name: render.text(getattr(sig, name), f"signature.{name}") for name in ("collective", "head_title", "position", "name")},
     )
     return dataclasses.replace(content, **changes)
 

@@ -50,6 +50,9 @@ def main() -> None:
                     widths[f"{code:x}"] = hmtx[glyph][0]
         table[style] = widths
         table.setdefault("fallback", {})[style] = hmtx[cmap[ord("n")]][0]  # type: ignore[index]
+        hhea = font["hhea"]
+        # Single line spacing in Word and LibreOffice: ascender + descender + line gap.
+        table.setdefault("line", {})[style] = hhea.ascent - hhea.descent + hhea.lineGap  # type: ignore[index]
     table["units_per_em"] = units
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(table, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")

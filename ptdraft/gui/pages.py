@@ -1,0 +1,356 @@
+"""Pages of a Layout for the screen and the printer: line breaking and pagination with Qt.
+
+The core's Layout says what prints and how (sizes, indents, spacing, rules); this
+module only measures lines with Qt's text engine in Times New Roman (Liberation
+Serif where Times is absent, which has the same widths) and places them on A4
+pages the way Word and LibreOffice do: single line spacing of 1.15 em, no widow
+control, space before a paragraph dropped at the top of a page, a row that
+must not split moves whole to the next page with the paragraph kept with it.
+
+All coordinates are in twips on the page, so 1 unit = 1/1440 inch.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QImage, QPainter, QPen, QColor, QTextCharFormat, QTextLayout, QTextOption
+
+from ptdraft.layout import Cell, Layout, Para, Rule, Table
+from ptdraft.metrics import line_height
+from ptdraft.rules import Align, Style
+
+TWIPS_PER_INCH = 1440
+_DOTS_PER_METER = round(TWIPS_PER_INCH / 0.0254)
+_ALIGN = {
+    Align.LEFT: Qt.AlignmentFlag.AlignLeft,
+    Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
+    Align.RIGHT: Qt.AlignmentFlag.AlignRight,
+    Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify,
+}
+RULE_PEN_TWIPS = 15  # 0.75 pt
+
+
+def _reference_device() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.setDotsPerMeterX(_DOTS_PER_METER)
+    image.setDotsPerMeterY(_DOTS_PER_METER)
+    return image
+
+
+_DEVICE: QImage | None = None
+
+
+def device() -> QImage:
+    """A 1440-dpi paint device: Qt's text metrics on it come out in twips."""
+    global _DEVICE
+    if _DEVICE is None:
+        _DEVICE = _reference_device()
+    return _DEVICE
+
+
+def make_font(family: str, size: float, bold: bool = False, italic: bool = False) -> QFont:
+    font = QFont(family)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    font.setItalic(italic)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setKerning(False)
+    return font
+
+
+@dataclass
+class Line:
+    """One laid-out line of a paragraph, placed on a page at (x, y) (top-left of the line box)."""
+
+    layout: QTextLayout
+    index: int
+    x: float
+    y: float
+    height: float
+
+
+@dataclass
+class Piece:
+    """Something drawn on a page; ``rect`` is used to find what the user clicked."""
+
+    kind: str  # "text", "rule", "frame", "hline"
+    rect: QRectF
+    ref: str = ""
+    lines: list[Line] = field(default_factory=list)
+    color: str | None = None
+
+
+@dataclass
+class Page:
+    number: int
+    pieces: list[Piece] = field(default_factory=list)
+
+
+@dataclass
+class _Measured:
+    """A paragraph broken into lines, relative to its own top-left corner (x = container left)."""
+
+    para: Para | None
+    layout: QTextLayout | None
+    line_tops: list[float]
+    line_heights: list[float]
+    space_before: float
+    height: float  # lines only, without space before/after
+    space_after: float
+    rule: Rule | None = None
+    x0: float = 0.0
+    width: float = 0.0
+
+
+def _line_height(style: Style, family: str) -> float:
+    if style.exact_line:
+        return float(style.exact_line)
+    return line_height(style.size, bold=style.bold, italic=style.italic) * style.line
+
+
+def measure(block: Para | Rule, width: float, family: str, extra_before: float = 0.0) -> _Measured:
+    """Break a paragraph (or a rule) into lines in a container ``width`` twips wide."""
+    if isinstance(block, Rule):
+        style = block.style
+        height = _line_height(style, family)
+        return _Measured(None, None, [], [], extra_before, height, 0.0, rule=block, x0=block.indent, width=block.width)
+    style = block.style
+    text = block.text
+    base = make_font(family, style.size, style.bold, style.italic)
+    layout = QTextLayout(text, base, device())
+    option = QTextOption(_ALIGN[style.align])
+    option.setUseDesignMetrics(True)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    formats = []
+    start = 0
+    for run in block.runs:
+        bold = style.bold if run.bold is None else run.bold
+        italic = style.italic if run.italic is None else run.italic
+        if (bold, italic) != (style.bold, style.italic) and run.text:
+            fmt = QTextCharFormat()
+            fmt.setFont(make_font(family, style.size, bold, italic))
+            rng = QTextLayout.FormatRange()
+            rng.start, rng.length, rng.format = start, len(run.text), fmt
+            formats.append(rng)
+        start += len(run.text)
+    if formats:
+        layout.setFormats(formats)
+    left = style.left_indent
+    inner = max(1.0, width - left - style.right_indent)
+    first = style.first_indent
+    line_h = _line_height(style, family)
+    tops: list[float] = []
+    heights: list[float] = []
+    y = 0.0
+    layout.beginLayout()
+    index = 0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        offset = first if index == 0 else 0
+        line.setLineWidth(max(1.0, inner - offset))
+        line.setPosition(QPointF(left + offset, 0))
+        tops.append(y)
+        heights.append(line_h)
+        y += line_h
+        index += 1
+    layout.endLayout()
+    if not tops:  # an empty paragraph still takes one line
+        tops, heights, y = [0.0], [line_h], line_h
+    return _Measured(block, layout, tops, heights, style.space_before + extra_before, y, style.space_after, x0=left,
+                     width=inner)
+
+
+class Paginator:
+    """Places the blocks of a Layout on pages."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.family = layout.font
+        page = layout.page
+        self.top = float(page.top)
+        self.bottom = float(page.height - page.bottom)
+        self.left = float(page.left)
+        self.pages: list[Page] = []
+        self.y = self.top
+        self._new_page()
+
+    def _new_page(self) -> None:
+        self.pages.append(Page(len(self.pages) + 1))
+        self.y = self.top
+
+    @property
+    def page(self) -> Page:
+        return self.pages[-1]
+
+    def _at_top(self) -> bool:
+        return self.y <= self.top + 0.5
+
+    # -- drawing pieces --
+    def _emit(self, m: _Measured, x: float, y: float, first: int, last: int, page: Page | None = None) -> None:
+        """Put lines first..last-1 of a measured paragraph on ``page`` (the current one) at (x, y)."""
+        target = page or self.page
+        if m.rule is not None:
+            bottom = y + m.height
+            rect = QRectF(x + m.x0, bottom - RULE_PEN_TWIPS, m.width, RULE_PEN_TWIPS)
+            target.pieces.append(Piece("rule", rect, m.rule.ref))
+            return
+        para = m.para
+        assert para is not None and m.layout is not None
+        lines = []
+        base = m.line_tops[first]
+        for i in range(first, last):
+            if i < m.layout.lineCount():
+                lines.append(Line(m.layout, i, x, y + m.line_tops[i] - base, m.line_heights[i]))
+        height = sum(m.line_heights[first:last])
+        rect = QRectF(x + m.x0, y, m.width, height)
+        kind = "frame" if para.frame else "text"
+        target.pieces.append(Piece(kind, rect, para.ref, lines, para.style.color))
+        if para.top_rule and first == 0:
+            target.pieces.append(Piece("hline", QRectF(x, y - 60, self.layout.page.text_width, RULE_PEN_TWIPS)))
+
+    def _flow_para(self, m: _Measured, keep_with: float = 0.0) -> None:
+        """Flow a paragraph in the body, splitting it across pages by lines."""
+        x = self.left
+        before = 0.0 if self._at_top() else m.space_before
+        if keep_with and not self._at_top() and self.y + before + m.height + keep_with > self.bottom:
+            if m.height + keep_with <= self.bottom - self.top:
+                self._new_page()
+                before = 0.0
+        self.y += before
+        count = len(m.line_tops)
+        index = 0
+        while index < count:
+            fit = index
+            used = 0.0
+            while fit < count and self.y + used + m.line_heights[fit] <= self.bottom + 0.5:
+                used += m.line_heights[fit]
+                fit += 1
+            if fit == index:
+                if self._at_top():  # a line taller than a page: place it anyway
+                    fit, used = index + 1, m.line_heights[index]
+                else:
+                    self._new_page()
+                    continue
+            self._emit(m, x, self.y, index, fit)
+            self.y += used
+            index = fit
+            if index < count:
+                self._new_page()
+        self.y += m.space_after
+
+    def _cell_measures(self, cell: Cell, extra_before: float) -> tuple[list[_Measured], float]:
+        measured = []
+        height = 0.0
+        for index, block in enumerate(cell.blocks):
+            m = measure(block, cell.width, self.family, extra_before if index == 0 else 0.0)
+            measured.append(m)
+            height += m.space_before + m.height + m.space_after
+        return measured, height
+
+    def _row(self, table: Table, row_index: int) -> tuple[list[tuple[float, list[_Measured]]], float]:
+        row = table.rows[row_index]
+        before = table.space_before if row_index == 0 else 0.0
+        cells = []
+        x = self.left
+        height = 0.0
+        for cell in row.cells:
+            measured, h = self._cell_measures(cell, before)
+            cells.append((x, measured))
+            height = max(height, h)
+            x += cell.width
+        return cells, height
+
+    def _place_row(self, cells: list[tuple[float, list[_Measured]]]) -> None:
+        for x, measured in cells:
+            y = self.y
+            for m in measured:
+                y += m.space_before
+                self._emit(m, x, y, 0, len(m.line_tops))
+                y += m.height + m.space_after
+
+    def _flow_table(self, table: Table) -> None:
+        for row_index in range(len(table.rows)):
+            cells, height = self._row(table, row_index)
+            if self.y + height > self.bottom + 0.5 and not self._at_top():
+                self._new_page()
+            self._place_row(cells)
+            self.y += height
+
+    def _row_height(self, table: Table) -> float:
+        return sum(self._row(table, i)[1] for i in range(len(table.rows)))
+
+    def run(self) -> list[Page]:
+        blocks = self.layout.blocks
+        for index, block in enumerate(blocks):
+            if isinstance(block, Table):
+                self._flow_table(block)
+                continue
+            m = measure(block, self.layout.page.text_width, self.family)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            keep = 0.0
+            if isinstance(following, Table) and following.keep_together:
+                keep = self._row_height(following)
+            elif isinstance(block, Para) and block.style.keep_next and following is not None and not isinstance(following, Table):
+                nxt = measure(following, self.layout.page.text_width, self.family)
+                keep = nxt.space_before + (nxt.line_heights[0] if nxt.line_heights else 0.0)
+            self._flow_para(m, keep)
+        self._decorate()
+        return self.pages
+
+    def _decorate(self) -> None:
+        """Page numbers from page 2 (centred in the top margin) and the footer of page 1."""
+        page = self.layout.page
+        style = self.layout.page_number
+        for p in self.pages[1:]:
+            m = _number_measure(str(p.number), style, page.text_width, self.family)
+            lines = [Line(m.layout, 0, self.left, float(page.header), m.height)]
+            rect = QRectF(self.left, page.header, page.text_width, m.height)
+            p.pieces.append(Piece("text", rect, "page_number", lines))
+        if self.layout.first_footer:
+            measured = [measure(para, page.text_width, self.family) for para in self.layout.first_footer]
+            total = sum(m.space_before + m.height + m.space_after for m in measured)
+            y = page.height - page.footer - total
+            for m in measured:
+                y += m.space_before
+                self._emit(m, self.left, y, 0, len(m.line_tops), self.pages[0])
+                y += m.height + m.space_after
+
+
+def _number_measure(text: str, style: Style, width: float, family: str) -> _Measured:
+    from ptdraft.layout import Run
+    from ptdraft.rules import Element
+
+    return measure(Para(Element.PAGE_NUMBER, (Run(text),), style), width, family)
+
+
+def paginate(layout: Layout) -> list[Page]:
+    """The pages of a layout, ready to paint."""
+    return Paginator(layout).run()
+
+
+def paint_page(painter: QPainter, page: Page) -> None:
+    """Paint one page in twips (the caller sets the painter's scale and fills the paper)."""
+    pen = QPen(QColor("black"))
+    pen.setWidthF(RULE_PEN_TWIPS)
+    for piece in page.pieces:
+        if piece.kind in ("rule", "hline"):
+            painter.fillRect(piece.rect, QColor("black"))
+            continue
+        color = QColor(f"#{piece.color}") if piece.color else QColor("black")
+        painter.setPen(color)
+        for line in piece.lines:
+            text_line = line.layout.lineAt(line.index)
+            # QTextLine positions are relative to the paragraph; shift to the line's place on the page.
+            painter.save()
+            painter.translate(line.x, line.y - text_line.y())
+            text_line.draw(painter, QPointF(0, 0))
+            painter.restore()
+        if piece.kind == "frame":
+            pen.setColor(color)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(piece.rect.adjusted(0, -40, 0, 40))
