@@ -26,11 +26,15 @@ __all__ = [
     "new_draft",
     "example_draft",
     "with_values",
+    "blank_draft",
     "load_draft",
     "save_draft",
     "fill",
     "layout_draft",
+    "preview",
     "preview_layout",
+    "printed",
+    "document_types",
     "find_problems",
     "docx_bytes",
     "export_docx",
@@ -62,6 +66,15 @@ def with_values(draft: Draft, values: Mapping[str, Value]) -> Draft:
     """The draft with new field values, cleaned and checked against its fields."""
     cleaned = store.clean_strings(dict(values), "giá trị")
     return dataclasses.replace(draft, values=templates.resolve_values(draft.fields, cleaned, "giá trị"))
+
+
+def blank_draft() -> Draft:
+    """"Văn bản trống": an empty công văn dated today, closed with "Trân trọng./."."""
+    import datetime as _dt
+
+    from ptdraft.model import Content
+
+    return Draft(content=Content(doc_type="Công văn", date=_dt.date.today(), close="Trân trọng./."), title="Công văn")
 
 
 def load_draft(path: Path) -> Draft:
@@ -96,9 +109,36 @@ def preview_layout(draft: Draft) -> tuple[Layout, list[PtdraftError]]:
     A piece of text whose Jinja fails keeps its source; a required value still
     missing shows as "[label]". The errors come back beside the layout.
     """
+    _content, result, errors = preview(draft)
+    return result, errors
+
+
+def preview(draft: Draft) -> tuple[Content, Layout, list[PtdraftError]]:
+    """The filled content and its layout while the clerk types (see :func:`preview_layout`)."""
     errors: list = []
     content = render.fill(draft, errors=errors, placeholders=True)
-    return layout(content, title=draft.title, author=draft.author), errors
+    return content, layout(content, title=draft.title, author=draft.author), errors
+
+
+def printed(content: Content) -> dict[str, object]:
+    """How some parts will print, for the form to show beside the fields."""
+    from ptdraft import layout as lay
+    from ptdraft.dates import place_date
+
+    sig = content.signature
+    return {
+        "number": lay.number_line(content),
+        "place_date": place_date(content.place.strip(), content.date),
+        "signature": [line.upper() for line in sig.authority_lines()] + ([sig.name] if sig.name else []),
+        "distribution": [f"- {e}" for e in lay.distribution_entries(content)],
+    }
+
+
+def document_types() -> tuple[str, ...]:
+    """The document types of Điều 7, Công văn first."""
+    from ptdraft import doctypes
+
+    return doctypes.ALL_TYPES
 
 
 def find_problems(draft: Draft) -> list[problems.Problem]:

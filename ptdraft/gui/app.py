@@ -1,15 +1,107 @@
-"""Start the window (placeholder until the drafting window lands)."""
+"""Start the window: language, error boundary, restore after a crash, the first template choice."""
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from pathlib import Path
+
+from ptdraft import api
+from ptdraft.errors import PtdraftError
+from ptdraft.gui import i18n
+
+
+def _setup_logging(folder: Path) -> None:
+    handler = logging.FileHandler(folder / "ptdraft.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("ptdraft")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+class Application:
+    """Owns the draft state across windows (a language change rebuilds the window, not the draft)."""
+
+    def __init__(self, path: str | None = None) -> None:
+        from PySide6.QtCore import QTimer
+
+        from ptdraft.gui import autosave
+        from ptdraft.gui.settings import Settings, data_dir
+        from ptdraft.gui.state import DraftState
+
+        self.folder = data_dir()
+        self.settings = Settings(self.folder)
+        i18n.set_language(self.settings.language or i18n.DEFAULT)
+        self.window = None
+        draft = api.blank_draft()
+        file: Path | None = None
+        restored = False
+        self.load_error: str | None = None
+        if path:
+            try:
+                draft = api.load_draft(Path(path))
+                file = Path(path)
+                self.settings.add_recent(file)
+            except PtdraftError as exc:
+                self.load_error = str(exc)
+        self.state = DraftState(draft, file)
+        self.window = self._make_window()
+        pending = autosave.pending(self.folder)
+        if pending is not None:
+            saved, saved_path, when = pending
+            if self.window.prompts.restore(when, saved_path):
+                self.state.replace(saved, saved_path, dirty=True)
+                restored = True
+            else:
+                self.window.autosaver.discard()
+        if self.load_error:
+            QTimer.singleShot(0, lambda: self.window.prompts.error(self.load_error))
+        elif not path and not restored:
+            QTimer.singleShot(0, lambda: self.window.guard(self._first_choice))
+
+    def _first_choice(self) -> None:
+        choice = self.window.prompts.choose_template(api.list_templates(), self.settings.recent())
+        if choice is None:
+            return
+        kind, value = choice
+        if kind == "recent":
+            self.window.open_path(Path(value))
+        elif kind == "template":
+            self.state.replace(api.new_draft(value), None)
+        self.window.go_to_step(0)
+
+    def _make_window(self):
+        from ptdraft.gui.main_window import MainWindow
+
+        window = MainWindow(self.state, self.settings, self.folder)
+        window.language_requested.connect(self.switch_language)
+        return window
+
+    def switch_language(self, code: str) -> None:
+        self.settings.language = i18n.set_language(code)
+        old = self.window
+        self.window = self._make_window()
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            old.autosaver.timer.stop()
+            old.close_for_language()
+            old.deleteLater()
+        self.window.show()
 
 
 def run(path: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("ptdraft: cửa sổ soạn thảo đang được xây dựng. Hãy dùng lệnh 'ptdraft render'.")
-    label.setWindowTitle("ptdraft")
-    label.resize(640, 120)
-    label.show()
+    app.setApplicationName("ptdraft")
+    from ptdraft.gui.settings import data_dir
+
+    _setup_logging(data_dir())
+
+    def hook(kind, value, tb) -> None:  # the last line of the error boundary: never a traceback window
+        logging.getLogger("ptdraft").error("uncaught\n%s", "".join(traceback.format_exception(kind, value, tb)))
+
+    sys.excepthook = hook
+    application = Application(path)
+    application.window.show()
     return app.exec()

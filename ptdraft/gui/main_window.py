@@ -1,0 +1,416 @@
+"""The drafting window: steps on the left, the form in the middle, the page preview on the right.
+
+It composes panels and turns each user action into "ask, call the engine, show";
+every action goes through :meth:`MainWindow.guard`, the one error boundary.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QTimer, QUrl, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptdraft import api
+from ptdraft.errors import OutputError, PtdraftError
+from ptdraft.gui import i18n
+from ptdraft.gui.autosave import Autosaver
+from ptdraft.gui.dialogs import BLANK, DRAFT_SUFFIX, Prompts
+from ptdraft.gui.i18n import _
+from ptdraft.gui.preview import PreviewPanel
+from ptdraft.gui.settings import Settings
+from ptdraft.gui.state import DraftState
+from ptdraft.gui.steps import STEP_CLASSES, Step
+from ptdraft.gui.widgets import MARGIN, SPACING
+
+log = logging.getLogger("ptdraft")
+
+# Which step owns a ref that the layout gives a piece of the page.
+_PAGE_REFS = {"page_number": "number"}
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+    preview_updated = Signal()
+
+    def __init__(self, state: DraftState, settings: Settings, data_dir: Path, prompts: Prompts | None = None) -> None:
+        super().__init__()
+        self.state = state
+        self.settings = settings
+        self.data_dir = data_dir
+        self.prompts = prompts or Prompts(self)
+        self.autosaver = Autosaver(state, data_dir)
+        self.problems: list = []
+        self.pages: list = []
+        self.filled = None
+        self.layout_shown = None
+        self._closing_for_language = False
+        self.resize(1280, 760)
+        self._build()
+        self._build_actions()
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(0)
+        self.preview_timer.timeout.connect(self.update_preview)
+        state.changed.connect(self.preview_timer.start)
+        state.replaced.connect(self.load_steps)
+        state.status_changed.connect(self.update_title)
+        self.load_steps()
+        self.update_preview()
+        self.update_title()
+        self.go_to_step(0)
+
+    # -- building ---------------------------------------------------------
+    def _build(self) -> None:
+        self.step_list = QListWidget(self)
+        self.step_list.setMinimumWidth(200)
+        self.step_list.setMaximumWidth(300)
+        self.step_list.setWordWrap(True)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setAccessibleName(_("Steps"))
+        self.stack = QStackedWidget(self)
+        self.steps: list[Step] = []
+        for number, cls in enumerate(STEP_CLASSES, start=1):
+            step = cls(self.state)
+            step.notice.connect(self.show_notice)
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(step)
+            self.stack.addWidget(scroll)
+            self.steps.append(step)
+            self.step_list.addItem(QListWidgetItem(f"{number}. {step.title()}"))
+        self.back_button = QPushButton(_("Back"), self)
+        self.next_button = QPushButton(_("Next"), self)
+        self.back_button.setToolTip(_("Previous step (Ctrl+PgUp)"))
+        self.next_button.setToolTip(_("Next step (Ctrl+PgDown)"))
+        self.back_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() + 1))
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        form_side = QWidget(self)
+        form_box = QVBoxLayout(form_side)
+        form_box.setContentsMargins(0, 0, 0, 0)
+        form_box.setSpacing(SPACING)
+        form_box.addWidget(self.stack, 1)
+        form_box.addLayout(nav)
+        self.preview = PreviewPanel(self)
+        self.preview.clicked_ref.connect(self.go_to_ref)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.step_list)
+        splitter.addWidget(form_side)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 4)
+        splitter.setSizes([230, 480, 600])
+        splitter.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        self.setCentralWidget(splitter)
+        self.step_list.currentRowChanged.connect(self._step_selected)
+
+    def _action(self, text: str, slot: Callable[[], object], keys=None) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: self.guard(slot))
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        self.new_action = self._action(_("&New…"), self.new_document, QKeySequence.StandardKey.New)
+        self.open_action = self._action(_("&Open…"), self.open_document, QKeySequence.StandardKey.Open)
+        self.save_action = self._action(_("&Save"), self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(_("Save &as…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
+        self.export_action = self._action(_("&Export DOCX…"), self.export_docx, QKeySequence("Ctrl+E"))
+        self.pdf_action = self._action(_("Export &PDF…"), self.export_pdf)
+        self.print_action = self._action(_("&Print…"), self.print_document, QKeySequence.StandardKey.Print)
+        self.quit_action = self._action(_("&Quit"), self.close, QKeySequence("Ctrl+Q"))
+        self.recent_menu = file_menu.addMenu(_("Open &recent"))
+        file_menu.aboutToShow.connect(self._fill_recent)
+        for action in (self.new_action, self.open_action):
+            file_menu.insertAction(self.recent_menu.menuAction(), action)
+        file_menu.addSeparator()
+        for action in (self.save_action, self.save_as_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.export_action, self.pdf_action, self.print_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view = bar.addMenu(_("&View"))
+        for key, label in (("fit_width", _("Fit width")), ("fit_page", _("Fit page")), ("100", "100 %")):
+            view.addAction(self._action(label, lambda k=key: self.preview.set_zoom_mode(k)))
+        view.addSeparator()
+        self.next_action = self._action(_("Next step"), lambda: self.go_to_step(self.stack.currentIndex() + 1), QKeySequence("Ctrl+PgDown"))
+        self.back_action = self._action(_("Previous step"), lambda: self.go_to_step(self.stack.currentIndex() - 1), QKeySequence("Ctrl+PgUp"))
+        view.addAction(self.next_action)
+        view.addAction(self.back_action)
+
+        language = bar.addMenu(_("&Language"))
+        group = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == i18n.language())
+            action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
+            group.addAction(action)
+            language.addAction(action)
+
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&About ptdraft"), lambda: self.prompts.about()))
+
+    # -- the error boundary -------------------------------------------------
+    def guard(self, action: Callable[[], object]) -> object:
+        """Run a user action; any error becomes one message, never a traceback or a lost draft."""
+        try:
+            return action()
+        except PtdraftError as exc:
+            self.prompts.error(str(exc))
+        except Exception:  # noqa: BLE001 - the boundary must catch everything
+            log.error("unexpected error\n%s", traceback.format_exc())
+            self.autosaver.save_now()
+            self.prompts.error(_("Something unexpected went wrong. Your work has been autosaved; details are in the log."))
+        return None
+
+    # -- steps and preview ------------------------------------------------------
+    def load_steps(self) -> None:
+        for step in self.steps:
+            step.load(self.state.draft)
+
+    def _step_selected(self, row: int) -> None:
+        if 0 <= row < self.stack.count():
+            self.stack.setCurrentIndex(row)
+        self.back_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < self.stack.count() - 1)
+
+    def go_to_step(self, index: int) -> None:
+        index = max(0, min(index, len(self.steps) - 1))
+        self.step_list.setCurrentRow(index)
+        self.steps[index].focus_ref("")
+
+    def step_for(self, ref: str) -> int | None:
+        ref = _PAGE_REFS.get(ref, ref)
+        for index, step in enumerate(self.steps):
+            if step.owns(ref):
+                return index
+        return None
+
+    def go_to_ref(self, ref: str) -> None:
+        index = self.step_for(ref)
+        if index is None:
+            return
+        self.step_list.setCurrentRow(index)
+        self.steps[index].focus_ref(ref)
+
+    def update_preview(self) -> None:
+        draft = self.state.draft
+        content, layout, errors = api.preview(draft)
+        self.filled = content
+        self.layout_shown = layout
+        self.pages = self.preview.show_layout(layout)
+        printed = api.printed(content)
+        for step in self.steps:
+            step.show_printed(content, printed)
+        self.problems = api.find_problems(draft)
+        self._mark_steps()
+        self.preview.canvas.marked = {p.ref.split(".")[0].split("[")[0] for p in self.problems}
+        if self.problems:
+            self.preview.status.setText(_("{count} thing(s) to check before export").format(count=len(self.problems)))
+        else:
+            self.preview.status.setText(_("Ready to export"))
+        self.preview_updated.emit()
+
+    def _mark_steps(self) -> None:
+        for index, step in enumerate(self.steps):
+            own = [p.message for p in self.problems if step.owns(p.ref)]
+            item = self.step_list.item(index)
+            label = f"{index + 1}. {step.title()}"
+            item.setText(f"⚠ {label}" if own else label)
+            item.setToolTip("\n".join(own))
+
+    def step_problems(self, index: int) -> list[str]:
+        return [p.message for p in self.problems if self.steps[index].owns(p.ref)]
+
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def update_title(self) -> None:
+        path = self.state.path
+        name = path.name if path else (self.state.draft.title or _("Untitled"))
+        star = "*" if self.state.dirty else ""
+        self.setWindowTitle(f"{name}{star} — ptdraft")
+
+    # -- documents ------------------------------------------------------------
+    def _may_discard(self) -> bool:
+        if not self.state.dirty:
+            return True
+        name = self.state.path.name if self.state.path else (self.state.draft.title or _("Untitled"))
+        answer = self.prompts.save_changes(name)
+        if answer == "save":
+            return bool(self.save())
+        return answer == "discard"
+
+    def new_document(self) -> None:
+        if not self._may_discard():
+            return
+        choice = self.prompts.choose_template(api.list_templates(), self.settings.recent())
+        if choice is None:
+            return
+        kind, value = choice
+        if kind == "recent":
+            self.open_path(Path(value))
+        elif kind == BLANK:
+            self.state.replace(api.blank_draft(), None)
+        else:
+            self.state.replace(api.new_draft(value), None)
+        self.go_to_step(0)
+
+    def open_document(self) -> None:
+        if not self._may_discard():
+            return
+        folder = str(self.state.path.parent) if self.state.path else str(Path.home())
+        path = self.prompts.open_path(folder)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> None:
+        draft = api.load_draft(path)
+        self.state.replace(draft, path)
+        self.settings.add_recent(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.guard(lambda: self._open_recent(p)))
+        self.recent_menu.setEnabled(bool(self.settings.recent()))
+
+    def _open_recent(self, path: Path) -> None:
+        if self._may_discard():
+            self.open_path(path)
+
+    def save(self) -> bool:
+        if self.state.path is None:
+            return self.save_as()
+        return self._save_to(self.state.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self.state.path or Path.home() / f"{self.state.draft.title or 'van-ban'}{DRAFT_SUFFIX}")
+        path = self.prompts.save_path(suggested)
+        return self._save_to(path) if path else False
+
+    def _save_to(self, path: Path) -> bool:
+        while True:
+            try:
+                api.save_draft(self.state.draft, path)
+                break
+            except OutputError as exc:
+                if not self.prompts.try_other_name(str(exc)):
+                    return False
+                path = self.prompts.save_path(str(path))
+                if path is None:
+                    return False
+        self.state.mark_saved(path)
+        self.settings.add_recent(path)
+        self.show_notice(_("Saved {path}").format(path=path))
+        return True
+
+    def _suggested_export(self, suffix: str) -> str:
+        base = self.state.path
+        if base is not None:
+            name = base.name.removesuffix(DRAFT_SUFFIX).removesuffix(".json")
+            return str(base.with_name(f"{name}.{suffix}"))
+        return str(Path.home() / f"{self.state.draft.title or 'van-ban'}.{suffix}")
+
+    def _confirm_problems(self) -> bool:
+        problems = api.find_problems(self.state.draft)
+        return not problems or self.prompts.confirm_problems(problems)
+
+    def _export_loop(self, kind: str, write: Callable[[Path], None]) -> Path | None:
+        path = self.prompts.export_path(self._suggested_export(kind), kind)
+        while path is not None:
+            try:
+                write(path)
+                return path
+            except OutputError as exc:
+                if not self.prompts.try_other_name(str(exc)):
+                    return None
+                path = self.prompts.export_path(str(path), kind)
+        return None
+
+    def export_docx(self) -> Path | None:
+        if not self._confirm_problems():
+            return None
+        draft = self.state.draft
+        path = self._export_loop("docx", lambda p: api.export_docx(draft, p, strict=False))
+        if path is not None:
+            self._after_export(path)
+        return path
+
+    def export_pdf(self) -> Path | None:
+        from ptdraft.gui.printing import export_pdf
+
+        if not self._confirm_problems():
+            return None
+        layout = api.layout_draft(self.state.draft, strict=False)
+        from ptdraft.gui.pages import paginate
+
+        pages = paginate(layout)
+        path = self._export_loop("pdf", lambda p: export_pdf(pages, layout, p))
+        if path is not None:
+            self._after_export(path)
+        return path
+
+    def _after_export(self, path: Path) -> None:
+        answer = self.prompts.exported(path)
+        if answer == "file":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif answer == "folder":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def print_document(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ptdraft.gui.pages import paginate
+        from ptdraft.gui.printing import paint_pages, setup_printer
+
+        layout = api.layout_draft(self.state.draft, strict=False)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        setup_printer(printer, layout)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            paint_pages(printer, paginate(layout))
+
+    # -- closing -----------------------------------------------------------------
+    def close_for_language(self) -> None:
+        self._closing_for_language = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._closing_for_language:
+            event.accept()
+            return
+        if not self._may_discard():
+            event.ignore()
+            return
+        self.autosaver.timer.stop()
+        self.autosaver.discard()
+        event.accept()

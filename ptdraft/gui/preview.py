@@ -1,0 +1,177 @@
+"""The page preview: the Layout painted as A4 pages, zoomable; a click names the part under the mouse."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ptdraft.gui.i18n import _
+from ptdraft.gui.pages import Page, paginate, paint_page
+from ptdraft.layout import Layout
+
+GAP = 16  # pixels between pages
+
+
+class PageCanvas(QWidget):
+    """Draws the pages one under the other at the current zoom (pixels per twip)."""
+
+    clicked_ref = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pages: list[Page] = []
+        self.page_width = 11906
+        self.page_height = 16838
+        self.zoom = 0.05
+        self.marked: set[str] = set()
+        self.setMouseTracking(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def set_pages(self, pages: list[Page], layout: Layout) -> None:
+        self.pages = pages
+        self.page_width = layout.page.width
+        self.page_height = layout.page.height
+        self.updateGeometry()
+        self.adjustSize()
+        self.update()
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = max(0.01, zoom)
+        self.updateGeometry()
+        self.adjustSize()
+        self.update()
+
+    def page_pixels(self) -> QSize:
+        return QSize(round(self.page_width * self.zoom), round(self.page_height * self.zoom))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        size = self.page_pixels()
+        count = max(1, len(self.pages))
+        return QSize(size.width() + 2 * GAP, count * (size.height() + GAP) + GAP)
+
+    def _page_origin(self, index: int) -> QPointF:
+        size = self.page_pixels()
+        x = max(GAP, (self.width() - size.width()) / 2)
+        return QPointF(x, GAP + index * (size.height() + GAP))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor("#8a8f98"))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        size = self.page_pixels()
+        for index, page in enumerate(self.pages):
+            origin = self._page_origin(index)
+            rect = QRectF(origin.x(), origin.y(), size.width(), size.height())
+            if not rect.intersects(QRectF(event.rect())):
+                continue
+            painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 60))
+            painter.fillRect(rect, QColor("white"))
+            painter.save()
+            painter.translate(origin)
+            painter.scale(self.zoom, self.zoom)
+            paint_page(painter, page)
+            if self.marked:
+                pen = QPen(QColor(220, 80, 0))
+                pen.setWidthF(2 / self.zoom)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                for piece in page.pieces:
+                    if piece.ref and piece.ref in self.marked:
+                        painter.drawRect(piece.rect.adjusted(-40, -20, 40, 20))
+            painter.restore()
+        painter.end()
+
+    def ref_at(self, point: QPointF) -> str | None:
+        size = self.page_pixels()
+        for index, page in enumerate(self.pages):
+            origin = self._page_origin(index)
+            local = (point - origin) / self.zoom
+            if not (0 <= local.x() <= self.page_width and 0 <= local.y() <= self.page_height):
+                continue
+            best = None
+            for piece in page.pieces:
+                if piece.ref and piece.rect.adjusted(-60, -60, 60, 60).contains(local):
+                    best = piece.ref
+            return best
+        return None
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        ref = self.ref_at(event.position())
+        if ref:
+            self.clicked_ref.emit(ref)
+
+
+class PreviewPanel(QWidget):
+    """The pages with a zoom choice and a page count."""
+
+    clicked_ref = Signal(str)
+    ZOOMS = ("fit_width", "fit_page", "100", "75", "150")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = PageCanvas()
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setWidgetResizable(False)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.zoom_box = QComboBox(self)
+        labels = {
+            "fit_width": _("Fit width"),
+            "fit_page": _("Fit page"),
+            "100": "100 %",
+            "75": "75 %",
+            "150": "150 %",
+        }
+        for key in self.ZOOMS:
+            self.zoom_box.addItem(labels[key], key)
+        self.zoom_box.setToolTip(_("Zoom"))
+        self.pages_label = QLabel(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_("Preview"), self))
+        bar.addWidget(self.zoom_box)
+        bar.addWidget(self.pages_label)
+        bar.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(bar)
+        box.addWidget(self.scroll, 1)
+        box.addWidget(self.status)
+        self.zoom_box.currentIndexChanged.connect(lambda _i: self.apply_zoom())
+        self.scroll.viewport().installEventFilter(self)
+        self.canvas.clicked_ref.connect(self.clicked_ref)
+        self.layout_shown: Layout | None = None
+
+    def show_layout(self, layout: Layout) -> list[Page]:
+        pages = paginate(layout)
+        self.layout_shown = layout
+        self.canvas.set_pages(pages, layout)
+        self.pages_label.setText(_("{count} page(s)").format(count=len(pages)))
+        self.apply_zoom()
+        return pages
+
+    def set_zoom_mode(self, key: str) -> None:
+        self.zoom_box.setCurrentIndex(max(0, self.zoom_box.findData(key)))
+
+    def apply_zoom(self) -> None:
+        key = self.zoom_box.currentData()
+        viewport = self.scroll.viewport().size()
+        width = self.canvas.page_width
+        height = self.canvas.page_height
+        if key == "fit_width":
+            zoom = (viewport.width() - 2 * GAP) / width
+        elif key == "fit_page":
+            zoom = min((viewport.width() - 2 * GAP) / width, (viewport.height() - 2 * GAP) / height)
+        else:
+            zoom = self.logicalDpiX() / 1440 * int(key) / 100
+        self.canvas.set_zoom(zoom)
+        hint = self.canvas.sizeHint()
+        self.canvas.resize(max(hint.width(), viewport.width()), hint.height())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            if self.zoom_box.currentData() in ("fit_width", "fit_page"):
+                self.apply_zoom()
+        return False

@@ -1,0 +1,62 @@
+"""Where the window keeps its data: settings, recent drafts, autosave, log (platformdirs).
+
+``PTDRAFT_DATA_DIR`` overrides the folder (tests, portable installs).
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import platformdirs
+
+MAX_RECENT = 10
+
+
+def data_dir() -> Path:
+    override = os.environ.get("PTDRAFT_DATA_DIR")
+    folder = Path(override) if override else Path(platformdirs.user_data_dir("ptdraft", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class Settings:
+    """A small JSON file of preferences; a damaged file is ignored, never fatal."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or data_dir()) / "settings.json"
+        self.values: dict = {}
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            if isinstance(loaded, dict):
+                self.values = loaded
+        except (OSError, ValueError):
+            self.values = {}
+
+    def save(self) -> None:
+        try:
+            temp = self.path.with_suffix(".tmp")
+            temp.write_text(json.dumps(self.values, ensure_ascii=False, indent=2), encoding="utf-8")
+            os.replace(temp, self.path)
+        except OSError:
+            pass  # preferences are a convenience; the draft itself is saved elsewhere
+
+    @property
+    def language(self) -> str | None:
+        value = self.values.get("language")
+        return value if isinstance(value, str) else None
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self.values["language"] = code
+        self.save()
+
+    def recent(self) -> list[Path]:
+        items = self.values.get("recent", [])
+        return [Path(p) for p in items if isinstance(p, str)] if isinstance(items, list) else []
+
+    def add_recent(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        items = [p for p in (str(x) for x in self.recent()) if p != text]
+        self.values["recent"] = [text, *items][:MAX_RECENT]
+        self.save()

@@ -1,0 +1,552 @@
+"""The steps of the form, in the order the page prints. Each step edits its parts through the DraftState."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptdraft import api
+from ptdraft.gui.i18n import _
+from ptdraft.gui.state import DraftState
+from ptdraft.gui.widgets import MARGIN, SPACING, DateField, ItemsEditor, LineField, ListEditor, TextField
+from ptdraft.model import Content, Draft, Field, FieldKind, SigningMode
+
+SECRECY = ("", "MẬT", "TỐI MẬT", "TUYỆT MẬT")
+URGENCY = ("", "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
+CLOSES = ("Trân trọng./.", "./.", "")
+DECIDING_TYPES = ("Quyết định", "Nghị quyết")
+
+
+class Step(QWidget):
+    """One page of the form. ``refs`` are the draft parts it owns (for marks and click-to-field)."""
+
+    key = ""
+    refs: tuple[str, ...] = ()
+    notice = Signal(str)
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.form = QFormLayout()
+        self.form.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        self.form.setSpacing(SPACING)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(f"<h3>{self.title()}</h3>", self)
+        heading.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)
+        self.box.addWidget(heading)
+        self.box.addLayout(self.form)
+        self.focus_targets: dict[str, QWidget] = {}
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def owns(self, ref: str) -> bool:
+        return any(ref == r or ref.startswith(r + ".") or ref.startswith(r + "[") for r in self.refs)
+
+    def load(self, draft: Draft) -> None:
+        """Show the draft's values without emitting edits."""
+
+    def show_printed(self, content: Content, printed: dict) -> None:
+        """Show how the step's parts will print (called after each preview update)."""
+
+    def focus_ref(self, ref: str) -> None:
+        for prefix, widget in self.focus_targets.items():
+            if ref == prefix or ref.startswith(prefix + ".") or ref.startswith(prefix + "["):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        first = next(iter(self.focus_targets.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # helpers
+    def line(self, label: str, part: str, tip: str = "") -> LineField:
+        field = LineField(self)
+        field.setToolTip(tip)
+        field.edited.connect(lambda text: self.state.update_content(**{part: text}))
+        field.notice.connect(self.notice)
+        self.form.addRow(label, field)
+        self.focus_targets[part] = field
+        return field
+
+    def text(self, label: str, part: str, lines: int = 3, tip: str = "") -> TextField:
+        field = TextField(self, lines=lines)
+        field.setToolTip(tip)
+        field.edited.connect(lambda text: self.state.update_content(**{part: text}))
+        field.notice.connect(self.notice)
+        self.form.addRow(label, field)
+        self.focus_targets[part] = field
+        return field
+
+    def note(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        self.form.addRow(label)
+        return label
+
+    def finish(self) -> None:
+        self.box.addStretch(1)
+
+
+class AuthorityStep(Step):
+    key = "authority"
+    refs = ("parent_authority", "authority", "national_title")
+
+    def title(self) -> str:
+        return _("Issuing authority")
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.parent_field = self.text(
+            _("Parent authority"), "parent_authority", 2, _("The directly superior body, e.g. UBND TỈNH QUẢNG TRỊ; may be empty")
+        )
+        self.authority_field = self.text(
+            _("Issuing authority"), "authority", 2, _("The body issuing the document; one line per printed line")
+        )
+        self.focus_targets["national_title"] = self.authority_field
+        self.note(_("Both print in capitals; the issuing authority in bold, with a short rule under it."))
+        self.finish()
+
+    def load(self, draft: Draft) -> None:
+        self.parent_field.set_quietly(draft.content.parent_authority)
+        self.authority_field.set_quietly(draft.content.authority)
+
+
+class NumberStep(Step):
+    key = "number"
+    refs = ("number", "issuer_code", "unit_code", "place", "date")
+
+    def title(self) -> str:
+        return _("Number, place and date")
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.number = QSpinBox(self)
+        self.number.setRange(0, 999999)
+        self.number.setSpecialValueText(_("(blank: the records office fills it in)"))
+        self.number.valueChanged.connect(lambda v: self.state.update_content(number=v or None))
+        self.form.addRow(_("Number"), self.number)
+        self.focus_targets["number"] = self.number
+        self.issuer = self.line(_("Authority abbreviation"), "issuer_code", _("e.g. UBND, VP, SNV"))
+        self.unit = self.line(_("Unit or field abbreviation"), "unit_code", _("For a công văn: the drafting unit, e.g. VP, HCQT"))
+        self.printed_number = QLabel(self)
+        self.form.addRow(_("Prints as"), self.printed_number)
+        self.place = self.line(_("Place name"), "place", _("The province or commune name, e.g. Quảng Trị"))
+        self.date = DateField(self)
+        self.date.edited.connect(lambda day: self.state.update_content(date=day))
+        self.form.addRow(_("Date"), self.date)
+        self.focus_targets["date"] = self.date.picker
+        self.finish()
+
+    def load(self, draft: Draft) -> None:
+        content = draft.content
+        self.number.blockSignals(True)
+        self.number.setValue(content.number or 0)
+        self.number.blockSignals(False)
+        self.issuer.set_quietly(content.issuer_code)
+        self.unit.set_quietly(content.unit_code)
+        self.place.set_quietly(content.place)
+        self.date.set_quietly(content.date)
+
+    def show_printed(self, content: Content, printed: dict) -> None:
+        self.printed_number.setText(str(printed["number"]).replace("\u00a0", " "))
+        self.date.printed.setText(f"<i>{printed['place_date']}</i>")
+
+
+class MarksStep(Step):
+    key = "marks"
+    refs = ("secrecy", "urgency", "circulation")
+
+    def title(self) -> str:
+        return _("Secrecy, urgency, circulation")
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.note(_("Only when used: most documents leave these empty."))
+        self.secrecy = self._combo(_("Secrecy"), "secrecy", SECRECY)
+        self.urgency = self._combo(_("Urgency"), "urgency", URGENCY)
+        self.circulation = self.line(_("Circulation note"), "circulation", _("e.g. XEM XONG TRẢ LẠI"))
+        self.finish()
+
+    def _combo(self, label: str, part: str, choices: tuple[str, ...]) -> QComboBox:
+        combo = QComboBox(self)
+        for value in choices:
+            combo.addItem(value or _("(none)"), value)
+        combo.currentIndexChanged.connect(lambda _i: self.state.update_content(**{part: combo.currentData()}))
+        self.form.addRow(label, combo)
+        self.focus_targets[part] = combo
+        return combo
+
+    def load(self, draft: Draft) -> None:
+        for combo, value in ((self.secrecy, draft.content.secrecy), (self.urgency, draft.content.urgency)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.circulation.set_quietly(draft.content.circulation)
+
+
+class TypeStep(Step):
+    key = "type"
+    refs = ("doc_type", "subject", "deciding_authority", "legal_bases")
+
+    def title(self) -> str:
+        return _("Document type and subject")
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.kind = QComboBox(self)
+        for name in api.document_types():
+            self.kind.addItem(name, name)
+        self.kind.currentIndexChanged.connect(lambda _i: self.state.update_content(doc_type=self.kind.currentData()))
+        self.form.addRow(_("Document type"), self.kind)
+        self.focus_targets["doc_type"] = self.kind
+        self.subject = self.text(_("Subject"), "subject", 2)
+        self.subject_hint = QLabel(self)
+        self.form.addRow("", self.subject_hint)
+        self.deciding = self.text(_("Deciding authority"), "deciding_authority", 2, _("e.g. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"))
+        self.bases = ListEditor(self)
+        self.bases.changed.connect(lambda values: self.state.update_content(legal_bases=tuple(values)))
+        self.bases.notice.connect(self.notice)
+        self.form.addRow(_("Legal bases"), self.bases)
+        self.focus_targets["legal_bases"] = self.bases.entry
+        self.finish()
+
+    def _decision_parts(self, visible: bool) -> None:
+        for widget in (self.deciding, self.bases):
+            widget.setVisible(visible)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setVisible(visible)
+
+    def load(self, draft: Draft) -> None:
+        content = draft.content
+        self.kind.blockSignals(True)
+        index = self.kind.findData(content.doc_type)
+        if index < 0:
+            self.kind.addItem(content.doc_type, content.doc_type)
+            index = self.kind.count() - 1
+        self.kind.setCurrentIndex(index)
+        self.kind.blockSignals(False)
+        self.subject.set_quietly(content.subject)
+        self.deciding.set_quietly(content.deciding_authority)
+        self.bases.set_quietly(content.legal_bases)
+
+    def show_printed(self, content: Content, printed: dict) -> None:
+        self._decision_parts(content.doc_type in DECIDING_TYPES)
+        if content.doc_type == "Công văn":
+            self.subject_hint.setText(_("Prints under the number as \"V/v …\"; do not type \"V/v\"."))
+        else:
+            self.subject_hint.setText(_("Prints centred in bold under the type name."))
+
+
+class RecipientsStep(Step):
+    key = "recipients"
+    refs = ("recipients",)
+
+    def title(self) -> str:
+        return _("Recipients (Kính gửi)")
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.note(_("One recipient prints on the \"Kính gửi:\" line; several print as a dashed list. "
+                                  "Dashes, \";\" and the final \".\" are added for you."))
+        self.editor = ListEditor(self)
+        self.editor.changed.connect(lambda values: self.state.update_content(recipients=tuple(values)))
+        self.editor.notice.connect(self.notice)
+        self.form.addRow(self.editor)
+        self.focus_targets["recipients"] = self.editor.entry
+        self.finish()
+
+    def load(self, draft: Draft) -> None:
+        self.editor.set_quietly(draft.content.recipients)
+
+
+class ContentStep(Step):
+    key = "content"
+    refs = ("values", "body")
+
+    def title(self) -> str:
+        return _("Content")
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.fields_box = QGroupBox(_("Template fields"), self)
+        self.fields_form = QFormLayout(self.fields_box)
+        self.form.addRow(self.fields_box)
+        self.note(_("Text in {{ }} is filled in from the template fields above."))
+        self.body = self.text(_("Body"), "body", 12, _("A blank line between paragraphs; \"1.\" starts a numbered item, \"a)\" a sub-item."))
+        self.field_widgets: dict[str, QWidget] = {}
+        self._fields: tuple[Field, ...] | None = None
+        self.finish()
+
+    def _build_fields(self, fields: tuple[Field, ...]) -> None:
+        while self.fields_form.rowCount():
+            self.fields_form.removeRow(0)
+        self.field_widgets = {}
+        for item in fields:
+            widget = self._field_widget(item)
+            label = f"{item.label} *" if item.required else item.label
+            if item.help:
+                widget.setToolTip(item.help)
+            self.fields_form.addRow(label, widget)
+            self.field_widgets[item.id] = widget
+            self.focus_targets[f"values.{item.id}"] = widget
+        self.fields_box.setVisible(bool(fields))
+        self._fields = fields
+
+    def _field_widget(self, item: Field) -> QWidget:
+        state = self.state
+        if item.kind is FieldKind.MULTILINE:
+            widget = TextField(self, lines=3)
+            widget.edited.connect(lambda text, i=item.id: state.set_value(i, text))
+            widget.notice.connect(self.notice)
+        elif item.kind is FieldKind.NUMBER:
+            widget = QDoubleSpinBox(self)
+            widget.setRange(-1e12, 1e12)
+            widget.setDecimals(0 if not isinstance(item.default, float) else 2)
+            widget.valueChanged.connect(lambda v, i=item.id: state.set_value(i, int(v) if float(v).is_integer() else v))
+        elif item.kind is FieldKind.DATE:
+            widget = QDateEdit(self)
+            widget.setCalendarPopup(True)
+            widget.setDisplayFormat("dd/MM/yyyy")
+            widget.dateChanged.connect(lambda d, i=item.id: state.set_value(i, d.toPython().isoformat()))
+        elif item.kind is FieldKind.CHOICE:
+            widget = QComboBox(self)
+            for option in item.options:
+                widget.addItem(option, option)
+            widget.currentIndexChanged.connect(lambda _x, w=widget, i=item.id: state.set_value(i, w.currentData()))
+        elif item.kind is FieldKind.LIST:
+            widget = ListEditor(self)
+            widget.changed.connect(lambda values, i=item.id: state.set_value(i, list(values)))
+            widget.notice.connect(self.notice)
+        else:
+            widget = LineField(self)
+            widget.edited.connect(lambda text, i=item.id: state.set_value(i, text))
+            widget.notice.connect(self.notice)
+        return widget
+
+    def load(self, draft: Draft) -> None:
+        if self._fields != draft.fields:
+            self._build_fields(draft.fields)
+        for item in draft.fields:
+            widget = self.field_widgets[item.id]
+            value = draft.values.get(item.id, item.default)
+            widget.blockSignals(True)
+            if isinstance(widget, (LineField, TextField)):
+                widget.set_quietly("" if value is None else str(value))
+            elif isinstance(widget, QDoubleSpinBox):
+                widget.setValue(float(value) if isinstance(value, (int, float)) else 0.0)
+            elif isinstance(widget, QDateEdit):
+                day = _as_date(value)
+                widget.setDate(QDate(day.year, day.month, day.day))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, ListEditor):
+                widget.set_quietly(value if isinstance(value, list) else [])
+            widget.blockSignals(False)
+        self.body.set_quietly(draft.content.body)
+
+
+def _as_date(value) -> _dt.date:
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    return _dt.date.today()
+
+
+class RequirementsStep(Step):
+    key = "requirements"
+    refs = ("requirements",)
+
+    def title(self) -> str:
+        return _("Requirements and tasks")
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.note(_("Numbered 1., 2., … with sub-items a), b), c); renumbered as items move."))
+        self.editor = ItemsEditor(self)
+        self.editor.changed.connect(lambda items: self.state.update_content(requirements=tuple(items)))
+        self.editor.notice.connect(self.notice)
+        self.form.addRow(self.editor)
+        self.focus_targets["requirements"] = self.editor.entry
+        self.finish()
+
+    def load(self, draft: Draft) -> None:
+        self.editor.set_quietly(draft.content.requirements)
+
+
+class ClosingStep(Step):
+    key = "closing"
+    refs = ("closing", "close")
+
+    def title(self) -> str:
+        return _("Closing")
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.closing = self.text(_("Closing paragraph"), "closing", 5)
+        self.close = QComboBox(self)
+        self.close.setEditable(True)
+        for value in CLOSES:
+            self.close.addItem(value)
+        self.close.setToolTip(_("\"./.\" is added to the end of the last paragraph"))
+        self.close.currentTextChanged.connect(lambda text: self.state.update_content(close=text.strip()))
+        self.form.addRow(_("Closing formula"), self.close)
+        self.focus_targets["close"] = self.close
+        self.finish()
+
+    def load(self, draft: Draft) -> None:
+        self.closing.set_quietly(draft.content.closing)
+        self.close.blockSignals(True)
+        self.close.setCurrentText(draft.content.close)
+        self.close.blockSignals(False)
+
+
+class SignatureStep(Step):
+    key = "signature"
+    refs = ("signature",)
+
+    MODES = (
+        (SigningMode.NONE, "—"),
+        (SigningMode.TM, "TM."),
+        (SigningMode.KT, "KT."),
+        (SigningMode.TL, "TL."),
+        (SigningMode.TUQ, "TUQ."),
+        (SigningMode.Q, "Q."),
+        (SigningMode.TM_KT, "TM. … / KT. …"),
+    )
+
+    def title(self) -> str:
+        return _("Signer")
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.mode = QComboBox(self)
+        for mode, label in self.MODES:
+            self.mode.addItem(label, mode)
+        self.mode.currentIndexChanged.connect(lambda _i: self.state.update_signature(mode=self.mode.currentData()))
+        self.form.addRow(_("Signing authority"), self.mode)
+        self.focus_targets["signature.mode"] = self.mode
+        self.collective = self._sig_line(_("On behalf of (TM.)"), "collective", _("e.g. ỦY BAN NHÂN DÂN"))
+        self.head = self._sig_line(_("Head's title (KT., TL., TUQ., Q.)"), "head_title", _("e.g. CHỦ TỊCH"))
+        self.position = self._sig_line(_("Signer's position"), "position", _("e.g. PHÓ CHỦ TỊCH"))
+        self.name = self._sig_line(_("Signer's full name"), "name", _("No degrees or ranks before the name"))
+        self.printed_block = QLabel(self)
+        self.printed_block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.form.addRow(_("Prints as"), self.printed_block)
+        self.finish()
+
+    def _sig_line(self, label: str, part: str, tip: str) -> LineField:
+        field = LineField(self)
+        field.setToolTip(tip)
+        field.edited.connect(lambda text: self.state.update_signature(**{part: text}))
+        field.notice.connect(self.notice)
+        self.form.addRow(label, field)
+        self.focus_targets[f"signature.{part}"] = field
+        return field
+
+    def _visible(self, mode: SigningMode) -> None:
+        show = {
+            self.collective: mode in (SigningMode.TM, SigningMode.TM_KT),
+            self.head: mode in (SigningMode.KT, SigningMode.TL, SigningMode.TUQ, SigningMode.Q, SigningMode.TM_KT),
+        }
+        for widget, visible in show.items():
+            widget.setVisible(visible)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setVisible(visible)
+
+    def load(self, draft: Draft) -> None:
+        sig = draft.content.signature
+        self.mode.blockSignals(True)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(sig.mode)))
+        self.mode.blockSignals(False)
+        self.collective.set_quietly(sig.collective)
+        self.head.set_quietly(sig.head_title)
+        self.position.set_quietly(sig.position)
+        self.name.set_quietly(sig.name)
+
+    def show_printed(self, content: Content, printed: dict) -> None:
+        self._visible(content.signature.mode)
+        lines = [f"<b>{line}</b>" for line in printed["signature"]]
+        self.printed_block.setText("<br>".join(lines))
+
+
+class DistributionStep(Step):
+    key = "distribution"
+    refs = ("distribution", "archive", "drafter_code", "copies", "contact")
+
+    def title(self) -> str:
+        return _("Distribution (Nơi nhận)")
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.note(_("\"Như trên\" is added first when there is a Kính gửi; the \"Lưu: VT, …\" line comes last."))
+        self.editor = ListEditor(self, suggestions=("Như trên", "Lãnh đạo cơ quan"))
+        self.editor.changed.connect(lambda values: self.state.update_content(distribution=tuple(values)))
+        self.editor.notice.connect(self.notice)
+        self.form.addRow(_("Recipients"), self.editor)
+        self.focus_targets["distribution"] = self.editor.entry
+        self.archive = LineField(self)
+        self.archive.setToolTip(_("Units that keep a copy after VT, separated by commas, e.g. HCQT"))
+        self.archive.edited.connect(
+            lambda text: self.state.update_content(archive=tuple(p.strip() for p in text.split(",") if p.strip()))
+        )
+        self.archive.notice.connect(self.notice)
+        self.form.addRow(_("Kept by (after \"Lưu: VT,\")"), self.archive)
+        self.focus_targets["archive"] = self.archive
+        self.drafter = self.line(_("Drafter's initials"), "drafter_code")
+        self.copies = QSpinBox(self)
+        self.copies.setRange(0, 100000)
+        self.copies.setSpecialValueText(_("(not printed)"))
+        self.copies.valueChanged.connect(lambda v: self.state.update_content(copies=v or None))
+        self.form.addRow(_("Copies issued"), self.copies)
+        self.focus_targets["copies"] = self.copies
+        self.printed_list = QLabel(self)
+        self.form.addRow(_("Prints as"), self.printed_list)
+        self.contact = self.text(_("Address and contacts (foot of page 1)"), "contact", 2)
+        self.finish()
+
+    def load(self, draft: Draft) -> None:
+        content = draft.content
+        self.editor.set_quietly(content.distribution)
+        joined = ", ".join(content.archive)
+        if ", ".join(p.strip() for p in self.archive.text().split(",") if p.strip()) != joined:
+            self.archive.setText(joined)
+        self.drafter.set_quietly(content.drafter_code)
+        self.copies.blockSignals(True)
+        self.copies.setValue(content.copies or 0)
+        self.copies.blockSignals(False)
+        self.contact.set_quietly(content.contact)
+
+    def show_printed(self, content: Content, printed: dict) -> None:
+        lines = "<br>".join(printed["distribution"])
+        self.printed_list.setText(f"<b><i>Nơi nhận:</i></b><br><small>{lines}</small>")
+
+
+STEP_CLASSES = (
+    AuthorityStep,
+    NumberStep,
+    MarksStep,
+    TypeStep,
+    RecipientsStep,
+    ContentStep,
+    RequirementsStep,
+    ClosingStep,
+    SignatureStep,
+    DistributionStep,
+)

@@ -1,0 +1,536 @@
+"""Form widgets shared by the steps: text fields that clean what is typed or pasted, list editors.
+
+Each widget emits ``edited`` with clean text (Unicode NFC, no control
+characters) and ``notice`` when it had to remove something the clerk pasted.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QListWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptdraft import rules
+from ptdraft.gui.i18n import _
+from ptdraft.model import Item
+from ptdraft.text import clean
+
+MARGIN = 8
+SPACING = 6
+
+
+def removed_notice() -> str:
+    return _("Invisible control characters were removed from the pasted text.")
+
+
+class LineField(QLineEdit):
+    """A one-line field; ``edited`` carries the cleaned text."""
+
+    edited = Signal(str)
+    notice = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.textEdited.connect(self._on_edit)
+
+    def _on_edit(self, text: str) -> None:
+        cleaned, removed = clean(text.replace("\n", " "))
+        if removed:
+            position = self.cursorPosition()
+            self.setText(cleaned)
+            self.setCursorPosition(min(position, len(cleaned)))
+            self.notice.emit(removed_notice())
+        self.edited.emit(cleaned)
+
+    def set_quietly(self, text: str) -> None:
+        if unicodedata.normalize("NFC", self.text()) != text:
+            self.setText(text)
+
+
+class TextField(QPlainTextEdit):
+    """A multi-line field; Tab moves focus so the form works from the keyboard alone."""
+
+    edited = Signal(str)
+    notice = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, lines: int = 4) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self._quiet = False
+        height = self.fontMetrics().lineSpacing() * lines + 12
+        self.setMinimumHeight(height)
+        if lines <= 3:
+            self.setMaximumHeight(height)
+        self.textChanged.connect(self._on_change)
+
+    def _on_change(self) -> None:
+        if self._quiet:
+            return
+        text = self.toPlainText()
+        cleaned, removed = clean(text)
+        if removed:
+            cursor = self.textCursor()
+            position = cursor.position()
+            self._quiet = True
+            self.setPlainText(cleaned)
+            self._quiet = False
+            cursor = self.textCursor()
+            cursor.setPosition(min(position, len(cleaned)))
+            self.setTextCursor(cursor)
+            self.notice.emit(removed_notice())
+        self.edited.emit(cleaned)
+
+    def set_quietly(self, text: str) -> None:
+        if unicodedata.normalize("NFC", self.toPlainText()) != text:
+            self._quiet = True
+            self.setPlainText(text)
+            self._quiet = False
+
+
+class DateField(QWidget):
+    """A date picker (today by default) with the printed form beside it; "no date" leaves it blank."""
+
+    edited = Signal(object)  # datetime.date or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.picker = QDateEdit(self)
+        self.picker.setCalendarPopup(True)
+        self.picker.setDisplayFormat("dd/MM/yyyy")
+        self.picker.setDate(QDate.currentDate())
+        self.blank = QCheckBox(_("Leave blank"), self)
+        self.printed = QLabel(self)
+        self.printed.setObjectName("printedForm")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.picker)
+        row.addWidget(self.blank)
+        row.addWidget(self.printed, 1)
+        self.picker.dateChanged.connect(self._emit)
+        self.blank.toggled.connect(self._emit)
+
+    def value(self):
+        if self.blank.isChecked():
+            return None
+        return self.picker.date().toPython()
+
+    def _emit(self, *_args) -> None:
+        self.picker.setEnabled(not self.blank.isChecked())
+        self.edited.emit(self.value())
+
+    def set_quietly(self, day) -> None:
+        self.blockSignals(True)
+        self.picker.blockSignals(True)
+        self.blank.blockSignals(True)
+        self.blank.setChecked(day is None)
+        if day is not None:
+            self.picker.setDate(QDate(day.year, day.month, day.day))
+        self.picker.setEnabled(day is not None)
+        self.picker.blockSignals(False)
+        self.blank.blockSignals(False)
+        self.blockSignals(False)
+
+
+class _DropList(QListWidget):
+    """A list that says when a drag has finished moving rows."""
+
+    dropped = Signal()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().dropEvent(event)
+        self.dropped.emit()
+
+
+class _DropTree(QTreeWidget):
+    """A tree that says when a drag has finished moving rows."""
+
+    dropped = Signal()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().dropEvent(event)
+        self.dropped.emit()
+
+
+def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setToolTip(tip)
+    return button
+
+
+class ListEditor(QWidget):
+    """A list of one-line entries: add, remove, edit in place, reorder by drag or Alt+Up/Alt+Down.
+
+    The clerk types only the text; dashes and the ";" / "." at the end are added by the layout.
+    """
+
+    changed = Signal(list)
+    notice = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(parent)
+        self.list = _DropList(self)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.list.setMinimumHeight(110)
+        self.entry = LineField(self)
+        self.entry.setPlaceholderText(_("Type an entry and press Enter"))
+        self.add_button = _button(_("Add"), _("Add the entry (Enter)"), self)
+        self.remove_button = _button(_("Remove"), _("Remove the selected entry (Delete)"), self)
+        self.up_button = _button("↑", _("Move up (Alt+Up)"), self)
+        self.down_button = _button("↓", _("Move down (Alt+Down)"), self)
+        top = QHBoxLayout()
+        top.addWidget(self.entry, 1)
+        top.addWidget(self.add_button)
+        side = QVBoxLayout()
+        for button in (self.up_button, self.down_button, self.remove_button):
+            side.addWidget(button)
+        side.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.list, 1)
+        middle.addLayout(side)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addLayout(middle)
+        if suggestions:
+            row = QHBoxLayout()
+            row.addWidget(QLabel(_("Suggestions:"), self))
+            for text in suggestions:
+                button = QPushButton(text, self)
+                button.clicked.connect(lambda _checked=False, t=text: self.add(t))
+                row.addWidget(button)
+            row.addStretch(1)
+            box.addLayout(row)
+        self.entry.returnPressed.connect(self._add_entry)
+        self.entry.notice.connect(self.notice)
+        self.add_button.clicked.connect(self._add_entry)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        for keys, slot in (
+            ("Alt+Up", lambda: self.move_current(-1)),
+            ("Alt+Down", lambda: self.move_current(1)),
+            ("Delete", self.remove_current),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.list.dropped.connect(self._emit)
+        self.list.itemChanged.connect(self._item_changed)
+
+    def values(self) -> list[str]:
+        out = []
+        for row in range(self.list.count()):
+            text = " ".join(self.list.item(row).text().split())
+            if text:
+                out.append(text)
+        return out
+
+    def _emit(self) -> None:
+        self.changed.emit(self.values())
+
+    def _new_item(self, text: str) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+        return item
+
+    def add(self, text: str) -> None:
+        text = " ".join(clean(text)[0].split())
+        if not text:
+            return
+        self.list.blockSignals(True)
+        self.list.addItem(self._new_item(text))
+        self.list.setCurrentRow(self.list.count() - 1)
+        self.list.blockSignals(False)
+        self._emit()
+
+    def _add_entry(self) -> None:
+        self.add(self.entry.text())
+        self.entry.clear()
+
+    def remove_current(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.list.takeItem(row)
+            self._emit()
+
+    def move_current(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        self.list.blockSignals(True)
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+        self.list.blockSignals(False)
+        self._emit()
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        cleaned, removed = clean(item.text())
+        if removed or cleaned != item.text():
+            self.list.blockSignals(True)
+            item.setText(cleaned)
+            self.list.blockSignals(False)
+            if removed:
+                self.notice.emit(removed_notice())
+        self._emit()
+
+    def set_quietly(self, values) -> None:
+        if list(values) == self.values():
+            return
+        self.list.blockSignals(True)
+        self.list.clear()
+        for text in values:
+            self.list.addItem(self._new_item(text))
+        self.list.blockSignals(False)
+
+
+class ItemsEditor(QWidget):
+    """Numbered items with lettered sub-items, renumbered whenever they move.
+
+    Items show as "1.", "2." …; sub-items as "a)", "b)" … in the Vietnamese order.
+    """
+
+    changed = Signal(tuple)
+    notice = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = _DropTree(self)
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([_("No."), _("Content")])
+        self.tree.setColumnWidth(0, 56)
+        self.tree.setWordWrap(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.tree.setMinimumHeight(180)
+        self.entry = TextField(self, lines=3)
+        self.entry.setPlaceholderText(_("Text of the item"))
+        self.add_button = _button(_("Add item"), _("Add a numbered item (1., 2., …)"), self)
+        self.sub_button = _button(_("Add sub-item"), _("Add a sub-item a), b), … under the selected item"), self)
+        self.save_button = _button(_("Update"), _("Replace the selected item's text with the text above"), self)
+        self.remove_button = _button(_("Remove"), _("Remove the selected item (Delete)"), self)
+        self.up_button = _button("↑", _("Move up (Alt+Up)"), self)
+        self.down_button = _button("↓", _("Move down (Alt+Down)"), self)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.sub_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        side = QVBoxLayout()
+        for button in (self.up_button, self.down_button, self.remove_button):
+            side.addWidget(button)
+        side.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.tree, 1)
+        middle.addLayout(side)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.entry)
+        box.addLayout(buttons)
+        box.addLayout(middle)
+        self.entry.notice.connect(self.notice)
+        self.add_button.clicked.connect(self._add_item)
+        self.sub_button.clicked.connect(self._add_sub)
+        self.save_button.clicked.connect(self._update_current)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        for keys, slot in (
+            ("Alt+Up", lambda: self.move_current(-1)),
+            ("Alt+Down", lambda: self.move_current(1)),
+            ("Delete", self.remove_current),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.tree)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.tree.dropped.connect(self._after_drop)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.currentItemChanged.connect(self._current_changed)
+
+    # -- reading --
+    def items(self) -> tuple[Item, ...]:
+        out = []
+        for row in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(row)
+            subs = tuple(
+                " ".join(top.child(i).text(1).split()) for i in range(top.childCount()) if top.child(i).text(1).strip()
+            )
+            out.append(Item(" ".join(top.text(1).split()), subs))
+        return tuple(out)
+
+    def _emit(self) -> None:
+        self.renumber()
+        self.changed.emit(self.items())
+
+    def renumber(self) -> None:
+        self.tree.blockSignals(True)
+        for row in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(row)
+            top.setText(0, f"{row + 1}.")
+            for index in range(top.childCount()):
+                letter = rules.POINT_LETTERS[index % len(rules.POINT_LETTERS)]
+                top.child(index).setText(0, f"{letter})")
+        self.tree.blockSignals(False)
+
+    # -- editing --
+    def _node(self, text: str) -> QTreeWidgetItem:
+        node = QTreeWidgetItem(["", text])
+        node.setFlags(node.flags() | Qt.ItemFlag.ItemIsEditable)
+        return node
+
+    def _top_of(self, node: QTreeWidgetItem | None) -> QTreeWidgetItem | None:
+        if node is None:
+            return None
+        return node.parent() or node
+
+    def add_item(self, text: str, subitems: tuple[str, ...] = ()) -> None:
+        text = " ".join(clean(text)[0].split())
+        if not text:
+            return
+        self.tree.blockSignals(True)
+        node = self._node(text)
+        current = self._top_of(self.tree.currentItem())
+        if current is not None:
+            self.tree.insertTopLevelItem(self.tree.indexOfTopLevelItem(current) + 1, node)
+        else:
+            self.tree.addTopLevelItem(node)
+        for sub in subitems:
+            node.addChild(self._node(sub))
+        node.setExpanded(True)
+        self.tree.setCurrentItem(node)
+        self.tree.blockSignals(False)
+        self._emit()
+
+    def add_subitem(self, text: str) -> None:
+        text = " ".join(clean(text)[0].split())
+        top = self._top_of(self.tree.currentItem())
+        if not text or top is None:
+            return
+        self.tree.blockSignals(True)
+        node = self._node(text)
+        current = self.tree.currentItem()
+        if current is not None and current.parent() is top:
+            top.insertChild(top.indexOfChild(current) + 1, node)
+        else:
+            top.addChild(node)
+        top.setExpanded(True)
+        self.tree.setCurrentItem(node)
+        self.tree.blockSignals(False)
+        self._emit()
+
+    def _add_item(self) -> None:
+        self.add_item(self.entry.toPlainText())
+        self.entry.clear()
+
+    def _add_sub(self) -> None:
+        self.add_subitem(self.entry.toPlainText())
+        self.entry.clear()
+
+    def _update_current(self) -> None:
+        node = self.tree.currentItem()
+        text = " ".join(self.entry.toPlainText().split())
+        if node is not None and text:
+            node.setText(1, text)
+
+    def _current_changed(self, node, _previous) -> None:
+        if node is not None:
+            self.entry.set_quietly(node.text(1))
+
+    def remove_current(self) -> None:
+        node = self.tree.currentItem()
+        if node is None:
+            return
+        parent = node.parent()
+        if parent is not None:
+            parent.removeChild(node)
+        else:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(node))
+        self._emit()
+
+    def move_current(self, step: int) -> None:
+        node = self.tree.currentItem()
+        if node is None:
+            return
+        parent = node.parent()
+        self.tree.blockSignals(True)
+        if parent is None:
+            row = self.tree.indexOfTopLevelItem(node)
+            target = row + step
+            if 0 <= target < self.tree.topLevelItemCount():
+                expanded = node.isExpanded()
+                self.tree.takeTopLevelItem(row)
+                self.tree.insertTopLevelItem(target, node)
+                node.setExpanded(expanded)
+        else:
+            row = parent.indexOfChild(node)
+            target = row + step
+            if 0 <= target < parent.childCount():
+                parent.takeChild(row)
+                parent.insertChild(target, node)
+        self.tree.setCurrentItem(node)
+        self.tree.blockSignals(False)
+        self._emit()
+
+    def _after_drop(self) -> None:
+        # A drop may nest a sub-item one level too deep: lift grandchildren to their item.
+        self.tree.blockSignals(True)
+        for row in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(row)
+            for index in range(top.childCount()):
+                child = top.child(index)
+                while child.childCount():
+                    grand = child.takeChild(0)
+                    top.insertChild(top.indexOfChild(child) + 1, grand)
+        self.tree.blockSignals(False)
+        self._emit()
+
+    def _item_changed(self, node: QTreeWidgetItem, column: int) -> None:
+        if column != 1:
+            return
+        cleaned, removed = clean(node.text(1))
+        if removed:
+            self.tree.blockSignals(True)
+            node.setText(1, cleaned)
+            self.tree.blockSignals(False)
+            self.notice.emit(removed_notice())
+        self._emit()
+
+    def set_quietly(self, items) -> None:
+        if tuple(items) == self.items():
+            return
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for item in items:
+            node = self._node(item.text)
+            self.tree.addTopLevelItem(node)
+            for sub in item.subitems:
+                node.addChild(self._node(sub))
+            node.setExpanded(True)
+        self.tree.blockSignals(False)
+        self.renumber()
