@@ -7,28 +7,30 @@ pyproject.toml), so both ways of running find the same files.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from pathlib import Path
 
 _SOURCE_ROOT = Path(__file__).resolve().parent.parent
 
 
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
 @functools.cache
-def _folder(name: str, package: str) -> Path:
+def _folder(name: str, installed: str) -> Path:
     source = _SOURCE_ROOT / name
     if (source / ".ptdraft-data").is_file():
         return source
-    return Path(str(importlib.resources.files(package)))
+    return _PACKAGE_DIR / installed
 
 
 def templates_dir() -> Path:
     """The folder of the shipped, read-only templates."""
-    return _folder("templates", "ptdraft._templates")
+    return _folder("templates", "_templates")
 
 
 def resources_dir() -> Path:
     """The folder of shipped resources (schema, font metrics, translations)."""
-    return _folder("resources", "ptdraft._resources")
+    return _folder("resources", "_resources")
 
 
 def resource(*parts: str) -> Path:
