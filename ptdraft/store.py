@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 import jsonschema
 
-from ptdraft.errors import InputError, OutputError
+from ptdraft.errors import InputError, OutputError, PtdraftError
 from ptdraft.model import (
     FORMAT_VERSION,
     Content,
@@ -248,20 +248,26 @@ def draft_from_dict(data: Any, where: str = "bản thảo") -> Draft:
     )
 
 
-def read_json(path: Path) -> Any:
+def read_text(path: Path, error: type[PtdraftError] = InputError) -> str:
+    """A UTF-8 text file's content; ``error`` (with the file as its place) when it cannot be read."""
     where = str(path)
     try:
-        raw = path.read_bytes()
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise InputError("không tìm thấy tệp", where) from None
+        raise error("không tìm thấy tệp", where) from None
     except IsADirectoryError:
-        raise InputError("đây là một thư mục, không phải tệp", where) from None
+        raise error("đây là một thư mục, không phải tệp", where) from None
     except OSError as exc:
-        raise InputError(f"không đọc được tệp ({exc.strerror})", where) from None
+        raise error(f"không đọc được tệp ({exc.strerror})", where) from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"tệp không phải văn bản UTF-8 (byte thứ {exc.start + 1})", where) from None
+        raise error(f"tệp không phải văn bản UTF-8 (byte thứ {exc.start + 1})", where) from None
+
+
+def read_json(path: Path) -> Any:
+    where = str(path)
+    text = read_text(path)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -20,7 +20,7 @@ from ptdraft.errors import InputError, TemplateError
 from ptdraft.model import Content, Draft, Field, FieldKind, TemplateRef, Value
 from ptdraft.render import content_sources, names_used
 from ptdraft.resources import templates_dir
-from ptdraft.store import clean_strings, content_from_dict, field_from_dict, validate
+from ptdraft.store import clean_strings, content_from_dict, field_from_dict, read_text, validate
 
 APPROVAL_STATES = ("draft", "submitted", "approved", "retired")
 APPROVAL_LABELS = {"draft": "nháp", "submitted": "chờ duyệt", "approved": "đã duyệt", "retired": "ngừng dùng"}
@@ -184,18 +184,8 @@ def parse_template(source: str, where: str, path: Path | None = None) -> Templat
 
 
 def load_template_file(path: Path) -> Template:
-    where = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise TemplateError("không tìm thấy tệp mẫu", where) from None
-    except OSError as exc:
-        raise TemplateError(f"không đọc được tệp mẫu ({exc.strerror})", where) from None
-    try:
-        source = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TemplateError(f"tệp mẫu không phải UTF-8 (byte thứ {exc.start + 1})", where) from None
-    return parse_template(source, where, Path(path))
+    source = read_text(Path(path), TemplateError)
+    return parse_template(source, str(path), Path(path))
 
 
 def shipped_templates() -> list[Template]:

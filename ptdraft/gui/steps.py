@@ -90,6 +90,17 @@ class Step(QWidget):
         self.focus_targets[part] = field
         return field
 
+    def editor_row(self, editor, part: str, label: str | None = None):
+        """A list editor for one content part, on a row of its own (or labelled)."""
+        editor.changed.connect(lambda values: self.state.update_content(**{part: tuple(values)}))
+        editor.notice.connect(self.notice)
+        if label is None:
+            self.form.addRow(editor)
+        else:
+            self.form.addRow(label, editor)
+        self.focus_targets[part] = editor.entry
+        return editor
+
     def note(self, text: str) -> QLabel:
         label = QLabel(text, self)
         label.setWordWrap(True)
@@ -216,11 +227,7 @@ class TypeStep(Step):
         self.subject_hint = QLabel(self)
         self.form.addRow("", self.subject_hint)
         self.deciding = self.text(_("Deciding authority"), "deciding_authority", 2, _("e.g. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"))
-        self.bases = ListEditor(self)
-        self.bases.changed.connect(lambda values: self.state.update_content(legal_bases=tuple(values)))
-        self.bases.notice.connect(self.notice)
-        self.form.addRow(_("Legal bases"), self.bases)
-        self.focus_targets["legal_bases"] = self.bases.entry
+        self.bases = self.editor_row(ListEditor(self), "legal_bases", _("Legal bases"))
         self.finish()
 
     def _decision_parts(self, visible: bool) -> None:
@@ -260,13 +267,13 @@ class RecipientsStep(Step):
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        self.note(_("One recipient prints on the \"Kính gửi:\" line; several print as a dashed list. "
-                                  "Dashes, \";\" and the final \".\" are added for you."))
-        self.editor = ListEditor(self)
-        self.editor.changed.connect(lambda values: self.state.update_content(recipients=tuple(values)))
-        self.editor.notice.connect(self.notice)
-        self.form.addRow(self.editor)
-        self.focus_targets["recipients"] = self.editor.entry
+        self.note(
+            _(
+                "One recipient prints on the \"Kính gửi:\" line; several print as a dashed list. "
+                "Dashes, \";\" and the final \".\" are added for you."
+            )
+        )
+        self.editor = self.editor_row(ListEditor(self), "recipients")
         self.finish()
 
     def load(self, draft: Draft) -> None:
@@ -378,11 +385,7 @@ class RequirementsStep(Step):
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.note(_("Numbered 1., 2., … with sub-items a), b), c); renumbered as items move."))
-        self.editor = ItemsEditor(self)
-        self.editor.changed.connect(lambda items: self.state.update_content(requirements=tuple(items)))
-        self.editor.notice.connect(self.notice)
-        self.form.addRow(self.editor)
-        self.focus_targets["requirements"] = self.editor.entry
+        self.editor = self.editor_row(ItemsEditor(self), "requirements")
         self.finish()
 
     def load(self, draft: Draft) -> None:
@@ -496,11 +499,9 @@ class DistributionStep(Step):
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.note(_("\"Như trên\" is added first when there is a Kính gửi; the \"Lưu: VT, …\" line comes last."))
-        self.editor = ListEditor(self, suggestions=("Như trên", "Lãnh đạo cơ quan"))
-        self.editor.changed.connect(lambda values: self.state.update_content(distribution=tuple(values)))
-        self.editor.notice.connect(self.notice)
-        self.form.addRow(_("Recipients"), self.editor)
-        self.focus_targets["distribution"] = self.editor.entry
+        self.editor = self.editor_row(
+            ListEditor(self, suggestions=("Như trên", "Lãnh đạo cơ quan")), "distribution", _("Recipients")
+        )
         self.archive = LineField(self)
         self.archive.setToolTip(_("Units that keep a copy after VT, separated by commas, e.g. HCQT"))
         self.archive.edited.connect(

@@ -167,6 +167,21 @@ class _DropTree(QTreeWidget):
         self.dropped.emit()
 
 
+def _wire_moves(editor, view: QWidget) -> None:
+    """Buttons and keys (Alt+Up, Alt+Down, Delete) that move and remove the editor's current entry."""
+    editor.remove_button.clicked.connect(editor.remove_current)
+    editor.up_button.clicked.connect(lambda: editor.move_current(-1))
+    editor.down_button.clicked.connect(lambda: editor.move_current(1))
+    for keys, slot in (
+        ("Alt+Up", lambda: editor.move_current(-1)),
+        ("Alt+Down", lambda: editor.move_current(1)),
+        ("Delete", editor.remove_current),
+    ):
+        shortcut = QShortcut(QKeySequence(keys), view)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(slot)
+
+
 def _button(text: str, tip: str, parent: QWidget) -> QPushButton:
     button = QPushButton(text, parent)
     button.setToolTip(tip)
@@ -225,17 +240,7 @@ class ListEditor(QWidget):
         self.entry.returnPressed.connect(self._add_entry)
         self.entry.notice.connect(self.notice)
         self.add_button.clicked.connect(self._add_entry)
-        self.remove_button.clicked.connect(self.remove_current)
-        self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button.clicked.connect(lambda: self.move_current(1))
-        for keys, slot in (
-            ("Alt+Up", lambda: self.move_current(-1)),
-            ("Alt+Down", lambda: self.move_current(1)),
-            ("Delete", self.remove_current),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.list)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        _wire_moves(self, self.list)
         self.list.dropped.connect(self._emit)
         self.list.itemChanged.connect(self._item_changed)
 
@@ -358,17 +363,7 @@ class ItemsEditor(QWidget):
         self.add_button.clicked.connect(self._add_item)
         self.sub_button.clicked.connect(self._add_sub)
         self.save_button.clicked.connect(self._update_current)
-        self.remove_button.clicked.connect(self.remove_current)
-        self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button.clicked.connect(lambda: self.move_current(1))
-        for keys, slot in (
-            ("Alt+Up", lambda: self.move_current(-1)),
-            ("Alt+Down", lambda: self.move_current(1)),
-            ("Delete", self.remove_current),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.tree)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        _wire_moves(self, self.tree)
         self.tree.dropped.connect(self._after_drop)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(self._current_changed)
