@@ -1,0 +1,129 @@
+"""How long it takes to turn the real letter into a DOCX.
+
+In-process: the draft examples/cong-van-van-phong-ubnd-tinh.json (the real letter in
+../shared/samples/) loaded and written to DOCX bytes, ``RUNS`` times after a warm-up,
+as a whole (api.load_draft + api.docx_bytes) and stage by stage (load, fill, layout,
+write). Whole command: ``ptdraft render <letter> -o <tmp>.docx`` as a subprocess,
+``COMMAND_RUNS`` times, which adds the interpreter start and the imports.
+
+    python benchmarks/bench_render.py [--runs 200] [--command-runs 10]
+
+Target (issue 2): at most 10 ms per letter in-process. Nothing here is asserted;
+the figures go into README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ptdraft import api, docx_writer  # noqa: E402
+from ptdraft.layout import layout  # noqa: E402
+
+LETTER = ROOT / "examples" / "cong-van-van-phong-ubnd-tinh.json"
+WARMUP = 20
+
+
+def _ms(samples_ns: list[int]) -> tuple[float, float]:
+    """Median and 95th percentile in milliseconds."""
+    ordered = sorted(samples_ns)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered) / 1e6, p95 / 1e6
+
+
+def bench_in_process(runs: int) -> dict[str, list[int]]:
+    stages: dict[str, list[int]] = {"load": [], "fill": [], "layout": [], "write": [], "total": []}
+    for _ in range(WARMUP):
+        api.docx_bytes(api.load_draft(LETTER))
+    clock = time.perf_counter_ns
+    for _ in range(runs):
+        t0 = clock()
+        draft = api.load_draft(LETTER)
+        t1 = clock()
+        content = api.fill(draft)
+        t2 = clock()
+        result = layout(content, title=draft.title, author=draft.author)
+        t3 = clock()
+        data = docx_writer.to_bytes(result)
+        t4 = clock()
+        stages["load"].append(t1 - t0)
+        stages["fill"].append(t2 - t1)
+        stages["layout"].append(t3 - t2)
+        stages["write"].append(t4 - t3)
+        assert data[:2] == b"PK"
+    for _ in range(runs):
+        t0 = clock()
+        data = api.docx_bytes(api.load_draft(LETTER))
+        stages["total"].append(clock() - t0)
+    return stages
+
+
+def _command() -> tuple[list[str], str]:
+    script = shutil.which("ptdraft")
+    if script:
+        return [script], "ptdraft"
+    return [sys.executable, "-m", "ptdraft"], f"{Path(sys.executable).name} -m ptdraft"
+
+
+def bench_command(runs: int) -> tuple[list[int], str]:
+    command, shown = _command()
+    samples: list[int] = []
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "x.docx"
+        args = [*command, "render", str(LETTER), "-o", str(out)]
+        subprocess.run(args, check=True, capture_output=True, cwd=ROOT)  # warm the disk cache
+        for _ in range(runs):
+            t0 = time.perf_counter_ns()
+            subprocess.run(args, check=True, capture_output=True, cwd=ROOT)
+            samples.append(time.perf_counter_ns() - t0)
+    return samples, f"{shown} render examples/{LETTER.name} -o x.docx"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=200, help="in-process runs (default 200)")
+    parser.add_argument("--command-runs", type=int, default=10, help="runs of the whole command (default 10)")
+    args = parser.parse_args()
+
+    stages = bench_in_process(args.runs)
+    command_samples, command_text = bench_command(args.command_runs)
+
+    cpu = platform.processor() or platform.machine()
+    print(f"Machine: {os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}, "
+          f"Python {platform.python_version()}")
+    print(f"Letter: {LETTER.relative_to(ROOT)} ({len(api.docx_bytes(api.load_draft(LETTER)))} bytes of DOCX)")
+    print()
+    rows = [
+        ("load draft (JSON + schema)", "load"),
+        ("fill (Jinja)", "fill"),
+        ("layout (Decree 30 rules)", "layout"),
+        ("write DOCX bytes", "write"),
+        ("load + docx_bytes, whole", "total"),
+    ]
+    print(f"| {'In-process, ' + str(args.runs) + ' runs':<34} | median ms | p95 ms |")
+    print(f"|{'-' * 36}|----------:|-------:|")
+    for label, key in rows:
+        median, p95 = _ms(stages[key])
+        print(f"| {label:<34} | {median:9.2f} | {p95:6.2f} |")
+    median, p95 = _ms(command_samples)
+    print()
+    print(f"| {'Whole command, ' + str(args.command_runs) + ' runs':<34} | median ms | p95 ms |")
+    print(f"|{'-' * 36}|----------:|-------:|")
+    print(f"| {'ptdraft render … -o x.docx':<34} | {median:9.0f} | {p95:6.0f} |")
+    print()
+    print(f"Command: {command_text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
