@@ -5,6 +5,7 @@ import datetime as _dt
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
@@ -185,10 +186,14 @@ class MarksStep(Step):
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        self.note(_("Only when used: most documents leave these empty."))
+        self.used = QCheckBox(_("This document is secret, urgent or of limited circulation"), self)
+        self.form.addRow(self.used)
         self.secrecy = self._combo(_("Secrecy"), "secrecy", SECRECY)
         self.urgency = self._combo(_("Urgency"), "urgency", URGENCY)
         self.circulation = self.line(_("Circulation note"), "circulation", _("e.g. XEM XONG TRẢ LẠI"))
+        self.used.toggled.connect(self._toggle)
+        self.focus_targets = {"marks": self.used, **self.focus_targets}
+        self._show(False)
         self.finish()
 
     def _combo(self, label: str, part: str, choices: tuple[str, ...]) -> QComboBox:
@@ -200,12 +205,31 @@ class MarksStep(Step):
         self.focus_targets[part] = combo
         return combo
 
+    def _show(self, visible: bool) -> None:
+        for widget in (self.secrecy, self.urgency, self.circulation):
+            widget.setVisible(visible)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setVisible(visible)
+
+    def _toggle(self, checked: bool) -> None:
+        self._show(checked)
+        if not checked:  # unused marks never print
+            self.state.update_content(secrecy="", urgency="", circulation="")
+            self.load(self.state.draft)
+
     def load(self, draft: Draft) -> None:
-        for combo, value in ((self.secrecy, draft.content.secrecy), (self.urgency, draft.content.urgency)):
+        content = draft.content
+        used = bool(content.secrecy or content.urgency or content.circulation)
+        self.used.blockSignals(True)
+        self.used.setChecked(used)
+        self.used.blockSignals(False)
+        self._show(self.used.isChecked())
+        for combo, value in ((self.secrecy, content.secrecy), (self.urgency, content.urgency)):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
-        self.circulation.set_quietly(draft.content.circulation)
+        self.circulation.set_quietly(content.circulation)
 
 
 class TypeStep(Step):
