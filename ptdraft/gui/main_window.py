@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         printed = api.printed(content)
         for step in self.steps:
             step.show_printed(content, printed)
+            step.show_filled(draft.content, content)
         self.problems = api.find_problems(draft)
         self._mark_steps()
         self.preview.canvas.marked = {p.ref.split(".")[0].split("[")[0] for p in self.problems}

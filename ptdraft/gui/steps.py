@@ -50,6 +50,7 @@ class Step(QWidget):
         self.box.addWidget(heading)
         self.box.addLayout(self.form)
         self.focus_targets: dict[str, QWidget] = {}
+        self.filled_hints: dict[str, QLabel] = {}
 
     def title(self) -> str:
         raise NotImplementedError
@@ -72,23 +73,41 @@ class Step(QWidget):
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_filled(self, source: Content, filled: Content) -> None:
+        """Under a field whose text uses template fields ({{ … }}), show what it prints as."""
+        for part, hint in self.filled_hints.items():
+            text = _part_text(source, part)
+            uses_fields = "{{" in text or "{%" in text
+            self.form.setRowVisible(hint, uses_fields)
+            if uses_fields:
+                shown = " ".join(_part_text(filled, part).split())
+                hint.setText("→ " + (shown if len(shown) <= 160 else shown[:157] + "…"))
+
     # helpers
-    def line(self, label: str, part: str, tip: str = "") -> LineField:
-        field = LineField(self)
+    def _add_field(self, label: str, part: str, field: QWidget, tip: str) -> None:
         field.setToolTip(tip)
-        field.edited.connect(lambda text: self.state.update_content(**{part: text}))
         field.notice.connect(self.notice)
         self.form.addRow(label, field)
+        hint = QLabel(self)
+        hint.setObjectName("filledHint")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        hint.setToolTip(_("Filled in from the template fields in the Content step"))
+        self.form.addRow("", hint)
+        self.form.setRowVisible(hint, False)
+        self.filled_hints[part] = hint
         self.focus_targets[part] = field
+
+    def line(self, label: str, part: str, tip: str = "") -> LineField:
+        field = LineField(self)
+        field.edited.connect(lambda text: self.state.update_content(**{part: text}))
+        self._add_field(label, part, field, tip)
         return field
 
     def text(self, label: str, part: str, lines: int = 3, tip: str = "") -> TextField:
         field = TextField(self, lines=lines)
-        field.setToolTip(tip)
         field.edited.connect(lambda text: self.state.update_content(**{part: text}))
-        field.notice.connect(self.notice)
-        self.form.addRow(label, field)
-        self.focus_targets[part] = field
+        self._add_field(label, part, field, tip)
         return field
 
     def editor_row(self, editor, part: str, label: str | None = None):
@@ -390,6 +409,14 @@ class ContentStep(Step):
         self.body.set_quietly(draft.content.body)
 
 
+def _part_text(content: Content, part: str) -> str:
+    """The text of a content part named like "subject" or "signature.name"."""
+    value: object = content
+    for name in part.split("."):
+        value = getattr(value, name, "")
+    return value if isinstance(value, str) else ""
+
+
 def _as_date(value) -> _dt.date:
     if isinstance(value, str):
         try:
@@ -479,11 +506,8 @@ class SignatureStep(Step):
 
     def _sig_line(self, label: str, part: str, tip: str) -> LineField:
         field = LineField(self)
-        field.setToolTip(tip)
         field.edited.connect(lambda text: self.state.update_signature(**{part: text}))
-        field.notice.connect(self.notice)
-        self.form.addRow(label, field)
-        self.focus_targets[f"signature.{part}"] = field
+        self._add_field(label, f"signature.{part}", field, tip)
         return field
 
     def _visible(self, mode: SigningMode) -> None:
