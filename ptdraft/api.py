@@ -78,7 +78,9 @@ def blank_draft() -> Draft:
 
 
 def load_draft(path: Path) -> Draft:
-    return store.load_draft(Path(path))
+    """A saved draft; its values are checked against its own fields like values typed in."""
+    draft = store.load_draft(Path(path))
+    return dataclasses.replace(draft, values=templates.resolve_values(draft.fields, draft.values, str(path)))
 
 
 def save_draft(draft: Draft, path: Path) -> None:

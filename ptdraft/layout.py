@@ -126,7 +126,8 @@ def _lines(text: str) -> list[str]:
 
 
 def _strip_end(text: str) -> str:
-    return text.rstrip().rstrip(";.,:").rstrip()
+    """An entry with its white space folded and its final ";", ".", "," or ":" removed."""
+    return " ".join(text.split()).rstrip(";.,:").rstrip()
 
 
 def _punctuate(entries: list[str]) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import functools
+import re
 from typing import Iterable, Mapping
 
 import jinja2
@@ -73,6 +74,9 @@ GLOBAL_NAMES = frozenset({"range", "loop"})
 def _describe(exc: Exception) -> str:
     text = str(exc)
     if isinstance(exc, jinja2.UndefinedError):
+        attribute = re.search(r"has no attribute '([^']*)'", text)
+        if attribute:
+            return f"giá trị không có thuộc tính '{attribute.group(1)}'"
         name = text.split("'")[1] if text.count("'") >= 2 else text
         return f"dùng tên '{name}' mà mẫu không khai báo hoặc chưa có giá trị"
     return text

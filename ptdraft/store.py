@@ -10,6 +10,7 @@ import datetime as _dt
 import functools
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Mapping
@@ -298,6 +299,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, _new_file_mode(path))
         os.replace(temp, path)
     except PermissionError:
         _discard(temp)
@@ -309,6 +311,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         _discard(temp)
         raise OutputError(f"không ghi được tệp ({exc.strerror})", where) from None
+
+
+def _new_file_mode(path: Path) -> int:
+    """The old file's mode, or what a plain open() gives a new file (0o666 less the umask); mkstemp's is 0o600."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _discard(temp: str) -> None:
