@@ -317,9 +317,12 @@ def _blocks(blocks: tuple[markup.Block, ...], element: Element, ref: str) -> lis
         else:
             article_number += 1
             style = _style(Element.ARTICLE)
+            # FORMAT.md §4.2: "Điều n." and the article's title are bold. A title is a heading on its own
+            # (no final punctuation) followed by the article's text; a sentence after "Điều n." is text.
+            is_title = bool(block.blocks) and not block.title.rstrip().endswith((".", ";", ":", "!", "?"))
             runs = (Run(f"Điều {article_number}.", bold=True),)
             if block.title:
-                runs += (Run(f" {block.title}"),)
+                runs += (Run(f" {block.title}", bold=True if is_title else None),)
             out.append(Para(Element.ARTICLE, runs, style, ref))
             out.extend(_blocks(block.blocks, element, ref))
     return out

@@ -297,3 +297,18 @@ def test_end_mark_appended_to_last_paragraph():
     out = texts(content)
     assert "Đoạn cuối./." in out and "Đoạn một." in out
     assert "./." not in out
+
+
+def test_article_heading_is_bold_but_article_sentence_is_not():
+    """FORMAT.md §4.2: "Điều n." and a title standing alone are bold; a sentence after "Điều n." is regular text."""
+    content = Content(
+        doc_type="Quyết định",
+        authority="ỦY BAN NHÂN DÂN",
+        body="Điều 1. Phạm vi điều chỉnh\n\nQuy chế này quy định việc soạn thảo.\n\nĐiều 2. Quyết định này có hiệu lực từ ngày ký.",
+    )
+    articles = [b for b in layout(content).blocks if isinstance(b, Para) and b.text.startswith("Điều")]
+    assert [(run.text, run.bold) for run in articles[0].runs] == [("Điều 1.", True), (" Phạm vi điều chỉnh", True)]
+    assert [(run.text, run.bold) for run in articles[1].runs] == [
+        ("Điều 2.", True),
+        (" Quyết định này có hiệu lực từ ngày ký.", None),
+    ]
