@@ -4,8 +4,15 @@ The core's Layout says what prints and how (sizes, indents, spacing, rules); thi
 module only measures lines with Qt's text engine in Times New Roman (Liberation
 Serif where Times is absent, which has the same widths) and places them on A4
 pages the way Word and LibreOffice do: single line spacing of 1.15 em, no widow
-control, space before a paragraph dropped at the top of a page, a row that
-must not split moves whole to the next page with the paragraph kept with it.
+control, space before a paragraph dropped at the top of a page, the larger of
+"space after" and the next "space before" between two paragraphs, borders
+taking room, a footer taller than the bottom margin pushing the text up, a row
+that must not split moving whole to the next page with the paragraph kept with it.
+
+Checked against LibreOffice's page count (tests/gui/test_preview_pages.py). One
+difference remains: in long decisions LibreOffice sometimes moves a two-line
+paragraph whole to the next page where the preview splits it; the page count
+has agreed in every case tried.
 
 All coordinates are in twips on the page, so 1 unit = 1/1440 inch.
 """
@@ -29,6 +36,15 @@ _ALIGN = {
     Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify,
 }
 RULE_PEN_TWIPS = 15  # 0.75 pt
+# The DOCX draws a short rule as the bottom border of a tiny paragraph, 1 pt below it (w:space="1");
+# Word and LibreOffice add that gap and the border's width to the paragraph's height.
+RULE_GAP_TWIPS = 20
+# Paragraph borders take room the same way: a stamp's box (w:space="2") above and below its text, the
+# full-width line over the contact footer (w:space="4") above it.
+FRAME_PAD_TWIPS = 40 + RULE_PEN_TWIPS
+TOP_RULE_PAD_TWIPS = 80 + RULE_PEN_TWIPS
+# A DOCX must end with a paragraph: after a final table the writer adds one 1 pt high.
+TAIL_TWIPS = 20
 
 
 def _reference_device() -> QImage:
@@ -113,8 +129,10 @@ def measure(block: Para | Rule, width: float, family: str, extra_before: float =
     """Break a paragraph (or a rule) into lines in a container ``width`` twips wide."""
     if isinstance(block, Rule):
         style = block.style
-        height = _line_height(style, family)
-        return _Measured(None, None, [], [], extra_before, height, 0.0, rule=block, x0=block.indent, width=block.width)
+        height = _line_height(style, family) + RULE_GAP_TWIPS + RULE_PEN_TWIPS
+        # One "line" as tall as the rule, so a rule in the body flows (and shows) like a paragraph.
+        return _Measured(None, None, [0.0], [height], extra_before, height, 0.0, rule=block, x0=block.indent,
+                         width=block.width)
     style = block.style
     text = block.text
     base = make_font(family, style.size, style.bold, style.italic)
@@ -160,6 +178,13 @@ def measure(block: Para | Rule, width: float, family: str, extra_before: float =
     layout.endLayout()
     if not tops:  # an empty paragraph still takes one line
         tops, heights, y = [0.0], [line_h], line_h
+    pad_top = FRAME_PAD_TWIPS if block.frame else TOP_RULE_PAD_TWIPS if block.top_rule else 0.0
+    pad_bottom = FRAME_PAD_TWIPS if block.frame else 0.0
+    if pad_top or pad_bottom:  # the border's room belongs to the first and the last line
+        tops = [top + pad_top for top in tops]
+        heights[0] += pad_top
+        heights[-1] += pad_bottom
+        y += pad_top + pad_bottom
     return _Measured(block, layout, tops, heights, style.space_before + extra_before, y, style.space_after, x0=left,
                      width=inner)
 
@@ -172,15 +197,27 @@ class Paginator:
         self.family = layout.font
         page = layout.page
         self.top = float(page.top)
-        self.bottom = float(page.height - page.bottom)
+        self.page_bottom = float(page.height - page.bottom)
+        # A footer taller than the bottom margin pushes the text of its page up (Word, LibreOffice).
+        self.first_bottom = min(self.page_bottom, page.height - page.footer - self._footer_height())
+        self.bottom = self.first_bottom
         self.left = float(page.left)
         self.pages: list[Page] = []
         self.y = self.top
+        self.after = 0.0  # space after the last paragraph, already in ``y``
         self._new_page()
 
     def _new_page(self) -> None:
         self.pages.append(Page(len(self.pages) + 1))
         self.y = self.top
+        self.after = 0.0
+        self.bottom = self.first_bottom if len(self.pages) == 1 else self.page_bottom
+
+    def _footer_measures(self) -> list[_Measured]:
+        return [measure(para, self.layout.page.text_width, self.family) for para in self.layout.first_footer]
+
+    def _footer_height(self) -> float:
+        return sum(m.space_before + m.height + m.space_after for m in self._footer_measures())
 
     @property
     def page(self) -> Page:
@@ -201,7 +238,7 @@ class Paginator:
         para = m.para
         assert para is not None and m.layout is not None
         lines = []
-        base = m.line_tops[first]
+        base = m.line_tops[first] if first else 0.0
         for i in range(first, last):
             if i < m.layout.lineCount():
                 lines.append(Line(m.layout, i, x, y + m.line_tops[i] - base, m.line_heights[i]))
@@ -210,12 +247,14 @@ class Paginator:
         kind = "frame" if para.frame else "text"
         target.pieces.append(Piece(kind, rect, para.ref, lines, para.style.color))
         if para.top_rule and first == 0:
-            target.pieces.append(Piece("hline", QRectF(x, y - 60, self.layout.page.text_width, RULE_PEN_TWIPS)))
+            target.pieces.append(Piece("hline", QRectF(x, y, self.layout.page.text_width, RULE_PEN_TWIPS)))
 
     def _flow_para(self, m: _Measured, keep_with: float = 0.0) -> None:
         """Flow a paragraph in the body, splitting it across pages by lines."""
         x = self.left
-        before = 0.0 if self._at_top() else m.space_before
+        # Word and LibreOffice put the larger of "space after" and the next "space before" between two
+        # paragraphs, not their sum; ``y`` already holds the space after the paragraph above.
+        before = 0.0 if self._at_top() else max(0.0, m.space_before - self.after)
         if keep_with and not self._at_top() and self.y + before + m.height + keep_with > self.bottom:
             if m.height + keep_with <= self.bottom - self.top:
                 self._new_page()
@@ -241,15 +280,18 @@ class Paginator:
             if index < count:
                 self._new_page()
         self.y += m.space_after
+        self.after = m.space_after
 
     def _cell_measures(self, cell: Cell, extra_before: float) -> tuple[list[_Measured], float]:
         measured = []
         height = 0.0
+        after = 0.0
         for index, block in enumerate(cell.blocks):
             m = measure(block, cell.width, self.family, extra_before if index == 0 else 0.0)
             measured.append(m)
-            height += m.space_before + m.height + m.space_after
-        return measured, height
+            height += max(after, m.space_before) + m.height
+            after = m.space_after
+        return measured, height + after
 
     def _row(self, table: Table, row_index: int) -> tuple[list[tuple[float, list[_Measured]]], float]:
         row = table.rows[row_index]
@@ -267,10 +309,12 @@ class Paginator:
     def _place_row(self, cells: list[tuple[float, list[_Measured]]]) -> None:
         for x, measured in cells:
             y = self.y
+            after = 0.0
             for m in measured:
-                y += m.space_before
+                y += max(after, m.space_before)
                 self._emit(m, x, y, 0, len(m.line_tops))
-                y += m.height + m.space_after
+                y += m.height
+                after = m.space_after
 
     def _flow_table(self, table: Table) -> None:
         for row_index in range(len(table.rows)):
@@ -279,6 +323,7 @@ class Paginator:
                 self._new_page()
             self._place_row(cells)
             self.y += height
+        self.after = 0.0
 
     def _row_height(self, table: Table) -> float:
         return sum(self._row(table, i)[1] for i in range(len(table.rows)))
@@ -296,8 +341,10 @@ class Paginator:
                 keep = self._row_height(following)
             elif isinstance(block, Para) and block.style.keep_next and following is not None and not isinstance(following, Table):
                 nxt = measure(following, self.layout.page.text_width, self.family)
-                keep = nxt.space_before + (nxt.line_heights[0] if nxt.line_heights else 0.0)
+                keep = max(m.space_after, nxt.space_before) + (nxt.line_heights[0] if nxt.line_heights else 0.0)
             self._flow_para(m, keep)
+        if blocks and isinstance(blocks[-1], Table) and self.y + TAIL_TWIPS > self.bottom + 0.5:
+            self._new_page()  # the DOCX's closing paragraph does not fit: Word and LibreOffice print an empty page
         self._decorate()
         return self.pages
 
@@ -311,7 +358,7 @@ class Paginator:
             rect = QRectF(self.left, page.header, page.text_width, m.height)
             p.pieces.append(Piece("text", rect, "page_number", lines))
         if self.layout.first_footer:
-            measured = [measure(para, page.text_width, self.family) for para in self.layout.first_footer]
+            measured = self._footer_measures()
             total = sum(m.space_before + m.height + m.space_after for m in measured)
             y = page.height - page.footer - total
             for m in measured:
@@ -353,4 +400,5 @@ def paint_page(painter: QPainter, page: Page) -> None:
             pen.setColor(color)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(piece.rect.adjusted(0, -40, 0, 40))
+            half = RULE_PEN_TWIPS / 2
+            painter.drawRect(piece.rect.adjusted(0, half, 0, -half))
