@@ -61,6 +61,11 @@ def rendered(shipped_templates, docx_dir) -> dict[str, Rendered]:
     for template in shipped_templates:
         name = f"template-{template.id}"
         docs[name] = render_to(name, template_example(template), docx_dir)
+    # Page breaks the window's preview must place as LibreOffice does (tests/gui/test_preview_pages.py).
+    from tests.gui.documents import pagination_drafts
+
+    for name, draft in pagination_drafts().items():
+        docs[name] = render_to(name, draft, docx_dir)
     return docs
 
 

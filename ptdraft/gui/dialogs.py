@@ -56,6 +56,8 @@ class TemplateChooser(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, ("recent", path))
             self.recent.addItem(item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Open).setText(_("Open"))  # Qt has no Vietnamese for its own
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         box = QVBoxLayout(self)
         box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         box.setSpacing(SPACING)
@@ -131,6 +133,29 @@ def about_text() -> str:
     ).format(version=__version__)
 
 
+def _ask(parent: QWidget | None, text: str) -> bool:
+    """A yes/no question with the buttons in the interface language (Qt's own Yes/No stay English)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("ptdraft")
+    box.setText(text)
+    yes = box.addButton(_("Yes"), QMessageBox.ButtonRole.YesRole)
+    box.addButton(_("No"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(yes)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def _tell(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon) -> None:
+    """A message with one button in the interface language."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
 class Prompts:
     """The questions the window asks the clerk. Tests replace it with scripted answers."""
 
@@ -153,12 +178,10 @@ class Prompts:
     def restore(self, when: float, path: Path | None) -> bool:
         stamp = _dt.datetime.fromtimestamp(when).strftime("%H:%M %d/%m/%Y")
         name = path.name if path else _("an unsaved draft")
-        answer = QMessageBox.question(
+        return _ask(
             self.parent,
-            "ptdraft",
             _("ptdraft did not close normally. Restore the work autosaved at {time} ({name})?").format(time=stamp, name=name),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def choose_template(self, templates, recent: list[Path]):
         dialog = TemplateChooser(templates, recent, self.parent)
@@ -189,13 +212,10 @@ class Prompts:
         return ProblemsDialog(problems, self.parent).exec() == QDialog.DialogCode.Accepted
 
     def error(self, message: str) -> None:
-        QMessageBox.warning(self.parent, "ptdraft", message)
+        _tell(self.parent, "ptdraft", message, QMessageBox.Icon.Warning)
 
     def try_other_name(self, message: str) -> bool:
-        answer = QMessageBox.question(
-            self.parent, "ptdraft", message + "\n\n" + _("Save under another name?")
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return _ask(self.parent, message + "\n\n" + _("Save under another name?"))
 
     def exported(self, path: Path) -> str:
         """After export: "file", "folder" or "close"."""
@@ -210,4 +230,4 @@ class Prompts:
         return "file" if clicked is open_file else "folder" if clicked is open_folder else "close"
 
     def about(self) -> None:
-        QMessageBox.about(self.parent, _("About ptdraft"), about_text())
+        _tell(self.parent, _("About ptdraft"), about_text(), QMessageBox.Icon.Information)

@@ -65,7 +65,8 @@ class MainWindow(QMainWindow):
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(0)
-        self.preview_timer.timeout.connect(self.update_preview)
+        # Through the error boundary too: an engine failure while the clerk types becomes one message.
+        self.preview_timer.timeout.connect(lambda: self.guard(self.update_preview))
         state.changed.connect(self.preview_timer.start)
         state.replaced.connect(self.load_steps)
         state.status_changed.connect(self.update_title)

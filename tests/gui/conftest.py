@@ -1,0 +1,170 @@
+"""Qt fixtures for the window tests: offscreen Qt, a private data folder, scripted answers to every question.
+
+The window asks the clerk everything through ``window.prompts`` (ptdraft.gui.dialogs.Prompts);
+here a :class:`ScriptedPrompts` answers from a script and records each call, so no
+dialog ever opens and blocks a test.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections import defaultdict  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from ptdraft import api  # noqa: E402
+from ptdraft.gui import i18n  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent.parent
+LETTER_JSON = REPO / "examples" / "cong-van-van-phong-ubnd-tinh.json"
+LETTER_TEMPLATE = "cong-van-van-phong-ubnd-tinh"
+
+DEFAULT_ANSWERS = {
+    "save_changes": "discard",
+    "restore": False,
+    "choose_template": None,
+    "open_path": None,
+    "save_path": None,
+    "export_path": None,
+    "confirm_problems": True,
+    "error": None,
+    "try_other_name": False,
+    "exported": "close",
+    "about": None,
+}
+
+
+class ScriptedPrompts:
+    """Answers the window's questions from a script and records every call.
+
+    ``answers[name]`` is either one value (given every time) or a list (given in
+    order, the last one repeated). ``calls[name]`` lists the arguments of each call.
+    """
+
+    def __init__(self, **answers) -> None:
+        self.answers = {**DEFAULT_ANSWERS, **answers}
+        self.calls: dict[str, list[tuple]] = defaultdict(list)
+
+    def _answer(self, name: str, *args):
+        self.calls[name].append(args)
+        answer = self.answers[name]
+        if isinstance(answer, list):
+            return answer.pop(0) if len(answer) > 1 else answer[0]
+        return answer
+
+    def save_changes(self, name):
+        return self._answer("save_changes", name)
+
+    def restore(self, when, path):
+        return self._answer("restore", when, path)
+
+    def choose_template(self, templates, recent):
+        return self._answer("choose_template", templates, recent)
+
+    def open_path(self, folder):
+        return self._answer("open_path", folder)
+
+    def save_path(self, suggested):
+        return self._answer("save_path", suggested)
+
+    def export_path(self, suggested, kind):
+        return self._answer("export_path", suggested, kind)
+
+    def confirm_problems(self, problems):
+        return self._answer("confirm_problems", problems)
+
+    def error(self, message):
+        return self._answer("error", message)
+
+    def try_other_name(self, message):
+        return self._answer("try_other_name", message)
+
+    def exported(self, path):
+        return self._answer("exported", path)
+
+    def about(self):
+        return self._answer("about")
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """Each test gets its own data folder (settings, recent files, autosave, log)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("PTDRAFT_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    """The interface starts in Vietnamese, the default, and is put back after a test that switches it."""
+    i18n.set_language("vi")
+    yield
+    i18n.set_language("vi")
+
+
+@pytest.fixture
+def make_window(qtbot, data_dir):
+    """``make_window(draft=None, path=None, prompts=None)``: a shown MainWindow on a draft, closed after the test."""
+    from ptdraft.gui.main_window import MainWindow
+    from ptdraft.gui.settings import Settings
+    from ptdraft.gui.state import DraftState
+
+    def make(draft=None, path=None, prompts=None):
+        state = DraftState(draft if draft is not None else api.blank_draft(), path)
+        window = MainWindow(state, Settings(data_dir), data_dir, prompts or ScriptedPrompts())
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):  # keys go to the focused widget of the active window only
+            window.show()
+            window.activateWindow()
+        return window
+
+    return make
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` into a widget key by key, as a keyboard with a Vietnamese input method would.
+
+    QTest.keyClicks only knows ASCII (it aborts on "ả"); each character here is one key
+    press and release carrying the character as its text, like an IME's committed key.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        if ch == "\n":
+            key, ch = Qt.Key.Key_Return, "\r"
+        elif ch.isascii() and ch.isalnum():
+            key = Qt.Key(ord(ch.upper()))
+        elif ch == " ":
+            key = Qt.Key.Key_Space
+        else:
+            key = Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def settle(window) -> None:
+    """Let the window run its pending preview update (a 0 ms timer after every change) from the event loop."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(100):
+        QApplication.processEvents()
+        if not window.preview_timer.isActive():
+            return
+    raise AssertionError("the preview update never ran")
+
+
+@pytest.fixture
+def patched_prompts(monkeypatch):
+    """Script the real Prompts class, for code that makes its own window (Application)."""
+    from ptdraft.gui import dialogs
+
+    script = ScriptedPrompts()
+    for name in DEFAULT_ANSWERS:
+        monkeypatch.setattr(dialogs.Prompts, name, lambda self, *args, _n=name: script._answer(_n, *args))
+    return script

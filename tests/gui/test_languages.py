@@ -1,0 +1,246 @@
+"""The interface in Vietnamese (default) and English: every dialog opens in both, nothing is left untranslated."""
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import importlib.util  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from babel.messages.pofile import read_po  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QPlainTextEdit,
+    QTreeWidget,
+    QWidget,
+)
+
+from ptdraft import __version__, api  # noqa: E402
+from ptdraft.gui import dialogs, i18n  # noqa: E402
+from tests.gui.conftest import LETTER_JSON, REPO  # noqa: E402
+
+PO = REPO / "resources" / "locale" / "vi" / "LC_MESSAGES" / "ptdraft.po"
+LANGUAGES = ["vi", "en"]
+
+
+def _catalog():
+    with open(PO, "rb") as handle:
+        return read_po(handle, locale="vi", domain="ptdraft")
+
+
+CATALOG = _catalog()
+TRANSLATED = {m.id: m.string for m in CATALOG if m.id and m.string and m.string != m.id}
+
+
+def tr(msgid: str, language: str) -> str:
+    """What the interface must show for ``msgid`` in ``language``."""
+    return TRANSLATED.get(msgid, msgid) if language == "vi" else msgid
+
+
+def _pattern(msgid: str) -> re.Pattern:
+    """An English message as shown, its {placeholders} filled with anything, HTML tags dropped."""
+    plain = re.sub(r"<[^>]+>", "", msgid)
+    parts = re.split(r"\{\w*\}", plain)
+    body = r".+?".join(re.escape(p) for p in parts)
+    return re.compile(r"(?<!\w)" + body + r"(?!\w)")
+
+
+ENGLISH = {msgid: _pattern(msgid) for msgid in TRANSLATED if len(re.sub(r"[^A-Za-z]", "", msgid)) >= 3}
+# Qt's own button texts, which Qt ships no Vietnamese translation for.
+QT_ENGLISH = re.compile(r"^&?(OK|Cancel|Open|Save|Close|Yes|No|Apply|Discard|Help|Abort|Retry|Ignore)$")
+
+
+def _texts(widget: QWidget) -> list[str]:
+    """Every piece of interface text a window or dialog shows: titles, labels, buttons, menus, tips, lists."""
+    out = [widget.windowTitle(), widget.toolTip()]
+    for child in widget.findChildren(QWidget):
+        out += [child.toolTip(), child.accessibleName()]
+        if isinstance(child, QLabel):
+            out.append(child.text())
+        elif isinstance(child, QAbstractButton):
+            out.append(child.text())
+        elif isinstance(child, QGroupBox):
+            out.append(child.title())
+        elif isinstance(child, QLineEdit | QPlainTextEdit):
+            out.append(child.placeholderText())
+        elif isinstance(child, QComboBox):
+            out += [child.itemText(i) for i in range(child.count())]
+        elif isinstance(child, QListWidget):
+            out += [child.item(i).text() for i in range(child.count())]
+        elif isinstance(child, QTreeWidget):
+            header = child.headerItem()
+            out += [header.text(i) for i in range(header.columnCount())]
+        elif isinstance(child, QMenu):
+            out.append(child.title())
+            out += [a.text() for a in child.actions()] + [a.toolTip() for a in child.actions()]
+    return [t for t in out if t]
+
+
+def _untranslated(texts: list[str]) -> list[str]:
+    """Shown texts that still hold an English message the catalog translates (or one of Qt's English buttons)."""
+    leaks = []
+    for text in texts:
+        plain = re.sub(r"<[^>]+>", "", text)
+        if QT_ENGLISH.match(plain.strip()):
+            leaks.append(text)
+            continue
+        for msgid, pattern in ENGLISH.items():
+            if pattern.search(plain) and TRANSLATED[msgid] not in text:
+                leaks.append(f"{text!r} (untranslated {msgid!r})")
+                break
+    return leaks
+
+
+def test_every_message_of_the_catalog_has_a_translation():
+    """Every msgid of the Vietnamese catalog has a msgstr, and none is marked fuzzy."""
+    missing = [m.id for m in CATALOG if m.id and not m.string]
+    fuzzy = [m.id for m in CATALOG if m.id and m.fuzzy]
+    assert len(CATALOG) > 100
+    assert missing == []
+    assert fuzzy == []
+
+
+def test_update_catalog_finds_nothing_untranslated_and_nothing_missing(tmp_path, capsys, monkeypatch):
+    """scripts/update_catalog.py, run on a copy of the catalog, reports no untranslated message and keeps exactly
+    the catalog's messages: every message the window uses is in the catalog, and none is stale."""
+    spec = importlib.util.spec_from_file_location("update_catalog", REPO / "scripts" / "update_catalog.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    copy = tmp_path / "ptdraft.po"
+    shutil.copy(PO, copy)
+    monkeypatch.setattr(script, "PO", copy)
+    assert script.main() == 0
+    assert "untranslated" not in capsys.readouterr().out
+    with open(copy, "rb") as handle:
+        refreshed = read_po(handle, locale="vi")
+    assert {m.id for m in refreshed if m.id} == {m.id for m in CATALOG if m.id}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_main_window_and_its_menus_speak_the_language(make_window, language):
+    """The window, its menus, steps, buttons and preview bar are in the chosen language (File menu "&Tệp" / "&File"),
+    with no English message left in the Vietnamese interface."""
+    i18n.set_language(language)
+    window = make_window(api.load_draft(LETTER_JSON))
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == [tr(m, language) for m in ("&File", "&View", "&Language", "&Help")]
+    assert menus[0] == {"vi": "&Tệp", "en": "&File"}[language]
+    file_menu = window.menuBar().actions()[0].menu()
+    assert tr("&Export DOCX…", language) in [a.text() for a in file_menu.actions()]
+    assert window.step_list.item(0).text().endswith(tr("Issuing authority", language))
+    assert window.back_button.text() == tr("Back", language)
+    texts = _texts(window)
+    for action in window.menuBar().actions():
+        texts += [action.text()] + [a.text() for a in action.menu().actions()]
+    if language == "vi":
+        assert _untranslated(texts) == []
+    else:
+        assert "&File" in texts and "Next" in texts
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_template_chooser_and_problems_dialog_speak_the_language(qtbot, language, tmp_path):
+    """The start dialog (templates, blank document, recent drafts, its buttons) and the problems list are translated."""
+    i18n.set_language(language)
+    recent = tmp_path / "cu.ptdraft.json"
+    chooser = dialogs.TemplateChooser(api.list_templates(), [recent])
+    qtbot.addWidget(chooser)
+    assert chooser.windowTitle() == tr("New document", language)
+    assert chooser.list.item(0).text() == tr("Blank document (công văn)", language)
+    assert chooser.search.placeholderText() == tr("Search by title or type", language)
+    problems = api.find_problems(api.blank_draft())
+    assert problems
+    problem_dialog = dialogs.ProblemsDialog(problems)
+    qtbot.addWidget(problem_dialog)
+    assert problem_dialog.windowTitle() == tr("Check before export", language)
+    buttons = [b.text() for b in problem_dialog.findChildren(QAbstractButton)]
+    assert tr("Export anyway", language) in buttons and tr("Go back and fix", language) in buttons
+    about = dialogs.about_text()
+    assert __version__ in about
+    assert re.sub(r"<[^>]+>", " ", about).split()[2] == {"vi": "Soạn", "en": "Drafting"}[language]
+    if language == "vi":
+        assert _untranslated(_texts(chooser) + _texts(problem_dialog) + [about]) == []
+
+
+def _answer_modal(found: list, button_text: str | None = None) -> None:
+    """Record the texts of the modal dialog on screen, then press the button showing ``button_text`` (or close it)."""
+    dialog = QApplication.activeModalWidget()
+    if dialog is None:
+        QTimer.singleShot(10, lambda: _answer_modal(found, button_text))
+        return
+    found.append(_texts(dialog) + [getattr(dialog, "text", lambda: "")()])
+    for button in dialog.findChildren(QAbstractButton):
+        if button_text is not None and button.text() == button_text:
+            button.click()
+            return
+    dialog.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_question_of_the_window_speaks_the_language(qtbot, language, tmp_path):
+    """Each real question box the window asks through Prompts (unsaved changes, restore, error, other name,
+    after export, about) opens in the chosen language, Qt's own buttons included, and gives its answer."""
+    i18n.set_language(language)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    prompts = dialogs.Prompts(parent)
+    asked = [
+        (lambda: prompts.save_changes("thu.json"), tr("Don't save", language), "discard"),
+        (lambda: prompts.restore(0.0, Path("thu.json")), None, None),
+        (lambda: prompts.error("Lỗi thử"), None, None),
+        (lambda: prompts.try_other_name("Tệp đang mở"), None, None),
+        (lambda: prompts.exported(tmp_path / "x.docx"), tr("Open folder", language), "folder"),
+        (lambda: prompts.about(), None, None),
+        (lambda: prompts.confirm_problems(api.find_problems(api.blank_draft())), tr("Export anyway", language), True),
+    ]
+    for ask, button, expected in asked:
+        found: list = []
+        QTimer.singleShot(0, lambda f=found, b=button: _answer_modal(f, b))
+        answer = ask()
+        assert found, f"no dialog opened for {ask}"
+        if expected is not None:
+            assert answer == expected
+        if language == "vi":
+            assert _untranslated(found[0]) == [], found[0]
+
+
+def test_switching_language_keeps_the_draft(qtbot, patched_prompts):
+    """Application.switch_language rebuilds the window in English around the same, still unsaved draft,
+    without asking to save it."""
+    from ptdraft.gui.app import Application
+
+    application = Application(str(LETTER_JSON))
+    old = application.window
+    qtbot.addWidget(old)
+    old.show()
+    old.state.update_content(subject="đổi ngôn ngữ giữa chừng")
+    draft = application.state.draft
+
+    application.switch_language("en")
+    window = application.window
+    qtbot.addWidget(window)
+    assert window is not old
+    assert not old.isVisible()
+    assert patched_prompts.calls["save_changes"] == []
+    assert window.state is application.state
+    assert application.state.draft is draft and application.state.dirty
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert window.steps[3].subject.toPlainText() == "đổi ngôn ngữ giữa chừng"
+    assert application.settings.language == "en"
+
+    application.switch_language("vi")
+    qtbot.addWidget(application.window)
+    assert application.window.menuBar().actions()[0].text() == "&Tệp"
+    assert application.state.draft is draft
