@@ -43,6 +43,9 @@ class Step(QWidget):
         self.form.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.form.setSpacing(SPACING)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A long label (a template's own, or in English) puts its field on the next line instead of
+        # widening the form past the screen (1366×768).
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         heading = QLabel(f"<h3>{self.title()}</h3>", self)
@@ -334,6 +337,7 @@ class ContentStep(Step):
         super().__init__(state, parent)
         self.fields_box = QGroupBox(_("Template fields"), self)
         self.fields_form = QFormLayout(self.fields_box)
+        self.fields_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # template labels run long
         self.form.addRow(self.fields_box)
         self.note(_("Text in {{ }} is filled in from the template fields above."))
         self.body = self.text(_("Body"), "body", 12, _("A blank line between paragraphs; \"1.\" starts a numbered item, \"a)\" a sub-item."))

@@ -104,7 +104,7 @@ class TextField(QPlainTextEdit):
 
 
 class DateField(QWidget):
-    """A date picker (today by default) with the printed form beside it; "no date" leaves it blank."""
+    """A date picker (today by default) with the printed form under it; "no date" leaves it blank."""
 
     edited = Signal(object)  # datetime.date or None
 
@@ -117,11 +117,16 @@ class DateField(QWidget):
         self.blank = QCheckBox(_("Leave blank"), self)
         self.printed = QLabel(self)
         self.printed.setObjectName("printedForm")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.printed.setWordWrap(True)
+        # The printed line goes under the picker: beside it, it widened the form past a 1366-pixel screen.
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         row.addWidget(self.picker)
         row.addWidget(self.blank)
-        row.addWidget(self.printed, 1)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addWidget(self.printed)
         self.picker.dateChanged.connect(self._emit)
         self.blank.toggled.connect(self._emit)
 
