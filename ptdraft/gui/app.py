@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -104,4 +105,14 @@ def run(path: str | None = None) -> int:
     sys.excepthook = hook
     application = Application(path)
     application.window.show()
+    if os.environ.get("PTDRAFT_BENCH_EXIT"):  # benchmarks/bench_gui.py: quit as soon as the window is up
+        from PySide6.QtCore import QTimer
+
+        def shown() -> None:
+            print("ptdraft: window shown", flush=True)
+            application.window.autosaver.timer.stop()
+            application.window.close_for_language()  # no save question
+            app.quit()
+
+        QTimer.singleShot(0, shown)
     return app.exec()

@@ -1,0 +1,226 @@
+"""How quick and how light the drafting window is (issue 3's targets).
+
+    python benchmarks/bench_gui.py [--starts 5] [--keys 200]
+    xvfb-run -a -s "-screen 0 1366x768x24" python benchmarks/bench_gui.py   # with a real X server
+
+1. Start: ``python -m ptdraft examples/cong-van-van-phong-ubnd-tinh.json`` as a subprocess
+   with PTDRAFT_BENCH_EXIT=1 (ptdraft/gui/app.py prints a line and quits once the window
+   is shown); the time from launching the process to that line, ``--starts`` runs.
+   Target: under 1.0 s.
+2. Keystroke to preview: the real letter with its body three times over (three pages), one
+   key sent with QTest.keyClick to the body field, then the event loop run until the window
+   emits ``preview_updated`` (the preview re-laid out and paginated); also until the page
+   canvas has repainted. ``--keys`` keystrokes after a warm-up. Targets: median under 16 ms,
+   95th percentile under 30 ms.
+3. Memory: the resident set (VmRSS) of a fresh process with the real letter open in the
+   window and its preview drawn. Target: under 200 MB.
+
+Each process gets an empty data folder (no restore question). Without a DISPLAY the window
+is drawn offscreen. Nothing here is asserted; the figures go into README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LETTER = ROOT / "examples" / "cong-van-van-phong-ubnd-tinh.json"
+WARMUP_KEYS = 20
+TARGETS = {"start": 1.0, "median": 16.0, "p95": 30.0, "rss": 200.0}
+
+
+def _env() -> dict:
+    env = {**os.environ, "PTDRAFT_DATA_DIR": tempfile.mkdtemp(prefix="ptdraft-bench-")}
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def bench_start(runs: int) -> list[float]:
+    """Seconds from launching `python -m ptdraft LETTER` to the window shown, per run."""
+    times = []
+    for _ in range(runs):
+        env = {**_env(), "PTDRAFT_BENCH_EXIT": "1"}
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "ptdraft", str(LETTER)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
+        line = child.stdout.readline()
+        elapsed = time.perf_counter() - started
+        child.wait(timeout=60)
+        if "window shown" not in line:
+            raise SystemExit(f"ptdraft did not report its window: {line!r}")
+        times.append(elapsed)
+    return times
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _window(draft):
+    from ptdraft.gui.main_window import MainWindow
+    from ptdraft.gui.settings import Settings, data_dir
+    from ptdraft.gui.state import DraftState
+
+    folder = data_dir()
+    window = MainWindow(DraftState(draft), Settings(folder), folder)
+    window.resize(1366, 768)
+    window.show()
+    return window
+
+
+def child_rss() -> None:
+    """In a fresh process: open the real letter, draw it, print the resident set in MB."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    from ptdraft import api
+
+    window = _window(api.load_draft(LETTER))
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    print(f"{_rss_mb():.1f} {len(window.pages)}", flush=True)
+    window.autosaver.timer.stop()
+
+
+def bench_rss() -> tuple[float, int]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child-rss"], capture_output=True, text=True, env=_env(), timeout=120, check=True
+    )
+    rss, pages = out.stdout.split()
+    return float(rss), int(pages)
+
+
+def three_page_letter():
+    """The real letter with its body three times over (also tests/gui/documents.py)."""
+    import dataclasses
+
+    from ptdraft import api
+
+    letter = api.load_draft(LETTER)
+    body = "\n\n".join([letter.content.body.strip()] * 3)
+    return dataclasses.replace(letter, content=dataclasses.replace(letter.content, body=body))
+
+
+def bench_keys(count: int) -> tuple[list[float], list[float], int]:
+    """Milliseconds from a keystroke in the body field to preview_updated, and to the canvas repainted."""
+    os.environ.update({k: v for k, v in _env().items() if k in ("PTDRAFT_DATA_DIR", "QT_QPA_PLATFORM")})
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = _window(three_page_letter())
+    for _ in range(50):
+        app.processEvents()
+    pages = len(window.pages)
+    window.go_to_step(5)
+    body = window.steps[5].body
+    body.setFocus()
+    cursor = body.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)  # type at the end of the first paragraph
+    body.setTextCursor(cursor)
+
+    updated = []
+    window.preview_updated.connect(lambda: updated.append(time.perf_counter()))
+    painted_at = []
+    canvas = window.preview.canvas
+    original_paint = canvas.paintEvent
+
+    def paint(event):
+        original_paint(event)
+        painted_at.append(time.perf_counter())
+
+    canvas.paintEvent = paint
+    keys = [Qt.Key.Key_Space if i % 6 == 5 else Qt.Key(Qt.Key.Key_A + i % 26) for i in range(WARMUP_KEYS + count)]
+    to_signal, to_paint = [], []
+    for index, key in enumerate(keys):
+        updated.clear()
+        painted_at.clear()
+        started = time.perf_counter()
+        QTest.keyClick(body, key)
+        while not updated:
+            app.processEvents()
+        signalled = updated[0]
+        deadline = time.perf_counter() + 0.5
+        while not painted_at and time.perf_counter() < deadline:
+            app.processEvents()
+        if index >= WARMUP_KEYS:
+            to_signal.append((signalled - started) * 1000)
+            to_paint.append(((painted_at[0] if painted_at else time.perf_counter()) - started) * 1000)
+    window.autosaver.timer.stop()
+    return to_signal, to_paint, pages
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="ptdraft window benchmarks")
+    parser.add_argument("--starts", type=int, default=5)
+    parser.add_argument("--keys", type=int, default=200)
+    parser.add_argument("--child-rss", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_rss:
+        child_rss()
+        return 0
+
+    from PySide6 import __version__ as pyside
+
+    display = "offscreen" if "QT_QPA_PLATFORM" in _env() else f"display {os.environ.get('DISPLAY', '')}"
+    print(f"ptdraft window benchmarks: Python {platform.python_version()}, PySide6 {pyside}, {platform.machine()}, "
+          f"{os.cpu_count()} CPU, {display}")
+    starts = bench_start(args.starts)
+    rss, letter_pages = bench_rss()
+    to_signal, to_paint, pages = bench_keys(args.keys)
+
+    rows = [
+        ("start to window shown (s)", f"{statistics.median(starts):.2f} median, {min(starts):.2f}-{max(starts):.2f} "
+         f"over {len(starts)} runs", f"< {TARGETS['start']:.1f}", statistics.median(starts) < TARGETS["start"]),
+        (f"keystroke to preview, {pages} pages (ms)",
+         f"median {statistics.median(to_signal):.1f}, p95 {_percentile(to_signal, 0.95):.1f} over {len(to_signal)} keys",
+         f"< {TARGETS['median']:.0f} / < {TARGETS['p95']:.0f}",
+         statistics.median(to_signal) < TARGETS["median"] and _percentile(to_signal, 0.95) < TARGETS["p95"]),
+        ("  … and the page repainted (ms)",
+         f"median {statistics.median(to_paint):.1f}, p95 {_percentile(to_paint, 0.95):.1f}", "", None),
+        (f"memory, real letter open ({letter_pages} pages) (MB RSS)", f"{rss:.0f}", f"< {TARGETS['rss']:.0f}",
+         rss < TARGETS["rss"]),
+    ]
+    width = max(len(r[0]) for r in rows)
+    value_width = max(len(r[1]) for r in rows)
+    print(f"{'measure':<{width}}  {'result':<{value_width}}  {'target':<10}  met")
+    for name, value, target, met in rows:
+        mark = "" if met is None else ("yes" if met else "NO")
+        print(f"{name:<{width}}  {value:<{value_width}}  {target:<10}  {mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
