@@ -35,3 +35,7 @@ class TemplateError(PtdraftError):
 
 class OutputError(PtdraftError):
     """An output file cannot be written; the existing file is left intact."""
+
+
+class StorageError(PtdraftError):
+    """The database (template library, outgoing register) cannot be opened, read or written."""

@@ -1,0 +1,116 @@
+"""Where the office's own data lives: the template library and the outgoing register.
+
+Choosing the database, in order: the ``db`` given (``--db`` on the command line),
+the ``PTDRAFT_DB`` environment variable, then ``ptdraft.sqlite3`` in the user data
+folder (``PTDRAFT_DATA_DIR`` or platformdirs' folder for "ptdraft"), created on first
+use. A ``postgresql://`` (or ``postgres://``) URL selects PostgreSQL; anything else
+is the path of a SQLite file.
+
+    with open_storage("/srv/share/ptdraft.sqlite3") as storage:
+        storage.next_number("UBND", 2026, "ordinary")
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ptdraft.errors import InputError, StorageError
+from ptdraft.storage import schema
+from ptdraft.storage.base import (
+    BOOK_LABELS,
+    BOOKS,
+    STATUS_LABELS,
+    STATUSES,
+    Counter,
+    NewEntry,
+    RegisterEntry,
+    Storage,
+    TemplateEvent,
+    TemplateVersion,
+)
+
+__all__ = [
+    "BOOKS",
+    "BOOK_LABELS",
+    "STATUSES",
+    "STATUS_LABELS",
+    "Counter",
+    "NewEntry",
+    "RegisterEntry",
+    "Storage",
+    "StorageError",
+    "TemplateEvent",
+    "TemplateVersion",
+    "default_path",
+    "is_url",
+    "open_storage",
+    "resolve",
+    "schema",
+]
+
+DB_ENV = "PTDRAFT_DB"
+DATA_DIR_ENV = "PTDRAFT_DATA_DIR"
+TIMEOUT_ENV = "PTDRAFT_DB_TIMEOUT"
+DEFAULT_TIMEOUT = 10.0  # seconds a writer waits for another workstation's lock
+FILE_NAME = "ptdraft.sqlite3"
+_URL_PREFIXES = ("postgresql://", "postgres://")
+
+
+def default_path() -> Path:
+    """The SQLite file in the user data folder (not created here)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override) / FILE_NAME
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("ptdraft", appauthor=False)) / FILE_NAME
+
+
+def is_url(location: str) -> bool:
+    return location.strip().lower().startswith(_URL_PREFIXES)
+
+
+def resolve(db: str | os.PathLike[str] | None = None) -> str:
+    """The database chosen by ``db``, ``PTDRAFT_DB`` or the default, as a path or URL text."""
+    if db is not None and str(db).strip():
+        return str(db).strip()
+    from_env = os.environ.get(DB_ENV, "").strip()
+    if from_env:
+        return from_env
+    return str(default_path())
+
+
+def _timeout() -> float:
+    text = os.environ.get(TIMEOUT_ENV, "").strip()
+    if not text:
+        return DEFAULT_TIMEOUT
+    try:
+        value = float(text)
+    except ValueError:
+        raise InputError(f"'{text}' không phải số giây", TIMEOUT_ENV) from None
+    if value < 0:
+        raise InputError("số giây chờ không được âm", TIMEOUT_ENV)
+    return value
+
+
+def open_storage(db: str | os.PathLike[str] | None = None, *, timeout: float | None = None) -> Storage:
+    """The database ``db`` (see :func:`resolve`), opened, checked and migrated to the current schema.
+
+    Raises StorageError with a message for a database that cannot be reached, is locked,
+    read-only (when it must be created or migrated), corrupt, or newer than this program.
+    """
+    location = resolve(db)
+    wait = _timeout() if timeout is None else timeout
+    if is_url(location):
+        from ptdraft.storage.postgres import PostgresStorage
+
+        return PostgresStorage(location, timeout=wait)
+    from ptdraft.storage.sqlite import SQLiteStorage
+
+    path = Path(location).expanduser()
+    if db is None and not os.environ.get(DB_ENV, "").strip():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"không tạo được thư mục dữ liệu ({exc.strerror})", str(path.parent)) from None
+    return SQLiteStorage(path, timeout=wait)
