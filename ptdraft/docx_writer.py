@@ -164,14 +164,14 @@ def _body_xml(layout: Layout) -> str:
             out.append(_para(block, layout.font, keep_next=keep))
     if out and blocks and isinstance(blocks[-1], Table):
         # A document must end with a paragraph; keep it tiny so it never makes a page of its own.
-        tail = Style(1, exact_line=20)
+        tail = Style(1, exact_line=rules.END_PARAGRAPH_LINE)
         out.append(f"<w:p>{_para_props(tail, layout.font)}</w:p>")
     return "".join(out)
 
 
 def _footer_xml(layout: Layout) -> str:
     if not layout.first_footer:
-        return f"<w:p>{_para_props(Style(1, exact_line=20), layout.font)}</w:p>"
+        return f"<w:p>{_para_props(Style(1, exact_line=rules.END_PARAGRAPH_LINE), layout.font)}</w:p>"
     return "".join(_para(p, layout.font) for p in layout.first_footer)
 
 
@@ -251,7 +251,7 @@ def _skeleton(page: Page, page_number: Style, font: str) -> tuple[tuple[str, byt
             del package_rels[rel_id]
     buffer = io.BytesIO()
     document.save(buffer)
-    empty = f"<w:p>{_para_props(Style(1, exact_line=20), font)}</w:p>"
+    empty = f"<w:p>{_para_props(Style(1, exact_line=rules.END_PARAGRAPH_LINE), font)}</w:p>"
     parts: list[tuple[str, bytes]] = []
     with zipfile.ZipFile(buffer) as package:
         for info in package.infolist():

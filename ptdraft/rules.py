@@ -161,10 +161,13 @@ SIZE_RANGES: dict[Element, tuple[float, float]] = {
     Element.DISTRIBUTION: (11, 11),
     Element.CONTACT: (11, 12),
     Element.PAGE_NUMBER: (13, 14),
+    Element.URGENCY: (13, 14),
+    Element.CIRCULATION: (13, 14),
 }
 
 BODY_SIZE = 14
 FIRST_INDENT = cm(1)  # 1 cm or 1.27 cm (§4.1)
+FIRST_INDENT_RANGE = Range(cm(1), cm(1.27), FIRST_INDENT)
 PARAGRAPH_SPACE = pt(6)  # at least 6 pt between paragraphs; the samples put it before
 BODY_LINE = 1.0  # single to 1.5 lines
 
@@ -232,6 +235,10 @@ STYLES: dict[Element, Style] = {
     Element.RULE: Style(2, align=Align.CENTER, exact_line=pt(3)),
     Element.PAGE_NUMBER: Style(14, align=Align.CENTER),
 }
+
+# A DOCX cannot end with a table: an empty paragraph follows the closing row. Its exact height (twips) is as small
+# as Word and LibreOffice take, so that a closing row filling the last page does not push it onto a page of its own.
+END_PARAGRAPH_LINE = 1
 
 # Space between the end of the body and the Nơi nhận / signature row.
 CLOSING_ROW_SPACE = pt(12)

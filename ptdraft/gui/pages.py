@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPen, QColor, QTextCharFormat, QTextLayout, QTextOption
 
+from ptdraft import rules
 from ptdraft.layout import Cell, Layout, Para, Rule, Table
 from ptdraft.metrics import line_height
 from ptdraft.rules import Align, Style
@@ -44,7 +45,7 @@ RULE_GAP_TWIPS = 20
 FRAME_PAD_TWIPS = 40 + RULE_PEN_TWIPS
 TOP_RULE_PAD_TWIPS = 80 + RULE_PEN_TWIPS
 # A DOCX must end with a paragraph: after a final table the writer adds one 1 pt high.
-TAIL_TWIPS = 20
+TAIL_TWIPS = rules.END_PARAGRAPH_LINE  # the paragraph the DOCX ends with, after the closing row
 
 
 def _reference_device() -> QImage:

@@ -471,6 +471,8 @@ class ItemsEditor(QWidget):
             parent.removeChild(node)
         else:
             self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(node))
+        if self.tree.currentItem() is None:
+            self.entry.set_quietly("")  # the removed item's text must not linger as if it were still there
         self._emit()
 
     def move_current(self, step: int) -> None:
