@@ -2,8 +2,8 @@
 
 Each one puts a page break where an earlier preview went wrong: the real letter
 lengthened to three pages; page 1 of a letter ending against a two-line contact
-footer (the footer pushes the text up); a closing row that fills page 2 to the
-last point (the DOCX's final paragraph then makes an empty page 3); a long
+footer (the footer pushes the text up); a closing row that fills page 2 almost
+to the last point (the DOCX's final 1-twip paragraph must still fit on it); a long
 decision whose stamps, rules and "space after" paragraphs shift every page.
 They are rendered with the session's other documents (tests/conftest.py) so
 LibreOffice converts them in its one batch.
