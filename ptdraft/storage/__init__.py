@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ptdraft.errors import InputError, StorageError
 from ptdraft.storage import schema
-from ptdraft.storage.base import (
+from ptdraft.storage.base import Storage
+from ptdraft.storage.records import (
     BOOK_LABELS,
     BOOKS,
     STATUS_LABELS,
@@ -24,7 +25,6 @@ from ptdraft.storage.base import (
     Counter,
     NewEntry,
     RegisterEntry,
-    Storage,
     TemplateEvent,
     TemplateVersion,
 )

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ptdraft.errors import StorageError
-from ptdraft.storage.base import SqlStorage
+from ptdraft.storage.sql import SqlStorage
 
 _MIGRATION_LOCK = 0x70746472  # "ptdr": one program migrates a database at a time
 

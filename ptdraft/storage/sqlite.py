@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from ptdraft.errors import StorageError
-from ptdraft.storage.base import SqlStorage
+from ptdraft.storage.sql import SqlStorage
 
 
 class SQLiteStorage(SqlStorage):
