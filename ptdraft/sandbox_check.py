@@ -1,0 +1,97 @@
+"""Rendering a template from outside in a child process: the last guard when importing a file.
+
+The render limits (:mod:`ptdraft.render_limits`) stop loops and oversized values inside
+the program. A template file shared by USB or e-mail is also rendered once in a child
+process that has its own memory cap (on systems with ``resource``) and is killed after
+:data:`CHILD_SECONDS`, so whatever the limits miss cannot hang or exhaust the program.
+
+Run as ``python -m ptdraft.sandbox_check WHERE`` with the template text on stdin; it
+prints one JSON object: ``{"ok": true}`` or ``{"ok": false, "message": …, "where": …}``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ptdraft.errors import TemplateError
+
+CHILD_SECONDS = 20.0  # the child's start (imports) and one render of the example
+CHILD_MEMORY = 1 << 30  # bytes of address space beyond what the child has when it starts
+
+
+def check_in_child(source: str, where: str, *, timeout: float = CHILD_SECONDS) -> None:
+    """Render ``source``'s example in a child process; TemplateError when it fails, dies or runs too long."""
+    if getattr(sys, "frozen", False):
+        return  # a frozen build has no interpreter to start; the in-process limits still apply
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
+    env["PYTHONIOENCODING"] = "utf-8"
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "ptdraft.sandbox_check", where],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            env=env,
+        )
+    except subprocess.TimeoutExpired:
+        raise TemplateError(f"dựng thử mẫu chạy quá {timeout:g} giây nên đã bị dừng", where) from None
+    except OSError as exc:
+        raise TemplateError(f"không chạy được tiến trình dựng thử mẫu ({exc.strerror})", where) from None
+    lines = result.stdout.decode("utf-8", "replace").strip().splitlines()
+    try:
+        answer = json.loads(lines[-1]) if lines else None
+    except json.JSONDecodeError:
+        answer = None
+    if not isinstance(answer, dict):
+        raise TemplateError(
+            "dựng thử mẫu thất bại: tiến trình dựng thử dừng bất thường (có thể do mẫu dùng quá nhiều bộ nhớ)", where
+        )
+    if not answer.get("ok"):
+        raise TemplateError(str(answer.get("message", "mẫu không hợp lệ")), answer.get("where") or where)
+
+
+def _limit_memory() -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: the timeout still applies
+        return
+    try:
+        with open("/proc/self/statm") as handle:
+            current = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        current = 512 << 20
+    limit = current + CHILD_MEMORY
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _main(argv: list[str]) -> int:
+    where = argv[0] if argv else "mẫu"
+    source = sys.stdin.buffer.read().decode("utf-8", "replace")
+    from ptdraft import library  # everything imported first, then the memory cap
+    from ptdraft.errors import PtdraftError
+
+    _limit_memory()
+    try:
+        library.check_source(source, where)
+        answer = {"ok": True}
+    except PtdraftError as exc:
+        answer = {"ok": False, "message": exc.message, "where": exc.where}
+    except MemoryError:
+        answer = {"ok": False, "message": "mẫu dùng quá nhiều bộ nhớ nên đã bị dừng", "where": where}
+    sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
