@@ -168,3 +168,12 @@ def patched_prompts(monkeypatch):
     for name in DEFAULT_ANSWERS:
         monkeypatch.setattr(dialogs.Prompts, name, lambda self, *args, _n=name: script._answer(_n, *args))
     return script
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogs() -> list[Path]:
+    """Compile the interface catalogs (.po → .mo) when the tests run, as the wheel build does."""
+    from ptdraft.gui.catalogs import compile_catalogs
+    from ptdraft.resources import resource
+
+    return compile_catalogs(resource("locale"))

@@ -244,3 +244,21 @@ def test_switching_language_keeps_the_draft(qtbot, patched_prompts):
     qtbot.addWidget(application.window)
     assert application.window.menuBar().actions()[0].text() == "&Tệp"
     assert application.state.draft is draft
+
+
+def test_compiled_catalog_is_the_one_loaded(compiled_catalogs):
+    """The tests compile every .po to a .mo, and the interface then reads the compiled catalog with the same text."""
+    import gettext
+
+    from babel.messages.pofile import read_po
+
+    assert [p.name for p in compiled_catalogs] == ["ptdraft.mo"]
+    mo = compiled_catalogs[0]
+    with open(mo.with_suffix(".po"), "rb") as handle:
+        catalog = read_po(handle)
+    with open(mo, "rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for message in catalog:
+        if message.id:
+            assert compiled.gettext(message.id) == message.string
+    assert i18n._load("vi").gettext("&File") == "&Tệp"
