@@ -155,3 +155,10 @@ def docx_bytes(draft: Draft, *, strict: bool = True) -> bytes:
 def export_docx(draft: Draft, path: Path, *, strict: bool = True) -> None:
     """Write the DOCX of ``draft`` to ``path`` atomically (the old file stays intact on any error)."""
     docx_writer.write(layout_draft(draft, strict=strict), Path(path))
+
+
+# The template library and the outgoing register: see ptdraft/api_library.py.
+from ptdraft.api_library import *  # noqa: E402,F401,F403
+from ptdraft.api_library import __all__ as _LIBRARY_NAMES  # noqa: E402
+
+__all__ += _LIBRARY_NAMES

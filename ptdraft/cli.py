@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from ptdraft import cli_library
 from ptdraft.errors import InputError, PtdraftError
 
 EXIT_OK = 0
@@ -35,7 +36,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ptdraft", description="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    sub.add_parser("templates", help="liệt kê các mẫu văn bản")
+    cli_library.add_commands(sub)  # templates, template …, register … (the library and the register)
 
     fields = sub.add_parser("fields", help="các trường một mẫu cần điền")
     fields.add_argument("template", help="mã mẫu hoặc đường dẫn tệp .toml")
@@ -79,18 +80,6 @@ def _values(fields, data_path: Path | None, assignments: list[str]) -> dict:
 
 def _is_draft(source: str) -> bool:
     return source.lower().endswith(".json")
-
-
-def _cmd_templates() -> int:
-    from ptdraft import api
-    from ptdraft.templates import APPROVAL_LABELS
-
-    rows = [(t.id, t.title, t.doc_type, str(t.version), APPROVAL_LABELS[t.approval.state]) for t in api.list_templates()]
-    header = ("MÃ", "TÊN MẪU", "LOẠI", "PHIÊN BẢN", "TRẠNG THÁI")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
-    return EXIT_OK
 
 
 def _cmd_fields(name: str) -> int:
@@ -155,8 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not argv or (len(argv) == 1 and _is_draft(argv[0]) and not argv[0].startswith("-")):
             return _open_window(argv[0] if argv else None)
         args = _build_parser().parse_args(argv)
-        if args.command == "templates":
-            return _cmd_templates()
+        if args.command in cli_library.COMMANDS:
+            return cli_library.run(args)
         if args.command == "fields":
             return _cmd_fields(args.template)
         if args.command == "render":

@@ -1,0 +1,326 @@
+"""The command line of the template library and the outgoing register.
+
+``ptdraft templates``, ``ptdraft template show|diff|submit|approve|retire|import|export``
+and ``ptdraft register issue|list|cancel|export``; every one takes ``--db PATH-or-URL``
+(default: ``PTDRAFT_DB``, then the SQLite file in the user data folder). :mod:`ptdraft.cli`
+adds these parsers and hands the parsed arguments here; errors are PtdraftError, which
+the command line prints as one Vietnamese message with exit code 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from ptdraft.errors import InputError
+
+COMMANDS = ("templates", "template", "register")
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def _number(text: str) -> int:
+    """"5", "05" or "05/UBND-VP" → 5."""
+    found = re.match(r"^\s*0*(\d+)\s*(/.*)?$", text)
+    if not found or int(found.group(1)) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải số văn bản (ví dụ: 05 hoặc 05/UBND-VP)")
+    return int(found.group(1))
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải số nguyên") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' phải là số nguyên dương")
+    return value
+
+
+def _year(text: str) -> int:
+    value = _positive(text)
+    if not 1900 <= value <= 9999:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải năm (ví dụ: 2026)")
+    return value
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Add ``templates``, ``template`` and ``register`` to the command line's subcommands."""
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument(
+        "--db", metavar="ĐƯỜNG_DẪN_HOẶC_URL",
+        help="cơ sở dữ liệu: tệp SQLite hoặc postgresql://… (mặc định: biến PTDRAFT_DB, rồi tệp trong thư mục dữ liệu)",
+    )
+    by = argparse.ArgumentParser(add_help=False)
+    by.add_argument("--by", "--user", dest="by", metavar="TÊN", help="người thực hiện (mặc định: tên đăng nhập)")
+
+    listing = sub.add_parser("templates", parents=[db], help="liệt kê các mẫu văn bản (mẫu đã duyệt)")
+    listing.add_argument("--all", action="store_true", help="mọi mẫu và mọi phiên bản, cả nháp, chờ duyệt, ngừng dùng")
+
+    template = sub.add_parser("template", help="thư viện mẫu: xem, so sánh, gửi duyệt, duyệt, ngừng dùng, nhập, xuất")
+    actions = template.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(template))
+    actions.required = True
+    show = actions.add_parser("show", parents=[db], help="xem một mẫu, lịch sử và nội dung")
+    show.add_argument("template_id", metavar="MÃ_MẪU")
+    show.add_argument("--version", type=_positive, metavar="N")
+    diff = actions.add_parser("diff", parents=[db], help="so sánh hai phiên bản của một mẫu")
+    diff.add_argument("template_id", metavar="MÃ_MẪU")
+    diff.add_argument("old", type=_positive, metavar="V1")
+    diff.add_argument("new", type=_positive, metavar="V2")
+    submit = actions.add_parser("submit", parents=[db, by], help="gửi duyệt một tệp mẫu .toml (hoặc một bản nháp)")
+    submit.add_argument("source", metavar="TỆP.toml|MÃ_MẪU")
+    submit.add_argument("--version", type=_positive, metavar="N", help="phiên bản nháp cần gửi duyệt (khi đưa mã mẫu)")
+    approve = actions.add_parser("approve", parents=[db, by], help="duyệt một phiên bản đang chờ duyệt")
+    approve.add_argument("template_id", metavar="MÃ_MẪU")
+    approve.add_argument("--version", type=_positive, metavar="N", help="mặc định: phiên bản chờ duyệt mới nhất")
+    retire = actions.add_parser("retire", parents=[db, by], help="ngừng dùng một mẫu (mọi phiên bản, hoặc một)")
+    retire.add_argument("template_id", metavar="MÃ_MẪU")
+    retire.add_argument("--version", type=_positive, metavar="N")
+    imp = actions.add_parser("import", parents=[db, by], help="nhập tệp mẫu của nơi khác: kiểm tra, tóm tắt, chờ duyệt")
+    imp.add_argument("file", type=Path, metavar="TỆP.toml")
+    export = actions.add_parser("export", parents=[db], help="xuất một phiên bản mẫu ra tệp .toml")
+    export.add_argument("template_id", metavar="MÃ_MẪU")
+    export.add_argument("--version", type=_positive, metavar="N", help="mặc định: phiên bản đã duyệt mới nhất")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.toml")
+
+    reg = sub.add_parser("register", help="sổ đăng ký văn bản đi: cấp số, xem, hủy số, xuất sổ")
+    steps = reg.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(reg))
+    steps.required = True
+    issue = steps.add_parser("issue", parents=[db, by], help="cấp số cho một bản thảo đã xong và ghi số vào bản thảo")
+    issue.add_argument("draft", type=Path, metavar="BẢN_THẢO.json")
+    issue.add_argument("--preview", action="store_true", help="chỉ xem số sẽ cấp, không lấy số")
+    issue.add_argument("--docx", type=Path, metavar="TỆP.docx", help="xuất văn bản đã có số ra tệp DOCX và ghi vào sổ")
+    show_list = steps.add_parser("list", parents=[db], help="xem sổ đăng ký văn bản đi")
+    show_list.add_argument("--year", type=_year, metavar="NĂM")
+    show_list.add_argument("--issuer", metavar="KÝ_HIỆU")
+    show_list.add_argument("--book", metavar="thuong|mat")
+    show_list.add_argument("--status", choices=("issued", "cancelled"))
+    show_list.add_argument("--search", metavar="CHỮ", help="tìm trong số ký hiệu, trích yếu, người ký, nơi nhận")
+    show_list.add_argument("--json", action="store_true", help="mỗi dòng một đối tượng JSON")
+    cancel = steps.add_parser("cancel", parents=[db, by], help="hủy một số cấp nhầm (số đó không bao giờ cấp lại)")
+    cancel.add_argument("number", type=_number, metavar="SỐ")
+    cancel.add_argument("--year", type=_year, metavar="NĂM", help="mặc định: năm nay")
+    cancel.add_argument("--issuer", metavar="KÝ_HIỆU", help="chữ viết tắt cơ quan ban hành, khi sổ có nhiều cơ quan")
+    cancel.add_argument("--book", metavar="thuong|mat")
+    cancel.add_argument("--reason", default="", metavar="LÝ_DO")
+    out = steps.add_parser("export", parents=[db], help="xuất sổ ra tệp Excel (.xlsx) hoặc CSV")
+    kind = out.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--xlsx", action="store_const", const="xlsx", dest="fmt")
+    kind.add_argument("--csv", action="store_const", const="csv", dest="fmt")
+    out.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP")
+    out.add_argument("--year", type=_year, metavar="NĂM")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed ``templates``, ``template`` or ``register`` command."""
+    if args.command == "templates":
+        return _templates(args)
+    handler = {
+        ("template", "show"): _template_show,
+        ("template", "diff"): _template_diff,
+        ("template", "submit"): _template_submit,
+        ("template", "approve"): _template_approve,
+        ("template", "retire"): _template_retire,
+        ("template", "import"): _template_import,
+        ("template", "export"): _template_export,
+        ("register", "issue"): _register_issue,
+        ("register", "list"): _register_list,
+        ("register", "cancel"): _register_cancel,
+        ("register", "export"): _register_export,
+    }[(args.command, args.action)]
+    return handler(args)
+
+
+def _table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> None:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+
+
+def _fail(message: str) -> int:
+    print(f"ptdraft: lỗi: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+# -- templates ---------------------------------------------------------------------------------------
+
+
+def _templates(args) -> int:
+    from ptdraft import api
+    from ptdraft.library import ORIGIN_LABELS
+    from ptdraft.templates import APPROVAL_LABELS
+
+    result = api.library_templates(args.db, include_all=args.all)
+    header: tuple[str, ...] = ("MÃ", "TÊN MẪU", "LOẠI", "PHIÊN BẢN", "TRẠNG THÁI")
+    rows = []
+    for entry in result.entries:
+        t = entry.template
+        row: tuple[str, ...] = (t.id, t.title, t.doc_type, str(t.version), APPROVAL_LABELS.get(entry.state, entry.state))
+        rows.append(row + (ORIGIN_LABELS[entry.origin],) if args.all else row)
+    _table(rows, header + ("NGUỒN",) if args.all else header)
+    errors = ([result.error] if result.error else []) + list(result.problems)
+    for error in errors:
+        _fail(str(error))
+    return EXIT_BAD_INPUT if errors else EXIT_OK
+
+
+def _template_show(args) -> int:
+    from ptdraft import api, library
+    from ptdraft.library import ORIGIN_LABELS
+    from ptdraft.templates import APPROVAL_LABELS
+
+    with api.open_database(args.db) as db:
+        entry = library.get(db, args.template_id, args.version)
+        events = api.template_history(args.template_id, entry.template.version, db=db) if entry.origin == "library" else []
+    t = entry.template
+    print(f"Mẫu: {t.title} ({t.id}), phiên bản {t.version}, {APPROVAL_LABELS.get(entry.state, entry.state)}, "
+          f"nguồn: {ORIGIN_LABELS[entry.origin]}")
+    print(f"Loại văn bản: {t.doc_type}")
+    print(f"SHA-256: {entry.sha256}")
+    if entry.origin == "shipped" and t.approval.by:
+        print(f"Duyệt bởi: {t.approval.by}, ngày {t.approval.at}")
+    for event in events:
+        note = f" ({event.note})" if event.note else ""
+        print(f"  {event.at}  {_ACTIONS.get(event.action, event.action)} bởi {event.actor}{note}")
+    print()
+    sys.stdout.write(t.source if t.source.endswith("\n") else t.source + "\n")
+    return EXIT_OK
+
+
+_ACTIONS = {
+    "created": "tạo bản nháp",
+    "submitted": "gửi duyệt",
+    "imported": "nhập từ tệp, chờ duyệt",
+    "approved": "duyệt",
+    "retired": "ngừng dùng",
+}
+
+
+def _template_diff(args) -> int:
+    from ptdraft import api
+
+    text = api.template_diff(args.template_id, args.old, args.new, db=args.db)
+    if text:
+        sys.stdout.write(text)
+    else:
+        print(f"Phiên bản {args.old} và {args.new} của mẫu '{args.template_id}' giống hệt nhau.")
+    return EXIT_OK
+
+
+def _template_submit(args) -> int:
+    from ptdraft import api
+    from ptdraft.store import read_text
+
+    source = args.source
+    path = Path(source)
+    if source.lower().endswith(".toml") or path.is_file():
+        stored = api.save_template(read_text(path), by=args.by, submit=True, db=args.db, where=str(path))
+    else:
+        if args.version is None:
+            raise InputError("hãy đưa tệp mẫu .toml, hoặc mã mẫu kèm --version N của bản nháp cần gửi duyệt", "submit")
+        stored = api.submit_template(source, args.version, by=args.by, db=args.db)
+    print(f"Đã gửi duyệt mẫu '{stored.template_id}' phiên bản {stored.version} (chờ duyệt).")
+    return EXIT_OK
+
+
+def _template_approve(args) -> int:
+    from ptdraft import api
+
+    with api.open_database(args.db) as db:
+        version = args.version
+        if version is None:
+            waiting = [v for v in api.template_versions(args.template_id, db=db) if v.state == "submitted"]
+            if not waiting:
+                raise InputError(f"mẫu '{args.template_id}' không có phiên bản nào đang chờ duyệt", "mẫu")
+            version = waiting[-1].version
+        stored = api.approve_template(args.template_id, version, by=args.by, db=db)
+    print(f"Đã duyệt mẫu '{stored.template_id}' phiên bản {stored.version}; SHA-256: {stored.sha256}")
+    return EXIT_OK
+
+
+def _template_retire(args) -> int:
+    from ptdraft import api
+
+    retired = api.retire_template(args.template_id, args.version, by=args.by, db=args.db)
+    numbers = ", ".join(str(v.version) for v in retired)
+    print(f"Đã ngừng dùng mẫu '{args.template_id}' phiên bản {numbers}.")
+    return EXIT_OK
+
+
+def _template_import(args) -> int:
+    from ptdraft import api
+
+    stored, check = api.import_template_file(args.file, by=args.by, db=args.db)
+    for line in check.summary:
+        print(line)
+    print(f"Đã nhập mẫu '{stored.template_id}' vào thư viện, phiên bản {stored.version} (chờ duyệt).")
+    return EXIT_OK
+
+
+def _template_export(args) -> int:
+    from ptdraft import api
+
+    entry = api.export_template(args.template_id, args.output, version=args.version, db=args.db)
+    print(f"Đã ghi mẫu '{entry.template.id}' phiên bản {entry.template.version} vào {args.output}")
+    return EXIT_OK
+
+
+# -- register ----------------------------------------------------------------------------------------
+
+
+def _register_issue(args) -> int:
+    from ptdraft import api
+    from ptdraft.storage import BOOK_LABELS
+
+    if args.preview:
+        if args.docx:
+            raise InputError("--preview chỉ xem số, không xuất tệp; bỏ --docx", "--preview")
+        draft = api.load_draft(args.draft)
+        preview = api.preview_number(draft, db=args.db)
+        print(f"Số sẽ cấp: {preview.symbol} ({BOOK_LABELS[preview.book]} của {preview.issuer}, năm {preview.year}); "
+              "chưa lấy số")
+        return EXIT_OK
+    _draft, entry = api.issue_number_for_file(args.draft, db=args.db, user=args.by, docx=args.docx)
+    print(f"Đã cấp số: {entry.symbol} ({BOOK_LABELS[entry.book]} của {entry.issuer}, năm {entry.year})")
+    if args.docx:
+        print(f"Đã ghi {args.docx}")
+    return EXIT_OK
+
+
+def _register_list(args) -> int:
+    from ptdraft import api
+    from ptdraft.storage import STATUS_LABELS
+
+    rows = api.register_entries(db=args.db, year=args.year, issuer=args.issuer, book=args.book, status=args.status,
+                                search=args.search)
+    if args.json:
+        for entry in rows:
+            print(json.dumps(entry.as_dict(), ensure_ascii=False))
+        return EXIT_OK
+    table = [
+        (entry.number_text, entry.symbol, entry.doc_date.strftime("%d/%m/%Y"), entry.doc_type,
+         entry.subject if len(entry.subject) <= 60 else entry.subject[:59] + "…", entry.signer,
+         STATUS_LABELS.get(entry.status, entry.status))
+        for entry in rows
+    ]
+    _table(table, ("SỐ", "SỐ, KÝ HIỆU", "NGÀY", "LOẠI", "TRÍCH YẾU", "NGƯỜI KÝ", "TRẠNG THÁI"))
+    return EXIT_OK
+
+
+def _register_cancel(args) -> int:
+    from ptdraft import api
+
+    entry = api.cancel_number(args.number, year=args.year, issuer=args.issuer, book=args.book, reason=args.reason,
+                              user=args.by, db=args.db)
+    print(f"Đã hủy số {entry.symbol} (năm {entry.year}); số này không bao giờ được cấp lại.")
+    return EXIT_OK
+
+
+def _register_export(args) -> int:
+    from ptdraft import api
+
+    count = api.export_register(args.output, args.fmt, db=args.db, year=args.year)
+    print(f"Đã ghi {count} dòng của sổ đăng ký văn bản đi vào {args.output}")
+    return EXIT_OK
