@@ -36,6 +36,8 @@ __all__ = [
     "printed",
     "document_types",
     "find_problems",
+    "check_draft",
+    "check_docx",
     "docx_bytes",
     "export_docx",
     "missing_fields",
@@ -146,6 +148,21 @@ def document_types() -> tuple[str, ...]:
 def find_problems(draft: Draft) -> list[problems.Problem]:
     """What is missing or wrong, each with the part of the draft it belongs to."""
     return problems.find(draft)
+
+
+def check_draft(draft: Draft) -> list:
+    """Format findings (checker.Finding) of the draft's DOCX, each with ``ref`` naming the draft part; never raises
+    for the draft's text."""
+    from ptdraft import checker
+
+    return checker.check_draft(draft)
+
+
+def check_docx(path: Path) -> list:
+    """Format findings (checker.Finding) of any DOCX file; a missing or broken file is an InputError naming it."""
+    from ptdraft import checker
+
+    return checker.check_docx(Path(path))
 
 
 def docx_bytes(draft: Draft, *, strict: bool = True) -> bytes:

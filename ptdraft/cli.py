@@ -52,6 +52,12 @@ def _build_parser() -> argparse.ArgumentParser:
     new.add_argument("--data", type=Path, help="tệp JSON các giá trị của trường")
     new.add_argument("--set", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ")
     new.add_argument("-o", "--output", type=Path, required=True, help="tệp bản thảo .json cần ghi")
+
+    check = sub.add_parser("check", help="kiểm tra thể thức một tệp DOCX hoặc bản thảo .json theo Nghị định 30")
+    check.add_argument("file", type=Path, help="tệp DOCX (bất kỳ) hoặc bản thảo .json")
+    check.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    check.add_argument("--fix", action="store_true", help="ghi bản đã sửa các lỗi sửa được (cần -o)")
+    check.add_argument("-o", "--output", type=Path, help="tệp DOCX đã sửa (tệp gốc không bị ghi)")
     return parser
 
 
@@ -152,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_render(args)
         if args.command == "new":
             return _cmd_new(args)
+        if args.command == "check":
+            from ptdraft.checker.report import run
+
+            return run(args.file, as_json=args.json, fix=args.fix, output=args.output)
         _build_parser().print_help()
         return EXIT_BAD_INPUT
     except PtdraftError as exc:

@@ -1,0 +1,18 @@
+"""The Decree-30 checker: findings for any DOCX (made by ptdraft, Word or anyone else) or for a draft.
+
+    findings = checker.check_docx(Path("cong-van.docx"))
+    report = checker.fix_docx(Path("cong-van.docx"), Path("cong-van-da-sua.docx"))
+
+Reading a DOCX (:mod:`.docx_reader`) gives plain facts with the effective formatting
+resolved; :mod:`.recognise` finds the elements; :mod:`.rules_format` and
+:mod:`.rules_text` judge them with the numbers of :mod:`ptdraft.rules`;
+:mod:`.fixer` repairs what can be repaired without changing a word.
+"""
+from __future__ import annotations
+
+from ptdraft.checker.draft import check_draft
+from ptdraft.checker.engine import check_bytes, check_docx, check_package
+from ptdraft.checker.findings import Finding, Result
+from ptdraft.checker.fixer import FixReport, fix_docx
+
+__all__ = ["Finding", "Result", "FixReport", "check_bytes", "check_docx", "check_draft", "check_package", "fix_docx"]

@@ -1,0 +1,315 @@
+"""Any DOCX → :class:`DocInfo`: the checker's only module that imports lxml.
+
+Reads the package as it is (no python-docx document model, so files made by Word,
+LibreOffice or anyone else are read the same way) and resolves each run's effective
+formatting: direct run properties, then the character style chain, the paragraph
+style chain, the table style chain and docDefaults (the most specific value wins;
+style toggles are not XOR-ed). Theme fonts are kept as "theme:<name>".
+
+:class:`Package` also keeps the parsed parts, so :mod:`ptdraft.checker.docx_edit`
+can change them in place and :meth:`Package.to_bytes` writes the corrected copy.
+Every problem with the file is an :class:`InputError` naming it.
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from ptdraft.checker.document import FONT_SLOTS, DocInfo, ParaInfo, PartInfo, RunInfo, SectionInfo
+from ptdraft.checker.ooxml import (
+    BLOCK_WRAPPERS, FALLBACK, PAGE_FIELD, EP_NS, DEFAULT_SIZE, MAX_PART, P, PPR, R, R_NS, RPR, SDT, SDT_CONTENT, STRICT_NS,
+    TBL, TC, TR, VAL, Styles, int_attr, on, paragraph_runs, ppr_props, rpr_props, run_segments, w,
+)
+from ptdraft.errors import InputError
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+class Package:
+    """An opened DOCX: its parts, the paragraphs' XML in document order, and the facts read from them."""
+
+    def __init__(self, data: bytes, where: str) -> None:
+        self.where = where
+        if not data:
+            raise InputError("tệp rỗng, không phải tệp DOCX", where)
+        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            raise InputError("đây là tệp Word 97–2003 (.doc); hãy mở bằng Word và lưu lại thành .docx", where)
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            self._infos = {info.filename: info for info in self._zip.infolist()}
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+            raise InputError("tệp không phải DOCX (không phải tệp nén zip của Word)", where) from None
+        self.trees: dict[str, object] = {}
+        self.dirty: set[str] = set()
+        self.main = next((t for kind, t in self.rels("") if kind.endswith("/officeDocument")), "word/document.xml")
+        if self.main not in self._infos:
+            raise InputError(f"tệp không có phần nội dung văn bản ({self.main}); không phải tệp DOCX", where)
+        root = self.tree(self.main)
+        if root.tag != w("document"):
+            if root.tag.startswith(f"{{{STRICT_NS}}}"):
+                raise InputError("tệp lưu theo chuẩn Strict Open XML; hãy lưu lại bằng Word dạng \"Word Document (.docx)\"", where)
+            raise InputError(f"phần {self.main} không phải nội dung văn bản Word", where)
+        self.targets = self._rel_ids(self.main)
+        self.paragraphs: list = []  # the w:p elements, by paragraph index
+        self.runs: list[list] = []  # the w:r elements of each paragraph, as in ParaInfo.runs
+        self.section_elements: list = []
+        self.info = self.reload()
+
+    def reload(self) -> DocInfo:
+        """Read the facts again from the parts as they are now (after edits)."""
+        main_rels = self.rels(self.main)
+        self.styles_name = next((t for kind, t in main_rels if kind.endswith("/styles")), "")
+        self.styles = Styles(self.tree(self.styles_name) if self.styles_name in self._infos else None)
+        numbering = next((t for kind, t in main_rels if kind.endswith("/numbering")), "")
+        self._bullets = self._read_numbering(self.tree(numbering) if numbering in self._infos else None)
+        self.paragraphs, self.runs = [], []
+        self.info = self._read(self.rels(""))
+        return self.info
+
+    # -- parts ------------------------------------------------------------------
+
+    def names(self) -> list[str]:
+        return list(self._infos)
+
+    def raw(self, name: str) -> bytes:
+        info = self._infos[name]
+        if info.file_size > MAX_PART:
+            raise InputError(f"phần {name} quá lớn ({info.file_size // 1_000_000} MB)", self.where)
+        try:
+            return self._zip.read(info)
+        except (zipfile.BadZipFile, zlib.error, NotImplementedError, OSError, EOFError):
+            raise InputError(f"phần {name} của tệp bị hỏng, không giải nén được", self.where) from None
+
+    def tree(self, name: str):
+        if name not in self.trees:
+            try:
+                self.trees[name] = etree.fromstring(self.raw(name), _PARSER)
+            except etree.XMLSyntaxError as exc:
+                raise InputError(f"phần {name} của tệp DOCX bị hỏng (XML không hợp lệ: {exc.msg})", self.where) from None
+        return self.trees[name]
+
+    def _rels_name(self, part: str) -> str:
+        folder, base = posixpath.split(part)
+        return posixpath.join(folder, "_rels", f"{base}.rels")
+
+    def _rel_elements(self, part: str) -> list:
+        name = self._rels_name(part)
+        if name not in self._infos:
+            return []
+        return [rel for rel in self.tree(name) if rel.get("TargetMode") != "External"]
+
+    def _target(self, part: str, target: str) -> str:
+        if target.startswith("/"):
+            return target.lstrip("/")
+        return posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
+
+    def rels(self, part: str) -> list[tuple[str, str]]:
+        """(relationship type, target part name) of a part ("" for the package)."""
+        return [(rel.get("Type", ""), self._target(part, rel.get("Target", ""))) for rel in self._rel_elements(part)]
+
+    def _rel_ids(self, part: str) -> dict[str, str]:
+        return {rel.get("Id", ""): self._target(part, rel.get("Target", "")) for rel in self._rel_elements(part)}
+
+    def to_bytes(self) -> bytes:
+        """The package with every changed part serialised again; other parts are copied unchanged."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+            for name, info in self._infos.items():
+                data = self.raw(name)
+                if name in self.dirty:
+                    data = etree.tostring(self.trees[name], xml_declaration=True, encoding="UTF-8", standalone=True)
+                out.writestr(info, data, zipfile.ZIP_DEFLATED)
+        return buffer.getvalue()
+
+    # -- reading ----------------------------------------------------------------
+
+    def _read_numbering(self, root) -> dict[tuple[str, str], str]:
+        """(numId, ilvl) → the bullet character, or "#" for a numbered level."""
+        out: dict[tuple[str, str], str] = {}
+        if root is None:
+            return out
+        abstract = {a.get(w("abstractNumId")): a for a in root.iter(w("abstractNum"))}
+        for num in root.iter(w("num")):
+            ref = num.find(w("abstractNumId"))
+            levels = abstract.get(ref.get(VAL) if ref is not None else None)
+            for lvl in levels.iter(w("lvl")) if levels is not None else ():
+                fmt, text = lvl.find(w("numFmt")), lvl.find(w("lvlText"))
+                bullet = fmt is not None and fmt.get(VAL) == "bullet"
+                out[(num.get(w("numId")), lvl.get(w("ilvl"), "0"))] = (text.get(VAL, "") if text is not None else "") if bullet else "#"
+        return out
+
+    def _blocks(self, container, table: tuple[int, int, int, str] | None, counter: list[int]):
+        """(w:p, (table, row, col, table style) or None, in text box) in document order, text boxes after their anchor."""
+        for child in container:
+            tag = child.tag
+            if tag == P:
+                yield child, table, False
+                for run in child.iter(R):
+                    for box in run.iter(w("txbxContent")):
+                        if not any(a.tag == FALLBACK for a in box.iterancestors()):
+                            for inner, where, _ in self._blocks(box, table, counter):
+                                yield inner, where, True
+            elif tag == TBL:
+                style = child.find(f"{w('tblPr')}/{w('tblStyle')}")
+                style_id = style.get(VAL, "") if style is not None else ""
+                number = table[0] if table else counter[0]
+                if not table:
+                    counter[0] += 1
+                for row_index, row in enumerate(self._unwrap(child, TR)):
+                    for col_index, cell in enumerate(self._unwrap(row, TC)):
+                        where = table if table else (number, row_index, col_index, style_id)
+                        yield from self._blocks(cell, where, counter)
+            elif tag in BLOCK_WRAPPERS:
+                content = child.find(SDT_CONTENT) if tag == SDT else child
+                if content is not None:
+                    yield from self._blocks(content, table, counter)
+
+    def _unwrap(self, parent, tag: str):
+        for child in parent:
+            if child.tag == tag:
+                yield child
+            elif child.tag in BLOCK_WRAPPERS:
+                content = child.find(SDT_CONTENT) if child.tag == SDT else child
+                if content is not None:
+                    yield from self._unwrap(content, tag)
+
+    def _para(self, p, table_style: str | None) -> tuple[list, list[RunInfo], dict]:
+        """The visible runs of a paragraph with their effective formatting, and the paragraph's properties."""
+        ppr = p.find(PPR)
+        style = ppr.find(w("pStyle")) if ppr is not None else None
+        para_run, para_props = self.styles.merged(style.get(VAL) if style is not None else None, "paragraph")
+        base_run, base_para = dict(self.styles.doc_r), dict(self.styles.doc_p)
+        if table_style is not None:
+            table_run, table_para = self.styles.merged(table_style, "table")
+            base_run.update(table_run)
+            base_para.update(table_para)
+        base_run.update(para_run)
+        base_para.update(para_props)
+        base_para.update(ppr_props(ppr))
+        elements, infos = [], []
+        for run in paragraph_runs(p):
+            rpr = run.find(RPR)
+            props = dict(base_run)
+            if rpr is not None:
+                char = rpr.find(w("rStyle"))
+                if char is not None:
+                    props.update(self.styles.merged(char.get(VAL), "character")[0])
+                props.update(rpr_props(rpr))
+            if props.get("vanish"):
+                continue
+            elements.append(run)
+            infos.append(RunInfo(
+                text="".join(text for _node, text in run_segments(run)),
+                size=props.get("size", DEFAULT_SIZE),
+                bold=props.get("bold", False),
+                italic=props.get("italic", False),
+                caps=props.get("caps", False),
+                fonts=tuple(props.get(slot, "") for slot in FONT_SLOTS),
+            ))
+        return elements, infos, base_para
+
+    def _read(self, package_rels) -> DocInfo:
+        body = self.tree(self.main).find(w("body"))
+        paragraphs: list[ParaInfo] = []
+        if body is None:
+            raise InputError("tệp DOCX không có phần thân văn bản (w:body)", self.where)
+        for p, table, in_box in self._blocks(body, None, [0]):
+            elements, runs, props = self._para(p, table[3] if table else None)
+            num = props.get("num")
+            self.paragraphs.append(p)
+            self.runs.append(elements)
+            paragraphs.append(ParaInfo(
+                index=len(paragraphs),
+                text="".join(run.text for run in runs),
+                runs=tuple(runs),
+                align=props.get("align", "left"),
+                first_indent=props.get("first", 0),
+                left_indent=props.get("left", 0),
+                table=table[0] if table else -1,
+                row=table[1] if table else 0,
+                col=table[2] if table else 0,
+                in_textbox=in_box,
+                bullet=self._bullets.get(num, "") if num and num[0] != "0" else "",
+            ))
+        self.section_elements = [s for s in body.iter(w("sectPr")) if s.getparent().tag in (PPR, w("body"))]
+        return DocInfo(tuple(paragraphs), self._sections(), self._pages(package_rels))
+
+    def _sections(self) -> tuple[SectionInfo, ...]:
+        out: list[SectionInfo] = []
+        parts: dict[str, PartInfo] = {}
+        inherited: dict[str, dict[str, PartInfo]] = {"header": {}, "footer": {}}
+        for index, sect in enumerate(self.section_elements):
+            for kind in ("header", "footer"):
+                for ref in sect.findall(w(f"{kind}Reference")):
+                    name = self.targets.get(ref.get(f"{{{R_NS}}}id", ""), "")
+                    if name in self._infos:
+                        if name not in parts:
+                            parts[name] = self._part(name)
+                        inherited[kind][ref.get(w("type"), "default")] = parts[name]
+            size, margin = sect.find(w("pgSz")), sect.find(w("pgMar"))
+            left = int_attr(margin, "left")
+            gutter = int_attr(margin, "gutter") or 0
+            title = sect.find(w("titlePg"))
+            out.append(SectionInfo(
+                index=index,
+                width=int_attr(size, "w"),
+                height=int_attr(size, "h"),
+                top=abs(int_attr(margin, "top")) if int_attr(margin, "top") is not None else None,
+                bottom=abs(int_attr(margin, "bottom")) if int_attr(margin, "bottom") is not None else None,
+                left=None if left is None else left + gutter,
+                right=int_attr(margin, "right"),
+                title_page=title is not None and on(title),
+                headers=tuple(sorted(inherited["header"].items())),
+                footers=tuple(sorted(inherited["footer"].items())),
+            ))
+        return tuple(out)
+
+    def _part(self, name: str) -> PartInfo:
+        """A header or footer: its runs, and the paragraph holding a PAGE field if any."""
+        has_page, page_align, page_runs, all_runs = False, "left", (), []
+        for p, table, _ in self._blocks(self.tree(name), None, [0]):
+            _elements, runs, props = self._para(p, table[3] if table else None)
+            all_runs.extend(runs)
+            fields = [f.get(w("instr"), "") for f in p.iter(w("fldSimple"))]
+            fields.append("".join(t.text or "" for t in p.iter(w("instrText"))))
+            if not has_page and any(PAGE_FIELD.match(text) for text in fields):
+                has_page, page_align = True, props.get("align", "left")
+                page_runs = tuple(self._field_runs(p))
+        return PartInfo(name, has_page, page_align, page_runs, tuple(all_runs))
+
+    def _field_runs(self, p) -> list[RunInfo]:
+        """The formatting of the page number: the runs that show it, else the runs that hold the field code."""
+        _elements, infos, _props = self._para(p, None)
+        return [info for info in infos if info.visible] or infos
+
+    def _pages(self, package_rels) -> int | None:
+        name = next((t for kind, t in package_rels if kind.endswith("/extended-properties")), "docProps/app.xml")
+        if name not in self._infos:
+            return None
+        try:
+            pages = self.tree(name).find(f"{{{EP_NS}}}Pages")
+            return int(pages.text) if pages is not None and (pages.text or "").strip().isdigit() else None
+        except InputError:
+            return None
+
+
+def read(source: Path | bytes, where: str | None = None) -> Package:
+    """Open a DOCX from a path or from bytes; every problem is an InputError naming the file."""
+    if isinstance(source, (bytes, bytearray)):
+        return Package(bytes(source), where or "DOCX")
+    path = Path(source)
+    name = where or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("không tìm thấy tệp", name) from None
+    except IsADirectoryError:
+        raise InputError("đây là một thư mục, không phải tệp DOCX", name) from None
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp ({exc.strerror})", name) from None
+    return Package(data, name)

@@ -1,0 +1,172 @@
+"""WordprocessingML names and the reading of properties: shared by the DOCX reader and the fixer's edits.
+
+Works on the elements :mod:`ptdraft.checker.docx_reader` parsed (through their own
+methods); only that module imports lxml.
+"""
+from __future__ import annotations
+
+import re
+
+from ptdraft.checker.document import FONT_SLOTS, THEME
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+MAX_PART = 64 * 1024 * 1024  # bytes of one XML part; more is not a letter
+DEFAULT_SIZE = 10.0  # Word's size when nothing sets one
+
+
+def w(tag: str) -> str:
+    """The Clark name of a WordprocessingML tag or attribute."""
+    return f"{{{W_NS}}}{tag}"
+
+
+P, R, T, TBL, TR, TC, SDT, SDT_CONTENT = (w(t) for t in ("p", "r", "t", "tbl", "tr", "tc", "sdt", "sdtContent"))
+PPR, RPR, VAL = w("pPr"), w("rPr"), w("val")
+INLINE = {w(t) for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "ins", "fldSimple", "customXml", "moveTo",
+                          "bdo", "dir")}
+BLOCK_WRAPPERS = {SDT, w("customXml")}
+FALLBACK = f"{{{MC_NS}}}Fallback"
+PAGE_FIELD = re.compile(r"^\s*PAGE\b", re.IGNORECASE)
+_ALIGN = {"both": "both", "distribute": "both", "center": "center", "right": "right", "end": "right"}
+
+
+def on(element, attr: str = VAL) -> bool:
+    """An OOXML on/off value: present without a value means on."""
+    value = element.get(attr)
+    return value is None or value.lower() not in ("0", "false", "off", "none")
+
+
+def int_attr(element, attr: str) -> int | None:
+    """An integer attribute w:<attr>, or None when absent or not a number."""
+    if element is None or element.get(w(attr)) is None:
+        return None
+    try:
+        return int(float(element.get(w(attr))))
+    except ValueError:
+        return None
+
+
+def rpr_props(rpr) -> dict:
+    """The run properties one rPr element sets."""
+    out: dict = {}
+    if rpr is None:
+        return out
+    fonts = rpr.find(w("rFonts"))
+    if fonts is not None:
+        for slot in FONT_SLOTS:
+            theme = fonts.get(w("cstheme" if slot == "cs" else f"{slot}Theme"))
+            name = fonts.get(w(slot))
+            if theme:
+                out[slot] = THEME + theme
+            elif name:
+                out[slot] = name
+    size = rpr.find(w("sz"))
+    if size is not None and size.get(VAL, "").replace(".", "", 1).isdigit():
+        out["size"] = float(size.get(VAL)) / 2
+    for key, tag in (("bold", "b"), ("italic", "i"), ("caps", "caps"), ("vanish", "vanish")):
+        found = rpr.find(w(tag))
+        if found is not None:
+            out[key] = on(found)
+    return out
+
+
+def ppr_props(ppr) -> dict:
+    """The paragraph properties one pPr element sets: align, first (negative: hanging), left, num."""
+    out: dict = {}
+    if ppr is None:
+        return out
+    jc = ppr.find(w("jc"))
+    if jc is not None:
+        out["align"] = _ALIGN.get(jc.get(VAL, ""), "left")
+    ind = ppr.find(w("ind"))
+    if ind is not None:
+        first, hanging = int_attr(ind, "firstLine"), int_attr(ind, "hanging")
+        if hanging is not None:
+            out["first"] = -hanging
+        elif first is not None:
+            out["first"] = first
+        left = int_attr(ind, "left") if int_attr(ind, "left") is not None else int_attr(ind, "start")
+        if left is not None:
+            out["left"] = left
+    num = ppr.find(w("numPr"))
+    if num is not None:
+        out["num"] = (num.find(w("numId")).get(VAL, "0") if num.find(w("numId")) is not None else "0",
+                      num.find(w("ilvl")).get(VAL, "0") if num.find(w("ilvl")) is not None else "0")
+    return out
+
+
+class Styles:
+    """styles.xml: each style's own properties, merged along basedOn chains on demand."""
+
+    def __init__(self, root) -> None:
+        self.by_id: dict[str, object] = {}
+        self.default: dict[str, str] = {}
+        self.doc_r: dict = {}
+        self.doc_p: dict = {}
+        self._merged: dict[tuple[str, str], tuple[dict, dict]] = {}
+        if root is None:
+            return
+        self.doc_r = rpr_props(root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{RPR}"))
+        self.doc_p = ppr_props(root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{PPR}"))
+        for style in root.iter(w("style")):
+            style_id = style.get(w("styleId"), "")
+            self.by_id[style_id] = style
+            if style.get(w("default")) is not None and on(style, w("default")):
+                self.default.setdefault(style.get(w("type"), "paragraph"), style_id)
+
+    def merged(self, style_id: str | None, kind: str) -> tuple[dict, dict]:
+        """(run props, paragraph props) of a style with its basedOn chain, base first, then the style."""
+        style_id = style_id or self.default.get(kind, "")
+        key = (style_id, kind)
+        if key not in self._merged:
+            chain, seen = [], set()
+            current = self.by_id.get(style_id)
+            while current is not None and style_id not in seen and len(chain) < 32:
+                seen.add(style_id)
+                chain.append(current)
+                based = current.find(w("basedOn"))
+                style_id = based.get(VAL, "") if based is not None else ""
+                current = self.by_id.get(style_id)
+            run, para = {}, {}
+            for style in reversed(chain):
+                run.update(rpr_props(style.find(RPR)))
+                para.update(ppr_props(style.find(PPR)))
+            self._merged[key] = (run, para)
+        return self._merged[key]
+
+
+def paragraph_runs(p) -> list:
+    """The w:r elements of a paragraph in order, through hyperlinks, content controls and insertions."""
+    out = []
+    stack = [iter(p)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == R:
+            out.append(child)
+        elif child.tag in INLINE:
+            stack.append(iter(child))
+    return out
+
+
+BREAKS = {w("tab"): "\t", w("ptab"): "\t", w("noBreakHyphen"): "-", w("cr"): "\n"}
+
+
+def run_segments(run) -> list[tuple[object, str]]:
+    """The text of a run as (w:t element or None, text) pieces; None marks text no w:t holds (tabs, breaks)."""
+    out = []
+    for child in run:
+        tag = child.tag
+        if tag == T:
+            out.append((child, child.text or ""))
+        elif tag in BREAKS:
+            out.append((None, BREAKS[tag]))
+        elif tag == w("br") and child.get(w("type"), "textWrapping") == "textWrapping":
+            out.append((None, "\n"))
+    return out
+
+

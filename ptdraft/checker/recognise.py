@@ -1,0 +1,419 @@
+"""Which part of which paragraph is which element: national title, number line, body, Nơi nhận…
+
+Works on any DOCX, not only ptdraft's: the header may be a table (one or two
+rows, two columns) or plain paragraphs; the number and the date may share one
+line separated by tabs; the title and the motto may share one paragraph split by
+a line break; Nơi nhận and the signature may sit in a two-column table or in
+paragraphs. Elements are found by their words first (folded: no diacritics, no
+case) and by their place second, so a wrongly formatted element is still found
+and its formatting reported.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ptdraft import doctypes, rules
+from ptdraft.checker.document import DocInfo, ParaInfo
+from ptdraft.rules import Element
+
+DASHES = "-–—+•·*"
+_STAMPS = {"mat", "toimat", "tuyetmat", "hoatoc", "thuongkhan", "khan"}
+_SECRECY = {"mat", "toimat", "tuyetmat"}
+_NUMBER = re.compile(r"^\s*số\b\s*[:.]?", re.IGNORECASE)
+_DATE = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
+_VV = re.compile(r"^\s*(v\s*/\s*v|về việc)\b", re.IGNORECASE)
+_DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
+_BASIS = ("cancu", "theodenghi", "xetdenghi")
+_SIGN_PREFIX = re.compile(r"^\s*(tm|kt|tl|tuq|q|t/m|k/t|t/l)\s*[.:/]?\s+\S", re.IGNORECASE)
+# A signing-authority prefix in any spelling (FORMAT.md §8 wants "TM. ", "KT. ", "TL. ", "TUQ. ", "Q. ").
+AUTHORITY_PREFIX = re.compile(r"^(?P<prefix>t\.?m|k\.?t|t\.?l|t\.?u\.?q|q|t/m|k/t|t/l)(?P<sep>\s*[.:/]\s*|\s+)(?=\S)",
+                              re.IGNORECASE)
+_RIGHT_COLUMN = rules.cm(6)
+_TYPE_BY_CODE = {code: name for name, code in doctypes.ABBREVIATIONS.items()}  # a paragraph indented this far sits in the right half of the page
+
+
+def fold(text: str) -> str:
+    """Letters and digits only, without diacritics or case: "Cộng hòa" → "conghoa"."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text.casefold() if ch.isalnum() and not unicodedata.combining(ch))
+
+
+# First words of an agency name: a header line starting with one begins a new agency, not a wrapped line.
+_AGENCY_HEADS = tuple(tuple(fold(w) for w in head.split()) for head in (
+    "Sở", "Ban", "Phòng", "Văn phòng", "Cục", "Tổng cục", "Chi cục", "Vụ", "Viện", "Trung tâm", "Ủy ban", "UBND",
+    "Hội đồng", "HĐND", "Thanh tra", "Bộ", "Trường", "Bệnh viện", "Công an", "Kho bạc", "Đài", "Báo", "Học viện",
+    "Đoàn", "Hội", "Liên đoàn", "Tòa án", "Viện kiểm sát", "Quỹ", "Ngân hàng", "Tổng công ty", "Công ty", "Chi nhánh",
+))
+
+
+def _starts_agency(text: str) -> bool:
+    words = [fold(word) for word in text.split()]
+    return any(words[:len(head)] == list(head) for head in _AGENCY_HEADS)
+
+
+def is_rule_line(text: str) -> bool:
+    """A line typed as a rule: "________", "-----", "=====" (printed under a name, never read as text)."""
+    flat = text.strip()
+    return len(flat) >= 3 and all(ch in "_-–—=*.·…\u00a0 " for ch in flat)
+
+
+def is_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(not ch.islower() for ch in letters)
+
+
+def starts_with_dash(text: str) -> bool:
+    flat = text.lstrip()
+    return bool(flat) and flat[0] in DASHES
+
+
+@dataclass(frozen=True)
+class Part:
+    """An element found in ``text[start:end]`` of paragraph ``index``."""
+
+    element: Element
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Recognised:
+    parts: tuple[Part, ...]
+    doc_type: str | None  # the decree's name of the type line; None when there is none (công văn)
+    recipients_label: Part | None
+    recipients: tuple[Part, ...]
+    distribution_label: Part | None
+    distribution: tuple[Part, ...]
+    body: tuple[int, ...]  # paragraph indices of the body (box 6), in order
+    free_layout: frozenset[int]  # body paragraphs exempt from the alignment and indent rules
+
+    def of(self, *elements: Element) -> list[Part]:
+        return [part for part in self.parts if part.element in elements]
+
+    def first(self, element: Element) -> Part | None:
+        return next((part for part in self.parts if part.element is element), None)
+
+
+def pieces(para: ParaInfo, tabs: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line of a paragraph (split at line breaks, and at tabs if asked)."""
+    out = []
+    for match in re.finditer(r"[^\n\t]+" if tabs else r"[^\n]+", para.text):
+        text = match.group()
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            out.append((match.start() + lead, match.start() + len(text.rstrip())))
+    return out
+
+
+def _is_title(text: str) -> bool:
+    key = fold(text)
+    return "chunghiavietnam" in key or key.startswith("conghoaxahoi")
+
+
+def _is_motto(text: str) -> bool:
+    key = fold(text)
+    return "doclap" in key and ("tudo" in key or "hanhphuc" in key)
+
+
+class _Finder:
+    def __init__(self, doc: DocInfo) -> None:
+        self.doc = doc
+        self.paras = doc.paragraphs
+        self.parts: list[Part] = []
+        self.used: set[int] = set()
+
+    def add(self, element: Element, index: int, start: int = 0, end: int | None = None) -> Part:
+        text = self.paras[index].text
+        end = len(text.rstrip()) if end is None else end
+        start = start or len(text) - len(text.lstrip())
+        part = Part(element, index, start, end)
+        self.parts.append(part)
+        self.used.add(index)
+        return part
+
+    def visible(self, start: int, stop: int) -> list[ParaInfo]:
+        return [p for p in self.paras[start:stop] if not p.empty and not is_rule_line(p.text)]
+
+    # -- header ---------------------------------------------------------------
+
+    def header(self) -> int:
+        """Find boxes 1–4, 5b, 10 and 11; the index of the first paragraph after the header."""
+        early = self.visible(0, len(self.paras))[:40]
+        title = next((p for p in early if _is_title(p.text)), None)
+        if title is not None and title.table >= 0:
+            tables = {title.table}
+            end = max(p.index for p in self.paras if p.table == title.table) + 1
+            following = self.visible(end, len(self.paras))[:1]
+            if following and following[0].table >= 0 and any(
+                _NUMBER.match(p.text) or _DATE.search(p.text) for p in self.paras if p.table == following[0].table
+            ):
+                tables.add(following[0].table)
+                end = max(p.index for p in self.paras if p.table == following[0].table) + 1
+            zone = [p for p in self.paras[:end] if not p.empty]
+        else:
+            zone = []
+            for p in early[:14]:
+                zone.append(p)
+            last = max((p.index for p in zone if _NUMBER.match(p.text) or _DATE.search(p.text) or p is title), default=-1)
+            zone = [p for p in zone if p.index <= last]
+            end = last + 1
+        first_header = min((p.index for p in zone if p.table >= 0 or p is title), default=0)
+        left: list[tuple[ParaInfo, int, int]] = []
+        found: set[Element] = set()
+        number_seen = False
+        for para in zone:
+            lines = pieces(para, tabs=True)
+            for number, (start, stop) in enumerate(lines):
+                text = para.text[start:stop]
+                key = fold(text)
+                element = None
+                if _is_title(text) and Element.NATIONAL_TITLE not in found:
+                    element = Element.NATIONAL_TITLE
+                elif _is_motto(text) and Element.MOTTO not in found:
+                    element = Element.MOTTO
+                elif _NUMBER.match(text) and Element.NUMBER not in found:
+                    element, number_seen = Element.NUMBER, True
+                elif _VV.match(text) and Element.SUBJECT_VV not in found:
+                    element = Element.SUBJECT_VV
+                elif _DATE.search(text) and Element.PLACE_DATE not in found:
+                    element = Element.PLACE_DATE
+                elif key in _STAMPS and is_upper(text):
+                    element = Element.SECRECY if key in _SECRECY else Element.URGENCY
+                elif para.index < first_header and is_upper(text):
+                    element = Element.CIRCULATION
+                elif is_rule_line(text):
+                    continue
+                elif not number_seen and _left_column(para, number, len(lines), Element.NATIONAL_TITLE in found):
+                    left.append((para, start, stop))
+                    continue
+                if element is not None:
+                    found.add(element)
+                    self.add(element, para.index, start, stop)
+        self._authorities(left)
+        if Element.SUBJECT_VV not in found:
+            # "V/v …" typed under the header table or under a header of plain lines.
+            following = self.visible(end, len(self.paras))[:1]
+            if following and re.match(r"^\s*v\s*/\s*v\b", following[0].text, re.IGNORECASE):
+                self.add(Element.SUBJECT_VV, following[0].index)
+                end = following[0].index + 1
+        return max(end, 0)
+
+    def _authorities(self, lines: list[tuple[ParaInfo, int, int]]) -> None:
+        """Box 2: the leading lines that are not bold are the parent agency, the rest the issuing agency.
+
+        With no bold line at all, the first of several lines is the parent agency.
+        """
+        if not lines:
+            return
+        bold = [all(r.bold for r in _runs_in(p, a, b)) for p, a, b in lines]
+        if any(bold) and not all(bold):
+            parent = bold.index(True)
+        else:
+            # All alike: the lines after the first one that starts a new agency name are the issuing agency.
+            parent = next((n for n, (p, a, b) in enumerate(lines) if n and _starts_agency(p.text[a:b])), 0)
+        for number, (para, start, stop) in enumerate(lines):
+            self.add(Element.PARENT_AUTHORITY if number < parent else Element.AUTHORITY, para.index, start, stop)
+
+    # -- closing ----------------------------------------------------------------
+
+    def closing(self, start: int) -> tuple[int, Part | None, list[Part]]:
+        """Boxes 7 and 9b: (first paragraph of the closing, the Nơi nhận label, its lines)."""
+        paras = self.paras
+        label = next((p for p in self.visible(start, len(paras)) if _is_label(p)), None)
+        table = label.table if label is not None and label.table >= 0 else -1
+        if table < 0:
+            signed = [p for p in self.visible(start, len(paras)) if p.table >= 0 and _SIGN_PREFIX.match(p.text)]
+            table = signed[-1].table if signed else -1
+        items: list[Part] = []
+        label_part = None
+        if table >= 0:
+            cells = [p for p in paras if p.table == table]
+            first = cells[0].index
+            if label is not None:
+                label_part, items = self._distribution(label, [p for p in cells if (p.row, p.col) == (label.row, label.col)])
+                sign = [p for p in cells if p.row == label.row and p.col != label.col]
+            else:
+                sign = [p for p in cells if p.col == max(c.col for c in cells)]
+            self._signature(sign)
+            return first, label_part, items
+        after = []
+        if label is not None:
+            label_part, items = self._distribution(label, self.visible(label.index, len(paras)))
+            taken = {part.index for part in items} | {label.index}
+            after = [p for p in self.visible(label.index + 1, len(paras)) if p.index not in taken]
+        if not after:
+            stop = label.index if label is not None else len(paras)
+            after = []
+            for para in reversed(self.visible(start, stop)):
+                if not (para.align in ("center", "right") or para.left_indent >= _RIGHT_COLUMN) or para.align == "both":
+                    break
+                after.insert(0, para)
+        self._signature(after)
+        firsts = [p.index for p in after] + ([label.index] if label is not None else [])
+        return (min(firsts) if firsts else len(paras)), label_part, items
+
+    def _distribution(self, label: ParaInfo, cell: list[ParaInfo]) -> tuple[Part, list[Part]]:
+        lines = pieces(label)
+        part = self.add(Element.DISTRIBUTION_LABEL, label.index, *lines[0])
+        items = [self.add(Element.DISTRIBUTION, label.index, a, b) for a, b in lines[1:]]
+        for para in cell:
+            if para.index <= label.index or para.empty or is_rule_line(para.text):
+                continue
+            if label.table < 0 and not (starts_with_dash(para.text) or para.bullet or fold(para.text).startswith("luu")):
+                break
+            items.extend(self.add(Element.DISTRIBUTION, para.index, a, b) for a, b in pieces(para))
+        return part, items
+
+    def _signature(self, paras: list[ParaInfo]) -> None:
+        lines = [(p, a, b) for p in paras for a, b in pieces(p)
+                 if not _placeholder(p.text[a:b]) and not is_rule_line(p.text[a:b])]
+        if not lines:
+            return
+        name = lines[-1] if len(lines) > 1 else None
+        titles = lines[:-1] if name else lines
+        for number, (para, a, b) in enumerate(titles):
+            last = number == len(titles) - 1 and number > 0 and not _SIGN_PREFIX.match(para.text[a:b])
+            self.add(Element.SIGN_POSITION if last else Element.SIGN_AUTHORITY, para.index, a, b)
+        if name:
+            self.add(Element.SIGN_NAME, name[0].index, name[1], name[2])
+
+    # -- between header and closing -------------------------------------------------
+
+    def middle(self, start: int, stop: int) -> tuple[str | None, Part | None, list[Part], list[int], set[int]]:
+        """Boxes 5a, 9a and 6 between the header and the closing: (type, Kính gửi label, its lines, body, free)."""
+        paras = [p for p in self.visible(start, stop) if p.index not in self.used]
+        doc_type, i = None, 0
+        for number, para in enumerate(paras[:3]):
+            name = doctypes.canonical(para.text)
+            if name and name != doctypes.CONG_VAN:
+                doc_type, i = name, number + 1
+                self.add(Element.DOC_TYPE, para.index)
+                break
+        else:
+            doc_type = self._type_from_number()
+        if doc_type and doc_type not in doctypes.NO_SUBJECT:
+            first = i
+            while i < len(paras) and i < first + 3:
+                para = paras[i]
+                key = fold(para.text)
+                if key.startswith(("kinhgui", *_BASIS)) or key in ("quyetdinh", "quyetnghi"):
+                    break
+                if not (para.align == "center" or all(r.bold for r in para.visible_runs)):
+                    break
+                if i > first and is_upper(para.text):
+                    break
+                self.add(Element.SUBJECT, para.index)
+                i += 1
+        label, items = None, []
+        for number in range(i, min(i + 4, len(paras))):
+            if fold(paras[number].text).startswith("kinhgui"):
+                label, items = self._recipients(paras[number], paras[number + 1:])
+                i = number + 1 + len(items)
+                break
+        if doc_type in doctypes.DECIDING_WORD:
+            i = self._decision_head(paras, i)
+        body, free = [], set()
+        heading = False
+        for para in paras[i:]:
+            if para.index in self.used:
+                continue
+            body.append(para.index)
+            self.add(Element.BODY, para.index)
+            text = para.text.strip()
+            if para.table >= 0 or para.in_textbox or (heading and is_upper(text)) or _DIVISION.match(text):
+                free.add(para.index)
+            heading = bool(_DIVISION.match(text))
+        return doc_type, label, items, body, free
+
+    def _type_from_number(self) -> str | None:
+        """The type a number's symbol names ("…/QĐ-UBND" → Quyết định) when the type line itself is missing."""
+        number = next((p for p in self.parts if p.element is Element.NUMBER), None)
+        if number is None:
+            return None
+        match = re.search(r"/(?:\d{4}/)?([A-Za-zĐđ]+)-", self.paras[number.index].text[number.start:number.end])
+        return _TYPE_BY_CODE.get(match.group(1)) if match else None
+
+    def _recipients(self, label: ParaInfo, rest: list[ParaInfo]) -> tuple[Part, list[Part]]:
+        part = self.add(Element.RECIPIENTS, label.index)
+        items: list[Part] = []
+        for para in rest[:30]:
+            if not (starts_with_dash(para.text) or para.bullet
+                    or (para.left_indent >= rules.cm(1) and para.first_indent <= 0 and para.align != "both")):
+                break
+            items.append(self.add(Element.RECIPIENTS, para.index))
+        return part, items
+
+    def _decision_head(self, paras: list[ParaInfo], i: int) -> int:
+        """Decisions: the deciding authority, the bases, then "QUYẾT ĐỊNH:"; the index where the articles start."""
+        while i < len(paras):
+            para = paras[i]
+            key = fold(para.text)
+            if key in ("quyetdinh", "quyetnghi"):
+                self.add(Element.DECISION_WORD, para.index)
+                return i + 1
+            if key.startswith(_BASIS):
+                self.add(Element.LEGAL_BASIS, para.index)
+            elif is_upper(para.text) and not any(p.element is Element.LEGAL_BASIS for p in self.parts):
+                self.add(Element.DECIDING_AUTHORITY, para.index)
+            else:
+                break
+            i += 1
+        return i
+
+
+def _left_column(para: ParaInfo, number: int, count: int, after_title: bool) -> bool:
+    """Whether a header line sits in the left column (agency names): the first cell, the text before
+    the tabs of a tabbed line, or, in a header of plain lines, a line above the national title."""
+    if para.table >= 0:
+        return para.col == 0
+    return (number == 0 and count > 1) or not after_title
+
+
+def _is_label(para: ParaInfo) -> bool:
+    """"Nơi nhận:" on a line of its own (a body sentence that starts "Nơi nhận hồ sơ" is not the label)."""
+    lines = pieces(para)
+    return bool(lines) and fold(para.text[lines[0][0]:lines[0][1]]) == "noinhan"
+
+
+def _placeholder(text: str) -> bool:
+    """"(Chữ ký, dấu)", "(Đã ký)": what stands for the signature, not a line of box 7."""
+    flat = text.strip()
+    return flat.startswith("(") and flat.endswith(")") or fold(flat) in ("daky", "kyten", "kytendongdau")
+
+
+def _runs_in(para: ParaInfo, start: int, stop: int):
+    """The visible runs of a paragraph overlapping text[start:stop]."""
+    position = 0
+    for run in para.runs:
+        end = position + len(run.text)
+        if run.visible and end > start and position < stop:
+            yield run
+        position = end
+
+
+def runs_of(doc: DocInfo, part: Part) -> list[tuple[int, object]]:
+    """(run index, RunInfo) of the visible runs that hold part of an element."""
+    para = doc.paragraphs[part.index]
+    out, position = [], 0
+    for number, run in enumerate(para.runs):
+        end = position + len(run.text)
+        if end > part.start and position < part.end and run.text[max(0, part.start - position):part.end - position].strip():
+            out.append((number, run))
+        position = end
+    return out
+
+
+def text_of(doc: DocInfo, part: Part) -> str:
+    return doc.paragraphs[part.index].text[part.start:part.end]
+
+
+def recognise(doc: DocInfo) -> Recognised:
+    finder = _Finder(doc)
+    header_end = finder.header()
+    closing_start, dist_label, dist = finder.closing(header_end)
+    doc_type, label, recipients, body, free = finder.middle(header_end, closing_start)
+    parts = tuple(sorted(finder.parts, key=lambda p: (p.index, p.start)))
+    return Recognised(parts, doc_type, label, tuple(recipients), dist_label, tuple(dist), tuple(body), frozenset(free))

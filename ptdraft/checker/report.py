@@ -1,0 +1,87 @@
+"""``ptdraft check``: findings as text for a reviewer or as JSON for a program, and the exit code.
+
+Exit codes: 0 no finding (after --fix: none left), 1 findings, 2 bad input (raised as
+PtdraftError and turned into one message by the command line).
+
+JSON (``--json``): ``{"file": …, "findings": [Finding…]}``; with ``--fix``:
+``{"file": …, "output": …, "fixed": [Finding…], "remaining": [Finding…]}``. Each
+finding is ``{"rule", "box", "section", "paragraph", "excerpt", "message", "fix",
+"fixable", "ref"}``; ``paragraph`` counts from 0 in document order (paragraphs inside
+tables included) and is null for page-wide or missing elements.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Sequence
+
+from ptdraft.checker.findings import Finding
+from ptdraft.errors import InputError
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+
+
+def describe(finding: Finding, number: int) -> str:
+    """One finding as a few lines of Vietnamese text."""
+    where = []
+    if finding.box:
+        where.append(f"ô {finding.box}")
+    if finding.paragraph is not None:
+        where.append(f"đoạn {finding.paragraph + 1}")
+    place = ", ".join(where) or f"FORMAT.md {finding.section}"
+    quote = f" «{finding.excerpt}»" if finding.excerpt else ""
+    auto = " (--fix sửa được)" if finding.fixable else ""
+    return (f"{number:3d}. [{finding.rule}] {place}{quote}\n"
+            f"     {finding.message}\n"
+            f"     Cách sửa: {finding.fix}{auto}")
+
+
+def text_report(name: str, findings: Sequence[Finding]) -> str:
+    if not findings:
+        return f"{name}: không có lỗi thể thức theo Nghị định 30/2020/NĐ-CP."
+    fixable = sum(f.fixable for f in findings)
+    head = f"{name}: {len(findings)} lỗi thể thức theo Nghị định 30/2020/NĐ-CP ({fixable} lỗi --fix sửa được)."
+    return "\n".join([head, *(describe(f, n) for n, f in enumerate(findings, start=1))])
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def run(source: Path, *, as_json: bool = False, fix: bool = False, output: Path | None = None) -> int:
+    """Check (and with ``fix`` correct into ``output``) one DOCX or draft JSON; print; return the exit code."""
+    from ptdraft.checker import engine, fixer
+
+    source = Path(source)
+    is_draft = source.suffix.lower() == ".json"
+    if fix and output is None:
+        raise InputError("--fix cần tệp kết quả: -o TỆP-ĐÃ-SỬA.docx", "--fix")
+    if output is not None and not fix:
+        raise InputError("-o chỉ dùng cùng --fix", "-o")
+    if fix and is_draft:
+        raise InputError("--fix chỉ sửa tệp DOCX; bản thảo JSON được ptdraft trình bày đúng khi xuất", str(source))
+    if fix:
+        report = fixer.fix_docx(source, output)
+        if as_json:
+            print(_dump({"file": str(source), "output": str(output),
+                         "fixed": [f.to_dict() for f in report.fixed],
+                         "remaining": [f.to_dict() for f in report.remaining]}))
+        else:
+            print(f"Đã ghi bản đã sửa: {output} (tệp gốc {source} không thay đổi).")
+            print(f"Đã sửa {len(report.fixed)} lỗi:")
+            for number, finding in enumerate(report.fixed, start=1):
+                print(f"{number:3d}. [{finding.rule}] {finding.message}")
+            print(text_report(f"Còn lại trong {output}", report.remaining))
+        return EXIT_FINDINGS if report.remaining else EXIT_CLEAN
+    if is_draft:
+        from ptdraft import api
+
+        findings = api.check_draft(api.load_draft(source))
+    else:
+        findings = engine.check_docx(source)
+    if as_json:
+        print(_dump({"file": str(source), "findings": [f.to_dict() for f in findings]}))
+    else:
+        print(text_report(str(source), findings))
+    return EXIT_FINDINGS if findings else EXIT_CLEAN
