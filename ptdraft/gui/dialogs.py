@@ -211,6 +211,9 @@ class Prompts:
     def confirm_problems(self, problems) -> bool:
         return ProblemsDialog(problems, self.parent).exec() == QDialog.DialogCode.Accepted
 
+    def info(self, title: str, text: str) -> None:
+        _tell(self.parent, title, text, QMessageBox.Icon.Information)
+
     def error(self, message: str) -> None:
         _tell(self.parent, "ptdraft", message, QMessageBox.Icon.Warning)
 

@@ -115,7 +115,9 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.step_list)
         splitter.addWidget(form_side)
-        splitter.addWidget(self.preview)
+        self.right_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.right_split.addWidget(self.preview)
+        splitter.addWidget(self.right_split)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 4)
@@ -164,6 +166,10 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(_("Previous step"), lambda: self.go_to_step(self.stack.currentIndex() - 1), QKeySequence("Ctrl+PgUp"))
         view.addAction(self.next_action)
         view.addAction(self.back_action)
+
+        from ptdraft.gui import tools
+
+        self.review = tools.install(self, view, file_menu)
 
         language = bar.addMenu(_("&Language"))
         group = QActionGroup(self)
@@ -233,12 +239,15 @@ class MainWindow(QMainWindow):
             step.show_filled(draft.content, content)
         self.problems = api.find_problems(draft)
         self._mark_steps()
-        self.preview.canvas.marked = {p.ref.split(".")[0].split("[")[0] for p in self.problems}
+        self.preview.canvas.marked = self.problem_refs() | (self.review.refs() if self.review.isVisible() else set())
         if self.problems:
             self.preview.status.setText(_("{count} thing(s) to check before export").format(count=len(self.problems)))
         else:
             self.preview.status.setText(_("Ready to export"))
         self.preview_updated.emit()
+
+    def problem_refs(self) -> set[str]:
+        return {p.ref.split(".")[0].split("[")[0] for p in self.problems}
 
     def _mark_steps(self) -> None:
         for index, step in enumerate(self.steps):

@@ -35,6 +35,22 @@ MARGIN = 8
 SPACING = 6
 
 
+def clean_typed(text: str, before: int) -> tuple[str, bool, str]:
+    """Text as typed or pasted, made clean: NFC, no control characters, and a pasted piece in a legacy
+    Vietnamese encoding (TCVN3, VNI) converted to Unicode. Returns the text, whether anything was removed,
+    and the notice to show when an encoding was converted ("" otherwise)."""
+    cleaned, removed = clean(text)
+    if len(cleaned) - before >= 3:  # a paste, not a keystroke: only then can a legacy encoding arrive
+        from ptdraft import api
+
+        converted, encoding = api.convert_legacy(cleaned)
+        if encoding:
+            return converted, removed, _("Text in the {encoding} encoding was converted to Unicode.").format(
+                encoding=encoding
+            )
+    return cleaned, removed, ""
+
+
 def removed_notice() -> str:
     return _("Invisible control characters were removed from the pasted text.")
 
@@ -47,20 +63,26 @@ class LineField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._length = 0
         self.textEdited.connect(self._on_edit)
 
     def _on_edit(self, text: str) -> None:
-        cleaned, removed = clean(text.replace("\n", " "))
-        if removed:
+        cleaned, removed, converted = clean_typed(text.replace("\n", " "), self._length)
+        self._length = len(cleaned)
+        if converted:
+            self.notice.emit(converted)
+        if removed or converted:
             position = self.cursorPosition()
             self.setText(cleaned)
             self.setCursorPosition(min(position, len(cleaned)))
-            self.notice.emit(removed_notice())
+            if removed:
+                self.notice.emit(removed_notice())
         self.edited.emit(cleaned)
 
     def set_quietly(self, text: str) -> None:
         if unicodedata.normalize("NFC", self.text()) != text:
             self.setText(text)
+        self._length = len(text)
 
 
 class TextField(QPlainTextEdit):
@@ -73,6 +95,7 @@ class TextField(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self._quiet = False
+        self._length = 0
         height = self.fontMetrics().lineSpacing() * lines + 12
         self.setMinimumHeight(height)
         if lines <= 3:
@@ -83,8 +106,11 @@ class TextField(QPlainTextEdit):
         if self._quiet:
             return
         text = self.toPlainText()
-        cleaned, removed = clean(text)
-        if removed:
+        cleaned, removed, converted = clean_typed(text, self._length)
+        self._length = len(cleaned)
+        if converted:
+            self.notice.emit(converted)
+        if removed or converted:
             cursor = self.textCursor()
             position = cursor.position()
             self._quiet = True
@@ -93,7 +119,8 @@ class TextField(QPlainTextEdit):
             cursor = self.textCursor()
             cursor.setPosition(min(position, len(cleaned)))
             self.setTextCursor(cursor)
-            self.notice.emit(removed_notice())
+            if removed:
+                self.notice.emit(removed_notice())
         self.edited.emit(cleaned)
 
     def set_quietly(self, text: str) -> None:
@@ -101,6 +128,7 @@ class TextField(QPlainTextEdit):
             self._quiet = True
             self.setPlainText(text)
             self._quiet = False
+        self._length = len(text)
 
 
 class DateField(QWidget):

@@ -34,6 +34,7 @@ DEFAULT_ANSWERS = {
     "try_other_name": False,
     "exported": "close",
     "about": None,
+    "info": None,
 }
 
 
@@ -87,6 +88,9 @@ class ScriptedPrompts:
 
     def about(self):
         return self._answer("about")
+
+    def info(self, title, text):
+        return self._answer("info", title, text)
 
 
 @pytest.fixture(autouse=True)

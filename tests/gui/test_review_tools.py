@@ -1,0 +1,125 @@
+"""The reviewer's tools in the window: the review panel, spelling corrections, import, checking any DOCX,
+tone-mark style, and legacy-encoded text pasted into a field."""
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import dataclasses  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import docx  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from ptdraft import api  # noqa: E402
+from ptdraft.gui import tools  # noqa: E402
+from tests.gui.conftest import LETTER_JSON, ScriptedPrompts, settle  # noqa: E402
+
+SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "cong-van-van-phong-ubnd-tinh.txt"
+CONTENT = 5
+
+
+def _with_body(body: str):
+    draft = api.load_draft(LETTER_JSON)
+    return dataclasses.replace(draft, content=dataclasses.replace(draft.content, body=body))
+
+
+def _review(window, qtbot) -> None:
+    window.review_action.setChecked(True)
+    with qtbot.waitSignal(window.review.reviewed, timeout=5000):
+        window.review.timer.start(0)
+
+
+def test_review_panel_lists_a_misspelt_syllable_and_corrects_it(make_window, qtbot):
+    """F8 shows the review panel; a misspelt syllable typed in the body is listed with its suggestion, marked on
+    the preview, and choosing the suggestion corrects the body and nothing else."""
+    window = make_window(_with_body("Nâng cao vai trò, trâch nhiệm người đứng đầu."))
+    _review(window, qtbot)
+    spelling = [f for f in window.review.text_findings if f.excerpt == "trâch"]
+    assert spelling and spelling[0].ref == "body" and "trách" in spelling[0].suggestions
+    assert "body" in window.preview.canvas.marked
+    assert window.review.format_findings == []  # ptdraft's own output follows the decree
+    tools.replace_text(window, spelling[0], "trách")
+    settle(window)
+    assert window.state.draft.content.body == "Nâng cao vai trò, trách nhiệm người đứng đầu."
+    assert window.state.dirty
+    _review(window, qtbot)
+    assert not [f for f in window.review.text_findings if f.ref == "body"]
+
+
+def test_clicking_a_finding_goes_to_its_field(make_window, qtbot):
+    """Activating a finding in the review panel opens the step that owns its part."""
+    window = make_window(_with_body("Nâng cao vai trò, trâch nhiệm."))
+    _review(window, qtbot)
+    group = window.review.tree.topLevelItem(2)
+    item = next(group.child(i) for i in range(group.childCount()) if "trâch" in group.child(i).text(0))
+    window.review.tree.itemActivated.emit(item, 0)
+    assert window.step_list.currentRow() == CONTENT
+
+
+def test_a_finding_in_text_from_template_fields_is_not_replaced_blindly(make_window, qtbot):
+    """A spelling finding inside text filled from a template field is not patched in the template text;
+    the clerk is told where to correct it instead."""
+    draft = api.load_draft(LETTER_JSON)
+    draft = api.with_values(draft, {**draft.values, "co_quan": "Văn phòng UBND tỉnh trâch"})
+    window = make_window(draft)
+    _review(window, qtbot)
+    finding = next(f for f in window.review.text_findings if f.excerpt == "trâch")
+    before = window.state.draft
+    tools.replace_text(window, finding, "trách")
+    assert window.state.draft == before
+    assert "Nội dung" in window.statusBar().currentMessage() or "Content" in window.statusBar().currentMessage()
+
+
+def test_import_a_letter_copied_out_of_a_pdf(make_window, qtbot):
+    """File → Import reads the real letter's text, replaces the draft with it (unsaved) and reports what it found."""
+    prompts = ScriptedPrompts()
+    window = make_window(api.blank_draft(), prompts=prompts)
+    tools.import_path(window, SAMPLE)
+    settle(window)
+    content = window.state.draft.content
+    assert len(content.recipients) == 2
+    assert len(content.requirements) == 4
+    assert window.state.dirty and window.state.path is None
+    assert prompts.calls["info"] and SAMPLE.name in prompts.calls["info"][0][0]
+
+
+def test_checking_a_docx_lists_its_findings(make_window, qtbot, tmp_path):
+    """Tools → Check a DOCX file lists the format findings of a letter made elsewhere, e.g. a wrong left margin."""
+    path = tmp_path / "thu.docx"
+    path.write_bytes(api.docx_bytes(api.load_draft(LETTER_JSON)))
+    document = docx.Document(str(path))
+    document.sections[0].left_margin = docx.shared.Mm(20)
+    document.save(str(path))
+    window = make_window(api.blank_draft())
+    dialog = tools.show_file_findings(window, path)
+    qtbot.addWidget(dialog)
+    panel = dialog.findChild(type(window.review))
+    assert [f.rule for f in panel.format_findings] == ["page.margin.left"]
+    assert "1" in panel.summary.text()
+
+
+def test_tone_marks_are_unified_only_on_request(make_window, qtbot):
+    """Tools → old tone marks turns "hòa" into "hoà" in the whole draft and says how many words changed."""
+    window = make_window(_with_body("Hòa giải và thủy lợi."))
+    assert window.state.draft.content.body == "Hòa giải và thủy lợi."
+    _expected, changed = api.with_tone_style(window.state.draft, api.ToneStyle.OLD)
+    assert changed == 3  # the body's two words and "Tỉnh ủy" in the letter's second requirement
+    tools.unify_tones(window, api.ToneStyle.OLD)
+    assert window.state.draft.content.body == "Hoà giải và thuỷ lợi."
+    assert "Tỉnh uỷ" in window.state.draft.content.requirements[1].text
+    assert str(changed) in window.statusBar().currentMessage()
+
+
+def test_pasted_tcvn3_text_is_converted_with_a_notice(make_window, qtbot):
+    """Text in the old TCVN3 encoding pasted into a field arrives as Unicode, and the clerk is told."""
+    window = make_window(api.blank_draft())
+    window.go_to_step(3)
+    field = window.steps[3].subject
+    QApplication.clipboard().setText("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.state.draft.content.subject == "Cộng hoà xã hội chủ nghĩa Việt Nam"
+    assert "TCVN3" in window.statusBar().currentMessage()
