@@ -179,3 +179,9 @@ from ptdraft.api_library import *  # noqa: E402,F401,F403
 from ptdraft.api_library import __all__ as _LIBRARY_NAMES  # noqa: E402
 
 __all__ += _LIBRARY_NAMES
+
+# Vietnamese text hygiene and importing letters: see ptdraft/api_text.py.
+from ptdraft.api_text import *  # noqa: E402,F401,F403
+from ptdraft.api_text import __all__ as _TEXT_NAMES  # noqa: E402
+
+__all__ += _TEXT_NAMES

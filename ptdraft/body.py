@@ -8,6 +8,8 @@
   item above; sub-items are lettered a), b), c) … in the Vietnamese order.
 - A line starting "Điều 1." opens an article (decisions); items inside it are its
   clauses (khoản) and sub-items its points (điểm).
+- A line starting with a backslash is plain text, the backslash dropped: "\\2. Yêu cầu"
+  prints "2. Yêu cầu" as it is, where a list marker would be renumbered (imported letters).
 """
 from __future__ import annotations
 
@@ -91,6 +93,9 @@ class _Builder:
             self._flush_text()
             self.kind = None
             return
+        if stripped.startswith("\\"):
+            self._text_line(stripped[1:].lstrip())
+            return
         article = _ARTICLE.match(stripped)
         item = _ITEM.match(stripped)
         sub = _SUBITEM.match(stripped)
@@ -114,11 +119,14 @@ class _Builder:
             self.kind = "subitem"
             self.lines = [stripped[sub.end():]]
         else:
-            if self.kind is None:
-                # A plain paragraph after a list ends the list.
-                self._close_list()
-                self.kind = "paragraph"
-            self.lines.append(stripped)
+            self._text_line(stripped)
+
+    def _text_line(self, stripped: str) -> None:
+        if self.kind is None:
+            # A plain paragraph after a list ends the list.
+            self._close_list()
+            self.kind = "paragraph"
+        self.lines.append(stripped)
 
     def finish(self) -> tuple[Block, ...]:
         self._flush_text()

@@ -1,4 +1,4 @@
-"""The command line: ``ptdraft templates|fields|render|new``; with no arguments, the window.
+"""The command line: ``ptdraft templates|fields|render|new|import``; with no arguments, the window.
 
 Every PtdraftError becomes one Vietnamese message on stderr and exit code 2;
 no traceback reaches the user.
@@ -52,6 +52,10 @@ def _build_parser() -> argparse.ArgumentParser:
     new.add_argument("--data", type=Path, help="tệp JSON các giá trị của trường")
     new.add_argument("--set", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ")
     new.add_argument("-o", "--output", type=Path, required=True, help="tệp bản thảo .json cần ghi")
+
+    imp = sub.add_parser("import", help="nhập một văn bản có sẵn (.txt chép từ PDF, hoặc .docx) thành bản thảo")
+    imp.add_argument("file", type=Path, help="tệp .txt hoặc .docx")
+    imp.add_argument("-o", "--output", type=Path, required=True, help="tệp bản thảo .json cần ghi")
 
     check = sub.add_parser("check", help="kiểm tra thể thức một tệp DOCX hoặc bản thảo .json theo Nghị định 30")
     check.add_argument("file", type=Path, help="tệp DOCX (bất kỳ) hoặc bản thảo .json")
@@ -135,6 +139,16 @@ def _cmd_new(args) -> int:
     return EXIT_OK
 
 
+def _cmd_import(args) -> int:
+    from ptdraft import api
+
+    draft, report = api.import_file(args.file)
+    api.save_draft(draft, args.output)
+    print("\n".join(report.lines()))
+    print(f"Đã ghi bản thảo {args.output}")
+    return EXIT_OK
+
+
 def _open_window(path: str | None) -> int:
     from ptdraft.gui.app import run
 
@@ -158,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_render(args)
         if args.command == "new":
             return _cmd_new(args)
+        if args.command == "import":
+            return _cmd_import(args)
         if args.command == "check":
             from ptdraft.checker.report import run
 

@@ -39,15 +39,17 @@ def clean_typed(text: str, before: int) -> tuple[str, bool, str]:
     """Text as typed or pasted, made clean: NFC, no control characters, and a pasted piece in a legacy
     Vietnamese encoding (TCVN3, VNI) converted to Unicode. Returns the text, whether anything was removed,
     and the notice to show when an encoding was converted ("" otherwise)."""
-    cleaned, removed = clean(text)
-    if len(cleaned) - before >= 3:  # a paste, not a keystroke: only then can a legacy encoding arrive
+    if len(text) - before >= 3:  # a paste, not a keystroke: only then can a legacy encoding arrive
         from ptdraft import api
 
-        converted, encoding = api.convert_legacy(cleaned)
+        # Before clean(): TCVN3 writes "ư" as the soft hyphen (U+00AD), which clean() removes.
+        converted, encoding = api.convert_legacy(text)
         if encoding:
-            return converted, removed, _("Text in the {encoding} encoding was converted to Unicode.").format(
+            cleaned, removed = clean(converted)
+            return cleaned, removed, _("Text in the {encoding} encoding was converted to Unicode.").format(
                 encoding=encoding
             )
+    cleaned, removed = clean(text)
     return cleaned, removed, ""
 
 

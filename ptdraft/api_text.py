@@ -1,0 +1,134 @@
+"""Part of :mod:`ptdraft.api`: Vietnamese text hygiene and importing existing letters. No Qt here.
+
+    findings = api.check_spelling(draft)        # TextFinding with .ref = "body", "requirements[4]", …
+    text, encoding = api.convert_legacy(pasted)  # "TCVN3", "VNI" or None (already Unicode)
+    usage = api.tone_styles(draft)              # which of "hoà"/"hòa" the draft uses
+    draft, changed = api.with_tone_style(draft, ToneStyle.NEW)
+    draft, report = api.import_file(Path("cong-van.txt"))
+"""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Callable
+
+from ptdraft import render
+from ptdraft.importer import ImportReport
+from ptdraft.model import Content, Draft, Item, Signature
+from ptdraft.vietnamese import (
+    FindingKind,
+    StyleUsage,
+    TextFinding,
+    ToneStyle,
+    check_text,
+    convert_legacy,
+    to_tone_style,
+    tone_usage,
+)
+
+__all__ = [
+    "FindingKind",
+    "ImportReport",
+    "StyleUsage",
+    "TextFinding",
+    "ToneStyle",
+    "check_spelling",
+    "check_text",
+    "convert_legacy",
+    "import_file",
+    "import_text",
+    "tone_styles",
+    "with_tone_style",
+]
+
+# Parts that hold codes, not words.
+_CODES = ("issuer_code", "unit_code", "archive", "drafter_code")
+
+
+def check_spelling(draft: Draft) -> list[TextFinding]:
+    """Spelling, spacing and capitalisation findings in every text part of the filled draft.
+
+    Each finding's ``ref`` names its part as the window's fields do ("subject",
+    "recipients[2]", "body", "requirements[4]", "signature.name"), and its offsets
+    point into that part's filled text. A part whose template text fails to fill is
+    checked as written; nothing here raises for the draft's text.
+    """
+    content = render.fill(draft, errors=[])
+    found: list[TextFinding] = []
+    for ref, text in render.content_sources(content):
+        if not text.strip() or ref.split("[")[0] in _CODES:
+            continue
+        found.extend(dataclasses.replace(f, ref=ref) for f in check_text(text))
+    return found
+
+
+def tone_styles(draft: Draft) -> StyleUsage:
+    """Which tone-mark placement styles the draft's text and values use ("hoà, thuỷ" and/or "hòa, thủy")."""
+    usage = StyleUsage()
+
+    def count(text: str) -> str:
+        nonlocal usage
+        usage = usage + tone_usage(text)
+        return text
+
+    _map_draft(draft, count)
+    return usage
+
+
+def with_tone_style(draft: Draft, style: ToneStyle) -> tuple[Draft, int]:
+    """The draft with every word of its text and values in ``style``, and how many words changed."""
+    changed = 0
+
+    def convert(text: str) -> str:
+        nonlocal changed
+        result, count = to_tone_style(text, style)
+        changed += count
+        return result
+
+    return _map_draft(draft, convert), changed
+
+
+def _map_draft(draft: Draft, fn: Callable[[str], str]) -> Draft:
+    """The draft with ``fn`` applied to every string of its content and of its values."""
+
+    def value(item):
+        if isinstance(item, str):
+            return fn(item)
+        if isinstance(item, list):
+            return [fn(v) if isinstance(v, str) else v for v in item]
+        return item
+
+    changes: dict[str, object] = {}
+    content = draft.content
+    for part in dataclasses.fields(Content):
+        current = getattr(content, part.name)
+        if part.name in _CODES:
+            continue
+        if isinstance(current, str):
+            changes[part.name] = fn(current)
+        elif isinstance(current, tuple) and all(isinstance(v, str) for v in current):
+            changes[part.name] = tuple(fn(v) for v in current)
+    changes["requirements"] = tuple(Item(fn(i.text), tuple(fn(s) for s in i.subitems)) for i in content.requirements)
+    sig = content.signature
+    changes["signature"] = Signature(
+        sig.mode, fn(sig.collective), fn(sig.head_title), fn(sig.position), fn(sig.name)
+    )
+    values = {key: value(v) for key, v in draft.values.items()}
+    return dataclasses.replace(draft, content=dataclasses.replace(content, **changes), values=values)
+
+
+def import_file(path: Path) -> tuple[Draft, ImportReport]:
+    """A draft from an existing letter (.txt copied out of a PDF, or .docx), and the report of what was recognised.
+
+    Bad input (no such file, undecodable bytes, not a DOCX) is an InputError naming the file.
+    """
+    from ptdraft import importer
+
+    return importer.import_file(Path(path))
+
+
+def import_text(text: str) -> tuple[Draft, ImportReport]:
+    """A draft from a letter's pasted text, and the report of what was recognised."""
+    from ptdraft import importer
+
+    return importer.import_text(text)

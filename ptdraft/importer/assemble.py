@@ -1,0 +1,212 @@
+"""An imported letter put together: its lines split into header, Kính gửi, body, Nơi nhận and signature,
+and each part placed in a :class:`~ptdraft.model.Content`."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ptdraft import doctypes
+from ptdraft.importer import lists, structure
+from ptdraft.importer.header import Header, parse_header, split_columns, subject_text, upper_line
+from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
+from ptdraft.importer.report import ImportReport
+from ptdraft.importer.signature import SignatureBlock, parse_signature
+from ptdraft.importer.source import Source
+from ptdraft.model import Content, Draft
+from ptdraft.rules import SAME_AS_ABOVE
+
+_PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
+
+
+def _split_footer(lines: list[Line]) -> list[Line]:
+    """Nơi nhận and signature side by side (``pdftotext -layout``) as the left column, then the right."""
+    left: list[Line] = []
+    right: list[Line] = []
+    for line in lines:
+        pieces = line.columns
+        if len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])) \
+                and not pieces[1].startswith("("):
+            left.append(Line(pieces[0], line.indent, line.number, line.blank_before))
+            right.append(Line(pieces[1], 0, line.number, line.blank_before))
+        elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) and (right or left):
+            right.append(line)
+        else:
+            left.append(line)
+    return left + right
+
+
+def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str, str]:
+    """The issuer's and unit's codes from the symbol ("VPCP-CN" → VPCP, CN; "QĐ-UBND" → UBND, "")."""
+    groups = [g for g in header.symbol.split("-") if g]
+    if not groups:
+        return "", ""
+    if not doctypes.is_cong_van(doc_type):
+        wanted = doctypes.abbreviation(doc_type)
+        if groups[0] == wanted:
+            groups = groups[1:]
+        elif wanted:
+            notes.append(f"ký hiệu “{header.symbol}” không mở đầu bằng “{wanted}” của loại {doc_type}: giữ cả ký hiệu")
+    return (groups[0] if groups else ""), "-".join(groups[1:])
+
+
+def _footer(lines: list[Line]) -> tuple[dict, list[str]]:
+    """Nơi nhận and the signature from the lines after the body; the lines left over."""
+    parts: dict = {"distribution": [], "archive": None, "signature": None}
+    leftover: list[str] = []
+    rest = _split_footer(lines)
+    while rest:
+        line = rest[0]
+        if lists.DISTRIBUTION.match(line.text) and not parts["distribution"]:
+            entries, used = lists.parse_distribution(rest)
+            parts["distribution"] = entries
+            rest = rest[max(used, 1):]
+        elif parts["signature"] is None and (lists.is_signature_start(line) or upper_line(line.text)):
+            block = parse_signature(rest)
+            parts["signature"] = block
+            rest = block.rest if len(block.rest) < len(rest) else rest[1:]
+            block.rest = []
+        else:
+            leftover.append(line.text)
+            rest = rest[1:]
+    return parts, leftover
+
+
+def assemble(source: Source) -> tuple[Draft, ImportReport]:
+    """The draft a letter's text makes, and the report of what was recognised."""
+    notes: list[str] = list(source.notes)
+    unrecognised: list[str] = []
+    lines = lines_of(source.text)
+    lines = split_columns(lines[:60]) + lines[60:]  # a header is never longer
+    header = parse_header(lines)
+    position = header.lines
+    notes.extend(header.notes)
+    indented = is_indented(lines[position:])
+    recipients, used = lists.parse_recipients(lines[position:], indented)
+    position += used
+    end = next(
+        (i for i in range(position, len(lines)) if lists.DISTRIBUTION.match(lines[i].text) or lists.is_signature_start(lines[i])),
+        len(lines),
+    )
+    body_lines = []
+    for line in lines[position:end]:
+        if _PAGE_NUMBER.match(line.text):
+            notes.append(f"bỏ số trang “{line.text}” (dòng {line.number})")
+        else:
+            body_lines.append(line)
+    texts = [p.text for p in paragraphs(body_lines, one_per_line=source.one_per_paragraph)]
+    doc_type = header.doc_type or doctypes.CONG_VAN
+    if not header.doc_type and not (header.vv or recipients):
+        notes.append("không thấy tên loại văn bản, dòng V/v hay Kính gửi: coi là Công văn")
+    body = structure.classify(texts, doc_type)
+    footer, leftover = _footer(lines[end:])
+    unrecognised.extend(leftover)
+    content, recognised = _content(header, doc_type, recipients, body, footer, notes)
+    if leftover:
+        tail = "\n\n".join(leftover)
+        if content.closing:
+            content = dataclasses.replace(content, closing=f"{content.closing}\n\n{tail}")
+        else:
+            content = dataclasses.replace(content, body=f"{content.body}\n\n{tail}".strip())
+    block: SignatureBlock | None = footer["signature"]
+    report = ImportReport(
+        source=source.name,
+        encoding=source.encoding,
+        legacy=source.legacy,
+        recognised=tuple(recognised),
+        unrecognised=tuple(unrecognised),
+        notes=tuple(notes + (block.notes if block else [])),
+        body_paragraphs=tuple(body.intro),
+        numbered_items=tuple("\n".join(group) for group in body.items),
+        closing=body.closing,
+        signature_lines=tuple(block.authority) if block else (),
+        distribution=tuple(footer["distribution"]),
+    )
+    return Draft(content=content), report
+
+
+def _content(header: Header, doc_type: str, recipients: list[str], body: structure.Body, footer: dict,
+             notes: list[str]) -> tuple[Content, list[tuple[str, str]]]:
+    recognised: list[tuple[str, str]] = []
+
+    def found(label: str, value: str) -> None:
+        if value:
+            recognised.append((label, value))
+
+    issuer, unit = _symbol_codes(header, doc_type, notes)
+    found("Cơ quan chủ quản", "\n".join(header.parent_authority))
+    found("Cơ quan ban hành", "\n".join(header.authority))
+    if header.symbol:
+        found("Số, ký hiệu", f"{header.number if header.number else '(để trống)'}/{header.symbol}")
+    found("Địa danh", header.place)
+    found("Ngày", header.date.isoformat() if header.date else header.date_text)
+    if header.national_title:
+        notes.append("bỏ Quốc hiệu và Tiêu ngữ: bản thảo tự in")
+    found("Độ khẩn", header.urgency)
+    found("Độ mật", header.secrecy)
+    found("Loại văn bản", header.doc_type or (f"{doc_type} (theo dòng V/v, Kính gửi)" if header.vv or recipients else ""))
+    subject = subject_text(header)
+    found("Trích yếu", subject)
+    found("Kính gửi", "\n".join(recipients))
+    found("Người có thẩm quyền", "\n".join(header.deciding_authority))
+    found("Căn cứ", "\n".join(body.legal_bases))
+    if body.deciding_word:
+        notes.append(f"bỏ dòng “{body.deciding_word}”: bản thảo tự in")
+    found("Đoạn mở đầu", f"{len(body.intro)} đoạn" if body.intro else "")
+    requirements = body.requirements() if doc_type not in doctypes.DECIDING_WORD else None
+    if body.items:
+        kind = "điều" if doc_type in doctypes.DECIDING_WORD else "mục"
+        found("Mục đánh số", f"{len(body.items)} {kind}" + (" (yêu cầu đánh số 1., 2., … với điểm a), b), …)" if requirements else ""))
+    found("Đoạn kết", body.closing)
+    found("Lời kết", body.close)
+    flat = body.intro + ([] if requirements else [p for group in body.items for p in group])
+    block: SignatureBlock | None = footer["signature"]
+    signature = block.signature() if block else None
+    if block:
+        found("Chữ ký", "\n".join(block.authority + block.position + ([block.name] if block.name else [])))
+        for placeholder in block.placeholders:
+            notes.append(f"bỏ dòng “{placeholder}” trong khối chữ ký")
+    entries = list(footer["distribution"])
+    archive = None
+    distribution: list[str] = []
+    for entry in entries:
+        parsed = lists.parse_archive(entry)
+        if parsed is not None and archive is None:
+            archive = parsed
+        elif recipients and entry.casefold() == SAME_AS_ABOVE.casefold():
+            notes.append("bỏ “Như trên” ở Nơi nhận: bản thảo tự thêm khi có Kính gửi")
+        else:
+            distribution.append(entry)
+    found("Nơi nhận", "\n".join(entries))
+    if archive is not None:
+        found("Lưu", archive.text)
+        printed = ", ".join(["Lưu: VT", *archive.units] + ([archive.drafter] if archive.drafter else []))
+        if archive.copies:
+            notes.append(f"dòng “{archive.text}”: {archive.copies} bản, người soạn {archive.drafter or '(không có)'}")
+        elif printed.rstrip(".") != archive.text.rstrip("."):
+            notes.append(f"dòng “{archive.text}” sẽ in theo mẫu “{printed}.”")
+    content = Content(
+        doc_type=doc_type,
+        parent_authority="\n".join(header.parent_authority),
+        authority="\n".join(header.authority),
+        issuer_code=issuer,
+        unit_code=unit,
+        number=header.number,
+        place=header.place,
+        date=header.date,
+        secrecy=header.secrecy,
+        urgency=header.urgency,
+        subject=subject,
+        recipients=tuple(recipients),
+        deciding_authority="\n".join(header.deciding_authority),
+        legal_bases=tuple(body.legal_bases),
+        body=structure.markup(flat) if flat else "",
+        requirements=requirements or (),
+        closing=body.closing,
+        close=body.close,
+        distribution=tuple(distribution),
+        archive=tuple(archive.units) if archive else (),
+        drafter_code=archive.drafter if archive else "",
+        copies=archive.copies if archive else None,
+        **({"signature": signature} if signature else {}),
+    )
+    return content, recognised

@@ -1,0 +1,49 @@
+"""The text of a DOCX, paragraph by paragraph in document order (the import's only python-docx import).
+
+Tables are read row by row and, in each row, cell by cell, left to right: the header
+(issuing body | national title) and the Nơi nhận | signature row come out as the left
+column then the right, like a PDF's text does.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ptdraft.errors import InputError
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """Every paragraph's text, tables included; a manual line break starts a new line."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    where = str(path)
+    try:
+        if not zipfile.is_zipfile(path):
+            raise InputError("tệp không phải DOCX (không phải tệp nén Office Open XML)", where)
+        document = docx.Document(str(path))
+    except InputError:
+        raise
+    except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"không đọc được tệp DOCX ({exc})", where) from None
+    except Exception as exc:  # python-docx raises its own errors for a damaged package
+        raise InputError(f"tệp DOCX bị hỏng hoặc không hợp lệ ({type(exc).__name__})", where) from None
+
+    out: list[str] = []
+    paragraph, table, row, cell, content = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdtContent")
+
+    def walk(element) -> None:
+        for child in element.iterchildren():
+            if child.tag == paragraph:
+                out.extend(Paragraph(child, None).text.split("\n"))
+            elif child.tag == table:
+                for tr in child.iterchildren(row):
+                    for tc in tr.iterchildren(cell):
+                        walk(tc)
+            elif child.tag == qn("w:sdt"):
+                for inner in child.iterchildren(content):
+                    walk(inner)
+
+    walk(document.element.body)
+    return out

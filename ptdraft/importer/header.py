@@ -1,0 +1,179 @@
+"""The head of an imported letter: issuing body, number and symbol, place and date, type and subject.
+
+A PDF's two-column header comes out as one column after the other (or, from
+``pdftotext -layout``, side by side on one line, which is split here). Each line is
+recognised by what it says, not by where it stands: the national title and motto,
+"Số: …/…", "<place>, ngày … tháng … năm …", "V/v …", a stamp (KHẨN, MẬT…), the type
+name in capitals ("QUYẾT ĐỊNH") with the subject under it, and the issuing body's
+lines in capitals. The header ends at the first line that is none of these.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from ptdraft import doctypes
+from ptdraft.importer.lines import Line, fold
+
+_NATIONAL_TITLE = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM$", re.I)
+_MOTTO = re.compile(r"^Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc$", re.I)
+_NUMBER = re.compile(r"^(?:Số|SỐ)\s*:?\s*(?P<n>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
+_PLACE_DATE = re.compile(
+    r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$",
+    re.I,
+)
+_VV = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*(?P<rest>.*)$")
+_ABOUT = re.compile(r"^Về\s+việc\s+", re.I)
+_URGENCY = {"KHẨN": "KHẨN", "THƯỢNG KHẨN": "THƯỢNG KHẨN", "HỎA TỐC": "HỎA TỐC", "HOẢ TỐC": "HỎA TỐC"}
+_SECRECY = {"MẬT": "MẬT", "TỐI MẬT": "TỐI MẬT", "TUYỆT MẬT": "TUYỆT MẬT"}
+_RECIPIENTS = re.compile(r"^Kính\s+gửi\b", re.I)
+_BODY_START = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Điều\s+\d|[IVXLC]+\.\s|\d{1,3}\.\s|[-+•]\s)")
+# A line of the issuing body that opens a new body rather than continuing the one above.
+_BODY_WORDS = re.compile(
+    r"^(?:SỞ|VĂN PHÒNG|BAN|PHÒNG|CỤC|CHI CỤC|TỔNG CỤC|VỤ|TRUNG TÂM|THANH TRA|BỆNH VIỆN|TRƯỜNG|VIỆN|"
+    r"HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|ĐÀI|KHO BẠC|BẢO HIỂM|CÔNG AN|BỘ CHỈ HUY|TỔ|ĐỘI|HẠT|TRẠM|CHI NHÁNH|CÔNG TY)\b"
+)
+
+
+@dataclass
+class Header:
+    """What the header says. ``lines`` counts the header's lines; ``notes`` says what was dropped and why."""
+
+    parent_authority: list[str] = field(default_factory=list)
+    authority: list[str] = field(default_factory=list)
+    number: int | None = None
+    symbol: str = ""
+    place: str = ""
+    date: _dt.date | None = None
+    date_text: str = ""
+    doc_type: str = ""
+    subject: list[str] = field(default_factory=list)
+    vv: bool = False  # the subject came from a "V/v" line (công văn)
+    deciding_authority: list[str] = field(default_factory=list)
+    urgency: str = ""
+    secrecy: str = ""
+    national_title: bool = False
+    lines: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def upper_line(text: str) -> bool:
+    """Whether every letter of ``text`` is a capital (and there are at least two)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _is_known(text: str) -> bool:
+    return bool(
+        _NATIONAL_TITLE.match(text) or _MOTTO.match(text) or _NUMBER.match(text) or _PLACE_DATE.match(text)
+        or text.upper() in _URGENCY or text.upper() in _SECRECY
+    )
+
+
+def split_columns(lines: list[Line]) -> list[Line]:
+    """Header lines that hold both columns side by side ("ỦY BAN NHÂN DÂN      CỘNG HÒA …") split in two."""
+    out: list[Line] = []
+    for line in lines:
+        pieces = line.columns
+        if len(pieces) > 1 and any(_is_known(piece) for piece in pieces[1:]):
+            for index, piece in enumerate(pieces):
+                out.append(Line(piece, line.indent, line.number, line.blank_before and index == 0))
+        else:
+            out.append(line)
+    return out
+
+
+def _continues_subject(line: Line, header: Header) -> bool:
+    """Whether ``line`` goes on with the subject under the type name (a centred line or two, then a gap)."""
+    text = line.text
+    if upper_line(text) or _RECIPIENTS.match(text) or (line.blank_before and header.subject):
+        return False
+    if _BODY_START.match(text):
+        return False  # a legal basis or a list: the body has begun
+    # The line under the type name is the subject; a further line is one only if it is short
+    # (centred under it), not a full-width line of the body.
+    return not header.subject or len(text) <= 75
+
+
+def _date(match: re.Match, header: Header) -> None:
+    header.place = fold(match.group("place") or "")
+    header.date_text = fold(match.group(0))
+    day, month, year = match.group("d"), match.group("m"), match.group("y")
+    if day and month:
+        try:
+            header.date = _dt.date(int(year), int(month), int(day))
+        except ValueError:
+            header.notes.append(f"ngày tháng “{header.date_text}” không có thật: để trống ngày trong bản thảo")
+    else:
+        header.notes.append(f"ngày tháng “{header.date_text}” còn để trống: để trống ngày trong bản thảo")
+
+
+def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The parent body's lines and the issuing body's lines.
+
+    The issuing body starts at the last line (not the first) that opens a body of its own
+    (SỞ …, VĂN PHÒNG, PHÒNG …); lines naming a place (TỈNH …, THÀNH PHỐ …) continue the line above.
+    """
+    for index in range(len(lines) - 1, 0, -1):
+        if _BODY_WORDS.match(lines[index]):
+            return lines[:index], lines[index:]
+    return [], lines
+
+
+def parse_header(lines: list[Line]) -> Header:
+    """The header at the top of ``lines`` (possibly empty: a text that starts at "Kính gửi")."""
+    header = Header()
+    authority: list[str] = []
+    state = ""
+    vv_width = 0
+    for index, line in enumerate(lines):
+        text = line.text
+        if _NATIONAL_TITLE.match(text):
+            header.national_title, state = True, ""
+        elif _MOTTO.match(text):
+            state = ""
+        elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
+            header.number = int(m.group("n")) if m.group("n") else None
+            header.symbol = re.sub(r"\s*-\s*", "-", m.group("symbol"))
+            state = ""
+        elif (m := _PLACE_DATE.match(text)) and not header.date_text:
+            _date(m, header)
+            state = ""
+        elif text.upper() in _URGENCY and not header.urgency:
+            header.urgency = _URGENCY[text.upper()]
+        elif text.upper() in _SECRECY and not header.secrecy:
+            header.secrecy = _SECRECY[text.upper()]
+        elif (m := _VV.match(text)) and not header.subject and not header.doc_type:
+            header.subject, header.vv, state = [m.group("rest")], True, "vv"
+            vv_width = max(len(text), 40)
+        elif state == "vv" and not line.blank_before and not _RECIPIENTS.match(text) and not upper_line(text) \
+                and len(text) <= 1.4 * vv_width:
+            header.subject.append(text)
+        elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):
+            header.doc_type, state = doctypes.canonical(text) or text, "title"
+        elif state == "title" and _continues_subject(line, header):
+            header.subject.append(text)
+        elif state in ("title", "deciding") and upper_line(text) and header.doc_type in doctypes.DECIDING_WORD \
+                and not text.endswith(":") and (state == "title" or not line.blank_before):
+            header.deciding_authority.append(text)
+            state = "deciding"
+        elif upper_line(text) and not header.doc_type and header.number is None and not header.symbol \
+                and not text.endswith(":"):
+            authority.append(text)
+        else:
+            header.lines = index
+            break
+    else:
+        header.lines = len(lines)
+    header.parent_authority, header.authority = _split_authority(authority)
+    return header
+
+
+def subject_text(header: Header) -> str:
+    return fold(" ".join(header.subject))
+
+
+def strip_about(subject: str) -> str:
+    """The subject without a leading "Về việc"."""
+    return _ABOUT.sub("", subject, count=1)

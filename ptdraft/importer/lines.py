@@ -1,0 +1,163 @@
+"""The lines of an imported text, and the real paragraphs rebuilt from them.
+
+Text copied out of a PDF has a line break at the end of every printed line. Two
+layouts are common, and the rebuilding reads which one a text has:
+
+- **indented** (``pdftotext -layout``, or a transcription that keeps the page): the first
+  line of each paragraph is indented and the lines that continue it are not, so a line
+  indented by two spaces or more starts a paragraph and any other line continues one;
+- **flat** (copy and paste from a PDF viewer, often with a blank line after every line,
+  as in the sample letter): a line starts a paragraph when the line before it ends a
+  sentence or a list entry (. : ; ! ?) and it starts with a capital, a quote or a list
+  marker (1. a) - + Điều 2. II.), or when the line before it is short (a heading, the
+  last line of a paragraph) and it starts with a capital or a marker; every other line
+  continues the paragraph before it.
+
+In both, a blank line ends a paragraph unless blank lines follow every line (then only
+two blank lines in a row do), and a line indented far (a centred heading) stands alone.
+Lines are joined with one space; a word broken at a hyphen inside a code
+("5969/QĐ-" + "UBND") or at a soft hyphen is joined without one. Nothing is dropped
+or reordered: the paragraphs hold every word of the lines, in order.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_GAP = re.compile(r"[ \u00a0]{3,}")
+SOFT_HYPHEN = "\u00ad"
+
+MARKER = re.compile(
+    r"^(?:Điều\s+\d{1,3}\s*\.|[IVXLC]{1,7}\.\s|\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}\)\s|[a-zđ]\)\s|[-+•–*]\s)"
+)
+_SENTENCE_END = re.compile(r"[.:;!?…](?:\s*[”\"’)\]])*$")
+_CODE_BREAK = re.compile(r"(?:^|\s)\S*[A-ZĐ0-9/][A-ZĐ0-9/]*-$")
+
+CENTRED_INDENT = 16  # spaces: a line indented this far is a centred heading, not a paragraph's first line
+PARAGRAPH_INDENT = 2  # spaces: the first line of a paragraph in an indented text
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line: its text with the margin and runs of spaces folded, its indent,
+    its 1-based number in the source, and whether a meaningful blank line comes before it."""
+
+    text: str
+    indent: int
+    number: int
+    blank_before: bool = False
+    soft_break: bool = False  # the printed line ended in a soft hyphen: the word goes on
+    raw: str = ""  # the text with its inner runs of spaces (the gap between two columns)
+
+    @property
+    def columns(self) -> list[str]:
+        """The pieces of the line between gaps of three spaces or more (two columns side by side)."""
+        return [fold(piece) for piece in _GAP.split(self.raw or self.text) if piece.strip()]
+
+    @property
+    def width(self) -> int:
+        return self.indent + len(self.text)
+
+
+def fold(text: str) -> str:
+    """Runs of spaces as one space, trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def lines_of(text: str) -> list[Line]:
+    """The non-blank lines of ``text``."""
+    raw = text.split("\n")
+    filled = [bool(line.strip(" \t\u00a0" + SOFT_HYPHEN)) for line in raw]
+    count = sum(filled)
+    after_blank = sum(1 for i in range(1, len(raw)) if filled[i] and not filled[i - 1])
+    # Blank lines between (nearly) all lines carry no meaning; then only two in a row end a paragraph.
+    double_spaced = count > 2 and after_blank >= 0.6 * (count - 1)
+    out: list[Line] = []
+    blanks = 0
+    for number, line in enumerate(raw, start=1):
+        if not filled[number - 1]:
+            blanks += 1
+            continue
+        expanded = line.expandtabs(4).replace("\u00a0", " ")
+        stripped = expanded.rstrip(" \t")
+        soft = stripped.endswith(SOFT_HYPHEN)
+        body = stripped.rstrip(SOFT_HYPHEN)
+        indent = len(body) - len(body.lstrip(" "))
+        meaningful = blanks >= (2 if double_spaced else 1)
+        out.append(Line(fold(body), indent, number, meaningful and bool(out), soft, body.strip()))
+        blanks = 0
+    return out
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A rebuilt paragraph and the numbers of the lines it came from."""
+
+    text: str
+    first_line: int
+    last_line: int
+
+
+def is_indented(lines: list[Line]) -> bool:
+    """Whether paragraphs are marked by indenting their first line."""
+    indented = sum(1 for line in lines if PARAGRAPH_INDENT <= line.indent < CENTRED_INDENT)
+    flush = sum(1 for line in lines if line.indent < PARAGRAPH_INDENT)
+    return indented >= 2 and flush >= 1 and indented >= 0.08 * len(lines)
+
+
+def _full_width(lines: list[Line]) -> float:
+    widths = sorted(line.width for line in lines)
+    if not widths:
+        return 0.0
+    return float(widths[int(0.9 * (len(widths) - 1))]) if len(widths) > 1 else float(statistics.mean(widths))
+
+
+def _starts_capital(text: str) -> bool:
+    first = text.lstrip("“\"‘'([")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float) -> bool:
+    if line.blank_before or line.indent >= CENTRED_INDENT or previous.indent >= CENTRED_INDENT:
+        return True
+    if indented:
+        return line.indent >= PARAGRAPH_INDENT
+    ends = bool(_SENTENCE_END.search(previous.text))
+    short = previous.width < 0.7 * width
+    if MARKER.match(line.text):
+        return ends or short
+    if _starts_capital(line.text) or line.text[:1] in "“\"":
+        return ends or short
+    return False
+
+
+def join_lines(first: str, second: str, soft: bool = False) -> str:
+    """Two printed lines of one paragraph joined: with a space, or without one inside a broken word."""
+    if soft:
+        return first + second
+    if _CODE_BREAK.search(first) and (second[:1].isupper() or second[:1].isdigit()):
+        return first + second  # "5969/QĐ-" + "UBND": a symbol has no spaces
+    return f"{first} {second}"
+
+
+def paragraphs(lines: list[Line], *, one_per_line: bool = False) -> list[Paragraph]:
+    """The real paragraphs of a run of printed lines; ``one_per_line`` when each line is one already (DOCX)."""
+    if not lines:
+        return []
+    if one_per_line:
+        return [Paragraph(line.text, line.number, line.number) for line in lines]
+    indented = is_indented(lines)
+    width = _full_width(lines)
+    out: list[Paragraph] = []
+    text, first, previous = lines[0].text, lines[0].number, lines[0]
+    for line in lines[1:]:
+        if _starts_paragraph(previous, line, indented, width):
+            out.append(Paragraph(text, first, previous.number))
+            text, first = line.text, line.number
+        else:
+            text = join_lines(text, line.text, previous.soft_break)
+        previous = line
+    out.append(Paragraph(text, first, previous.number))
+    return out

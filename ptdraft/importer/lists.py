@@ -1,0 +1,132 @@
+"""The two lists of an imported letter: Kính gửi (box 9a) and Nơi nhận (box 9b) with its "Lưu" line.
+
+Entries start with "-" (or "+", "•"); a line that does not continues the entry above it,
+including a note in brackets printed on its own line or beside it ("(để b/c)"), which
+goes before the entry's final ";". The entries are kept without the dash and the final
+";" or ".", which the layout puts back.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ptdraft.importer.lines import PARAGRAPH_INDENT, Line, fold
+
+RECIPIENTS = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
+DISTRIBUTION = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
+_BULLET = re.compile(r"^[-+•–]\s*")
+_NOTE = re.compile(r"^(?P<entry>.*?)\s*[;,.]?\s*(?P<note>\([^()]*\))\s*[;.]?$")
+_ARCHIVE = re.compile(r"^Lưu\b\s*:?\s*(?P<rest>.*)$", re.I)
+
+
+def clean_entry(text: str) -> str:
+    """An entry without its dash and final punctuation, with a note in brackets moved before the final mark."""
+    text = fold(_BULLET.sub("", text.strip()))
+    note = _NOTE.match(text)
+    if note and note.group("entry"):
+        text = f"{note.group('entry')} {note.group('note')}"
+    return text.rstrip(" ;.,").strip()
+
+
+def _entries(lines: list[Line], stop) -> tuple[list[str], int]:
+    """Dash entries from the top of ``lines`` until ``stop(line, entries)`` is true; and how many lines they took."""
+    entries: list[str] = []
+    for index, line in enumerate(lines):
+        if stop(line, entries):
+            return entries, index
+        if _BULLET.match(line.text) or not entries:
+            entries.append(line.text)
+        else:
+            entries[-1] = f"{entries[-1]} {line.text}"
+    return entries, len(lines)
+
+
+def parse_recipients(lines: list[Line], indented: bool) -> tuple[list[str], int]:
+    """The Kính gửi entries when ``lines`` start with "Kính gửi", and how many lines they take (0 when not)."""
+    if not lines or not RECIPIENTS.match(lines[0].text):
+        return [], 0
+    first = RECIPIENTS.sub("", lines[0].text)
+
+    def stop(line: Line, entries: list[str]) -> bool:
+        if not entries:
+            return False
+        if line.blank_before or (indented and line.indent >= PARAGRAPH_INDENT and not _BULLET.match(line.text)):
+            return True
+        # After an entry that ends the list with ".", only another dash entry goes on.
+        return entries[-1].rstrip().endswith(".") and not _BULLET.match(line.text)
+
+    rest = lines[1:]
+    if first:
+        rest = [Line(first, 0, lines[0].number)] + rest
+    entries, used = _entries(rest, stop)
+    used = used if not first else used - 1
+    return [e for e in (clean_entry(x) for x in entries) if e], max(1, 1 + used)
+
+
+@dataclass
+class Archive:
+    """The "Lưu: VT, …" line: archive units, the drafter's code and the number of copies."""
+
+    text: str
+    units: list[str] = field(default_factory=list)
+    drafter: str = ""
+    copies: int | None = None
+
+
+def parse_archive(entry: str) -> Archive | None:
+    """The parts of a "Lưu …" entry; None when ``entry`` is not one."""
+    m = _ARCHIVE.match(entry)
+    if not m:
+        return None
+    archive = Archive(entry)
+    parts = [fold(p) for p in m.group("rest").split(",") if fold(p)]
+    if parts and parts[0].rstrip(".").upper() == "VT":
+        parts = parts[1:]
+    if parts:
+        last = parts.pop().rstrip(";")
+        if (d := re.match(r"^(?P<unit>[^\s()]+)\s*\((?P<inner>[^()]*)\)\s*(?P<after>\S*)$", last)):
+            parts.append(d.group("unit"))
+            inner, after = d.group("inner").strip(), d.group("after")
+            if inner.isdigit():
+                archive.copies = int(inner) or None
+                archive.drafter = after
+            else:
+                archive.drafter = inner + after
+        elif (d := re.match(r"^(?P<drafter>[^\s.()]+)\.\((?P<n>\d+)\)$", last)):
+            archive.drafter, archive.copies = d.group("drafter"), int(d.group("n")) or None
+        elif (d := re.match(r"^(?P<unit>\S+?)\.\s+(?P<drafter>\S+)$", last)):
+            parts.append(d.group("unit"))
+            archive.drafter = d.group("drafter").rstrip(".")
+        elif re.search(r"[a-zđ0-9]", last) and not last.isdigit() and len(parts) >= 1:
+            archive.drafter = last.rstrip(".")  # "H2b", "pvc": a drafter's code, not a unit's
+        else:
+            parts.append(last.rstrip("."))
+    archive.units = [p for p in parts if p]
+    return archive
+
+
+def is_signature_start(line: Line) -> bool:
+    """A line that opens the signature block: "TM. …", "KT. …", "TL. …", "TUQ. …", "Q. …"."""
+    return bool(re.match(r"^(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S", line.text)) and line.text[:2].isupper()
+
+
+def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:
+    """The Nơi nhận entries from ``lines`` (the first is the "Nơi nhận:" line), and how many lines they take.
+
+    The list ends after its "Lưu" entry, or where the signature block starts.
+    """
+    first = DISTRIBUTION.sub("", lines[0].text)
+    rest = ([Line(first, 0, lines[0].number)] if first else []) + lines[1:]
+
+    def stop(line: Line, entries: list[str]) -> bool:
+        if is_signature_start(line):
+            return True
+        if not entries:
+            return False
+        if _ARCHIVE.match(_BULLET.sub("", entries[-1])):
+            return not _BULLET.match(line.text) and (line.blank_before or not line.text[:1].islower())
+        return line.blank_before and not _BULLET.match(line.text) and not line.text.startswith("(")
+
+    entries, used = _entries(rest, stop)
+    used = used if not first else used - 1
+    return [e for e in (clean_entry(x) for x in entries) if e], max(1, 1 + used)

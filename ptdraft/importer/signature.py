@@ -1,0 +1,86 @@
+"""The signature block of an imported letter (box 7): authority lines, the signer's position, the name.
+
+    TM. ỦY BAN NHÂN DÂN      → mode TM.KT., collective "ỦY BAN NHÂN DÂN",
+    KT. CHỦ TỊCH                head title "CHỦ TỊCH", position "PHÓ CHỦ TỊCH"
+    PHÓ CHỦ TỊCH
+    Trương Việt Dũng         → name
+
+"(Đã ký)" lines and the sample layouts' signature placeholder are recognised and left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ptdraft.importer.header import upper_line
+from ptdraft.importer.lines import Line
+from ptdraft.model import Signature, SigningMode
+
+_PREFIX = re.compile(r"^(?P<mode>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<title>\S.*)$")
+_SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
+_MODES = {"TM": SigningMode.TM, "KT": SigningMode.KT, "TL": SigningMode.TL, "TUQ": SigningMode.TUQ, "Q": SigningMode.Q}
+
+
+@dataclass
+class SignatureBlock:
+    """The lines of box 7 as printed, and what is left over (lines after the name)."""
+
+    authority: list[str] = field(default_factory=list)  # the TM./KT./TL./TUQ./Q. lines
+    position: list[str] = field(default_factory=list)
+    name: str = ""
+    placeholders: list[str] = field(default_factory=list)
+    rest: list[Line] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def signature(self) -> Signature:
+        """The block in the draft's model; a combination the model lacks keeps every line (and a note says so)."""
+        position = " ".join(self.position)
+        parsed = [(_PREFIX.match(line).group("mode"), _PREFIX.match(line).group("title")) for line in self.authority]
+        modes = [m for m, _ in parsed]
+        if not parsed:
+            return Signature(SigningMode.NONE, position=position, name=self.name)
+        if modes == ["TM"]:
+            return Signature(SigningMode.TM, collective=parsed[0][1], position=position, name=self.name)
+        if modes == ["TM", "KT"]:
+            return Signature(SigningMode.TM_KT, collective=parsed[0][1], head_title=parsed[1][1], position=position, name=self.name)
+        if len(modes) == 1:
+            return Signature(_MODES[modes[0]], head_title=parsed[0][1], position=position, name=self.name)
+        # e.g. "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG": the first mode, the other lines kept in its title.
+        self.notes.append(
+            "khối chữ ký " + " / ".join(self.authority) + " (nhiều quyền hạn) chưa có sẵn trong bản thảo: "
+            f"giữ ở chế độ {modes[0]}., các dòng sau nằm trong chức danh"
+        )
+        head = "\n".join([parsed[0][1]] + self.authority[1:])
+        return Signature(_MODES[modes[0]], head_title=head, position=position, name=self.name)
+
+
+def parse_signature(lines: list[Line]) -> SignatureBlock:
+    """The signature block at the top of ``lines``: capitals, then the name; anything after goes to ``rest``."""
+    block = SignatureBlock()
+    for index, line in enumerate(lines):
+        text = line.text
+        if _SIGNED.match(text):
+            block.placeholders.append(text)
+            continue
+        if not block.name and upper_line(text):
+            if _PREFIX.match(text) and not block.position:
+                block.authority.append(text)
+            else:
+                block.position.append(text)
+            continue
+        if not block.name and (block.authority or block.position or index == 0):
+            block.name = text
+            continue
+        block.rest = lines[index:]
+        break
+    if not block.name and len(block.position) >= 2 and _looks_like_name(block.position[-1]):
+        block.name = block.position.pop()  # a name typed in capitals, after the titles
+    return block
+
+
+_TITLE_WORDS = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ|GIÁM|THỦ|BỘ|CHÁNH|TỊCH|ĐỐC|VIÊN|KÝ|THƯ|TƯỚNG|NHIỆM|QUYỀN)\b")
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 5 and not _TITLE_WORDS.search(text) and not any(ch in text for ch in ".,:;")

@@ -1,0 +1,115 @@
+"""Reading the file to import: a text file in any common encoding, or a DOCX, as clean Unicode lines.
+
+A text file is read as UTF-8 (with or without a byte-order mark) or UTF-16 (with one);
+a file that is not UTF-8 is tried as Windows-1252, the code page old Vietnamese fonts
+stored their bytes in, and accepted only if it reads as TCVN3 or VNI. Legacy text is
+converted to Unicode, everything to NFC, and characters a document cannot hold
+(control characters, zero-width marks) are removed; the notes say what was done.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ptdraft.errors import InputError
+from ptdraft.text import bad_characters, normalise
+from ptdraft.vietnamese import legacy
+
+TEXT_SUFFIXES = (".txt", ".text")
+_INNER_SOFT_HYPHEN = re.compile("\u00ad(?![ \t]*\n)")
+
+
+@dataclass(frozen=True)
+class Source:
+    """The text to import. ``one_per_paragraph``: each line is already a paragraph (DOCX)."""
+
+    name: str
+    text: str
+    encoding: str
+    one_per_paragraph: bool = False
+    legacy: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+def _decode(raw: bytes, where: str) -> tuple[str, str]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        try:
+            return raw[3:].decode("utf-8"), "UTF-8"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"tệp UTF-8 bị hỏng (byte thứ {exc.start + 4})", where) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"tệp UTF-16 bị hỏng (byte thứ {exc.start + 1})", where) from None
+    if b"\x00" in raw:
+        raise InputError("tệp không phải văn bản (có byte 0): hãy chọn tệp .txt hoặc .docx", where)
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError as exc:
+        position = exc.start + 1
+    text = raw.decode("cp1252", errors="replace")
+    if legacy.detect(text) is None:
+        raise InputError(
+            f"tệp không phải văn bản UTF-8 (byte thứ {position}) và cũng không đọc được theo bảng mã TCVN3 hay VNI",
+            where,
+        )
+    return text, "Windows-1252"
+
+
+def clean_text(text: str) -> tuple[str, str | None, list[str]]:
+    """``text`` in Unicode NFC without forbidden characters, the legacy encoding converted from, and notes."""
+    notes: list[str] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    converted, encoding = legacy.convert(text)
+    if encoding:
+        notes.append(f"đã chuyển văn bản từ bảng mã {legacy.NAMES[encoding]} sang Unicode")
+    composed = unicodedata.normalize("NFC", converted)
+    if composed != converted:
+        notes.append("đã chuẩn hóa Unicode sang dạng dựng sẵn (NFC)")
+    bad = bad_characters(composed.replace("\u00ad", ""))
+    if bad:
+        notes.append(f"đã bỏ {len(bad)} ký tự điều khiển không in được ({', '.join(dict.fromkeys(bad))})")
+    # A soft hyphen at the end of a printed line (a word broken there) is kept for the line joiner.
+    cleaned = "\u00ad".join(normalise(part) for part in composed.split("\u00ad"))
+    cleaned = _INNER_SOFT_HYPHEN.sub("", cleaned)
+    return cleaned, encoding, notes
+
+
+def read_source(path: Path) -> Source:
+    """The file at ``path`` ready to import; InputError naming the file when it cannot be read."""
+    path = Path(path)
+    where = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES + (".docx",):
+        if suffix == ".doc":
+            raise InputError("tệp .doc (Word 97-2003) chưa nhập được: hãy mở bằng Word và lưu thành .docx", where)
+        if suffix == ".pdf":
+            raise InputError("chưa nhập trực tiếp được tệp PDF: hãy sao chép chữ trong PDF ra tệp .txt", where)
+        raise InputError("chỉ nhập được tệp văn bản .txt hoặc tệp Word .docx", where)
+    if not path.exists():
+        raise InputError("không tìm thấy tệp", where)
+    if path.is_dir():
+        raise InputError("đây là một thư mục, không phải tệp", where)
+    if suffix == ".docx":
+        from ptdraft.importer.docx_reader import docx_paragraphs
+
+        text, encoding, notes = clean_text("\n".join(docx_paragraphs(path)))
+        return Source(path.name, text, "DOCX", True, encoding, tuple(notes))
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp ({exc.strerror})", where) from None
+    if not raw.strip():
+        raise InputError("tệp rỗng", where)
+    decoded, charset = _decode(raw, where)
+    text, encoding, notes = clean_text(decoded)
+    return Source(path.name, text, charset, False, encoding, tuple(notes))
+
+
+def source_from_text(text: str, name: str = "văn bản dán vào") -> Source:
+    """Pasted text, ready to import."""
+    cleaned, encoding, notes = clean_text(text)
+    return Source(name, cleaned, "Unicode", False, encoding, tuple(notes))

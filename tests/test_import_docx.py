@@ -1,0 +1,101 @@
+"""Importing DOCX files: ptdraft's own output of every shipped template, and a letter typed in Word."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+
+import docx
+import pytest
+
+from ptdraft import api
+from ptdraft.layout import Para, Table
+from ptdraft.model import SigningMode
+
+
+def printed(layout) -> list[str]:
+    """Every printed paragraph of a layout, table cells left to right, white space folded."""
+    out: list[str] = []
+
+    def visit(block) -> None:
+        if isinstance(block, Para):
+            text = " ".join(block.text.split())
+            if text:
+                out.append(text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    for inner in cell.blocks:
+                        visit(inner)
+
+    for block in layout.blocks:
+        visit(block)
+    return out
+
+
+@pytest.mark.parametrize("template_id", [t.id for t in api.list_templates()])
+def test_a_shipped_template_round_trips_through_docx(template_id, tmp_path):
+    """A template's example exported to DOCX and imported back prints exactly the same paragraphs."""
+    draft = api.example_draft(api.get_template(template_id))
+    draft = dataclasses.replace(draft, content=dataclasses.replace(draft.content, date=_dt.date(2026, 1, 5), number=7))
+    path = tmp_path / f"{template_id}.docx"
+    api.export_docx(draft, path)
+    imported, report = api.import_file(path)
+    assert report.encoding == "DOCX" and report.unrecognised == ()
+    assert printed(api.layout_draft(imported, strict=False)) == printed(api.layout_draft(draft))
+    content, original = imported.content, api.fill(draft)
+    assert (content.number, content.date, content.doc_type) == (7, _dt.date(2026, 1, 5), original.doc_type)
+    assert content.signature.name == original.signature.name
+
+
+def _word_letter(path) -> None:
+    """A công văn as a clerk types it in Word: a two-column header table, paragraphs, a Nơi nhận/signature table."""
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "UBND TỈNH QUẢNG TRỊ"
+    header.cell(0, 0).add_paragraph("SỞ NỘI VỤ")
+    header.cell(0, 1).text = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    header.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    header.cell(1, 0).text = "Số: 125/SNV-CCVC"
+    header.cell(1, 0).add_paragraph("V/v báo cáo số lượng công chức, viên chức năm 2026")
+    header.cell(1, 1).text = "Quảng Trị, ngày 05 tháng 3 năm 2026"
+    document.add_paragraph("Kính gửi: Ủy ban nhân dân các xã, phường.")
+    document.add_paragraph("Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh, Sở Nội vụ đề nghị:")
+    document.add_paragraph("1. Rà soát số lượng công chức, viên chức có mặt đến ngày 31/3/2026, gồm:")
+    document.add_paragraph("a) Công chức cấp xã;")
+    document.add_paragraph("b) Viên chức sự nghiệp.")
+    document.add_paragraph("2. Gửi báo cáo về Sở Nội vụ trước ngày 10/4/2026.")
+    document.add_paragraph("Trân trọng./.")
+    closing = document.add_table(rows=1, cols=2)
+    left, right = closing.cell(0, 0), closing.cell(0, 1)
+    left.text = "Nơi nhận:"
+    for line in ("- Như trên;", "- Giám đốc Sở (để b/c);", "- Lưu: VT, CCVC."):
+        left.add_paragraph(line)
+    right.text = "KT. GIÁM ĐỐC"
+    for line in ("PHÓ GIÁM ĐỐC", "", "(Đã ký)", "", "Trần Thị Minh Hà"):
+        right.add_paragraph(line)
+    document.save(path)
+
+
+def test_a_letter_typed_in_word_is_recognised(tmp_path):
+    """Header table, Kính gửi on one line, a list with points, the close, Nơi nhận and the KT. signature all land in place."""
+    path = tmp_path / "cong-van.docx"
+    _word_letter(path)
+    draft, report = api.import_file(path)
+    c = draft.content
+    assert (c.parent_authority, c.authority) == ("UBND TỈNH QUẢNG TRỊ", "SỞ NỘI VỤ")
+    assert (c.number, c.issuer_code, c.unit_code) == (125, "SNV", "CCVC")
+    assert (c.place, c.date, c.doc_type) == ("Quảng Trị", _dt.date(2026, 3, 5), "Công văn")
+    assert c.subject == "báo cáo số lượng công chức, viên chức năm 2026"
+    assert c.recipients == ("Ủy ban nhân dân các xã, phường",)
+    assert c.body == "Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh, Sở Nội vụ đề nghị:"
+    assert [(i.text, i.subitems) for i in c.requirements] == [
+        ("Rà soát số lượng công chức, viên chức có mặt đến ngày 31/3/2026, gồm:", ("Công chức cấp xã;", "Viên chức sự nghiệp.")),
+        ("Gửi báo cáo về Sở Nội vụ trước ngày 10/4/2026.", ()),
+    ]
+    assert (c.closing, c.close) == ("", "Trân trọng./.")
+    assert c.distribution == ("Giám đốc Sở (để b/c)",)
+    assert (c.archive, c.drafter_code) == (("CCVC",), "")
+    sig = c.signature
+    assert (sig.mode, sig.head_title, sig.position, sig.name) == (SigningMode.KT, "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Thị Minh Hà")
+    assert any("Đã ký" in note for note in report.notes)
+    assert report.unrecognised == ()

@@ -1,0 +1,133 @@
+"""Importing the real letter of ../shared/samples (text copied out of its PDF) and printing it again."""
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from ptdraft import api
+from ptdraft.model import Item, SigningMode
+
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+LETTER = SAMPLES / "cong-van-van-phong-ubnd-tinh.txt"
+
+
+@pytest.fixture(scope="module")
+def imported():
+    return api.import_file(LETTER)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, in order, compared without case or punctuation."""
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold())
+
+
+def docx_texts(data: bytes) -> list[str]:
+    """Every paragraph of a DOCX in document order, table cells left to right."""
+    out: list[str] = []
+
+    def walk(element) -> None:
+        for child in element.iterchildren():
+            if child.tag == qn("w:p"):
+                out.append(Paragraph(child, None).text)
+            elif child.tag == qn("w:tbl"):
+                for row in child.iterchildren(qn("w:tr")):
+                    for cell in row.iterchildren(qn("w:tc")):
+                        walk(cell)
+
+    walk(docx.Document(io.BytesIO(data)).element.body)
+    return out
+
+
+def test_the_two_kinh_gui_recipients(imported):
+    """Both Kính gửi entries are recognised, without their dash and final punctuation."""
+    draft, report = imported
+    assert draft.content.recipients == (
+        "Các phòng, đơn vị thuộc Văn phòng",
+        "Công chức, viên chức, người lao động cơ quan",
+    )
+    assert report.part("Kính gửi") == "Các phòng, đơn vị thuộc Văn phòng\nCông chức, viên chức, người lao động cơ quan"
+
+
+def test_the_body_paragraphs_are_rebuilt_from_the_pdf_lines(imported):
+    """The two opening paragraphs come back whole: each printed line joined to the next, no blank-line breaks."""
+    draft, report = imported
+    paragraphs = draft.content.body.split("\n\n")
+    assert len(paragraphs) == 2 and report.body_paragraphs == tuple(paragraphs)
+    assert paragraphs[0].startswith("Trong thời gian qua, Văn phòng UBND tỉnh đã và đang triển khai thực hiện nghiêm túc ý kiến")
+    assert "cấp xã… nên khối lượng công việc" in paragraphs[0]
+    assert paragraphs[0].endswith("nỗ lực của toàn thể cán bộ, công chức, viên chức và người lao động cơ quan.")
+    assert paragraphs[1].startswith("Để tiếp tục thực hiện tốt công tác tham mưu cho UBND tỉnh, lãnh đạo Văn phòng")
+    assert paragraphs[1].endswith("thực hiện các nội dung sau đây:")
+    assert "\n" not in paragraphs[0] + paragraphs[1] and "  " not in paragraphs[0] + paragraphs[1]
+
+
+def test_the_four_numbered_requirements(imported):
+    """Items 1.–4. become the draft's four requirements, each one whole paragraph without its number."""
+    draft, report = imported
+    items = draft.content.requirements
+    assert len(items) == 4 and all(isinstance(item, Item) and not item.subitems for item in items)
+    assert items[0].text.startswith("Tiếp tục nêu cao tinh thần trách nhiệm") and items[0].text.endswith("chất lượng tốt nhất.")
+    assert items[1].text.startswith("Thực hiện nghiêm túc kỷ luật") and items[1].text.endswith("tiến độ công việc.")
+    assert items[2].text.startswith("Tăng cường sự đoàn kết") and items[2].text.endswith("nhiệm vụ được giao.")
+    assert items[3].text.startswith("Trưởng các phòng, đơn vị") and items[3].text.endswith("của lãnh đạo UBND tỉnh.")
+    assert "không bỏ sót nhiệm vụ, phấn đấu" in items[3].text  # the line that started with a stray space
+    assert report.numbered_items == tuple(f"{n}. {item.text}" for n, item in enumerate(items, start=1))
+
+
+def test_the_closing_and_the_close(imported):
+    """The paragraph after the list is the closing, and "Trân trọng./." is the close."""
+    draft, report = imported
+    closing = draft.content.closing
+    assert closing.startswith("Lãnh đạo Văn phòng UBND tỉnh luôn tin tưởng vào khả năng")
+    assert closing.endswith("lần thứ XVII, nhiệm kỳ 2020 - 2025.")
+    assert draft.content.close == "Trân trọng./."
+    assert report.closing == closing and report.part("Lời kết") == "Trân trọng./."
+
+
+def test_the_noi_nhan_lines(imported):
+    """Nơi nhận: "Như trên" is dropped (the layout adds it back), "Lưu" gives the archive unit and drafter code."""
+    draft, report = imported
+    content = draft.content
+    assert report.distribution == ("Như trên", "CT, PCT UBND tỉnh (b/c)", "LĐVP UBND tỉnh", "Lưu VT, HCQT (H2b)")
+    assert content.distribution == ("CT, PCT UBND tỉnh (b/c)", "LĐVP UBND tỉnh")
+    assert (content.archive, content.drafter_code, content.copies) == (("HCQT",), "H2b", None)
+    assert any("Như trên" in note for note in report.notes)
+    from ptdraft.layout import distribution_entries
+
+    assert distribution_entries(content) == [
+        "Như trên;", "CT, PCT UBND tỉnh (b/c);", "LĐVP UBND tỉnh;", "Lưu: VT, HCQT, H2b.",
+    ]
+
+
+def test_the_missing_header_and_signature_stay_empty(imported):
+    """The copied text has no header or signature: those parts stay empty, and it is taken as a công văn."""
+    content = imported[0].content
+    assert content.doc_type == "Công văn"
+    assert (content.authority, content.issuer_code, content.number, content.place, content.date) == ("", "", None, "", None)
+    assert content.signature.mode is SigningMode.NONE and content.signature.name == ""
+    assert imported[1].unrecognised == ()
+
+
+def test_printing_the_imported_letter_gives_every_word_in_order(imported):
+    """The DOCX of the imported draft holds every word of the copied letter, in the same order, from Kính gửi on."""
+    draft, _report = imported
+    printed = words("\n".join(docx_texts(api.docx_bytes(draft, strict=False))))
+    letter = words(LETTER.read_text(encoding="utf-8"))
+    start = printed.index("kính")
+    assert printed[:start] == words("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số:")
+    assert printed[start:] == letter
+
+
+def test_the_imported_draft_saves_and_loads(imported, tmp_path):
+    """The draft passes the draft file's schema: saved, loaded back, it is the same draft."""
+    draft, _report = imported
+    path = tmp_path / "letter.json"
+    api.save_draft(draft, path)
+    assert api.load_draft(path).content == draft.content

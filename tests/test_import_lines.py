@@ -1,0 +1,200 @@
+"""Rebuilding paragraphs from PDF lines, two columns side by side, leftovers, and the ``ptdraft import`` command."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ptdraft import api, body
+from ptdraft.importer.lines import lines_of, paragraphs
+from ptdraft.importer.structure import markup
+from ptdraft.layout import Para, layout
+from ptdraft.model import Content, SigningMode
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO.parent / "shared" / "samples"
+
+
+def rebuilt(text: str) -> list[str]:
+    return [p.text for p in paragraphs(lines_of(text))]
+
+
+def test_indented_paragraphs_start_at_their_indent():
+    """In an indented text a line indented two spaces or more starts a paragraph, whatever it ends or starts with."""
+    text = (
+        "     Giao các Bộ có ý kiến, trong đó lưu ý làm rõ\n"
+        "sự phù hợp với quy định. Ý kiến gửi trước ngày 10 tháng\n"
+        "5 năm 2026 để tổng hợp.\n"
+        "     Văn phòng thông báo để biết, thực hiện\n"
+        "- Hà Nội, lần thứ II./.\n"
+    )
+    assert rebuilt(text) == [
+        "Giao các Bộ có ý kiến, trong đó lưu ý làm rõ sự phù hợp với quy định. Ý kiến gửi trước ngày 10 tháng 5 năm 2026 để tổng hợp.",
+        "Văn phòng thông báo để biết, thực hiện - Hà Nội, lần thứ II./.",
+    ]
+
+
+def test_flat_double_spaced_lines_are_rejoined_by_punctuation_and_capitals():
+    """A PDF copy with a blank line after each line: a paragraph ends at . : ; before a capital or a list marker."""
+    text = (
+        "Trong thời gian qua, Văn phòng đã triển khai thực hiện \n\n"
+        "nghiêm túc ý kiến chỉ đạo. Mặc dù vậy, toàn thể cán bộ đã \n\n"
+        "không quản ngại khó khăn. \n\n"
+        "Để tiếp tục thực hiện tốt, lãnh đạo Văn phòng đề nghị các \n\n"
+        "nội dung sau đây: \n\n"
+        "1. Tiếp tục nêu cao tinh thần trách nhiệm; tăng cường hiệu suất \n\n"
+        "làm việc. \n\n"
+        "2. Thực hiện nghiêm túc kỷ luật.\n"
+    )
+    assert rebuilt(text) == [
+        "Trong thời gian qua, Văn phòng đã triển khai thực hiện nghiêm túc ý kiến chỉ đạo. Mặc dù vậy, toàn thể cán bộ đã không quản ngại khó khăn.",
+        "Để tiếp tục thực hiện tốt, lãnh đạo Văn phòng đề nghị các nội dung sau đây:",
+        "1. Tiếp tục nêu cao tinh thần trách nhiệm; tăng cường hiệu suất làm việc.",
+        "2. Thực hiện nghiêm túc kỷ luật.",
+    ]
+
+
+def test_flat_lines_after_a_short_heading_and_a_dash_that_continues():
+    """A short heading ends its paragraph; a full line ending mid-phrase continues even into a "- " line."""
+    text = (
+        "1. Mục đích\n"
+        "- Tổ chức Festival Thăng Long nhằm tôn vinh và quảng bá sâu rộng giá trị lịch sử của Thăng Long\n"
+        "- Hà Nội, góp phần khẳng định vị thế của Thủ đô ngàn năm văn hiến trong thời kỳ đổi mới và hội nhập.\n"
+        "- Giới thiệu rộng rãi tới nhân dân trong nước và bạn bè quốc tế những giá trị tiêu biểu, đặc sắc.\n"
+    )
+    assert rebuilt(text) == [
+        "1. Mục đích",
+        "- Tổ chức Festival Thăng Long nhằm tôn vinh và quảng bá sâu rộng giá trị lịch sử của Thăng Long - Hà Nội, "
+        "góp phần khẳng định vị thế của Thủ đô ngàn năm văn hiến trong thời kỳ đổi mới và hội nhập.",
+        "- Giới thiệu rộng rãi tới nhân dân trong nước và bạn bè quốc tế những giá trị tiêu biểu, đặc sắc.",
+    ]
+
+
+def test_words_broken_across_lines_are_joined():
+    """A symbol broken after its hyphen and a word broken at a soft hyphen join without a space; others with one."""
+    text = "      Quyết định số 5969/QĐ-\nUBND ngày 28/11/2025 về kinh tế -\nxã hội, văn hiến-\nnơi hội tụ, công tác tuyên truy\u00ad\nền.\n      Hết."
+    assert rebuilt(text) == [
+        "Quyết định số 5969/QĐ-UBND ngày 28/11/2025 về kinh tế - xã hội, văn hiến- nơi hội tụ, công tác tuyên truyền.",
+        "Hết.",
+    ]
+
+
+def test_a_blank_line_or_a_centred_line_stands_apart():
+    """In a single-spaced text a blank line ends a paragraph, and a centred heading is a paragraph of its own."""
+    text = "     Căn cứ Luật Tổ chức chính quyền địa phương;\n\n                            QUYẾT ĐỊNH:\n\n     Điều 1. Phê duyệt.\n"
+    assert rebuilt(text) == ["Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:", "Điều 1. Phê duyệt."]
+
+
+def test_markup_keeps_the_printed_numbers():
+    """Body markup built from printed paragraphs prints them unchanged: a marker the layout would renumber is escaped."""
+    source = ["I. MỤC ĐÍCH", "1. Mục đích", "- Tôn vinh giá trị di sản.", "2. Yêu cầu", "3. Tiết kiệm", "a) Điểm một", "c) Điểm ba"]
+    text = markup(source)
+    assert "\n\n\\2. Yêu cầu" in text and "\n\n\\3. Tiết kiệm" in text
+    shown = [" ".join(b.text.split()) for b in layout(Content(body=text)).blocks if isinstance(b, Para) and b.ref == "body"]
+    assert shown == source
+
+
+def test_a_backslash_line_is_plain_text_in_the_body_markup():
+    """"\\2. Hai" in a body is a paragraph "2. Hai", not a list item renumbered 1."""
+    assert body.parse("\\2. Hai\n\n3. Ba") == (
+        body.Paragraph("2. Hai"),
+        body.NumberedList((body.Item("Ba"),)),
+    )
+
+
+SIDE_BY_SIDE = """ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THÀNH PHỐ HÀ NỘI                        Độc lập – Tự do – Hạnh phúc
+Số: 453 /TB-UBND                      Hà Nội, ngày 29 tháng 4 năm 2026
+
+                               THÔNG BÁO
+                         Về việc treo cờ Tổ quốc
+
+      Ủy ban nhân dân thành phố Hà Nội đề nghị các cơ quan treo cờ Tổ quốc từ ngày
+10/5/2026 đến hết ngày 14/5/2026.
+      Ủy ban nhân dân các phường, xã có trách nhiệm chỉ đạo, kiểm tra việc treo cờ
+Tổ quốc ở địa bàn dân cư./.
+
+Nơi nhận:                                          TL. CHỦ TỊCH
+- Đ/c Bí thư Thành ủy;                         KT. CHÁNH VĂN PHÒNG
+- UBND các phường, xã;                         PHÓ CHÁNH VĂN PHÒNG
+- Lưu: VT, KGVX.
+
+                                                   Võ Tuấn Anh
+"""
+
+
+def test_two_columns_side_by_side_are_read_one_after_the_other():
+    """pdftotext -layout's side-by-side header and Nơi nhận/signature columns are split and each part recognised."""
+    draft, report = api.import_text(SIDE_BY_SIDE)
+    c = draft.content
+    assert (c.authority, c.number, c.issuer_code, c.place) == ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI", 453, "UBND", "Hà Nội")
+    assert (c.doc_type, c.subject) == ("Thông báo", "Về việc treo cờ Tổ quốc")
+    assert c.body.startswith("Ủy ban nhân dân thành phố Hà Nội đề nghị") and c.closing.endswith("ở địa bàn dân cư./.")
+    assert c.distribution == ("Đ/c Bí thư Thành ủy", "UBND các phường, xã") and c.archive == ("KGVX",)
+    assert report.signature_lines == ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG")
+    assert (c.signature.mode, c.signature.position, c.signature.name) == (SigningMode.TL, "PHÓ CHÁNH VĂN PHÒNG", "Võ Tuấn Anh")
+
+
+def test_text_that_fits_no_part_goes_into_the_body_and_the_report():
+    """Lines after the signer's name are kept at the end of the text, in order, and listed as unrecognised."""
+    text = (
+        "Kính gửi: Sở Nội vụ.\n\n      Đề nghị Sở tổng hợp, báo cáo./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+        "GIÁM ĐỐC\n\nNguyễn Văn An\n\nĐịa chỉ: 01 Hùng Vương, Đông Hà\nĐiện thoại: 0233 3852 999\n"
+    )
+    draft, report = api.import_text(text)
+    assert draft.content.signature.name == "Nguyễn Văn An"
+    assert report.unrecognised == ("Địa chỉ: 01 Hùng Vương, Đông Hà", "Điện thoại: 0233 3852 999")
+    assert draft.content.body.endswith("Đề nghị Sở tổng hợp, báo cáo./.\n\nĐịa chỉ: 01 Hùng Vương, Đông Hà\n\nĐiện thoại: 0233 3852 999")
+    assert "Chưa nhận ra, đã giữ nguyên trong nội dung:" in report.lines()
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ptdraft", *args], capture_output=True, text=True, cwd=REPO)
+
+
+def test_the_import_command_writes_a_draft_and_prints_the_report(tmp_path):
+    """``ptdraft import FILE -o DRAFT.json`` saves a draft that renders, and prints what it recognised."""
+    output = tmp_path / "13.json"
+    result = _run("import", str(SAMPLES / "real" / "13.txt"), "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    assert "Số, ký hiệu" in result.stdout and "2280/QĐ-UBND" in result.stdout
+    assert "bỏ dòng “QUYẾT ĐỊNH:”" in result.stdout and f"Đã ghi bản thảo {output}" in result.stdout
+    draft = api.load_draft(output)
+    assert draft.content.signature.name == "Trương Việt Dũng"
+    assert api.docx_bytes(draft)[:2] == b"PK"
+
+
+def _not_docx_zip(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "not a Word document")
+    return path
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("missing.txt", None, "không tìm thấy tệp"),
+        ("binary.txt", b"abc\x00def", "không phải văn bản"),
+        ("latin.txt", b"caf\xe9 cr\xe8me \x93quoted\x94", "không phải văn bản UTF-8"),
+        ("empty.txt", b"  \n", "tệp rỗng"),
+        ("fake.docx", b"just text", "không phải DOCX"),
+        ("zip.docx", "zip", "DOCX"),
+        ("letter.pdf", b"%PDF-1.4", "PDF"),
+        ("old.doc", b"\xd0\xcf\x11\xe0", ".doc"),
+    ],
+)
+def test_bad_input_is_one_message_and_exit_code_2(tmp_path, name, content, message):
+    """A missing, binary, undecodable, empty, non-DOCX or unsupported file gives one Vietnamese line, exit 2, no traceback."""
+    path = tmp_path / name
+    if content == "zip":
+        _not_docx_zip(path)
+    elif content is not None:
+        path.write_bytes(content)
+    result = _run("import", str(path), "-o", str(tmp_path / "out.json"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("ptdraft: lỗi: ")
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out.json").exists()
