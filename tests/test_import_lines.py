@@ -198,3 +198,46 @@ def test_bad_input_is_one_message_and_exit_code_2(tmp_path, name, content, messa
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("ptdraft: lỗi: ")
     assert message in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out.json").exists()
+
+
+def _flattened(text: str) -> str:
+    """The text as a PDF viewer copies it: no indents, a blank line after every line (like the sample letter)."""
+    return "\n\n".join(line.strip() + " " for line in text.split("\n") if line.strip())
+
+
+@pytest.mark.parametrize("name", ["03", "11", "13", "14"])
+def test_a_flat_copy_of_a_real_document_imports_like_the_indented_one(name):
+    """Without indents and with blank lines everywhere, the four shorter documents give exactly the same draft."""
+    text = (SAMPLES / "real" / f"{name}.txt").read_text(encoding="utf-8")
+    flat, _ = api.import_text(_flattened(text))
+    indented, _ = api.import_file(SAMPLES / "real" / f"{name}.txt")
+    assert flat.content == indented.content
+
+
+def test_a_flat_copy_of_the_plan_differs_in_one_heading_only():
+    """The 12-page plan, flattened, gives the same draft but for one paragraph break: item 20's heading fills 88%
+    of a line and ends without a mark, so nothing in a flat text tells it from a wrapped line, and it is joined to
+    the "- Đề nghị …" line under it (every word kept, in order)."""
+    text = (SAMPLES / "real" / "12.txt").read_text(encoding="utf-8")
+    flat, _ = api.import_text(_flattened(text))
+    indented, _ = api.import_file(SAMPLES / "real" / "12.txt")
+    heading = "\\20. Mời Đại sứ quán các nước: Trung Quốc, Ấn Độ, Cộng hoà Liên bang Nga"
+    expected = indented.content.body.replace(heading + "\n\n- Đề nghị", heading + " - Đề nghị")
+    assert expected != indented.content.body
+    assert flat.content.body == expected
+    assert flat.content.closing == indented.content.closing and flat.content.subject == indented.content.subject
+
+
+def test_a_blank_or_impossible_number_and_date_are_left_blank_and_reported():
+    """A number or day left blank for the records office, a number 0 and 31 February stay blank, each with a note."""
+    blank = "BỘ NỘI VỤ\nSố:      /BNV-VP\nV/v góp ý dự thảo\nHà Nội, ngày      tháng 4 năm 2026\n\nKính gửi: Sở Nội vụ.\n\n     Đề nghị góp ý./."
+    draft, report = api.import_text(blank)
+    c = draft.content
+    assert (c.number, c.issuer_code, c.unit_code, c.place, c.date) == (None, "BNV", "VP", "Hà Nội", None)
+    assert c.subject == "góp ý dự thảo" and c.recipients == ("Sở Nội vụ",)
+    assert any("để trống" in note for note in report.notes)
+    wrong = blank.replace("Số:      /", "Số: 0/").replace("ngày      tháng 4", "ngày 31 tháng 2")
+    draft, report = api.import_text(wrong)
+    assert (draft.content.number, draft.content.date) == (None, None)
+    assert any("“0” không hợp lệ" in note for note in report.notes)
+    assert any("không có thật" in note for note in report.notes)

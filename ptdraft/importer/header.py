@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ptdraft import doctypes
-from ptdraft.importer.lines import Line, fold
+from ptdraft.importer.lines import Line, fold, full_width
 
 _NATIONAL_TITLE = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM$", re.I)
 _MOTTO = re.compile(r"^Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc$", re.I)
@@ -84,7 +84,7 @@ def split_columns(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _continues_subject(line: Line, header: Header) -> bool:
+def _continues_subject(line: Line, header: Header, width: float) -> bool:
     """Whether ``line`` goes on with the subject under the type name (a centred line or two, then a gap)."""
     text = line.text
     if upper_line(text) or _RECIPIENTS.match(text) or (line.blank_before and header.subject):
@@ -93,7 +93,7 @@ def _continues_subject(line: Line, header: Header) -> bool:
         return False  # a legal basis or a list: the body has begun
     # The line under the type name is the subject; a further line is one only if it is short
     # (centred under it), not a full-width line of the body.
-    return not header.subject or len(text) <= 75
+    return not header.subject or len(text) <= min(75, 0.8 * width)
 
 
 def _date(match: re.Match, header: Header) -> None:
@@ -124,6 +124,7 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
 def parse_header(lines: list[Line]) -> Header:
     """The header at the top of ``lines`` (possibly empty: a text that starts at "Kính gửi")."""
     header = Header()
+    width = full_width(lines)
     authority: list[str] = []
     state = ""
     vv_width = 0
@@ -135,6 +136,9 @@ def parse_header(lines: list[Line]) -> Header:
             state = ""
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
             header.number = int(m.group("n")) if m.group("n") else None
+            if header.number is not None and not 1 <= header.number <= 999_999:
+                header.notes.append(f"số “{m.group('n')}” không hợp lệ: để trống số trong bản thảo")
+                header.number = None
             header.symbol = re.sub(r"\s*-\s*", "-", m.group("symbol"))
             state = ""
         elif (m := _PLACE_DATE.match(text)) and not header.date_text:
@@ -152,7 +156,7 @@ def parse_header(lines: list[Line]) -> Header:
             header.subject.append(text)
         elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):
             header.doc_type, state = doctypes.canonical(text) or text, "title"
-        elif state == "title" and _continues_subject(line, header):
+        elif state == "title" and _continues_subject(line, header, width):
             header.subject.append(text)
         elif state in ("title", "deciding") and upper_line(text) and header.doc_type in doctypes.DECIDING_WORD \
                 and not text.endswith(":") and (state == "title" or not line.blank_before):

@@ -32,6 +32,12 @@ SOFT_HYPHEN = "\u00ad"
 MARKER = re.compile(
     r"^(?:Điều\s+\d{1,3}\s*\.|[IVXLC]{1,7}\.\s|\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}\)\s|[a-zđ]\)\s|[-+•–*]\s)"
 )
+# A numbered item's first line: "4. Xây", "II. CƠ", "Điều 3." (a capital after the number).
+_NUMBERED = re.compile(r"^(?:\d{1,3}\.\s+[^\W\d_]|[IVXLC]{1,7}\.\s+[^\W\d_]|Điều\s+\d{1,3}\s*\.)")
+_HEADING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.|[IVXLC]{1,7}\.)\s")
+_BEFORE_NUMBER = frozenset(
+    "khoản điều mục điểm chương phần số ngày tháng năm lần thứ quý kỳ đợt tại và hoặc đến từ".split()
+)
 _SENTENCE_END = re.compile(r"[.:;!?…](?:\s*[”\"’)\]])*$")
 _CODE_BREAK = re.compile(r"(?:^|\s)\S*[A-ZĐ0-9/][A-ZĐ0-9/]*-$")
 
@@ -107,7 +113,8 @@ def is_indented(lines: list[Line]) -> bool:
     return indented >= 2 and flush >= 1 and indented >= 0.08 * len(lines)
 
 
-def _full_width(lines: list[Line]) -> float:
+def full_width(lines: list[Line]) -> float:
+    """The width of a full printed line: the 90th percentile of the lines' widths, in characters."""
     widths = sorted(line.width for line in lines)
     if not widths:
         return 0.0
@@ -119,16 +126,31 @@ def _starts_capital(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float) -> bool:
+def _is_heading(text: str) -> bool:
+    """A one-line numbered heading ("2.6. Bế mạc Festival …"): no final mark, no dash, comma or quote left open."""
+    return (
+        bool(_HEADING.match(text)) and not _SENTENCE_END.search(text) and not text.endswith(("-", "–", ","))
+        and text.count("“") <= text.count("”") and text.count("(") <= text.count(")")
+    )
+
+
+def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float, heading: bool) -> bool:
+    """Whether ``line`` starts a paragraph; ``heading``: the paragraph so far is one line opened by a number."""
     if line.blank_before or line.indent >= CENTRED_INDENT or previous.indent >= CENTRED_INDENT:
         return True
     if indented:
         return line.indent >= PARAGRAPH_INDENT
     ends = bool(_SENTENCE_END.search(previous.text))
     short = previous.width < 0.7 * width
-    if MARKER.match(line.text):
-        return ends or short
-    if _starts_capital(line.text) or line.text[:1] in "“\"":
+    capital = _starts_capital(line.text) or line.text[:1] in "“\""
+    if _NUMBERED.match(line.text):
+        # "4. Xây dựng …", "II. CƠ QUAN …", "Điều 3. …": a new item, unless the line above ends
+        # with a word a number follows ("… tại khoản" / "2. …").
+        words = previous.text.split()
+        return ends or short or not words or words[-1].lower() not in _BEFORE_NUMBER
+    if heading and (capital or MARKER.match(line.text)) and previous.width <= 0.8 * width:
+        return True  # "2.6. Bế mạc Festival …" is a heading: what follows is a paragraph of its own
+    if MARKER.match(line.text) or capital:
         return ends or short
     return False
 
@@ -149,11 +171,12 @@ def paragraphs(lines: list[Line], *, one_per_line: bool = False) -> list[Paragra
     if one_per_line:
         return [Paragraph(line.text, line.number, line.number) for line in lines]
     indented = is_indented(lines)
-    width = _full_width(lines)
+    width = full_width(lines)
     out: list[Paragraph] = []
     text, first, previous = lines[0].text, lines[0].number, lines[0]
     for line in lines[1:]:
-        if _starts_paragraph(previous, line, indented, width):
+        heading = first == previous.number and _is_heading(text)
+        if _starts_paragraph(previous, line, indented, width, heading):
             out.append(Paragraph(text, first, previous.number))
             text, first = line.text, line.number
         else:
