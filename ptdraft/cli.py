@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ptdraft import cli_library
+from ptdraft import cli_library, cli_templates
 from ptdraft.errors import InputError, PtdraftError
 
 EXIT_OK = 0
@@ -46,12 +46,14 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--data", type=Path, help="tệp JSON các giá trị của trường")
     render.add_argument("--set", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ", help="gán một giá trị")
     render.add_argument("-o", "--output", type=Path, required=True, help="tệp DOCX cần ghi")
+    cli_templates.add_db_option(render)  # office templates from the library; a draft's template hash checked
 
     new = sub.add_parser("new", help="tạo bản thảo JSON từ giá trị mặc định của mẫu")
     new.add_argument("template", help="mã mẫu hoặc đường dẫn tệp .toml")
     new.add_argument("--data", type=Path, help="tệp JSON các giá trị của trường")
     new.add_argument("--set", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ")
     new.add_argument("-o", "--output", type=Path, required=True, help="tệp bản thảo .json cần ghi")
+    cli_templates.add_db_option(new)
 
     imp = sub.add_parser("import", help="nhập một văn bản có sẵn (.txt chép từ PDF, hoặc .docx) thành bản thảo")
     imp.add_argument("file", type=Path, help="tệp .txt hoặc .docx")
@@ -115,8 +117,9 @@ def _draft_from(args) -> object:
         if args.data or args.set:
             given = {**draft.values, **_values(draft.fields, args.data, args.set)}
             draft = api.with_values(draft, given)
+        cli_templates.check_recorded_template(draft, args.db)
         return draft
-    template = api.get_template(args.source)
+    template = cli_templates.template_for(args.source, args.db)
     return api.new_draft(template, _values(template.fields, args.data, args.set))
 
 
@@ -132,7 +135,7 @@ def _cmd_render(args) -> int:
 def _cmd_new(args) -> int:
     from ptdraft import api
 
-    template = api.get_template(args.template)
+    template = cli_templates.template_for(args.template, args.db)
     draft = api.new_draft(template, _values(template.fields, args.data, args.set))
     api.save_draft(draft, args.output)
     print(f"Đã ghi bản thảo {args.output}")

@@ -1,0 +1,70 @@
+"""Templates for ``ptdraft render`` and ``ptdraft new``: office templates from the library database as well as
+the shipped ones, and the check that a draft's template is still the one it was made from.
+
+The database is the one ``--db`` or ``PTDRAFT_DB`` names, else the SQLite file in the user
+data folder; it is read only when it exists (a URL always does): rendering never creates a
+database, and drafts from shipped templates keep working offline without one.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ptdraft.errors import InputError
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="ĐƯỜNG_DẪN_HOẶC_URL",
+        help="thư viện mẫu: tệp SQLite hoặc postgresql://… (mặc định: biến PTDRAFT_DB, rồi tệp trong thư mục dữ "
+             "liệu; chỉ đọc khi đã có)",
+    )
+
+
+def existing_database(db: str | None) -> str | None:
+    """The database ``db`` means (path or URL), or None when it is a file that does not exist."""
+    from ptdraft import storage
+
+    location = storage.resolve(db)
+    if storage.is_url(location) or Path(location).expanduser().is_file():
+        return location
+    return None
+
+
+def _is_file(name: str) -> bool:
+    from ptdraft.templates import TEMPLATE_SUFFIX
+
+    return name.endswith(TEMPLATE_SUFFIX) or Path(name).is_file()
+
+
+def template_for(name: str, db: str | None):
+    """A template by path to a .toml file, by id in the library (its latest approved version), or shipped."""
+    from ptdraft import api
+
+    if _is_file(name):
+        return api.get_template(name)
+    location = existing_database(db)
+    if location is not None:
+        with api.open_database(location) as opened:
+            try:
+                return api.library_template(name, db=opened)
+            except InputError:
+                pass  # not in the library: the shipped templates (and their message) below
+    return api.get_template(name)
+
+
+def check_recorded_template(draft, db: str | None) -> None:
+    """Refuse a draft whose recorded template hash no longer matches that version in the library database
+    (TemplateError); nothing to check when there is no database or it does not hold that template."""
+    from ptdraft import api
+
+    ref = draft.template
+    if ref is None or not ref.sha256:
+        return
+    location = existing_database(db)
+    if location is None:
+        return
+    with api.open_database(location) as opened:
+        if opened.template_version(ref.id, ref.version) is None:
+            return
+        api.check_draft_template(draft, db=opened)
