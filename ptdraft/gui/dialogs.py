@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -33,18 +34,35 @@ def draft_filter() -> str:
     return _("ptdraft drafts (*.ptdraft.json *.json)")
 
 
+def state_name(state: str) -> str:
+    """A template version's state in the interface language."""
+    names = {"draft": _("Draft"), "submitted": _("Submitted"), "approved": _("Approved"), "retired": _("Retired")}
+    return names.get(state, state)
+
+
 class TemplateChooser(QDialog):
     """Start page: templates (approved first), searchable by title and type, plus "Văn bản trống" and recent drafts.
 
     ``choice`` after exec: ("template", Template), ("blank", None) or ("recent", Path).
+    ``listing``, when given, is ``listing(include_all) -> api.TemplateListing``: the office library
+    (approved templates for clerks; every state with "show all") replaces ``templates``, and a
+    database that cannot be used shows its message above the shipped templates.
     """
 
-    def __init__(self, templates, recent: list[Path], parent: QWidget | None = None) -> None:
+    def __init__(self, templates, recent: list[Path], parent: QWidget | None = None, listing=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("New document"))
-        self.resize(640, 480)
-        self.templates = templates
+        self.resize(640, 520)
+        self.templates = list(templates)
+        self.states: dict[int, str] = {}
+        self.listing = listing
         self.choice: tuple[str, object] | None = None
+        self.show_all = QCheckBox(_("Show all versions and states (reviewer)"), self)
+        self.show_all.setVisible(listing is not None)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #a02000")
+        self.error_label.hide()
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(_("Search by title or type"))
         self.search.setClearButtonEnabled(True)
@@ -62,22 +80,37 @@ class TemplateChooser(QDialog):
         box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         box.setSpacing(SPACING)
         box.addWidget(QLabel(_("Choose a template"), self))
+        box.addWidget(self.error_label)
         box.addWidget(self.search)
+        box.addWidget(self.show_all)
         box.addWidget(self.list, 1)
         box.addWidget(QLabel(_("Recent drafts"), self))
         box.addWidget(self.recent)
         box.addWidget(buttons)
         self.search.textChanged.connect(self.fill)
+        self.show_all.toggled.connect(lambda _on: self.load())
         self.list.itemActivated.connect(lambda item: self._accept(item))
         self.recent.itemActivated.connect(lambda item: self._accept(item))
         buttons.accepted.connect(self._accept_current)
         buttons.rejected.connect(self.reject)
-        self.fill("")
+        self.load()
         self.search.setFocus()
 
-    def fill(self, query: str) -> None:
-        from ptdraft.templates import APPROVAL_LABELS
+    def load(self) -> None:
+        """Read the templates again from ``listing`` (never fails: the shipped ones stay on a database error)."""
+        if self.listing is not None:
+            result = self.listing(self.show_all.isChecked())
+            self.templates = [entry.template for entry in result.entries]
+            self.states = {id(entry.template): entry.state for entry in result.entries}
+            problems = [str(p) for p in result.problems]
+            if result.error is not None:
+                problems.insert(0, _("The template library cannot be used; only the shipped templates are shown.")
+                                + "\n" + str(result.error))
+            self.error_label.setText("\n".join(problems))
+            self.error_label.setVisible(bool(problems))
+        self.fill(self.search.text())
 
+    def fill(self, query: str) -> None:
         needle = query.casefold().strip()
         self.list.clear()
         blank = QListWidgetItem(_("Blank document (công văn)"))
@@ -87,8 +120,10 @@ class TemplateChooser(QDialog):
             haystack = f"{template.title} {template.doc_type} {template.id}".casefold()
             if needle and needle not in haystack:
                 continue
-            state = APPROVAL_LABELS.get(template.approval.state, template.approval.state)
-            text = f"{template.title}\n    {template.doc_type} · {_('version')} {template.version} · {state}"
+            state = state_name(self.states.get(id(template), template.approval.state))
+            line = _("{doc_type} · version {version} · {state}").format(
+                doc_type=template.doc_type, version=template.version, state=state)
+            text = f"{template.title}\n    {line}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, ("template", template))
             self.list.addItem(item)
@@ -156,6 +191,35 @@ def _tell(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon)
     box.exec()
 
 
+class TextQuestion(QDialog):
+    """One line of text asked for (the reason a number is cancelled), with buttons in the interface language."""
+
+    def __init__(self, title: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(480, 140)
+        self.edit = QLineEdit(self)
+        text = QLabel(label, self)
+        text.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(text)
+        box.addWidget(self.edit)
+        box.addWidget(buttons)
+
+
+def _file_path(path: str, suffix: str) -> Path | None:
+    if not path:
+        return None
+    if suffix and not path.lower().endswith(suffix):
+        path += suffix
+    return Path(path)
+
+
 class Prompts:
     """The questions the window asks the clerk. Tests replace it with scripted answers."""
 
@@ -184,7 +248,12 @@ class Prompts:
         )
 
     def choose_template(self, templates, recent: list[Path]):
-        dialog = TemplateChooser(templates, recent, self.parent)
+        """The start page: the office library's templates (the shipped ``templates`` when it cannot be used)."""
+        from ptdraft import api
+
+        dialog = TemplateChooser(
+            templates, recent, self.parent, listing=lambda include_all: api.library_templates(include_all=include_all)
+        )
         return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def open_path(self, folder: str) -> Path | None:
@@ -234,3 +303,27 @@ class Prompts:
 
     def about(self) -> None:
         _tell(self.parent, _("About ptdraft"), about_text(), QMessageBox.Icon.Information)
+
+    def confirm(self, text: str) -> bool:
+        """A yes/no question before an action that cannot be undone (approve, retire, "Cấp số", cancel a number)."""
+        return _ask(self.parent, text)
+
+    def ask_text(self, title: str, label: str) -> str | None:
+        """One line of text (a reason); None when the clerk cancels."""
+        dialog = TextQuestion(title, label, self.parent)
+        return dialog.edit.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def open_file(self, title: str, folder: str, filters: str) -> Path | None:
+        path, _filter = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
+        return Path(path) if path else None
+
+    def save_file(self, title: str, suggested: str, filters: str, suffix: str = "") -> Path | None:
+        """A file to write (``suffix`` added when the name lacks it)."""
+        path, _filter = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        return _file_path(path, suffix)
+
+    def confirm_import(self, name: str, check) -> bool:
+        """What a template file holds and its example as printed, before it enters the library."""
+        from ptdraft.gui.library_window import ImportReview
+
+        return ImportReview(name, check, self.parent).exec() == QDialog.DialogCode.Accepted

@@ -167,9 +167,10 @@ class MainWindow(QMainWindow):
         view.addAction(self.next_action)
         view.addAction(self.back_action)
 
-        from ptdraft.gui import tools
+        from ptdraft.gui import library_ui, tools
 
         self.review = tools.install(self, view, file_menu)
+        library_ui.install(self, file_menu)  # template library, save as template, Cấp số, outgoing register
 
         language = bar.addMenu(_("&Language"))
         group = QActionGroup(self)
