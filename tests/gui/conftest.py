@@ -35,6 +35,11 @@ DEFAULT_ANSWERS = {
     "exported": "close",
     "about": None,
     "info": None,
+    "confirm": True,
+    "ask_text": None,
+    "open_file": None,
+    "save_file": None,
+    "confirm_import": True,
 }
 
 
@@ -92,6 +97,21 @@ class ScriptedPrompts:
     def info(self, title, text):
         return self._answer("info", title, text)
 
+    def confirm(self, text):
+        return self._answer("confirm", text)
+
+    def ask_text(self, title, label):
+        return self._answer("ask_text", title, label)
+
+    def open_file(self, title, folder, filters):
+        return self._answer("open_file", title, folder, filters)
+
+    def save_file(self, title, suggested, filters, suffix=""):
+        return self._answer("save_file", title, suggested, filters, suffix)
+
+    def confirm_import(self, name, check):
+        return self._answer("confirm_import", name, check)
+
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch) -> Path:
@@ -108,6 +128,14 @@ def vietnamese():
     i18n.set_language("vi")
     yield
     i18n.set_language("vi")
+
+
+@pytest.fixture
+def library_db(tmp_path, monkeypatch) -> Path:
+    """A temporary SQLite database for the template library and the register, chosen through PTDRAFT_DB."""
+    path = tmp_path / "db.sqlite3"
+    monkeypatch.setenv("PTDRAFT_DB", str(path))
+    return path
 
 
 @pytest.fixture

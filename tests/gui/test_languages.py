@@ -13,6 +13,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from babel.messages.pofile import read_po  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractButton,
     QApplication,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (  # noqa: E402
     QListWidget,
     QMenu,
     QPlainTextEdit,
+    QTableView,
+    QTabWidget,
     QTreeWidget,
     QWidget,
 )
@@ -82,6 +85,11 @@ def _texts(widget: QWidget) -> list[str]:
         elif isinstance(child, QTreeWidget):
             header = child.headerItem()
             out += [header.text(i) for i in range(header.columnCount())]
+        elif isinstance(child, QTableView):
+            model = child.model()
+            out += [str(model.headerData(i, Qt.Orientation.Horizontal) or "") for i in range(model.columnCount())]
+        elif isinstance(child, QTabWidget):
+            out += [child.tabText(i) for i in range(child.count())]
         elif isinstance(child, QMenu):
             out.append(child.title())
             out += [a.text() for a in child.actions()] + [a.toolTip() for a in child.actions()]
@@ -191,7 +199,8 @@ def _answer_modal(found: list, button_text: str | None = None) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_question_of_the_window_speaks_the_language(qtbot, language, tmp_path):
     """Each real question box the window asks through Prompts (unsaved changes, restore, error, other name,
-    after export, about) opens in the chosen language, Qt's own buttons included, and gives its answer."""
+    after export, about, a confirmation, a reason, a template import) opens in the chosen language, Qt's own
+    buttons included, and gives its answer."""
     i18n.set_language(language)
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -204,16 +213,72 @@ def test_every_question_of_the_window_speaks_the_language(qtbot, language, tmp_p
         (lambda: prompts.exported(tmp_path / "x.docx"), tr("Open folder", language), "folder"),
         (lambda: prompts.about(), None, None),
         (lambda: prompts.confirm_problems(api.find_problems(api.blank_draft())), tr("Export anyway", language), True),
+        (lambda: prompts.confirm("Cấp số 01?"), tr("Yes", language), True),
+        (lambda: prompts.ask_text(i18n._("Cancel a number"), "Lý do?"), tr("OK", language), ""),
+        (lambda: prompts.confirm_import("mau.toml", api.check_template_source(api.list_templates()[0].source)),
+         tr("Add to the library", language), True),
     ]
     for ask, button, expected in asked:
         found: list = []
         QTimer.singleShot(0, lambda f=found, b=button: _answer_modal(f, b))
         answer = ask()
         assert found, f"no dialog opened for {ask}"
+        if button is not None:
+            assert button in found[0], (button, found[0])
         if expected is not None:
             assert answer == expected
         if language == "vi":
             assert _untranslated(found[0]) == [], found[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_library_and_register_windows_speak_the_language(make_window, qtbot, language, library_db):
+    """The template library window, the template editor, "Save as template", the register view, the import
+    review and the start page's library toggle (and its database message) open in the chosen language."""
+    from ptdraft.gui.library_window import ImportReview
+    from tests.gui.library_support import approved, plain_letter
+
+    first = approved()
+    api.save_template(first.source.replace("Trân trọng", "Xin trân trọng"), by="An", submit=True)
+    api.issue_number(plain_letter(), user="văn thư")
+    i18n.set_language(language)
+    window = make_window(plain_letter())
+    window.library_action.trigger()
+    library = window.library_dialog
+    library.select(first.template_id, 2)
+    library.new_button.click()
+    editor = library.editor
+    window.register_action.trigger()
+    window.save_template_action.trigger()
+    review = ImportReview("mau.toml", api.check_template_source(first.source))
+    qtbot.addWidget(review)
+    dialogs_shown = {
+        "Template library": library,
+        "Outgoing register": window.register_dialog,
+        "Save as template": window.save_template_dialog,
+    }
+    for msgid, dialog in dialogs_shown.items():
+        assert dialog.windowTitle() == tr(msgid, language)
+    assert editor.windowTitle().startswith(tr("Template editor", language))
+    assert review.windowTitle() == tr("Import {name}", language).format(name="mau.toml")
+    assert library.tabs.tabText(2) == tr("Compare versions", language)
+    assert window.register_dialog.model.headerData(1, Qt.Orientation.Horizontal) == tr("Number and symbol", language)
+    assert window.register_dialog.model.data(window.register_dialog.model.index(0, 7)) == tr("Issued", language)
+    library_db.write_bytes(b"garbage" * 300)
+    chooser = dialogs.TemplateChooser(api.list_templates(), [],
+                                      listing=lambda include_all: api.library_templates(include_all=include_all))
+    qtbot.addWidget(chooser)
+    chooser.show_all.setChecked(True)
+    assert chooser.show_all.text() == tr("Show all versions and states (reviewer)", language)
+    assert chooser.error_label.text().startswith(
+        tr("The template library cannot be used; only the shipped templates are shown.", language))
+    texts = [t for d in (library, editor, review, chooser, *dialogs_shown.values()) for t in _texts(d)]
+    texts += [window.library_action.text(), window.register_action.text(), window.save_template_action.text(),
+              window.issue_number_action.text(), editor.problem.text(), library.details.text()]
+    if language == "vi":
+        assert _untranslated(texts) == []
+    else:
+        assert "Approve" in texts and "Cancel number…" in texts
 
 
 def test_switching_language_keeps_the_draft(qtbot, patched_prompts):
