@@ -14,7 +14,7 @@ from typing import Callable
 
 from ptdraft import render
 from ptdraft.importer import ImportReport
-from ptdraft.model import Content, Draft, Item, Signature
+from ptdraft.model import SIGNATURE_TEXTS, Content, Draft, Item
 from ptdraft.vietnamese import (
     FindingKind,
     StyleUsage,
@@ -110,9 +110,7 @@ def _map_draft(draft: Draft, fn: Callable[[str], str]) -> Draft:
             changes[part.name] = tuple(fn(v) for v in current)
     changes["requirements"] = tuple(Item(fn(i.text), tuple(fn(s) for s in i.subitems)) for i in content.requirements)
     sig = content.signature
-    changes["signature"] = Signature(
-        sig.mode, fn(sig.collective), fn(sig.head_title), fn(sig.position), fn(sig.name)
-    )
+    changes["signature"] = dataclasses.replace(sig, **{name: fn(getattr(sig, name)) for name in SIGNATURE_TEXTS})
     values = {key: value(v) for key, v in draft.values.items()}
     return dataclasses.replace(draft, content=dataclasses.replace(content, **changes), values=values)
 

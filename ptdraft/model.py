@@ -27,6 +27,7 @@ class SigningMode(Enum):
     TUQ = "TUQ."
     Q = "Q."
     TM_KT = "TM.KT."
+    TL_KT = "TL.KT."
 
 
 class FieldKind(Enum):
@@ -59,13 +60,18 @@ class Item:
     subitems: tuple[str, ...] = ()
 
 
+# The text parts of a signature, in the order they print.
+SIGNATURE_TEXTS = ("collective", "head_title", "order_title", "position", "name")
+
+
 @dataclass(frozen=True)
 class Signature:
     """Box 7: the signing authority, the signer's position and name.
 
     ``collective`` is the body a TM. signature speaks for ("ỦY BAN NHÂN DÂN");
     ``head_title`` is the head's title after KT., TL., TUQ. or Q. ("CHỦ TỊCH");
-    ``position`` is the signer's own title ("PHÓ CHỦ TỊCH"); empty strings mean "not printed".
+    ``position`` is the signer's own title ("PHÓ CHỦ TỊCH"); ``order_title`` is, with TL.KT., the title of
+    the one who signs by order, whose deputy signs ("CHÁNH VĂN PHÒNG"); empty strings mean "not printed".
     """
 
     mode: SigningMode = SigningMode.NONE
@@ -73,6 +79,7 @@ class Signature:
     head_title: str = ""
     position: str = ""
     name: str = ""
+    order_title: str = ""
 
     def authority_lines(self) -> tuple[str, ...]:
         """The lines of box 7a, top to bottom, as typed (case is applied by the layout)."""
@@ -84,6 +91,12 @@ class Signature:
             lines.append(f"{mode.value} {self.head_title}")
         if mode is SigningMode.TM_KT and self.head_title:
             lines.append(f"KT. {self.head_title}")
+        if mode is SigningMode.TL_KT:
+            # FORMAT.md §8: the one signing TL. may hand the signing to a deputy, who signs KT.
+            if self.head_title:
+                lines.append(f"TL. {self.head_title}")
+            if self.order_title:
+                lines.append(f"KT. {self.order_title}")
         if self.position:
             lines.append(self.position)
         return tuple(lines)

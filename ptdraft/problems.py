@@ -49,7 +49,9 @@ def find(draft: Draft) -> list[Problem]:
     need("signature.name", bool(sig.name.strip()), "Chưa có họ tên người ký")
     if sig.mode in (SigningMode.TM, SigningMode.TM_KT):
         need("signature.collective", bool(sig.collective.strip()), "Ký thay mặt (TM.) cần tên tập thể hoặc cơ quan")
-    if sig.mode in (SigningMode.KT, SigningMode.TL, SigningMode.TUQ, SigningMode.Q, SigningMode.TM_KT):
+    if sig.mode is SigningMode.TL_KT:
+        need("signature.order_title", bool(sig.order_title.strip()), "Ký TL.KT. cần chức vụ người được giao ký thừa lệnh")
+    if sig.mode in (SigningMode.KT, SigningMode.TL, SigningMode.TUQ, SigningMode.Q, SigningMode.TM_KT, SigningMode.TL_KT):
         need("signature.head_title", bool(sig.head_title.strip()), f"Ký {sig.mode.value} cần chức vụ của người đứng đầu")
     if sig.mode is not SigningMode.Q:
         need("signature.position", bool(sig.position.strip()), "Chưa có chức vụ người ký")

@@ -23,7 +23,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError, safe_ra
 from ptdraft import dates
 from ptdraft import render_limits as limits
 from ptdraft.errors import TemplateError
-from ptdraft.model import Content, Draft, Field, FieldKind, Item, Signature, Value
+from ptdraft.model import SIGNATURE_TEXTS, Content, Draft, Field, FieldKind, Item, Signature, Value
 from ptdraft.text import normalise
 
 MAX_OUTPUT = 200_000  # characters one piece of text may render to
@@ -363,7 +363,7 @@ def _fill(draft: Draft, errors: list[TemplateError] | None, placeholders: bool) 
     sig = content.signature
     changes["signature"] = Signature(
         mode=sig.mode,
-        **{name: render.text(getattr(sig, name), f"signature.{name}") for name in ("collective", "head_title", "position", "name")},
+        **{name: render.text(getattr(sig, name), f"signature.{name}") for name in SIGNATURE_TEXTS},
     )
     return dataclasses.replace(content, **changes)
 
@@ -381,5 +381,5 @@ def content_sources(content: Content) -> list[tuple[str, str]]:
         sources.append((f"requirements[{n + 1}]", item.text))
         sources.extend((f"requirements[{n + 1}].subitems[{i + 1}]", s) for i, s in enumerate(item.subitems))
     sig = content.signature
-    sources.extend((f"signature.{name}", getattr(sig, name)) for name in ("collective", "head_title", "position", "name"))
+    sources.extend((f"signature.{name}", getattr(sig, name)) for name in SIGNATURE_TEXTS)
     return sources

@@ -16,7 +16,7 @@ from typing import Mapping, Sequence
 from ptdraft import render, template_text
 from ptdraft.errors import InputError
 from ptdraft.library import check_source
-from ptdraft.model import Content, Draft, Field, FieldKind, Item, Signature
+from ptdraft.model import SIGNATURE_TEXTS, Content, Draft, Field, FieldKind, Item, Signature
 from ptdraft.store import content_to_dict, field_to_dict
 
 _FIELD_ID = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -49,7 +49,7 @@ def _map_texts(content: Content, change) -> Content:
     )
     sig = content.signature
     updates["signature"] = Signature(
-        mode=sig.mode, **{name: change(getattr(sig, name)) for name in ("collective", "head_title", "position", "name")}
+        mode=sig.mode, **{name: change(getattr(sig, name)) for name in SIGNATURE_TEXTS}
     )
     return dataclasses.replace(content, **updates)
 

@@ -165,13 +165,10 @@ def content_to_dict(content: Content) -> dict[str, Any]:
             elif key == "requirements":
                 out[key] = [{"text": r.text, "subitems": list(r.subitems)} for r in value]
             elif key == "signature":
-                out[key] = {
-                    "mode": value.mode.value,
-                    "collective": value.collective,
-                    "head_title": value.head_title,
-                    "position": value.position,
-                    "name": value.name,
-                }
+                out[key] = {"mode": value.mode.value, "collective": value.collective,
+                            "head_title": value.head_title, "position": value.position, "name": value.name}
+                if value.order_title:
+                    out[key]["order_title"] = value.order_title
             elif isinstance(value, tuple):
                 out[key] = list(value)
             else:

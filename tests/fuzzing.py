@@ -43,7 +43,7 @@ CONTENT_TEXT_PARTS = {
     "legal_bases": True,
     "archive": True,
 }
-SIGNATURE_PARTS = ("collective", "head_title", "position", "name")
+from ptdraft.model import SIGNATURE_TEXTS as SIGNATURE_PARTS  # noqa: E402
 DOC_TYPES = ("Công văn", "Quyết định", "Thông báo", "Giấy mời")
 
 

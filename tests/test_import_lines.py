@@ -135,7 +135,10 @@ def test_two_columns_side_by_side_are_read_one_after_the_other():
     assert c.body.startswith("Ủy ban nhân dân thành phố Hà Nội đề nghị") and c.closing.endswith("ở địa bàn dân cư./.")
     assert c.distribution == ("Đ/c Bí thư Thành ủy", "UBND các phường, xã") and c.archive == ("KGVX",)
     assert report.signature_lines == ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG")
-    assert (c.signature.mode, c.signature.position, c.signature.name) == (SigningMode.TL, "PHÓ CHÁNH VĂN PHÒNG", "Võ Tuấn Anh")
+    assert (c.signature.mode, c.signature.head_title, c.signature.order_title) == (
+        SigningMode.TL_KT, "CHỦ TỊCH", "CHÁNH VĂN PHÒNG"
+    )
+    assert (c.signature.position, c.signature.name) == ("PHÓ CHÁNH VĂN PHÒNG", "Võ Tuấn Anh")
 
 
 def test_text_that_fits_no_part_goes_into_the_body_and_the_report():

@@ -312,3 +312,12 @@ def test_article_heading_is_bold_but_article_sentence_is_not():
         ("Điều 2.", True),
         (" Quyết định này có hiệu lực từ ngày ký.", None),
     ]
+
+
+def test_signing_by_order_handed_to_a_deputy():
+    """FORMAT.md §8: TL. may be handed to the deputy of the one signing by order, who signs KT.: three title lines."""
+    signature = Signature(SigningMode.TL_KT, head_title="Chủ tịch", order_title="Chánh Văn phòng",
+                          position="Phó Chánh Văn phòng", name="Võ Tuấn Anh")
+    assert signature.authority_lines() == ("TL. Chủ tịch", "KT. Chánh Văn phòng", "Phó Chánh Văn phòng")
+    _left, right = closing_cells(dataclasses.replace(BASE, signature=signature))
+    assert right == ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Võ Tuấn Anh"]

@@ -486,6 +486,7 @@ class SignatureStep(Step):
         (SigningMode.TUQ, "TUQ."),
         (SigningMode.Q, "Q."),
         (SigningMode.TM_KT, "TM. … / KT. …"),
+        (SigningMode.TL_KT, "TL. … / KT. …"),
     )
 
     def title(self) -> str:
@@ -501,6 +502,9 @@ class SignatureStep(Step):
         self.focus_targets["signature.mode"] = self.mode
         self.collective = self._sig_line(_("On behalf of (TM.)"), "collective", _("e.g. ỦY BAN NHÂN DÂN"))
         self.head = self._sig_line(_("Head's title (KT., TL., TUQ., Q.)"), "head_title", _("e.g. CHỦ TỊCH"))
+        self.order = self._sig_line(
+            _("Signing by order for (KT. after TL.)"), "order_title", _("e.g. CHÁNH VĂN PHÒNG, whose deputy signs")
+        )
         self.position = self._sig_line(_("Signer's position"), "position", _("e.g. PHÓ CHỦ TỊCH"))
         self.name = self._sig_line(_("Signer's full name"), "name", _("No degrees or ranks before the name"))
         self.printed_block = QLabel(self)
@@ -517,13 +521,11 @@ class SignatureStep(Step):
     def _visible(self, mode: SigningMode) -> None:
         show = {
             self.collective: mode in (SigningMode.TM, SigningMode.TM_KT),
-            self.head: mode in (SigningMode.KT, SigningMode.TL, SigningMode.TUQ, SigningMode.Q, SigningMode.TM_KT),
+            self.head: mode is not SigningMode.NONE and mode is not SigningMode.TM,
+            self.order: mode is SigningMode.TL_KT,
         }
         for widget, visible in show.items():
-            widget.setVisible(visible)
-            label = self.form.labelForField(widget)
-            if label is not None:
-                label.setVisible(visible)
+            self.form.setRowVisible(widget, visible)
 
     def load(self, draft: Draft) -> None:
         sig = draft.content.signature
@@ -532,6 +534,7 @@ class SignatureStep(Step):
         self.mode.blockSignals(False)
         self.collective.set_quietly(sig.collective)
         self.head.set_quietly(sig.head_title)
+        self.order.set_quietly(sig.order_title)
         self.position.set_quietly(sig.position)
         self.name.set_quietly(sig.name)
 

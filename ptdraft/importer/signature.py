@@ -43,6 +43,9 @@ class SignatureBlock:
             return Signature(SigningMode.TM, collective=parsed[0][1], position=position, name=self.name)
         if modes == ["TM", "KT"]:
             return Signature(SigningMode.TM_KT, collective=parsed[0][1], head_title=parsed[1][1], position=position, name=self.name)
+        if modes == ["TL", "KT"]:
+            return Signature(SigningMode.TL_KT, head_title=parsed[0][1], order_title=parsed[1][1], position=position,
+                             name=self.name)
         if len(modes) == 1:
             return Signature(_MODES[modes[0]], head_title=parsed[0][1], position=position, name=self.name)
         # e.g. "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG": the first mode, the other lines kept in its title.
