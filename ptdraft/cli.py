@@ -40,6 +40,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     fields = sub.add_parser("fields", help="các trường một mẫu cần điền")
     fields.add_argument("template", help="mã mẫu hoặc đường dẫn tệp .toml")
+    cli_templates.add_db_option(fields)
 
     render = sub.add_parser("render", help="tạo tệp DOCX từ một mẫu hoặc một bản thảo")
     render.add_argument("source", help="mã mẫu, tệp mẫu .toml, hoặc bản thảo .json")
@@ -94,10 +95,8 @@ def _is_draft(source: str) -> bool:
     return source.lower().endswith(".json")
 
 
-def _cmd_fields(name: str) -> int:
-    from ptdraft import api
-
-    template = api.get_template(name)
+def _cmd_fields(name: str, db: str | None = None) -> int:
+    template = cli_templates.template_for(name, db)
     print(f"{template.title} ({template.id}, phiên bản {template.version})")
     for item in template.fields:
         flag = "bắt buộc" if item.required else "không bắt buộc"
@@ -170,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in cli_library.COMMANDS:
             return cli_library.run(args)
         if args.command == "fields":
-            return _cmd_fields(args.template)
+            return _cmd_fields(args.template, args.db)
         if args.command == "render":
             return _cmd_render(args)
         if args.command == "new":

@@ -8,9 +8,10 @@ database, and drafts from shipped templates keep working offline without one.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from ptdraft.errors import InputError
+from ptdraft.errors import InputError, PtdraftError, TemplateError
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -37,19 +38,37 @@ def _is_file(name: str) -> bool:
     return name.endswith(TEMPLATE_SUFFIX) or Path(name).is_file()
 
 
+def _shipped_ids() -> set[str]:
+    from ptdraft import api
+
+    return {t.id for t in api.list_templates()}
+
+
+def _warn(error: PtdraftError) -> None:
+    print(f"ptdraft: cảnh báo: không dùng được thư viện mẫu ({error}); dùng mẫu có sẵn", file=sys.stderr)
+
+
 def template_for(name: str, db: str | None):
-    """A template by path to a .toml file, by id in the library (its latest approved version), or shipped."""
+    """A template by path to a .toml file, by id in the library (its latest approved version), or shipped.
+
+    An unusable database (locked, corrupt, newer) never stops a shipped template: it is used, with a warning.
+    """
     from ptdraft import api
 
     if _is_file(name):
         return api.get_template(name)
     location = existing_database(db)
     if location is not None:
-        with api.open_database(location) as opened:
-            try:
-                return api.library_template(name, db=opened)
-            except InputError:
-                pass  # not in the library: the shipped templates (and their message) below
+        try:
+            with api.open_database(location) as opened:
+                try:
+                    return api.library_template(name, db=opened)
+                except InputError:
+                    pass  # not in the library: the shipped templates (and their message) below
+        except PtdraftError as error:
+            if name not in _shipped_ids():
+                raise
+            _warn(error)
     return api.get_template(name)
 
 
@@ -64,7 +83,14 @@ def check_recorded_template(draft, db: str | None) -> None:
     location = existing_database(db)
     if location is None:
         return
-    with api.open_database(location) as opened:
-        if opened.template_version(ref.id, ref.version) is None:
-            return
-        api.check_draft_template(draft, db=opened)
+    try:
+        with api.open_database(location) as opened:
+            if opened.template_version(ref.id, ref.version) is None:
+                return
+            api.check_draft_template(draft, db=opened)
+    except TemplateError:
+        raise
+    except PtdraftError as error:
+        if ref.id not in _shipped_ids():
+            raise  # an office template cannot be checked without its library
+        _warn(error)

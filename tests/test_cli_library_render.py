@@ -112,3 +112,30 @@ def test_render_refuses_a_draft_whose_template_hash_no_longer_matches(tmp_path, 
     raw_execute(str(db), "UPDATE template_versions SET source = REPLACE(source, 'Xin trân trọng', 'Trân trọng')")
     code, _out, err = run_cli(capsys, "render", good, "--db", db, "-o", tmp_path / "sau.docx")
     assert_one_message(code, err, "bị sửa")
+
+
+def test_a_broken_library_never_stops_a_shipped_template(tmp_path, capsys, monkeypatch):
+    """With a corrupt library database, shipped templates still render and list their fields (with a warning
+    naming the problem); an office template id that only the library holds gets one clear message, exit 2."""
+    monkeypatch.setenv("PTDRAFT_DATA_DIR", str(tmp_path / "data"))
+    db = tmp_path / "db.sqlite3"
+    db.write_bytes(b"this is not a database" * 100)
+    output = tmp_path / "letter.docx"
+    code, _out, err = run_cli(capsys, "render", str(LETTER), "--db", db, "-o", output)
+    assert code == 0 and output.is_file(), err
+    assert "cảnh báo" in err
+    code, out, err = run_cli(capsys, "fields", "cong-van-chung", "--db", db)
+    assert code == 0 and "co_quan" in out and "cảnh báo" in err
+    code, _out, err = run_cli(capsys, "new", "cong-van-so-noi-vu", "--db", db, "-o", tmp_path / "x.json")
+    assert_one_message(code, err, str(db))
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_fields_takes_a_library_id(tmp_path, capsys, monkeypatch):
+    """`ptdraft fields ID --db` lists the fields of an office template from the library."""
+    monkeypatch.setenv("PTDRAFT_DATA_DIR", str(tmp_path / "data"))
+    db = tmp_path / "db.sqlite3"
+    _office_template(db)
+    code, out, err = run_cli(capsys, "fields", "cong-van-so-noi-vu", "--db", db)
+    assert code == 0, err
+    assert "cong-van-so-noi-vu" in out and "nguoi_ky" in out
