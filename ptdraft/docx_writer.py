@@ -19,7 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ptdraft import rules
 from ptdraft.errors import OutputError
-from ptdraft.layout import Block, Cell, Layout, Para, Rule, Table
+from ptdraft.layout import Cell, Layout, Para, Rule, Table
 from ptdraft.rules import Page, Style
 from ptdraft.store import write_atomic
 

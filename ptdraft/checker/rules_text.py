@@ -218,7 +218,6 @@ def _list_rules(doc: DocInfo, lines: list[Part], element: Element, rule: str, wh
     """
     entries: list[list[Part]] = []
     for part in lines:
-        text = text_of(doc, part).strip()
         if not entries or _has_dash(doc, part) or text_of(doc, entries[-1][-1]).rstrip()[-1:] in (";", "."):
             entries.append([part])
         else:

@@ -9,11 +9,12 @@ import json
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from ptdraft import store
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.state import DraftState
+from ptdraft.gui.widgets import single_shot
 from ptdraft.model import Draft
 
 DELAY_MS = 3000
@@ -25,10 +26,7 @@ class Autosaver(QObject):
         self.state = state
         self.file = folder / "autosave.ptdraft.json"
         self.meta = folder / "autosave.meta.json"
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(delay_ms)
-        self.timer.timeout.connect(self.save_now)
+        self.timer = single_shot(self, delay_ms, self.save_now)
         state.changed.connect(self._changed)
         state.status_changed.connect(self._status)
 

@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QTimer, QUrl, Qt, Signal
+from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,7 +35,7 @@ from ptdraft.gui.preview import PreviewPanel
 from ptdraft.gui.settings import Settings
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.steps import STEP_CLASSES, Step
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.widgets import MARGIN, SPACING, single_shot
 
 log = logging.getLogger("ptdraft")
 
@@ -62,11 +62,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
         self._build()
         self._build_actions()
-        self.preview_timer = QTimer(self)
-        self.preview_timer.setSingleShot(True)
-        self.preview_timer.setInterval(0)
         # Through the error boundary too: an engine failure while the clerk types becomes one message.
-        self.preview_timer.timeout.connect(lambda: self.guard(self.update_preview))
+        self.preview_timer = single_shot(self, 0, lambda: self.guard(self.update_preview))
         state.changed.connect(self.preview_timer.start)
         state.replaced.connect(self.load_steps)
         state.status_changed.connect(self.update_title)

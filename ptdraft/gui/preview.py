@@ -83,7 +83,6 @@ class PageCanvas(QWidget):
         painter.end()
 
     def ref_at(self, point: QPointF) -> str | None:
-        size = self.page_pixels()
         for index, page in enumerate(self.pages):
             origin = self._page_origin(index)
             local = (point - origin) / self.zoom

@@ -7,11 +7,12 @@ spelling finding with a suggestion can be corrected from its context menu.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ptdraft import api
 from ptdraft.gui.i18n import _
+from ptdraft.gui.widgets import single_shot
 from ptdraft.model import Draft
 
 DELAY_MS = 400  # the checks run this long after the last keystroke; the preview itself does not wait
@@ -34,9 +35,7 @@ class ReviewPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.summary)
         box.addWidget(self.tree, 1)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DELAY_MS)
+        self.timer = single_shot(self, DELAY_MS)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         self.tree.customContextMenuRequested.connect(self._menu)

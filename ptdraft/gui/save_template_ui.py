@@ -3,7 +3,7 @@
 submits it for approval."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,7 +26,7 @@ from ptdraft import api
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.highlight import TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.widgets import MARGIN, SPACING, single_shot
 
 TEXT, LABEL, FIELD = range(3)
 # The parts of a document worth offering as fields: the field id and label the shipped templates use for them.
@@ -160,10 +160,7 @@ class SaveAsTemplateDialog(QDialog):
         box.addWidget(splitter, 1)
         box.addWidget(buttons)
 
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(150)
-        self.timer.timeout.connect(lambda: window.guard(self.update_result))
+        self.timer = single_shot(self, 150, lambda: window.guard(self.update_result))
         self.title_edit.textEdited.connect(self._title_edited)
         self.id_edit.textEdited.connect(self._id_edited)
         self.description.textEdited.connect(lambda _t: self.timer.start())

@@ -2,7 +2,7 @@
 types, and the page as it prints with the template's example values. Saving makes a new version in the library."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QPainter, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +22,7 @@ from ptdraft.gui.highlight import TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
 from ptdraft.gui.preview import PreviewPanel
 from ptdraft.gui.source_lines import error_line
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.widgets import MARGIN, SPACING, single_shot
 
 DELAY_MS = 300  # the check and the preview run this long after the last keystroke
 
@@ -210,10 +210,7 @@ class TemplateEditor(QDialog):
         box.addWidget(splitter, 1)
         box.addWidget(buttons)
 
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DELAY_MS)
-        self.timer.timeout.connect(lambda: window.guard(self.check))
+        self.timer = single_shot(self, DELAY_MS, lambda: window.guard(self.check))
         self.text.textChanged.connect(self.timer.start)
         self.text.document().setModified(False)
         self.check()

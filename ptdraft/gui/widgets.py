@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,16 @@ from ptdraft.text import clean
 
 MARGIN = 8
 SPACING = 6
+
+
+def single_shot(parent, interval_ms: int, slot=None) -> QTimer:
+    """A one-shot timer: restarting it postpones ``slot`` until ``interval_ms`` after the last restart."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    if slot is not None:
+        timer.timeout.connect(slot)
+    return timer
 
 
 def clean_typed(text: str, before: int) -> tuple[str, bool, str]:
