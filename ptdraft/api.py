@@ -10,7 +10,7 @@ import dataclasses
 from pathlib import Path
 from typing import Mapping
 
-from ptdraft import docx_writer, problems, render, store, templates
+from ptdraft import docx_writer, render, store, templates
 from ptdraft.errors import InputError, PtdraftError
 from ptdraft.layout import Layout, layout
 from ptdraft.model import Content, Draft, Value
@@ -145,8 +145,10 @@ def document_types() -> tuple[str, ...]:
     return doctypes.ALL_TYPES
 
 
-def find_problems(draft: Draft) -> list[problems.Problem]:
-    """What is missing or wrong, each with the part of the draft it belongs to."""
+def find_problems(draft: Draft) -> list:
+    """What is missing or wrong (ptdraft.problems.Problem), each with the part of the draft it belongs to."""
+    from ptdraft import problems
+
     return problems.find(draft)
 
 
@@ -174,14 +176,28 @@ def export_docx(draft: Draft, path: Path, *, strict: bool = True) -> None:
     docx_writer.write(layout_draft(draft, strict=strict), Path(path))
 
 
-# The template library and the outgoing register: see ptdraft/api_library.py.
-from ptdraft.api_library import *  # noqa: E402,F401,F403
-from ptdraft.api_library import __all__ as _LIBRARY_NAMES  # noqa: E402
+# The template library and the outgoing register (ptdraft/api_library.py) and Vietnamese text hygiene and importing
+# letters (ptdraft/api_text.py) are part of this interface too. They are loaded on first use, so that rendering a
+# letter does not pay for the database, the importer and the spelling check.
+_PARTS = ("ptdraft.api_library", "ptdraft.api_text")
 
-__all__ += _LIBRARY_NAMES
 
-# Vietnamese text hygiene and importing letters: see ptdraft/api_text.py.
-from ptdraft.api_text import *  # noqa: E402,F401,F403
-from ptdraft.api_text import __all__ as _TEXT_NAMES  # noqa: E402
+def __getattr__(name: str):
+    import importlib
 
-__all__ += _TEXT_NAMES
+    for module_name in _PARTS:
+        module = importlib.import_module(module_name)
+        if name in module.__all__:
+            value = getattr(module, name)
+            globals()[name] = value
+            return value
+    raise AttributeError(f"module 'ptdraft.api' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    import importlib
+
+    names = set(globals())
+    for module_name in _PARTS:
+        names.update(importlib.import_module(module_name).__all__)
+    return sorted(names)

@@ -12,7 +12,6 @@ import datetime as _dt
 import functools
 import io
 import zipfile
-from xml.sax.saxutils import escape
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -30,8 +29,13 @@ _BODY_MARK = "@@PTDRAFT-BODY@@"
 _FOOTER_MARK = "@@PTDRAFT-FOOTER@@"
 
 
+def escape(text: str) -> str:
+    """Text for XML character data (xml.sax.saxutils would import urllib and the e-mail package for this)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _attr(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
+    return escape(text).replace('"', "&quot;")
 
 
 def _fonts(font: str) -> str:

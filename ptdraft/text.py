@@ -4,18 +4,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters XML 1.0 cannot hold, plus the C1 controls and the BOM/zero-width marks
-# that pasting from PDFs and some keyboards leaves behind. Tab and newline are kept
+# Characters XML 1.0 cannot hold, plus the C1 controls and the soft hyphen that pasting from PDFs leaves behind:
+# refused on the command line (naming the field), removed with a notice in the window. Tab and newline are kept
 # here; the fields that are single-line fold them separately.
-_BAD = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b\u00ad\ufffe\uffff\ud800-\udfff]"
-)
+_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\ufffe\uffff\ud800-\udfff]")
+# Invisible marks that are harmless to drop anywhere: the zero-width space and the byte-order mark.
+_INVISIBLE = re.compile("[\u200b\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def clean(text: str) -> tuple[str, bool]:
     """Return ``text`` in NFC with forbidden characters removed, and whether any were removed."""
-    composed = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    composed = unicodedata.normalize("NFC", _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
     stripped = _BAD.sub("", composed)
     return stripped, stripped != composed
 

@@ -196,3 +196,18 @@ def test_checker_imports_neither_qt_nor_python_docx():
     """No checker module imports PySide6 or python-docx."""
     for path in (REPO / "ptdraft" / "checker").glob("*.py"):
         assert not _imports(path) & {"PySide6", "docx"}, path
+
+
+def test_draft_with_missing_required_values_has_findings(tmp_path, capsys):
+    """A draft still missing required values (a fresh Giấy mời) is not "clean": each missing value is a
+    finding on the box that prints it, and the command exits 1."""
+    draft_path = tmp_path / "gm.json"
+    assert cli.main(["new", "giay-moi", "-o", str(draft_path)]) == 0
+    capsys.readouterr()
+    assert cli.main(["check", str(draft_path), "--json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    missing = [f for f in findings if f["rule"] == "draft.missing"]
+    required = [f.label for f in api.get_template("giay-moi").fields if f.required and f.default is None]
+    assert sorted(f["message"].removeprefix("Chưa điền: ") for f in missing) == sorted(required)
+    boxes = {f["message"].removeprefix("Chưa điền: "): f["box"] for f in missing}
+    assert boxes["Họ và tên người ký"] == "7a" and boxes["Địa danh"] == "4"

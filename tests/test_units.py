@@ -321,3 +321,12 @@ def test_signing_by_order_handed_to_a_deputy():
     assert signature.authority_lines() == ("TL. Chủ tịch", "KT. Chánh Văn phòng", "Phó Chánh Văn phòng")
     _left, right = closing_cells(dataclasses.replace(BASE, signature=signature))
     assert right == ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Võ Tuấn Anh"]
+
+
+def test_invisible_marks_are_dropped_and_control_characters_are_refused():
+    """A zero-width space or byte-order mark pasted into a value is simply dropped; a control character is
+    reported by its code so the clerk can be told which field holds it."""
+    from ptdraft.text import bad_characters, clean
+
+    assert clean("Quảng\u200b Trị\ufeff") == ("Quảng Trị", False)
+    assert bad_characters("Quảng\u200b Trị\x07") == ["U+0007"]

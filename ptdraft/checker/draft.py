@@ -42,8 +42,54 @@ def paragraph_refs(layout: Layout) -> list[str]:
     return refs
 
 
+# The box (ô số) of a draft part, for what is missing or wrong in the draft itself.
+_BOX_OF = {
+    "parent_authority": "2", "authority": "2", "number": "3", "issuer_code": "3", "unit_code": "3", "place": "4",
+    "date": "4", "doc_type": "5a", "subject": "5a", "recipients": "9a", "signature": "7a", "distribution": "9b",
+}
+
+
+def draft_findings(draft: Draft) -> list[Finding]:
+    """What the draft itself still lacks (required values, parts, template errors): the DOCX would print
+    placeholders or nothing there, so these come first."""
+    from ptdraft import problems, render
+    from ptdraft.errors import TemplateError
+
+    def part_using(field_id: str) -> str:
+        """The first part of the document (in print order) whose text uses a template field."""
+        for part, text in render.content_sources(draft.content):
+            try:
+                if field_id in render.names_used(text):
+                    return part
+            except TemplateError:
+                continue
+        return "body"
+
+    out = []
+    for problem in problems.find(draft):
+        ref = problem.ref
+        if ref.startswith("values."):
+            ref = part_using(ref.removeprefix("values."))
+        head = ref.split(".")[0].split("[")[0]
+        kind = "draft.template" if problem.message.startswith("Lỗi trong mẫu") else "draft.missing"
+        out.append(
+            Finding(
+                rule=kind,
+                box=_BOX_OF.get(head, "6"),
+                section="",
+                paragraph=None,
+                excerpt="",
+                message=problem.message,
+                fix="Điền hoặc sửa phần này trong bản thảo trước khi xuất",
+                ref=problem.ref,
+            )
+        )
+    return out
+
+
 def check_draft(draft: Draft) -> list[Finding]:
-    """The findings of a draft's DOCX, each with ``ref`` naming the part of the draft it comes from."""
+    """The findings of a draft: what it still lacks, then those of its DOCX, each with ``ref`` naming the part
+    of the draft it comes from."""
     from ptdraft import api, docx_writer
 
     layout, _errors = api.preview_layout(draft)
@@ -51,7 +97,7 @@ def check_draft(draft: Draft) -> list[Finding]:
     refs = paragraph_refs(layout)
     if len(refs) != len(package.info.paragraphs):
         refs = []
-    out = []
+    out = draft_findings(draft)
     for result in check_package(package):
         finding = result.finding
         if finding.paragraph is not None and refs:

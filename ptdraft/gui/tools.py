@@ -26,13 +26,15 @@ def install(window, view_menu, file_menu) -> ReviewPanel:
     toggle.setCheckable(True)
     toggle.setShortcut(QKeySequence("F8"))
     toggle.toggled.connect(panel.setVisible)
-    toggle.toggled.connect(lambda on: on and panel.timer.start(0))
+    # Shown: review now (QTimer.start(0) would change the panel's debounce interval for good).
+    toggle.toggled.connect(lambda on: on and QTimer.singleShot(0, lambda: window.guard(run_review)))
     view_menu.addAction(toggle)
     window.review_action = toggle
 
     def run_review() -> None:
         if panel.isVisible():
-            panel.review(window.state.draft, window.problems)
+            # Its own problems, not the window's: the preview may not have caught up with the last change yet.
+            panel.review(window.state.draft, api.find_problems(window.state.draft))
             window.preview.canvas.marked = window.problem_refs() | panel.refs()
             window.preview.canvas.update()
 

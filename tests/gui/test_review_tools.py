@@ -27,9 +27,11 @@ def _with_body(body: str):
 
 
 def _review(window, qtbot) -> None:
-    window.review_action.setChecked(True)
+    if not window.review_action.isChecked():
+        with qtbot.waitSignal(window.review.reviewed, timeout=5000):
+            window.review_action.setChecked(True)
     with qtbot.waitSignal(window.review.reviewed, timeout=5000):
-        window.review.timer.start(0)
+        window.review.timer.start()
 
 
 def test_review_panel_lists_a_misspelt_syllable_and_corrects_it(make_window, qtbot):
@@ -123,3 +125,21 @@ def test_pasted_tcvn3_text_is_converted_with_a_notice(make_window, qtbot):
     qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert window.state.draft.content.subject == "Cộng hoà xã hội chủ nghĩa Việt Nam"
     assert "TCVN3" in window.statusBar().currentMessage()
+
+
+def test_review_panel_follows_a_paste(make_window, qtbot):
+    """After a paste fills a missing part, the review panel (which waits for typing to pause) drops that problem
+    and keeps its debounce interval."""
+    window = make_window(dataclasses.replace(api.load_draft(LETTER_JSON), content=dataclasses.replace(
+        api.load_draft(LETTER_JSON).content, authority="")))
+    _review(window, qtbot)
+    assert any(p.ref == "authority" for p in window.review.problems)
+    window.go_to_step(0)
+    field = window.steps[0].authority_field
+    QApplication.clipboard().setText("SỞ NỘI VỤ")
+    field.setFocus()
+    with qtbot.waitSignal(window.review.reviewed, timeout=5000):
+        qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.state.draft.content.authority == "SỞ NỘI VỤ"
+    assert not any(p.ref == "authority" for p in window.review.problems)
+    assert window.review.timer.interval() == 400
