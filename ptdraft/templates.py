@@ -81,7 +81,21 @@ def _plain(data: Any) -> Any:
 
 
 def parse_template(source: str, where: str, path: Path | None = None) -> Template:
-    """A template from its TOML text; TemplateError names the line or part that is wrong."""
+    """A template from its TOML text; TemplateError names the line of the file, or the part, that is wrong."""
+    try:
+        return _parse_template(source, where, path)
+    except TemplateError as exc:
+        if "TOML ở dòng" in exc.message:
+            raise
+        from ptdraft.template_lines import error_line
+
+        line = error_line(source, exc)
+        if line is None:
+            raise
+        raise TemplateError(f"{exc.message} (dòng {line} của tệp)", exc.where) from None
+
+
+def _parse_template(source: str, where: str, path: Path | None = None) -> Template:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:

@@ -519,3 +519,19 @@ def test_real_process_renders_the_letter(tmp_path):
     result = _subprocess(tmp_path, "render", LETTER_JSON, "-o", "letter.docx")
     assert result.returncode == 0, result.stderr.decode("utf-8")
     assert zipfile.is_zipfile(tmp_path / "letter.docx")
+
+
+def test_jinja_errors_name_the_line_of_the_template_file(tmp_path, capsys):
+    """A Jinja syntax error in a template's body is reported with the line of the .toml file it is on."""
+    from ptdraft import cli
+
+    path = tmp_path / "thu.toml"
+    path.write_text(
+        'id = "thu"\ntitle = "Thử"\ndoc_type = "Công văn"\n\n[[fields]]\nid = "a"\nlabel = "A"\n\n'
+        '[content]\nauthority = "SỞ"\nbody = """\nDòng một.\n\nDòng {{ a ba.\n"""\n',
+        encoding="utf-8",
+    )
+    assert cli.main(["fields", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "content.body" in err and "(dòng 14 của tệp)" in err
+    assert "Traceback" not in err

@@ -21,7 +21,7 @@ from ptdraft.gui.dialogs import state_name
 from ptdraft.gui.highlight import TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
 from ptdraft.gui.preview import PreviewPanel
-from ptdraft.gui.source_lines import error_line
+from ptdraft.template_lines import error_line
 from ptdraft.gui.widgets import MARGIN, SPACING, single_shot
 
 DELAY_MS = 300  # the check and the preview run this long after the last keystroke
