@@ -254,14 +254,21 @@ def issue_number(draft: Draft, *, db=None, user: str | None = None,
 def issue_number_for_file(path: Path, *, db=None, user: str | None = None,
                           docx: Path | None = None) -> tuple[Draft, RegisterEntry]:
     """"Cấp số" for a draft file: the number written into the file atomically; with ``docx``, the
-    numbered document exported there and its path and SHA-256 recorded in the register."""
+    numbered document exported there and its path and SHA-256 recorded in the register.
+
+    A draft folder or DOCX path that cannot be written is refused before a number is taken; a
+    failure after that says which number was issued and recorded.
+    """
     from ptdraft import api
+    from ptdraft.store import check_writable
 
     path = Path(path)
     draft = api.load_draft(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not os.access(folder, os.W_OK):
         raise OutputError(f"không có quyền ghi vào thư mục '{folder}' để ghi số vào bản thảo", str(path))
+    if docx is not None:
+        check_writable(Path(docx), note="; chưa cấp số")
     with _opened(db) as opened:
         numbered, entry = register.issue(opened, draft, user=_who(user), draft_path=str(path.resolve()))
         try:
@@ -273,8 +280,20 @@ def issue_number_for_file(path: Path, *, db=None, user: str | None = None,
                 str(path),
             ) from None
         if docx is not None:
-            api.export_docx(numbered, Path(docx))
-            entry = register.attach_file(opened, entry, Path(docx))
+            try:
+                api.export_docx(numbered, Path(docx))
+            except PtdraftError as exc:
+                raise OutputError(
+                    f"đã cấp số {entry.symbol} và ghi vào sổ, nhưng không ghi được tệp DOCX: {exc}; số đã ghi vào "
+                    f"bản thảo {path}, hãy xuất lại tệp DOCX từ bản thảo đó (ptdraft render)"
+                ) from None
+            try:
+                entry = register.attach_file(opened, entry, Path(docx))
+            except PtdraftError as exc:
+                raise OutputError(
+                    f"đã cấp số {entry.symbol} và ghi vào sổ, đã ghi tệp DOCX {docx}, nhưng không ghi được đường dẫn "
+                    f"và mã SHA-256 của tệp vào sổ: {exc}"
+                ) from None
     return numbered, entry
 
 

@@ -291,7 +291,7 @@ def _register_issue(args) -> int:
 
 def _register_list(args) -> int:
     from ptdraft import api
-    from ptdraft.storage import STATUS_LABELS
+    from ptdraft.storage import BOOK_TITLES, STATUS_LABELS
 
     rows = api.register_entries(db=args.db, year=args.year, issuer=args.issuer, book=args.book, status=args.status,
                                 search=args.search)
@@ -300,12 +300,13 @@ def _register_list(args) -> int:
             print(json.dumps(entry.as_dict(), ensure_ascii=False))
         return EXIT_OK
     table = [
-        (entry.number_text, entry.symbol, entry.doc_date.strftime("%d/%m/%Y"), entry.doc_type,
+        (entry.number_text, entry.symbol, BOOK_TITLES.get(entry.book, entry.book), entry.doc_date.strftime("%d/%m/%Y"),
+         entry.doc_type,
          entry.subject if len(entry.subject) <= 60 else entry.subject[:59] + "…", entry.signer,
          STATUS_LABELS.get(entry.status, entry.status))
         for entry in rows
     ]
-    _table(table, ("SỐ", "SỐ, KÝ HIỆU", "NGÀY", "LOẠI", "TRÍCH YẾU", "NGƯỜI KÝ", "TRẠNG THÁI"))
+    _table(table, ("SỐ", "SỐ, KÝ HIỆU", "SỔ", "NGÀY", "LOẠI", "TRÍCH YẾU", "NGƯỜI KÝ", "TRẠNG THÁI"))
     return EXIT_OK
 
 

@@ -23,11 +23,12 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def existing_database(db: str | None) -> str | None:
-    """The database ``db`` means (path or URL), or None when it is a file that does not exist."""
+    """The database ``db`` means (path or URL), or None when it is a file that does not exist. Any URL is
+    returned, so that opening one the storage does not take says so instead of being passed over."""
     from ptdraft import storage
 
     location = storage.resolve(db)
-    if storage.is_url(location) or Path(location).expanduser().is_file():
+    if storage.looks_like_url(location) or Path(location).expanduser().is_file():
         return location
     return None
 

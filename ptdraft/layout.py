@@ -130,6 +130,11 @@ def _strip_end(text: str) -> str:
     return " ".join(text.split()).rstrip(";.,:").rstrip()
 
 
+def bare_entry(text: str) -> str:
+    """A list entry (Kính gửi, Nơi nhận) without its own punctuation: "Như trên;" → "Như trên"."""
+    return _strip_end(text)
+
+
 def _punctuate(entries: list[str]) -> list[str]:
     """Entries of a list: each ends with ";" and the last with "." (FORMAT.md §7)."""
     cleaned = [_strip_end(e) for e in entries if _strip_end(e)]

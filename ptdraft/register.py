@@ -19,9 +19,9 @@ from typing import Callable
 
 from ptdraft import library, render, templates
 from ptdraft.errors import InputError, OutputError
-from ptdraft.layout import distribution_entries, symbol
+from ptdraft.layout import bare_entry, distribution_entries, symbol
 from ptdraft.model import Content, Draft
-from ptdraft.storage import BOOK_LABELS, STATUS_LABELS, NewEntry, RegisterEntry, Storage
+from ptdraft.storage import BOOK_LABELS, BOOK_TITLES, STATUS_LABELS, NewEntry, RegisterEntry, Storage
 from ptdraft.store import write_atomic
 
 BOOK_NAMES = {"ordinary": "ordinary", "thuong": "ordinary", "secret": "secret", "mat": "secret"}
@@ -90,7 +90,9 @@ def _refuse_numbered(draft: Draft) -> None:
 
 
 def preview(storage: Storage, draft: Draft) -> NumberPreview:
-    """The next number of the draft's series, without taking it."""
+    """The next number of the draft's series, without taking it; a draft that already has a number is
+    refused with the same message as :func:`issue`."""
+    _refuse_numbered(draft)
     series = _series(draft)
     number = storage.next_number(series.issuer, series.year, series.book)
     return NumberPreview(series.issuer, series.year, series.book, number, series.symbol_for(number))
@@ -123,8 +125,8 @@ def issue(
         doc_type=content.doc_type,
         subject=content.subject,
         signer=content.signature.name,
-        recipients=tuple(content.recipients),
-        distribution=tuple(distribution_entries(content)),
+        recipients=_bare(content.recipients),
+        distribution=_bare(distribution_entries(content)),
         issued_by=user,
         template_id=ref.id if ref else "",
         template_version=ref.version if ref else None,
@@ -136,6 +138,16 @@ def issue(
     row = storage.issue(entry, series.symbol_for)
     numbered = dataclasses.replace(draft, content=dataclasses.replace(draft.content, number=row.number))
     return numbered, row
+
+
+def _bare(entries) -> tuple[str, ...]:
+    """List entries as the register keeps them: without the ";" or "." the printed list puts after each."""
+    return tuple(text for text in (bare_entry(e) for e in entries) if text)
+
+
+def list_text(entries) -> str:
+    """Kính gửi or Nơi nhận on one line, "; " between entries (also for entries recorded with punctuation)."""
+    return "; ".join(_bare(entries))
 
 
 def file_sha256(path: Path) -> str:
@@ -219,11 +231,11 @@ COLUMNS: tuple[tuple[str, Callable[[RegisterEntry], object]], ...] = (
     ("Tên loại văn bản", lambda e: e.doc_type),
     ("Trích yếu nội dung", lambda e: e.subject),
     ("Người ký", lambda e: e.signer),
-    ("Kính gửi", lambda e: "; ".join(e.recipients)),
-    ("Nơi nhận", lambda e: "; ".join(e.distribution)),
+    ("Kính gửi", lambda e: list_text(e.recipients)),
+    ("Nơi nhận", lambda e: list_text(e.distribution)),
     ("Cơ quan ban hành", lambda e: e.issuer),
     ("Năm", lambda e: e.year),
-    ("Sổ", lambda e: BOOK_LABELS.get(e.book, e.book)),
+    ("Sổ", lambda e: BOOK_TITLES.get(e.book, e.book)),
     ("Trạng thái", lambda e: STATUS_LABELS.get(e.status, e.status)),
     ("Người cấp số", lambda e: e.issued_by),
     ("Thời điểm cấp số", lambda e: e.issued_at),

@@ -276,6 +276,19 @@ def load_draft(path: Path) -> Draft:
     return draft_from_dict(read_json(path), str(path))
 
 
+def check_writable(path: Path, *, note: str = "") -> None:
+    """Refuse, before any work, a ``path`` that :func:`write_atomic` could not write: its folder missing or not
+    writable, or the path itself a folder. ``note`` is added to the message ("; chưa cấp số")."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"thư mục '{folder}' không tồn tại{note}", str(path))
+    if path.is_dir():
+        raise OutputError(f"đây là một thư mục, hãy chọn tên tệp{note}", str(path))
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"không có quyền ghi vào thư mục '{folder}'{note}", str(path))
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` beside ``path`` and rename it into place; the old file stays intact on any failure."""
     path = Path(path)

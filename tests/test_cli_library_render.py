@@ -139,3 +139,24 @@ def test_fields_takes_a_library_id(tmp_path, capsys, monkeypatch):
     code, out, err = run_cli(capsys, "fields", "cong-van-so-noi-vu", "--db", db)
     assert code == 0, err
     assert "cong-van-so-noi-vu" in out and "nguoi_ky" in out
+
+
+def test_importing_the_command_line_loads_no_library_register_or_storage_module():
+    """``import ptdraft.cli`` (paid by every command, ``ptdraft render`` too) loads neither the library, the register,
+    the storage nor openpyxl, psycopg, the importer or the Vietnamese spelling check: cli_library and cli_templates
+    import them inside the commands that use them."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ptdraft.cli\n"
+        "heavy = ('ptdraft.library', 'ptdraft.register', 'ptdraft.api_library', 'ptdraft.storage',\n"
+        "         'ptdraft.importer', 'ptdraft.vietnamese', 'ptdraft.save_as_template', 'openpyxl', 'psycopg',\n"
+        "         'sqlite3')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

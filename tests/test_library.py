@@ -389,6 +389,27 @@ def test_template_commands_submit_approve_show_retire(db, tmp_path, capsys):
     assert_one_message(code, err, "chờ duyệt")
 
 
+
+def test_refused_state_changes_name_the_states_in_vietnamese(db, tmp_path, capsys):
+    """Approving or retiring a version twice names the states in Vietnamese (đã duyệt, ngừng dùng), never by their
+    codes."""
+    path = tmp_path / "mau.toml"
+    path.write_text(SMALL, encoding="utf-8")
+    assert run_cli(capsys, "template", "submit", path, "--db", db)[0] == 0
+    assert run_cli(capsys, "template", "approve", "thong-bao-hop", "--version", "1", "--db", db)[0] == 0
+    code, _out, err = run_cli(capsys, "template", "approve", "thong-bao-hop", "--version", "1", "--db", db)
+    line = assert_one_message(code, err, "đang ở trạng thái 'đã duyệt'", "'chờ duyệt'")
+    assert "approved" not in line and "submitted" not in line
+    assert run_cli(capsys, "template", "retire", "thong-bao-hop", "--version", "1", "--db", db)[0] == 0
+    code, _out, err = run_cli(capsys, "template", "retire", "thong-bao-hop", "--version", "1", "--db", db)
+    line = assert_one_message(code, err, "'ngừng dùng'")
+    assert not {"retired", "draft", "approved", "submitted"} & set(line.replace("'", " ").replace(",", " ").split())
+    with pytest.raises(InputError) as refused:
+        api.submit_template("thong-bao-hop", 1, db=db)
+    assert "'ngừng dùng'" in refused.value.message and "'nháp'" in refused.value.message
+    assert "retired" not in refused.value.message
+
+
 def test_stamp_keeps_every_other_line():
     """Stamping a version and approval changes only those lines of a shipped template's text."""
     for template in api.list_templates():

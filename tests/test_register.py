@@ -10,12 +10,13 @@ import json
 import pytest
 
 from ptdraft import api
-from ptdraft.errors import InputError
+from ptdraft.errors import InputError, OutputError
 from tests.storage_support import (  # noqa: F401 - db is a fixture
     assert_one_message,
     dated,
     db,
     letter,
+    raw_execute,
     run_cli,
 )
 
@@ -184,7 +185,7 @@ def test_exports_reopen_with_the_right_rows(db, tmp_path, capsys):
     column = {name: i for i, name in enumerate(header)}
     body = sorted(rows[1:], key=lambda r: r[column["Số, ký hiệu văn bản"]])
     assert [r[column["Số, ký hiệu văn bản"]] for r in body] == ["01/QĐ-UBND", "01/SNV-CCHC", "01/SNV-CCHC"]
-    assert {r[column["Sổ"]] for r in body} == {"sổ thường", "sổ mật"}
+    assert {r[column["Sổ"]] for r in body} == {"Thường", "Mật"}
     assert [r[column["Trạng thái"]] for r in body].count("đã hủy") == 1
     dates = {r[column["Ngày văn bản"]].date() for r in body}
     assert dates == {JAN_2026, _dt.date(2026, 2, 3)}
@@ -195,3 +196,104 @@ def test_exports_reopen_with_the_right_rows(db, tmp_path, capsys):
     assert len(table) == 4
     assert {row[column["Ngày văn bản"]] for row in table[1:]} == {"05/01/2026", "03/02/2026"}
     assert any(row[column["Trích yếu nội dung"]].startswith("Về việc thành lập") for row in table[1:])
+
+
+def test_a_docx_path_that_cannot_be_written_takes_no_number(db, tmp_path, capsys):
+    """``register issue --docx`` into a missing folder or onto a folder is refused before a number is taken."""
+    path = tmp_path / "z.json"
+    api.save_draft(dated(letter(), JAN_2026), path)
+    (tmp_path / "thu-muc.docx").mkdir()
+    for docx, words in (
+        (tmp_path / "khong-co" / "z.docx", ("không tồn tại", "chưa cấp số")),
+        (tmp_path / "thu-muc.docx", ("thư mục", "chưa cấp số")),
+    ):
+        code, out, err = run_cli(capsys, "register", "issue", path, "--docx", docx, "--db", db)
+        assert_one_message(code, err, str(docx), *words)
+        assert out == ""
+    assert api.register_entries(db=db) == []
+    assert api.load_draft(path).content.number is None
+    assert api.preview_number(api.load_draft(path), db=db).number == 1
+
+
+def test_a_docx_that_fails_after_the_number_was_taken_says_the_number_was_issued(db, tmp_path, capsys, monkeypatch):
+    """When writing the DOCX fails after "Cấp số", the one message says which number was issued and recorded."""
+    path = tmp_path / "z.json"
+    api.save_draft(dated(letter(), JAN_2026), path)
+    docx = tmp_path / "z.docx"
+
+    def disk_full(_draft, target, **_kwargs):
+        raise OutputError("không ghi được tệp (No space left on device)", str(target))
+
+    monkeypatch.setattr(api, "export_docx", disk_full)
+    code, out, err = run_cli(capsys, "register", "issue", path, "--docx", docx, "--db", db)
+    assert_one_message(
+        code, err, "đã cấp số 01/SNV-CCHC và ghi vào sổ, nhưng không ghi được tệp DOCX", "No space left", str(docx)
+    )
+    [entry] = api.register_entries(db=db)
+    assert (entry.symbol, entry.file_path) == ("01/SNV-CCHC", "")
+    assert api.load_draft(path).content.number == 1
+
+
+def test_preview_of_a_numbered_draft_says_the_number_it_has(db, tmp_path, capsys):
+    """``--preview`` and api.preview_number on a draft that already has 01 say so, as "Cấp số" does, and take
+    nothing."""
+    path = tmp_path / "d1.json"
+    api.save_draft(dated(letter(), JAN_2026), path)
+    assert run_cli(capsys, "register", "issue", path, "--db", db)[0] == 0
+    code, out, err = run_cli(capsys, "register", "issue", path, "--preview", "--db", db)
+    assert_one_message(code, err, "đã được cấp số 01")
+    assert "Số sẽ cấp" not in out
+    with pytest.raises(InputError, match="đã được cấp số 01"):
+        api.preview_number(api.load_draft(path), db=db)
+    assert [e.number for e in api.register_entries(db=db)] == [1]
+
+
+def test_list_and_exports_name_the_book_of_each_number(db, tmp_path, capsys):
+    """Two 01/SNV-CCHC of the same day, one ordinary and one secret, are told apart by the book in the table, the
+    JSON and the CSV and XLSX exports."""
+    from openpyxl import load_workbook
+
+    api.issue_number(dated(letter(), JAN_2026), db=db)
+    api.issue_number(dated(letter(), JAN_2026, secrecy="MẬT"), db=db)
+    code, out, err = run_cli(capsys, "register", "list", "--db", db)
+    assert code == 0, err
+    header, *lines = out.splitlines()
+    assert "SỔ" in header.split()
+    assert [line.split()[2] for line in lines] == ["Thường", "Mật"]
+    code, out, err = run_cli(capsys, "register", "list", "--json", "--db", db)
+    assert [(json.loads(line)["symbol"], json.loads(line)["book"]) for line in out.splitlines()] == [
+        ("01/SNV-CCHC", "ordinary"), ("01/SNV-CCHC", "secret"),
+    ]
+    csv_path, xlsx = tmp_path / "so.csv", tmp_path / "so.xlsx"
+    assert run_cli(capsys, "register", "export", "--csv", "-o", csv_path, "--db", db)[0] == 0
+    assert run_cli(capsys, "register", "export", "--xlsx", "-o", xlsx, "--db", db)[0] == 0
+    with open(csv_path, encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert [(r["Số, ký hiệu văn bản"], r["Sổ"]) for r in table] == [("01/SNV-CCHC", "Thường"), ("01/SNV-CCHC", "Mật")]
+    rows = list(load_workbook(xlsx).active.iter_rows(values_only=True))
+    book = rows[0].index("Sổ")
+    assert [r[book] for r in rows[1:]] == ["Thường", "Mật"]
+
+
+def test_exports_join_kinh_gui_and_noi_nhan_with_one_semicolon(db, tmp_path):
+    """The register stores list entries without their own final punctuation, and the CSV and XLSX exports join
+    them with one "; " (also for entries recorded with punctuation by an earlier version)."""
+    from openpyxl import load_workbook
+
+    draft = letter(kinh_gui=["Các sở, ban, ngành;", "Ủy ban nhân dân các xã."], noi_nhan=["CT, PCT UBND tỉnh (b/c);"])
+    entry = api.issue_number(dated(draft, JAN_2026), db=db)[1]
+    assert entry.recipients == ("Các sở, ban, ngành", "Ủy ban nhân dân các xã")
+    assert entry.distribution == ("Như trên", "CT, PCT UBND tỉnh (b/c)", "Lưu: VT, CCHC")
+    api.issue_number(dated(draft, JAN_2026), db=db)
+    raw_execute(db, "UPDATE register_entries SET distribution = ? WHERE number = 2",
+                (json.dumps(["Như trên;", "CT, PCT UBND tỉnh (b/c);", "Lưu: VT, CCHC."], ensure_ascii=False),))
+    expected = ("Các sở, ban, ngành; Ủy ban nhân dân các xã", "Như trên; CT, PCT UBND tỉnh (b/c); Lưu: VT, CCHC")
+    csv_path, xlsx = tmp_path / "so.csv", tmp_path / "so.xlsx"
+    api.export_register(csv_path, "csv", db=db)
+    api.export_register(xlsx, "xlsx", db=db)
+    with open(csv_path, encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert [(r["Kính gửi"], r["Nơi nhận"]) for r in table] == [expected, expected]
+    rows = list(load_workbook(xlsx).active.iter_rows(values_only=True))
+    columns = (rows[0].index("Kính gửi"), rows[0].index("Nơi nhận"))
+    assert [tuple(r[i] for i in columns) for r in rows[1:]] == [expected, expected]

@@ -199,6 +199,23 @@ def test_unreachable_server_gives_a_clear_message(capsys):
     assert listing.error is not None and {t.id for t in listing.templates} == SHIPPED_IDS
 
 
+
+def test_other_url_schemes_are_refused_with_one_message(tmp_path, capsys, monkeypatch):
+    """``--db mysql://…`` (or any scheme but postgresql://) is one message saying what is accepted, naming no folder
+    and no password, from the option and from PTDRAFT_DB alike; nothing is created."""
+    monkeypatch.chdir(tmp_path)
+    for url in ("mysql://x", "sqlite:///tmp/x.sqlite3", "mysql://u:bi-mat@host/db"):
+        code, _out, err = run_cli(capsys, "register", "list", "--db", url)
+        line = assert_one_message(code, err, "chỉ nhận đường dẫn tệp SQLite hoặc URL postgresql://")
+        assert "thư mục" not in line and "bi-mat" not in line
+    monkeypatch.setenv("PTDRAFT_DB", "mysql://x")
+    code, _out, err = run_cli(capsys, "register", "list")
+    assert_one_message(code, err, "mysql://x", "PTDRAFT_DB")
+    with pytest.raises(StorageError, match="postgresql://"):
+        storage.open_storage("MySQL://x")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_database_is_chosen_by_option_then_environment_then_data_folder(tmp_path, monkeypatch):
     """--db wins over PTDRAFT_DB, which wins over the SQLite file in the data folder (created on first use)."""
     monkeypatch.setenv("PTDRAFT_DATA_DIR", str(tmp_path / "data"))

@@ -25,6 +25,7 @@ from ptdraft import api
 from ptdraft.gui.i18n import _
 from ptdraft.gui.library_window import when
 from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.register import list_text
 
 
 def status_name(status: str) -> str:
@@ -35,12 +36,18 @@ def book_name(book: str) -> str:
     return {"ordinary": _("ordinary"), "secret": _("secret")}.get(book, book)
 
 
+def book_title(book: str) -> str:
+    """The register book as the Book column and filter show it ("Thường", "Mật")."""
+    return {"ordinary": _("Ordinary"), "secret": _("Secret")}.get(book, book)
+
+
 # -- "Cấp số" ----------------------------------------------------------------------------------------
 
 
 def issue_number(window) -> object:
     """File → "Cấp số": show the number and symbol the draft would get, ask, take it, write it into the draft
-    (saved when the draft has a file), then offer to export the DOCX and record its SHA-256 in the register."""
+    (saved when the draft has a file), then offer to export the DOCX and record its SHA-256 in the register.
+    A draft that already has a number is refused (by the preview) before anything is asked."""
     draft = window.state.draft
     preview = api.preview_number(draft)
     question = _("Issue number {number} to this document?\n\n{line}\n\nThe number is taken from the register "
@@ -77,11 +84,12 @@ class RegisterModel(QAbstractTableModel):
         self.columns = (
             (_("No."), lambda e: e.number_text),
             (_("Number and symbol"), lambda e: e.symbol),
+            (_("Book"), lambda e: book_title(e.book)),
             (_("Date"), lambda e: e.doc_date.strftime("%d/%m/%Y")),
             (_("Type"), lambda e: e.doc_type),
             (_("Subject"), lambda e: e.subject),
             (_("Signer"), lambda e: e.signer),
-            (_("Addressed to"), lambda e: "; ".join(e.recipients)),
+            (_("Addressed to"), lambda e: list_text(e.recipients)),
             (_("Status"), lambda e: status_name(e.status)),
             (_("Issued by"), lambda e: f"{e.issued_by}, {when(e.issued_at)}"),
             (_("File"), lambda e: Path(e.file_path).name if e.file_path else ""),
@@ -127,7 +135,7 @@ class RegisterModel(QAbstractTableModel):
 
 
 class RegisterDialog(QDialog):
-    """The outgoing register: search, filters by year, type, signer and status; cancel; export."""
+    """The outgoing register: search, filters by year, book, type, signer and status; cancel; export."""
 
     def __init__(self, window, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
@@ -138,10 +146,15 @@ class RegisterDialog(QDialog):
         self.search.setPlaceholderText(_("Search number, subject, signer, recipients"))
         self.search.setClearButtonEnabled(True)
         self.year = QComboBox(self)
+        self.book = QComboBox(self)
         self.doc_type = QComboBox(self)
         self.signer = QComboBox(self)
         self.status = QComboBox(self)
         self.year.setToolTip(_("Year"))
+        self.book.setToolTip(_("Register book: ordinary or secret (each has its own numbers)"))
+        self.book.addItem(_("All books"), None)
+        for code in ("ordinary", "secret"):
+            self.book.addItem(book_title(code), code)
         self.doc_type.setToolTip(_("Document type"))
         self.signer.setToolTip(_("Signer"))
         self.status.setToolTip(_("Status"))
@@ -159,7 +172,7 @@ class RegisterDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((40, 120, 104, 90, 290, 140, 180, 75, 150)):
+        for column, width in enumerate((40, 120, 64, 104, 90, 290, 140, 180, 75, 150)):
             self.table.setColumnWidth(column, width)
         self.count_label = QLabel(self)
         self.error_label = QLabel(self)
@@ -169,8 +182,8 @@ class RegisterDialog(QDialog):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for label, box in ((_("Year"), self.year), (_("Type"), self.doc_type), (_("Signer"), self.signer),
-                           (_("Status"), self.status)):
+        for label, box in ((_("Year"), self.year), (_("Book"), self.book), (_("Type"), self.doc_type),
+                           (_("Signer"), self.signer), (_("Status"), self.status)):
             filters.addWidget(QLabel(label, self))
             filters.addWidget(box, 1)
         buttons = QHBoxLayout()
@@ -194,7 +207,7 @@ class RegisterDialog(QDialog):
 
         guard = window.guard
         self.search.textChanged.connect(lambda _t: guard(self.refresh))
-        for combo in (self.year, self.doc_type, self.signer, self.status):
+        for combo in (self.year, self.book, self.doc_type, self.signer, self.status):
             combo.currentIndexChanged.connect(lambda _i: guard(self.refresh))
         self.cancel_button.clicked.connect(lambda: guard(self.cancel_selected))
         self.csv_button.clicked.connect(lambda: guard(lambda: self.export("csv")))
@@ -242,6 +255,7 @@ class RegisterDialog(QDialog):
     def filters(self) -> dict:
         return {
             "year": self.year.currentData(),
+            "book": self.book.currentData(),
             "doc_type": self.doc_type.currentData(),
             "signer": self.signer.currentData(),
             "status": self.status.currentData(),
@@ -285,13 +299,13 @@ class RegisterDialog(QDialog):
         self.window.show_notice(_("Number {symbol} cancelled").format(symbol=entry.symbol))
 
     def export(self, fmt: str) -> Path | None:
-        """Write the register (of the chosen year) to a CSV or Excel file chosen by the clerk."""
-        year = self.year.currentData()
-        name = f"so-van-ban-di-{year}.{fmt}" if year else f"so-van-ban-di.{fmt}"
+        """Write the register (of the chosen year and book) to a CSV or Excel file chosen by the clerk."""
+        year, book = self.year.currentData(), self.book.currentData()
+        name = "so-van-ban-di" + (f"-{year}" if year else "") + ("-mat" if book == "secret" else "") + f".{fmt}"
         label = _("CSV files (*.csv)") if fmt == "csv" else _("Excel workbooks (*.xlsx)")
         path = self.window.prompts.save_file(_("Export the register"), str(Path.home() / name), label, f".{fmt}")
         if path is None:
             return None
-        count = api.export_register(path, fmt, year=year)
+        count = api.export_register(path, fmt, year=year, book=book)
         self.window.show_notice(_("{count} row(s) written to {path}").format(count=count, path=path))
         return path

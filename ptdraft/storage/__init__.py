@@ -3,8 +3,8 @@
 Choosing the database, in order: the ``db`` given (``--db`` on the command line),
 the ``PTDRAFT_DB`` environment variable, then ``ptdraft.sqlite3`` in the user data
 folder (``PTDRAFT_DATA_DIR`` or platformdirs' folder for "ptdraft"), created on first
-use. A ``postgresql://`` (or ``postgres://``) URL selects PostgreSQL; anything else
-is the path of a SQLite file.
+use. A ``postgresql://`` (or ``postgres://``) URL selects PostgreSQL; any other
+``scheme://`` is refused with a message; anything else is the path of a SQLite file.
 
     with open_storage("/srv/share/ptdraft.sqlite3") as storage:
         storage.next_number("UBND", 2026, "ordinary")
@@ -12,6 +12,7 @@ is the path of a SQLite file.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ptdraft.errors import InputError, StorageError
@@ -19,6 +20,7 @@ from ptdraft.storage import schema
 from ptdraft.storage.base import Storage
 from ptdraft.storage.records import (
     BOOK_LABELS,
+    BOOK_TITLES,
     BOOKS,
     STATUS_LABELS,
     STATUSES,
@@ -32,6 +34,7 @@ from ptdraft.storage.records import (
 __all__ = [
     "BOOKS",
     "BOOK_LABELS",
+    "BOOK_TITLES",
     "STATUSES",
     "STATUS_LABELS",
     "Counter",
@@ -43,6 +46,7 @@ __all__ = [
     "TemplateVersion",
     "default_path",
     "is_url",
+    "looks_like_url",
     "open_storage",
     "resolve",
     "schema",
@@ -54,6 +58,7 @@ TIMEOUT_ENV = "PTDRAFT_DB_TIMEOUT"
 DEFAULT_TIMEOUT = 10.0  # seconds a writer waits for another workstation's lock
 FILE_NAME = "ptdraft.sqlite3"
 _URL_PREFIXES = ("postgresql://", "postgres://")
+_ANY_URL = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]+://")  # two letters at least: "C://…" stays a Windows path
 
 
 def default_path() -> Path:
@@ -68,6 +73,23 @@ def default_path() -> Path:
 
 def is_url(location: str) -> bool:
     return location.strip().lower().startswith(_URL_PREFIXES)
+
+
+def looks_like_url(location: str) -> bool:
+    """Whether ``location`` is written as a URL ("scheme://…"), whatever its scheme."""
+    return _ANY_URL.match(location) is not None
+
+
+def _refuse_other_url(location: str, db: object) -> None:
+    if is_url(location) or not looks_like_url(location):
+        return
+    from ptdraft.storage.postgres import display_url
+
+    given = "" if db is not None and str(db).strip() else f" (biến {DB_ENV})"
+    raise StorageError(
+        f"'{display_url(location.strip())}'{given}: chỉ nhận đường dẫn tệp SQLite hoặc URL postgresql://… "
+        "(máy chủ PostgreSQL); loại cơ sở dữ liệu này không dùng được"
+    )
 
 
 def resolve(db: str | os.PathLike[str] | None = None) -> str:
@@ -100,6 +122,7 @@ def open_storage(db: str | os.PathLike[str] | None = None, *, timeout: float | N
     read-only (when it must be created or migrated), corrupt, or newer than this program.
     """
     location = resolve(db)
+    _refuse_other_url(location, db)
     wait = _timeout() if timeout is None else timeout
     if is_url(location):
         from ptdraft.storage.postgres import PostgresStorage

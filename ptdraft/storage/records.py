@@ -7,6 +7,7 @@ from typing import Any
 
 BOOKS = ("ordinary", "secret")
 BOOK_LABELS = {"ordinary": "sổ thường", "secret": "sổ mật"}
+BOOK_TITLES = {"ordinary": "Thường", "secret": "Mật"}  # the "Sổ" column of the register's tables and exports
 STATUSES = ("issued", "cancelled")
 STATUS_LABELS = {"issued": "đã cấp", "cancelled": "đã hủy"}
 TEMPLATE_STATES = ("draft", "submitted", "approved", "retired")

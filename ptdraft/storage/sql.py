@@ -39,6 +39,13 @@ def _entry(row: Sequence[Any]) -> RegisterEntry:
     return RegisterEntry(*values)
 
 
+def _state_label(state: str) -> str:
+    """A template state's Vietnamese name for messages ("approved" → "đã duyệt"); the codes stay in the data."""
+    from ptdraft.templates import APPROVAL_LABELS  # loaded already by the library, the only caller that changes states
+
+    return APPROVAL_LABELS.get(state, state)
+
+
 class SqlStorage(Storage):
     """The storage interface in portable SQL; engines supply the connection and its dialect."""
 
@@ -216,8 +223,9 @@ class SqlStorage(Storage):
             current = _version(row)
             if current.state not in allowed_from:
                 raise InputError(
-                    f"mẫu '{template_id}' phiên bản {version} đang ở trạng thái '{current.state}', "
-                    f"không thể chuyển sang '{state}'",
+                    f"mẫu '{template_id}' phiên bản {version} đang ở trạng thái '{_state_label(current.state)}', "
+                    f"không thể chuyển sang '{_state_label(state)}' (chỉ chuyển được từ: "
+                    + ", ".join(f"'{_state_label(s)}'" for s in allowed_from) + ")",
                     "mẫu",
                 )
             at = now_text()

@@ -263,7 +263,8 @@ def test_library_and_register_windows_speak_the_language(make_window, qtbot, lan
     assert review.windowTitle() == tr("Import {name}", language).format(name="mau.toml")
     assert library.tabs.tabText(2) == tr("Compare versions", language)
     assert window.register_dialog.model.headerData(1, Qt.Orientation.Horizontal) == tr("Number and symbol", language)
-    assert window.register_dialog.model.data(window.register_dialog.model.index(0, 7)) == tr("Issued", language)
+    assert window.register_dialog.model.data(window.register_dialog.model.index(0, 2)) == tr("Ordinary", language)
+    assert window.register_dialog.model.data(window.register_dialog.model.index(0, 8)) == tr("Issued", language)
     library_db.write_bytes(b"garbage" * 300)
     chooser = dialogs.TemplateChooser(api.list_templates(), [],
                                       listing=lambda include_all: api.library_templates(include_all=include_all))

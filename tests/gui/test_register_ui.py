@@ -39,8 +39,10 @@ def test_cap_so_previews_then_issues_01_and_02_into_the_draft(make_window, libra
     assert entry.symbol == "01/SNV-CCHC" and entry.draft_path == str(path)
     assert entry.file_sha256 == hashlib.sha256(docx.read_bytes()).hexdigest()
 
-    window.issue_number_action.trigger()  # the same draft again: refused, no number taken
+    asked = len(prompts.calls["confirm"])
+    window.issue_number_action.trigger()  # the same draft again: refused before any question, no number taken
     assert "đã được cấp số 01" in prompts.calls["error"][-1][0]
+    assert len(prompts.calls["confirm"]) == asked
     window.state.replace(letter(trich_yeu="đề nghị cử cán bộ dự tập huấn"), None)
     prompts.answers["confirm"] = [True, False]  # take the number, no export
     window.issue_number_action.trigger()
@@ -90,7 +92,7 @@ def test_register_view_lists_searches_and_filters(make_window, library_db):
     this_year = _dt.date.today().year
     _choose(dialog.year, str(this_year))
     assert _symbols(dialog) == ["01/SNV-CCHC", "02/SNV-CCHC", "03/SNV-CCHC"]
-    assert model.data(model.index(1, 4)) == "đề nghị cử cán bộ dự tập huấn"
+    assert model.data(model.index(1, 5)) == "đề nghị cử cán bộ dự tập huấn"
     _choose(dialog.year, "2025")
     assert [(r.symbol, r.subject) for r in model.rows] == [("01/SNV-CCHC", "tổng kết năm 2025")]
     _choose(dialog.year, "Mọi năm")
@@ -105,6 +107,33 @@ def test_register_view_lists_searches_and_filters(make_window, library_db):
     _choose(dialog.status, "Đã hủy")
     assert model.rows == []
     assert dialog.count_label.text() == "0 văn bản"
+
+
+def test_register_view_shows_and_filters_the_book(make_window, library_db, tmp_path):
+    """Two "01/SNV-CCHC" of the same day, ordinary and secret, are told apart by the Sổ column ("Thường", "Mật");
+    the book filter narrows the table and the export to one book."""
+    today = _dt.date.today()
+    api.issue_number(dated(letter(), today))
+    api.issue_number(dated(letter(trich_yeu="kế hoạch bảo vệ bí mật nhà nước"), today, secrecy="MẬT"))
+    prompts = ScriptedPrompts(save_file=[tmp_path / "so-mat.csv"])
+    window = make_window(prompts=prompts)
+    window.register_action.trigger()
+    dialog = window.register_dialog
+    model = dialog.model
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Sổ"
+    assert [(model.data(model.index(r, 1)), model.data(model.index(r, 2))) for r in range(2)] == [
+        ("01/SNV-CCHC", "Thường"), ("01/SNV-CCHC", "Mật"),
+    ]
+    assert [dialog.book.itemText(i) for i in range(dialog.book.count())] == ["Mọi sổ", "Thường", "Mật"]
+    _choose(dialog.book, "Mật")
+    assert [r.subject for r in model.rows] == ["kế hoạch bảo vệ bí mật nhà nước"]
+    dialog.csv_button.click()
+    assert prompts.calls["error"] == []
+    with open(tmp_path / "so-mat.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["Số, ký hiệu văn bản"], r["Sổ"]) for r in rows] == [("01/SNV-CCHC", "Mật")]
+    _choose(dialog.book, "Thường")
+    assert [r.book for r in model.rows] == ["ordinary"]
 
 
 def test_cancel_marks_the_number_cancelled_after_a_reason_and_a_confirmation(make_window, library_db):
@@ -128,7 +157,7 @@ def test_cancel_marks_the_number_cancelled_after_a_reason_and_a_confirmation(mak
     entry = api.register_entries(search="tập huấn")[0]
     assert (entry.status, entry.cancel_reason) == ("cancelled", "cấp nhầm cho văn bản chưa ký")
     row = _symbols(dialog).index("02/SNV-CCHC")
-    assert dialog.model.data(dialog.model.index(row, 7)) == "Đã hủy"
+    assert dialog.model.data(dialog.model.index(row, 8)) == "Đã hủy"
     dialog.table.selectRow(row)
     assert not dialog.cancel_button.isEnabled()
     _choose(dialog.status, "Đã hủy")
