@@ -1,4 +1,4 @@
-"""Which line of a template file an error is on, for the template editor.
+"""Which line of a template file an error is on, for the command line's messages and the template editor.
 
 The engine names a TOML error by its file line ("lỗi cú pháp TOML ở dòng 12, cột 5") but a
 Jinja error by the part of the document and the line within that part's text ("mẫu:
