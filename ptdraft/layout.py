@@ -282,8 +282,9 @@ def _recipients(content: Content) -> list[Block]:
     if len(entries) == 1:
         return [para(Element.RECIPIENTS, f"{label} {entries[0]}", "recipients", align=rules.Align.CENTER)]
     out: list[Block] = [para(Element.RECIPIENTS, label, "recipients", left_indent=rules.RECIPIENTS_LABEL_INDENT)]
-    for text in _punctuate(entries):
-        item = _dash_item(Element.RECIPIENTS, text, rules.RECIPIENTS_DASH_INDENT, "recipients")
+    numbers = [n for n, r in enumerate(content.recipients, start=1) if _strip_end(r)]
+    for number, text in zip(numbers, _punctuate(entries)):
+        item = _dash_item(Element.RECIPIENTS, text, rules.RECIPIENTS_DASH_INDENT, f"recipients[{number}]")
         out.append(dataclasses.replace(item, style=dataclasses.replace(item.style, space_before=0)))
     return out
 
@@ -301,13 +302,17 @@ def _decision_head(content: Content) -> list[Block]:
     return out
 
 
-def _items(items: tuple[Item, ...], ref: str) -> list[Block]:
+def _items(items: tuple[Item, ...], ref: str, numbered_refs: bool = False) -> list[Block]:
+    """Numbered items and their lettered sub-items; with ``numbered_refs`` each names its own place in the draft
+    ("requirements[2]", "requirements[2].subitems[1]"), otherwise all carry ``ref``."""
     out: list[Block] = []
     for number, item in enumerate(items, start=1):
-        out.append(para(Element.LIST_ITEM, f"{number}. {item.text}", ref))
+        item_ref = f"{ref}[{number}]" if numbered_refs else ref
+        out.append(para(Element.LIST_ITEM, f"{number}. {item.text}", item_ref))
         for index, sub in enumerate(item.subitems):
             letter = rules.POINT_LETTERS[index % len(rules.POINT_LETTERS)]
-            out.append(para(Element.SUB_ITEM, f"{letter}) {sub}", ref))
+            sub_ref = f"{item_ref}.subitems[{index + 1}]" if numbered_refs else ref
+            out.append(para(Element.SUB_ITEM, f"{letter}) {sub}", sub_ref))
     return out
 
 
@@ -387,7 +392,7 @@ def layout(content: Content, *, title: str = "", author: str = "") -> Layout:
         blocks.extend(_decision_head(content))
     body_start = len(blocks)
     blocks.extend(_blocks(markup.parse(content.body), Element.BODY, "body"))
-    blocks.extend(_items(content.requirements, "requirements"))
+    blocks.extend(_items(content.requirements, "requirements", numbered_refs=True))
     blocks.extend(_blocks(markup.parse(content.closing), Element.CLOSING, "closing"))
     close = content.close.strip()
     if close == rules.END_MARK:

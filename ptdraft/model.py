@@ -60,6 +60,11 @@ class Item:
     subitems: tuple[str, ...] = ()
 
 
+def ref_within(ref: str, part: str) -> bool:
+    """Whether the draft part named ``ref`` ("requirements[2].subitems[1]") lies inside ``part`` ("requirements")."""
+    return ref == part or ref.startswith(part + "[") or ref.startswith(part + ".")
+
+
 # The text parts of a signature, in the order they print.
 SIGNATURE_TEXTS = ("collective", "head_title", "order_title", "position", "name")
 

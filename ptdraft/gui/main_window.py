@@ -218,6 +218,17 @@ class MainWindow(QMainWindow):
                 return index
         return None
 
+    def describe_ref(self, ref: str) -> str:
+        """A draft part as the clerk knows it: the step that edits it, and the entry's number in a list."""
+        index = self.step_for(ref)
+        if index is None:
+            return ref
+        label = f"{index + 1}. {self.steps[index].title()}"
+        head = ref.split(".")[0]
+        if head.endswith("]") and "[" in head:
+            label += f" ({head.rsplit('[', 1)[1].rstrip(']')})"
+        return label
+
     def go_to_ref(self, ref: str) -> None:
         index = self.step_for(ref)
         if index is None:
@@ -245,7 +256,7 @@ class MainWindow(QMainWindow):
         self.preview_updated.emit()
 
     def problem_refs(self) -> set[str]:
-        return {p.ref.split(".")[0].split("[")[0] for p in self.problems}
+        return {p.ref for p in self.problems}
 
     def _mark_steps(self) -> None:
         for index, step in enumerate(self.steps):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBox
 from ptdraft.gui.i18n import _
 from ptdraft.gui.pages import Page, paginate, paint_page
 from ptdraft.layout import Layout
+from ptdraft.model import ref_within
 
 GAP = 16  # pixels between pages
 
@@ -77,10 +78,15 @@ class PageCanvas(QWidget):
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 for piece in page.pieces:
-                    if piece.ref and piece.ref in self.marked:
+                    if self.is_marked(piece.ref):
                         painter.drawRect(piece.rect.adjusted(-40, -20, 40, 20))
             painter.restore()
         painter.end()
+
+    def is_marked(self, ref: str) -> bool:
+        """Whether a printed piece from draft part ``ref`` has a finding: one on the piece's part, on a part
+        inside it ("signature.name" for the signature lines), or on a part holding it ("requirements")."""
+        return bool(ref) and any(ref_within(ref, m) or ref_within(m, ref) for m in self.marked)
 
     def ref_at(self, point: QPointF) -> str | None:
         for index, page in enumerate(self.pages):

@@ -39,6 +39,7 @@ class ReviewPanel(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         self.tree.customContextMenuRequested.connect(self._menu)
+        self.describe = lambda ref: ref  # the window names a draft part by the step that edits it
         self.problems: list = []
         self.format_findings: list = []
         self.text_findings: list = []
@@ -49,7 +50,7 @@ class ReviewPanel(QWidget):
         for item in (*self.problems, *self.format_findings, *self.text_findings):
             ref = getattr(item, "ref", "") or ""
             if ref:
-                found.add(ref.split(".")[0].split("[")[0])
+                found.add(ref)
         return found
 
     def review(self, draft: Draft, problems: list) -> None:
@@ -77,7 +78,7 @@ class ReviewPanel(QWidget):
         self.tree.clear()
         self._group(
             _("Missing"),
-            [(p.message, p.ref, "", p) for p in self.problems],
+            [(p.message, self.describe(p.ref), "", p) for p in self.problems],
         )
         self._group(
             _("Format (Nghị định 30)"),
@@ -86,7 +87,7 @@ class ReviewPanel(QWidget):
         self._group(
             _("Spelling and wording"),
             [
-                (f"{f.message}: «{f.excerpt}»", f.ref, ", ".join(f.suggestions[:3]), f)
+                (f"{f.message}: «{f.excerpt}»", self.describe(f.ref), ", ".join(f.suggestions[:3]), f)
                 for f in self.text_findings
             ],
         )

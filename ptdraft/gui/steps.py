@@ -325,6 +325,14 @@ class RecipientsStep(Step):
     def load(self, draft: Draft) -> None:
         self.editor.set_quietly(draft.content.recipients)
 
+    def focus_ref(self, ref: str) -> None:
+        number = _index_in(ref, "recipients")
+        if number is not None and number <= self.editor.list.count():
+            self.editor.list.setCurrentRow(number - 1)
+            self.editor.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().focus_ref(ref)
+
 
 class ContentStep(Step):
     key = "content"
@@ -413,6 +421,14 @@ class ContentStep(Step):
         self.body.set_quietly(draft.content.body)
 
 
+def _index_in(ref: str, part: str) -> int | None:
+    """The 1-based index in "part[n]…", or None when ``ref`` names no entry of ``part``."""
+    if not ref.startswith(part + "["):
+        return None
+    digits = ref[len(part) + 1 :].split("]", 1)[0]
+    return int(digits) if digits.isdigit() else None
+
+
 def _part_text(content: Content, part: str) -> str:
     """The text of a content part named like "subject" or "signature.name"."""
     value: object = content
@@ -445,6 +461,20 @@ class RequirementsStep(Step):
 
     def load(self, draft: Draft) -> None:
         self.editor.set_quietly(draft.content.requirements)
+
+    def focus_ref(self, ref: str) -> None:
+        """"requirements[2]" selects item 2, "requirements[2].subitems[1]" its sub-item a)."""
+        number = _index_in(ref, "requirements")
+        tree = self.editor.tree
+        if number is not None and number <= tree.topLevelItemCount():
+            node = tree.topLevelItem(number - 1)
+            sub = _index_in(ref.partition(".")[2], "subitems")
+            if sub is not None and sub <= node.childCount():
+                node = node.child(sub - 1)
+            tree.setCurrentItem(node)
+            tree.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().focus_ref(ref)
 
 
 class ClosingStep(Step):

@@ -41,6 +41,7 @@ def install(window, view_menu, file_menu) -> ReviewPanel:
     panel.timer.timeout.connect(lambda: window.guard(run_review))
     window.state.changed.connect(panel.timer.start)
     panel.clicked_ref.connect(window.go_to_ref)
+    panel.describe = window.describe_ref
     panel.replace_requested.connect(lambda finding, text: window.guard(lambda: replace_text(window, finding, text)))
 
     tools = window.menuBar().addMenu(_("&Tools"))

@@ -9,6 +9,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QPointF, Qt  # noqa: E402
 
 from ptdraft import api  # noqa: E402
+from ptdraft.model import ref_within  # noqa: E402
 from tests.gui.conftest import LETTER_JSON, settle  # noqa: E402
 
 STEPS = ["authority", "number", "marks", "type", "recipients", "content", "requirements", "closing", "signature",
@@ -20,7 +21,7 @@ def _point_of(window, ref: str) -> QPointF:
     canvas = window.preview.canvas
     for index, page in enumerate(window.pages):
         for piece in page.pieces:
-            if piece.ref == ref:
+            if ref_within(piece.ref, ref):
                 return canvas._page_origin(index) + piece.rect.center() * canvas.zoom
     raise AssertionError(f"nothing printed for {ref!r}")
 
@@ -36,7 +37,7 @@ def test_click_on_a_printed_part_opens_its_step(make_window, qtbot, ref, step):
     settle(window)
     window.go_to_step(STEPS.index("closing"))
     point = _point_of(window, ref)
-    assert window.preview.canvas.ref_at(point) == ref
+    assert ref_within(window.preview.canvas.ref_at(point), ref)
     qtbot.mouseClick(window.preview.canvas, Qt.MouseButton.LeftButton, pos=point.toPoint())
     assert window.step_list.currentRow() == STEPS.index(step)
     assert window.stack.currentIndex() == STEPS.index(step)
@@ -65,3 +66,27 @@ def test_click_on_a_second_page_part_and_on_blank_paper(make_window, qtbot):
     assert window.step_list.currentRow() == 0
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=_point_of(window, "closing").toPoint())
     assert window.step_list.currentRow() == STEPS.index("closing")
+
+
+def test_click_on_a_requirement_selects_that_item(make_window, qtbot):
+    """Clicking the third printed requirement opens the requirements step with item 3 selected in its editor."""
+    window = make_window(api.load_draft(LETTER_JSON))
+    settle(window)
+    point = _point_of(window, "requirements[3]")
+    qtbot.mouseClick(window.preview.canvas, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    step = window.steps[STEPS.index("requirements")]
+    assert window.stack.currentIndex() == STEPS.index("requirements")
+    tree = step.editor.tree
+    assert tree.indexOfTopLevelItem(tree.currentItem()) == 2
+
+
+def test_a_finding_marks_only_its_own_item_on_the_preview(make_window, qtbot):
+    """A problem in requirement 4 outlines requirement 4 on the page, not the other requirements."""
+    window = make_window(api.load_draft(LETTER_JSON))
+    settle(window)
+    canvas = window.preview.canvas
+    canvas.marked = {"requirements[4]"}
+    marked = {piece.ref for page in window.pages for piece in page.pieces if canvas.is_marked(piece.ref)}
+    assert marked == {"requirements[4]"}
+    canvas.marked = {"signature.name"}
+    assert {piece.ref for page in window.pages for piece in page.pieces if canvas.is_marked(piece.ref)} == {"signature"}

@@ -143,3 +143,17 @@ def test_review_panel_follows_a_paste(make_window, qtbot):
     assert window.state.draft.content.authority == "SỞ NỘI VỤ"
     assert not any(p.ref == "authority" for p in window.review.problems)
     assert window.review.timer.interval() == 400
+
+
+def test_findings_name_the_step_that_edits_them(make_window, qtbot):
+    """The review panel says where a finding is by the step the clerk knows ("7. Requirements and tasks (4)")."""
+    from ptdraft.gui import i18n
+
+    draft = api.load_draft(LETTER_JSON)
+    items = list(draft.content.requirements)
+    items[3] = dataclasses.replace(items[3], text="Nâng cao vai trò, trâch nhiệm.")
+    window = make_window(dataclasses.replace(draft, content=dataclasses.replace(draft.content, requirements=tuple(items))))
+    _review(window, qtbot)
+    group = window.review.tree.topLevelItem(2)
+    where = [group.child(i).text(1) for i in range(group.childCount())]
+    assert f"7. {i18n._('Requirements and tasks')} (4)" in where
