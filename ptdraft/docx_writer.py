@@ -91,9 +91,9 @@ def _para(block: Para, font: str, extra_before: int = 0, keep_next: bool = False
     style = block.style
     borders = ""
     if block.frame:
-        borders = "".join(_border(side, 2) for side in ("top", "left", "bottom", "right"))
+        borders = "".join(_border(side, rules.FRAME_SPACE) for side in ("top", "left", "bottom", "right"))
     elif block.top_rule:
-        borders = _border("top", 4)
+        borders = _border("top", rules.TOP_RULE_SPACE)
     runs = []
     for run in block.runs:
         if not run.text:
@@ -112,7 +112,7 @@ def _rule(block: Rule, font: str, extra_before: int = 0) -> str:
     from dataclasses import replace
 
     style = replace(style, left_indent=indent, right_indent=indent)
-    return f"<w:p>{_para_props(style, font, borders=_border('bottom', 1), extra_before=extra_before)}</w:p>"
+    return f"<w:p>{_para_props(style, font, borders=_border('bottom', rules.RULE_SPACE), extra_before=extra_before)}</w:p>"
 
 
 def _cell(cell: Cell, font: str, extra_before: int) -> str:

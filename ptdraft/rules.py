@@ -180,6 +180,11 @@ CLOSING_RIGHT = PAGE.text_width - CLOSING_LEFT
 # Short solid rules: under the issuing authority 1/3–1/2 of its text line; under the motto, as long as the motto.
 AUTHORITY_RULE_FRACTION = Range(1 / 3, 1 / 2, 0.42)
 RULE_WEIGHT = 6  # border width in eighths of a point (0.75 pt)
+# Gaps in points between a border and its text: a short rule under its (tiny) paragraph, the frame of a stamp or of
+# the circulation box, and the full-width line over the contact footer (box 13).
+RULE_SPACE = 1
+FRAME_SPACE = 2
+TOP_RULE_SPACE = 4
 
 # Kính gửi with several recipients (Mẫu 1.5 [T]): the label about 3.5 cm in, the dashes about 4.5 cm in.
 RECIPIENTS_LABEL_INDENT = cm(3.5)

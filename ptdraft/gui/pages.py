@@ -36,16 +36,16 @@ _ALIGN = {
     Align.RIGHT: Qt.AlignmentFlag.AlignRight,
     Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify,
 }
-RULE_PEN_TWIPS = 15  # 0.75 pt
-# The DOCX draws a short rule as the bottom border of a tiny paragraph, 1 pt below it (w:space="1");
-# Word and LibreOffice add that gap and the border's width to the paragraph's height.
-RULE_GAP_TWIPS = 20
-# Paragraph borders take room the same way: a stamp's box (w:space="2") above and below its text, the
-# full-width line over the contact footer (w:space="4") above it.
-FRAME_PAD_TWIPS = 40 + RULE_PEN_TWIPS
-TOP_RULE_PAD_TWIPS = 80 + RULE_PEN_TWIPS
-# A DOCX must end with a paragraph: after a final table the writer adds one 1 pt high.
-TAIL_TWIPS = rules.END_PARAGRAPH_LINE  # the paragraph the DOCX ends with, after the closing row
+RULE_PEN_TWIPS = rules.RULE_WEIGHT * 20 / 8  # border widths are in eighths of a point
+# The DOCX draws a short rule as the bottom border of a tiny paragraph, a gap below it; Word and LibreOffice add
+# that gap and the border's width to the paragraph's height.
+RULE_GAP_TWIPS = rules.pt(rules.RULE_SPACE)
+# Paragraph borders take room the same way: a stamp's box above and below its text, the full-width line over the
+# contact footer above it.
+FRAME_PAD_TWIPS = rules.pt(rules.FRAME_SPACE) + RULE_PEN_TWIPS
+TOP_RULE_PAD_TWIPS = rules.pt(rules.TOP_RULE_SPACE) + RULE_PEN_TWIPS
+# A DOCX must end with a paragraph: after a final table the writer adds one, as low as it can be.
+TAIL_TWIPS = rules.END_PARAGRAPH_LINE
 
 
 def _reference_device() -> QImage:
