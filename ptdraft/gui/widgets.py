@@ -290,10 +290,13 @@ class ListEditor(QWidget):
         self.list.itemChanged.connect(self._item_changed)
 
     def values(self) -> list[str]:
+        """The entries; an entry from a template keeps its lines (a Jinja loop prints one entry per line)."""
         out = []
         for row in range(self.list.count()):
-            text = " ".join(self.list.item(row).text().split())
-            if text:
+            item = self.list.item(row)
+            stored = item.data(Qt.ItemDataRole.UserRole)
+            text = stored if stored is not None else " ".join(item.text().split())
+            if text.strip():
                 out.append(text)
         return out
 
@@ -302,8 +305,18 @@ class ListEditor(QWidget):
 
     def _new_item(self, text: str) -> QListWidgetItem:
         item = QListWidgetItem(text)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+        if "{{" in text or "{%" in text:
+            # Filled from the template's fields: kept whole (it may print several entries), moved but not edited here.
+            item.setData(Qt.ItemDataRole.UserRole, text)
+            item.setText(" ".join(text.split()))
+            item.setToolTip(_("Filled in from the template fields in the Content step"))
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
+        else:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         return item
 
     def add(self, text: str) -> None:

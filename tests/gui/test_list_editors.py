@@ -191,3 +191,33 @@ def test_window_requirements_and_recipients_follow_the_editors(make_window, qtbo
     assert window.steps[REQUIREMENTS].editor.items() == expected
     assert window.steps[RECIPIENTS].editor.values() == ["Sở Nội vụ", "Sở Tài chính"]
     assert _labels(window.steps[REQUIREMENTS].editor)[0][0:2] == ("1.", "Báo cáo kết quả")
+
+
+def test_a_template_loop_entry_stays_whole_when_the_list_is_edited(qtbot, list_editor):
+    """An entry filled from template fields (a Jinja loop printing one line per value) is kept exactly as the
+    template wrote it when the clerk adds, moves or removes other entries, and cannot be edited in place."""
+    loop = "{% for x in noi_nhan %}{{ x }}\n{% endfor %}"
+    list_editor.set_quietly(["Như trên", loop])
+    assert not list_editor.list.item(1).flags() & Qt.ItemFlag.ItemIsEditable
+    assert list_editor.list.item(0).flags() & Qt.ItemFlag.ItemIsEditable
+    changed = _add(qtbot, list_editor, "Sở Tài chính")
+    assert changed == ["Như trên", loop, "Sở Tài chính"]
+    list_editor.list.setCurrentRow(1)
+    list_editor.move_current(1)
+    assert list_editor.values() == ["Như trên", "Sở Tài chính", loop]
+
+
+def test_a_loop_entry_prints_its_values_as_separate_lines_after_an_edit(make_window, qtbot):
+    """In a Giấy mời, adding a Nơi nhận entry in the window keeps the template's recipients on lines of their own."""
+    from ptdraft.layout import distribution_entries
+
+    template = api.get_template("giay-moi")
+    window = make_window(api.new_draft(template, {**template.example}))
+    before = distribution_entries(api.fill(window.state.draft, strict=False))
+    step = window.steps[9]
+    type_text(step.editor.entry, "Sở Tài chính")
+    qtbot.keyClick(step.editor.entry, Qt.Key.Key_Return)
+    settle(window)
+    after = distribution_entries(api.fill(window.state.draft, strict=False))
+    assert after[:-1] == [line.rstrip(";.") + ";" for line in before[:-1]] + ["Sở Tài chính;"]
+    assert len(after) == len(before) + 1
