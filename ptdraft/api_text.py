@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -45,20 +46,59 @@ __all__ = [
 _CODES = ("issuer_code", "unit_code", "archive", "drafter_code")
 
 
-def check_spelling(draft: Draft) -> list[TextFinding]:
-    """Spelling, spacing and capitalisation findings in every text part of the filled draft.
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
-    Each finding's ``ref`` names its part as the window's fields do ("subject",
-    "recipients[2]", "body", "requirements[4]", "signature.name"), and its offsets
-    point into that part's filled text. A part whose template text fails to fill is
-    checked as written; nothing here raises for the draft's text.
+
+def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with each Jinja expression replaced by a run of capitals of the same length (read as an
+    abbreviation, so never a finding), and the spans replaced."""
+    spans = [(m.start(), m.end()) for m in _JINJA.finditer(text)]
+    chars = list(text)
+    for index, (start, end) in enumerate(spans):
+        letter = "XZ"[index % 2]  # two neighbours never read as a doubled word
+        for position in range(start, end):
+            if chars[position] != "\n":
+                chars[position] = letter
+    return "".join(chars), spans
+
+
+def _about_expression(finding: TextFinding, start: int, end: int) -> bool:
+    """Whether a finding in masked text is about a template expression rather than the text around it: it
+    overlaps the expression, or it is a missing space beside it (the expression may print one)."""
+    if finding.start < end and start < finding.end:
+        return True
+    touching = finding.start <= end and start <= finding.end
+    return touching and finding.kind is FindingKind.SPACING and not any(c.isspace() for c in finding.excerpt)
+
+
+def check_spelling(draft: Draft) -> list[TextFinding]:
+    """Spelling, spacing and capitalisation findings in every text the clerk or the template wrote.
+
+    Each finding's ``ref`` names where that text is edited: a part of the content as the window's fields name it
+    ("subject", "recipients[2]", "body", "requirements[4]", "signature.name"), with offsets into the part's text
+    as written, template expressions left out; or a template field's value ("values.cuoc_hop",
+    "values.thanh_phan[2]"), with offsets into the value. A word typed in a value is reported once, on the value,
+    however many parts print it. Nothing here raises for the draft's text.
     """
-    content = render.fill(draft, errors=[])
     found: list[TextFinding] = []
-    for ref, text in render.content_sources(content):
+    for ref, text in render.content_sources(draft.content):
         if not text.strip() or ref.split("[")[0] in _CODES:
             continue
-        found.extend(dataclasses.replace(f, ref=ref) for f in check_text(text))
+        masked, spans = _masked(text)
+        for finding in check_text(masked):
+            if not any(_about_expression(finding, start, end) for start, end in spans):
+                found.append(dataclasses.replace(finding, ref=ref, excerpt=text[finding.start:finding.end]))
+    values = {f.id: f.default for f in draft.fields if f.default is not None} | dict(draft.values)
+    for name, value in values.items():
+        if isinstance(value, str):
+            entries = [(f"values.{name}", value)]
+        elif isinstance(value, list):
+            entries = [(f"values.{name}[{n}]", v) for n, v in enumerate(value, start=1) if isinstance(v, str)]
+        else:
+            entries = []
+        for ref, text in entries:
+            if text.strip():
+                found.extend(dataclasses.replace(f, ref=ref) for f in check_text(text))
     return found
 
 

@@ -156,7 +156,8 @@ def test_capitalisation_leaves_correct_text_and_sentence_starts_alone():
 
 
 def test_check_spelling_names_the_draft_part_of_each_finding(lexicon):
-    """api.check_spelling checks every text part of the filled draft and names the part, as the window's fields do."""
+    """api.check_spelling checks the text of every part as written (template expressions left out) and every
+    template field's value, and names where each finding is edited, as the window's fields do."""
     content = Content(
         subject="nâng cao trâch nhiệm",
         recipients=("Sở Nội vụ", "UBND Tỉnh Nghệ An"),
@@ -172,13 +173,23 @@ def test_check_spelling_names_the_draft_part_of_each_finding(lexicon):
     assert [(f.ref, f.kind, f.excerpt) for f in findings] == [
         ("subject", FindingKind.SYLLABLE, "trâch"),
         ("recipients[2]", FindingKind.CAPITALISATION, "Tỉnh"),
-        ("body", FindingKind.SYLLABLE, "Nộii"),
         ("body", FindingKind.SPACING, " ,"),
         ("requirements[2].subitems[1]", FindingKind.DOUBLED_WORD, "của của"),
         ("signature.name", FindingKind.TONE_PLACEMENT, "Tóan"),
+        ("values.co_quan", FindingKind.SYLLABLE, "Nộii"),
     ]
-    body = api.fill(draft, strict=False).body
-    assert body[findings[2].start:findings[2].end] == "Nộii"
+    body = draft.content.body
+    assert body[findings[2].start:findings[2].end] == " ,"
+    assert draft.values["co_quan"][findings[5].start:findings[5].end] == "Nộii"
+
+
+def test_template_expressions_give_no_findings_of_their_own():
+    """A template's text is checked around its expressions: "({{ x }})" and "{{ a }}{{ b }}" are not
+    spacing or doubled-word mistakes; every shipped template's example has no finding at all."""
+    content = Content(body="Thời gian: {{ gio }}, ({{ thu }}){% if x %}.{% endif %} {{ a }} {{ a }}.")
+    assert api.check_spelling(Draft(content=content, values={"gio": "8 giờ", "thu": "thứ Hai", "a": "b"})) == []
+    for template in api.list_templates():
+        assert api.check_spelling(api.example_draft(template)) == [], template.id
 
 
 def test_check_spelling_of_the_imported_letter_points_at_the_fourth_requirement(lexicon):

@@ -151,12 +151,42 @@ def _set(content: Content, ref: str, text: str) -> Content:
     return dataclasses.replace(content, **{name: tuple(items)})
 
 
+def _replace_in_value(window, finding, replacement: str) -> bool:
+    """Correct a finding in a template field's value ("values.cuoc_hop", "values.thanh_phan[2]")."""
+    name, _b, index = finding.ref.removeprefix("values.").partition("[")
+    draft = window.state.draft
+    value = draft.values.get(name, draft.field(name).default if draft.field(name) else None)
+    if index:
+        position = int(index.rstrip("]")) - 1
+        if not isinstance(value, list) or not 0 <= position < len(value):
+            return False
+        text = value[position]
+    else:
+        text = value
+    if not isinstance(text, str) or text[finding.start:finding.end] != finding.excerpt:
+        return False
+    fixed = text[: finding.start] + replacement + text[finding.end :]
+    if index:
+        value = list(value)
+        value[position] = fixed
+        window.state.set_value(name, value)
+    else:
+        window.state.set_value(name, fixed)
+    window.state.replace(window.state.draft, window.state.path, dirty=True)  # the form shows the new value
+    QTimer.singleShot(0, lambda: window.go_to_ref(f"values.{name}"))
+    return True
+
+
 def replace_text(window, finding, replacement: str) -> None:
-    """Correct a spelling finding in its part, when the part is typed text (not filled from template fields)."""
+    """Correct a spelling finding where it was typed: a part of the document, or a template field's value."""
+    if finding.ref.startswith("values."):
+        if not _replace_in_value(window, finding, replacement):
+            window.show_notice(_("This text has changed since it was checked; check it again."))
+        return
     content = window.state.draft.content
     source = _get(content, finding.ref)
-    if source is None or source[finding.start:finding.end] != finding.excerpt or "{" in source:
-        window.show_notice(_("This text comes from the template fields: correct it in the Content step."))
+    if source is None or source[finding.start:finding.end] != finding.excerpt:
+        window.show_notice(_("This text has changed since it was checked; check it again."))
         return
     fixed = source[: finding.start] + replacement + source[finding.end :]
     window.state.replace(dataclasses.replace(window.state.draft, content=_set(content, finding.ref, fixed)),

@@ -61,18 +61,22 @@ def test_clicking_a_finding_goes_to_its_field(make_window, qtbot):
     assert window.step_list.currentRow() == CONTENT
 
 
-def test_a_finding_in_text_from_template_fields_is_not_replaced_blindly(make_window, qtbot):
-    """A spelling finding inside text filled from a template field is not patched in the template text;
-    the clerk is told where to correct it instead."""
+def test_a_word_typed_in_a_template_field_is_found_once_and_corrected_in_the_field(make_window, qtbot):
+    """A misspelt word in a template field's value is one finding on that field (not one per part printing it);
+    a click goes to the field, and the suggestion corrects the value, so every part that prints it changes."""
     draft = api.load_draft(LETTER_JSON)
     draft = api.with_values(draft, {**draft.values, "co_quan": "Văn phòng UBND tỉnh trâch"})
     window = make_window(draft)
     _review(window, qtbot)
-    finding = next(f for f in window.review.text_findings if f.excerpt == "trâch")
-    before = window.state.draft
-    tools.replace_text(window, finding, "trách")
-    assert window.state.draft == before
-    assert "Nội dung" in window.statusBar().currentMessage() or "Content" in window.statusBar().currentMessage()
+    findings = [f for f in window.review.text_findings if f.excerpt == "trâch"]
+    assert [f.ref for f in findings] == ["values.co_quan"]
+    window.go_to_ref(findings[0].ref)
+    assert window.stack.currentIndex() == CONTENT
+    tools.replace_text(window, findings[0], "trách")
+    settle(window)
+    assert window.state.draft.values["co_quan"] == "Văn phòng UBND tỉnh trách"
+    assert "Văn phòng UBND tỉnh trách" in api.fill(window.state.draft).body
+    assert window.steps[CONTENT].field_widgets["co_quan"].text() == "Văn phòng UBND tỉnh trách"
 
 
 def test_import_a_letter_copied_out_of_a_pdf(make_window, qtbot):
