@@ -35,6 +35,7 @@ __all__ = [
     "preview_layout",
     "printed",
     "document_types",
+    "parts_using",
     "find_problems",
     "check_draft",
     "check_docx",
@@ -136,6 +137,11 @@ def printed(content: Content) -> dict[str, object]:
         "signature": [line.upper() for line in sig.authority_lines()] + ([sig.name] if sig.name else []),
         "distribution": [f"- {e}" for e in lay.distribution_entries(content)],
     }
+
+
+def parts_using(draft: Draft, field_id: str) -> list[str]:
+    """The parts of the draft whose text prints a template field ("authority", "body", …), in print order."""
+    return render.parts_using(draft.content, field_id)
 
 
 def document_types() -> tuple[str, ...]:

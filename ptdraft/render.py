@@ -383,3 +383,15 @@ def content_sources(content: Content) -> list[tuple[str, str]]:
     sig = content.signature
     sources.extend((f"signature.{name}", getattr(sig, name)) for name in SIGNATURE_TEXTS)
     return sources
+
+
+def parts_using(content: Content, field_id: str) -> list[str]:
+    """The parts of a content whose text uses a template field, in print order ("authority", "body", …)."""
+    found = []
+    for part, text in content_sources(content):
+        try:
+            if field_id in names_used(text):
+                found.append(part)
+        except TemplateError:
+            continue
+    return found

@@ -53,17 +53,10 @@ def draft_findings(draft: Draft) -> list[Finding]:
     """What the draft itself still lacks (required values, parts, template errors): the DOCX would print
     placeholders or nothing there, so these come first."""
     from ptdraft import problems, render
-    from ptdraft.errors import TemplateError
 
     def part_using(field_id: str) -> str:
         """The first part of the document (in print order) whose text uses a template field."""
-        for part, text in render.content_sources(draft.content):
-            try:
-                if field_id in render.names_used(text):
-                    return part
-            except TemplateError:
-                continue
-        return "body"
+        return next(iter(render.parts_using(draft.content, field_id)), "body")
 
     out = []
     for problem in problems.find(draft):

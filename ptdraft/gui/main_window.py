@@ -258,16 +258,30 @@ class MainWindow(QMainWindow):
     def problem_refs(self) -> set[str]:
         return {p.ref for p in self.problems}
 
-    def _mark_steps(self) -> None:
-        for index, step in enumerate(self.steps):
+    def step_messages(self) -> list[list[str]]:
+        """For each step, what is missing or wrong in its parts. A missing template value also counts for the
+        steps whose parts print it ("[Tỉnh]" in the header), with a pointer to the Content step."""
+        printed_by: list[tuple[str, str]] = []
+        for problem in self.problems:
+            if problem.ref.startswith("values."):
+                for part in api.parts_using(self.state.draft, problem.ref.removeprefix("values.")):
+                    printed_by.append((part, _("{message} (fill it in the Content step)").format(message=problem.message)))
+        out = []
+        for step in self.steps:
             own = [p.message for p in self.problems if step.owns(p.ref)]
+            own += [message for part, message in printed_by if step.owns(part) and message not in own]
+            out.append(own)
+        return out
+
+    def _mark_steps(self) -> None:
+        for index, (step, own) in enumerate(zip(self.steps, self.step_messages())):
             item = self.step_list.item(index)
             label = f"{index + 1}. {step.title()}"
             item.setText(f"⚠ {label}" if own else label)
             item.setToolTip("\n".join(own))
 
     def step_problems(self, index: int) -> list[str]:
-        return [p.message for p in self.problems if self.steps[index].owns(p.ref)]
+        return self.step_messages()[index]
 
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

@@ -161,3 +161,16 @@ def test_findings_name_the_step_that_edits_them(make_window, qtbot):
     group = window.review.tree.topLevelItem(2)
     where = [group.child(i).text(1) for i in range(group.childCount())]
     assert f"7. {i18n._('Requirements and tasks')} (4)" in where
+
+
+def test_a_missing_template_value_marks_the_steps_that_print_it(make_window, qtbot):
+    """On a fresh Giấy mời, the issuing authority step is marked too (its header prints "[Cơ quan ban hành]"),
+    pointing the clerk to the Content step where the value is typed."""
+    from ptdraft.gui import i18n
+
+    window = make_window(api.new_draft(api.get_template("giay-moi")))
+    settle(window)
+    authority = window.step_problems(0)
+    assert authority and all(i18n._("Content") in m or "Nội dung" in m for m in authority)
+    assert window.step_list.item(0).text().startswith("⚠")
+    assert window.step_problems(5)  # the Content step itself
