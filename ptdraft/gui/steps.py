@@ -70,11 +70,11 @@ class Step(QWidget):
     def focus_ref(self, ref: str) -> None:
         for prefix, widget in self.focus_targets.items():
             if ref == prefix or ref.startswith(prefix + ".") or ref.startswith(prefix + "["):
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                getattr(widget, "entry", widget).setFocus(Qt.FocusReason.OtherFocusReason)
                 return
         first = next(iter(self.focus_targets.values()), None)
         if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            getattr(first, "entry", first).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_filled(self, source: Content, filled: Content) -> None:
         """Under a field whose text uses template fields ({{ … }}), show what it prints as."""
@@ -367,6 +367,17 @@ class ContentStep(Step):
             self.focus_targets[f"values.{item.id}"] = widget
         self.fields_box.setVisible(bool(fields))
         self._fields = fields
+        # The fields are made after the body: put them before it in the Tab order, as they are on screen.
+        chain = [w.entry if isinstance(w, ListEditor) else w for w in self.field_widgets.values()] + [self.body]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def focus_ref(self, ref: str) -> None:
+        if not ref and self.field_widgets:  # entering the step: its first template field
+            first = next(iter(self.field_widgets.values()))
+            (first.entry if isinstance(first, ListEditor) else first).setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().focus_ref(ref)
 
     def _field_widget(self, item: Field) -> QWidget:
         state = self.state

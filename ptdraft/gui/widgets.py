@@ -217,13 +217,15 @@ def _wire_moves(editor, view: QWidget) -> None:
     editor.remove_button.clicked.connect(editor.remove_current)
     editor.up_button.clicked.connect(lambda: editor.move_current(-1))
     editor.down_button.clicked.connect(lambda: editor.move_current(1))
-    for keys, slot in (
-        ("Alt+Up", lambda: editor.move_current(-1)),
-        ("Alt+Down", lambda: editor.move_current(1)),
-        ("Delete", editor.remove_current),
+    # Alt+Up/Down work anywhere in the editor (right after Enter the focus is still in the entry line);
+    # Delete only in the list, where it cannot mean "delete a character".
+    for keys, slot, target, context in (
+        ("Alt+Up", lambda: editor.move_current(-1), editor, Qt.ShortcutContext.WidgetWithChildrenShortcut),
+        ("Alt+Down", lambda: editor.move_current(1), editor, Qt.ShortcutContext.WidgetWithChildrenShortcut),
+        ("Delete", editor.remove_current, view, Qt.ShortcutContext.WidgetShortcut),
     ):
-        shortcut = QShortcut(QKeySequence(keys), view)
-        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut = QShortcut(QKeySequence(keys), target)
+        shortcut.setContext(context)
         shortcut.activated.connect(slot)
 
 
@@ -371,6 +373,25 @@ class ListEditor(QWidget):
         self.list.blockSignals(False)
 
 
+class _ItemEntry(TextField):
+    """The text box of the items editor: Enter adds an item, Ctrl+Enter a sub-item, Shift+Enter breaks the line."""
+
+    add_item = Signal()
+    add_subitem = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            modifiers = event.modifiers()
+            if modifiers & Qt.KeyboardModifier.ShiftModifier:
+                super().keyPressEvent(event)
+            elif modifiers & Qt.KeyboardModifier.ControlModifier:
+                self.add_subitem.emit()
+            else:
+                self.add_item.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class ItemsEditor(QWidget):
     """Numbered items with lettered sub-items, renumbered whenever they move.
 
@@ -393,10 +414,14 @@ class ItemsEditor(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.tree.setMinimumHeight(180)
-        self.entry = TextField(self, lines=3)
-        self.entry.setPlaceholderText(_("Text of the item"))
-        self.add_button = _button(_("Add item"), _("Add a numbered item (1., 2., …)"), self)
-        self.sub_button = _button(_("Add sub-item"), _("Add a sub-item a), b), … under the selected item"), self)
+        self.entry = _ItemEntry(self, lines=3)
+        self.entry.setPlaceholderText(_("Text of the item: Enter adds it, Ctrl+Enter adds it as a sub-item"))
+        self.entry.add_item.connect(self._add_item)
+        self.entry.add_subitem.connect(self._add_sub)
+        self.add_button = _button(_("Add item"), _("Add a numbered item (1., 2., …) (Enter)"), self)
+        self.sub_button = _button(
+            _("Add sub-item"), _("Add a sub-item a), b), … under the selected item (Ctrl+Enter)"), self
+        )
         self.save_button = _button(_("Update"), _("Replace the selected item's text with the text above"), self)
         self.remove_button = _button(_("Remove"), _("Remove the selected item (Delete)"), self)
         self.up_button = _button("↑", _("Move up (Alt+Up)"), self)

@@ -7,6 +7,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ptdraft import api  # noqa: E402
 from ptdraft.gui.widgets import ItemsEditor, ListEditor  # noqa: E402
@@ -221,3 +222,51 @@ def test_a_loop_entry_prints_its_values_as_separate_lines_after_an_edit(make_win
     after = distribution_entries(api.fill(window.state.draft, strict=False))
     assert after[:-1] == [line.rstrip(";.") + ";" for line in before[:-1]] + ["Sở Tài chính;"]
     assert len(after) == len(before) + 1
+
+
+def test_items_editor_from_the_keyboard(qtbot, items_editor):
+    """Enter in the item box adds a numbered item, Ctrl+Enter adds a sub-item under it, Shift+Enter only breaks
+    the line; no click needed."""
+    type_text(items_editor.entry, "Rà soát hồ sơ")
+    qtbot.keyClick(items_editor.entry, Qt.Key.Key_Return)
+    type_text(items_editor.entry, "Hồ sơ tồn")
+    qtbot.keyClick(items_editor.entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    type_text(items_editor.entry, "Báo cáo")
+    qtbot.keyClick(items_editor.entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert items_editor.entry.toPlainText() == "Báo cáo\n"
+    type_text(items_editor.entry, "kết quả")
+    qtbot.keyClick(items_editor.entry, Qt.Key.Key_Return)
+    assert items_editor.items() == (Item("Rà soát hồ sơ", ("Hồ sơ tồn",)), Item("Báo cáo kết quả"))
+    assert items_editor.entry.toPlainText() == ""
+
+
+def test_list_entries_move_with_alt_arrows_right_after_enter(qtbot, list_editor):
+    """After adding an entry with Enter (focus still in the entry line), Alt+Up moves it up the list."""
+    list_editor.entry.setFocus()
+    _add(qtbot, list_editor, "A")
+    _add(qtbot, list_editor, "B")
+    assert list_editor.entry.hasFocus()
+    with qtbot.waitSignal(list_editor.changed) as blocker:
+        qtbot.keyClick(list_editor.entry, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert blocker.args[0] == ["B", "A"]
+
+
+def test_content_step_starts_at_its_first_template_field_and_tabs_to_the_body(make_window, qtbot):
+    """Entering the Content step puts the cursor in the first template field; Tab walks the fields in screen
+    order and then reaches the body."""
+    template = api.get_template("giay-moi")
+    window = make_window(api.new_draft(template, dict(template.example)))
+    window.go_to_step(5)
+    step = window.steps[5]
+    widgets = [getattr(w, "entry", w) for w in step.field_widgets.values()]
+    assert widgets[0].hasFocus()
+    seen = []
+    for _ in range(len(widgets) + 6):
+        focused = QApplication.focusWidget()
+        seen.append(focused)
+        if focused is step.body:
+            break
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert step.body in seen
+    order = [w for w in seen if w in widgets]
+    assert order == sorted(order, key=widgets.index)
