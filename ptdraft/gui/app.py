@@ -84,6 +84,8 @@ class Application:
         self.window = self._make_window()
         if old is not None:
             self.window.setGeometry(old.geometry())
+            self.window.review_action.setChecked(old.review_action.isChecked())
+            self.window.go_to_step(old.stack.currentIndex())
             old.autosaver.timer.stop()
             old.close_for_language()
             old.deleteLater()

@@ -391,9 +391,10 @@ class MainWindow(QMainWindow):
         return None
 
     def export_docx(self) -> Path | None:
+        draft = self.state.draft
+        api.layout_draft(draft, strict=False)  # a template error stops here, before any question is asked
         if not self._confirm_problems():
             return None
-        draft = self.state.draft
         path = self._export_loop("docx", lambda p: api.export_docx(draft, p, strict=False))
         if path is not None:
             self._after_export(path)
@@ -402,10 +403,11 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> Path | None:
         from ptdraft.gui.printing import export_pdf
 
+        from ptdraft.gui.pages import paginate
+
+        layout = api.layout_draft(self.state.draft, strict=False)  # a template error stops here, first
         if not self._confirm_problems():
             return None
-        layout = api.layout_draft(self.state.draft, strict=False)
-        from ptdraft.gui.pages import paginate
 
         pages = paginate(layout)
         path = self._export_loop("pdf", lambda p: export_pdf(pages, layout, p))

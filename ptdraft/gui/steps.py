@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -351,7 +352,9 @@ class ContentStep(Step):
         self.body = self.text(_("Body"), "body", 12, _("A blank line between paragraphs; \"1.\" starts a numbered item, \"a)\" a sub-item."))
         self.field_widgets: dict[str, QWidget] = {}
         self._fields: tuple[Field, ...] | None = None
-        self.finish()
+        # The body takes the height left on the screen (no stretch under it): long letters are typed here.
+        self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.box.setStretchFactor(self.form, 1)
 
     def _build_fields(self, fields: tuple[Field, ...]) -> None:
         while self.fields_form.rowCount():

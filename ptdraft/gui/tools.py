@@ -26,6 +26,7 @@ def install(window, view_menu, file_menu) -> ReviewPanel:
     toggle.setCheckable(True)
     toggle.setShortcut(QKeySequence("F8"))
     toggle.toggled.connect(panel.setVisible)
+    toggle.toggled.connect(lambda on: on and _share_height(window.right_split))
     # Shown: review now (QTimer.start(0) would change the panel's debounce interval for good).
     toggle.toggled.connect(lambda on: on and QTimer.singleShot(0, lambda: window.guard(run_review)))
     view_menu.addAction(toggle)
@@ -53,6 +54,13 @@ def install(window, view_menu, file_menu) -> ReviewPanel:
     file_menu.insertAction(window.recent_menu.menuAction(), import_action)
     window.import_action = import_action
     return panel
+
+
+def _share_height(split) -> None:
+    """Shown, the review panel takes a third of the height under the preview (it starts as a sliver)."""
+    total = sum(split.sizes()) or split.height()
+    if total and split.sizes()[-1] < total // 4:
+        split.setSizes([total - total // 3, total // 3])
 
 
 def unify_tones(window, style) -> None:

@@ -79,7 +79,7 @@ class LineField(QLineEdit):
         self.textEdited.connect(self._on_edit)
 
     def _on_edit(self, text: str) -> None:
-        cleaned, removed, converted = clean_typed(text.replace("\n", " "), self._length)
+        cleaned, removed, converted = clean_typed(text.replace("\n", " ").replace("\t", " "), self._length)
         self._length = len(cleaned)
         if converted:
             self.notice.emit(converted)

@@ -328,3 +328,21 @@ def test_compiled_catalog_is_the_one_loaded(compiled_catalogs):
         if message.id:
             assert compiled.gettext(message.id) == message.string
     assert i18n._load("vi").gettext("&File") == "&Tệp"
+
+
+def test_switching_language_keeps_the_review_panel_and_the_step(qtbot, monkeypatch, tmp_path):
+    """After a language switch the window shows the same step, and the review panel stays open if it was."""
+    from ptdraft.gui.app import Application
+
+    monkeypatch.setenv("PTDRAFT_DATA_DIR", str(tmp_path / "lang-data"))
+    i18n.set_language("vi")
+    application = Application(str(LETTER_JSON))
+    old = application.window
+    qtbot.addWidget(old)
+    old.review_action.setChecked(True)
+    old.go_to_step(6)
+    application.switch_language("en")
+    qtbot.addWidget(application.window)
+    assert application.window.review_action.isChecked()
+    assert application.window.stack.currentIndex() == 6
+    i18n.set_language("vi")

@@ -157,3 +157,26 @@ def test_export_over_a_locked_file_can_be_abandoned(make_window, tmp_path, monke
     assert prompts.calls["exported"] == []
     assert locked.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["cong-van.docx"]
+
+
+def test_export_with_a_template_error_says_so_before_asking_anything(make_window, qtbot):
+    """A body with a broken template expression ("{{") cannot be exported: the clerk is told at once, without
+    being asked to confirm problems or to choose a file."""
+    import dataclasses
+
+    prompts = ScriptedPrompts()
+    draft = api.load_draft(LETTER_JSON)
+    draft = dataclasses.replace(draft, content=dataclasses.replace(draft.content, body="Nội dung {{"))
+    window = make_window(draft, prompts=prompts)
+    window.guard(window.export_docx)
+    window.guard(window.export_pdf)
+    assert len(prompts.calls["error"]) == 2 and "Jinja" in prompts.calls["error"][0][0]
+    assert not prompts.calls["export_path"] and not prompts.calls["confirm_problems"]
+
+
+def test_a_pasted_tab_becomes_a_space_in_a_one_line_field(make_window, qtbot):
+    """A one-line field never keeps a tab: "Quảng<Tab>Trị" pasted is stored as "Quảng Trị"."""
+    window = make_window(api.blank_draft())
+    window.go_to_step(NUMBER)
+    _paste(qtbot, window.steps[NUMBER].place, "Quảng\tTrị")
+    assert window.state.draft.content.place == "Quảng Trị"
