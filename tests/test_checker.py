@@ -478,3 +478,23 @@ def test_paragraph_indices_follow_document_order_through_tables():
     (finding,) = check_bytes(broken("cong-van-chung", change))
     document = docx.Document(io.BytesIO(broken("cong-van-chung", change)))
     assert paragraphs(document)[finding.paragraph].text == "- Trang thông tin điện tử Sở"
+
+
+def test_agency_typed_before_the_national_title_is_not_a_circulation_note(tmp_path):
+    """In a letter typed as plain lines, a capitalised agency name above the national title is read as the
+    issuing authority (box 2), not as a circulation note (box 11); a real note ("XEM XONG TRẢ LẠI") still is."""
+    def letter(first_line: str):
+        document = docx.Document()
+        for text, bold in ((first_line, True), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
+                           ("Độc lập - Tự do - Hạnh phúc", True), ("Số: 12/UBND-VP", False),
+                           ("Quảng Trị, ngày 05 tháng 3 năm 2026", False), ("Nội dung./.", False)):
+            run = document.add_paragraph().add_run(text)
+            run.bold, run.font.size = bold, Pt(11)
+        path = tmp_path / f"{len(first_line)}.docx"
+        document.save(str(path))
+        return api.check_docx(path)
+
+    boxes = {(f.box, f.message.split(" cỡ")[0]) for f in letter("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ") if f.rule == "font.size"}
+    assert ("2", "Tên cơ quan ban hành") in boxes
+    assert not any(box == "11" for box, _name in boxes)
+    assert any(f.box == "11" for f in letter("XEM XONG TRẢ LẠI") if f.rule == "font.size")

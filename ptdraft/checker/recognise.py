@@ -21,6 +21,10 @@ from ptdraft.rules import Element
 DASHES = "-–—+•·*"
 _STAMPS = {"mat", "toimat", "tuyetmat", "hoatoc", "thuongkhan", "khan"}
 _SECRECY = {"mat", "toimat", "tuyetmat"}
+# Words of the circulation notes above the national title (box 11): "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ",
+# "KHÔNG PHỔ BIẾN", "HẠN CHẾ PHẠM VI…". A capitalised line above the header without them is an agency name
+# typed before the national title (a header of plain lines), not a circulation note.
+_CIRCULATION_WORDS = ("xemxong", "tralai", "luuhanh", "noibo", "phobien", "hanche", "phamvi")
 _NUMBER = re.compile(r"^\s*số\b\s*[:.]?", re.IGNORECASE)
 _DATE = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
 _VV = re.compile(r"^\s*(v\s*/\s*v|về việc)\b", re.IGNORECASE)
@@ -182,7 +186,7 @@ class _Finder:
                     element = Element.PLACE_DATE
                 elif key in _STAMPS and is_upper(text):
                     element = Element.SECRECY if key in _SECRECY else Element.URGENCY
-                elif para.index < first_header and is_upper(text):
+                elif para.index < first_header and is_upper(text) and any(w in key for w in _CIRCULATION_WORDS):
                     element = Element.CIRCULATION
                 elif is_rule_line(text):
                     continue
