@@ -19,7 +19,6 @@ import argparse
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import print_tables  # noqa: E402
 from ptdraft import api  # noqa: E402
 from ptdraft.checker import check_docx, docx_reader, engine, rules_format, rules_text  # noqa: E402
 from ptdraft.checker.fixer import fix_package  # noqa: E402
@@ -46,12 +46,6 @@ def three_page_docx() -> bytes:
     long_body = "\n\n".join([body] + [body.split("\n\n")[0]] * BODY_COPIES + [body.split("\n\n")[-1]] * BODY_COPIES)
     draft = api.with_values(draft, {**draft.values, "noi_dung": long_body})
     return api.docx_bytes(draft)
-
-
-def _ms(samples_ns: list[int]) -> tuple[float, float]:
-    ordered = sorted(samples_ns)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return statistics.median(ordered) / 1e6, p95 / 1e6
 
 
 def bench_in_process(path: Path, runs: int) -> dict[str, list[int]]:
@@ -164,18 +158,7 @@ def main() -> int:
         ("check_docx, whole", "total"),
         ("fix (3 findings) + re-check", "fix"),
     ]
-    print(f"| {'In-process, ' + str(args.runs) + ' runs':<36} | median ms | p95 ms |")
-    print(f"|{'-' * 38}|----------:|-------:|")
-    for label, key in rows:
-        median, p95 = _ms(stages[key])
-        print(f"| {label:<36} | {median:9.2f} | {p95:6.2f} |")
-    median, p95 = _ms(command_samples)
-    print()
-    print(f"| {'Whole command, ' + str(args.command_runs) + ' runs':<36} | median ms | p95 ms |")
-    print(f"|{'-' * 38}|----------:|-------:|")
-    print(f"| {'ptdraft check ba-trang.docx':<36} | {median:9.0f} | {p95:6.0f} |")
-    print()
-    print(f"Command: {command_text}")
+    print_tables(rows, stages, args.runs, "ptdraft check ba-trang.docx", command_samples, args.command_runs, command_text)
     return 0
 
 

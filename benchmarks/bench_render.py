@@ -17,7 +17,6 @@ import argparse
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,18 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import print_tables  # noqa: E402
 from ptdraft import api, docx_writer  # noqa: E402
 from ptdraft.layout import layout  # noqa: E402
 
 LETTER = ROOT / "examples" / "cong-van-van-phong-ubnd-tinh.json"
 WARMUP = 20
-
-
-def _ms(samples_ns: list[int]) -> tuple[float, float]:
-    """Median and 95th percentile in milliseconds."""
-    ordered = sorted(samples_ns)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return statistics.median(ordered) / 1e6, p95 / 1e6
 
 
 def bench_in_process(runs: int) -> dict[str, list[int]]:
@@ -110,18 +103,7 @@ def main() -> int:
         ("write DOCX bytes", "write"),
         ("load + docx_bytes, whole", "total"),
     ]
-    print(f"| {'In-process, ' + str(args.runs) + ' runs':<34} | median ms | p95 ms |")
-    print(f"|{'-' * 36}|----------:|-------:|")
-    for label, key in rows:
-        median, p95 = _ms(stages[key])
-        print(f"| {label:<34} | {median:9.2f} | {p95:6.2f} |")
-    median, p95 = _ms(command_samples)
-    print()
-    print(f"| {'Whole command, ' + str(args.command_runs) + ' runs':<34} | median ms | p95 ms |")
-    print(f"|{'-' * 36}|----------:|-------:|")
-    print(f"| {'ptdraft render … -o x.docx':<34} | {median:9.0f} | {p95:6.0f} |")
-    print()
-    print(f"Command: {command_text}")
+    print_tables(rows, stages, args.runs, "ptdraft render … -o x.docx", command_samples, args.command_runs, command_text)
     return 0
 
 

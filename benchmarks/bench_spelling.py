@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import median_p95_ms  # noqa: E402
 from ptdraft import api, render  # noqa: E402
 from ptdraft.model import Item  # noqa: E402
 from ptdraft.vietnamese import default_lexicon, lexicon, spelling, syllable  # noqa: E402
@@ -49,12 +49,6 @@ def three_page_draft():
 def _clear_caches() -> None:
     for function in (syllable.analyse, syllable.problem_of, spelling._check_word, lexicon._suggest_keys, lexicon._marked_keys):
         function.cache_clear()
-
-
-def _ms(samples: list[int]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return statistics.median(ordered) / 1e6, p95 / 1e6
 
 
 def pages(draft) -> str:
@@ -101,9 +95,9 @@ def main() -> None:
           + ", ".join(f"{f.ref} {f.kind.value} “{f.excerpt}”" for f in found))
     if args.pages:
         print(f"pages (LibreOffice): {pages(draft)}")
-    median, p95 = _ms(warm)
+    median, p95 = median_p95_ms(warm)
     print(f"check_spelling, warm: median {median:.2f} ms, p95 {p95:.2f} ms over {args.runs} runs (target < 20 ms)")
-    median, p95 = _ms(cold)
+    median, p95 = median_p95_ms(cold)
     print(f"check_spelling, cold caches: median {median:.2f} ms, p95 {p95:.2f} ms over {args.cold_runs} runs")
 
 
