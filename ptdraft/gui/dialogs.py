@@ -181,6 +181,20 @@ def _ask(parent: QWidget | None, text: str) -> bool:
     return box.clickedButton() is yes
 
 
+def _choose(parent: QWidget | None, text: str, choices, icon=None) -> str:
+    """A question with buttons in the interface language; the key of the button clicked (the last one's when
+    the box is closed)."""
+    box = QMessageBox(parent)
+    if icon is not None:
+        box.setIcon(icon)
+    box.setWindowTitle("ptdraft")
+    box.setText(text)
+    buttons = [(key, box.addButton(label, role)) for key, label, role in choices]
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in buttons if button is clicked), choices[-1][0])
+
+
 def _tell(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon) -> None:
     """A message with one button in the interface language."""
     box = QMessageBox(parent)
@@ -228,16 +242,14 @@ class Prompts:
 
     def save_changes(self, name: str) -> str:
         """"save", "discard" or "cancel"."""
-        box = QMessageBox(self.parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("ptdraft")
-        box.setText(_("Save the changes to \"{name}\"?").format(name=name))
-        save = box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(_("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        clicked = box.clickedButton()
-        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+        return _choose(
+            self.parent,
+            _("Save the changes to \"{name}\"?").format(name=name),
+            (("save", _("Save"), QMessageBox.ButtonRole.AcceptRole),
+             ("discard", _("Don't save"), QMessageBox.ButtonRole.DestructiveRole),
+             ("cancel", _("Cancel"), QMessageBox.ButtonRole.RejectRole)),
+            QMessageBox.Icon.Question,
+        )
 
     def restore(self, when: float, path: Path | None) -> bool:
         stamp = _dt.datetime.fromtimestamp(when).strftime("%H:%M %d/%m/%Y")
@@ -291,15 +303,13 @@ class Prompts:
 
     def exported(self, path: Path) -> str:
         """After export: "file", "folder" or "close"."""
-        box = QMessageBox(self.parent)
-        box.setWindowTitle("ptdraft")
-        box.setText(_("Exported to {path}").format(path=path))
-        open_file = box.addButton(_("Open file"), QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton(_("Open folder"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(_("Close"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        clicked = box.clickedButton()
-        return "file" if clicked is open_file else "folder" if clicked is open_folder else "close"
+        return _choose(
+            self.parent,
+            _("Exported to {path}").format(path=path),
+            (("file", _("Open file"), QMessageBox.ButtonRole.AcceptRole),
+             ("folder", _("Open folder"), QMessageBox.ButtonRole.ActionRole),
+             ("close", _("Close"), QMessageBox.ButtonRole.RejectRole)),
+        )
 
     def about(self) -> None:
         _tell(self.parent, _("About ptdraft"), about_text(), QMessageBox.Icon.Information)
