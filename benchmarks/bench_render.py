@@ -1,7 +1,7 @@
 """How long it takes to turn the real letter into a DOCX.
 
 In-process: the draft examples/cong-van-van-phong-ubnd-tinh.json (the real letter in
-../shared/samples/) loaded and written to DOCX bytes, ``RUNS`` times after a warm-up,
+tests/data/samples/) loaded and written to DOCX bytes, ``RUNS`` times after a warm-up,
 as a whole (api.load_draft + api.docx_bytes) and stage by stage (load, fill, layout,
 write). Whole command: ``ptdraft render <letter> -o <tmp>.docx`` as a subprocess,
 ``COMMAND_RUNS`` times, which adds the interpreter start and the imports.

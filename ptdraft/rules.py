@@ -1,6 +1,6 @@
 """The format of Nghị định 30/2020/NĐ-CP as data: the one place that holds a size or a margin.
 
-Every number here comes from ../shared/FORMAT.md (the decree's Phụ lục I, and the
+Every number here comes from docs/FORMAT.md (the decree's Phụ lục I, and the
 Phụ lục III sample layouts where the decree leaves a choice). Where the decree
 gives a range, the default is the value the decree's own examples use (FORMAT.md
 §3.2) and the range is recorded beside it so a checker can accept any value in it.

@@ -3,7 +3,7 @@
     xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshot.py docs/screenshot.png
     QT_QPA_PLATFORM=offscreen python scripts/screenshot.py /tmp/window.png
 
-Opens examples/cong-van-van-phong-ubnd-tinh.json (the real letter of ../shared/samples)
+Opens examples/cong-van-van-phong-ubnd-tinh.json (the real letter of tests/data/samples)
 in a 1366×768 window (a common office laptop screen), Vietnamese interface, on the
 "Recipients" step, with its own empty data folder so no restore or start dialog
 appears, and saves QWidget.grab() of the window as PNG.

@@ -11,6 +11,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests import outside_reads  # noqa: E402
+
+outside_reads.install()  # before any test module is imported: every open of the session is seen
+
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -33,8 +37,13 @@ SOFFICE_TIMEOUT = 900  # seconds for the whole batch; a hang is a failure, not a
 
 
 def pytest_collection_modifyitems(session, config, items):
-    """Run the LibreOffice tests last so the one conversion batch includes every produced DOCX."""
-    items.sort(key=lambda item: item.get_closest_marker("libreoffice") is not None)
+    """Run the LibreOffice tests last so the one conversion batch includes every produced DOCX.
+
+    The check that nothing was opened beside the checkout goes after everything else.
+    """
+    items.sort(
+        key=lambda item: (item.name == "test_zz_nothing_was_opened_beside_the_checkout", item.get_closest_marker("libreoffice") is not None)
+    )
 
 
 @pytest.fixture(scope="session")

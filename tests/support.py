@@ -53,7 +53,7 @@ def template_example(template) -> Draft:
 
 
 def letter_draft() -> Draft:
-    """The real letter of ../shared/samples as a saved draft."""
+    """The real letter of tests/data/samples as a saved draft."""
     return api.load_draft(LETTER_JSON)
 
 

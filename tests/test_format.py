@@ -1,6 +1,6 @@
 """Format tests: each produced DOCX, reopened with python-docx, follows FORMAT.md's numbers.
 
-Every expected number below is written out from ../shared/FORMAT.md (the decree's own
+Every expected number below is written out from docs/FORMAT.md (the decree's own
 examples, §3.2, where it gives a range), never read from ptdraft.rules, so a wrong
 number there is caught here.
 """

@@ -1,4 +1,4 @@
-"""Importing the real letter of ../shared/samples (text copied out of its PDF) and printing it again."""
+"""Importing the real letter of tests/data/samples (text copied out of its PDF) and printing it again."""
 from __future__ import annotations
 
 import io
@@ -14,7 +14,7 @@ from docx.text.paragraph import Paragraph
 from ptdraft import api
 from ptdraft.model import Item, SigningMode
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
 LETTER = SAMPLES / "cong-van-van-phong-ubnd-tinh.txt"
 
 

@@ -15,7 +15,7 @@ from ptdraft.layout import Para, layout
 from ptdraft.model import Content, SigningMode
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO.parent / "shared" / "samples"
+SAMPLES = REPO / "tests" / "data" / "samples"
 
 
 def rebuilt(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Importing the five real documents of ../shared/samples/real recovers the fields annotated in their NN.json.
+"""Importing the five real documents of tests/data/samples/real recovers the fields annotated in their NN.json.
 
 The annotation writes each field as printed; the test reads the same fields back from the
 imported draft, most of them as the layout prints them. Where the draft holds a field in
@@ -27,7 +27,7 @@ from ptdraft import api
 from ptdraft.model import ref_within
 from ptdraft.layout import Para, Table, distribution_entries, symbol
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
 REAL = SAMPLES / "real"
 DOCUMENTS = ["03", "11", "12", "13", "14"]
 

@@ -9,7 +9,7 @@ from ptdraft import api
 from ptdraft.vietnamese import FindingKind, check_text, convert_legacy, detect_legacy, legacy
 from ptdraft.vietnamese.letters import BASE_VOWELS, join
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
 
 # The national title as it shows when pasted from a .VnTime (TCVN3) and a VNI-Times document.
 TCVN3_TITLE = "Céng hoµ x· héi chñ nghÜa ViÖt Nam"

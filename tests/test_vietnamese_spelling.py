@@ -9,7 +9,7 @@ from ptdraft import api
 from ptdraft.model import Content, Draft, Item, Signature
 from ptdraft.vietnamese import FindingKind, Lexicon, check_text, default_lexicon
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
 LETTER = SAMPLES / "cong-van-van-phong-ubnd-tinh.txt"
 
 

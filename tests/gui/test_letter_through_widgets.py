@@ -1,4 +1,4 @@
-"""The real letter of ../shared/samples, typed into the window and exported, prints as the command line renders it."""
+"""The real letter of tests/data/samples, typed into the window and exported, prints as the command line renders it."""
 from __future__ import annotations
 
 import datetime as _dt

@@ -17,7 +17,7 @@ from ptdraft import api  # noqa: E402
 from ptdraft.gui import tools  # noqa: E402
 from tests.gui.conftest import LETTER_JSON, ScriptedPrompts, settle  # noqa: E402
 
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "cong-van-van-phong-ubnd-tinh.txt"
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "cong-van-van-phong-ubnd-tinh.txt"
 CONTENT = 5
 
 
