@@ -31,7 +31,7 @@ def _tracked_files() -> list[str]:
 
 
 def test_no_file_names_a_path_above_the_checkout():
-    """No tracked source, test, script or document refers to ../shared or climbs two folders up."""
+    """No tracked source, test, script or document names the brief's folder one level up, or climbs two folders up."""
     offenders = []
     for name in _tracked_files():
         path = REPO / name
