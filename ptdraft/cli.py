@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ptdraft import cli_library, cli_templates
+from ptdraft import __version__, cli_argparse, cli_library, cli_templates
 from ptdraft.errors import InputError, PtdraftError
 
 EXIT_OK = 0
@@ -33,38 +33,44 @@ def _fail(message: str) -> int:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ptdraft", description="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    cli_argparse.install()
+    parser = _Parser(
+        prog="ptdraft",
+        description="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.",
+        epilog="Không có tham số (hoặc chỉ một bản thảo .json): mở cửa sổ soạn thảo.",
+    )
+    parser.add_argument("--version", action="version", version=f"ptdraft {__version__}", help="in số phiên bản rồi thoát")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="lệnh", metavar="LỆNH")
 
     cli_library.add_commands(sub)  # templates, template …, register … (the library and the register)
 
     fields = sub.add_parser("fields", help="các trường một mẫu cần điền")
-    fields.add_argument("template", help="mã mẫu hoặc đường dẫn tệp .toml")
+    fields.add_argument("template", metavar="MẪU", help="mã mẫu hoặc đường dẫn tệp .toml")
     cli_templates.add_db_option(fields)
 
     render = sub.add_parser("render", help="tạo tệp DOCX từ một mẫu hoặc một bản thảo")
-    render.add_argument("source", help="mã mẫu, tệp mẫu .toml, hoặc bản thảo .json")
-    render.add_argument("--data", type=Path, help="tệp JSON các giá trị của trường")
+    render.add_argument("source", metavar="NGUỒN", help="mã mẫu, tệp mẫu .toml, hoặc bản thảo .json")
+    render.add_argument("--data", type=Path, metavar="TỆP.json", help="tệp JSON các giá trị của trường")
     render.add_argument("--set", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ", help="gán một giá trị")
-    render.add_argument("-o", "--output", type=Path, required=True, help="tệp DOCX cần ghi")
+    render.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.docx", help="tệp DOCX cần ghi")
     cli_templates.add_db_option(render)  # office templates from the library; a draft's template hash checked
 
     new = sub.add_parser("new", help="tạo bản thảo JSON từ giá trị mặc định của mẫu")
-    new.add_argument("template", help="mã mẫu hoặc đường dẫn tệp .toml")
-    new.add_argument("--data", type=Path, help="tệp JSON các giá trị của trường")
-    new.add_argument("--set", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ")
-    new.add_argument("-o", "--output", type=Path, required=True, help="tệp bản thảo .json cần ghi")
+    new.add_argument("template", metavar="MẪU", help="mã mẫu hoặc đường dẫn tệp .toml")
+    new.add_argument("--data", type=Path, metavar="TỆP.json", help="tệp JSON các giá trị của trường")
+    new.add_argument("--set", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ", help="gán một giá trị")
+    new.add_argument("-o", "--output", type=Path, required=True, metavar="BẢN_THẢO.json", help="tệp bản thảo .json cần ghi")
     cli_templates.add_db_option(new)
 
     imp = sub.add_parser("import", help="nhập một văn bản có sẵn (.txt chép từ PDF, hoặc .docx) thành bản thảo")
-    imp.add_argument("file", type=Path, help="tệp .txt hoặc .docx")
-    imp.add_argument("-o", "--output", type=Path, required=True, help="tệp bản thảo .json cần ghi")
+    imp.add_argument("file", type=Path, metavar="TỆP", help="tệp .txt hoặc .docx")
+    imp.add_argument("-o", "--output", type=Path, required=True, metavar="BẢN_THẢO.json", help="tệp bản thảo .json cần ghi")
 
     check = sub.add_parser("check", help="kiểm tra thể thức một tệp DOCX hoặc bản thảo .json theo Nghị định 30")
-    check.add_argument("file", type=Path, help="tệp DOCX (bất kỳ) hoặc bản thảo .json")
+    check.add_argument("file", type=Path, metavar="TỆP", help="tệp DOCX (bất kỳ) hoặc bản thảo .json")
     check.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     check.add_argument("--fix", action="store_true", help="ghi bản đã sửa các lỗi sửa được (cần -o)")
-    check.add_argument("-o", "--output", type=Path, help="tệp DOCX đã sửa (tệp gốc không bị ghi)")
+    check.add_argument("-o", "--output", type=Path, metavar="TỆP.docx", help="tệp DOCX đã sửa (tệp gốc không bị ghi)")
     return parser
 
 
@@ -151,9 +157,26 @@ def _cmd_import(args) -> int:
     return EXIT_OK
 
 
-def _open_window(path: str | None) -> int:
-    from ptdraft.gui.app import run
+def _no_screen() -> str | None:
+    """Why the window cannot open here, or None: Linux with no X or Wayland display and no Qt platform chosen."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "không mở được cửa sổ soạn thảo: máy này không có màn hình (chưa đặt DISPLAY hay WAYLAND_DISPLAY). "
+        "Dùng các lệnh không cần cửa sổ (ptdraft --help), hoặc chạy trong một phiên đồ họa"
+    )
 
+
+def _open_window(path: str | None) -> int:
+    reason = _no_screen()
+    if reason is not None:
+        return _fail(reason)
+    try:
+        from ptdraft.gui.app import run
+    except ImportError as exc:  # PySide6 missing or a Qt library of the system absent
+        return _fail(f"không mở được cửa sổ soạn thảo: thiếu thư viện giao diện Qt ({exc})")
     return run(path)
 
 

@@ -46,6 +46,17 @@ def _year(text: str) -> int:
     return value
 
 
+_STATUS_WORDS = {"da-cap": "issued", "da-huy": "cancelled", "issued": "issued", "cancelled": "cancelled"}
+
+
+def _status(text: str) -> str:
+    """"da-cap" (đã cấp) or "da-huy" (đã hủy) → the register's state; the stored English words are accepted too."""
+    state = _STATUS_WORDS.get(text.strip().lower())
+    if state is None:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải trạng thái (da-cap hoặc da-huy)")
+    return state
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Add ``templates``, ``template`` and ``register`` to the command line's subcommands."""
     db = argparse.ArgumentParser(add_help=False)
@@ -63,54 +74,54 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     actions = template.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(template))
     actions.required = True
     show = actions.add_parser("show", parents=[db], help="xem một mẫu, lịch sử và nội dung")
-    show.add_argument("template_id", metavar="MÃ_MẪU")
-    show.add_argument("--version", type=_positive, metavar="N")
+    show.add_argument("template_id", metavar="MÃ_MẪU", help="mã mẫu, ví dụ: giay-moi")
+    show.add_argument("--version", type=_positive, metavar="N", help="phiên bản cần xem (mặc định: mới nhất)")
     diff = actions.add_parser("diff", parents=[db], help="so sánh hai phiên bản của một mẫu")
-    diff.add_argument("template_id", metavar="MÃ_MẪU")
-    diff.add_argument("old", type=_positive, metavar="V1")
-    diff.add_argument("new", type=_positive, metavar="V2")
+    diff.add_argument("template_id", metavar="MÃ_MẪU", help="mã mẫu")
+    diff.add_argument("old", type=_positive, metavar="V1", help="phiên bản cũ")
+    diff.add_argument("new", type=_positive, metavar="V2", help="phiên bản mới")
     submit = actions.add_parser("submit", parents=[db, by], help="gửi duyệt một tệp mẫu .toml (hoặc một bản nháp)")
-    submit.add_argument("source", metavar="TỆP.toml|MÃ_MẪU")
+    submit.add_argument("source", metavar="TỆP.toml|MÃ_MẪU", help="tệp mẫu .toml, hoặc mã của một mẫu nháp trong thư viện")
     submit.add_argument("--version", type=_positive, metavar="N", help="phiên bản nháp cần gửi duyệt (khi đưa mã mẫu)")
     approve = actions.add_parser("approve", parents=[db, by], help="duyệt một phiên bản đang chờ duyệt")
-    approve.add_argument("template_id", metavar="MÃ_MẪU")
+    approve.add_argument("template_id", metavar="MÃ_MẪU", help="mã mẫu")
     approve.add_argument("--version", type=_positive, metavar="N", help="mặc định: phiên bản chờ duyệt mới nhất")
     retire = actions.add_parser("retire", parents=[db, by], help="ngừng dùng một mẫu (mọi phiên bản, hoặc một)")
-    retire.add_argument("template_id", metavar="MÃ_MẪU")
-    retire.add_argument("--version", type=_positive, metavar="N")
+    retire.add_argument("template_id", metavar="MÃ_MẪU", help="mã mẫu")
+    retire.add_argument("--version", type=_positive, metavar="N", help="chỉ phiên bản này (mặc định: mọi phiên bản)")
     imp = actions.add_parser("import", parents=[db, by], help="nhập tệp mẫu của nơi khác: kiểm tra, tóm tắt, chờ duyệt")
-    imp.add_argument("file", type=Path, metavar="TỆP.toml")
+    imp.add_argument("file", type=Path, metavar="TỆP.toml", help="tệp mẫu nhận từ nơi khác")
     export = actions.add_parser("export", parents=[db], help="xuất một phiên bản mẫu ra tệp .toml")
-    export.add_argument("template_id", metavar="MÃ_MẪU")
+    export.add_argument("template_id", metavar="MÃ_MẪU", help="mã mẫu")
     export.add_argument("--version", type=_positive, metavar="N", help="mặc định: phiên bản đã duyệt mới nhất")
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.toml")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.toml", help="tệp mẫu cần ghi")
 
     reg = sub.add_parser("register", help="sổ đăng ký văn bản đi: cấp số, xem, hủy số, xuất sổ")
     steps = reg.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(reg))
     steps.required = True
     issue = steps.add_parser("issue", parents=[db, by], help="cấp số cho một bản thảo đã xong và ghi số vào bản thảo")
-    issue.add_argument("draft", type=Path, metavar="BẢN_THẢO.json")
+    issue.add_argument("draft", type=Path, metavar="BẢN_THẢO.json", help="bản thảo đã soạn xong (số được ghi vào tệp này)")
     issue.add_argument("--preview", action="store_true", help="chỉ xem số sẽ cấp, không lấy số")
     issue.add_argument("--docx", type=Path, metavar="TỆP.docx", help="xuất văn bản đã có số ra tệp DOCX và ghi vào sổ")
     show_list = steps.add_parser("list", parents=[db], help="xem sổ đăng ký văn bản đi")
-    show_list.add_argument("--year", type=_year, metavar="NĂM")
-    show_list.add_argument("--issuer", metavar="KÝ_HIỆU")
-    show_list.add_argument("--book", metavar="thuong|mat")
-    show_list.add_argument("--status", choices=("issued", "cancelled"))
+    show_list.add_argument("--year", type=_year, metavar="NĂM", help="chỉ các số của năm này")
+    show_list.add_argument("--issuer", metavar="KÝ_HIỆU", help="chữ viết tắt cơ quan ban hành")
+    show_list.add_argument("--book", metavar="thuong|mat", help="sổ thường hoặc sổ văn bản mật")
+    show_list.add_argument("--status", type=_status, metavar="da-cap|da-huy", help="chỉ các số đã cấp, hoặc đã hủy")
     show_list.add_argument("--search", metavar="CHỮ", help="tìm trong số ký hiệu, trích yếu, người ký, nơi nhận")
     show_list.add_argument("--json", action="store_true", help="mỗi dòng một đối tượng JSON")
     cancel = steps.add_parser("cancel", parents=[db, by], help="hủy một số cấp nhầm (số đó không bao giờ cấp lại)")
-    cancel.add_argument("number", type=_number, metavar="SỐ")
+    cancel.add_argument("number", type=_number, metavar="SỐ", help="số cần hủy, ví dụ: 05")
     cancel.add_argument("--year", type=_year, metavar="NĂM", help="mặc định: năm nay")
     cancel.add_argument("--issuer", metavar="KÝ_HIỆU", help="chữ viết tắt cơ quan ban hành, khi sổ có nhiều cơ quan")
-    cancel.add_argument("--book", metavar="thuong|mat")
-    cancel.add_argument("--reason", default="", metavar="LÝ_DO")
+    cancel.add_argument("--book", metavar="thuong|mat", help="sổ thường hoặc sổ văn bản mật")
+    cancel.add_argument("--reason", default="", metavar="LÝ_DO", help="lý do hủy, ghi vào sổ")
     out = steps.add_parser("export", parents=[db], help="xuất sổ ra tệp Excel (.xlsx) hoặc CSV")
     kind = out.add_mutually_exclusive_group(required=True)
-    kind.add_argument("--xlsx", action="store_const", const="xlsx", dest="fmt")
-    kind.add_argument("--csv", action="store_const", const="csv", dest="fmt")
-    out.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP")
-    out.add_argument("--year", type=_year, metavar="NĂM")
+    kind.add_argument("--xlsx", action="store_const", const="xlsx", dest="fmt", help="tệp Excel")
+    kind.add_argument("--csv", action="store_const", const="csv", dest="fmt", help="tệp CSV (UTF-8)")
+    out.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp cần ghi")
+    out.add_argument("--year", type=_year, metavar="NĂM", help="chỉ các số của năm này (mặc định: cả sổ)")
 
 
 def run(args: argparse.Namespace) -> int:

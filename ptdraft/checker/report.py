@@ -69,9 +69,12 @@ def run(source: Path, *, as_json: bool = False, fix: bool = False, output: Path 
                          "remaining": [f.to_dict() for f in report.remaining]}))
         else:
             print(f"Đã ghi bản đã sửa: {output} (tệp gốc {source} không thay đổi).")
-            print(f"Đã sửa {len(report.fixed)} lỗi:")
-            for number, finding in enumerate(report.fixed, start=1):
-                print(f"{number:3d}. [{finding.rule}] {finding.message}")
+            if report.fixed:
+                print(f"Đã sửa {len(report.fixed)} lỗi:")
+                for number, finding in enumerate(report.fixed, start=1):
+                    print(f"{number:3d}. [{finding.rule}] {finding.message}")
+            else:
+                print("Không có lỗi nào cần sửa.")
             print(text_report(f"Còn lại trong {output}", report.remaining))
         return EXIT_FINDINGS if report.remaining else EXIT_CLEAN
     if is_draft:
