@@ -132,6 +132,8 @@ def test_wheel_holds_templates_and_resources(wheel):
         assert f"ptdraft/_templates/{template_id}.toml" in names
     assert "ptdraft/_resources/draft.schema.json" in names
     assert "ptdraft/_resources/fonts/times-metrics.json" in names
+    for data in ("don-vi-moi.csv", "sap-nhap.csv", "tinh-sap-nhap.csv", "LICENSE-dvhcvn.txt", "README.md"):
+        assert f"ptdraft/_resources/data/don-vi-hanh-chinh-2025/{data}" in names  # the data travels with its licence
     assert "ptdraft/cli.py" in names and "ptdraft/docx_writer.py" in names
     assert not any(name.startswith("tests/") for name in names)
 
@@ -149,6 +151,8 @@ def test_installed_wheel_finds_its_templates(wheel, tmp_path):
         "print(len(templates))\n"
         "draft = api.example_draft(templates[0])\n"
         "api.export_docx(draft, pathlib.Path('out.docx'))\n"
+        "from ptdraft import admin_units\n"
+        "assert len(admin_units.communes()) == 3321\n"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
