@@ -66,6 +66,22 @@ def _build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path, metavar="TỆP", help="tệp .txt hoặc .docx")
     imp.add_argument("-o", "--output", type=Path, required=True, metavar="BẢN_THẢO.json", help="tệp bản thảo .json cần ghi")
 
+    merge = sub.add_parser("merge", help="cùng một văn bản gửi nhiều nơi: mỗi dòng của bảng danh sách một bản gốc")
+    merge.add_argument("source", metavar="NGUỒN", help="bản thảo .json, mã mẫu hoặc tệp mẫu .toml")
+    merge.add_argument("--rows", type=Path, required=True, metavar="BẢNG.xlsx",
+                       help="bảng danh sách .xlsx hoặc .csv: dòng đầu là tên cột (Kính gửi, Tên tệp, tên các trường)")
+    merge.add_argument("--sheet", metavar="TRANG", help="trang tính cần đọc (mặc định: trang đầu)")
+    merge.add_argument("-o", "--output", type=Path, required=True, metavar="THƯ_MỤC", help="thư mục ghi các văn bản")
+    merge.add_argument("--pdf", action="store_true", help="ghi thêm bản PDF của mỗi văn bản (cần LibreOffice)")
+    merge.add_argument("--one-file", nargs="?", const="tat-ca-van-ban.docx", metavar="TÊN.docx",
+                       help="ghi mọi văn bản vào một tệp DOCX, mỗi văn bản từ trang mới")
+    merge.add_argument("--skip-bad-rows", action="store_true", help="vẫn ghi các dòng đúng khi có dòng lỗi")
+    merge.add_argument("--replace", action="store_true", help="ghi đè tệp cùng tên đã có trong thư mục")
+    merge.add_argument("--preview", action="store_true", help="chỉ xem cách ghép cột và vài dòng đầu, không ghi tệp")
+    merge.add_argument("--data", type=Path, metavar="TỆP.json", help="tệp JSON giá trị chung cho mọi văn bản")
+    merge.add_argument("--set", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ", help="gán một giá trị chung")
+    cli_templates.add_db_option(merge)
+
     check = sub.add_parser("check", help="kiểm tra thể thức một tệp DOCX hoặc bản thảo .json theo Nghị định 30")
     check.add_argument("file", type=Path, metavar="TỆP", help="tệp DOCX (bất kỳ) hoặc bản thảo .json")
     check.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
@@ -169,6 +185,27 @@ def _no_screen() -> str | None:
     )
 
 
+def _cmd_merge(args) -> int:
+    from ptdraft import merge
+
+    draft = _draft_from(args)
+    table = merge.read_table(args.rows, args.sheet)
+    plan = merge.plan(draft, table)
+    print("\n".join(plan.preview()))
+    for problem in plan.problems:
+        print(f"  lỗi {problem}")
+    if args.preview:
+        return EXIT_OK
+    summary = merge.write(plan, args.output, skip_bad_rows=args.skip_bad_rows, replace=args.replace, pdf=args.pdf,
+                          one_file=args.one_file)
+    print(f"Đã ghi {len(summary.written)} tệp DOCX vào {args.output}"
+          + (f", {len(summary.pdfs)} tệp PDF" if summary.pdfs else "")
+          + (f"; bản lưu (Kính gửi đủ các nơi): {summary.file_copy.name}" if summary.file_copy else ""))
+    if summary.skipped:
+        print(f"Bỏ qua {len(summary.skipped)} dòng lỗi (xem ở trên).")
+    return EXIT_OK
+
+
 def _open_window(path: str | None) -> int:
     reason = _no_screen()
     if reason is not None:
@@ -199,6 +236,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_new(args)
         if args.command == "import":
             return _cmd_import(args)
+        if args.command == "merge":
+            return _cmd_merge(args)
         if args.command == "check":
             from ptdraft.checker.report import run
 

@@ -6,6 +6,7 @@ FORMAT.md §5.1: "<Place>, ngày DD tháng M năm YYYY", with a leading zero on 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -43,3 +44,32 @@ def number(value: float | int) -> str:
 def short_date(day: _dt.date) -> str:
     """"05/01/2026", for dates inside body text."""
     return format_date(day, "dd/MM/yyyy", locale=LOCALE)
+
+
+_TYPED = re.compile(r"^\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def parse_date(text: str) -> _dt.date:
+    """The date a clerk typed: dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy) or yyyy-mm-dd.
+
+    Exactly that date, never a neighbour: an impossible one ("31/04/2027") raises ValueError
+    with a Vietnamese reason, as does anything that is not a date in one of these forms.
+    """
+    found = _TYPED.match(text)
+    if found:
+        day, month, year = int(found[1]), int(found[3]), int(found[4])
+    else:
+        found = _ISO.match(text)
+        if not found:
+            raise ValueError(f"'{text.strip()}' không phải ngày (gõ dạng ngày/tháng/năm, ví dụ 15/01/2027)")
+        year, month, day = int(found[1]), int(found[2]), int(found[3])
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{text.strip()}': không có tháng {month}")
+    if not 1900 <= year <= 2999:
+        raise ValueError(f"'{text.strip()}': năm {year} không hợp lệ")
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1)).day
+        raise ValueError(f"'{text.strip()}': tháng {month} năm {year} chỉ có {last} ngày") from None

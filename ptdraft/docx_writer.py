@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import io
+import struct
 import zipfile
+import zlib
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -38,11 +40,13 @@ def _attr(text: str) -> str:
     return escape(text).replace('"', "&quot;")
 
 
+@functools.lru_cache(maxsize=1024)
 def _fonts(font: str) -> str:
     f = _attr(font)
     return f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>'
 
 
+@functools.lru_cache(maxsize=1024)
 def _run_props(font: str, size: float, bold: bool, italic: bool, color: str | None) -> str:
     half = round(size * 2)
     out = [_fonts(font)]
@@ -56,10 +60,12 @@ def _run_props(font: str, size: float, bold: bool, italic: bool, color: str | No
     return "<w:rPr>" + "".join(out) + "</w:rPr>"
 
 
+@functools.lru_cache(maxsize=1024)
 def _border(side: str, space: int = 1) -> str:
     return f'<w:{side} w:val="single" w:sz="{rules.RULE_WEIGHT}" w:space="{space}" w:color="000000"/>'
 
 
+@functools.lru_cache(maxsize=1024)
 def _para_props(style: Style, font: str, *, borders: str = "", extra_before: int = 0, keep_next: bool = False) -> str:
     out = []
     if style.keep_next or keep_next:
@@ -311,22 +317,108 @@ def document_xml(layout: Layout) -> bytes:
     raise AssertionError("skeleton has no document part")
 
 
+def _deflate(data: bytes, level: int = 6) -> bytes:
+    """Raw deflate, as a ZIP entry holds it."""
+    return zlib.compress(data, level, wbits=-15)
+
+
+# One ZIP entry ready to be written: its name, CRC-32, sizes and deflated data.
+_Entry = tuple[bytes, int, int, bytes]
+_DOS_DATE = ((_FIXED_TIME[0] - 1980) << 9) | (_FIXED_TIME[1] << 5) | _FIXED_TIME[2]
+_DOS_TIME = (_FIXED_TIME[3] << 11) | (_FIXED_TIME[4] << 5) | (_FIXED_TIME[5] // 2)
+
+
+def _entry(name: str, data: bytes, level: int = 6) -> _Entry:
+    return (name.encode("ascii"), zlib.crc32(data), len(data), _deflate(data, level))
+
+
+# Each letter's own parts are compressed fast (level 1: a letter's document.xml grows by about a tenth); the parts
+# every letter shares were compressed once, harder.
+_OWN_LEVEL = 1
+
+
+def _zip(entries: list[_Entry]) -> bytes:
+    """A ZIP archive of deflated entries (what zipfile writes for them, without compressing anything again)."""
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for name, crc, size, data in entries:
+        local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, _DOS_TIME, _DOS_DATE, crc, len(data), size, len(name), 0)
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, _DOS_TIME, _DOS_DATE, crc, len(data),
+                                   size, len(name), 0, 0, 0, 0, 0, offset) + name)
+        out += (local, name, data)
+        offset += len(local) + len(name) + len(data)
+    directory = b"".join(central)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory), offset, 0)
+    return b"".join(out) + directory + end
+
+
+@functools.lru_cache(maxsize=8)
+def _prepared(page: Page, page_number: Style, font: str) -> tuple[tuple[str, object], ...]:
+    """The skeleton with every part that never changes already deflated: ("fixed", entry) items, and ("document",
+    text) / ("footer", text) / ("core", None) where each letter's own part goes, in zip order."""
+    out: list[tuple[str, object]] = []
+    for name, data in _skeleton(page, page_number, font):
+        if name == "word/document.xml":
+            out.append(("document", data))
+        elif _FOOTER_MARK.encode() in data:
+            out.append(("footer", (name, data)))
+        else:
+            out.append(("fixed", _entry(name, data)))
+        if name == "_rels/.rels":
+            out.append(("core", None))
+    return tuple(out)
+
+
+def _package(layout: Layout, body: bytes, now: _dt.datetime, sect_pr: tuple[int, int, str] | None = None) -> bytes:
+    footer = _footer_xml(layout).encode("utf-8")
+    entries: list[_Entry] = []
+    for kind, item in _prepared(layout.page, layout.page_number, layout.font):
+        if kind == "fixed":
+            entries.append(item)  # type: ignore[arg-type]
+        elif kind == "document":
+            data: bytes = item  # type: ignore[assignment]
+            if sect_pr is not None:
+                start, stop, replacement = sect_pr
+                data = data[:start] + replacement.encode("utf-8") + data[stop:]
+            entries.append(_entry("word/document.xml", data.replace(_BODY_MARK.encode(), body), _OWN_LEVEL))
+        elif kind == "footer":
+            name, data = item  # type: ignore[misc]
+            entries.append(_entry(name, data.replace(_FOOTER_MARK.encode(), footer), _OWN_LEVEL))
+        else:
+            entries.append(_entry("docProps/core.xml", _core_xml(layout, now), _OWN_LEVEL))
+    return _zip(entries)
+
+
 def to_bytes(layout: Layout, now: _dt.datetime | None = None) -> bytes:
     """The DOCX file of a layout, as bytes."""
+    return _package(layout, _body_xml(layout).encode("utf-8"), now or _dt.datetime.now(_dt.timezone.utc))
+
+
+def _restarting(sect_pr: str) -> str:
+    """A section's properties with its page numbers starting again at 1 (each letter of a merge counts its own)."""
+    return sect_pr.replace("<w:cols", '<w:pgNumType w:start="1"/><w:cols', 1)
+
+
+def to_bytes_many(layouts: list[Layout], now: _dt.datetime | None = None) -> bytes:
+    """One DOCX holding several letters of one page setup, each in its own section: it starts on a new page, its
+    first page has no number and the next pages count from 2 again. The first letter gives the title and footer."""
+    if not layouts:
+        raise ValueError("no letter")
+    first = layouts[0]
+    document = dict(_skeleton(first.page, first.page_number, first.font))["word/document.xml"]
+    start = document.index(b"<w:sectPr")
+    stop = document.index(b"</w:sectPr>") + len(b"</w:sectPr>")
+    sect_pr = _restarting(document[start:stop].decode("utf-8"))
+    bodies = []
+    for index, item in enumerate(layouts):
+        if (item.page, item.page_number, item.font) != (first.page, first.page_number, first.font):
+            raise ValueError("letters of one file share one page setup")
+        bodies.append(_body_xml(item))
+        if index + 1 < len(layouts):
+            bodies.append(f"<w:p><w:pPr>{sect_pr}</w:pPr></w:p>")
     now = now or _dt.datetime.now(_dt.timezone.utc)
-    buffer = io.BytesIO()
-    body = _body_xml(layout).encode("utf-8")
-    footer = _footer_xml(layout).encode("utf-8")
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
-        for name, data in _skeleton(layout.page, layout.page_number, layout.font):
-            if name == "word/document.xml":
-                data = data.replace(_BODY_MARK.encode(), body)
-            elif _FOOTER_MARK.encode() in data:
-                data = data.replace(_FOOTER_MARK.encode(), footer)
-            package.writestr(zipfile.ZipInfo(name, _FIXED_TIME), data, zipfile.ZIP_DEFLATED)
-            if name == "_rels/.rels":
-                package.writestr(zipfile.ZipInfo("docProps/core.xml", _FIXED_TIME), _core_xml(layout, now), zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+    return _package(first, "".join(bodies).encode("utf-8"), now, (start, stop, sect_pr))
 
 
 def write(layout: Layout, path) -> None:

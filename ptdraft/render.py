@@ -12,6 +12,7 @@ import dataclasses
 import datetime as _dt
 import functools
 import re
+from collections import OrderedDict
 from typing import Iterable, Mapping
 
 import jinja2
@@ -307,6 +308,85 @@ def jinja_values(
     return result
 
 
+class _SizedCache:
+    """A least-recently-used map bounded by the characters it holds (keys and values), not by its count,
+    so a long body kept while the clerk types cannot grow it past ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self.items: OrderedDict[object, tuple[object, int]] = OrderedDict()
+
+    def get(self, key: object) -> object | None:
+        found = self.items.get(key)
+        if found is None:
+            return None
+        self.items.move_to_end(key)
+        return found[0]
+
+    def put(self, key: object, value: object, chars: int) -> None:
+        if chars > self.limit // 4:
+            return  # one huge piece would push everything else out
+        old = self.items.pop(key, None)
+        if old is not None:
+            self.size -= old[1]
+        self.items[key] = (value, chars)
+        self.size += chars
+        while self.size > self.limit and self.items:
+            _, (_, dropped) = self.items.popitem(last=False)
+            self.size -= dropped
+
+
+# Rendered pieces by (source, the values of the names it reads): a merge renders the parts that no row changes
+# once, and the preview re-renders only the pieces whose text or values changed.
+_RENDERED = _SizedCache(4_000_000)
+_NAMES = _SizedCache(4_000_000)
+
+
+def _names_of(source: str) -> frozenset[str] | None:
+    """names_used, remembered; None when the text does not parse (render_text then reports the error)."""
+    found = _NAMES.get(source)
+    if found is None:
+        try:
+            found = names_used(source)
+        except TemplateError:
+            return None
+        _NAMES.put(source, found, len(source))
+    return found  # type: ignore[return-value]
+
+
+def _frozen(value: object) -> object:
+    """A hashable stand-in for a value Jinja sees (lists become tuples); TypeError when there is none."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    hash(value)
+    return (type(value).__name__, value)
+
+
+def render_cached(source: str, values: Mapping[str, object], where: str) -> str:
+    """:func:`render_text`, answered from memory when the same text was rendered with the same values it reads."""
+    if "{" not in source:
+        return source
+    names = _names_of(source)
+    if names is None:
+        return render_text(source, values, where)
+    try:
+        key = (source, tuple((name, _frozen(values.get(name, _MISSING))) for name in sorted(names)))
+    except TypeError:
+        return render_text(source, values, where)
+    found = _RENDERED.get(key)
+    if found is not None:
+        return found  # type: ignore[return-value]
+    result = render_text(source, values, where)
+    _RENDERED.put(key, result, len(source) + len(result))
+    return result
+
+
+_MISSING = "\x00ptdraft-missing"
+
+
 class _Renderer:
     """Renders pieces of text; when ``errors`` is a list, a failing piece keeps its source and the error is kept."""
 
@@ -316,9 +396,9 @@ class _Renderer:
 
     def text(self, source: str, where: str) -> str:
         if self.errors is None:
-            return render_text(source, self.values, where)
+            return render_cached(source, self.values, where)
         try:
-            return render_text(source, self.values, where)
+            return render_cached(source, self.values, where)
         except TemplateError as exc:
             self.errors.append(exc)
             return source

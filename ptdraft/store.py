@@ -289,8 +289,11 @@ def check_writable(path: Path, *, note: str = "") -> None:
         raise OutputError(f"không có quyền ghi vào thư mục '{folder}'{note}", str(path))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` beside ``path`` and rename it into place; the old file stays intact on any failure."""
+def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
+    """Write ``data`` beside ``path`` and rename it into place; the old file stays intact on any failure.
+
+    ``sync`` forces the data to disk before the rename; a batch that writes many files (a mail merge) passes
+    False and syncs once at the end (:func:`sync_files`)."""
     path = Path(path)
     where = str(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -308,7 +311,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if sync:
+                os.fsync(out.fileno())
         os.chmod(temp, _new_file_mode(path))
         os.replace(temp, path)
     except PermissionError:
@@ -321,6 +325,19 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         _discard(temp)
         raise OutputError(f"không ghi được tệp ({exc.strerror})", where) from None
+
+
+def sync_files(paths) -> None:
+    """Force files written with ``sync=False`` to disk: one system-wide sync where the system has it, else each file."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for path in paths:  # Windows: no os.sync
+        try:
+            with open(path, "rb+") as handle:
+                os.fsync(handle.fileno())
+        except OSError:
+            pass
 
 
 def _new_file_mode(path: Path) -> int:

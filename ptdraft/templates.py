@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from ptdraft import doctypes
+from ptdraft import dates, doctypes
 from ptdraft.errors import InputError, TemplateError
 from ptdraft.model import Content, Draft, Field, FieldKind, TemplateRef, Value
 from ptdraft.render import content_sources, names_used
@@ -259,7 +259,9 @@ def is_empty(value: Value) -> bool:
 
 
 def coerce_text(item: Field, text: str) -> Value:
-    """A value typed on the command line (``--set field=value``) in the field's kind."""
+    """A value typed as text (``--set field=value``, a cell of a merge table) in the field's kind: numbers as
+    numbers, lists split at ";" or line ends, dates typed dd/mm/yyyy (or yyyy-mm-dd) as YYYY-MM-DD."""
+    where = f"trường '{item.id}' ({item.label})"
     if item.kind is FieldKind.NUMBER:
         try:
             return int(text)
@@ -267,9 +269,16 @@ def coerce_text(item: Field, text: str) -> Value:
             try:
                 return float(text.replace(",", "."))
             except ValueError:
-                raise InputError(f"'{text}' không phải là số", f"trường '{item.id}' ({item.label})") from None
+                raise InputError(f"'{text}' không phải là số", where) from None
     if item.kind is FieldKind.LIST:
-        return [part.strip() for part in text.split(";") if part.strip()]
+        return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+    if item.kind is FieldKind.DATE and text.strip() not in ("", "today"):
+        try:
+            return dates.parse_date(text).isoformat()
+        except ValueError as exc:
+            raise InputError(str(exc), where) from None
+    if item.kind is FieldKind.CHOICE and text and text not in item.options:
+        raise InputError(f"'{text}' không phải một trong: {', '.join(item.options)}", where)
     return text
 
 

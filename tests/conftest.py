@@ -70,6 +70,14 @@ def rendered(shipped_templates, docx_dir) -> dict[str, Rendered]:
     for template in shipped_templates:
         name = f"template-{template.id}"
         docs[name] = render_to(name, template_example(template), docx_dir)
+    # Two copies of the two-page real letter in one file, as ``ptdraft merge --one-file`` writes them.
+    from ptdraft import docx_writer
+    from tests.support import Rendered
+
+    merged = docx_dir / "merged-letters.docx"
+    letter = letter_draft()
+    merged.write_bytes(docx_writer.to_bytes_many([api.layout_draft(letter)] * 2))
+    docs["merged-letters"] = Rendered("merged-letters", letter, api.fill(letter), merged)
     # Page breaks the window's preview must place as LibreOffice does (tests/gui/test_preview_pages.py).
     from tests.gui.documents import pagination_drafts
 

@@ -155,7 +155,7 @@ def test_set_without_equals(capsys, work):
     "args, name",
     [
         (["--set", "so_nguoi=năm"], "so_nguoi"),
-        (["--set", "ngay_hop=05/01/2026"], "ngay_hop"),
+        (["--set", "ngay_hop=05/13/2026"], "ngay_hop"),
         (["--set", "ngay_hop=2026-02-30"], "ngay_hop"),
         (["--set", "hinh_thuc=qua thư"], "hinh_thuc"),
     ],

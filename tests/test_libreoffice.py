@@ -68,6 +68,15 @@ def test_real_letter_page_numbers(rendered, pdfs):
     assert NATIONAL_TITLE in _fold(page1[0]) or NATIONAL_TITLE in _fold(page1[1])
 
 
+def test_merged_letters_each_number_their_own_pages(rendered, pdfs):
+    """Two two-page letters in one file (``merge --one-file``): four pages, numbered -, 2, -, 2 in the top margin."""
+    pages = pdf_pages(pdfs[rendered["merged-letters"].path])
+    assert len(pages) == 4
+    bands = [[w.text for w in page.words if w.y1 <= TOP_MARGIN_PT] for page in pages]
+    assert bands == [[], ["2"], [], ["2"]]
+    assert all(any(w.text == "Kính" for w in pages[i].words) for i in (0, 2))
+
+
 def test_page_numbers_in_the_header_band(printed):
     """On every page after the first, the only word in the top margin is the page number, centred; page 1 has none."""
     doc, pdf = printed

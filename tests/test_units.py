@@ -330,3 +330,39 @@ def test_invisible_marks_are_dropped_and_control_characters_are_refused():
 
     assert clean("Quảng\u200b Trị\ufeff") == ("Quảng Trị", False)
     assert bad_characters("Quảng\u200b Trị\x07") == ["U+0007"]
+
+
+# ---- dates typed by a clerk (dd/mm/yyyy) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed,expected", [
+    ("15/01/2027", (2027, 1, 15)), ("5/1/2027", (2027, 1, 5)), ("05-01-2027", (2027, 1, 5)),
+    ("05.01.2027", (2027, 1, 5)), ("2027-01-15", (2027, 1, 15)), (" 29/02/2028 ", (2028, 2, 29)),
+])
+def test_typed_dates_are_exactly_the_date_typed(typed, expected):
+    """dd/mm/yyyy and its variants give that very day, never a neighbour (15/01/2027 is 15 January)."""
+    from ptdraft.dates import parse_date
+
+    assert parse_date(typed) == dt.date(*expected)
+
+
+@pytest.mark.parametrize("typed,reason", [
+    ("31/04/2027", "tháng 4 năm 2027 chỉ có 30 ngày"), ("29/02/2027", "chỉ có 28 ngày"), ("15/13/2027", "không có tháng 13"),
+    ("15/01-2027", "không phải ngày"), ("mai", "không phải ngày"), ("15/01/27", "không phải ngày"),
+])
+def test_impossible_or_malformed_dates_say_why(typed, reason):
+    """An impossible date is refused with the reason in Vietnamese, never moved to another day."""
+    from ptdraft.dates import parse_date
+
+    with pytest.raises(ValueError) as error:
+        parse_date(typed)
+    assert reason in str(error.value)
+
+
+def test_set_takes_a_typed_date():
+    """``--set ngay=15/01/2027`` (coerce_text) stores 2027-01-15; a list splits at ";" and line ends."""
+    from ptdraft.model import Field, FieldKind
+    from ptdraft.templates import coerce_text
+
+    assert coerce_text(Field("ngay", "Ngày", FieldKind.DATE), "15/01/2027") == "2027-01-15"
+    assert coerce_text(Field("ds", "DS", FieldKind.LIST), "A; B\nC") == ["A", "B", "C"]
