@@ -50,12 +50,16 @@ __all__ = [
     "issue_number_for_file",
     "library_template",
     "library_templates",
+    "make_package",
+    "office_profile",
     "open_database",
+    "register_packages",
     "preview_number",
     "register_entries",
     "retire_template",
     "save_draft_as_template",
     "save_template",
+    "set_office_profile",
     "submit_template",
     "template_diff",
     "template_from_draft",
@@ -328,3 +332,35 @@ def export_register(path: Path, fmt: str, *, db=None, year: int | None = None, i
     rows = register_entries(db=db, year=year, issuer=issuer, book=book)
     register.export(rows, Path(path), fmt)
     return len(rows)
+
+
+# -- office profile and hand-off packages --------------------------------------------------------------
+
+
+def office_profile(*, db=None) -> dict[str, str]:
+    """The office profile (Thông tin cơ quan): item id → value."""
+    with _opened(db) as opened:
+        return opened.profile()
+
+
+def set_office_profile(values: Mapping[str, str], *, by: str | None = None, db=None) -> dict[str, str]:
+    """Check and store profile items (an empty value removes one); the whole profile after."""
+    from ptdraft import office
+
+    checked = {office.item(name).id: office.check_item(name, value) for name, value in values.items()}
+    with _opened(db) as opened:
+        return opened.set_profile(checked, actor=_who(by))
+
+
+def make_package(draft: Draft, out: Path, *, db=None, by: str | None = None, deadline=None, replace: bool = False):
+    """Write the e-office hand-off package of a numbered draft (folder or .zip) and record it in the register."""
+    from ptdraft import package
+
+    with _opened(db) as opened:
+        return package.build_package(opened, draft, Path(out), actor=_who(by), deadline=deadline, replace=replace)
+
+
+def register_packages(entry: RegisterEntry, *, db=None):
+    """The packages written for one register entry, oldest first."""
+    with _opened(db) as opened:
+        return opened.packages(entry.issuer, entry.year, entry.book, entry.number)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ptdraft.errors import InputError
 
-COMMANDS = ("templates", "template", "register")
+COMMANDS = ("templates", "template", "register", "office", "package")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
@@ -47,6 +47,21 @@ def _year(text: str) -> int:
 
 
 _STATUS_WORDS = {"da-cap": "issued", "da-huy": "cancelled", "issued": "issued", "cancelled": "cancelled"}
+
+
+def _date(text: str):
+    from ptdraft import dates
+
+    try:
+        return dates.parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _office_items():
+    from ptdraft import office
+
+    return office.ITEMS
 
 
 def _status(text: str) -> str:
@@ -123,6 +138,28 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     out.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP", help="tệp cần ghi")
     out.add_argument("--year", type=_year, metavar="NĂM", help="chỉ các số của năm này (mặc định: cả sổ)")
 
+    office = sub.add_parser("office", help="thông tin cơ quan, nhập một lần: mã định danh, tên, địa chỉ…")
+    office_steps = office.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(office))
+    office_steps.required = True
+    office_show = office_steps.add_parser("show", parents=[db], help="xem thông tin cơ quan")
+    office_show.add_argument("--json", action="store_true", help="in dạng JSON")
+    office_set = office_steps.add_parser(
+        "set", parents=[db, by], help="đặt các mục thông tin cơ quan (MỤC= để xóa một mục)",
+        epilog="Các mục: " + "; ".join(f"{i.id} ({i.label})" for i in _office_items()),
+    )
+    office_set.add_argument("items", nargs="+", metavar="MỤC=GIÁ_TRỊ",
+                            help="ví dụ: ma_dinh_danh=000.00.00.H41 \"ten_co_quan=ỦY BAN NHÂN DÂN XÃ AN BÌNH\"")
+
+    package = sub.add_parser(
+        "package", parents=[db, by],
+        help="đóng gói văn bản đã cấp số để đưa lên hệ thống quản lý văn bản: DOCX, PDF, metadata.json, edXML",
+    )
+    package.add_argument("draft", type=Path, metavar="BẢN_THẢO.json", help="bản thảo đã được cấp số")
+    package.add_argument("-o", "--output", type=Path, required=True, metavar="THƯ_MỤC|TỆP.zip",
+                         help="thư mục mới, hoặc tệp .zip, để ghi gói văn bản")
+    package.add_argument("--han-xu-ly", type=_date, metavar="NGÀY/THÁNG/NĂM", help="hạn xử lý, ví dụ 30/06/2026")
+    package.add_argument("--replace", action="store_true", help="thay gói văn bản đã có ở nơi ghi")
+
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed ``templates``, ``template`` or ``register`` command."""
@@ -140,7 +177,10 @@ def run(args: argparse.Namespace) -> int:
         ("register", "list"): _register_list,
         ("register", "cancel"): _register_cancel,
         ("register", "export"): _register_export,
-    }[(args.command, args.action)]
+        ("office", "show"): _office_show,
+        ("office", "set"): _office_set,
+        ("package", None): _package,
+    }[(args.command, getattr(args, "action", None))]
     return handler(args)
 
 
@@ -335,4 +375,44 @@ def _register_export(args) -> int:
 
     count = api.export_register(args.output, args.fmt, db=args.db, year=args.year)
     print(f"Đã ghi {count} dòng của sổ đăng ký văn bản đi vào {args.output}")
+    return EXIT_OK
+
+
+# -- office profile and packages ---------------------------------------------------------------------
+
+
+def _office_show(args) -> int:
+    from ptdraft import api, office
+
+    profile = api.office_profile(db=args.db)
+    if args.json:
+        print(json.dumps(profile, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max(len(i.label) for i in office.ITEMS)
+    for entry in office.ITEMS:
+        print(f"{entry.label.ljust(width)}  {profile.get(entry.id, '(chưa nhập)')}")
+    return EXIT_OK
+
+
+def _office_set(args) -> int:
+    from ptdraft import api, office
+
+    values = office.parse_assignments(args.items)
+    api.set_office_profile(values, by=args.by, db=args.db)
+    for name, value in values.items():
+        label = office.BY_ID[name].label
+        print(f"{label}: {value}" if value else f"{label}: đã xóa")
+    return EXIT_OK
+
+
+def _package(args) -> int:
+    from ptdraft import api
+
+    draft = api.load_draft(args.draft)
+    made = api.make_package(draft, args.output, db=args.db, by=args.by, deadline=args.han_xu_ly, replace=args.replace)
+    print(f"Đã ghi gói văn bản {made.entry.symbol} vào {made.path}: "
+          + ", ".join(made.files) + f" ({made.pdf_kind}, {made.page_count} trang)")
+    print(f"Sổ đăng ký đã ghi lần đóng gói thứ {made.record.seq} của số {made.entry.symbol}.")
+    for warning in made.warnings:
+        print(f"ptdraft: lưu ý: {warning}", file=sys.stderr)
     return EXIT_OK

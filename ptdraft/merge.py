@@ -31,6 +31,7 @@ from ptdraft.errors import InputError, OutputError
 from ptdraft.errors import PtdraftError
 from ptdraft.layout import Layout, layout
 from ptdraft.model import Content, Draft, Field, FieldKind, Value
+from ptdraft.text import fold as text_fold
 
 MAX_ROWS = 10_000  # letters in one merge
 MAX_COLUMNS = 200
@@ -147,11 +148,7 @@ class Summary:
 # -- reading the table ---------------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    """"Kính gửi" → "kinh gui": lower case, no diacritics, single spaces (đ → d)."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.casefold().replace("_", " ").split())
+_fold = text_fold
 
 
 def _cell_text(value: object) -> object:

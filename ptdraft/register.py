@@ -140,6 +140,37 @@ def issue(
     return numbered, row
 
 
+def entry_of(storage: Storage, draft: Draft) -> RegisterEntry:
+    """The register's record of a numbered draft; InputError when the draft has no number, the register does not
+    have it, it was cancelled, or the draft's number, symbol or date differ from what the register recorded."""
+    if not draft.content.number:
+        raise InputError("bản thảo chưa được cấp số; hãy Cấp số trước (ptdraft register issue BẢN-THẢO.json)", "bản thảo")
+    series = _series(draft)
+    number = draft.content.number
+    matches = [e for e in storage.entries(year=series.year, issuer=series.issuer, book=series.book)
+               if e.number == number]
+    symbol_text = series.symbol_for(number)
+    if not matches:
+        raise InputError(
+            f"sổ đăng ký không có số {symbol_text} năm {series.year} ({BOOK_LABELS[series.book]}); "
+            "số trong bản thảo phải do Cấp số cấp",
+            "bản thảo",
+        )
+    entry = matches[0]
+    if entry.status == "cancelled":
+        raise InputError(f"số {entry.symbol} đã bị hủy ({entry.cancelled_at}); văn bản này không được gửi", "bản thảo")
+    if entry.symbol != symbol_text:
+        raise InputError(f"số, ký hiệu trong bản thảo là {symbol_text} nhưng sổ đăng ký ghi {entry.symbol}", "bản thảo")
+    if series.content.date is None or entry.doc_date != series.content.date:
+        shown = series.content.date.strftime("%d/%m/%Y") if series.content.date else "chưa có ngày"
+        raise InputError(
+            f"ngày của bản thảo ({shown}) khác ngày sổ đăng ký ghi cho số {entry.symbol} "
+            f"({entry.doc_date.strftime('%d/%m/%Y')})",
+            "bản thảo",
+        )
+    return entry
+
+
 def _bare(entries) -> tuple[str, ...]:
     """List entries as the register keeps them: without the ";" or "." the printed list puts after each."""
     return tuple(text for text in (bare_entry(e) for e in entries) if text)

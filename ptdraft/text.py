@@ -33,3 +33,11 @@ def one_line(text: str) -> str:
 def bad_characters(text: str) -> list[str]:
     """The forbidden characters in ``text``, as ``U+XXXX`` names, in order of appearance."""
     return [f"U+{ord(ch):04X}" for ch in _BAD.findall(text)]
+
+
+def fold(text: str) -> str:
+    """"Kính gửi" → "kinh gui": lower case, no diacritics, single spaces (đ → d), "_" as a space: for matching
+    what people type against names, whatever their case and tone marks."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.casefold().replace("_", " ").split())

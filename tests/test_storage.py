@@ -32,13 +32,13 @@ SHIPPED_IDS = {t.id for t in api.list_templates()}
 
 
 def test_first_use_creates_the_current_schema(db):
-    """Opening an empty database creates every table and records schema version 1 once."""
+    """Opening an empty database creates every table and records each schema version once."""
     with storage.open_storage(db) as opened:
-        assert opened.schema_version() == schema.LATEST == 1
+        assert opened.schema_version() == schema.LATEST == 2
     with storage.open_storage(db) as opened:  # a second open migrates nothing
-        assert opened.schema_version() == 1
-    rows = raw_execute(db, f"SELECT version, applied_at FROM {schema.VERSION_TABLE}")
-    assert [r[0] for r in rows] == [1]
+        assert opened.schema_version() == 2
+    rows = raw_execute(db, f"SELECT version, applied_at FROM {schema.VERSION_TABLE} ORDER BY version")
+    assert [r[0] for r in rows] == [1, 2]
     assert rows[0][1]
     for table in schema.TABLES:
         assert raw_execute(db, f"SELECT COUNT(*) FROM {table}")[0][0] >= 0
@@ -48,14 +48,34 @@ def test_migration_runs_from_an_older_version(db, monkeypatch):
     """A database at an older version is brought up to date by the migrations after it, in order."""
     with storage.open_storage(db):
         pass
+    later = schema.LATEST + 1
     extra = ("CREATE TABLE later_table (id INTEGER NOT NULL PRIMARY KEY)",)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, extra)
-    monkeypatch.setitem(schema.NOTES, 2, "thử")
-    monkeypatch.setattr(schema, "LATEST", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, later, extra)
+    monkeypatch.setitem(schema.NOTES, later, "thử")
+    monkeypatch.setattr(schema, "LATEST", later)
     with storage.open_storage(db) as opened:
-        assert opened.schema_version() == 2
+        assert opened.schema_version() == later
     assert raw_execute(db, "SELECT COUNT(*) FROM later_table") == [(0,)]
-    assert [r[0] for r in raw_execute(db, f"SELECT version FROM {schema.VERSION_TABLE} ORDER BY version")] == [1, 2]
+    versions = [r[0] for r in raw_execute(db, f"SELECT version FROM {schema.VERSION_TABLE} ORDER BY version")]
+    assert versions == list(range(1, later + 1))
+
+
+def test_a_version_1_database_gains_the_profile_and_packages_keeping_its_register(db, monkeypatch):
+    """A database written by the first release (schema 1) opens in this one: its register is kept, and the office
+    profile and the package records work on it."""
+    with monkeypatch.context() as old_release:
+        old_release.setattr(schema, "LATEST", 1)
+        _numbered, entry = api.issue_number(letter(), db=db, user="văn thư")
+        with storage.open_storage(db) as opened:
+            assert opened.schema_version() == 1
+    with storage.open_storage(db) as opened:
+        assert opened.schema_version() == schema.LATEST
+        assert [e.symbol for e in opened.entries()] == [entry.symbol]
+        assert opened.set_profile({"ma_dinh_danh": "000.00.00.H41"}, actor="văn thư") == {"ma_dinh_danh": "000.00.00.H41"}
+        record = opened.record_package(entry.issuer, entry.year, entry.book, entry.number, path="/x/goi.zip",
+                                       sha256="0" * 64, pdf_kind="PDF/A-2b", page_count=2, actor="văn thư")
+        assert (record.seq, record.page_count) == (1, 2)
+        assert opened.packages(entry.issuer, entry.year, entry.book, entry.number) == [record]
 
 
 def _make_newer(db: str) -> None:
@@ -237,5 +257,5 @@ def test_postgresql_url_selects_the_server(request):
     request.addfinalizer(target.drop)
     with storage.open_storage(target.url) as opened:
         assert opened.engine == "postgresql"
-        assert opened.schema_version() == 1
+        assert opened.schema_version() == schema.LATEST
     assert pg_url()

@@ -8,9 +8,16 @@ recorded in the same transaction that takes it.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
-from ptdraft.storage.records import Counter, NewEntry, RegisterEntry, TemplateEvent, TemplateVersion
+from ptdraft.storage.records import (
+    Counter,
+    NewEntry,
+    PackageRecord,
+    RegisterEntry,
+    TemplateEvent,
+    TemplateVersion,
+)
 
 
 class Storage(ABC):
@@ -104,3 +111,21 @@ class Storage(ABC):
 
     @abstractmethod
     def counters(self) -> list[Counter]: ...
+
+    @abstractmethod
+    def record_package(self, issuer: str, year: int, book: str, number: int, *, path: str, sha256: str,
+                       pdf_kind: str, page_count: int, actor: str) -> PackageRecord:
+        """Record a package written for an issued (not cancelled) number."""
+
+    @abstractmethod
+    def packages(self, issuer: str, year: int, book: str, number: int) -> list[PackageRecord]:
+        """The packages of one number, oldest first."""
+
+    # office profile
+    @abstractmethod
+    def profile(self) -> dict[str, str]:
+        """The office profile: item → value (items never set are absent)."""
+
+    @abstractmethod
+    def set_profile(self, values: Mapping[str, str], *, actor: str) -> dict[str, str]:
+        """Set (or, with an empty value, remove) profile items in one transaction; returns the whole profile."""

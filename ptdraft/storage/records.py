@@ -142,3 +142,20 @@ class Counter:
     year: int
     book: str
     last_number: int
+
+
+@dataclass(frozen=True)
+class PackageRecord:
+    """One hand-off package written for an issued number (``seq`` counts the packages of that number)."""
+
+    issuer: str
+    year: int
+    book: str
+    number: int
+    seq: int
+    path: str
+    sha256: str
+    pdf_kind: str
+    page_count: int
+    created_by: str
+    created_at: str

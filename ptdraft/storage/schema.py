@@ -12,7 +12,7 @@ Never edit a released migration.
 """
 from __future__ import annotations
 
-LATEST = 1
+LATEST = 2
 VERSION_TABLE = "ptdraft_schema"
 
 VERSION_TABLE_SQL = f"""
@@ -101,8 +101,40 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             FOREIGN KEY (issuer, year, book) REFERENCES register_counters (issuer, year, book)
         )""",
     ),
+    2: (
+        # The office profile, entered once: one row per item (the agency's identifier for the
+        # national document exchange, its name, address, ...), who changed it and when.
+        """
+        CREATE TABLE office_profile (
+            item TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        # Every hand-off package made for an issued number: where it was written, its hash,
+        # which PDF it holds and how many pages that PDF has.
+        """
+        CREATE TABLE register_packages (
+            issuer TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            book TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            pdf_kind TEXT NOT NULL,
+            page_count INTEGER NOT NULL CHECK (page_count >= 1),
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (issuer, year, book, number, seq),
+            FOREIGN KEY (issuer, year, book, number) REFERENCES register_entries (issuer, year, book, number)
+        )""",
+    ),
 }
 
-NOTES = {1: "thư viện mẫu và sổ đăng ký văn bản đi"}
+NOTES = {1: "thư viện mẫu và sổ đăng ký văn bản đi", 2: "thông tin cơ quan và gói văn bản gửi hệ thống quản lý văn bản"}
 
-TABLES = (VERSION_TABLE, "library_templates", "template_versions", "template_events", "register_counters", "register_entries")
+TABLES = (
+    VERSION_TABLE, "library_templates", "template_versions", "template_events", "register_counters", "register_entries",
+    "office_profile", "register_packages",
+)

@@ -14,7 +14,15 @@ from typing import Any, Callable, Sequence
 from ptdraft.errors import InputError, PtdraftError, StorageError
 from ptdraft.storage import schema
 from ptdraft.storage.base import Storage
-from ptdraft.storage.records import BOOK_LABELS, Counter, RegisterEntry, TemplateEvent, TemplateVersion, now_text
+from ptdraft.storage.records import (
+    BOOK_LABELS,
+    Counter,
+    PackageRecord,
+    RegisterEntry,
+    TemplateEvent,
+    TemplateVersion,
+    now_text,
+)
 
 _VERSION_COLUMNS = (
     "template_id, version, title, doc_type, state, source, sha256, created_by, created_at, approved_by, approved_at"
@@ -25,6 +33,9 @@ _ENTRY_COLUMNS = (
     "template_id, template_version, template_sha256, draft_path, file_path, file_sha256, "
     "issued_by, issued_at, status, cancelled_by, cancelled_at, cancel_reason"
 )
+
+
+_PACKAGE_COLUMNS = "issuer, year, book, number, seq, path, sha256, pdf_kind, page_count, created_by, created_at"
 
 
 def _version(row: Sequence[Any]) -> TemplateVersion:
@@ -381,3 +392,55 @@ class SqlStorage(Storage):
 
         return self._run(work, write=False)
 
+    def record_package(self, issuer, year, book, number, *, path, sha256, pdf_kind, page_count, actor):
+        def work() -> PackageRecord:
+            current = self._locked_entry(issuer, year, book, number)
+            if current.status == "cancelled":
+                raise InputError(f"số {current.symbol} đã bị hủy nên không đóng gói được", "sổ đăng ký")
+            row = self._one(
+                "SELECT MAX(seq) FROM register_packages WHERE issuer = ? AND year = ? AND book = ? AND number = ?",
+                (issuer, year, book, number),
+            )
+            seq = int(row[0] or 0) + 1 if row else 1
+            self._exec(
+                f"INSERT INTO register_packages ({_PACKAGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (issuer, year, book, number, seq, path, sha256, pdf_kind, page_count, actor, now_text()),
+            )
+            return self._packages(issuer, year, book, number)[-1]
+
+        return self._run(work, write=True)
+
+    def _packages(self, issuer, year, book, number) -> list[PackageRecord]:
+        rows = self._all(
+            f"SELECT {_PACKAGE_COLUMNS} FROM register_packages "
+            "WHERE issuer = ? AND year = ? AND book = ? AND number = ? ORDER BY seq",
+            (issuer, year, book, number),
+        )
+        return [PackageRecord(*r) for r in rows]
+
+    def packages(self, issuer, year, book, number):
+        return self._run(lambda: self._packages(issuer, year, book, number), write=False)
+
+    # -- office profile --
+    def _profile(self) -> dict[str, str]:
+        return {item: value for item, value in self._all("SELECT item, value FROM office_profile ORDER BY item", ())}
+
+    def profile(self):
+        return self._run(self._profile, write=False)
+
+    def set_profile(self, values, *, actor):
+        def work() -> dict[str, str]:
+            at = now_text()
+            for item, value in values.items():
+                if value:
+                    self._exec(
+                        "INSERT INTO office_profile (item, value, updated_by, updated_at) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (item) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, "
+                        "updated_at = excluded.updated_at",
+                        (item, value, actor, at),
+                    )
+                else:
+                    self._exec("DELETE FROM office_profile WHERE item = ?", (item,))
+            return self._profile()
+
+        return self._run(work, write=True)
