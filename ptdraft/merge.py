@@ -64,6 +64,7 @@ class Table:
     rows: tuple[tuple[object, ...], ...]
     first_row: int = 2  # the spreadsheet row number of rows[0] (the header is one row above)
     sheet: str = ""
+    sheets: tuple[str, ...] = ()  # every sheet of the workbook, for choosing another
 
 
 @dataclass(frozen=True)
@@ -288,7 +289,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         raise InputError("trang tính trống", f"{path} [{title}]")
     while rows and all(_cell_text(v) == "" for v in rows[-1]):
         rows.pop()
-    return _table(f"{path} [{title}]", rows[0], rows[1:], 2, title)
+    return dataclasses.replace(_table(f"{path} [{title}]", rows[0], rows[1:], 2, title), sheets=tuple(names))
 
 
 def _merged_ranges(path: Path, title: str) -> list[str]:

@@ -327,6 +327,10 @@ class Prompts:
         path, _filter = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
         return Path(path) if path else None
 
+    def choose_folder(self, title: str, folder: str) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(self.parent, title, folder)
+        return Path(chosen) if chosen else None
+
     def save_file(self, title: str, suggested: str, filters: str, suffix: str = "") -> Path | None:
         """A file to write (``suffix`` added when the name lacks it)."""
         path, _filter = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)

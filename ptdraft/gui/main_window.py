@@ -164,10 +164,11 @@ class MainWindow(QMainWindow):
         view.addAction(self.next_action)
         view.addAction(self.back_action)
 
-        from ptdraft.gui import library_ui, tools
+        from ptdraft.gui import library_ui, sending_ui, tools
 
         self.review = tools.install(self, view, file_menu)
         library_ui.install(self, file_menu)  # template library, save as template, Cấp số, outgoing register
+        sending_ui.install(self, file_menu)  # send to many, hand-off package, office information
 
         language = bar.addMenu(_("&Language"))
         group = QActionGroup(self)

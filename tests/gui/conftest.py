@@ -39,6 +39,7 @@ DEFAULT_ANSWERS = {
     "ask_text": None,
     "open_file": None,
     "save_file": None,
+    "choose_folder": None,
     "confirm_import": True,
 }
 
@@ -102,6 +103,9 @@ class ScriptedPrompts:
 
     def ask_text(self, title, label):
         return self._answer("ask_text", title, label)
+
+    def choose_folder(self, title, folder):
+        return self._answer("choose_folder", title, folder)
 
     def open_file(self, title, folder, filters):
         return self._answer("open_file", title, folder, filters)

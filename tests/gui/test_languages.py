@@ -282,6 +282,32 @@ def test_library_and_register_windows_speak_the_language(make_window, qtbot, lan
         assert "Approve" in texts and "Cancel number…" in texts
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sending_dialogs_speak_the_language(make_window, language, library_db, tmp_path):
+    """Send to many (with a table read, its mapping and bad rows shown) and Office information open in the chosen
+    language, and so do their menu entries."""
+    table = tmp_path / "noi-nhan.csv"
+    table.write_text("Kính gửi,Tên tệp,Ghi chú\nSở Tài chính,a,x\nSở Y tế,a,y\n", encoding="utf-8")
+    i18n.set_language(language)
+    window = make_window(api.load_draft(LETTER_JSON))
+    window.merge_action.trigger()
+    merge_dialog = window.merge_dialog
+    merge_dialog.table_path.setText(str(table))
+    merge_dialog.load_table()
+    assert merge_dialog.problems.count() == 1
+    window.office_action.trigger()
+    assert merge_dialog.windowTitle() == tr("Send to many", language)
+    assert window.office_dialog.windowTitle() == tr("Office information", language)
+    texts = _texts(merge_dialog) + _texts(window.office_dialog)
+    texts += [window.merge_action.text(), window.package_action.text(), window.office_action.text(),
+              merge_dialog.status.text()]
+    texts += [merge_dialog.mapping.item(r, 1).text() for r in range(merge_dialog.mapping.rowCount())]
+    if language == "vi":
+        assert _untranslated(texts) == []
+    else:
+        assert "Write letters" in texts and "Send to &many…" in texts
+
+
 def test_switching_language_keeps_the_draft(qtbot, patched_prompts):
     """Application.switch_language rebuilds the window in English around the same, still unsaved draft,
     without asking to save it."""
