@@ -77,14 +77,19 @@ class _Worker(QObject):
 # -- Send to many -------------------------------------------------------------------------------------
 
 
-def open_merge(window) -> QDialog:
-    dialog = window.merge_dialog
+def _open(window, name: str, make) -> QDialog:
+    """The dialog kept on the window as ``name``, raised, or a new one."""
+    dialog = getattr(window, name)
     if dialog is None or not dialog.isVisible():
-        dialog = MergeDialog(window)
-        window.merge_dialog = dialog
+        dialog = make(window)
+        setattr(window, name, dialog)
         dialog.show()
     dialog.raise_()
     return dialog
+
+
+def open_merge(window) -> QDialog:
+    return _open(window, "merge_dialog", MergeDialog)
 
 
 def _target_text(column) -> str:
@@ -345,13 +350,7 @@ def make_package(window):
 
 
 def open_office(window) -> QDialog:
-    dialog = window.office_dialog
-    if dialog is None or not dialog.isVisible():
-        dialog = OfficeDialog(window)
-        window.office_dialog = dialog
-        dialog.show()
-    dialog.raise_()
-    return dialog
+    return _open(window, "office_dialog", OfficeDialog)
 
 
 class OfficeDialog(QDialog):
