@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 from typing import Any, Mapping
 
-import jsonschema
 
 from ptdraft.errors import InputError, OutputError, PtdraftError
 from ptdraft.model import (
@@ -30,6 +29,7 @@ from ptdraft.model import (
     TemplateRef,
 )
 from ptdraft.resources import resource
+from ptdraft.schema_check import Checker, SchemaError
 from ptdraft.text import bad_characters, normalise
 
 _TYPE_NAMES = {
@@ -50,11 +50,9 @@ def schema() -> dict:
 
 
 @functools.cache
-def _validator(definition: str | None) -> jsonschema.protocols.Validator:
+def _validator(definition: str | None) -> Checker:
     root = schema()
-    target = root if definition is None else {"$ref": f"#/$defs/{definition}", "$defs": root["$defs"]}
-    cls = jsonschema.validators.validator_for(root)
-    return cls(target)
+    return Checker(root, None if definition is None else {"$ref": f"#/$defs/{definition}"})
 
 
 def path_text(parts: Any, prefix: str = "") -> str:
@@ -68,20 +66,20 @@ def path_text(parts: Any, prefix: str = "") -> str:
     return out or "(gốc)"
 
 
-def _message(error: jsonschema.ValidationError) -> str:
-    kind = error.validator
+def _message(error: SchemaError) -> str:
+    kind = error.keyword
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in (error.instance or {})]
-        return f"thiếu mục bắt buộc '{missing[0] if missing else error.validator_value}'"
+        missing = [name for name in error.value if name not in (error.instance or {})]
+        return f"thiếu mục bắt buộc '{missing[0] if missing else error.value}'"
     if kind == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - allowed) if isinstance(error.instance, dict) else []
         return f"mục không được phép: '{', '.join(extra)}'"
     if kind == "type":
-        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = error.value if isinstance(error.value, list) else [error.value]
         return "phải là " + " hoặc ".join(_TYPE_NAMES.get(name, name) for name in wanted)
     if kind == "enum":
-        return "phải là một trong: " + ", ".join(repr(v) for v in error.validator_value)
+        return "phải là một trong: " + ", ".join(repr(v) for v in error.value)
     if kind == "pattern":
         return f"giá trị {error.instance!r} không đúng dạng"
     if kind in ("minimum", "maximum"):
@@ -92,15 +90,15 @@ def _message(error: jsonschema.ValidationError) -> str:
         return f"giá trị {error.instance!r} không đúng kiểu"
     if kind == "propertyNames":
         return f"tên trường {error.instance!r} không hợp lệ (chỉ chữ thường không dấu, số và _)"
-    return error.message
+    return f"không đúng lược đồ ({kind})"
 
 
 def validate(data: Any, where: str, definition: str | None = None, prefix: str = "") -> None:
     """Raise InputError for the first place where ``data`` breaks the draft schema."""
-    errors = sorted(_validator(definition).iter_errors(data), key=lambda e: (len(e.path), list(map(str, e.path))))
+    errors = sorted(_validator(definition).errors(data), key=lambda e: (len(e.path), list(map(str, e.path))))
     if errors:
         error = errors[0]
-        raise InputError(f"{path_text(error.absolute_path, prefix)}: {_message(error)}", where)
+        raise InputError(f"{path_text(error.path, prefix)}: {_message(error)}", where)
 
 
 def clean_strings(data: Any, where: str, path: tuple = ()) -> Any:
