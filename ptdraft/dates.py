@@ -1,21 +1,16 @@
-"""The place-and-date line and number formatting, with Babel's Vietnamese locale.
+"""The place-and-date line, dates in text, and number formatting with Babel's Vietnamese locale.
 
 FORMAT.md §5.1: "<Place>, ngày DD tháng M năm YYYY", with a leading zero on days
-1–9 and on months 1 and 2 only.
+1–9 and on months 1 and 2 only. The date forms are digits and fixed words, so they are
+written here directly (the same text Babel's patterns "'ngày' dd 'tháng' MM 'năm' yyyy"
+give, which tests/test_units.py checks); Babel is loaded only to write numbers.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import re
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
-
 LOCALE = "vi_VN"
-
-# Month 1 and 2 keep a leading zero ("tháng 01"), months 3–9 do not ("tháng 6").
-_PATTERN_SHORT_MONTH = "'ngày' dd 'tháng' MM 'năm' yyyy"
-_PATTERN_LONG_MONTH = "'ngày' dd 'tháng' M 'năm' yyyy"
 
 BLANK_DATE = "ngày      tháng      năm"
 
@@ -24,8 +19,8 @@ def date_words(day: _dt.date | None) -> str:
     """"ngày 05 tháng 01 năm 2026"; with no date, the blank form the records office fills in."""
     if day is None:
         return BLANK_DATE
-    pattern = _PATTERN_SHORT_MONTH if day.month <= 2 else _PATTERN_LONG_MONTH
-    return format_date(day, pattern, locale=LOCALE)
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)  # "tháng 01", "tháng 02", "tháng 6"
+    return f"ngày {day.day:02d} tháng {month} năm {day.year:04d}"
 
 
 def place_date(place: str, day: _dt.date | None) -> str:
@@ -38,12 +33,14 @@ def place_date(place: str, day: _dt.date | None) -> str:
 
 def number(value: float | int) -> str:
     """A number in Vietnamese form: 1.234,5."""
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=LOCALE)
 
 
 def short_date(day: _dt.date) -> str:
     """"05/01/2026", for dates inside body text."""
-    return format_date(day, "dd/MM/yyyy", locale=LOCALE)
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
 _TYPED = re.compile(r"^\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})\s*$")

@@ -97,22 +97,11 @@ def pdf_kind(pdf: bytes) -> str:
 
 
 def _qt_pdf(layout: Layout, path: Path) -> None:
-    """A PDF painted from ptdraft's own pages, for machines without LibreOffice."""
-    if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) \
-            and os.name != "nt":
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtWidgets import QApplication
+    """A PDF painted from ptdraft's own pages (the window's preview and print), for machines without LibreOffice.
+    The painting lives with the window's code (ptdraft/gui/printing.py), the one place that uses Qt."""
+    import importlib
 
-    global _APP
-    if QApplication.instance() is None:  # a QApplication, so that a window opened later in the process can use it
-        _APP = QApplication([])
-    from ptdraft.gui.pages import paginate
-    from ptdraft.gui.printing import export_pdf
-
-    export_pdf(paginate(layout), layout, path)
-
-
-_APP = None
+    importlib.import_module("ptdraft.gui.printing").layout_pdf(layout, path)
 
 
 def make_pdf(layout: Layout, docx: Path, folder: Path) -> tuple[Path, str]:

@@ -1,49 +1,81 @@
-"""Filling a draft's text with its values, in Jinja2's sandbox (the only module that imports jinja2).
+"""Filling a draft's text with its values.
 
-The environment is sandboxed (no attribute access to Python internals, no file
-access, bounded ranges) and uses StrictUndefined, so a template can never run
-code, read files, or print a missing value as nothing. Every template is compiled
-with a budget (:mod:`ptdraft.render_limits`): a draft that loops too long, prints
-too much or asks for a huge value is stopped with a message.
+Text that holds only plain names (``{{ co_quan }}``) with text or whole-number values is filled here directly, as Jinja would fill
+it, so most letters never load Jinja. Anything else (filters, loops, conditions, expressions, a name whose value is
+not text, a name with no value) is rendered by Jinja2's sandbox in :mod:`ptdraft.jinja_sandbox`, loaded on first
+use: no attribute access to Python internals, no file access, bounded ranges, StrictUndefined (a missing value is
+an error, never nothing), and a budget (:mod:`ptdraft.render_limits`) that stops a draft which loops too long,
+prints too much or asks for a huge value.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import functools
 import re
 from collections import OrderedDict
 from typing import Iterable, Mapping
 
-import jinja2
-import jinja2.meta
-import jinja2.visitor
-from jinja2 import nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError, safe_range
-
-from ptdraft import dates
 from ptdraft import render_limits as limits
 from ptdraft.errors import TemplateError
 from ptdraft.model import SIGNATURE_TEXTS, Content, Draft, Field, FieldKind, Item, Signature, Value
 from ptdraft.text import normalise
 
 MAX_OUTPUT = 200_000  # characters one piece of text may render to
+GLOBAL_NAMES = frozenset({"range", "loop"})
+
+# "{{ name }}" and nothing else of Jinja's: the pieces text with plain names splits into.
+_PLAIN_NAME = re.compile(r"\{\{ *([A-Za-z_][A-Za-z0-9_]*) *\}\}")
 
 
-def _filter_date(value: object) -> str:
-    day = _as_date(value)
-    return dates.date_words(day) if day else str(value)
+_PLAIN_TYPES = (str, int)  # printed by Jinja as str() prints them (a bool, a date or a list goes to Jinja)
 
 
-def _filter_short_date(value: object) -> str:
-    day = _as_date(value)
-    return dates.short_date(day) if day else str(value)
+def _plain_names(source: str) -> list[str] | None:
+    """The names of a text whose only Jinja is "{{ name }}" (in order, repeated as written); None otherwise."""
+    names = _PLAIN_NAME.findall(source)
+    if not names or "\r" in source or "{" in _PLAIN_NAME.sub("", source):
+        return None
+    if any(name in GLOBAL_NAMES for name in names):
+        return None
+    return names
 
 
-def _filter_number(value: object) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return dates.number(value)
-    return str(value)
+def _sandbox():
+    from ptdraft import jinja_sandbox
+
+    return jinja_sandbox
+
+
+def render_text(source: str, values: Mapping[str, object], where: str) -> str:
+    """One piece of Jinja text rendered with ``values``; plain text comes back as it is."""
+    if "{" not in source:
+        return source
+    names = _plain_names(source)
+    if names is not None and all(type(values.get(name)) in _PLAIN_TYPES for name in names):
+        result = _PLAIN_NAME.sub(lambda m: str(values[m.group(1)]), source)
+        if source.endswith("\n"):
+            result = result[:-1]  # Jinja drops one newline at the end of a template
+        if len(result) > MAX_OUTPUT:
+            raise TemplateError(f"văn bản sinh ra quá dài (trên {MAX_OUTPUT} ký tự)", where)
+        return normalise(result)
+    return _sandbox().render_text(source, values, where)
+
+
+def names_used(source: str, where: str = "mẫu") -> frozenset[str]:
+    """The names a piece of Jinja text reads, except the environment's own."""
+    if "{" not in source:
+        return frozenset()
+    names = _plain_names(source)
+    if names is not None:
+        return frozenset(names)
+    return _sandbox().names_used(source, where)
+
+
+def check_statements(source: str, where: str = "mẫu") -> None:
+    """Refuse text that asks to read another file ({% include %}, {% import %}, {% extends %})."""
+    if "{%" not in source:
+        return
+    _sandbox().check_statements(source, where)
 
 
 def _as_date(value: object) -> _dt.date | None:
@@ -55,235 +87,6 @@ def _as_date(value: object) -> _dt.date | None:
         except ValueError:
             return None
     return None
-
-
-class _LimitedSandbox(ImmutableSandboxedEnvironment):
-    """The sandbox with a budget (:mod:`ptdraft.render_limits`): every loop iteration, call and
-    printed piece takes a step; operations whose result size a number sets are checked first."""
-
-    intercepted_binops = frozenset({"*", "**", "%", "+"})
-
-    def call_binop(self, context, operator, left, right):  # noqa: D102 - jinja2 override
-        limits.step()
-        limits.check_binop(operator, left, right)
-        return limits.check_size(super().call_binop(context, operator, left, right))
-
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805,D102 - jinja2 override, same odd names
-        limits.step()
-        args = limits.check_method_call(__obj, args, kwargs)
-        return limits.check_size(super().call(__context, __obj, *args, **kwargs))
-
-    def wrap_str_format(self, value):  # noqa: D102 - jinja2 override
-        wrapped = super().wrap_str_format(value)
-        if wrapped is not None:
-            limits.check_str_format(value.__self__)
-        return wrapped
-
-    def _generate(self, source, name, filename, defer_init=False):  # noqa: D102 - jinja2 hook
-        return super()._generate(_Metered().visit(source), name, filename, defer_init=defer_init)
-
-
-class _Metered(jinja2.visitor.NodeTransformer):
-    """Rewrites a template so that it takes steps from the budget: each loop item, each printed
-    piece (literal text included, inside blocks and macros too) and each ``~`` join."""
-
-    @staticmethod
-    def _filter(node, name):
-        return nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
-
-    def visit_For(self, node):
-        node = self.generic_visit(node)
-        node.iter = self._filter(node.iter, "_ptdraft_loop")
-        return node
-
-    def visit_Output(self, node):
-        node = self.generic_visit(node)
-        node.nodes = [
-            self._filter(nodes.Const(child.data, lineno=child.lineno) if isinstance(child, nodes.TemplateData) else child,
-                         "_ptdraft_print")
-            for child in node.nodes
-        ]
-        return node
-
-    def visit_Concat(self, node):
-        return self._filter(self.generic_visit(node), "_ptdraft_sized")
-
-
-# The rewriting filters take the context so that Jinja never runs them while compiling.
-@jinja2.pass_context
-def _meter_loop(_context, iterable):
-    for item in iterable:
-        limits.step()
-        yield item
-
-
-@jinja2.pass_context
-def _meter_print(_context, value):
-    limits.printed(value)
-    return value
-
-
-@jinja2.pass_context
-def _meter_sized(_context, value):
-    limits.step()
-    return limits.check_size(value)
-
-
-def _guard_filters(filters: dict) -> None:
-    """Jinja's built-in filters whose result size an argument sets, checked before they run;
-    every filter's result checked after."""
-    center, indent, fmt, batch, slice_ = (filters[n] for n in ("center", "indent", "format", "batch", "slice"))
-    join, replace = filters["join"], filters["replace"]
-
-    def do_center(value, width=80):
-        limits.check_width(width)
-        return center(value, width)
-
-    def do_indent(s, width=4, first=False, blank=False):
-        limits.check_width(width)
-        lines = str(s).count("\n") + 1
-        if isinstance(width, str) and len(width) * lines > limits.MAX_VALUE:
-            limits.check_width(len(width) * lines)
-        return indent(s, width, first, blank)
-
-    def do_format(value, *args, **kwargs):
-        limits.check_percent_format(str(value))
-        return fmt(value, *args, **kwargs)
-
-    def do_batch(value, linecount, fill_with=None):
-        limits.check_width(linecount, "số phần tử mỗi nhóm")
-        return batch(value, linecount, fill_with)
-
-    def do_slice(value, slices, fill_with=None):
-        limits.check_width(slices, "số nhóm")
-        return slice_(value, slices, fill_with)
-
-    @jinja2.pass_eval_context
-    def do_join(eval_ctx, value, d="", attribute=None):
-        items = list(value)
-        limits.estimate_join(d, items)
-        return join(eval_ctx, items, d, attribute)
-
-    @jinja2.pass_eval_context
-    def do_replace(eval_ctx, s, old, new, count=None):
-        limits.estimate_replace(str(s), old, new)
-        return replace(eval_ctx, s, old, new, count)
-
-    filters.update(center=do_center, indent=do_indent, format=do_format, batch=do_batch, slice=do_slice,
-                   join=do_join, replace=do_replace)
-    for name, function in list(filters.items()):
-        filters[name] = _checked(function)
-    filters.update(_ptdraft_loop=_meter_loop, _ptdraft_print=_meter_print, _ptdraft_sized=_meter_sized)
-
-
-def _checked(function):
-    @functools.wraps(function)  # keeps jinja's pass_context/pass_eval_context mark
-    def checked(*args, **kwargs):
-        return limits.check_size(function(*args, **kwargs))
-
-    return checked
-
-
-@functools.cache
-def _environment() -> ImmutableSandboxedEnvironment:
-    env = _LimitedSandbox(
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["ngay"] = _filter_date
-    env.filters["ngay_ngan"] = _filter_short_date
-    env.filters["so"] = _filter_number
-    _guard_filters(env.filters)
-    env.globals.clear()
-    env.globals["range"] = safe_range
-    return env
-
-
-GLOBAL_NAMES = frozenset({"range", "loop"})
-
-
-def _describe(exc: Exception) -> str:
-    text = str(exc)
-    if isinstance(exc, jinja2.UndefinedError):
-        attribute = re.search(r"has no attribute '([^']*)'", text)
-        if attribute:
-            return f"giá trị không có thuộc tính '{attribute.group(1)}'"
-        name = text.split("'")[1] if text.count("'") >= 2 else text
-        return f"dùng tên '{name}' mà mẫu không khai báo hoặc chưa có giá trị"
-    return text
-
-
-@functools.lru_cache(maxsize=512)
-def _compile(source: str) -> jinja2.Template:
-    return _environment().from_string(source)
-
-
-def _check_syntax(source: str, where: str) -> jinja2.Template:
-    try:
-        return _compile(source)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"lỗi cú pháp Jinja ở dòng {exc.lineno} của phần này: {exc.message}", where) from None
-
-
-def names_used(source: str, where: str = "mẫu") -> frozenset[str]:
-    """The names a piece of Jinja text reads, except the environment's own."""
-    if "{" not in source:
-        return frozenset()
-    try:
-        ast = _environment().parse(source)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"lỗi cú pháp Jinja ở dòng {exc.lineno} của phần này: {exc.message}", where) from None
-    return frozenset(jinja2.meta.find_undeclared_variables(ast)) - GLOBAL_NAMES
-
-
-_FILE_STATEMENTS = (
-    (nodes.Include, "include"),
-    (nodes.Import, "import"),
-    (nodes.FromImport, "from … import"),
-    (nodes.Extends, "extends"),
-)
-
-
-def check_statements(source: str, where: str = "mẫu") -> None:
-    """Refuse text that asks to read another file ({% include %}, {% import %}, {% extends %})."""
-    if "{%" not in source:
-        return
-    try:
-        ast = _environment().parse(source)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"lỗi cú pháp Jinja ở dòng {exc.lineno} của phần này: {exc.message}", where) from None
-    for kind, word in _FILE_STATEMENTS:
-        found = next(iter(ast.find_all(kind)), None)
-        if found is not None:
-            raise TemplateError(
-                f"dòng {found.lineno} của phần này dùng {{% {word} %}} để đọc tệp khác; mẫu không được đọc tệp", where
-            )
-
-
-def render_text(source: str, values: Mapping[str, object], where: str) -> str:
-    """One piece of Jinja text rendered with ``values``; plain text comes back as it is."""
-    if "{" not in source:
-        return source
-    template = _check_syntax(source, where)
-    try:
-        with limits.budget_scope():
-            result = template.render(values)
-    except limits.BudgetExceeded as exc:
-        raise TemplateError(exc.message, where) from None
-    except MemoryError:
-        raise TemplateError("mẫu dùng quá nhiều bộ nhớ nên đã bị dừng", where) from None
-    except SecurityError:
-        raise TemplateError("mẫu dùng một thao tác không được phép (truy cập nội bộ Python)", where) from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(_describe(exc), where) from None
-    except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, OverflowError, RecursionError) as exc:
-        raise TemplateError(f"không tính được biểu thức trong mẫu: {exc}", where) from None
-    if len(result) > MAX_OUTPUT:
-        raise TemplateError(f"văn bản sinh ra quá dài (trên {MAX_OUTPUT} ký tự)", where)
-    return normalise(result)
 
 
 def jinja_values(

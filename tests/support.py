@@ -349,3 +349,17 @@ def first_missing_in_order(needle: list[str], haystack: list[str]) -> int | None
         except ValueError:
             return index
     return None
+
+
+def modules_loaded_by(code: str) -> set[str]:
+    """The top-level modules a fresh Python process has loaded after running ``code`` in the checkout."""
+    import subprocess
+    import sys
+
+    script = f"{code}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True).stdout
+    return set(out.split())
+
+
+RENDER_REAL_LETTER = ("import pathlib\nfrom ptdraft import api\n"
+                      "api.docx_bytes(api.load_draft(pathlib.Path('examples/cong-van-van-phong-ubnd-tinh.json')))")

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ptdraft import body, dates
 from ptdraft.layout import Para, Table, layout, number_line
@@ -366,3 +368,14 @@ def test_set_takes_a_typed_date():
 
     assert coerce_text(Field("ngay", "Ngày", FieldKind.DATE), "15/01/2027") == "2027-01-15"
     assert coerce_text(Field("ds", "DS", FieldKind.LIST), "A; B\nC") == ["A", "B", "C"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+def test_date_forms_are_babels_vietnamese_patterns(day):
+    """The date words and the short date, written without Babel, are what Babel's vi_VN patterns give."""
+    from babel.dates import format_date
+
+    pattern = "'ngày' dd 'tháng' MM 'năm' yyyy" if day.month <= 2 else "'ngày' dd 'tháng' M 'năm' yyyy"
+    assert dates.date_words(day) == format_date(day, pattern, locale="vi_VN")
+    assert dates.short_date(day) == format_date(day, "dd/MM/yyyy", locale="vi_VN")

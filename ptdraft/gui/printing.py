@@ -64,3 +64,22 @@ def export_pdf(pages: list[Page], layout: Layout, path: Path) -> None:
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+
+
+_APP = None
+
+
+def layout_pdf(layout: Layout, path: Path) -> None:
+    """The PDF of a layout, painted as the preview shows it, from any process (the command line too): a Qt
+    application is made when there is none, drawing offscreen when there is no screen."""
+    from PySide6.QtWidgets import QApplication
+
+    from ptdraft.gui.pages import paginate
+
+    global _APP
+    if QApplication.instance() is None:  # a QApplication, so that a window opened later in the process can use it
+        if not os.environ.get("QT_QPA_PLATFORM") and os.name != "nt" \
+                and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _APP = QApplication([])
+    export_pdf(paginate(layout), layout, path)

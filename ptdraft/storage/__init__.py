@@ -17,20 +17,6 @@ from pathlib import Path
 
 from ptdraft.errors import InputError, StorageError
 from ptdraft.storage import schema
-from ptdraft.storage.base import Storage
-from ptdraft.storage.records import (
-    BOOK_LABELS,
-    BOOK_TITLES,
-    BOOKS,
-    STATUS_LABELS,
-    STATUSES,
-    Counter,
-    NewEntry,
-    PackageRecord,
-    RegisterEntry,
-    TemplateEvent,
-    TemplateVersion,
-)
 
 __all__ = [
     "BOOKS",
@@ -53,6 +39,28 @@ __all__ = [
     "resolve",
     "schema",
 ]
+
+# The records and the interface are loaded on first use, so that a command that only asks where the database is
+# (or finds there is none) does not pay for them.
+_LAZY = {
+    "Storage": "ptdraft.storage.base",
+    **{name: "ptdraft.storage.records" for name in (
+        "BOOK_LABELS", "BOOK_TITLES", "BOOKS", "STATUS_LABELS", "STATUSES", "Counter", "NewEntry", "PackageRecord",
+        "RegisterEntry", "TemplateEvent", "TemplateVersion",
+    )},
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ptdraft.storage' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 DB_ENV = "PTDRAFT_DB"
 DATA_DIR_ENV = "PTDRAFT_DATA_DIR"

@@ -1,0 +1,55 @@
+"""Text with only plain names ("{{ co_quan }}") is filled without Jinja, exactly as Jinja's sandbox fills it; any
+other text still goes through the sandbox; rendering the real letter loads no Jinja."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ptdraft import jinja_sandbox, render
+from ptdraft.errors import TemplateError
+from tests.support import RENDER_REAL_LETTER, modules_loaded_by
+
+NAMES = ["co_quan", "tinh", "nam", "nguoi_ky", "x"]
+LITERAL = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="{}\r"), max_size=12)
+PIECE = st.one_of(
+    LITERAL,
+    st.builds(lambda n, a, b: "{{" + " " * a + n + " " * b + "}}", st.sampled_from(NAMES), st.integers(0, 2),
+              st.integers(0, 2)),
+    st.sampled_from(["\n", "}", " } ", "{{ tinh }}\n"]),
+)
+VALUES = st.dictionaries(st.sampled_from(NAMES), st.text(max_size=10) | st.integers() | st.none(), max_size=5)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECE, max_size=6), VALUES)
+def test_plain_names_fill_as_jinja_fills_them(pieces, values):
+    source = "".join(pieces)
+    try:
+        expected = jinja_sandbox.render_text(source, values, "x")
+    except TemplateError as exc:
+        with pytest.raises(TemplateError) as caught:
+            render.render_text(source, values, "x")
+        assert caught.value.message == exc.message
+        return
+    assert render.render_text(source, values, "x") == expected
+    if "{" in source:
+        assert render.names_used(source) == jinja_sandbox.names_used(source)
+
+
+def test_other_jinja_still_goes_through_the_sandbox():
+    values = {"ngay": "2026-06-05", "ds": ["a", "b"], "ten": "An"}
+    assert render.render_text("{{ ten | upper }}", values, "x") == "AN"
+    assert render.render_text("{% for d in ds %}{{ d }};{% endfor %}", values, "x") == "a;b;"
+    assert render.render_text("{{ ngay | ngay }}", values, "x") == jinja_sandbox.render_text("{{ ngay | ngay }}", values, "x")
+    with pytest.raises(TemplateError, match="khong_co"):
+        render.render_text("Kính gửi {{ khong_co }}", values, "x")
+    with pytest.raises(TemplateError, match="đọc tệp"):
+        render.check_statements("{% include 'x' %}", "x")
+    assert render.names_used("{{ range }}") == frozenset()
+
+
+def test_the_real_letter_renders_without_loading_jinja():
+    loaded = modules_loaded_by(RENDER_REAL_LETTER)
+    assert {"ptdraft", "zlib"} <= loaded  # the check sees what the process loaded
+    assert "jinja2" not in loaded and "babel" not in loaded
