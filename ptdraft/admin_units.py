@@ -54,7 +54,6 @@ class UnitKind(Enum):
 _KIND_BY_WORDS = {kind.value.casefold(): kind for kind in UnitKind}
 # The five tone marks as combining characters (NFD): sắc, huyền, hỏi, ngã, nặng.
 _TONES = "\u0301\u0300\u0309\u0303\u0323"
-_SYLLABLE = re.compile(r"[^\s,.;:()/-]+")  # a syllable with its combining marks (which \w does not match)
 
 
 @dataclass(frozen=True)
@@ -92,10 +91,13 @@ class Successor:
     whole: bool
 
 
+_TONE = re.compile(f"[{_TONES}]")
+_TONED_SYLLABLE = re.compile(f"[^\\s,.;:()/-]*[{_TONES}][^\\s,.;:()/-]*")
+
+
 def _tone_last(match: re.Match) -> str:
     syllable = match.group(0)
-    tones = "".join(ch for ch in syllable if ch in _TONES)
-    return "".join(ch for ch in syllable if ch not in _TONES) + tones
+    return _TONE.sub("", syllable) + "".join(_TONE.findall(syllable))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -104,7 +106,7 @@ def key(name: str) -> str:
     spaces, and each syllable's tone mark moved to its end (the two tone-placement styles differ only in where
     the mark sits, never in which mark it is)."""
     decomposed = unicodedata.normalize("NFD", " ".join(name.split())).casefold()
-    return _SYLLABLE.sub(_tone_last, decomposed)
+    return _TONED_SYLLABLE.sub(_tone_last, decomposed)  # only syllables that carry a tone mark change
 
 
 def split_name(full: str) -> tuple[UnitKind | None, str]:
@@ -131,31 +133,44 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 @dataclass(frozen=True)
-class _Tables:
+class _Provinces:
     provinces: tuple[Unit, ...]
-    communes: tuple[Commune, ...]
     province_by_code: dict[str, Unit]
-    communes_of: dict[str, tuple[Commune, ...]]
     province_by_key: dict[str, Unit]
-    communes_by_key: dict[str, tuple[Commune, ...]]
     old_provinces: dict[str, tuple[Successor, ...]]  # key of an old province's name → its successors
-    old_communes: dict[str, tuple[Successor, ...]]  # key of an old commune's name → successors, every province
+
+
+@dataclass(frozen=True)
+class _Communes:
+    communes: tuple[Commune, ...]
+    commune_by_code: dict[str, Commune]
+    communes_of: dict[str, tuple[Commune, ...]]
+    communes_by_key: dict[str, tuple[Commune, ...]]
 
 
 @functools.cache
-def _tables() -> _Tables:
-    provinces: dict[str, Unit] = {}
-    communes: list[Commune] = []
-    for row in _rows("don-vi-moi.csv"):
-        if row["ma_tinh"] not in provinces:
-            provinces[row["ma_tinh"]] = _unit(row["ma_tinh"], row["tinh"])
-        communes.append(_unit(row["ma_xa"], row["xa"], Commune, province_code=row["ma_tinh"]))
-    commune_by_code = {c.code: c for c in communes}
-    communes_of: dict[str, list[Commune]] = defaultdict(list)
-    communes_by_key: dict[str, list[Commune]] = defaultdict(list)
-    for commune in communes:
-        communes_of[commune.province_code].append(commune)
-        communes_by_key[key(commune.name)].append(commune)
+def _units_rows() -> tuple[dict[str, str], ...]:
+    return tuple(_rows("don-vi-moi.csv"))
+
+
+def _province_rows() -> dict[str, str]:
+    """Province code → full name, from the communes' table without building its 3,321 rows."""
+    found: dict[str, str] = {}
+    with open(resource(*DATA_FOLDER, "don-vi-moi.csv"), encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        code_at, name_at = header.index("ma_tinh"), header.index("tinh")
+        for row in reader:
+            if row[code_at] not in found:
+                found[row[code_at]] = row[name_at]
+    return found
+
+
+@functools.cache
+def _province_tables() -> _Provinces:
+    """The 34 provinces and the old ones, without the 3,321 communes (a check that names no commune never
+    builds those)."""
+    provinces = {code: _unit(code, name) for code, name in _province_rows().items()}
     old_provinces: dict[str, list[Successor]] = defaultdict(list)
     for row in _rows("tinh-sap-nhap.csv"):
         old = _unit(row["ma_tinh_cu"], row["tinh_cu"])
@@ -163,6 +178,36 @@ def _tables() -> _Tables:
     for name, code in RENAMED_PROVINCES.items():
         old = Unit(code=code, kind=UnitKind.PROVINCE, name=name)
         old_provinces[key(name)].append(Successor(old, provinces[code], True))
+    return _Provinces(
+        provinces=tuple(provinces.values()),
+        province_by_code=provinces,
+        province_by_key={key(p.name): p for p in provinces.values()},
+        old_provinces={k: tuple(v) for k, v in old_provinces.items()},
+    )
+
+
+@functools.cache
+def _commune_tables() -> _Communes:
+    communes = [_unit(row["ma_xa"], row["xa"], Commune, province_code=row["ma_tinh"]) for row in _units_rows()]
+    commune_by_code = {c.code: c for c in communes}
+    communes_of: dict[str, list[Commune]] = defaultdict(list)
+    communes_by_key: dict[str, list[Commune]] = defaultdict(list)
+    for commune in communes:
+        communes_of[commune.province_code].append(commune)
+        communes_by_key[key(commune.name)].append(commune)
+    return _Communes(
+        communes=tuple(communes),
+        commune_by_code=commune_by_code,
+        communes_of={code: tuple(items) for code, items in communes_of.items()},
+        communes_by_key={k: tuple(v) for k, v in communes_by_key.items()},
+    )
+
+
+@functools.cache
+def _old_communes() -> dict[str, tuple[Successor, ...]]:
+    """Key of an old commune's name → what it became, in every province (read only when a name is not a 2025
+    commune's)."""
+    commune_by_code = _commune_tables().commune_by_code
     old_communes: dict[str, list[Successor]] = defaultdict(list)
     for row in _rows("sap-nhap.csv"):
         new = commune_by_code.get(row["ma_xa_moi"])
@@ -170,26 +215,17 @@ def _tables() -> _Tables:
             continue
         old = _unit(row["ma_xa_cu"], row["xa_cu"])
         old_communes[key(old.name)].append(Successor(old, new, row["kieu"] == "full"))
-    return _Tables(
-        provinces=tuple(provinces.values()),
-        communes=tuple(communes),
-        province_by_code=provinces,
-        communes_of={code: tuple(items) for code, items in communes_of.items()},
-        province_by_key={key(p.name): p for p in provinces.values()},
-        communes_by_key={k: tuple(v) for k, v in communes_by_key.items()},
-        old_provinces={k: tuple(v) for k, v in old_provinces.items()},
-        old_communes={k: tuple(v) for k, v in old_communes.items()},
-    )
+    return {k: tuple(v) for k, v in old_communes.items()}
 
 
 def provinces() -> tuple[Unit, ...]:
     """The 34 provinces and centrally-run cities of 2025, in the statistics office's order."""
-    return _tables().provinces
+    return _province_tables().provinces
 
 
 def communes(province: Unit | str | None = None) -> tuple[Commune, ...]:
     """The communes of one province (a Unit, its code, or its name), or all 3,321 when ``province`` is None."""
-    tables = _tables()
+    tables = _commune_tables()
     if province is None:
         return tables.communes
     found = province if isinstance(province, Unit) else find_province(province)
@@ -198,7 +234,7 @@ def communes(province: Unit | str | None = None) -> tuple[Commune, ...]:
 
 def find_province(name_or_code: str) -> Unit | None:
     """The 2025 province with this code ("45"), name ("Quảng Trị") or full name ("Tỉnh Quảng Trị"), or None."""
-    tables = _tables()
+    tables = _province_tables()
     if name_or_code in tables.province_by_code:
         return tables.province_by_code[name_or_code]
     kind, name = split_name(name_or_code)
@@ -210,13 +246,13 @@ def find_province(name_or_code: str) -> Unit | None:
 
 def province_of(commune: Commune) -> Unit:
     """The province a 2025 commune belongs to."""
-    return _tables().province_by_code[commune.province_code]
+    return _province_tables().province_by_code[commune.province_code]
 
 
 def find_communes(name: str, province: Unit | str | None = None) -> tuple[Commune, ...]:
     """The 2025 communes with this name ("Ba Đình" or "Phường Ba Đình"), within one province if given."""
     kind, bare = split_name(name)
-    found = _tables().communes_by_key.get(key(bare), ())
+    found = _commune_tables().communes_by_key.get(key(bare), ())
     if kind is not None:
         found = tuple(c for c in found if c.kind is kind)
     if province is not None:
@@ -231,7 +267,7 @@ def province_successors(name: str) -> tuple[Successor, ...]:
     _, bare = split_name(name)
     if find_province(bare) is not None:
         return ()
-    return _tables().old_provinces.get(key(bare), ())
+    return _province_tables().old_provinces.get(key(bare), ())
 
 
 def commune_successors(name: str, province: Unit | str | None = None) -> tuple[Successor, ...]:
@@ -250,7 +286,7 @@ def commune_successors(name: str, province: Unit | str | None = None) -> tuple[S
         current = tuple(c for c in current if c.kind is kind)
     if current:
         return ()
-    found = _tables().old_communes.get(key(bare), ())
+    found = _old_communes().get(key(bare), ())
     if kind is not None:
         found = tuple(s for s in found if s.old.kind is kind)
     if where is not None:

@@ -10,9 +10,21 @@ resolved; :mod:`.recognise` finds the elements; :mod:`.rules_format` and
 """
 from __future__ import annotations
 
-from ptdraft.checker.draft import check_draft
 from ptdraft.checker.engine import check_bytes, check_docx, check_package
 from ptdraft.checker.findings import Finding, Result
-from ptdraft.checker.fixer import FixReport, fix_docx
 
 __all__ = ["Finding", "Result", "FixReport", "check_bytes", "check_docx", "check_draft", "check_package", "fix_docx"]
+
+# Checking a draft and fixing a DOCX load what they need on first use: a plain check of a DOCX does not.
+_LAZY = {"check_draft": "ptdraft.checker.draft", "FixReport": "ptdraft.checker.fixer", "fix_docx": "ptdraft.checker.fixer"}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ptdraft.checker' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -51,7 +51,7 @@ def _dump(data: object) -> str:
 
 def run(source: Path, *, as_json: bool = False, fix: bool = False, output: Path | None = None) -> int:
     """Check (and with ``fix`` correct into ``output``) one DOCX or draft JSON; print; return the exit code."""
-    from ptdraft.checker import engine, fixer
+    from ptdraft.checker import engine
 
     source = Path(source)
     is_draft = source.suffix.lower() == ".json"
@@ -62,6 +62,8 @@ def run(source: Path, *, as_json: bool = False, fix: bool = False, output: Path 
     if fix and is_draft:
         raise InputError("--fix chỉ sửa tệp DOCX; bản thảo JSON được ptdraft trình bày đúng khi xuất", str(source))
     if fix:
+        from ptdraft.checker import fixer
+
         report = fixer.fix_docx(source, output)
         if as_json:
             print(_dump({"file": str(source), "output": str(output),
