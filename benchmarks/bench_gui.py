@@ -119,19 +119,21 @@ def bench_rss() -> tuple[float, int]:
     return float(rss), int(pages)
 
 
-def three_page_letter():
-    """The real letter with its body three times over (also tests/gui/documents.py)."""
+def three_page_letter(copies: int = 3):
+    """The real letter with its body ``copies`` times over (3: three pages, also tests/gui/documents.py; 30 and
+    100 for the long drafts of issue 14)."""
     import dataclasses
 
     from ptdraft import api
 
     letter = api.load_draft(LETTER)
-    body = "\n\n".join([letter.content.body.strip()] * 3)
+    body = "\n\n".join([letter.content.body.strip()] * copies)
     return dataclasses.replace(letter, content=dataclasses.replace(letter.content, body=body))
 
 
-def bench_keys(count: int) -> tuple[list[float], list[float], int]:
-    """Milliseconds from a keystroke in the body field to preview_updated, and to the canvas repainted."""
+def bench_keys(count: int, copies: int = 3) -> tuple[list[float], list[float], int, float]:
+    """Milliseconds from a keystroke in the body field to preview_updated, and to the canvas repainted; and the
+    growth of the resident set (MB) from after the warm-up keys to the end."""
     os.environ.update({k: v for k, v in _env().items() if k in ("PTDRAFT_DATA_DIR", "QT_QPA_PLATFORM")})
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor
@@ -139,7 +141,7 @@ def bench_keys(count: int) -> tuple[list[float], list[float], int]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = _window(three_page_letter())
+    window = _window(three_page_letter(copies))
     for _ in range(50):
         app.processEvents()
     pages = len(window.pages)
@@ -164,7 +166,10 @@ def bench_keys(count: int) -> tuple[list[float], list[float], int]:
     canvas.paintEvent = paint
     keys = [Qt.Key.Key_Space if i % 6 == 5 else Qt.Key(Qt.Key.Key_A + i % 26) for i in range(WARMUP_KEYS + count)]
     to_signal, to_paint = [], []
+    rss_after_warmup = 0.0
     for index, key in enumerate(keys):
+        if index == WARMUP_KEYS:
+            rss_after_warmup = _rss_mb()
         updated.clear()
         painted_at.clear()
         started = time.perf_counter()
@@ -179,13 +184,16 @@ def bench_keys(count: int) -> tuple[list[float], list[float], int]:
             to_signal.append((signalled - started) * 1000)
             to_paint.append(((painted_at[0] if painted_at else time.perf_counter()) - started) * 1000)
     window.autosaver.timer.stop()
-    return to_signal, to_paint, pages
+    return to_signal, to_paint, pages, _rss_mb() - rss_after_warmup
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="ptdraft window benchmarks")
     parser.add_argument("--starts", type=int, default=5)
     parser.add_argument("--keys", type=int, default=200)
+    parser.add_argument("--copies", type=int, default=3,
+                        help="the real letter's body this many times over (3: three pages; 30, 100: long drafts)")
+    parser.add_argument("--keys-only", action="store_true", help="only the keystroke figures (no start, no RSS)")
     parser.add_argument("--child-rss", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_rss:
@@ -197,9 +205,15 @@ def main() -> int:
     display = "offscreen" if "QT_QPA_PLATFORM" in _env() else f"display {os.environ.get('DISPLAY', '')}"
     print(f"ptdraft window benchmarks: Python {platform.python_version()}, PySide6 {pyside}, {platform.machine()}, "
           f"{os.cpu_count()} CPU, {display}")
+    to_signal, to_paint, pages, growth = bench_keys(args.keys, args.copies)
+    if args.keys_only:
+        print(f"keystroke to preview, {pages} pages: median {statistics.median(to_signal):.1f} ms, "
+              f"p95 {_percentile(to_signal, 0.95):.1f} ms over {len(to_signal)} keys; repainted: median "
+              f"{statistics.median(to_paint):.1f} ms, p95 {_percentile(to_paint, 0.95):.1f} ms; "
+              f"RSS growth over the keys {growth:+.1f} MB")
+        return 0
     starts = bench_start(args.starts)
     rss, letter_pages = bench_rss()
-    to_signal, to_paint, pages = bench_keys(args.keys)
 
     rows = [
         ("start to window shown (s)", f"{statistics.median(starts):.2f} median, {min(starts):.2f}-{max(starts):.2f} "
@@ -210,6 +224,7 @@ def main() -> int:
          statistics.median(to_signal) < TARGETS["median"] and _percentile(to_signal, 0.95) < TARGETS["p95"]),
         ("  … and the page repainted (ms)",
          f"median {statistics.median(to_paint):.1f}, p95 {_percentile(to_paint, 0.95):.1f}", "", None),
+        (f"RSS growth over {len(to_signal)} keys (MB)", f"{growth:+.1f}", "", None),
         (f"memory, real letter open ({letter_pages} pages) (MB RSS)", f"{rss:.0f}", f"< {TARGETS['rss']:.0f}",
          rss < TARGETS["rss"]),
     ]

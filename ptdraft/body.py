@@ -136,7 +136,22 @@ class _Builder:
 
 
 def parse(text: str) -> tuple[Block, ...]:
-    """The blocks of a body or closing text."""
+    """The blocks of a body or closing text (the last few texts are remembered: while the clerk types, the
+    preview and the problem list read the same body)."""
+    found = _PARSED.get(text)
+    if found is not None:
+        return found
+    if len(_PARSED) >= _PARSED_KEPT:
+        _PARSED.pop(next(iter(_PARSED)))
+    found = _PARSED[text] = _parse(text)
+    return found
+
+
+_PARSED: dict[str, tuple] = {}
+_PARSED_KEPT = 8
+
+
+def _parse(text: str) -> tuple[Block, ...]:
     builder = _Builder()
     for raw in text.split("\n"):
         builder.line(raw)

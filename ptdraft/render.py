@@ -142,8 +142,8 @@ class _SizedCache:
 
 # Rendered pieces by (source, the values of the names it reads): a merge renders the parts that no row changes
 # once, and the preview re-renders only the pieces whose text or values changed.
-_RENDERED = _SizedCache(4_000_000)
-_NAMES = _SizedCache(4_000_000)
+_RENDERED = _SizedCache(2_000_000)
+_NAMES = _SizedCache(1_000_000)
 
 
 def _names_of(source: str) -> frozenset[str] | None:

@@ -18,6 +18,7 @@ All coordinates are in twips on the page, so 1 unit = 1/1440 inch.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -76,7 +77,7 @@ def make_font(family: str, size: float, bold: bool = False, italic: bool = False
     return font
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One laid-out line of a paragraph, placed on a page at (x, y) (top-left of the line box)."""
 
@@ -118,6 +119,7 @@ class _Measured:
     rule: Rule | None = None
     x0: float = 0.0
     width: float = 0.0
+    lines: int = 0  # lines Qt laid out (an empty paragraph has none, but takes one line's height)
 
 
 def _line_height(style: Style, family: str) -> float:
@@ -126,8 +128,56 @@ def _line_height(style: Style, family: str) -> float:
     return line_height(style.size, bold=style.bold, italic=style.italic) * style.line
 
 
+class _MeasureCache:
+    """Measured paragraphs by (paragraph, width, family, space before). A keystroke changes one paragraph, so
+    the preview re-breaks that one into lines and takes every other from here. Each pagination is a generation:
+    what the last two did not use is dropped after it (the versions of the paragraph being typed), and the whole
+    is bounded by the characters it holds. The measured lines are only read, never changed."""
+
+    LIMIT = 400_000  # characters, about 160 pages of text
+    KEEP = 2  # generations
+
+    def __init__(self) -> None:
+        self.items: OrderedDict[tuple, list] = OrderedDict()  # key → [measured, characters, generation]
+        self.size = 0
+        self.generation = 0
+
+    def get(self, key: tuple) -> _Measured | None:
+        found = self.items.get(key)
+        if found is None:
+            return None
+        found[2] = self.generation
+        self.items.move_to_end(key)
+        return found[0]
+
+    def put(self, key: tuple, value: _Measured, chars: int) -> None:
+        self.items[key] = [value, chars, self.generation]
+        self.size += chars
+        while self.size > self.LIMIT and len(self.items) > 1:
+            _, (_, dropped, _) = self.items.popitem(last=False)
+            self.size -= dropped
+
+    def next_generation(self) -> None:
+        oldest = self.generation - self.KEEP + 1
+        for key in [k for k, (_, _, gen) in self.items.items() if gen < oldest]:
+            self.size -= self.items.pop(key)[1]
+        self.generation += 1
+
+
+_MEASURED = _MeasureCache()
+
+
 def measure(block: Para | Rule, width: float, family: str, extra_before: float = 0.0) -> _Measured:
-    """Break a paragraph (or a rule) into lines in a container ``width`` twips wide."""
+    """Break a paragraph (or a rule) into lines in a container ``width`` twips wide (remembered)."""
+    key = (block, width, family, extra_before)
+    found = _MEASURED.get(key)
+    if found is None:
+        found = _measure(block, width, family, extra_before)
+        _MEASURED.put(key, found, 64 + (len(block.text) if isinstance(block, Para) else 0))
+    return found
+
+
+def _measure(block: Para | Rule, width: float, family: str, extra_before: float = 0.0) -> _Measured:
     if isinstance(block, Rule):
         style = block.style
         height = _line_height(style, family) + RULE_GAP_TWIPS + RULE_PEN_TWIPS
@@ -187,7 +237,7 @@ def measure(block: Para | Rule, width: float, family: str, extra_before: float =
         heights[-1] += pad_bottom
         y += pad_top + pad_bottom
     return _Measured(block, layout, tops, heights, style.space_before + extra_before, y, style.space_after, x0=left,
-                     width=inner)
+                     width=inner, lines=layout.lineCount())
 
 
 class Paginator:
@@ -238,12 +288,10 @@ class Paginator:
             return
         para = m.para
         assert para is not None and m.layout is not None
-        lines = []
         base = m.line_tops[first] if first else 0.0
-        for i in range(first, last):
-            if i < m.layout.lineCount():
-                lines.append(Line(m.layout, i, x, y + m.line_tops[i] - base, m.line_heights[i]))
-        height = sum(m.line_heights[first:last])
+        layout, tops, heights = m.layout, m.line_tops, m.line_heights
+        lines = [Line(layout, i, x, y + tops[i] - base, heights[i]) for i in range(first, min(last, m.lines))]
+        height = sum(heights[first:last])
         rect = QRectF(x + m.x0, y, m.width, height)
         kind = "frame" if para.frame else "text"
         target.pieces.append(Piece(kind, rect, para.ref, lines, para.style.color))
@@ -377,7 +425,9 @@ def _number_measure(text: str, style: Style, width: float, family: str) -> _Meas
 
 def paginate(layout: Layout) -> list[Page]:
     """The pages of a layout, ready to paint."""
-    return Paginator(layout).run()
+    pages = Paginator(layout).run()
+    _MEASURED.next_generation()
+    return pages
 
 
 def paint_page(painter: QPainter, page: Page) -> None:

@@ -1,0 +1,54 @@
+"""The preview remembers measured paragraphs: pages made from remembered lines are the pages made from scratch,
+and the memory holds what the last paginations used, not every version of the paragraph being typed."""
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import dataclasses  # noqa: E402
+
+from ptdraft import api  # noqa: E402
+from ptdraft.gui import pages  # noqa: E402
+from tests.gui.conftest import LETTER_JSON  # noqa: E402
+
+
+def _summary(result):
+    out = []
+    for page in result:
+        for piece in page.pieces:
+            texts = []
+            for line in piece.lines:
+                qline = line.layout.lineAt(line.index)
+                texts.append((round(line.x), round(line.y), line.layout.text()[qline.textStart():qline.textStart()
+                                                                               + qline.textLength()]))
+            out.append((page.number, piece.kind, piece.ref, round(piece.rect.y()), tuple(texts)))
+    return out
+
+
+def _typed(draft, text):
+    body = draft.content.body.replace("Trong thời gian qua", text, 1)
+    return dataclasses.replace(draft, content=dataclasses.replace(draft.content, body=body))
+
+
+def test_remembered_lines_give_the_same_pages(qapp):
+    letter = api.load_draft(LETTER_JSON)
+    long = dataclasses.replace(letter, content=dataclasses.replace(
+        letter.content, body="\n\n".join([letter.content.body] * 6)))
+    for draft in (letter, long, _typed(long, "Trong thời gian qua " + "rất " * 40)):
+        layout = api.preview_layout(draft)[0]
+        warm = _summary(pages.paginate(layout))
+        pages._MEASURED.items.clear()
+        pages._MEASURED.size = 0
+        cold = _summary(pages.paginate(layout))
+        assert warm == cold and len(warm) > 10
+
+
+def test_versions_of_a_typed_paragraph_are_let_go(qapp):
+    letter = api.load_draft(LETTER_JSON)
+    pages.paginate(api.preview_layout(letter)[0])
+    held = len(pages._MEASURED.items)
+    for count in range(1, 60):
+        pages.paginate(api.preview_layout(_typed(letter, "Trong thời gian qua" + "x" * count))[0])
+    assert len(pages._MEASURED.items) <= held + 2
+    assert pages._MEASURED.size <= pages._MeasureCache.LIMIT
