@@ -240,6 +240,19 @@ def _measure(block: Para | Rule, width: float, family: str, extra_before: float 
                      width=inner, lines=layout.lineCount())
 
 
+@dataclass(slots=True)
+class _Flowed:
+    """What placing one block did: the block (tables) or its measured lines (paragraphs), the room kept for
+    what must follow it, where it started and ended (pages, y, space after, page bottom), the pieces it put."""
+
+    block: Table | None
+    measured: _Measured | None
+    keep: float
+    before: tuple
+    after: tuple
+    pieces: list[tuple[int, Piece]]
+
+
 class Paginator:
     """Places the blocks of a Layout on pages."""
 
@@ -256,6 +269,7 @@ class Paginator:
         self.pages: list[Page] = []
         self.y = self.top
         self.after = 0.0  # space after the last paragraph, already in ``y``
+        self._sink: list[tuple[int, Piece]] | None = None  # the pieces the block being flowed puts on pages
         self._new_page()
 
     def _new_page(self) -> None:
@@ -284,7 +298,7 @@ class Paginator:
         if m.rule is not None:
             bottom = y + m.height
             rect = QRectF(x + m.x0, bottom - RULE_PEN_TWIPS, m.width, RULE_PEN_TWIPS)
-            target.pieces.append(Piece("rule", rect, m.rule.ref))
+            self._put(target, Piece("rule", rect, m.rule.ref))
             return
         para = m.para
         assert para is not None and m.layout is not None
@@ -294,9 +308,14 @@ class Paginator:
         height = sum(heights[first:last])
         rect = QRectF(x + m.x0, y, m.width, height)
         kind = "frame" if para.frame else "text"
-        target.pieces.append(Piece(kind, rect, para.ref, lines, para.style.color))
+        self._put(target, Piece(kind, rect, para.ref, lines, para.style.color))
         if para.top_rule and first == 0:
-            target.pieces.append(Piece("hline", QRectF(x, y, self.layout.page.text_width, RULE_PEN_TWIPS)))
+            self._put(target, Piece("hline", QRectF(x, y, self.layout.page.text_width, RULE_PEN_TWIPS)))
+
+    def _put(self, page: Page, piece: Piece) -> None:
+        page.pieces.append(piece)
+        if self._sink is not None:
+            self._sink.append((page.number - 1, piece))
 
     def _flow_para(self, m: _Measured, keep_with: float = 0.0) -> None:
         """Flow a paragraph in the body, splitting it across pages by lines."""
@@ -377,13 +396,27 @@ class Paginator:
     def _row_height(self, table: Table) -> float:
         return sum(self._row(table, i)[1] for i in range(len(table.rows)))
 
-    def run(self) -> list[Page]:
+    def _state(self) -> tuple:
+        return (len(self.pages), self.y, self.after, self.bottom)
+
+    def _replay(self, pieces: list[tuple[int, Piece]], after: tuple) -> None:
+        """Put a block's pieces from the previous pagination back, and continue where it ended."""
+        for page_index, piece in pieces:
+            while len(self.pages) <= page_index:
+                self.pages.append(Page(len(self.pages) + 1))
+            self.pages[page_index].pieces.append(piece)
+        while len(self.pages) < after[0]:
+            self.pages.append(Page(len(self.pages) + 1))
+        _, self.y, self.after, self.bottom = after
+
+    def run(self, previous: list[_Flowed] | None = None) -> list[Page]:
+        """Place every block; ``previous`` (the record of the last pagination of this page setup) lets a block
+        that is the same paragraph, measured the same, starting at the same place, be put back as it was,
+        so a keystroke re-flows only what it moved. The record of this run is left in ``self.flowed``."""
         blocks = self.layout.blocks
+        self.flowed: list[_Flowed] = []
         for index, block in enumerate(blocks):
-            if isinstance(block, Table):
-                self._flow_table(block)
-                continue
-            m = measure(block, self.layout.page.text_width, self.family)
+            m = None if isinstance(block, Table) else measure(block, self.layout.page.text_width, self.family)
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             keep = 0.0
             if isinstance(following, Table) and following.keep_together:
@@ -391,7 +424,21 @@ class Paginator:
             elif isinstance(block, Para) and block.style.keep_next and following is not None and not isinstance(following, Table):
                 nxt = measure(following, self.layout.page.text_width, self.family)
                 keep = max(m.space_after, nxt.space_before) + (nxt.line_heights[0] if nxt.line_heights else 0.0)
-            self._flow_para(m, keep)
+            before = self._state()
+            if previous is not None and index < len(previous):
+                old = previous[index]
+                same = old.measured is m if m is not None else (old.measured is None and old.block == block)
+                if same and old.keep == keep and old.before == before:
+                    self._replay(old.pieces, old.after)
+                    self.flowed.append(_Flowed(block if m is None else None, m, keep, before, old.after, old.pieces))
+                    continue
+            self._sink = []
+            if m is None:
+                self._flow_table(block)
+            else:
+                self._flow_para(m, keep)
+            self.flowed.append(_Flowed(block if m is None else None, m, keep, before, self._state(), self._sink))
+            self._sink = None
         if blocks and isinstance(blocks[-1], Table) and self.y + TAIL_TWIPS > self.bottom + 0.5:
             self._new_page()  # the DOCX's closing paragraph does not fit: Word and LibreOffice print an empty page
         self._decorate()
@@ -423,9 +470,16 @@ def _number_measure(text: str, style: Style, width: float, family: str) -> _Meas
     return measure(Para(Element.PAGE_NUMBER, (Run(text),), style), width, family)
 
 
+_LAST: dict[tuple, list[_Flowed]] = {}  # the record of the last pagination, by page setup and font
+
+
 def paginate(layout: Layout) -> list[Page]:
-    """The pages of a layout, ready to paint."""
-    pages = Paginator(layout).run()
+    """The pages of a layout, ready to paint (blocks unchanged since the last pagination put back as they were)."""
+    setup = (layout.page, layout.font, layout.page_number, layout.first_footer)
+    paginator = Paginator(layout)
+    pages = paginator.run(_LAST.get(setup))
+    _LAST.clear()
+    _LAST[setup] = paginator.flowed
     _MEASURED.next_generation()
     return pages
 
