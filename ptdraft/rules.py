@@ -11,6 +11,7 @@ layout, so a rule changed here changes every output.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from enum import Enum
 
@@ -104,6 +105,15 @@ class Style:
     exact_line: int = 0  # exact line height in twips; 0 means use ``line``
     keep_next: bool = False
     color: str | None = None  # hex RGB, None for black
+
+    def __hash__(self) -> int:
+        # Styles are shared by every paragraph of their element and hashed for each paragraph the preview
+        # looks up: computed once.
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = hash(tuple(getattr(self, f.name) for f in dataclasses.fields(self)))
+            object.__setattr__(self, "_hash", found)
+        return found
 
 
 @dataclass(frozen=True)

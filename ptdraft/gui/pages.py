@@ -18,6 +18,7 @@ All coordinates are in twips on the page, so 1 unit = 1/1440 inch.
 """
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -132,7 +133,8 @@ class _MeasureCache:
     """Measured paragraphs by (paragraph, width, family, space before). A keystroke changes one paragraph, so
     the preview re-breaks that one into lines and takes every other from here. Each pagination is a generation:
     what the last two did not use is dropped after it (the versions of the paragraph being typed), and the whole
-    is bounded by the characters it holds. The measured lines are only read, never changed."""
+    is bounded by the characters it holds (the oldest entries go first). The measured lines are only read,
+    never changed."""
 
     LIMIT = 400_000  # characters, about 160 pages of text
     KEEP = 2  # generations
@@ -147,7 +149,6 @@ class _MeasureCache:
         if found is None:
             return None
         found[2] = self.generation
-        self.items.move_to_end(key)
         return found[0]
 
     def put(self, key: tuple, value: _Measured, chars: int) -> None:
@@ -463,6 +464,7 @@ class Paginator:
                 y += m.height + m.space_after
 
 
+@functools.lru_cache(maxsize=256)
 def _number_measure(text: str, style: Style, width: float, family: str) -> _Measured:
     from ptdraft.layout import Run
     from ptdraft.rules import Element

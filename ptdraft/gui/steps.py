@@ -84,7 +84,7 @@ class Step(QWidget):
             uses_fields = "{{" in text or "{%" in text
             self.form.setRowVisible(hint, uses_fields)
             if uses_fields:
-                shown = " ".join(_part_text(filled, part).split())
+                shown = " ".join(_part_text(filled, part)[:400].split())  # a long body: only its start shows
                 hint.setText("→ " + (shown if len(shown) <= 160 else shown[:157] + "…"))
 
     # helpers
