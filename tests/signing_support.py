@@ -125,7 +125,6 @@ def make_token(folder: Path, label: str, issued: Issued) -> SoftToken:
     certificate (imported with python-pkcs11), with user PIN ``PIN``."""
     import pkcs11
     from pkcs11 import Attribute, ObjectClass
-    from pkcs11.util.rsa import encode_rsa_private_key  # noqa: F401 - python-pkcs11 is there
 
     library = softhsm_library()
     assert library is not None
