@@ -273,15 +273,32 @@ def add_fields(pdf: bytes, boxes: dict[str, Box], *, number: str = "") -> bytes:
             readable_field_name=ROLE_NAMES[role],
         )
         fields.append_signature_field(writer, spec)
-    if number:
-        info_ref = reader.trailer_view.raw_get("/Info") if "/Info" in reader.trailer_view else None
-        if isinstance(info_ref, generic.IndirectObject):
-            info = info_ref.get_object()
-            info[generic.pdf_name(NUMBER_KEY)] = generic.TextStringObject(number)
-            writer.mark_update(info_ref)
+    info = same_producer(writer, reader)
+    if number and info is not None:
+        info[generic.pdf_name(NUMBER_KEY)] = generic.TextStringObject(number)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def same_producer(writer, reader):
+    """Give the document information the producer pyHanko writes into the XMP metadata of every update.
+
+    pyHanko appends its name to the information's /Producer ("LibreOffice 7.4; pyHanko 0.38.0") but writes its
+    name alone into the XMP, and PDF/A wants the two to say the same; with its name alone in both, they agree.
+    Returns the information dictionary (marked for the update), or None when the file has none."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    if "/Info" not in reader.trailer_view:
+        return None
+    ref = reader.trailer_view.raw_get("/Info")
+    if not isinstance(ref, generic.IndirectObject):
+        return None
+    info = ref.get_object()
+    info[generic.pdf_name("/Producer")] = generic.TextStringObject(VENDOR)
+    writer.mark_update(ref)
+    return info
 
 
 @dataclass(frozen=True)

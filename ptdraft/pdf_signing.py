@@ -368,6 +368,7 @@ def _sign_with(signer, reader, data: bytes, output: Path, field: str, style, num
     )
     pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=style)
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    pdf_fields.same_producer(writer, writer.prev)
     out = io.BytesIO()
     try:
         asyncio.run(_run(pdf_signer, writer, out, moment))

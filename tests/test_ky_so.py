@@ -191,6 +191,26 @@ def test_pdf_command_writes_the_pdf_with_fields(soffice, tmp_path, capsys):
     assert [p.name for p in tmp_path.iterdir()] == ["cong-van.pdf"]  # no temporary file left beside it
 
 
+@pytest.mark.libreoffice
+def test_pdf_a_keeps_its_identification(soffice, tmp_path, capsys):
+    """``--pdf-a``: LibreOffice's PDF/A-2b with the fields added still says PDF/A-2b in its XMP metadata, and the
+    producer of the document information equals the XMP's (PDF/A wants the two to agree), before and after signing."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    draft = tmp_path / "quyet-dinh.json"
+    api.save_draft(decision_draft(), draft)
+    out = tmp_path / "quyet-dinh.pdf"
+    code, stdout, err = _run(capsys, "pdf", draft, "-o", out, "--pdf-a")
+    assert code == 0, err
+    assert "PDF/A-2b" in stdout
+    with out.open("rb") as handle:
+        reader = PdfFileReader(handle)
+        xmp = reader.root["/Metadata"].data.decode("utf-8")
+        producer = str(reader.trailer_view["/Info"]["/Producer"])
+    assert 'pdfaid:part="2"' in xmp and 'pdfaid:conformance="B"' in xmp
+    assert f'pdf:Producer="{producer}"' in xmp
+
+
 # -- keys ----------------------------------------------------------------------------------------
 
 
@@ -300,6 +320,19 @@ def test_sign_all_three_fields_and_verify(authority, unsigned, tmp_path, capsys)
     assert all(0 < w <= 1000 for chunk in pairs.values() for w in chunk)
 
 
+def _change_one_byte(path: Path) -> None:
+    """One byte inside the first signed range changed, the file still a well-formed PDF: the "W" of the
+    document information's /Creator "Writer" (UTF-16, as LibreOffice writes it) becomes "w"."""
+    data = bytearray(path.read_bytes())
+    marker = b"/Creator<FEFF0057"
+    at = data.index(marker) + len(marker) - 2
+    ranges = re.search(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)", data)
+    assert ranges and int(ranges.group(1)) == 0 and at < int(ranges.group(2))  # inside the first signed range
+    assert data[at:at + 1] == b"5"
+    data[at] = ord("7")
+    path.write_bytes(bytes(data))
+
+
 @pytest.mark.libreoffice
 def test_one_byte_changed_breaks_the_signature(authority, unsigned, capsys):
     """A byte inside the signed range changed (a letter of the PDF's producer name): verify says broken, exit 1."""
@@ -308,12 +341,7 @@ def test_one_byte_changed_breaks_the_signature(authority, unsigned, capsys):
     assert code == 0, err
     code, out, _err = _run(capsys, "verify", unsigned)
     assert code == 0 and "còn nguyên vẹn" in out
-    data = bytearray(unsigned.read_bytes())
-    at = data.index(b"LibreOffice")
-    contents = data.index(b"/Contents <") if b"/Contents <" in data else data.index(b"/Contents<")
-    assert at < contents  # inside the first signed range
-    data[at] = ord("l")
-    unsigned.write_bytes(bytes(data))
+    _change_one_byte(unsigned)
     code, out, err = _run(capsys, "verify", unsigned)
     assert code == 1, out + err
     assert "HỎNG" in out and "chu-ky-nguoi-ky" in out
@@ -356,10 +384,7 @@ def test_sign_with_a_softhsm_token(token, authority, unsigned, tmp_path, capsys)
     code, out, err = _run(capsys, "verify", signed, "--trust", authority.pem)
     assert code == 0, out + err
     assert "chu-ky-nguoi-ky: Nguyễn Văn An" in out and "còn nguyên vẹn" in out
-    data = bytearray(signed.read_bytes())
-    at = data.index(b"LibreOffice")
-    data[at + 1] = ord("I")
-    signed.write_bytes(bytes(data))
+    _change_one_byte(signed)
     code, out, _err = _run(capsys, "verify", signed)
     assert code == 1 and "HỎNG" in out
 
