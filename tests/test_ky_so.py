@@ -121,7 +121,7 @@ def test_signature_field_between_the_title_line_and_the_name(exported):
         assert box.x0 >= SIGNATURE_COLUMN - 0.5 and box.x1 <= PAGE_WIDTH - RIGHT_MARGIN + 0.5, name
         assert box.height >= 18 * MM, name  # the decree sets no height; the gap ptdraft leaves is about 23 mm
         assert box.width >= box.height, name
-    assert {1, 2} <= pages_seen  # the block landed on page 2 and on page 3 in some of the documents
+    assert pages_seen == {0, 1, 2}  # the block landed on page 1, 2 or 3
 
 
 @pytest.mark.libreoffice
