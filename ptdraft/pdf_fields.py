@@ -68,9 +68,12 @@ class Box:
         return self.y1 - self.y0
 
 
-def _need_pyhanko():
+def _need_pyhanko(module: str = "pyhanko"):
+    """Raise the Vietnamese install hint when ``module`` (pyHanko, or a library of its extras) is missing."""
+    import importlib
+
     try:
-        import pyhanko  # noqa: F401
+        importlib.import_module(module)
     except ImportError:
         raise InputError(
             "cần thư viện ký số pyHanko, máy này chưa cài; cài bằng: python3 -m pip install 'ptdraft[ky-so]' "

@@ -341,6 +341,10 @@ def sign(
     moment = signing_time(now)
     if image is not None and field == pdf_fields.COPY:
         raise InputError("ô bản sao (ban-sao) không hiện hình ảnh, chỉ số và thời gian ký (Phụ lục I); bỏ --image", "--image")
+    for module, wanted in (("PIL", image is not None), ("pkcs11", isinstance(key, Token)),
+                           ("fontTools", image is None), ("uharfbuzz", image is None)):
+        if wanted:
+            pdf_fields._need_pyhanko(module)
     style = _image_style(image) if image is not None else None
     if isinstance(key, Token):
         with _TokenSession(key) as signer:

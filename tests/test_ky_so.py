@@ -523,3 +523,16 @@ def test_layout_marks_are_in_the_closing_table():
     with zipfile.ZipFile(io.BytesIO(docx_writer.to_bytes(layout))) as package:
         plain = package.read("word/document.xml").decode("utf-8")
     assert re.sub(r"<w:bookmark(Start|End)[^>]*/>", "", xml) == plain
+
+
+@pytest.mark.libreoffice
+def test_missing_token_library_says_what_to_install(authority, unsigned, tmp_path, capsys, monkeypatch):
+    """pyHanko there but python-pkcs11 (its pkcs11 extra) not: one line with the pip command, nothing written."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pkcs11", None)
+    pin = tmp_path / "pin.txt"
+    pin.write_text("123456\n", encoding="utf-8")
+    err = _refused(capsys, {unsigned: unsigned.read_bytes()}, None, "sign", unsigned, "--field", "chu-ky-nguoi-ky",
+                   "--pkcs11", "/khong/co/libtoken.so", "--token", "T", "--pin-file", pin)
+    assert "ptdraft[ky-so]" in err
