@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ptdraft import __version__, cli_argparse, cli_library, cli_templates
+from ptdraft import __version__, cli_argparse, cli_library, cli_sign, cli_templates
 from ptdraft.errors import InputError, PtdraftError
 
 EXIT_OK = 0
@@ -87,6 +87,8 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     check.add_argument("--fix", action="store_true", help="ghi bản đã sửa các lỗi sửa được (cần -o)")
     check.add_argument("-o", "--output", type=Path, metavar="TỆP.docx", help="tệp DOCX đã sửa (tệp gốc không bị ghi)")
+
+    cli_sign.add_commands(sub)  # pdf, sign, verify (ký số)
     return parser
 
 
@@ -228,6 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _build_parser().parse_args(argv)
         if args.command in cli_library.COMMANDS:
             return cli_library.run(args)
+        if args.command in cli_sign.COMMANDS:
+            return cli_sign.run(args)
         if args.command == "fields":
             return _cmd_fields(args.template, args.db)
         if args.command == "render":

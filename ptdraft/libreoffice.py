@@ -19,6 +19,10 @@ from ptdraft.errors import InputError
 # The PDF export filter with its PDF/A-2b option (LibreOffice 7.4 and later read options as JSON).
 PDF = "pdf"
 PDF_A2B = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+# Bookmarks of the DOCX exported as named destinations (page and position), which the signature fields are placed
+# from (ptdraft/pdf_fields.py).
+_PDF_A2B_OPTION = '"SelectPdfVersion":{"type":"long","value":"2"}'
+_DESTINATIONS_OPTION = '"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}'
 SECONDS_PER_FILE = 10
 SECONDS_AT_LEAST = 120
 
@@ -41,8 +45,16 @@ def find() -> str | None:
     return None
 
 
-def to_pdf(sources: Sequence[Path], folder: Path, *, pdf_a: bool = False) -> dict[Path, Path]:
+def export_filter(*, pdf_a: bool = False, destinations: bool = False) -> str:
+    """The ``--convert-to`` argument: plain PDF, PDF/A-2b, and/or bookmarks written as named destinations."""
+    options = [text for wanted, text in ((pdf_a, _PDF_A2B_OPTION), (destinations, _DESTINATIONS_OPTION)) if wanted]
+    return f"pdf:writer_pdf_Export:{{{','.join(options)}}}" if options else PDF
+
+
+def to_pdf(sources: Sequence[Path], folder: Path, *, pdf_a: bool = False, destinations: bool = False) -> dict[Path, Path]:
     """Convert DOCX files to PDF in ``folder`` (one soffice call); maps each source to its PDF.
+
+    ``destinations`` writes the DOCX bookmarks as the PDF's named destinations.
 
     Raises InputError when LibreOffice is missing, fails, or leaves a PDF unwritten.
     """
@@ -61,7 +73,7 @@ def to_pdf(sources: Sequence[Path], folder: Path, *, pdf_a: bool = False) -> dic
             program,
             f"-env:UserInstallation={Path(profile).as_uri()}",
             "--headless", "--norestore", "--nologo", "--nodefault",
-            "--convert-to", PDF_A2B if pdf_a else PDF,
+            "--convert-to", export_filter(pdf_a=pdf_a, destinations=destinations),
             "--outdir", str(folder),
             *map(str, sources),
         ]
