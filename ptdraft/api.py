@@ -188,16 +188,32 @@ def export_docx(draft: Draft, path: Path, *, strict: bool = True) -> None:
 _PARTS = ("ptdraft.api_library", "ptdraft.api_text")
 
 
+def _names_of(module_name: str) -> frozenset[str]:
+    """The ``__all__`` of a part, read from its source without importing it (importing the register to find the
+    importer's functions would cost every ``ptdraft import`` the database code)."""
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec(module_name)
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
+            return frozenset(ast.literal_eval(node.value))
+    return frozenset()
+
+
 def __getattr__(name: str):
     import importlib
 
     for module_name in _PARTS:
-        module = importlib.import_module(module_name)
-        if name in module.__all__:
-            value = getattr(module, name)
+        if name in _PART_NAMES.setdefault(module_name, _names_of(module_name)):
+            value = getattr(importlib.import_module(module_name), name)
             globals()[name] = value
             return value
     raise AttributeError(f"module 'ptdraft.api' has no attribute {name!r}")
+
+
+_PART_NAMES: dict[str, frozenset[str]] = {}
 
 
 def __dir__() -> list[str]:

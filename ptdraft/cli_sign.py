@@ -19,7 +19,7 @@ EXIT_BROKEN = 1
 
 
 def add_commands(sub) -> None:
-    from ptdraft import pdf_fields
+    from ptdraft import rules
 
     pdf = sub.add_parser("pdf", help="xuất PDF (qua LibreOffice) có sẵn các ô chữ ký số trống theo Phụ lục I")
     pdf.add_argument("source", metavar="NGUỒN", help="bản thảo .json, mã mẫu hoặc tệp mẫu .toml")
@@ -32,7 +32,7 @@ def add_commands(sub) -> None:
                           "văn bản kèm theo ở tệp riêng)")
     cli_templates.add_db_option(pdf)
 
-    roles = ", ".join(pdf_fields.ROLES)
+    roles = ", ".join(rules.ROLES)
     sign = sub.add_parser("sign", help="ký số một ô chữ ký của tệp PDF (PAdES B-B)")
     sign.add_argument("file", type=Path, metavar="TỆP.pdf", help="tệp PDF có ô chữ ký (do ptdraft pdf tạo)")
     sign.add_argument("--field", required=True, metavar="Ô_KÝ", help=f"ô chữ ký cần ký: {roles}")

@@ -76,6 +76,7 @@ def priority(urgency: str) -> int:
 
 # -- reading the PDF written ----------------------------------------------------------------------------
 
+_OBJECT = re.compile(rb"(\d+)\s+\d+\s+obj\b(.*?)\bendobj", re.S)
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 _PDFA_PART = re.compile(rb"pdfaid:part(?:>|=\")\s*2\b")
 _PDFA_CONFORMANCE = re.compile(rb"pdfaid:conformance(?:>|=\")\s*B\b", re.IGNORECASE)
@@ -85,7 +86,8 @@ def page_count(pdf: bytes) -> int:
     """The number of pages of a PDF written by LibreOffice or Qt (their page objects are not in object streams)."""
     if not pdf.startswith(b"%PDF-"):
         raise InputError("tệp không phải PDF", "PDF")
-    count = len(_PAGE.findall(pdf))
+    # Page objects by number: an incremental update (the signature fields) writes a page again under its number.
+    count = len({number for number, body in _OBJECT.findall(pdf) if _PAGE.search(body)})
     if count == 0:
         raise InputError("không đọc được số trang của tệp PDF", "PDF")
     return count
@@ -104,11 +106,34 @@ def _qt_pdf(layout: Layout, path: Path) -> None:
     importlib.import_module("ptdraft.gui.printing").layout_pdf(layout, path)
 
 
+def _signable() -> bool:
+    """Whether the ký số libraries are installed (the ``ky-so`` extra), so the PDF can carry its empty fields."""
+    from ptdraft import pdf_fields
+
+    try:
+        pdf_fields._need_pyhanko()
+    except InputError:
+        return False
+    return True
+
+
 def make_pdf(layout: Layout, docx: Path, folder: Path) -> tuple[Path, str]:
-    """The PDF of ``docx`` in ``folder`` and which kind it is: PDF/A-2b by LibreOffice, else Qt's plain PDF."""
+    """The PDF of ``docx`` in ``folder`` and which kind it is: PDF/A-2b by LibreOffice (with the empty signature
+    fields of Phụ lục I when the ký số libraries are installed, see :mod:`ptdraft.pdf_fields`), else Qt's PDF."""
     if libreoffice.find() is not None:
-        made = libreoffice.to_pdf([docx], folder, pdf_a=True)[docx.resolve()]
-        return made, pdf_kind(made.read_bytes())
+        if not _signable():
+            made = libreoffice.to_pdf([docx], folder, pdf_a=True)[docx.resolve()]
+            return made, pdf_kind(made.read_bytes())
+        from ptdraft import pdf_fields
+
+        marked = docx.with_name(docx.stem + "-ky-so.docx")
+        marked.write_bytes(pdf_fields.marked_docx(layout))
+        made = libreoffice.to_pdf([marked], folder, pdf_a=True, destinations=True)[marked.resolve()]
+        data = made.read_bytes()
+        data = pdf_fields.add_fields(data, pdf_fields.signature_boxes(data, layout), number=_number_text(layout))
+        target = folder / (docx.stem + ".pdf")
+        target.write_bytes(data)
+        return target, pdf_kind(data)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / (docx.stem + ".pdf")
     _qt_pdf(layout, target)
@@ -245,6 +270,26 @@ def edxml_header(data: dict, content: Content) -> bytes:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _number_text(layout: Layout) -> str:
+    """The "Số: 05/UBND-VP" line of a layout, for the PDF's document information."""
+    for block in layout.blocks:
+        for para in _paras(block):
+            if para.text.startswith("Số:"):
+                return para.text
+    return ""
+
+
+def _paras(block):
+    from ptdraft.layout import Para, Table
+
+    if isinstance(block, Para):
+        yield block
+    elif isinstance(block, Table):
+        for row in block.rows:
+            for cell in row.cells:
+                yield from (b for b in cell.blocks if isinstance(b, Para))
 
 
 def _check_target(out: Path, replace: bool) -> bool:

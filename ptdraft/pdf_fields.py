@@ -24,15 +24,8 @@ from ptdraft.errors import InputError
 from ptdraft.layout import BLANK_NUMBER, Layout, Para, Table, number_line
 from ptdraft.model import Draft
 
-SIGNER = "chu-ky-nguoi-ky"
-SEAL = "con-dau"
-COPY = "ban-sao"
-ROLES = (SIGNER, SEAL, COPY)
-ROLE_NAMES = {
-    SIGNER: "chữ ký số của người có thẩm quyền (ô 7c)",
-    SEAL: "chữ ký số của cơ quan, hình con dấu (ô 8)",
-    COPY: "chữ ký số của cơ quan trên bản sao điện tử, phụ lục hoặc văn bản kèm theo ở tệp riêng (ô 14)",
-}
+from ptdraft.rules import COPY, ROLE_NAMES, ROLES, SEAL, SIGNER  # noqa: E402,F401 - part of this module's names
+
 # Where the number and symbol printed in the copy box are kept for ``ptdraft sign`` (the document information).
 NUMBER_KEY = "/PtdraftSoKyHieu"
 

@@ -268,3 +268,15 @@ END_MARK = "./."
 
 # Vietnamese alphabet order for points a), b), c) … (§4.2: no f, j, w, z).
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+
+# Phụ lục I: where the electronic signatures go, by the names of the PDF's signature fields (ptdraft/pdf_fields.py).
+SIGNER = "chu-ky-nguoi-ky"
+SEAL = "con-dau"
+COPY = "ban-sao"
+ROLES = (SIGNER, SEAL, COPY)
+ROLE_NAMES = {
+    SIGNER: "chữ ký số của người có thẩm quyền (ô 7c)",
+    SEAL: "chữ ký số của cơ quan, hình con dấu (ô 8)",
+    COPY: "chữ ký số của cơ quan trên bản sao điện tử, phụ lục hoặc văn bản kèm theo ở tệp riêng (ô 14)",
+}

@@ -8,8 +8,13 @@ covers the files the property test produced.
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the user's own data folder or database: every test (and every child process it starts) sees an empty data
+# folder of the session unless it chooses one itself.
+os.environ["PTDRAFT_DATA_DIR"] = tempfile.mkdtemp(prefix="ptdraft-test-data-")
+os.environ.pop("PTDRAFT_DB", None)
 
 from tests import outside_reads  # noqa: E402
 

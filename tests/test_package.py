@@ -201,6 +201,10 @@ def test_pdf_a_2b_from_libreoffice(db, tmp_path, capsys):
     assert package.pdf_kind(pdf) == data["pdf"] == package.PDF_A2B
     assert data["so_trang"] == _pdfinfo_pages(pdf, tmp_path)
     assert api.register_packages(entry, db=db)[-1].pdf_kind == package.PDF_A2B
+    # ready for ký số: the empty fields of the signer and the seal (Phụ lục I), still PDF/A-2b after them
+    from ptdraft import pdf_fields
+
+    assert sorted(pdf_fields.field_rows(pdf, "goi")) == [("chu-ky-nguoi-ky", False), ("con-dau", False)]
 
 
 def test_without_libreoffice_the_pdf_is_ptdrafts_own_and_says_so(db, tmp_path, capsys, monkeypatch):
@@ -329,7 +333,10 @@ def test_page_count_reads_only_pdfs():
         package.page_count(b"PK\x03\x04 not a pdf")
     with pytest.raises(InputError):
         package.page_count(b"%PDF-1.7\n%%EOF")
-    assert package.page_count(b"%PDF-1.4 /Type /Pages /Count 2 /Type /Page /Type/Page ") == 2
+    two = b"%PDF-1.4\n1 0 obj <</Type /Pages /Count 2>> endobj\n2 0 obj <</Type /Page>> endobj\n3 0 obj <</Type/Page>> endobj\n"
+    assert package.page_count(two) == 2
+    updated = two + b"3 0 obj <</Type /Page /Annots [9 0 R]>> endobj\n"  # an incremental update writes page 3 again
+    assert package.page_count(updated) == 2
 
 
 def test_zip_members_are_whole(db, tmp_path):
