@@ -10,7 +10,7 @@ import dataclasses
 from pathlib import Path
 from typing import Mapping
 
-from ptdraft import docx_writer, render, store, templates
+from ptdraft import render, store, templates
 from ptdraft.errors import InputError, PtdraftError
 from ptdraft.layout import Layout, layout
 from ptdraft.model import Content, Draft, Value
@@ -174,11 +174,15 @@ def check_docx(path: Path) -> list:
 
 
 def docx_bytes(draft: Draft, *, strict: bool = True) -> bytes:
+    from ptdraft import docx_writer
+
     return docx_writer.to_bytes(layout_draft(draft, strict=strict))
 
 
 def export_docx(draft: Draft, path: Path, *, strict: bool = True) -> None:
     """Write the DOCX of ``draft`` to ``path`` atomically (the old file stays intact on any error)."""
+    from ptdraft import docx_writer
+
     docx_writer.write(layout_draft(draft, strict=strict), Path(path))
 
 

@@ -166,10 +166,11 @@ def _cmd_new(args) -> int:
 
 
 def _cmd_import(args) -> int:
-    from ptdraft import api
+    # The importer and the draft file only: reading a letter needs neither the templates nor the layout.
+    from ptdraft import importer, store
 
-    draft, report = api.import_file(args.file)
-    api.save_draft(draft, args.output)
+    draft, report = importer.import_file(Path(args.file))
+    store.save_draft(draft, Path(args.output))
     print("\n".join(report.lines()))
     print(f"Đã ghi bản thảo {args.output}")
     return EXIT_OK

@@ -6,7 +6,6 @@ Vietnamese message, exit 2). ``verify`` exits 0 when every signature is intact a
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
@@ -18,9 +17,12 @@ EXIT_OK = 0
 EXIT_BROKEN = 1
 
 
-def add_commands(sub) -> None:
-    from ptdraft import rules
+# The signature fields' names as ptdraft.rules.ROLES has them (written out so that the help needs no import;
+# tests/test_ky_so.py checks they are the same).
+ROLE_LIST = "chu-ky-nguoi-ky, con-dau, ban-sao"
 
+
+def add_commands(sub) -> None:
     pdf = sub.add_parser("pdf", help="xuất PDF (qua LibreOffice) có sẵn các ô chữ ký số trống theo Phụ lục I")
     pdf.add_argument("source", metavar="NGUỒN", help="bản thảo .json, mã mẫu hoặc tệp mẫu .toml")
     pdf.add_argument("--data", type=Path, metavar="TỆP.json", help="tệp JSON các giá trị của trường")
@@ -32,7 +34,7 @@ def add_commands(sub) -> None:
                           "văn bản kèm theo ở tệp riêng)")
     cli_templates.add_db_option(pdf)
 
-    roles = ", ".join(rules.ROLES)
+    roles = ROLE_LIST
     sign = sub.add_parser("sign", help="ký số một ô chữ ký của tệp PDF (PAdES B-B)")
     sign.add_argument("file", type=Path, metavar="TỆP.pdf", help="tệp PDF có ô chữ ký (do ptdraft pdf tạo)")
     sign.add_argument("--field", required=True, metavar="Ô_KÝ", help=f"ô chữ ký cần ký: {roles}")
@@ -90,6 +92,8 @@ def _secret(path: Path | None, prompt: str, option: str) -> str | None:
     if sys.stdin is None or not sys.stdin.isatty():
         raise InputError(f"cần {prompt}: không hỏi được khi không chạy trong cửa sổ lệnh; dùng {option}", option)
     try:
+        import getpass
+
         return getpass.getpass(f"{prompt[0].upper()}{prompt[1:]}: ")
     except (EOFError, KeyboardInterrupt):
         raise InputError(f"chưa nhập {prompt}", option) from None

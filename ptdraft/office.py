@@ -10,16 +10,21 @@ needs: the agency's identifier for the national document exchange (mã định d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ptdraft.errors import InputError
 
 
-@dataclass(frozen=True)
 class Item:
-    id: str
-    label: str
-    hint: str = ""
+    """One item of the profile: its id (as typed on the command line), its label and a hint of its form. (A plain
+    class: the command line's help lists the items, and must start without loading dataclasses.)"""
+
+    __slots__ = ("id", "label", "hint")
+
+    def __init__(self, id: str, label: str, hint: str = "") -> None:  # noqa: A002 - the item's id
+        self.id, self.label, self.hint = id, label, hint
+
+    def __repr__(self) -> str:
+        return f"Item({self.id!r})"
 
 
 ITEMS: tuple[Item, ...] = (

@@ -536,3 +536,9 @@ def test_missing_token_library_says_what_to_install(authority, unsigned, tmp_pat
     err = _refused(capsys, {unsigned: unsigned.read_bytes()}, None, "sign", unsigned, "--field", "chu-ky-nguoi-ky",
                    "--pkcs11", "/khong/co/libtoken.so", "--token", "T", "--pin-file", pin)
     assert "ptdraft[ky-so]" in err
+
+
+def test_the_help_names_the_fields_the_pdf_has():
+    from ptdraft import cli_sign, rules
+
+    assert cli_sign.ROLE_LIST == ", ".join(rules.ROLES)
