@@ -88,7 +88,9 @@ class _Builder:
 
     # -- line handling --
     def line(self, raw: str) -> None:
-        stripped = " ".join(raw.split())
+        stripped = raw.strip()
+        if not stripped.isprintable() or "  " in stripped:  # tabs, no-break or doubled spaces: fold them
+            stripped = " ".join(raw.split())
         if not stripped:
             self._flush_text()
             self.kind = None

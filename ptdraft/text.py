@@ -15,9 +15,15 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 def clean(text: str) -> tuple[str, bool]:
     """Return ``text`` in NFC with forbidden characters removed, and whether any were removed."""
-    composed = unicodedata.normalize("NFC", _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u200b" in text or "\ufeff" in text:
+        text = _INVISIBLE.sub("", text)
+    composed = text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if _BAD.search(composed) is None:  # the usual case, a long body included, costs one scan
+        return composed, False
     stripped = _BAD.sub("", composed)
-    return stripped, stripped != composed
+    return stripped, True
 
 
 def normalise(text: str) -> str:
