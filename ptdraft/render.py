@@ -30,14 +30,21 @@ _PLAIN_NAME = re.compile(r"\{\{ *([A-Za-z_][A-Za-z0-9_]*) *\}\}")
 _PLAIN_TYPES = (str, int)  # printed by Jinja as str() prints them (a bool, a date or a list goes to Jinja)
 
 
+def _plain_pieces(source: str) -> list[str] | None:
+    """A text whose only Jinja is "{{ name }}", split in one pass: literal text at even places, the names at odd
+    ones; None for any other text."""
+    pieces = _PLAIN_NAME.split(source)
+    if len(pieces) < 3 or "\r" in source or any("{" in literal for literal in pieces[0::2]):
+        return None
+    if any(name in GLOBAL_NAMES for name in pieces[1::2]):
+        return None
+    return pieces
+
+
 def _plain_names(source: str) -> list[str] | None:
     """The names of a text whose only Jinja is "{{ name }}" (in order, repeated as written); None otherwise."""
-    names = _PLAIN_NAME.findall(source)
-    if not names or "\r" in source or "{" in _PLAIN_NAME.sub("", source):
-        return None
-    if any(name in GLOBAL_NAMES for name in names):
-        return None
-    return names
+    pieces = _plain_pieces(source)
+    return None if pieces is None else pieces[1::2]
 
 
 def _sandbox():
@@ -50,9 +57,9 @@ def render_text(source: str, values: Mapping[str, object], where: str) -> str:
     """One piece of Jinja text rendered with ``values``; plain text comes back as it is."""
     if "{" not in source:
         return source
-    names = _plain_names(source)
-    if names is not None and all(type(values.get(name)) in _PLAIN_TYPES for name in names):
-        result = _PLAIN_NAME.sub(lambda m: str(values[m.group(1)]), source)
+    pieces = _plain_pieces(source)
+    if pieces is not None and all(type(values.get(name)) in _PLAIN_TYPES for name in pieces[1::2]):
+        result = "".join(piece if index % 2 == 0 else str(values[piece]) for index, piece in enumerate(pieces))
         if source.endswith("\n"):
             result = result[:-1]  # Jinja drops one newline at the end of a template
         if len(result) > MAX_OUTPUT:

@@ -20,8 +20,8 @@ def clean(text: str) -> tuple[str, bool]:
     if "\u200b" in text or "\ufeff" in text:
         text = _INVISIBLE.sub("", text)
     composed = text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
-    if _BAD.search(composed) is None:  # the usual case, a long body included, costs one scan
-        return composed, False
+    if composed.replace("\n", "").replace("\t", "").isprintable() or _BAD.search(composed) is None:
+        return composed, False  # the usual case, a long body included: C loops, the pattern only when needed
     stripped = _BAD.sub("", composed)
     return stripped, True
 
