@@ -13,6 +13,8 @@
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass
 from typing import Union
@@ -88,42 +90,32 @@ class _Builder:
 
     # -- line handling --
     def line(self, raw: str) -> None:
-        stripped = raw.strip()
-        if not stripped.isprintable() or "  " in stripped:  # tabs, no-break or doubled spaces: fold them
-            stripped = " ".join(raw.split())
-        if not stripped:
+        kind, text, sub_text = _classify(raw)
+        if kind == "blank":
             self._flush_text()
             self.kind = None
-            return
-        if stripped.startswith("\\"):
-            self._text_line(stripped[1:].lstrip())
-            return
-        article = _ARTICLE.match(stripped)
-        item = _ITEM.match(stripped)
-        sub = _SUBITEM.match(stripped)
-        if article:
+        elif kind == "article":
             self._flush_text()
             self._close_article()
             self.article = ("", [])
             self.kind = "article"
-            rest = stripped[article.end():]
-            self.lines = [rest] if rest else []
-        elif item:
+            self.lines = [text] if text else []
+        elif kind == "item":
             self._flush_text()
             if self.items is None:
                 self.items = []
             self.items.append(["", []])
             self.kind = "item"
-            self.lines = [stripped[item.end():]]
-        elif sub and self.items is not None:
+            self.lines = [text]
+        elif sub_text is not None and self.items is not None:
             self._flush_text()
             self.items[-1][1].append("")
             self.kind = "subitem"
-            self.lines = [stripped[sub.end():]]
+            self.lines = [sub_text]
         else:
-            self._text_line(stripped)
+            self._text_line(text)
 
-    def _text_line(self, stripped: str) -> None:
+    def _text_line(self, stripped: str) -> None:  # noqa: D102
         if self.kind is None:
             # A plain paragraph after a list ends the list.
             self._close_list()
@@ -135,6 +127,28 @@ class _Builder:
         self._close_article()
         self._close_list()
         return tuple(self.top)
+
+
+@functools.lru_cache(maxsize=8192)
+def _classify(raw: str) -> tuple[str, str, str | None]:
+    """What one line of markup is, remembered by its text (a keystroke changes one line of a long body):
+    ("blank", "", None), ("article", rest, None), ("item", rest, None) or ("text", line, sub-item rest or None)
+    where a sub-item marker only counts inside a list, which the builder knows."""
+    stripped = raw.strip()
+    if not stripped.isprintable() or "  " in stripped:  # tabs, no-break or doubled spaces: fold them
+        stripped = " ".join(raw.split())
+    if not stripped:
+        return "blank", "", None
+    if stripped.startswith("\\"):
+        return "text", stripped[1:].lstrip(), None
+    article = _ARTICLE.match(stripped)
+    if article:
+        return "article", stripped[article.end():], None
+    item = _ITEM.match(stripped)
+    if item:
+        return "item", stripped[item.end():], None
+    sub = _SUBITEM.match(stripped)
+    return "text", stripped, stripped[sub.end():] if sub else None
 
 
 def parse(text: str) -> tuple[Block, ...]:
