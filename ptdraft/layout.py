@@ -7,6 +7,7 @@ only translate the Layout, so they agree by construction.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Union
 
@@ -43,6 +44,14 @@ class Para:
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
+
+    def __hash__(self) -> int:
+        # The preview looks every paragraph up by value on each keystroke: hashed once per paragraph.
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = hash((self.element, self.runs, self.style, self.ref, self.frame, self.top_rule))
+            object.__setattr__(self, "_hash", found)
+        return found
 
 
 @dataclass(frozen=True)
@@ -116,7 +125,17 @@ def _case(style: Style, text: str) -> str:
 
 
 def para(element: Element, text: str, ref: str = "", **changes: object) -> Para:
+    if not changes:
+        return _plain_para(element, text, ref)
     style = _style(element, **changes)
+    return Para(element, (Run(_case(style, text)),), style, ref)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_para(element: Element, text: str, ref: str) -> Para:
+    """A paragraph in its element's own style, the same object for the same text: a keystroke in a long body
+    lays out anew only the paragraph it changed, and the preview finds the others by identity."""
+    style = rules.STYLES[element]
     return Para(element, (Run(_case(style, text)),), style, ref)
 
 

@@ -126,17 +126,21 @@ class _SizedCache:
         self.limit = limit
         self.size = 0
         self.items: OrderedDict[object, tuple[object, int]] = OrderedDict()
+        self.big: tuple[object, object] | None = None  # the last piece too big to share the map (a long body)
 
     def get(self, key: object) -> object | None:
         found = self.items.get(key)
         if found is None:
+            if self.big is not None and self.big[0] == key:
+                return self.big[1]
             return None
         self.items.move_to_end(key)
         return found[0]
 
     def put(self, key: object, value: object, chars: int) -> None:
         if chars > self.limit // 4:
-            return  # one huge piece would push everything else out
+            self.big = (key, value)  # one huge piece would push everything else out: it gets a place of its own
+            return
         old = self.items.pop(key, None)
         if old is not None:
             self.size -= old[1]
