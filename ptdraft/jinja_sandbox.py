@@ -19,10 +19,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError, safe_ra
 from ptdraft import dates
 from ptdraft import render_limits as limits
 from ptdraft.errors import TemplateError
-from ptdraft.render import _as_date
+from ptdraft.render import MAX_OUTPUT, _as_date
 from ptdraft.text import normalise
 
-MAX_OUTPUT = 200_000  # characters one piece of text may render to
 GLOBAL_NAMES = frozenset({"range", "loop"})
 
 

@@ -20,7 +20,7 @@ from ptdraft.errors import TemplateError
 from ptdraft.model import SIGNATURE_TEXTS, Content, Draft, Field, FieldKind, Item, Signature, Value
 from ptdraft.text import normalise
 
-MAX_OUTPUT = 200_000  # characters one piece of text may render to
+MAX_OUTPUT = 1_000_000  # characters one piece of text may render to (a body of about 400 pages)
 GLOBAL_NAMES = frozenset({"range", "loop"})
 
 # "{{ name }}" and nothing else of Jinja's: the pieces text with plain names splits into.
