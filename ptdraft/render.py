@@ -30,9 +30,19 @@ _PLAIN_NAME = re.compile(r"\{\{ *([A-Za-z_][A-Za-z0-9_]*) *\}\}")
 _PLAIN_TYPES = (str, int)  # printed by Jinja as str() prints them (a bool, a date or a list goes to Jinja)
 
 
+_LAST_SPLIT: list = [None, None]  # the last text split and its pieces (its names, then its fill, read them)
+
+
 def _plain_pieces(source: str) -> list[str] | None:
     """A text whose only Jinja is "{{ name }}", split in one pass: literal text at even places, the names at odd
     ones; None for any other text."""
+    if _LAST_SPLIT[0] is source:
+        return _LAST_SPLIT[1]
+    _LAST_SPLIT[0], _LAST_SPLIT[1] = source, _plain_pieces_of(source)
+    return _LAST_SPLIT[1]
+
+
+def _plain_pieces_of(source: str) -> list[str] | None:
     pieces = _PLAIN_NAME.split(source)
     if len(pieces) < 3 or "\r" in source or any("{" in literal for literal in pieces[0::2]):
         return None
