@@ -10,6 +10,7 @@ prints too much or asks for a huge value.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as _dt
 import re
 from collections import OrderedDict
@@ -189,8 +190,69 @@ def _frozen(value: object) -> object:
     return (type(value).__name__, value)
 
 
+_SPLIT_AT = 20_000  # characters: a longer text of plain names is filled paragraph by paragraph
+
+
+def _by_paragraph(source: str) -> list[str] | None:
+    """A long text whose only Jinja is "{{ … }}" expressions that each stay inside one paragraph, split at its blank
+    lines; None for any other text (a block, a comment, an expression across a blank line)."""
+    if len(source) < _SPLIT_AT or "{%" in source or "{#" in source or "\r" in source:
+        return None
+    opened = source.count("{{")
+    if opened == 0 or source.count("{") != 2 * opened or source.count("}}") != opened:
+        return None
+    text = source[:-1] if source.endswith("\n") else source  # the newline Jinja drops at the very end
+    pieces = text.split("\n\n")
+    if len(pieces) < 2:
+        return None
+    return pieces
+
+
+_PIECES = _SizedCache(1_000_000)  # paragraphs of long texts, filled, by (paragraph, every value)
+
+
+def _render_by_paragraph(source: str, pieces: list[str], values: Mapping[str, object], where: str) -> str:
+    """The same text :func:`render_text` gives for the whole, each paragraph filled (and remembered) on its own: a
+    keystroke in a long body fills one paragraph again and finds the others by their text. Filling plain names is
+    local to each paragraph and NFC does not reach across a line break; Jinja drops one newline at the very end of
+    the whole text (taken off before the split), and no paragraph loses one of its own (a paragraph ending in a
+    newline is filled with one more, which the fill drops)."""
+    try:
+        signature = tuple((name, _frozen(value)) for name, value in sorted(values.items()))
+    except TypeError:
+        signature = None
+    out = []
+    for piece in pieces:
+        key = (piece, signature)
+        found = _PIECES.get(key) if signature is not None else None
+        if found is None:
+            if "{" in piece:
+                if piece.count("{{") != piece.count("}}"):  # an expression across a blank line: the whole at once
+                    return _render_whole(source, values, where)
+                found = _render_whole(piece + "\n" if piece.endswith("\n") else piece, values, where)
+            else:
+                found = normalise(piece)
+            if signature is not None:
+                _PIECES.put(key, found, 2 * len(piece))
+        out.append(found)
+    result = "\n\n".join(out)
+    if len(result) > MAX_OUTPUT:
+        raise TemplateError(f"văn bản sinh ra quá dài (trên {MAX_OUTPUT} ký tự)", where)
+    return result
+
+
 def render_cached(source: str, values: Mapping[str, object], where: str) -> str:
     """:func:`render_text`, answered from memory when the same text was rendered with the same values it reads."""
+    if "{" not in source:
+        return source
+    pieces = _by_paragraph(source)
+    if pieces is not None:
+        return _render_by_paragraph(source, pieces, values, where)
+    return _render_whole(source, values, where)
+
+
+def _render_whole(source: str, values: Mapping[str, object], where: str) -> str:
+    """One piece of text filled in one go, remembered by its text and the values of the names it reads."""
     if "{" not in source:
         return source
     names = _names_of(source)

@@ -53,3 +53,30 @@ def test_the_real_letter_renders_without_loading_jinja():
     loaded = modules_loaded_by(RENDER_REAL_LETTER)
     assert {"ptdraft", "zlib"} <= loaded  # the check sees what the process loaded
     assert "jinja2" not in loaded and "babel" not in loaded
+
+
+PARAGRAPH = st.lists(PIECE, min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PARAGRAPH, min_size=2, max_size=8), st.sampled_from(["\n\n", "\n\n\n", "\n\n\n\n"]), VALUES,
+       st.sampled_from(["", "\n", "\n\n"]))
+def test_a_long_text_filled_by_paragraph_is_the_whole_filled_at_once(paragraphs, gap, values, end):
+    """Above the length where a body is filled paragraph by paragraph, the result (or the error) is the one the
+    whole text gives in one piece."""
+    import ptdraft.render as r
+
+    source = gap.join(paragraphs) + end
+    old = r._SPLIT_AT
+    r._SPLIT_AT = 0  # every text this test makes counts as long
+    try:
+        try:
+            expected = jinja_sandbox.render_text(source, values, "x") if "{" in source else source
+        except TemplateError as exc:
+            with pytest.raises(TemplateError) as caught:
+                r.render_cached(source, values, "x")
+            assert caught.value.message == exc.message
+            return
+        assert r.render_cached(source, values, "x") == expected
+    finally:
+        r._SPLIT_AT = old
