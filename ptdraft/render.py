@@ -221,6 +221,9 @@ def _render_by_paragraph(source: str, pieces: list[str], values: Mapping[str, ob
         signature = tuple((name, _frozen(value)) for name, value in sorted(values.items()))
     except TypeError:
         signature = None
+    last = _LAST_LONG
+    if signature is not None and last[0] is source and last[1] == signature:
+        return last[2]  # the same text object with the same values: the preview's fill, then the problem list's
     out = []
     for piece in pieces:
         key = (piece, signature)
@@ -238,7 +241,11 @@ def _render_by_paragraph(source: str, pieces: list[str], values: Mapping[str, ob
     result = "\n\n".join(out)
     if len(result) > MAX_OUTPUT:
         raise TemplateError(f"văn bản sinh ra quá dài (trên {MAX_OUTPUT} ký tự)", where)
+    last[:] = [source, signature, result]
     return result
+
+
+_LAST_LONG: list = [None, None, None]  # the last long text filled: its text, its values' signature, the result
 
 
 def render_cached(source: str, values: Mapping[str, object], where: str) -> str:
