@@ -268,6 +268,8 @@ def issue_number_for_file(path: Path, *, db=None, user: str | None = None,
 
     path = Path(path)
     draft = api.load_draft(path)
+    if not path.stat().st_mode & 0o222:
+        raise OutputError("bản thảo chỉ cho đọc nên không ghi số vào được; chưa cấp số", str(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not os.access(folder, os.W_OK):
         raise OutputError(f"không có quyền ghi vào thư mục '{folder}' để ghi số vào bản thảo", str(path))

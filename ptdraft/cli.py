@@ -147,8 +147,9 @@ def _draft_from(args) -> object:
 
 
 def _cmd_render(args) -> int:
-    from ptdraft import api
+    from ptdraft import api, store
 
+    store.check_output(args.output, args.source if _is_draft(args.source) else None, args.data)
     draft = _draft_from(args)
     api.export_docx(draft, args.output)
     print(f"Đã ghi {args.output}")
@@ -158,6 +159,9 @@ def _cmd_render(args) -> int:
 def _cmd_new(args) -> int:
     from ptdraft import api
 
+    from ptdraft import store
+
+    store.check_output(args.output, args.template if Path(args.template).exists() else None, args.data)
     template = cli_templates.template_for(args.template, args.db)
     draft = api.new_draft(template, _values(template.fields, args.data, args.set))
     api.save_draft(draft, args.output)
@@ -169,6 +173,7 @@ def _cmd_import(args) -> int:
     # The importer and the draft file only: reading a letter needs neither the templates nor the layout.
     from ptdraft import importer, store
 
+    store.check_output(Path(args.output), Path(args.file))
     draft, report = importer.import_file(Path(args.file))
     store.save_draft(draft, Path(args.output))
     print("\n".join(report.lines()))

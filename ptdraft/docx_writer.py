@@ -90,7 +90,9 @@ def _para_props(style: Style, font: str, *, borders: str = "", extra_before: int
     return "<w:pPr>" + "".join(out) + "</w:pPr>"
 
 
+@functools.lru_cache(maxsize=8192)
 def _para(block: Para, font: str, extra_before: int = 0, keep_next: bool = False) -> str:
+    """A paragraph's XML, remembered: the letters of a mail merge share all but a few paragraphs."""
     style = block.style
     borders = ""
     if block.frame:

@@ -198,27 +198,65 @@ def _describe(exc: Exception) -> str:
     return text
 
 
+MAX_NESTING = 40  # brackets inside one another in a piece of Jinja; templates use three or four
+
+
+def _too_deep(where: str) -> TemplateError:
+    return TemplateError(
+        f"biểu thức Jinja lồng nhau quá sâu hoặc quá dài để dịch (tối đa {MAX_NESTING} tầng ngoặc)", where)
+
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
+def _check_nesting(source: str, where: str) -> None:
+    """Refuse, before Jinja parses it, an expression or a statement whose brackets nest deeper than
+    :data:`MAX_NESTING` (the text around them is not looked at: prose may open brackets it never closes)."""
+    for tag in _TAG.finditer(source):
+        depth = 0
+        for char in tag.group()[2:-2]:
+            if char in "([{":
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise _too_deep(where)
+            elif char in ")]}" and depth:
+                depth -= 1
+
+
 @functools.lru_cache(maxsize=512)
 def _compile(source: str) -> jinja2.Template:
     return _environment().from_string(source)
 
 
 def _check_syntax(source: str, where: str) -> jinja2.Template:
+    _check_nesting(source, where)
     try:
         return _compile(source)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"lỗi cú pháp Jinja ở dòng {exc.lineno} của phần này: {exc.message}", where) from None
+    except (RecursionError, MemoryError, SyntaxError):  # a chain of thousands of operators, or Python's own limits
+        raise _too_deep(where) from None
+
+
+def _parse(source: str, where: str):
+    _check_nesting(source, where)
+    try:
+        return _environment().parse(source)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"lỗi cú pháp Jinja ở dòng {exc.lineno} của phần này: {exc.message}", where) from None
+    except (RecursionError, MemoryError):
+        raise _too_deep(where) from None
 
 
 def names_used(source: str, where: str = "mẫu") -> frozenset[str]:
     """The names a piece of Jinja text reads, except the environment's own."""
     if "{" not in source:
         return frozenset()
+    ast = _parse(source, where)
     try:
-        ast = _environment().parse(source)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"lỗi cú pháp Jinja ở dòng {exc.lineno} của phần này: {exc.message}", where) from None
-    return frozenset(jinja2.meta.find_undeclared_variables(ast)) - GLOBAL_NAMES
+        return frozenset(jinja2.meta.find_undeclared_variables(ast)) - GLOBAL_NAMES
+    except RecursionError:
+        raise _too_deep(where) from None
 
 
 _FILE_STATEMENTS = (
@@ -233,10 +271,7 @@ def check_statements(source: str, where: str = "mẫu") -> None:
     """Refuse text that asks to read another file ({% include %}, {% import %}, {% extends %})."""
     if "{%" not in source:
         return
-    try:
-        ast = _environment().parse(source)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"lỗi cú pháp Jinja ở dòng {exc.lineno} của phần này: {exc.message}", where) from None
+    ast = _parse(source, where)
     for kind, word in _FILE_STATEMENTS:
         found = next(iter(ast.find_all(kind)), None)
         if found is not None:

@@ -45,13 +45,8 @@ class Para:
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
 
-    def __hash__(self) -> int:
-        # The preview looks every paragraph up by value on each keystroke: hashed once per paragraph.
-        found = self.__dict__.get("_hash")
-        if found is None:
-            found = hash((self.element, self.runs, self.style, self.ref, self.frame, self.top_rule))
-            object.__setattr__(self, "_hash", found)
-        return found
+
+rules.remember_hash(Para)
 
 
 @dataclass(frozen=True)

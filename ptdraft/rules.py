@@ -11,7 +11,6 @@ layout, so a rule changed here changes every output.
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from enum import Enum
 
@@ -106,14 +105,24 @@ class Style:
     keep_next: bool = False
     color: str | None = None  # hex RGB, None for black
 
+
+def remember_hash(cls: type) -> type:
+    """Make a frozen dataclass keep its hash once computed: its objects are shared by many paragraphs and looked up
+    by value on every keystroke of the preview and for every letter of a merge."""
+    computed = cls.__hash__
+
     def __hash__(self) -> int:
-        # Styles are shared by every paragraph of their element and hashed for each paragraph the preview
-        # looks up: computed once.
         found = self.__dict__.get("_hash")
         if found is None:
-            found = hash(tuple(getattr(self, f.name) for f in dataclasses.fields(self)))
+            found = computed(self)
             object.__setattr__(self, "_hash", found)
         return found
+
+    cls.__hash__ = __hash__
+    return cls
+
+
+remember_hash(Style)
 
 
 @dataclass(frozen=True)

@@ -244,34 +244,123 @@ def draft_from_dict(data: Any, where: str = "bản thảo") -> Draft:
     )
 
 
-def read_text(path: Path, error: type[PtdraftError] = InputError) -> str:
-    """A UTF-8 text file's content; ``error`` (with the file as its place) when it cannot be read."""
-    where = str(path)
+MAX_READ_BYTES = 20 * 1024 * 1024  # the largest file ptdraft reads (a draft, a template, a letter to import or check)
+
+
+def check_regular(path: Path, error: type[PtdraftError] = InputError, *, where: str | None = None,
+                  limit: int = MAX_READ_BYTES) -> int:
+    """The size of ``path`` when it is a regular file ptdraft may read; ``error`` otherwise, before anything opens
+    it: missing, a folder, a pipe or a device (which would make a read wait forever), or larger than ``limit``."""
+    where = where or str(path)
     try:
-        raw = Path(path).read_bytes()
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise error("không tìm thấy tệp", where) from None
+    except OSError as exc:
+        raise error(f"không đọc được tệp ({exc.strerror})", where) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise error("đây là một thư mục, không phải tệp", where)
+    if not stat.S_ISREG(info.st_mode):
+        raise error("đây không phải một tệp thường (là ống dẫn, thiết bị hay socket), ptdraft không đọc", where)
+    if info.st_size > limit:
+        raise error(f"tệp quá lớn ({info.st_size // (1024 * 1024)} MB; tối đa {limit // (1024 * 1024)} MB)", where)
+    return info.st_size
+
+
+def read_regular(path: Path, error: type[PtdraftError] = InputError, *, where: str | None = None,
+                 limit: int = MAX_READ_BYTES) -> bytes:
+    """The bytes of a regular file (see :func:`check_regular`)."""
+    where = where or str(path)
+    check_regular(path, error, where=where, limit=limit)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(limit + 1)[:limit + 1]
     except FileNotFoundError:
         raise error("không tìm thấy tệp", where) from None
     except IsADirectoryError:
         raise error("đây là một thư mục, không phải tệp", where) from None
     except OSError as exc:
         raise error(f"không đọc được tệp ({exc.strerror})", where) from None
+
+
+def read_text(path: Path, error: type[PtdraftError] = InputError) -> str:
+    """A UTF-8 text file's content; ``error`` (with the file as its place) when it cannot be read."""
+    where = str(path)
+    raw = read_regular(Path(path), error, where=where)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise error(f"tệp không phải văn bản UTF-8 (byte thứ {exc.start + 1})", where) from None
 
 
+MAX_JSON_DEPTH = 64  # a draft nests five levels deep; anything far deeper is not a draft
+
+
+def _json_depth_ok(data: Any, limit: int = MAX_JSON_DEPTH) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(item, dict):
+            stack.extend((value, depth + 1) for value in item.values())
+        elif isinstance(item, list):
+            stack.extend((value, depth + 1) for value in item)
+    return True
+
+
 def read_json(path: Path) -> Any:
     where = str(path)
     text = read_text(path)
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"JSON không hợp lệ ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}", where) from None
+    except RecursionError:
+        data = None
+    if data is None and text.strip() != "null" or not _json_depth_ok(data):
+        raise InputError(f"JSON lồng nhau quá sâu (tối đa {MAX_JSON_DEPTH} tầng)", where)
+    return data
 
 
 def load_draft(path: Path) -> Draft:
     return draft_from_dict(read_json(path), str(path))
+
+
+# What a file of each kind ptdraft writes starts with: an existing file that does not is never replaced by one.
+_KIND_STARTS = {".docx": (b"PK",), ".xlsx": (b"PK",), ".zip": (b"PK",), ".pdf": (b"%PDF",),
+                ".json": (b"{", b"\xef\xbb\xbf{")}
+_KIND_NAMES = {".docx": "tệp DOCX", ".xlsx": "tệp Excel", ".zip": "tệp ZIP", ".pdf": "tệp PDF", ".json": "bản thảo JSON"}
+
+
+def check_output(path: Path, *inputs: Path | str | None, option: str = "-o") -> None:
+    """Refuse, before any work, an output that would replace an input of the same command, a read-only file, or an
+    existing file of another kind than the one being written (a DOCX over a draft, a draft over a letter)."""
+    path = Path(path)
+    where = f"{option} {path}"
+    for given in inputs:
+        if given is None:
+            continue
+        try:
+            same = path.exists() and Path(given).exists() and os.path.samefile(path, given)
+        except OSError:
+            same = False
+        if same:
+            raise OutputError("tệp kết quả là chính tệp đang đọc vào; chọn một tên khác", where)
+    if not path.is_file():
+        return
+    if not path.stat().st_mode & 0o222:
+        raise OutputError("tệp đã có và chỉ cho đọc; ptdraft không ghi đè", where)
+    starts = _KIND_STARTS.get(path.suffix.lower())
+    if starts is None:
+        return
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8).lstrip(b" \t\r\n")
+    except OSError:
+        return
+    if head and not head.startswith(starts):
+        raise OutputError(f"tệp đã có nhưng không phải {_KIND_NAMES[path.suffix.lower()]}; ptdraft không ghi đè", where)
 
 
 def check_writable(path: Path, *, note: str = "") -> None:

@@ -304,12 +304,6 @@ def read(source: Path | bytes, where: str | None = None) -> Package:
         return Package(bytes(source), where or "DOCX")
     path = Path(source)
     name = where or str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("không tìm thấy tệp", name) from None
-    except IsADirectoryError:
-        raise InputError("đây là một thư mục, không phải tệp DOCX", name) from None
-    except OSError as exc:
-        raise InputError(f"không đọc được tệp ({exc.strerror})", name) from None
-    return Package(data, name)
+    from ptdraft import store
+
+    return Package(store.read_regular(path, where=name), name)

@@ -17,6 +17,8 @@ from ptdraft.errors import InputError
 from ptdraft.text import bad_characters, normalise
 from ptdraft.vietnamese import legacy
 
+MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a letter copied out of a PDF; a 200-page plan is about 600 KB of text
+
 TEXT_SUFFIXES = (".txt", ".text")
 _INNER_SOFT_HYPHEN = re.compile("\u00ad(?![ \t]*\n)")
 
@@ -89,19 +91,15 @@ def read_source(path: Path) -> Source:
         if suffix == ".pdf":
             raise InputError("chưa nhập trực tiếp được tệp PDF: hãy sao chép chữ trong PDF ra tệp .txt", where)
         raise InputError("chỉ nhập được tệp văn bản .txt hoặc tệp Word .docx", where)
-    if not path.exists():
-        raise InputError("không tìm thấy tệp", where)
-    if path.is_dir():
-        raise InputError("đây là một thư mục, không phải tệp", where)
+    from ptdraft import store
+
+    store.check_regular(path, where=where, limit=MAX_IMPORT_BYTES if suffix != ".docx" else store.MAX_READ_BYTES)
     if suffix == ".docx":
         from ptdraft.importer.docx_reader import docx_paragraphs
 
         text, encoding, notes = clean_text("\n".join(docx_paragraphs(path)))
         return Source(path.name, text, "DOCX", True, encoding, tuple(notes))
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"không đọc được tệp ({exc.strerror})", where) from None
+    raw = store.read_regular(path, where=where, limit=MAX_IMPORT_BYTES)
     if not raw.strip():
         raise InputError("tệp rỗng", where)
     decoded, charset = _decode(raw, where)
