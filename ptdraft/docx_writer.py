@@ -319,14 +319,17 @@ def _deflate(data: bytes, level: int = 6) -> bytes:
     return zlib.compress(data, level, wbits=-15)
 
 
-# One ZIP entry ready to be written: its name, CRC-32, sizes and deflated data.
-_Entry = tuple[bytes, int, int, bytes]
+# One ZIP entry ready to be written: its name, CRC-32, size, the data as stored and the method (8 deflated, 0 stored).
+_Entry = tuple[bytes, int, int, bytes, int]
+_STORE_BELOW = 2048  # a letter's own small parts (its core properties, its first-page footer) are stored: faster
 _DOS_DATE = ((_FIXED_TIME[0] - 1980) << 9) | (_FIXED_TIME[1] << 5) | _FIXED_TIME[2]
 _DOS_TIME = (_FIXED_TIME[3] << 11) | (_FIXED_TIME[4] << 5) | (_FIXED_TIME[5] // 2)
 
 
 def _entry(name: str, data: bytes, level: int = 6) -> _Entry:
-    return (name.encode("ascii"), zlib.crc32(data), len(data), _deflate(data, level))
+    if level == _OWN_LEVEL and len(data) < _STORE_BELOW:
+        return (name.encode("ascii"), zlib.crc32(data), len(data), data, 0)
+    return (name.encode("ascii"), zlib.crc32(data), len(data), _deflate(data, level), 8)
 
 
 # Each letter's own parts are compressed fast (level 1: a letter's document.xml grows by about a tenth); the parts
@@ -339,10 +342,11 @@ def _zip(entries: list[_Entry]) -> bytes:
     out: list[bytes] = []
     central: list[bytes] = []
     offset = 0
-    for name, crc, size, data in entries:
-        local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, _DOS_TIME, _DOS_DATE, crc, len(data), size, len(name), 0)
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, _DOS_TIME, _DOS_DATE, crc, len(data),
-                                   size, len(name), 0, 0, 0, 0, 0, offset) + name)
+    for name, crc, size, data, method in entries:
+        local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, _DOS_TIME, _DOS_DATE, crc, len(data), size,
+                            len(name), 0)
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, _DOS_TIME, _DOS_DATE, crc,
+                                   len(data), size, len(name), 0, 0, 0, 0, 0, offset) + name)
         out += (local, name, data)
         offset += len(local) + len(name) + len(data)
     directory = b"".join(central)
