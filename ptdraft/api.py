@@ -86,8 +86,9 @@ def load_draft(path: Path) -> Draft:
     return dataclasses.replace(draft, values=templates.resolve_values(draft.fields, draft.values, str(path)))
 
 
-def save_draft(draft: Draft, path: Path) -> None:
-    store.save_draft(draft, Path(path))
+def save_draft(draft: Draft, path: Path) -> Path:
+    """Write the draft atomically; returns the path written (see :func:`ptdraft.store.write_atomic`)."""
+    return store.save_draft(draft, Path(path))
 
 
 def missing_fields(draft: Draft) -> list[str]:
@@ -179,11 +180,13 @@ def docx_bytes(draft: Draft, *, strict: bool = True) -> bytes:
     return docx_writer.to_bytes(layout_draft(draft, strict=strict))
 
 
-def export_docx(draft: Draft, path: Path, *, strict: bool = True) -> None:
-    """Write the DOCX of ``draft`` to ``path`` atomically (the old file stays intact on any error)."""
+def export_docx(draft: Draft, path: Path, *, strict: bool = True) -> Path:
+    """Write the DOCX of ``draft`` to ``path`` atomically (the old file stays intact on any error); returns the
+    path written, another name beside it when the file is held by Word and the program chose so
+    (:func:`ptdraft.store.save_elsewhere_when_held`)."""
     from ptdraft import docx_writer
 
-    docx_writer.write(layout_draft(draft, strict=strict), Path(path))
+    return docx_writer.write(layout_draft(draft, strict=strict), Path(path))
 
 
 # The template library and the outgoing register (ptdraft/api_library.py) and Vietnamese text hygiene and importing

@@ -263,7 +263,7 @@ def issue_number_for_file(path: Path, *, db=None, user: str | None = None,
     A draft folder or DOCX path that cannot be written is refused before a number is taken; a
     failure after that says which number was issued and recorded.
     """
-    from ptdraft import api
+    from ptdraft import api, store
     from ptdraft.store import check_writable
 
     path = Path(path)
@@ -278,7 +278,8 @@ def issue_number_for_file(path: Path, *, db=None, user: str | None = None,
     with _opened(db) as opened:
         numbered, entry = register.issue(opened, draft, user=_who(user), draft_path=str(path.resolve()))
         try:
-            api.save_draft(numbered, path)
+            # The register names this very file: never another name for it.
+            store.save_draft(numbered, path, other_name=False)
         except PtdraftError as exc:
             raise OutputError(
                 f"đã cấp số {entry.symbol} và ghi vào sổ, nhưng không ghi được số vào bản thảo ({exc.message}); "
@@ -287,7 +288,7 @@ def issue_number_for_file(path: Path, *, db=None, user: str | None = None,
             ) from None
         if docx is not None:
             try:
-                api.export_docx(numbered, Path(docx))
+                docx = api.export_docx(numbered, Path(docx))  # another name when Word holds the file
             except PtdraftError as exc:
                 raise OutputError(
                     f"đã cấp số {entry.symbol} và ghi vào sổ, nhưng không ghi được tệp DOCX: {exc}; số đã ghi vào "

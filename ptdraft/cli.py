@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ptdraft import __version__, cli_argparse, cli_library, cli_sign, cli_templates
+from ptdraft import __version__, cli_argparse, cli_library, cli_sign, cli_templates, held_files
 from ptdraft.errors import InputError, PtdraftError
 
 EXIT_OK = 0
@@ -30,6 +30,10 @@ class _Parser(argparse.ArgumentParser):
 def _fail(message: str) -> int:
     print(f"ptdraft: lỗi: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def _notice(message: str) -> None:
+    print(f"ptdraft: chú ý: {message}", file=sys.stderr)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -151,8 +155,8 @@ def _cmd_render(args) -> int:
 
     store.check_output(args.output, args.source if _is_draft(args.source) else None, args.data)
     draft = _draft_from(args)
-    api.export_docx(draft, args.output)
-    print(f"Đã ghi {args.output}")
+    written = api.export_docx(draft, args.output)
+    print(f"Đã ghi {written}")
     return EXIT_OK
 
 
@@ -164,8 +168,8 @@ def _cmd_new(args) -> int:
     store.check_output(args.output, args.template if Path(args.template).exists() else None, args.data)
     template = cli_templates.template_for(args.template, args.db)
     draft = api.new_draft(template, _values(template.fields, args.data, args.set))
-    api.save_draft(draft, args.output)
-    print(f"Đã ghi bản thảo {args.output}")
+    written = api.save_draft(draft, args.output)
+    print(f"Đã ghi bản thảo {written}")
     return EXIT_OK
 
 
@@ -175,9 +179,9 @@ def _cmd_import(args) -> int:
 
     store.check_output(Path(args.output), Path(args.file))
     draft, report = importer.import_file(Path(args.file))
-    store.save_draft(draft, Path(args.output))
+    written = store.save_draft(draft, Path(args.output))
     print("\n".join(report.lines()))
-    print(f"Đã ghi bản thảo {args.output}")
+    print(f"Đã ghi bản thảo {written}")
     return EXIT_OK
 
 
@@ -234,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not argv or (len(argv) == 1 and _is_draft(argv[0]) and not argv[0].startswith("-")):
             return _open_window(argv[0] if argv else None)
         args = _build_parser().parse_args(argv)
+        # A file that Word (or an antivirus) holds is written beside it under another name, and the user told.
+        held_files.save_elsewhere_when_held(_notice)
         if args.command in cli_library.COMMANDS:
             return cli_library.run(args)
         if args.command in cli_sign.COMMANDS:
@@ -263,6 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # interpreter's final flush from printing a second error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    finally:
+        held_files.save_elsewhere_when_held(None)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -336,7 +336,7 @@ def _register_issue(args) -> int:
     _draft, entry = api.issue_number_for_file(args.draft, db=args.db, user=args.by, docx=args.docx)
     print(f"Đã cấp số: {entry.symbol} ({BOOK_LABELS[entry.book]} của {entry.issuer}, năm {entry.year})")
     if args.docx:
-        print(f"Đã ghi {args.docx}")
+        print(f"Đã ghi {entry.file_path or args.docx}")
     return EXIT_OK
 
 

@@ -422,10 +422,10 @@ def to_bytes_many(layouts: list[Layout], now: _dt.datetime | None = None) -> byt
     return _package(first, "".join(bodies).encode("utf-8"), now, (start, stop, sect_pr))
 
 
-def write(layout: Layout, path) -> None:
-    """Write the DOCX beside ``path`` and rename it into place."""
+def write(layout: Layout, path) -> Path:
+    """Write the DOCX beside ``path`` and rename it into place; returns the path written."""
     try:
         data = to_bytes(layout)
     except (ValueError, UnicodeEncodeError) as exc:  # pragma: no cover - text is cleaned on the way in
         raise OutputError(f"không tạo được tệp DOCX: {exc}", str(path)) from None
-    write_atomic(path, data)
+    return write_atomic(path, data)

@@ -559,7 +559,7 @@ def write(merge: Plan, folder: Path, *, skip_bad_rows: bool = False, replace: bo
                     stopped = True
                     break
             if not stopped:
-                store.write_atomic(folder / one_file, docx_writer.to_bytes_many(layouts), sync=False)
+                store.write_atomic(folder / one_file, docx_writer.to_bytes_many(layouts), sync=False, other_name=False)
                 written.append(folder / one_file)
         else:
             # Files are created by a few threads while this one builds the next letters: creating a file costs
@@ -568,7 +568,7 @@ def write(merge: Plan, folder: Path, *, skip_bad_rows: bool = False, replace: bo
                 pending = []
                 for done, letter in enumerate(merge.letters, start=1):
                     target = folder / letter.file_name
-                    pending.append((target, pool.submit(store.write_atomic, target, letter.docx(), sync=False)))
+                    pending.append((target, pool.submit(store.write_atomic, target, letter.docx(), sync=False, other_name=False)))
                     if progress:
                         progress(done, total)
                     if cancelled and cancelled() and done < total:
@@ -580,7 +580,8 @@ def write(merge: Plan, folder: Path, *, skip_bad_rows: bool = False, replace: bo
         copy_path = None
         if copy_name and not stopped:
             copy_path = folder / copy_name
-            store.write_atomic(copy_path, api.docx_bytes(file_copy(merge.letters[0].draft, merge.letters)), sync=False)
+            copy_data = api.docx_bytes(file_copy(merge.letters[0].draft, merge.letters))
+            store.write_atomic(copy_path, copy_data, sync=False, other_name=False)
     finally:
         store.sync_files(written)
     pdfs: tuple[Path, ...] = ()

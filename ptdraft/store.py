@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 
+from ptdraft import held_files
 from ptdraft.errors import InputError, OutputError, PtdraftError
 from ptdraft.model import (
     FORMAT_VERSION,
@@ -376,11 +377,14 @@ def check_writable(path: Path, *, note: str = "") -> None:
         raise OutputError(f"không có quyền ghi vào thư mục '{folder}'{note}", str(path))
 
 
-def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, *, sync: bool = True, other_name: bool = True) -> Path:
     """Write ``data`` beside ``path`` and rename it into place; the old file stays intact on any failure.
 
     ``sync`` forces the data to disk before the rename; a batch that writes many files (a mail merge) passes
-    False and syncs once at the end (:func:`sync_files`)."""
+    False and syncs once at the end (:func:`sync_files`). When the target is held by another program (the
+    rename keeps failing with PermissionError) and the program chose another name for that case, the data
+    is written under another name unless ``other_name`` is False (:mod:`ptdraft.held_files`). Returns the path
+    written."""
     path = Path(path)
     where = str(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -401,14 +405,20 @@ def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
             if sync:
                 os.fsync(out.fileno())
         os.chmod(temp, _new_file_mode(path))
-        os.replace(temp, path)
+        held_files.replace(temp, path)
+        return path
     except PermissionError:
-        _discard(temp)
-        raise OutputError(
-            "không ghi đè được tệp: tệp đang mở trong Word hoặc chương trình khác, hoặc chỉ cho đọc; "
-            "hãy đóng tệp hoặc chọn tên khác",
-            where,
-        ) from None
+        notify = held_files.notice() if other_name else None
+        written = held_files.move_to_other_name(temp, path) if notify is not None else None
+        if written is None:
+            _discard(temp)
+            raise OutputError(
+                "không ghi đè được tệp: tệp đang mở trong Word hoặc chương trình khác, hoặc chỉ cho đọc; "
+                "hãy đóng tệp hoặc chọn tên khác",
+                where,
+            ) from None
+        notify(held_files.held_message(path, written))
+        return written
     except OSError as exc:
         _discard(temp)
         raise OutputError(f"không ghi được tệp ({exc.strerror})", where) from None
@@ -444,6 +454,7 @@ def _discard(temp: str) -> None:
         pass
 
 
-def save_draft(draft: Draft, path: Path) -> None:
+def save_draft(draft: Draft, path: Path, *, other_name: bool = True) -> Path:
+    """Write the draft as JSON, atomically; returns the path written (another name when the file is held)."""
     text = json.dumps(draft_to_dict(draft), ensure_ascii=False, indent=2) + "\n"
-    write_atomic(Path(path), text.encode("utf-8"))
+    return write_atomic(Path(path), text.encode("utf-8"), other_name=other_name)

@@ -392,18 +392,26 @@ def test_output_is_a_directory(capsys, work):
 
 
 def test_file_held_open_keeps_the_old_file(capsys, work, monkeypatch):
-    """When the final rename fails (the file is open in Word), the message says so and the old file stays byte-identical."""
+    """When the final rename keeps failing (the file is open in Word), the old file stays byte-identical, the
+    DOCX goes to "out (1).docx" beside it, and the command says so in one line naming both; no temp file is left."""
     out = work / "out.docx"
     out.write_bytes(SENTINEL)
+    real_replace = os.replace
 
     def refuse(src, dst):
-        raise PermissionError(13, "Permission denied", str(dst))
+        if Path(dst) == out:
+            raise PermissionError(13, "Permission denied", str(dst))
+        return real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", refuse)
-    code, _, err = run_cli(capsys, "render", LETTER_JSON, "-o", out)
-    assert_clean_failure(code, err, "out.docx", "Word")
+    code, stdout, err = run_cli(capsys, "render", LETTER_JSON, "-o", out)
+    assert code == 0, err
     assert out.read_bytes() == SENTINEL
-    assert listing(work) == {"out.docx"}, "a temp file was left behind"
+    assert listing(work) == {"out.docx", "out (1).docx"}, "a temp file was left behind"
+    assert zipfile.is_zipfile(work / "out (1).docx")
+    [line] = err.splitlines()
+    assert line.startswith("ptdraft: chú ý: ") and "Word" in line and "out.docx" in line and "out (1).docx" in line
+    assert "Traceback" not in err and stdout.strip() == f"Đã ghi {work / 'out (1).docx'}"
 
 
 def test_folder_not_writable(capsys, work, monkeypatch):

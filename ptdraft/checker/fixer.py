@@ -8,6 +8,7 @@ The original file is only read; the copy is written beside the output and rename
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ class FixReport:
     fixed: tuple[Finding, ...]
     remaining: tuple[Finding, ...]
     data: bytes
+    path: Path | None = None  # where the copy was written (another name when the output file was held)
 
 
 def _apply(package: docx_reader.Package, repair: Fix) -> bool:
@@ -86,5 +88,5 @@ def fix_docx(source: Path, output: Path) -> FixReport:
     report = fix_package(docx_reader.read(source))
     from ptdraft.store import write_atomic
 
-    write_atomic(output, report.data)
-    return report
+    written = write_atomic(output, report.data)
+    return dataclasses.replace(report, path=written)

@@ -66,11 +66,11 @@ def run(source: Path, *, as_json: bool = False, fix: bool = False, output: Path 
 
         report = fixer.fix_docx(source, output)
         if as_json:
-            print(_dump({"file": str(source), "output": str(output),
+            print(_dump({"file": str(source), "output": str(report.path or output),
                          "fixed": [f.to_dict() for f in report.fixed],
                          "remaining": [f.to_dict() for f in report.remaining]}))
         else:
-            print(f"Đã ghi bản đã sửa: {output} (tệp gốc {source} không thay đổi).")
+            print(f"Đã ghi bản đã sửa: {report.path or output} (tệp gốc {source} không thay đổi).")
             if report.fixed:
                 print(f"Đã sửa {len(report.fixed)} lỗi:")
                 for number, finding in enumerate(report.fixed, start=1):

@@ -35,7 +35,8 @@ class PostgresStorage(SqlStorage):
             import psycopg
         except ImportError:
             raise StorageError(
-                "chưa cài thư viện psycopg để dùng PostgreSQL; hãy cài: python -m pip install 'psycopg[binary]'",
+                "chưa cài thư viện psycopg để dùng PostgreSQL; hãy cài ptdraft kèm phần PostgreSQL "
+                '(python -m pip install "ptdraft[postgresql]"), hoặc dùng tệp SQLite (bỏ --db và PTDRAFT_DB)',
                 self.location,
             ) from None
         self._psycopg = psycopg
