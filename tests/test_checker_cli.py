@@ -14,7 +14,7 @@ from ptdraft import api, cli
 from tests.checker_support import broken, set_text, valid_docx
 from tests.support import REPO, template_example
 
-FINDING_KEYS = {"rule", "box", "section", "paragraph", "excerpt", "message", "fix", "fixable", "ref"}
+FINDING_KEYS = {"rule", "box", "section", "paragraph", "excerpt", "message", "fix", "fixable", "ref", "count"}
 
 
 def _narrow_margin(d):
@@ -56,12 +56,13 @@ def test_json_output_is_a_list_of_findings_with_a_fixed_schema(faulty, capsys):
     """--json prints {"file", "findings": [...]}, each finding with the same keys and JSON types."""
     assert cli.main(["check", "--json", str(faulty)]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["file"] == str(faulty)
+    assert data["file"] == str(faulty) and data["total"] == 2
     assert [f["rule"] for f in data["findings"]] == ["page.margin.left", "date.leading-zero"]
     for finding in data["findings"]:
         assert set(finding) == FINDING_KEYS
         assert isinstance(finding["paragraph"], (int, type(None))) and isinstance(finding["fixable"], bool)
-        assert all(isinstance(finding[k], str) for k in FINDING_KEYS - {"paragraph", "fixable"})
+        assert all(isinstance(finding[k], str) for k in FINDING_KEYS - {"paragraph", "fixable", "count"})
+        assert finding["count"] == 1
     assert data["findings"][1]["paragraph"] == 8 and data["findings"][1]["box"] == "4"
 
 

@@ -191,3 +191,70 @@ def test_register_issue_leaves_a_read_only_draft_alone(tmp_path, capsys):
     assert draft.read_bytes() == LETTER.read_bytes()
     code, err = _run(capsys, "register", "list", "--json", "--db", tmp_path / "db.sqlite3")
     assert code == 0 and capsys.readouterr().out == ""
+
+
+# -- DOCX of absurd size, findings in proportion -------------------------------------------------------------------
+
+
+def _stuffed_docx(path: Path, paragraph: str, copies: int) -> None:
+    """The real letter's DOCX with ``copies`` more copies of one paragraph's XML at the start of its body."""
+    import io
+    import zipfile
+
+    from ptdraft import api
+
+    data = api.docx_bytes(api.load_draft(LETTER))
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = part.decode("utf-8")
+                at = text.index("<w:body>") + len("<w:body>")
+                part = (text[:at] + paragraph * copies + text[at:]).encode("utf-8")
+            package.writestr(info, part)
+    path.write_bytes(out.getvalue())
+
+
+SECTION = ('<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="500" w:right="500" '
+           'w:bottom="500" w:left="500" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr></w:pPr></w:p>')
+INDENTED = ('<w:p><w:pPr><w:ind w:firstLine="0"/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" '
+            'w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:t>Một đoạn văn bản.</w:t></w:r></w:p>')
+
+
+@pytest.mark.parametrize("paragraph, copies, word", [(SECTION, 2_000, "section"), (INDENTED, 40_000, "đoạn")])
+def test_a_docx_past_reason_is_refused_with_the_limit(paragraph, copies, word, tmp_path, capsys):
+    path = tmp_path / "lon.docx"
+    _stuffed_docx(path, paragraph, copies)
+    for args in (("check", path), ("check", "--fix", path, "-o", tmp_path / "sua.docx"), ("import", path, "-o",
+                                                                                          tmp_path / "x.json")):
+        code, err = _run(capsys, *args)
+        line = _one_message(code, err)
+        assert word in line and "tối đa" in line
+    assert not (tmp_path / "sua.docx").exists() and not (tmp_path / "x.json").exists()
+
+
+def test_findings_come_in_proportion(tmp_path, capsys):
+    """Five thousand paragraphs breaking the same rules: a few lines per rule with the count of the rest, the total
+    and --json's count; --fix still repairs every one, in time linear in the file."""
+    path = tmp_path / "nhieu.docx"
+    _stuffed_docx(path, INDENTED, 5_000)
+    code = cli.main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert code == 1
+    lines = [line for line in out.splitlines() if line[:4].strip().rstrip(".").isdigit()]
+    assert 0 < len(lines) <= 40, len(lines)
+    import re
+
+    others = re.findall(r"\(và ([\d.]+) chỗ khác như vậy\)", out)
+    assert others and int(others[0].replace(".", "")) >= 4_990  # the sixth stands for itself and all after it
+    assert "1–1,27 cm" in out  # the count's dots leave the message's own numbers alone
+    total = int(out.split(": ", 1)[1].split()[0])
+    assert total >= 5_000
+    code = cli.main(["check", "--json", str(path)])
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == total == sum(f["count"] for f in data["findings"])
+    code = cli.main(["check", "--fix", str(path), "-o", str(tmp_path / "sua.docx")])
+    out = capsys.readouterr().out
+    assert (tmp_path / "sua.docx").is_file() and "Đã sửa" in out

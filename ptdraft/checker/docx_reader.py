@@ -29,6 +29,47 @@ from ptdraft.errors import InputError
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
+# Beyond these a file is not a letter, and reading it would cost minutes and gigabytes: refused, the limit named.
+MAX_ENTRIES = 1_000  # parts in the zip
+MAX_INFLATED = 200 * 1024 * 1024  # bytes of all parts unpacked
+MAX_PARAGRAPHS = 30_000  # a 500-page report has about 10,000
+MAX_SECTIONS = 500
+
+
+def check_limits(path_or_data, where: str) -> None:
+    """The limits of :class:`Package` checked on a DOCX's zip without parsing its XML (for readers that hand the
+    file to python-docx, which would spend minutes and gigabytes on a file past them)."""
+    import io as _io
+
+    source = _io.BytesIO(path_or_data) if isinstance(path_or_data, (bytes, bytearray)) else path_or_data
+    try:
+        with zipfile.ZipFile(source) as package:
+            infos = package.infolist()
+            if len(infos) > MAX_ENTRIES:
+                raise InputError(f"tệp có {len(infos):,} phần nén; một văn bản có vài chục (tối đa {MAX_ENTRIES:,})"
+                                 .replace(",", "."), where)
+            inflated = sum(info.file_size for info in infos)
+            if inflated > MAX_INFLATED:
+                raise InputError(f"tệp giải nén ra {inflated // (1024 * 1024):,} MB; tối đa "
+                                 f"{MAX_INFLATED // (1024 * 1024)} MB".replace(",", "."), where)
+            names = {info.filename for info in infos}
+            if "word/document.xml" not in names:
+                return
+            info = package.getinfo("word/document.xml")
+            if info.file_size > MAX_PART:
+                raise InputError(f"phần word/document.xml quá lớn ({info.file_size // 1_000_000} MB)", where)
+            text = package.read(info)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError):
+        raise InputError("tệp không phải DOCX (không phải tệp nén zip của Word)", where) from None
+    paragraphs = text.count(b"<w:p>") + text.count(b"<w:p ")
+    if paragraphs > MAX_PARAGRAPHS:
+        raise InputError(f"văn bản có {paragraphs:,} đoạn; tối đa {MAX_PARAGRAPHS:,}".replace(",", "."), where)
+    sections = text.count(b"<w:sectPr")
+    if sections > MAX_SECTIONS:
+        raise InputError(f"văn bản có {sections:,} phần (section); tối đa {MAX_SECTIONS:,}".replace(",", "."), where)
+
 
 class Package:
     """An opened DOCX: its parts, the paragraphs' XML in document order, and the facts read from them."""
@@ -44,6 +85,13 @@ class Package:
             self._infos = {info.filename: info for info in self._zip.infolist()}
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
             raise InputError("tệp không phải DOCX (không phải tệp nén zip của Word)", where) from None
+        if len(self._infos) > MAX_ENTRIES:
+            raise InputError(f"tệp có {len(self._infos):,} phần nén; một văn bản có vài chục (tối đa {MAX_ENTRIES:,})"
+                             .replace(",", "."), where)
+        inflated = sum(info.file_size for info in self._infos.values())
+        if inflated > MAX_INFLATED:
+            raise InputError(f"tệp giải nén ra {inflated // (1024 * 1024):,} MB; tối đa {MAX_INFLATED // (1024 * 1024)} MB"
+                             .replace(",", "."), where)
         self.trees: dict[str, object] = {}
         self.dirty: set[str] = set()
         self.main = next((t for kind, t in self.rels("") if kind.endswith("/officeDocument")), "word/document.xml")
@@ -54,11 +102,21 @@ class Package:
             if root.tag.startswith(f"{{{STRICT_NS}}}"):
                 raise InputError("tệp lưu theo chuẩn Strict Open XML; hãy lưu lại bằng Word dạng \"Word Document (.docx)\"", where)
             raise InputError(f"phần {self.main} không phải nội dung văn bản Word", where)
+        self._check_counts(root)
         self.targets = self._rel_ids(self.main)
         self.paragraphs: list = []  # the w:p elements, by paragraph index
         self.runs: list[list] = []  # the w:r elements of each paragraph, as in ParaInfo.runs
         self.section_elements: list = []
         self.info = self.reload()
+
+    def _check_counts(self, root) -> None:
+        paragraphs = sum(1 for _ in root.iter(P))
+        if paragraphs > MAX_PARAGRAPHS:
+            raise InputError(f"văn bản có {paragraphs:,} đoạn; tối đa {MAX_PARAGRAPHS:,}".replace(",", "."), self.where)
+        sections = sum(1 for _ in root.iter(w("sectPr")))
+        if sections > MAX_SECTIONS:
+            raise InputError(f"văn bản có {sections:,} phần (section); tối đa {MAX_SECTIONS:,}".replace(",", "."),
+                             self.where)
 
     def reload(self) -> DocInfo:
         """Read the facts again from the parts as they are now (after edits)."""

@@ -7,8 +7,11 @@ reviewer understands.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 import unicodedata
+from typing import Sequence
 from dataclasses import dataclass, field
 
 from ptdraft.rules import Element
@@ -35,9 +38,11 @@ class Finding:
     fix: str
     fixable: bool = False
     ref: str = ""
+    count: int = 1  # places with this same finding that it stands for (see :func:`proportionate`)
 
     def to_dict(self) -> dict[str, object]:
         return {
+            "count": self.count,
             "rule": self.rule,
             "box": self.box,
             "section": self.section,
@@ -155,3 +160,30 @@ def text_fix(index: int, old: str, new: str) -> Fix | None:
     if new == old or wording(new) != wording(old):
         return None
     return Fix("text", target=index, text=new)
+
+
+SHOWN_EACH = 5  # places of one rule in one box listed one by one; more are counted in one finding
+
+
+def proportionate(findings: Sequence[Finding], each: int = SHOWN_EACH) -> list[Finding]:
+    """Findings in proportion to the file: of one rule in one box, the first ``each`` as they are and, when there
+    are more, one more finding standing for all the rest with their number ("… và 49.995 chỗ khác như vậy"), so a
+    file that breaks a rule in fifty thousand places gives six lines, not fifty thousand."""
+    sizes: dict[tuple[str, str], int] = {}
+    for finding in findings:
+        key = (finding.rule, finding.box)
+        sizes[key] = sizes.get(key, 0) + 1
+    seen: dict[tuple[str, str], int] = {}
+    out: list[Finding] = []
+    for finding in findings:
+        key = (finding.rule, finding.box)
+        index = seen[key] = seen.get(key, -1) + 1
+        if index < each:
+            out.append(finding)
+        elif index == each:
+            rest = sizes[key] - each
+            out.append(dataclasses.replace(
+                finding, count=rest,
+                message=f"{finding.message} (và {f'{rest - 1:,}'.replace(',', '.')} chỗ khác như vậy)" if rest > 1
+                else finding.message))
+    return out

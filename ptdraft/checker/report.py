@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Sequence
 
-from ptdraft.checker.findings import Finding
+from ptdraft.checker.findings import Finding, proportionate
 from ptdraft.errors import InputError
 
 EXIT_CLEAN = 0
@@ -37,11 +37,12 @@ def describe(finding: Finding, number: int) -> str:
             f"     Cách sửa: {finding.fix}{auto}")
 
 
-def text_report(name: str, findings: Sequence[Finding]) -> str:
+def text_report(name: str, findings: Sequence[Finding], total: int | None = None) -> str:
     if not findings:
         return f"{name}: không có lỗi thể thức theo Nghị định 30/2020/NĐ-CP."
-    fixable = sum(f.fixable for f in findings)
-    head = f"{name}: {len(findings)} lỗi thể thức theo Nghị định 30/2020/NĐ-CP ({fixable} lỗi --fix sửa được)."
+    fixable = sum(f.fixable * f.count for f in findings)
+    total = sum(f.count for f in findings) if total is None else total
+    head = f"{name}: {total} lỗi thể thức theo Nghị định 30/2020/NĐ-CP ({fixable} lỗi --fix sửa được)."
     return "\n".join([head, *(describe(f, n) for n, f in enumerate(findings, start=1))])
 
 
@@ -77,7 +78,8 @@ def run(source: Path, *, as_json: bool = False, fix: bool = False, output: Path 
                     print(f"{number:3d}. [{finding.rule}] {finding.message}")
             else:
                 print("Không có lỗi nào cần sửa.")
-            print(text_report(f"Còn lại trong {output}", report.remaining))
+            print(text_report(f"Còn lại trong {output}", proportionate(report.remaining),
+                              total=len(report.remaining)))
         return EXIT_FINDINGS if report.remaining else EXIT_CLEAN
     if is_draft:
         from ptdraft import api
@@ -85,8 +87,9 @@ def run(source: Path, *, as_json: bool = False, fix: bool = False, output: Path 
         findings = api.check_draft(api.load_draft(source))
     else:
         findings = engine.check_docx(source)
+    shown = proportionate(findings)
     if as_json:
-        print(_dump({"file": str(source), "findings": [f.to_dict() for f in findings]}))
+        print(_dump({"file": str(source), "total": len(findings), "findings": [f.to_dict() for f in shown]}))
     else:
-        print(text_report(str(source), findings))
+        print(text_report(str(source), shown, total=len(findings)))
     return EXIT_FINDINGS if findings else EXIT_CLEAN

@@ -22,6 +22,9 @@ def docx_paragraphs(path: Path) -> list[str]:
     try:
         if not zipfile.is_zipfile(path):
             raise InputError("tệp không phải DOCX (không phải tệp nén Office Open XML)", where)
+        from ptdraft.checker.docx_reader import check_limits
+
+        check_limits(path, where)
         document = docx.Document(str(path))
     except InputError:
         raise
