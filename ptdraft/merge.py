@@ -20,6 +20,7 @@ import re
 import stat
 import unicodedata
 import zipfile
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import Enum
@@ -251,7 +252,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except InputError:
         raise
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, NotImplementedError,
+            zlib.error, EOFError) as exc:
         raise InputError(f"tệp Excel bị hỏng hoặc không đọc được ({type(exc).__name__})", str(path)) from None
     try:
         names = book.sheetnames

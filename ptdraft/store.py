@@ -228,8 +228,8 @@ def _migrate(data: dict, where: str) -> dict:
 def draft_from_dict(data: Any, where: str = "bản thảo") -> Draft:
     if isinstance(data, dict):
         data = _migrate(data, where)
+    data = clean_strings(data, where)  # first: a label of invisible characters only is empty, and refused as such
     validate(data, where)
-    data = clean_strings(data, where)
     try:
         content = content_from_dict(data["content"])
     except ValueError as exc:

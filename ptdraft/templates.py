@@ -100,6 +100,8 @@ def _parse_template(source: str, where: str, path: Path | None = None) -> Templa
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"lỗi cú pháp TOML ở {_toml_error_line(str(exc))}", where) from None
+    except RecursionError:
+        raise TemplateError("tệp mẫu lồng nhau quá sâu (mảng hay bảng trong nhau hàng nghìn tầng)", where) from None
     unknown = sorted(set(data) - _TOP_KEYS)
     if unknown:
         raise TemplateError(f"mục không được phép: {', '.join(unknown)}", where)

@@ -61,7 +61,7 @@ def check_limits(path_or_data, where: str) -> None:
             text = package.read(info)
     except InputError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError):
         raise InputError("tệp không phải DOCX (không phải tệp nén zip của Word)", where) from None
     paragraphs = text.count(b"<w:p>") + text.count(b"<w:p ")
     if paragraphs > MAX_PARAGRAPHS:
@@ -83,7 +83,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             self._infos = {info.filename: info for info in self._zip.infolist()}
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, NotImplementedError):
             raise InputError("tệp không phải DOCX (không phải tệp nén zip của Word)", where) from None
         if len(self._infos) > MAX_ENTRIES:
             raise InputError(f"tệp có {len(self._infos):,} phần nén; một văn bản có vài chục (tối đa {MAX_ENTRIES:,})"

@@ -48,5 +48,11 @@ def docx_paragraphs(path: Path) -> list[str]:
                 for inner in child.iterchildren(content):
                     walk(inner)
 
-    walk(document.element.body)
+    try:
+        body = document.element.body
+        if body is None:
+            raise AttributeError("body")
+        walk(body)
+    except (AttributeError, TypeError, ValueError, RecursionError) as exc:  # a document part that is not Word's
+        raise InputError(f"phần nội dung của tệp DOCX không phải văn bản Word ({type(exc).__name__})", where) from None
     return out

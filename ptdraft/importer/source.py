@@ -18,6 +18,13 @@ from ptdraft.text import bad_characters, normalise
 from ptdraft.vietnamese import legacy
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a letter copied out of a PDF; a 200-page plan is about 600 KB of text
+MAX_IMPORT_LINES = 20_000  # lines of text; a 200-page plan has about 8,000
+
+
+def _check_lines(text: str, where: str) -> None:
+    lines = text.count("\n") + 1
+    if lines > MAX_IMPORT_LINES:
+        raise InputError(f"quá nhiều dòng ({lines:,}; tối đa {MAX_IMPORT_LINES:,})".replace(",", "."), where)
 
 TEXT_SUFFIXES = (".txt", ".text")
 _INNER_SOFT_HYPHEN = re.compile("\u00ad(?![ \t]*\n)")
@@ -98,11 +105,13 @@ def read_source(path: Path) -> Source:
         from ptdraft.importer.docx_reader import docx_paragraphs
 
         text, encoding, notes = clean_text("\n".join(docx_paragraphs(path)))
+        _check_lines(text, where)
         return Source(path.name, text, "DOCX", True, encoding, tuple(notes))
     raw = store.read_regular(path, where=where, limit=MAX_IMPORT_BYTES)
     if not raw.strip():
         raise InputError("tệp rỗng", where)
     decoded, charset = _decode(raw, where)
+    _check_lines(decoded, where)
     text, encoding, notes = clean_text(decoded)
     return Source(path.name, text, charset, False, encoding, tuple(notes))
 
