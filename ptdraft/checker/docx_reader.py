@@ -362,6 +362,6 @@ def read(source: Path | bytes, where: str | None = None) -> Package:
         return Package(bytes(source), where or "DOCX")
     path = Path(source)
     name = where or str(path)
-    from ptdraft import store
+    from ptdraft import files
 
-    return Package(store.read_regular(path, where=name), name)
+    return Package(files.read_regular(path, where=name), name)

@@ -98,16 +98,16 @@ def read_source(path: Path) -> Source:
         if suffix == ".pdf":
             raise InputError("chưa nhập trực tiếp được tệp PDF: hãy sao chép chữ trong PDF ra tệp .txt", where)
         raise InputError("chỉ nhập được tệp văn bản .txt hoặc tệp Word .docx", where)
-    from ptdraft import store
+    from ptdraft import files
 
-    store.check_regular(path, where=where, limit=MAX_IMPORT_BYTES if suffix != ".docx" else store.MAX_READ_BYTES)
+    files.check_regular(path, where=where, limit=MAX_IMPORT_BYTES if suffix != ".docx" else files.MAX_READ_BYTES)
     if suffix == ".docx":
         from ptdraft.importer.docx_reader import docx_paragraphs
 
         text, encoding, notes = clean_text("\n".join(docx_paragraphs(path)))
         _check_lines(text, where)
         return Source(path.name, text, "DOCX", True, encoding, tuple(notes))
-    raw = store.read_regular(path, where=where, limit=MAX_IMPORT_BYTES)
+    raw = files.read_regular(path, where=where, limit=MAX_IMPORT_BYTES)
     if not raw.strip():
         raise InputError("tệp rỗng", where)
     decoded, charset = _decode(raw, where)
