@@ -252,6 +252,12 @@ def render_cached(source: str, values: Mapping[str, object], where: str) -> str:
     """:func:`render_text`, answered from memory when the same text was rendered with the same values it reads."""
     if "{" not in source:
         return source
+    if _LAST_LONG[0] is source:  # the same long text object again (the problem list after the preview)
+        try:
+            if _LAST_LONG[1] == tuple((name, _frozen(value)) for name, value in sorted(values.items())):
+                return _LAST_LONG[2]
+        except TypeError:
+            pass
     pieces = _by_paragraph(source)
     if pieces is not None:
         return _render_by_paragraph(source, pieces, values, where)
