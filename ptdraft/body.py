@@ -129,7 +129,7 @@ class _Builder:
         return tuple(self.top)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)  # a 100-page body has about 1,200 lines
 def _classify(raw: str) -> tuple[str, str, str | None]:
     """What one line of markup is, remembered by its text (a keystroke changes one line of a long body):
     ("blank", "", None), ("article", rest, None), ("item", rest, None) or ("text", line, sub-item rest or None)
@@ -164,7 +164,7 @@ def parse(text: str) -> tuple[Block, ...]:
 
 
 _PARSED: dict[str, tuple] = {}
-_PARSED_KEPT = 8
+_PARSED_KEPT = 3
 
 
 def _parse(text: str) -> tuple[Block, ...]:

@@ -126,7 +126,7 @@ def para(element: Element, text: str, ref: str = "", **changes: object) -> Para:
     return Para(element, (Run(_case(style, text)),), style, ref)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=2048)  # a 100-page body has about 1,200 paragraphs
 def _plain_para(element: Element, text: str, ref: str) -> Para:
     """A paragraph in its element's own style, the same object for the same text: a keystroke in a long body
     lays out anew only the paragraph it changed, and the preview finds the others by identity."""

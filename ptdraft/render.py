@@ -164,8 +164,8 @@ class _SizedCache:
 
 # Rendered pieces by (source, the values of the names it reads): a merge renders the parts that no row changes
 # once, and the preview re-renders only the pieces whose text or values changed.
-_RENDERED = _SizedCache(2_000_000)
-_NAMES = _SizedCache(1_000_000)
+_RENDERED = _SizedCache(1_000_000)
+_NAMES = _SizedCache(500_000)
 
 
 def _names_of(source: str) -> frozenset[str] | None:
@@ -208,7 +208,7 @@ def _by_paragraph(source: str) -> list[str] | None:
     return pieces
 
 
-_PIECES = _SizedCache(1_000_000)  # paragraphs of long texts, filled, by (paragraph, every value)
+_PIECES = _SizedCache(600_000)  # paragraphs of long texts, filled, by (paragraph, every value)
 
 
 def _render_by_paragraph(source: str, pieces: list[str], values: Mapping[str, object], where: str) -> str:
