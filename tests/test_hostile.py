@@ -258,3 +258,18 @@ def test_findings_come_in_proportion(tmp_path, capsys):
     code = cli.main(["check", "--fix", str(path), "-o", str(tmp_path / "sua.docx")])
     out = capsys.readouterr().out
     assert (tmp_path / "sua.docx").is_file() and "Đã sửa" in out
+
+
+@pytest.mark.parametrize("reference", ["/" + "etc/passwd", "/".join([".."] * 3 + ["mau.toml"]), "C:\\mau.toml",
+                                       "Cong Van", "a" * 101])
+def test_a_drafts_template_reference_is_an_id_never_a_path(reference, tmp_path, capsys):
+    """A draft names its template by id; a path there is refused before anything reads it or the register records it."""
+    data = json.loads(LETTER.read_text(encoding="utf-8"))
+    data["template"]["id"] = reference
+    path = tmp_path / "ban-thao.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, err = _run(capsys, "register", "issue", path, "--db", tmp_path / "db.sqlite3")
+    assert "template" in _one_message(code, err)
+    code, err = _run(capsys, "render", path, "-o", tmp_path / "x.docx")
+    assert "template" in _one_message(code, err)
+    assert not (tmp_path / "x.docx").exists()
