@@ -2,9 +2,7 @@
 and ships inside the wheel with the resources."""
 from __future__ import annotations
 
-import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -15,6 +13,7 @@ import pytest
 from ptdraft import api, doctypes, render
 from ptdraft.model import FieldKind
 from ptdraft.templates import APPROVAL_STATES, parse_template
+from tests.packaging_support import wheelhouse
 from tests.support import REPO, open_docx
 
 TEMPLATES = api.list_templates()
@@ -96,33 +95,11 @@ def test_new_draft_round_trips_through_json(template, tmp_path):
 # ---- the wheel ---------------------------------------------------------------------------------------
 
 
-def _builds_offline() -> bool:
-    """Whether setuptools can build a wheel here without fetching anything (the wheel package, or setuptools >= 70.1)."""
-    if importlib.util.find_spec("wheel") is not None:
-        return True
-    return importlib.util.find_spec("setuptools.command.bdist_wheel") is not None
-
-
-def _wheel_command(source: Path, out: Path) -> list[str]:
-    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out)]
-    if _builds_offline():
-        command += ["--no-build-isolation", "--no-index"]
-    return command + [str(source)]
-
-
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    """A wheel built from a copy of the working tree (the tree itself is left without build/ or egg-info)."""
-    source = tmp_path_factory.mktemp("src") / "ptdraft"
-    ignore = shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache",
-                                    ".hypothesis", "*.docx", "*.pdf", "tests")
-    shutil.copytree(REPO, source, ignore=ignore)
-    out = tmp_path_factory.mktemp("wheel")
-    result = subprocess.run(_wheel_command(source, out), capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-    wheels = list(out.glob("ptdraft-*.whl"))
-    assert len(wheels) == 1
-    return wheels[0]
+    """A wheel built from a copy of the working tree (the tree itself is left without build/ or egg-info), as
+    the offline installer builds it: without fetching anything when the build backend is installed here."""
+    return wheelhouse.build_own_wheel(REPO, tmp_path_factory.mktemp("wheel"))
 
 
 def test_wheel_holds_templates_and_resources(wheel):
