@@ -51,6 +51,23 @@ class Settings:
         self.values["language"] = code
         self.save()
 
+    @property
+    def dictionary(self) -> Path | None:
+        """The Vietnamese word list the user chose (setting ``hunspell_vi``, read by ptdraft.vietnamese.lexicon)."""
+        value = self.values.get("hunspell_vi")
+        return Path(value) if isinstance(value, str) and value.strip() else None
+
+    @dictionary.setter
+    def dictionary(self, path: Path | None) -> None:
+        from ptdraft.vietnamese.lexicon import default_lexicon
+
+        if path is None:
+            self.values.pop("hunspell_vi", None)
+        else:
+            self.values["hunspell_vi"] = str(Path(path).resolve())
+        self.save()
+        default_lexicon.cache_clear()  # the next check reads the chosen file
+
     def recent(self) -> list[Path]:
         items = self.values.get("recent", [])
         return [Path(p) for p in items if isinstance(p, str)] if isinstance(items, list) else []

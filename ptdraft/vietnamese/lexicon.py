@@ -5,9 +5,11 @@ Xuân Minh) is GPL-2, so ptdraft does not ship it or anything built from it: it 
 at run time from the first of these places that has it, and the spelling check works
 from the syllable rules alone where none has:
 
-- the file named by the environment variable ``PTDRAFT_HUNSPELL_VI``;
+- the file named by the environment variable ``PTDRAFT_HUNSPELL_VI``, or by the setting ``hunspell_vi`` of
+  the user's settings.json, or a ``vi_VN.dic`` copied into the user's data folder (%LOCALAPPDATA%\\ptdraft);
 - /usr/share/hunspell/vi_VN.dic (Debian and Ubuntu package hunspell-vi), /usr/share/myspell/…;
-- LibreOffice's own copy on Windows and macOS (extension dict-vi).
+- LibreOffice's own copy on Windows (Program Files, or a per-user install) and macOS (extension dict-vi),
+  and the dictionary extension installed in a user's LibreOffice profile.
 
 Its entries are syllables written in the "hoà, thuỷ" placement style. A syllable is
 kept as its letters without the tone mark and its tone, so "ủy" and "uỷ" are the same
@@ -16,6 +18,7 @@ entry whichever style the list and the text use.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import unicodedata
 from pathlib import Path
@@ -27,22 +30,74 @@ ENV_VAR = "PTDRAFT_HUNSPELL_VI"
 MAX_SUGGESTIONS = 8
 
 
+SETTING = "hunspell_vi"  # the key in the user's settings.json (the window's settings) naming the file
+FILE_NAME = "vi_VN.dic"
+
+
+def _data_dir() -> Path:
+    from ptdraft.storage import default_path
+
+    return default_path().parent
+
+
+def _chosen_in_settings(folder: Path) -> Path | None:
+    try:
+        values = json.loads((folder / "settings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    chosen = values.get(SETTING) if isinstance(values, dict) else None
+    return Path(chosen) if isinstance(chosen, str) and chosen.strip() else None
+
+
+def _libreoffice_user_copies() -> list[Path]:
+    """The dictionary extension installed into a user's LibreOffice profile (no administrator needed): on
+    Windows under %APPDATA%\\LibreOffice\\4\\user\\uno_packages, in a folder named by LibreOffice."""
+    found: list[Path] = []
+    roots = [os.environ.get("APPDATA"), os.path.join(os.path.expanduser("~"), ".config")]
+    for root in filter(None, roots):
+        packages = Path(root) / "LibreOffice" / "4" / "user" / "uno_packages" / "cache" / "uno_packages"
+        try:
+            found += sorted(packages.glob(f"*/*/{FILE_NAME}"))
+        except OSError:
+            continue
+    return found
+
+
 def _candidate_paths() -> list[Path]:
+    """Where the word list is looked for, in order: the file the user chose (``PTDRAFT_HUNSPELL_VI``, then the
+    setting ``hunspell_vi`` of settings.json in the data folder), a vi_VN.dic copied into the data folder,
+    the system's hunspell-vi, LibreOffice's own copy (Windows: Program Files; macOS), and a dictionary
+    extension installed in the user's LibreOffice profile."""
     paths: list[Path] = []
     named = os.environ.get(ENV_VAR)
     if named:
         paths.append(Path(named))
+    try:
+        folder = _data_dir()
+    except Exception:  # noqa: BLE001 - no data folder: the other places still count
+        folder = None
+    if folder is not None:
+        chosen = _chosen_in_settings(folder)
+        if chosen is not None:
+            paths.append(chosen)
+        paths.append(folder / FILE_NAME)
     paths += [
         Path("/usr/share/hunspell/vi_VN.dic"),
         Path("/usr/share/myspell/vi_VN.dic"),
         Path("/usr/share/myspell/dicts/vi_VN.dic"),
         Path("/Applications/LibreOffice.app/Contents/Resources/extensions/dict-vi/vi_VN.dic"),
     ]
-    for variable in ("PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432"):
+    for variable in ("PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432", "LOCALAPPDATA"):
         root = os.environ.get(variable)
         if root:
-            paths.append(Path(root) / "LibreOffice" / "share" / "extensions" / "dict-vi" / "vi_VN.dic")
-    return paths
+            base = Path(root) / "Programs" if variable == "LOCALAPPDATA" else Path(root)  # a per-user install
+            paths.append(base / "LibreOffice" / "share" / "extensions" / "dict-vi" / FILE_NAME)
+    return paths + _libreoffice_user_copies()
+
+
+def dictionary_path() -> Path | None:
+    """The word list the spelling check reads (the first candidate that is a file), or None."""
+    return next((path for path in _candidate_paths() if path.is_file()), None)
 
 
 Key = tuple[str, int]  # (lower-case letters without the tone mark, tone)
@@ -117,7 +172,7 @@ def default_lexicon() -> Lexicon | None:
         if path.is_file():
             try:
                 return Lexicon.from_hunspell(path)
-            except OSError:
+            except (OSError, UnicodeError):
                 continue
     return None
 
