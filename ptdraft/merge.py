@@ -33,6 +33,7 @@ from ptdraft.errors import PtdraftError
 from ptdraft.layout import Layout, layout
 from ptdraft.model import Content, Draft, Field, FieldKind, Value
 from ptdraft.text import fold as text_fold
+from ptdraft.text import grouped
 
 MAX_ROWS = 10_000  # letters in one merge
 MAX_COLUMNS = 200
@@ -217,7 +218,7 @@ def _table(source: str, header: Sequence[object], body: list[tuple[object, ...]]
             raise InputError(f"hai cột cùng tên '{name}' (cột {seen[_fold(name)]} và cột {number})", source)
         seen[_fold(name)] = number
     if len(body) > MAX_ROWS:
-        raise InputError(f"quá nhiều dòng ({len(body)}; một lần trộn tối đa {MAX_ROWS:,} văn bản)".replace(",", "."), source)
+        raise InputError(f"quá nhiều dòng ({len(body)}; một lần trộn tối đa {grouped(MAX_ROWS)} văn bản)", source)
     width = len(names)
     rows = []
     for offset, row in enumerate(body):
@@ -227,7 +228,7 @@ def _table(source: str, header: Sequence[object], body: list[tuple[object, ...]]
             raise InputError(f"dòng {first_row + offset} có giá trị ở cột không có tên", source)
         for value in cells:
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-                raise InputError(f"dòng {first_row + offset}: một ô dài quá {MAX_CELL_CHARS:,} ký tự".replace(",", "."),
+                raise InputError(f"dòng {first_row + offset}: một ô dài quá {grouped(MAX_CELL_CHARS)} ký tự",
                                  source)
         rows.append((cells + ("",) * width)[:width])
     return Table(source, tuple(names), tuple(rows), first_row, sheet)
@@ -265,12 +266,12 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
             raise InputError(f"không có trang tính '{sheet}' (có: {', '.join(names)})", str(path))
         title = ws.title
         if ws.max_row is not None and ws.max_row > MAX_ROWS + 1:
-            raise InputError(f"quá nhiều dòng ({ws.max_row - 1}; một lần trộn tối đa {MAX_ROWS:,} văn bản)"
-                             .replace(",", "."), f"{path} [{title}]")
+            raise InputError(f"quá nhiều dòng ({ws.max_row - 1}; một lần trộn tối đa {grouped(MAX_ROWS)} văn bản)",
+                             f"{path} [{title}]")
         rows = []
         for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
             if number > MAX_ROWS + 1:
-                raise InputError(f"quá nhiều dòng (một lần trộn tối đa {MAX_ROWS:,} văn bản)".replace(",", "."),
+                raise InputError(f"quá nhiều dòng (một lần trộn tối đa {grouped(MAX_ROWS)} văn bản)",
                                  f"{path} [{title}]")
             for column, value in enumerate(row, start=1):
                 if isinstance(value, str) and value.startswith("="):

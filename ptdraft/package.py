@@ -34,7 +34,7 @@ from xml.etree import ElementTree as ET
 
 from ptdraft import dates, docx_writer, libreoffice, register, render
 from ptdraft.errors import InputError, OutputError
-from ptdraft.layout import Layout, bare_entry, distribution_entries, layout as make_layout, symbol
+from ptdraft.layout import Layout, bare_entry, distribution_entries, layout as make_layout, number_line, symbol
 from ptdraft.merge import safe_file_name
 from ptdraft.model import Content, Draft
 from ptdraft.storage import PackageRecord, RegisterEntry, Storage
@@ -117,7 +117,7 @@ def _signable() -> bool:
     return True
 
 
-def make_pdf(layout: Layout, docx: Path, folder: Path) -> tuple[Path, str]:
+def make_pdf(layout: Layout, docx: Path, folder: Path, number: str = "") -> tuple[Path, str]:
     """The PDF of ``docx`` in ``folder`` and which kind it is: PDF/A-2b by LibreOffice (with the empty signature
     fields of Phụ lục I when the ký số libraries are installed, see :mod:`ptdraft.pdf_fields`), else Qt's PDF."""
     if libreoffice.find() is not None:
@@ -130,7 +130,7 @@ def make_pdf(layout: Layout, docx: Path, folder: Path) -> tuple[Path, str]:
         marked.write_bytes(pdf_fields.marked_docx(layout))
         made = libreoffice.to_pdf([marked], folder, pdf_a=True, destinations=True)[marked.resolve()]
         data = made.read_bytes()
-        data = pdf_fields.add_fields(data, pdf_fields.signature_boxes(data, layout), number=_number_text(layout))
+        data = pdf_fields.add_fields(data, pdf_fields.signature_boxes(data, layout), number=number)
         target = folder / (docx.stem + ".pdf")
         target.write_bytes(data)
         return target, pdf_kind(data)
@@ -272,26 +272,6 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _number_text(layout: Layout) -> str:
-    """The "Số: 05/UBND-VP" line of a layout, for the PDF's document information."""
-    for block in layout.blocks:
-        for para in _paras(block):
-            if para.text.startswith("Số:"):
-                return para.text
-    return ""
-
-
-def _paras(block):
-    from ptdraft.layout import Para, Table
-
-    if isinstance(block, Para):
-        yield block
-    elif isinstance(block, Table):
-        for row in block.rows:
-            for cell in row.cells:
-                yield from (b for b in cell.blocks if isinstance(b, Para))
-
-
 def _check_target(out: Path, replace: bool) -> bool:
     """True for a ZIP target; OutputError when the place cannot take the package."""
     folder = out.parent if str(out.parent) else Path(".")
@@ -356,7 +336,7 @@ def build_package(
     actor: str,
     deadline: _dt.date | None = None,
     replace: bool = False,
-    pdf_maker: Callable[[Layout, Path, Path], tuple[Path, str]] = make_pdf,
+    pdf_maker: Callable[[Layout, Path, Path], tuple[Path, str]] | None = None,
 ) -> Package:
     """Write the package of a numbered draft to ``out`` (a folder, or a ``.zip`` file) and record it."""
     out = Path(out)
@@ -379,7 +359,10 @@ def build_package(
     with tempfile.TemporaryDirectory(prefix="ptdraft-goi-") as work:
         docx_path = Path(work) / f"{stem}.docx"
         docx_path.write_bytes(docx)
-        pdf_path, kind = pdf_maker(layout, docx_path, Path(work) / "pdf")
+        if pdf_maker is None:  # the PDF's document information keeps the "Số: …" line for ptdraft sign
+            pdf_path, kind = make_pdf(layout, docx_path, Path(work) / "pdf", number_line(content))
+        else:
+            pdf_path, kind = pdf_maker(layout, docx_path, Path(work) / "pdf")
         pdf = pdf_path.read_bytes()
     pages = page_count(pdf)
     files = {f"{stem}.docx": docx, f"{stem}.pdf": pdf}

@@ -10,7 +10,6 @@ prints too much or asks for a huge value.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as _dt
 import re
 from collections import OrderedDict

@@ -29,9 +29,7 @@ MAX_WIDTH = 10_000  # a width, padding or repeat count one expression may ask fo
 MAX_INT_BITS = 100_000  # size of an integer one expression may build (about 30,000 digits)
 
 
-def _n(value: int) -> str:
-    """1000000 → "1.000.000" (Vietnamese digit grouping)."""
-    return f"{value:,}".replace(",", ".")
+from ptdraft.text import grouped as _n  # noqa: E402 - the messages' digit grouping
 
 
 class BudgetExceeded(Exception):

@@ -47,3 +47,8 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().replace("_", " ").split())
+
+
+def grouped(value: int) -> str:
+    """1000000 → "1.000.000": Vietnamese digit grouping, for counts and limits in messages."""
+    return f"{value:,}".replace(",", ".")

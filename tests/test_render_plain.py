@@ -21,18 +21,23 @@ PIECE = st.one_of(
 VALUES = st.dictionaries(st.sampled_from(NAMES), st.text(max_size=10) | st.integers() | st.none(), max_size=5)
 
 
+def _same_as_the_sandbox(fill, source: str, values) -> None:
+    """``fill(source, values, where)`` gives what Jinja's sandbox gives for the whole text, or the same error."""
+    try:
+        expected = jinja_sandbox.render_text(source, values, "x") if "{" in source else source
+    except TemplateError as exc:
+        with pytest.raises(TemplateError) as caught:
+            fill(source, values, "x")
+        assert caught.value.message == exc.message
+        return
+    assert fill(source, values, "x") == expected
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(PIECE, max_size=6), VALUES)
 def test_plain_names_fill_as_jinja_fills_them(pieces, values):
     source = "".join(pieces)
-    try:
-        expected = jinja_sandbox.render_text(source, values, "x")
-    except TemplateError as exc:
-        with pytest.raises(TemplateError) as caught:
-            render.render_text(source, values, "x")
-        assert caught.value.message == exc.message
-        return
-    assert render.render_text(source, values, "x") == expected
+    _same_as_the_sandbox(render.render_text, source, values)
     if "{" in source:
         assert render.names_used(source) == jinja_sandbox.names_used(source)
 
@@ -70,13 +75,6 @@ def test_a_long_text_filled_by_paragraph_is_the_whole_filled_at_once(paragraphs,
     old = r._SPLIT_AT
     r._SPLIT_AT = 0  # every text this test makes counts as long
     try:
-        try:
-            expected = jinja_sandbox.render_text(source, values, "x") if "{" in source else source
-        except TemplateError as exc:
-            with pytest.raises(TemplateError) as caught:
-                r.render_cached(source, values, "x")
-            assert caught.value.message == exc.message
-            return
-        assert r.render_cached(source, values, "x") == expected
+        _same_as_the_sandbox(r.render_cached, source, values)
     finally:
         r._SPLIT_AT = old

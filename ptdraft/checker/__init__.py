@@ -10,6 +10,7 @@ resolved; :mod:`.recognise` finds the elements; :mod:`.rules_format` and
 """
 from __future__ import annotations
 
+from ptdraft import lazy
 from ptdraft.checker.engine import check_bytes, check_docx, check_package
 from ptdraft.checker.findings import Finding, Result
 
@@ -19,12 +20,4 @@ __all__ = ["Finding", "Result", "FixReport", "check_bytes", "check_docx", "check
 _LAZY = {"check_draft": "ptdraft.checker.draft", "FixReport": "ptdraft.checker.fixer", "fix_docx": "ptdraft.checker.fixer"}
 
 
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'ptdraft.checker' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy.attributes(__name__, globals(), _LAZY)

@@ -26,6 +26,7 @@ from ptdraft.checker.ooxml import (
     TBL, TC, TR, VAL, Styles, int_attr, on, paragraph_runs, ppr_props, rpr_props, run_segments, w,
 )
 from ptdraft.errors import InputError
+from ptdraft.text import grouped
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -36,24 +37,31 @@ MAX_PARAGRAPHS = 30_000  # a 500-page report has about 10,000
 MAX_SECTIONS = 500
 
 
+def _check_zip(infos, where: str) -> None:
+    if len(infos) > MAX_ENTRIES:
+        raise InputError(f"tệp có {grouped(len(infos))} phần nén; một văn bản có vài chục (tối đa {grouped(MAX_ENTRIES)})",
+                         where)
+    inflated = sum(info.file_size for info in infos)
+    if inflated > MAX_INFLATED:
+        raise InputError(f"tệp giải nén ra {grouped(inflated // (1024 * 1024))} MB; tối đa "
+                         f"{MAX_INFLATED // (1024 * 1024)} MB", where)
+
+
+def _check_body(paragraphs: int, sections: int, where: str) -> None:
+    if paragraphs > MAX_PARAGRAPHS:
+        raise InputError(f"văn bản có {grouped(paragraphs)} đoạn; tối đa {grouped(MAX_PARAGRAPHS)}", where)
+    if sections > MAX_SECTIONS:
+        raise InputError(f"văn bản có {grouped(sections)} phần (section); tối đa {grouped(MAX_SECTIONS)}", where)
+
+
 def check_limits(path_or_data, where: str) -> None:
     """The limits of :class:`Package` checked on a DOCX's zip without parsing its XML (for readers that hand the
     file to python-docx, which would spend minutes and gigabytes on a file past them)."""
-    import io as _io
-
-    source = _io.BytesIO(path_or_data) if isinstance(path_or_data, (bytes, bytearray)) else path_or_data
+    source = io.BytesIO(path_or_data) if isinstance(path_or_data, (bytes, bytearray)) else path_or_data
     try:
         with zipfile.ZipFile(source) as package:
-            infos = package.infolist()
-            if len(infos) > MAX_ENTRIES:
-                raise InputError(f"tệp có {len(infos):,} phần nén; một văn bản có vài chục (tối đa {MAX_ENTRIES:,})"
-                                 .replace(",", "."), where)
-            inflated = sum(info.file_size for info in infos)
-            if inflated > MAX_INFLATED:
-                raise InputError(f"tệp giải nén ra {inflated // (1024 * 1024):,} MB; tối đa "
-                                 f"{MAX_INFLATED // (1024 * 1024)} MB".replace(",", "."), where)
-            names = {info.filename for info in infos}
-            if "word/document.xml" not in names:
+            _check_zip(package.infolist(), where)
+            if "word/document.xml" not in package.namelist():
                 return
             info = package.getinfo("word/document.xml")
             if info.file_size > MAX_PART:
@@ -63,12 +71,7 @@ def check_limits(path_or_data, where: str) -> None:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError):
         raise InputError("tệp không phải DOCX (không phải tệp nén zip của Word)", where) from None
-    paragraphs = text.count(b"<w:p>") + text.count(b"<w:p ")
-    if paragraphs > MAX_PARAGRAPHS:
-        raise InputError(f"văn bản có {paragraphs:,} đoạn; tối đa {MAX_PARAGRAPHS:,}".replace(",", "."), where)
-    sections = text.count(b"<w:sectPr")
-    if sections > MAX_SECTIONS:
-        raise InputError(f"văn bản có {sections:,} phần (section); tối đa {MAX_SECTIONS:,}".replace(",", "."), where)
+    _check_body(text.count(b"<w:p>") + text.count(b"<w:p "), text.count(b"<w:sectPr"), where)
 
 
 class Package:
@@ -85,13 +88,7 @@ class Package:
             self._infos = {info.filename: info for info in self._zip.infolist()}
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, NotImplementedError):
             raise InputError("tệp không phải DOCX (không phải tệp nén zip của Word)", where) from None
-        if len(self._infos) > MAX_ENTRIES:
-            raise InputError(f"tệp có {len(self._infos):,} phần nén; một văn bản có vài chục (tối đa {MAX_ENTRIES:,})"
-                             .replace(",", "."), where)
-        inflated = sum(info.file_size for info in self._infos.values())
-        if inflated > MAX_INFLATED:
-            raise InputError(f"tệp giải nén ra {inflated // (1024 * 1024):,} MB; tối đa {MAX_INFLATED // (1024 * 1024)} MB"
-                             .replace(",", "."), where)
+        _check_zip(list(self._infos.values()), where)
         self.trees: dict[str, object] = {}
         self.dirty: set[str] = set()
         self.main = next((t for kind, t in self.rels("") if kind.endswith("/officeDocument")), "word/document.xml")
@@ -102,21 +99,12 @@ class Package:
             if root.tag.startswith(f"{{{STRICT_NS}}}"):
                 raise InputError("tệp lưu theo chuẩn Strict Open XML; hãy lưu lại bằng Word dạng \"Word Document (.docx)\"", where)
             raise InputError(f"phần {self.main} không phải nội dung văn bản Word", where)
-        self._check_counts(root)
+        _check_body(sum(1 for _ in root.iter(P)), sum(1 for _ in root.iter(w("sectPr"))), where)
         self.targets = self._rel_ids(self.main)
         self.paragraphs: list = []  # the w:p elements, by paragraph index
         self.runs: list[list] = []  # the w:r elements of each paragraph, as in ParaInfo.runs
         self.section_elements: list = []
         self.info = self.reload()
-
-    def _check_counts(self, root) -> None:
-        paragraphs = sum(1 for _ in root.iter(P))
-        if paragraphs > MAX_PARAGRAPHS:
-            raise InputError(f"văn bản có {paragraphs:,} đoạn; tối đa {MAX_PARAGRAPHS:,}".replace(",", "."), self.where)
-        sections = sum(1 for _ in root.iter(w("sectPr")))
-        if sections > MAX_SECTIONS:
-            raise InputError(f"văn bản có {sections:,} phần (section); tối đa {MAX_SECTIONS:,}".replace(",", "."),
-                             self.where)
 
     def reload(self) -> DocInfo:
         """Read the facts again from the parts as they are now (after edits)."""

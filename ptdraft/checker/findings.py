@@ -15,6 +15,7 @@ from typing import Sequence
 from dataclasses import dataclass, field
 
 from ptdraft.rules import Element
+from ptdraft.text import grouped
 
 EXCERPT_CHARS = 60
 
@@ -184,6 +185,6 @@ def proportionate(findings: Sequence[Finding], each: int = SHOWN_EACH) -> list[F
             rest = sizes[key] - each
             out.append(dataclasses.replace(
                 finding, count=rest,
-                message=f"{finding.message} (và {f'{rest - 1:,}'.replace(',', '.')} chỗ khác như vậy)" if rest > 1
+                message=f"{finding.message} (và {grouped(rest - 1)} chỗ khác như vậy)" if rest > 1
                 else finding.message))
     return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ptdraft.errors import InputError
-from ptdraft.text import bad_characters, normalise
+from ptdraft.text import bad_characters, grouped, normalise
 from ptdraft.vietnamese import legacy
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a letter copied out of a PDF; a 200-page plan is about 600 KB of text
@@ -24,7 +24,7 @@ MAX_IMPORT_LINES = 20_000  # lines of text; a 200-page plan has about 8,000
 def _check_lines(text: str, where: str) -> None:
     lines = text.count("\n") + 1
     if lines > MAX_IMPORT_LINES:
-        raise InputError(f"quá nhiều dòng ({lines:,}; tối đa {MAX_IMPORT_LINES:,})".replace(",", "."), where)
+        raise InputError(f"quá nhiều dòng ({grouped(lines)}; tối đa {grouped(MAX_IMPORT_LINES)})", where)
 
 TEXT_SUFFIXES = (".txt", ".text")
 _INNER_SOFT_HYPHEN = re.compile("\u00ad(?![ \t]*\n)")

@@ -15,6 +15,7 @@ import os
 import re
 from pathlib import Path
 
+from ptdraft import lazy
 from ptdraft.errors import InputError, StorageError
 from ptdraft.storage import schema
 
@@ -51,15 +52,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'ptdraft.storage' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy.attributes(__name__, globals(), _LAZY)
 
 
 DB_ENV = "PTDRAFT_DB"
