@@ -7,7 +7,7 @@ import re
 
 from ptdraft import doctypes
 from ptdraft.importer import lists, structure
-from ptdraft.importer.header import Header, parse_header, split_columns, subject_text, upper_line
+from ptdraft.importer.header import Header, parse_header, split_columns, subject_text, tidy_header, upper_line
 from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
 from ptdraft.importer.signature import SignatureBlock, parse_signature
@@ -76,7 +76,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
     lines = lines_of(source.text)
-    lines = split_columns(lines[:60]) + lines[60:]  # a header is never longer
+    lines = split_columns(tidy_header(lines[:60], notes)) + lines[60:]  # a header is never longer
     header = parse_header(lines)
     position = header.lines
     notes.extend(header.notes)
