@@ -83,3 +83,61 @@ def test_typed_rules_are_dropped_with_a_note(tmp_path):
     assert not any(set(line) <= set("-*| ") for line in rendered.everywhere)
     ann = json.loads((REAL / "03.json").read_text(encoding="utf-8"))
     assert score_rendered(ann, rendered)["body"] == 1.0
+
+
+def _sample_03_with(edit) -> str:
+    text = (REAL / "03.txt").read_text(encoding="utf-8")
+    return edit(text)
+
+
+def _import_text(tmp_path, text: str):
+    source = tmp_path / "letter.txt"
+    source.write_text(text, encoding="utf-8")
+    return api.import_file(source)
+
+
+def test_signature_residue_and_page_furniture_are_dropped_with_notes(tmp_path):
+    def edit(text: str) -> str:
+        text = text.replace("PHÓ CHỦ NHIỆM\n\nPhạm Mạnh Cường",
+                            "PHÓ CHỦ NHIỆM\n(Đã ký)\nPhạm Mạnh Cường\nD:\\2026\\cong van\\3722.doc")
+        text = text.replace("     Giao các Bộ:", "Trang 1/2\nKý bởi: Văn phòng Chính phủ\n"
+                            "Thời gian ký: 28.04.2026 15:49:15 +07:00\nhttps://vanban.chinhphu.vn/\n     Giao các Bộ:")
+        return text
+
+    draft, report = _import_text(tmp_path, _sample_03_with(edit))
+    notes = "\n".join(report.notes)
+    for dropped in ("Trang 1/2", "Ký bởi: Văn phòng Chính phủ", "Thời gian ký", "https://vanban.chinhphu.vn/",
+                    "3722.doc"):
+        assert dropped in notes
+    ann = json.loads((REAL / "03.json").read_text(encoding="utf-8"))
+    scores = score_rendered(ann, read_rendered(api.docx_bytes(draft, strict=False)))
+    assert scores == score_file(REAL / "03.txt", REAL / "03.json")
+
+
+def test_a_name_glued_to_the_title_is_split(tmp_path):
+    draft, _report = _import_text(tmp_path, _sample_03_with(
+        lambda text: text.replace("PHÓ CHỦ NHIỆM\n\nPhạm Mạnh Cường", "PHÓ CHỦ NHIỆMPhạm Mạnh Cường")))
+    signature = draft.content.signature
+    assert (signature.position, signature.name) == ("PHÓ CHỦ NHIỆM", "Phạm Mạnh Cường")
+
+
+def test_a_signer_line_that_is_no_name_stays_in_the_text_and_is_reported(tmp_path):
+    draft, report = _import_text(tmp_path, _sample_03_with(
+        lambda text: text.replace("PHÓ CHỦ NHIỆM\n\nPhạm Mạnh Cường", "PHÓ CHỦ NHIỆM\n\n(Đ")))
+    assert draft.content.signature.name == ""
+    assert any("(Đ" in note and "họ tên" in note for note in report.notes)
+    assert "(Đ" in (draft.content.closing or "") + (draft.content.body or "")
+
+
+@pytest.mark.parametrize("name", ["Phạm Mạnh Cường", "Thiếu tướng Nguyễn Văn An", "TS. Lê Thị Hồng"])
+def test_personal_names_are_accepted(name):
+    from ptdraft.importer.signature import is_personal_name
+
+    assert is_personal_name(name)
+
+
+@pytest.mark.parametrize("text", ["(Đ", "Q.Cường", "CHÁNH VĂN PHÒNGThái Hữu Phép", "Xem tiếp trang sau", "Đ"])
+def test_what_is_no_name_is_refused(text):
+    from ptdraft.importer.signature import is_personal_name
+
+    assert not is_personal_name(text)

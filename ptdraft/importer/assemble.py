@@ -16,6 +16,27 @@ from ptdraft.model import Content, Draft
 from ptdraft.rules import SAME_AS_ABOVE
 
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
+# Page furniture a PDF or a website leaves between the lines of a letter: never part of it.
+_FURNITURE = (
+    ("số trang", re.compile(r"^(?:Trang|Page)\s+\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?$", re.I)),
+    ("đường dẫn tệp", re.compile(r"^(?:[A-Za-z]:?\\|[A-Za-z]:/|file:/)\S.*$")),
+    ("địa chỉ trang web", re.compile(r"^(?:https?://|www\.)\S+$", re.I)),
+    ("dấu vết chữ ký số", re.compile(
+        r"^(?:Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký)\s*:.*$"
+        r"|^\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?$", re.I)),
+)
+
+
+def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
+    """``lines`` without page furniture and e-signature residue; a note names each line dropped."""
+    kept = []
+    for line in lines:
+        reason = next((name for name, pattern in _FURNITURE if pattern.match(line.text)), None)
+        if reason:
+            notes.append(f"bỏ {reason} “{line.text}” (dòng {line.number})")
+        else:
+            kept.append(line)
+    return kept
 
 
 def _split_footer(lines: list[Line]) -> list[Line]:
@@ -79,6 +100,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     lines = split_columns(tidy_header(lines[:60], notes)) + lines[60:]  # a header is never longer
     header = parse_header(lines)
     position = header.lines
+    lines = lines[:position] + _drop_furniture(lines[position:], notes)
     notes.extend(header.notes)
     indented = is_indented(lines[position:])
     recipients, used = lists.parse_recipients(lines[position:], indented)
