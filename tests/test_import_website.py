@@ -127,6 +127,9 @@ def test_a_signer_line_that_is_no_name_stays_in_the_text_and_is_reported(tmp_pat
     assert draft.content.signature.name == ""
     assert any("(Đ" in note and "họ tên" in note for note in report.notes)
     assert "(Đ" in (draft.content.closing or "") + (draft.content.body or "")
+    flow = read_rendered(api.docx_bytes(draft, strict=False)).flow
+    # "./." stays after the closing sentence, and is not added after the line left over.
+    assert flow[-2:] == ["Văn phòng Chính phủ thông báo để các Bộ, cơ quan biết, thực hiện./.", "(Đ"]
 
 
 @pytest.mark.parametrize("name", ["Phạm Mạnh Cường", "Thiếu tướng Nguyễn Văn An", "TS. Lê Thị Hồng"])

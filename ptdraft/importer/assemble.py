@@ -125,6 +125,10 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     content, recognised = _content(header, doc_type, recipients, body, footer, notes)
     if leftover:
         tail = "\n\n".join(leftover)
+        if content.close:
+            # The lines left over are not a closing sentence: "./." stays where the letter wrote it, never after them.
+            notes.append(f"không thêm “{content.close}” sau các dòng không nhận ra ở cuối văn bản")
+            content = dataclasses.replace(content, close="")
         if content.closing:
             content = dataclasses.replace(content, closing=f"{content.closing}\n\n{tail}")
         else:
