@@ -62,3 +62,19 @@ def test_a_broken_word_97_file_is_one_message(tmp_path):
     assert result.stderr.count("\n") == 1 and ".doc" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out.json").exists() and broken.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.doc"]
+
+
+@pytest.mark.parametrize("content, message", [
+    # A password-protected DOCX is an OLE compound file holding an "EncryptedPackage" stream (MS-OFFCRYPTO 2.3.4);
+    # the directory entry's UTF-16 name is what is read.
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600,
+     "mật khẩu"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024, "Word 97-2003 đổi đuôi"),
+])
+def test_an_encrypted_or_renamed_docx_is_one_message_naming_why(tmp_path, content, message):
+    source = tmp_path / "cong-van.docx"
+    source.write_bytes(content)
+    result = _run("import", str(source), "-o", str(tmp_path / "out.json"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr and "cong-van.docx" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out.json").exists()
