@@ -144,3 +144,14 @@ def test_what_is_no_name_is_refused(text):
     from ptdraft.importer.signature import is_personal_name
 
     assert not is_personal_name(text)
+
+
+def test_a_number_line_not_in_the_number_form_stays_in_the_text_and_is_reported(tmp_path):
+    draft, report = _import_text(tmp_path, _sample_03_with(
+        lambda text: text.replace("Số: 3722/VPCP-CN", "Số: 3722/VPCP-CN (xem tệp đính kèm)")))
+    assert draft.content.number is None
+    assert any("không đúng dạng số" in note for note in report.notes)
+    assert draft.content.body.startswith("Số: 3722/VPCP-CN (xem tệp đính kèm)")
+    # The rest of the header is still read as a header.
+    assert (draft.content.place, draft.content.date.isoformat()) == ("Hà Nội", "2026-04-28")
+    assert draft.content.subject.startswith("cơ chế đặc thù")

@@ -109,7 +109,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
         (i for i in range(position, len(lines)) if lists.DISTRIBUTION.match(lines[i].text) or lists.is_signature_start(lines[i])),
         len(lines),
     )
-    body_lines = []
+    body_lines = list(header.kept)
     for line in lines[position:end]:
         if _PAGE_NUMBER.match(line.text):
             notes.append(f"bỏ số trang “{line.text}” (dòng {line.number})")

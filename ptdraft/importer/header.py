@@ -23,6 +23,9 @@ _PLACE_DATE = re.compile(
     r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$",
     re.I,
 )
+# A symbol as Điều 8 and Phụ lục I write it: groups of capitals, digits and "Đ" joined by "-", "/" or "." (the
+# drafter's lower-case letters allowed, as in "TTr-UBND"); a line with a space in it is not a number line.
+_SYMBOL_FORM = re.compile(r"^[0-9A-Za-zĐđ&]+(?:[-/.][0-9A-Za-zĐđ&]+)*$")
 _VV = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*(?P<rest>.*)$")
 _ABOUT = re.compile(r"^Về\s+việc\s+", re.I)
 _URGENCY = {"KHẨN": "KHẨN", "THƯỢNG KHẨN": "THƯỢNG KHẨN", "HỎA TỐC": "HỎA TỐC", "HOẢ TỐC": "HỎA TỐC"}
@@ -56,6 +59,7 @@ class Header:
     national_title: bool = False
     lines: int = 0
     notes: list[str] = field(default_factory=list)
+    kept: list[Line] = field(default_factory=list)  # header lines that failed their check: they open the body
 
 
 def upper_line(text: str) -> bool:
@@ -190,6 +194,10 @@ def parse_header(lines: list[Line]) -> Header:
             header.national_title, state = True, ""
         elif _MOTTO.match(text):
             state = ""
+        elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol \
+                and not _SYMBOL_FORM.match(re.sub(r"\s*-\s*", "-", m.group("symbol"))):
+            header.notes.append(f"dòng “{text}” không đúng dạng số và ký hiệu (Số: N/KÝ-HIỆU): giữ trong nội dung")
+            header.kept.append(line)
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
             header.number = int(m.group("n")) if m.group("n") else None
             if header.number is not None and not 1 <= header.number <= 999_999:
