@@ -131,6 +131,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     cancel.add_argument("--issuer", metavar="KÝ_HIỆU", help="chữ viết tắt cơ quan ban hành, khi sổ có nhiều cơ quan")
     cancel.add_argument("--book", metavar="thuong|mat", help="sổ thường hoặc sổ văn bản mật")
     cancel.add_argument("--reason", default="", metavar="LÝ_DO", help="lý do hủy, ghi vào sổ")
+    hist = steps.add_parser("history", parents=[db],
+                            help="lịch sử chỉ ghi thêm: ai duyệt, ngừng dùng mẫu, cấp số, hủy số, lúc nào")
+    hist.add_argument("--verify", action="store_true",
+                      help="chỉ kiểm tra chuỗi mã băm của lịch sử (mã thoát 0: nguyên vẹn, 2: có dòng bị sửa, xóa, chèn)")
+    hist.add_argument("--json", action="store_true", help="mỗi dòng một đối tượng JSON")
     out = steps.add_parser("export", parents=[db], help="xuất sổ ra tệp Excel (.xlsx) hoặc CSV")
     kind = out.add_mutually_exclusive_group(required=True)
     kind.add_argument("--xlsx", action="store_const", const="xlsx", dest="fmt", help="tệp Excel")
@@ -149,6 +154,17 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     office_set.add_argument("items", nargs="+", metavar="MỤC=GIÁ_TRỊ",
                             help="ví dụ: ma_dinh_danh=000.00.00.H41 \"ten_co_quan=ỦY BAN NHÂN DÂN XÃ AN BÌNH\"")
+
+    roles = office_steps.add_parser(
+        "roles", parents=[db],
+        help="PostgreSQL: vai trò văn thư (ptdraft_clerk) và người duyệt (ptdraft_reviewer), do máy chủ kiểm soát",
+    )
+    roles_kind = roles.add_mutually_exclusive_group(required=True)
+    roles_kind.add_argument("--sql", action="store_true",
+                            help="in câu lệnh SQL để người quản trị chạy bằng tài khoản chủ sở hữu các bảng")
+    roles_kind.add_argument("--apply", action="store_true",
+                            help="chạy các câu lệnh đó trên cơ sở dữ liệu --db (kết nối bằng tài khoản chủ sở hữu)")
+    roles.add_argument("--schema", default="public", metavar="LƯỢC_ĐỒ", help="lược đồ chứa các bảng (với --sql)")
 
     package = sub.add_parser(
         "package", parents=[db, by],
@@ -177,6 +193,8 @@ def run(args: argparse.Namespace) -> int:
         ("register", "list"): _register_list,
         ("register", "cancel"): _register_cancel,
         ("register", "export"): _register_export,
+        ("register", "history"): _register_history,
+        ("office", "roles"): _office_roles,
         ("office", "show"): _office_show,
         ("office", "set"): _office_set,
         ("package", None): _package,
@@ -375,6 +393,41 @@ def _register_export(args) -> int:
 
     count = api.export_register(args.output, args.fmt, db=args.db, year=args.year)
     print(f"Đã ghi {count} dòng của sổ đăng ký văn bản đi vào {args.output}")
+    return EXIT_OK
+
+
+def _register_history(args) -> int:
+    from ptdraft import api
+    from ptdraft.storage.history import ACTION_LABELS, events_problem as history_problem
+
+    with api.open_database(args.db) as db:
+        rows = db.history()
+    problem = history_problem(rows)
+    if args.verify:
+        if problem:
+            return _fail(f"lịch sử: {problem}")
+        print(f"Lịch sử nguyên vẹn: {len(rows)} dòng, chuỗi mã băm khớp.")
+        return EXIT_OK
+    if args.json:
+        for event in rows:
+            print(json.dumps(event.as_dict(), ensure_ascii=False))
+    else:
+        table = [(str(e.seq), e.at, ACTION_LABELS.get(e.action, e.action), e.subject, e.actor, e.os_user,
+                  e.db_role or "-", e.note) for e in rows]
+        _table(table, ("STT", "LÚC", "VIỆC", "ĐỐI TƯỢNG", "NGƯỜI", "TÊN ĐĂNG NHẬP", "VAI TRÒ CSDL", "GHI CHÚ"))
+    if problem:
+        return _fail(f"lịch sử: {problem}")
+    return EXIT_OK
+
+
+def _office_roles(args) -> int:
+    from ptdraft import api
+
+    if args.sql:
+        sys.stdout.write(api.roles_sql(args.schema))
+        return EXIT_OK
+    schema = api.apply_database_roles(db=args.db)
+    print(f"Đã đặt quyền cho ptdraft_clerk (văn thư) và ptdraft_reviewer (người duyệt) trên lược đồ {schema}.")
     return EXIT_OK
 
 

@@ -36,6 +36,9 @@ ITEMS: tuple[Item, ...] = (
     Item("dien_thoai", "Điện thoại"),
     Item("fax", "Fax"),
     Item("website", "Trang thông tin điện tử"),
+    Item("nguoi_duyet", "Người duyệt (tên đăng nhập)",
+         "tên đăng nhập hệ điều hành của những người được duyệt mẫu, ngừng dùng mẫu, hủy số, cách nhau bằng dấu phẩy "
+         "(cơ sở dữ liệu SQLite; trên PostgreSQL dùng vai trò của máy chủ)"),
 )
 BY_ID = {item.id: item for item in ITEMS}
 
@@ -43,6 +46,7 @@ BY_ID = {item.id: item for item in ITEMS}
 AGENCY_ID = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 PHONE = re.compile(r"[0-9 +().\-]{6,20}")
+LOGIN = re.compile(r"[\w.@\\-]{1,64}")  # an OS login name: "an", "nguyen.van.an", "COQUAN\\an"
 
 
 def item(item_id: str) -> Item:
@@ -67,6 +71,12 @@ def check_item(item_id: str, value: str) -> str:
         raise InputError(f"'{value}' không phải địa chỉ thư điện tử", entry.label)
     elif entry.id in ("dien_thoai", "fax") and not PHONE.fullmatch(text):
         raise InputError(f"'{value}' không phải số điện thoại", entry.label)
+    elif entry.id == "nguoi_duyet":
+        names = [name.strip() for name in text.replace(";", ",").split(",") if name.strip()]
+        bad = [name for name in names if not LOGIN.fullmatch(name)]
+        if bad:
+            raise InputError(f"'{bad[0]}' không phải tên đăng nhập (chữ, số, dấu . _ - @ \\)", entry.label)
+        text = ", ".join(names)
     if len(text) > 300:
         raise InputError("dài quá 300 ký tự", entry.label)
     return text
