@@ -24,6 +24,7 @@ __all__ = [
     "list_templates",
     "get_template",
     "new_draft",
+    "office_profile_for_drafts",
     "example_draft",
     "with_values",
     "blank_draft",
@@ -55,9 +56,35 @@ def get_template(name: str) -> Template:
     return templates.find_template(name)
 
 
-def new_draft(template: Template, values: Mapping[str, Value] | None = None) -> Draft:
-    """A draft from the template's defaults with ``values`` over them."""
-    return templates.new_draft(template, values or {})
+def new_draft(template: Template, values: Mapping[str, Value] | None = None, *,
+              profile: Mapping[str, str] | None = None) -> Draft:
+    """A draft from the template's defaults with ``values`` over them. With the office ``profile``
+    (:func:`office_profile_for_drafts`), the fields it can fill start from it (:mod:`ptdraft.office_defaults`)."""
+    given = dict(values or {})
+    if profile:
+        from ptdraft import office_defaults
+        from ptdraft.model import FieldKind
+
+        text_fields = [f.id for f in template.fields if f.kind in (FieldKind.TEXT, FieldKind.MULTILINE)]
+        defaults = office_defaults.draft_defaults(profile, text_fields, template.content.signature.mode)
+        given = {**defaults, **given}
+    return templates.new_draft(template, given)
+
+
+def office_profile_for_drafts(db=None) -> dict[str, str]:
+    """The office profile new drafts start from, or {} when there is none yet or the database cannot be used
+    (a new draft never fails for want of the profile, and never creates the database)."""
+    from ptdraft import storage
+
+    location = storage.resolve(db)
+    if not storage.is_url(location) and not Path(location).expanduser().is_file():
+        return {}
+    try:
+        from ptdraft.api_library import office_profile
+
+        return office_profile(db=db)
+    except PtdraftError:
+        return {}
 
 
 def example_draft(template: Template) -> Draft:

@@ -388,9 +388,20 @@ def _office_show(args) -> int:
     if args.json:
         print(json.dumps(profile, ensure_ascii=False, indent=2))
         return EXIT_OK
+    from ptdraft import office_defaults
+
     width = max(len(i.label) for i in office.ITEMS)
+    indent = "\n" + " " * (width + 2)
     for entry in office.ITEMS:
-        print(f"{entry.label.ljust(width)}  {profile.get(entry.id, '(chưa nhập)')}")
+        print(f"{entry.label.ljust(width)}  {profile.get(entry.id, '(chưa nhập)').replace(chr(10), indent)}")
+    forms = office_defaults.header_forms(profile)
+    if forms.authority:
+        print()
+        print("Theo đơn vị hành chính từ 01/7/2025 (dùng khi mục tương ứng để trống):")
+        print(f"  Tiêu đề của Ủy ban nhân dân: {forms.authority.replace(chr(10), ' / ')} (không có dòng cơ quan chủ quản)")
+        print(f"  Cơ quan chủ quản của các cơ quan thuộc Ủy ban: {forms.parent_of_offices}")
+        print(f"  Địa danh: {forms.place}")
+        print(f"  Ký thay mặt tập thể: TM. {forms.collective} / KT. {forms.head_title} / {forms.deputy_title}")
     return EXIT_OK
 
 
@@ -401,7 +412,7 @@ def _office_set(args) -> int:
     api.set_office_profile(values, by=args.by, db=args.db)
     for name, value in values.items():
         label = office.BY_ID[name].label
-        print(f"{label}: {value}" if value else f"{label}: đã xóa")
+        print(f"{label}: {value.replace(chr(10), ' | ')}" if value else f"{label}: đã xóa")
     return EXIT_OK
 
 

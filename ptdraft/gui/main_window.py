@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         elif kind == BLANK:
             self.state.replace(api.blank_draft(), None)
         else:
-            self.state.replace(api.new_draft(value), None)
+            self.state.replace(api.new_draft(value, profile=api.office_profile_for_drafts()), None)
         self.go_to_step(0)
 
     def open_document(self) -> None:
