@@ -356,7 +356,12 @@ def set_office_profile(values: Mapping[str, str], *, by: str | None = None, db=N
 
     checked = {office.item(name).id: office.check_item(name, value) for name, value in values.items()}
     with _opened(db) as opened:
-        return opened.set_profile(checked, actor=_who(by))
+        stored = opened.profile()
+        whole = office.check_profile({**stored, **checked})
+        # What the clerk typed, as checked, and what the checks completed (the province of a commune).
+        changed = {name: whole.get(name, "") for name in set(checked) | set(whole)
+                   if name in checked or whole.get(name, "") != stored.get(name, "")}
+        return opened.set_profile(changed, actor=_who(by))
 
 
 def make_package(draft: Draft, out: Path, *, db=None, by: str | None = None, deadline=None, replace: bool = False):

@@ -476,7 +476,8 @@ class SqlStorage(Storage):
         doing = history.ACTION_LABELS["profile"]
 
         def work() -> dict[str, str]:
-            if REVIEWERS_ITEM in values and self._profile().get(REVIEWERS_ITEM):
+            reviewers = self._profile().get(REVIEWERS_ITEM, "")
+            if reviewers and REVIEWERS_ITEM in values and values[REVIEWERS_ITEM] != reviewers:
                 self._check_reviewer("đổi danh sách người duyệt")
             at = now_text()
             for item, value in values.items():
