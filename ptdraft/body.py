@@ -359,3 +359,111 @@ def paragraphs(text: str) -> tuple[str, ...]:
         if joined:
             result.append(joined)
     return tuple(result)
+
+
+# -- numbering the markup as it is typed (the window's outline editor) ---------------------------------------------
+
+# The levels a line can take, from the highest: a plan's or report's, and a decision's, rule's or regulation's.
+PLAN_LEVELS = ("section", "item", "sub", "point", "dash")
+DECISION_LEVELS = ("Phần", "Chương", "Mục", "Tiểu mục", "article", "item", "point", "dash")
+
+
+_MARKER_ONLY = (("sub", re.compile(r"^\d{1,3}\.\d{1,3}\.$")), ("item", re.compile(r"^\d{1,3}\.$")),
+                ("section", re.compile(r"^[IVXLC]{1,7}\.$")), ("dash", re.compile(r"^[-–]$")),
+                ("point", re.compile(r"^[a-zđ]\)$")))
+
+
+def _typed(line: str) -> tuple[str, str, str | None]:
+    """:func:`_classify`, and a line holding only a marker ("1.1. ", "a) ") as the level it opens, still empty."""
+    kind, text, extra = _classify(line)
+    if kind == "text" and extra is None:
+        for level, marker in _MARKER_ONLY:
+            if marker.match(text):
+                return ("text", text, "") if level == "point" else (level, "", text)
+    return kind, text, extra
+
+
+def line_level(line: str) -> str | None:
+    """The level a line of markup opens ("section", "item", "sub", "point", "dash", "article" or a division's
+    kind), None for text. A point or sub-item marker counts here even outside a list (the editor's view)."""
+    kind, _text, extra = _typed(line)
+    if kind == "division":
+        return extra
+    if kind in ("section", "article", "item", "sub", "dash"):
+        return kind
+    if kind == "text" and extra is not None:
+        return "point"
+    return None
+
+
+def line_text(line: str) -> str:
+    """A line of markup without its marker."""
+    kind, text, extra = _typed(line)
+    if kind == "text":
+        return extra if extra is not None else text
+    return text
+
+
+def with_level(line: str, level: str | None) -> str:
+    """The line with the marker of ``level`` (numbers are put right by :func:`renumber`)."""
+    text = line_text(line)
+    marker = {None: "", "section": "I. ", "item": "1. ", "sub": "1.1. ", "point": "a) ", "dash": "- ",
+              "article": "Điều 1. "}.get(level)
+    if marker is None:  # a division
+        return f"{level} 1. {text}" if text else f"{level} 1"
+    return marker + text
+
+
+def renumber(text: str) -> str:
+    """The markup with every marker showing the number the layout prints for it: sections I, II …, items from 1 in
+    each list (a plan's section keeps one list through its paragraphs), sub-items 1.1. under their item, points
+    a), b) … under their item or sub-item, articles and divisions as numbered in the whole text. Text, blank lines
+    and line breaks are kept as they are."""
+    from ptdraft import rules
+
+    divisions = dict.fromkeys(DIVISIONS, 0)
+    section = article = item = sub = point = 0
+    in_section = listed = False
+    previous: str | None = None  # what the line above opened or continued; None after a blank line
+    out = []
+    for raw in text.split("\n"):
+        kind, rest, extra = _typed(raw)
+        line = raw
+        if kind == "blank":
+            previous = None
+        elif kind == "table":
+            previous = "table"
+        elif kind == "division":
+            level = DIVISIONS.index(extra)
+            divisions[extra] += 1
+            for lower in DIVISIONS[level + 1:]:
+                if lower != "Chương":
+                    divisions[lower] = 0
+            section, in_section, listed = 0, False, False
+            label = rules.division_label(extra, divisions[extra])
+            line, previous = (f"{label}. {rest}" if rest else label), "heading"
+        elif kind == "section":
+            section += 1
+            in_section, listed = True, False
+            line, previous = f"{rules.section_label(section)} {rest}", "heading"
+        elif kind == "article":
+            article += 1
+            in_section, listed = False, False
+            line, previous = f"Điều {article}. {rest}".rstrip(), "heading"
+        elif kind == "item":
+            item = item + 1 if listed else 1
+            listed, sub, point = True, 0, 0
+            line, previous = f"{rules.item_label(item)} {rest}", "item"
+        elif kind == "sub" and listed:
+            sub, point = sub + 1, 0
+            line, previous = f"{rules.sub_clause_label(item, sub)} {rest}", "sub"
+        elif kind == "dash":
+            previous = "dash"
+        elif kind == "text" and extra is not None and listed:
+            line, previous = f"{rules.point_label(point)} {extra}", "point"
+            point += 1
+        elif previous is None:  # a paragraph of its own: outside a plan's section it ends the list
+            listed = listed and in_section
+            previous = "text"
+        out.append(line)
+    return "\n".join(out)
