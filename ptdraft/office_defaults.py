@@ -16,12 +16,12 @@ says otherwise.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Mapping
 
 from ptdraft.errors import InputError
 from ptdraft.model import SigningMode
+from ptdraft.vietnamese.names import is_personal_name
 
 PEOPLES_COMMITTEE = "ỦY BAN NHÂN DÂN"
 PEOPLES_COMMITTEE_SHORT = "UBND"
@@ -42,10 +42,8 @@ FIELD_SOURCES = {
     "thua_lenh": "nguoi_ky",
 }
 
-# A person's name: two to seven words, each opening with a capital letter (Vietnamese letters included).
-_NAME_WORD = re.compile(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]*", re.UNICODE)
-_PREFIXES = {"TM.": SigningMode.TM, "KT.": SigningMode.KT, "TL.": SigningMode.TL, "TUQ.": SigningMode.TUQ,
-             "Q.": SigningMode.Q}
+# The single prefixes ("TM.", "KT.", "TL.", "TUQ.", "Q."), read from the model's signing modes.
+_PREFIXES = {mode.value: mode for mode in SigningMode if mode.value.count(".") == 1}
 
 
 @dataclass(frozen=True)
@@ -71,11 +69,6 @@ class HeaderForms:
     deputy_title: str = ""  # "PHÓ CHỦ TỊCH": the position of who signs KT.
 
 
-def is_person_name(text: str) -> bool:
-    words = text.split()
-    return 2 <= len(words) <= 7 and all(_NAME_WORD.fullmatch(word) for word in words)
-
-
 def parse_signer(line: str, where: str = "người ký") -> Signer:
     """"Họ tên; chức vụ; hình thức ký" → Signer, or InputError naming ``where``."""
     parts = [" ".join(part.split()) for part in line.split(";")]
@@ -83,7 +76,7 @@ def parse_signer(line: str, where: str = "người ký") -> Signer:
         raise InputError(f"'{line}': viết họ tên; chức vụ; hình thức ký (có thể bỏ), "
                          "ví dụ Trần Văn Bình; Phó Chủ tịch; KT. Chủ tịch", where)
     name, position = parts[0], parts[1]
-    if not is_person_name(name):
+    if not is_personal_name(name):
         raise InputError(f"'{name}' không phải họ tên người (mỗi tiếng viết hoa chữ cái đầu)", where)
     form = parts[2] if len(parts) == 3 else ""
     mode, head_title, collective = _signing_form(form, where)
@@ -133,10 +126,6 @@ def groups(profile: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     return dict(parse_group(line) for line in lines)
 
 
-def _upper(text: str) -> str:
-    return text.upper()
-
-
 def header_forms(profile: Mapping[str, str]) -> HeaderForms:
     """The header forms the profile's province and commune give (empty when neither is set or known)."""
     from ptdraft import admin_units
@@ -157,8 +146,8 @@ def header_forms(profile: Mapping[str, str]) -> HeaderForms:
     elif unit.name.isdigit():
         place = unit.full_name  # "Phường 3"
     return HeaderForms(
-        authority=f"{PEOPLES_COMMITTEE}\n{_upper(unit.full_name)}",
-        parent_of_offices=f"{PEOPLES_COMMITTEE_SHORT} {_upper(unit.full_name)}",
+        authority=f"{PEOPLES_COMMITTEE}\n{unit.full_name.upper()}",
+        parent_of_offices=f"{PEOPLES_COMMITTEE_SHORT} {unit.full_name.upper()}",
         place=place,
         collective=PEOPLES_COMMITTEE,
         head_title="CHỦ TỊCH",
@@ -207,6 +196,6 @@ def draft_defaults(profile: Mapping[str, str], field_ids, signing_mode: SigningM
     }
     signer = _signer_for(profile, signing_mode)
     if signer is not None:
-        values.update(nguoi_ky=signer.name, chuc_vu=_upper(signer.position), ky_thay=_upper(signer.head_title),
-                      thua_lenh=_upper(signer.head_title))
+        values.update(nguoi_ky=signer.name, chuc_vu=signer.position.upper(), ky_thay=signer.head_title.upper(),
+                      thua_lenh=signer.head_title.upper())
     return {field_id: values[field_id] for field_id in wanted if values.get(field_id)}

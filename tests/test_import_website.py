@@ -134,14 +134,14 @@ def test_a_signer_line_that_is_no_name_stays_in_the_text_and_is_reported(tmp_pat
 
 @pytest.mark.parametrize("name", ["Phạm Mạnh Cường", "Thiếu tướng Nguyễn Văn An", "TS. Lê Thị Hồng"])
 def test_personal_names_are_accepted(name):
-    from ptdraft.importer.signature import is_personal_name
+    from ptdraft.vietnamese.names import is_personal_name
 
     assert is_personal_name(name)
 
 
 @pytest.mark.parametrize("text", ["(Đ", "Q.Cường", "CHÁNH VĂN PHÒNGThái Hữu Phép", "Xem tiếp trang sau", "Đ"])
 def test_what_is_no_name_is_refused(text):
-    from ptdraft.importer.signature import is_personal_name
+    from ptdraft.vietnamese.names import is_personal_name
 
     assert not is_personal_name(text)
 

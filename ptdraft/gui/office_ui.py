@@ -133,6 +133,9 @@ class OfficeDialog(QDialog):
         profile = api.office_profile()
         labels, hints = _labels(), _hints()
         self.edits: dict[str, QLineEdit | LinesEdit | UnitBox] = {}
+        self.forms = QLabel(self)  # the header forms of 2025, updated as the clerk types
+        self.forms.setWordWrap(True)
+        self.forms.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         provinces = [unit.name for unit in admin_units.provinces()]
         for item in office.ITEMS:
@@ -145,14 +148,11 @@ class OfficeDialog(QDialog):
                 edit = LinesEdit(value, self)
             else:
                 edit = QLineEdit(value, self)
-                edit.textChanged.connect(lambda _text: self._update_forms())
-            if hasattr(edit, "edited"):
-                edit.edited.connect(self._update_forms)
+            changed = edit.textChanged if isinstance(edit, QLineEdit) else edit.edited
+            changed.connect(lambda *_args: self._update_forms())
             hint = hints.get(item.id) or item.hint
             if hint:
-                if isinstance(edit, QLineEdit):
-                    edit.setPlaceholderText(hint)
-                elif isinstance(edit, LinesEdit):
+                if not isinstance(edit, UnitBox):
                     edit.setPlaceholderText(hint)
                 edit.setToolTip(hint)
             edit.setAccessibleName(labels.get(item.id, item.label))
@@ -160,9 +160,6 @@ class OfficeDialog(QDialog):
             form.addRow(labels.get(item.id, item.label) + ":", edit)
         self.edits["tinh"].edited.connect(self._province_changed)
         self._province_changed()
-        self.forms = QLabel(self)
-        self.forms.setWordWrap(True)
-        self.forms.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a02000")
@@ -209,8 +206,6 @@ class OfficeDialog(QDialog):
     def _update_forms(self) -> None:
         from ptdraft import office_defaults
 
-        if not hasattr(self, "forms"):
-            return
         forms = office_defaults.header_forms(self.values())
         if not forms.authority:
             self.forms.setText(_("Choose the province (and the commune) to see the header forms of 2025."))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ptdraft.importer.header import upper_line
 from ptdraft.importer.lines import Line
 from ptdraft.model import Signature, SigningMode
-from ptdraft.vietnamese.syllable import analyse
+from ptdraft.vietnamese.names import is_personal_name
 
 _PREFIX = re.compile(r"^(?P<mode>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<title>\S.*)$")
 _SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký(?:\s+(?:và\s+)?đóng\s+dấu)?|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
@@ -61,22 +61,6 @@ class SignatureBlock:
 _GLUED_NAME = re.compile(r"^(?P<title>.*[A-ZÀ-Ỹ]{2,})(?P<name>[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){1,5})$")
 
 
-# Academic titles and military ranks the decree lets stand before a name (Phụ lục I, ô 7c).
-_NAME_PREFIX = re.compile(r"^(?:(?:GS|PGS|TS|ThS|BS|KS|LS|TSKH)\.\s*)+|^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+")
-
-
-def is_personal_name(text: str) -> bool:
-    """Whether ``text`` reads as a Vietnamese personal name: two to six capitalised words, each a syllable that
-    Vietnamese can have ("Phạm Mạnh Cường"; not "(Đ", "Q.Cường" or "CHÁNH VĂN PHÒNGThái")."""
-    words = _NAME_PREFIX.sub("", text).split()
-    if not 2 <= len(words) <= 6:
-        return False
-    for word in words:
-        if not (word[0].isupper() and (len(word) == 1 or word[1:].islower() or word.isupper())):
-            return False
-        if not analyse(word).valid:
-            return False
-    return True
 
 
 def _unglued(lines: list[Line]) -> list[Line]:
