@@ -68,7 +68,10 @@ def _para_props(style: Style, font: str, *, borders: str = "", extra_before: int
     out = []
     if style.keep_next or keep_next:
         out.append("<w:keepNext/>")
-    out.append('<w:widowControl w:val="0"/>')
+    if style.keep_lines:
+        out.append("<w:keepLines/>")
+    # Widow and orphan control: no single line of a paragraph alone at the top or the bottom of a page.
+    out.append("<w:widowControl/>")
     if borders:
         out.append(f"<w:pBdr>{borders}</w:pBdr>")
     if style.exact_line:
@@ -138,7 +141,32 @@ def _cell(cell: Cell, font: str, extra_before: int) -> str:
     )
 
 
+def _grid(table: Table, font: str) -> str:
+    """A table of the body: ruled all round and inside, the text a margin in from the lines, no row split across
+    pages, the header rows repeated at the top of each page."""
+    widths = table.widths
+    line = f'w:val="single" w:sz="{rules.TABLE_BORDER}" w:space="0" w:color="000000"'
+    borders = "".join(f"<w:{side} {line}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    margin = rules.TABLE_CELL_MARGIN
+    props = (
+        f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        "</w:tblPr>"
+    )
+    grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
+    rows = []
+    for index, row in enumerate(table.rows):
+        head = "<w:tblHeader/>" if index < table.header_rows else ""
+        rows.append(f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>" + "".join(_cell(c, font, 0) for c in row.cells) + "</w:tr>")
+    return "<w:tbl>" + props + grid + "".join(rows) + "</w:tbl>"
+
+
 def _table(table: Table, font: str) -> str:
+    if table.grid:
+        return _grid(table, font)
     widths = table.widths
     total = sum(widths)
     none = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -205,7 +233,7 @@ def _styles_xml(font: str, body: Style) -> str:
         '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
         "</w:docDefaults>"
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        f'<w:pPr><w:widowControl w:val="0"/></w:pPr><w:rPr>{_fonts(font)}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr></w:style>'
+        f'<w:pPr><w:widowControl/></w:pPr><w:rPr>{_fonts(font)}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr></w:style>'
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>'
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'

@@ -82,12 +82,15 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    """A borderless table with fixed column widths; ``keep_together`` forbids a row to split across pages."""
+    """A table with fixed column widths, borderless unless ``grid``; ``keep_together`` forbids a row to split across
+    pages and keeps the paragraph before it with it (the closing row)."""
 
     name: str
     rows: tuple[Row, ...]
     keep_together: bool = False
     space_before: int = 0
+    header_rows: int = 0  # rows repeated at the top of each page the table runs onto
+    grid: bool = False  # a table of the body: ruled, its text rules.TABLE_CELL_MARGIN from the lines, rows unsplit
 
     @property
     def widths(self) -> tuple[int, ...]:
@@ -347,28 +350,112 @@ def _decision_head(content: Content) -> list[Block]:
     return out
 
 
+def _is_title(text: str, has_content: bool) -> bool:
+    """Whether a numbered line is a heading (FORMAT.md §4.2: "number + title on their own line in bold"): it has
+    something under it and ends without the punctuation of a sentence."""
+    return has_content and bool(text.strip()) and not text.rstrip().endswith((".", ";", ":", "!", "?", ","))
+
+
+def _numbered(element: Element, label: str, text: str, ref: str, title: bool, italic: bool = False) -> Para:
+    """"1. text": a heading's number and title bold (and kept with what follows), a sentence's regular."""
+    if not title:
+        return para(element, f"{label} {text}", ref)
+    style = _style(element, keep_next=True, keep_lines=True)
+    return Para(element, (Run(f"{label} {text}", bold=True, italic=True if italic else None),), style, ref)
+
+
 def _items(items: tuple[Item, ...], ref: str, numbered_refs: bool = False) -> list[Block]:
-    """Numbered items and their lettered sub-items; with ``numbered_refs`` each names its own place in the draft
-    ("requirements[2]", "requirements[2].subitems[1]"), otherwise all carry ``ref``."""
+    """Numbered items and what lies under them (points, sub-items 1.1., dash lines, paragraphs, tables); with
+    ``numbered_refs`` each names its own place in the draft ("requirements[2]", "requirements[2].subitems[1]"),
+    otherwise all carry ``ref``."""
     out: list[Block] = []
     for number, item in enumerate(items, start=1):
         item_ref = f"{ref}[{number}]" if numbered_refs else ref
-        out.append(para(Element.LIST_ITEM, f"{number}. {item.text}", item_ref))
+        parts = getattr(item, "parts", ())
+        title = _is_title(item.text, bool(parts or item.subitems))
+        out.append(_numbered(Element.LIST_ITEM, rules.item_label(number), item.text, item_ref, title))
+        if parts:
+            out.extend(_parts(parts, number, item_ref))
+            continue
         for index, sub in enumerate(item.subitems):
-            letter = rules.POINT_LETTERS[index % len(rules.POINT_LETTERS)]
             sub_ref = f"{item_ref}.subitems[{index + 1}]" if numbered_refs else ref
-            out.append(para(Element.SUB_ITEM, f"{letter}) {sub}", sub_ref))
+            out.append(para(Element.SUB_ITEM, f"{rules.point_label(index)} {sub}", sub_ref))
+    return out
+
+
+def _parts(parts: tuple[markup.Node, ...], item: int, ref: str) -> list[Block]:
+    """What lies under item number ``item``, numbered: sub-items 1.1., points a), dash lines, paragraphs, tables."""
+    out: list[Block] = []
+    subs = points = 0
+    for node in parts:
+        if node.kind == "sub":
+            subs += 1
+            title = _is_title(node.text, bool(node.children))
+            out.append(_numbered(Element.SUB_CLAUSE, rules.sub_clause_label(item, subs), node.text, ref, title, True))
+            out.extend(_parts(node.children, item, ref))
+        elif node.kind == "point":
+            out.append(para(Element.SUB_ITEM, f"{rules.point_label(points)} {node.text}", ref))
+            points += 1
+            out.extend(_parts(node.children, item, ref))
+        elif node.kind == "dash":
+            out.append(para(Element.DASH_ITEM, f"{rules.DASH} {node.text}", ref))
+            out.extend(_parts(node.children, item, ref))
+        elif node.kind == "table" and node.table is not None:
+            out.append(_grid(node.table, ref))
+        else:
+            out.append(para(Element.BODY, node.text, ref))
+    return out
+
+
+def _grid(table: markup.Table, ref: str) -> Table:
+    """A table of the body: a grid over the text width, columns as wide as the "|---|" line says (else equal),
+    the header rows bold and centred."""
+    columns = table.columns
+    total = rules.PAGE.text_width
+    weights = table.weights or (1,) * columns
+    widths = [total * w // sum(weights) for w in weights]
+    widths[-1] += total - sum(widths)
+    rows = []
+    for index, row in enumerate(table.rows):
+        element = Element.TABLE_HEAD if index < table.header_rows else Element.TABLE_CELL
+        cells = []
+        for text, width in zip(row, widths):
+            cells.append(Cell(width, (para(element, text, ref),)))
+        rows.append(Row(tuple(cells)))
+    return Table("body", tuple(rows), header_rows=table.header_rows, grid=True)
+
+
+def _division(block: markup.Division, number: int, ref: str) -> list[Block]:
+    out: list[Block] = [para(Element.DIVISION, rules.division_label(block.kind, number), ref)]
+    if block.title:
+        out.append(para(Element.DIVISION_TITLE, block.title, ref))
     return out
 
 
 def _blocks(blocks: tuple[markup.Block, ...], element: Element, ref: str) -> list[Block]:
     out: list[Block] = []
     article_number = 0
+    section_number = 0
+    divisions = dict.fromkeys(markup.DIVISIONS, 0)
     for block in blocks:
         if isinstance(block, markup.Paragraph):
             out.append(para(element, block.text, ref))
         elif isinstance(block, markup.NumberedList):
             out.extend(_items(block.items, ref))
+        elif isinstance(block, markup.Table):
+            out.append(_grid(block, ref))
+        elif isinstance(block, markup.Division):
+            level = markup.DIVISIONS.index(block.kind)
+            divisions[block.kind] += 1
+            for lower in markup.DIVISIONS[level + 1:]:
+                if lower != "Chương":  # chapters count on through the parts
+                    divisions[lower] = 0
+            section_number = 0
+            out.extend(_division(block, divisions[block.kind], ref))
+        elif isinstance(block, markup.Section):
+            section_number += 1
+            out.append(para(Element.SECTION, f"{rules.section_label(section_number)} {block.title}", ref))
+            out.extend(_blocks(block.blocks, element, ref))
         else:
             article_number += 1
             style = _style(Element.ARTICLE)
@@ -378,6 +465,8 @@ def _blocks(blocks: tuple[markup.Block, ...], element: Element, ref: str) -> lis
             runs = (Run(f"Điều {article_number}.", bold=True),)
             if block.title:
                 runs += (Run(f" {block.title}", bold=True if is_title else None),)
+            if is_title:
+                style = dataclasses.replace(style, keep_next=True, keep_lines=True)
             out.append(Para(Element.ARTICLE, runs, style, ref))
             out.extend(_blocks(block.blocks, element, ref))
     return out

@@ -24,7 +24,7 @@ TEMPLATE_IDS = [t.id for t in api.list_templates()]
 
 def _style_text(style) -> str:
     parts = [f"{style.size:g}pt"]
-    for flag in ("bold", "italic", "upper", "keep_next"):
+    for flag in ("bold", "italic", "upper", "keep_next", "keep_lines"):
         if getattr(style, flag):
             parts.append(flag)
     parts.append(style.align.name.lower())

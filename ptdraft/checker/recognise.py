@@ -307,6 +307,8 @@ class _Finder:
                     break
                 if not (para.align == "center" or all(r.bold for r in para.visible_runs)):
                     break
+                if _DIVISION.match(para.text.strip()):  # "Phần I", "Chương I" opening the body (FORMAT.md §4.2)
+                    break
                 if i > first and is_upper(para.text):
                     break
                 if doc_type == doctypes.CONG_DIEN and para.text.rstrip().endswith(doctypes.TELEGRAM_WORD):
