@@ -79,6 +79,9 @@ class Element(Enum):
     CONTACT = "13"
     PAGE_NUMBER = "page"
     RULE = "rule"
+    APPENDIX = "pl"  # "Phụ lục I" (§3.2, the rows without a box number)
+    APPENDIX_TITLE = "pl-title"
+    ANNEX_NOTE = "pl-note"  # "(Kèm theo … số … ngày … của …)" under an appendix or an attached text
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,9 @@ SIZE_RANGES: dict[Element, tuple[float, float]] = {
     Element.PAGE_NUMBER: (13, 14),
     Element.URGENCY: (13, 14),
     Element.CIRCULATION: (13, 14),
+    Element.APPENDIX: (14, 14),
+    Element.APPENDIX_TITLE: (13, 14),
+    Element.ANNEX_NOTE: (13, 14),
 }
 
 BODY_SIZE = 14
@@ -290,7 +296,23 @@ STYLES: dict[Element, Style] = {
     Element.CONTACT: Style(11, align=Align.LEFT),
     Element.RULE: Style(2, align=Align.CENTER, exact_line=pt(3)),
     Element.PAGE_NUMBER: Style(14, align=Align.CENTER),
+    # §3.2: "Phụ lục" 14 bold, normal case; its title 13–14 bold UPPER; the "Kèm theo" line italic as the body.
+    Element.APPENDIX: Style(14, bold=True, align=Align.CENTER, keep_next=True),
+    Element.APPENDIX_TITLE: Style(14, bold=True, upper=True, align=Align.CENTER, keep_next=True),
+    Element.ANNEX_NOTE: Style(14, italic=True, align=Align.CENTER, keep_next=True),
 }
+
+# Công điện (Mẫu 1.6): the recipients' dashes in an indented block under "… điện:". FORMAT.md §11 says only
+# "indented"; 1.5 cm is ptdraft's choice [U], narrower than the Kính gửi block so long names wrap less.
+TELEGRAM_DASH_INDENT = cm(1.5)
+
+# Two signatures side by side (Mẫu 1.9): the Nơi nhận block under the left one, this far below its name.
+COSIGNER_DISTRIBUTION_SPACE = pt(18)
+
+# Annexes (Mẫu 1.3, 2.1, 2.2): the word, and the blanks of the "Kèm theo" line where the number and date go.
+APPENDIX_WORD = "Phụ lục"
+ANNEX_BLANK = "…"
+ANNEX_BLANK_DATE = "ngày … tháng … năm …"
 
 # A DOCX cannot end with a table: an empty paragraph follows the closing row. Its exact height (twips) is as small
 # as Word and LibreOffice take, so that a closing row filling the last page does not push it onto a page of its own.

@@ -30,7 +30,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPen, QColor, QTextCharFormat, QTextLayout, QTextOption
 
 from ptdraft import rules
-from ptdraft.layout import Cell, Layout, Para, Rule, Table
+from ptdraft.layout import Cell, Layout, Para, Rule, SectionBreak, Table
 from ptdraft.metrics import line_height
 from ptdraft.rules import Align, Style
 
@@ -279,6 +279,7 @@ class Paginator:
         self.y = self.top
         self.after = 0.0  # space after the last paragraph, already in ``y``
         self._sink: list[tuple[int, Piece]] | None = None  # the pieces the block being flowed puts on pages
+        self.section_starts: list[int] = [0]  # the index of each section's first page (annexes count their own)
         self._new_page()
 
     def _new_page(self) -> None:
@@ -451,7 +452,8 @@ class Paginator:
         if isinstance(following, Table) and following.keep_together:
             # The paragraph before the closing row moves whole with it, and what is kept with it moves too.
             return gap + m.height + self._row_height(following)
-        if isinstance(block, Para) and block.style.keep_next and following is not None:
+        if isinstance(block, Para) and block.style.keep_next and following is not None \
+                and not isinstance(following, SectionBreak):
             return gap + m.height + self._kept(index + 1, m.space_after)
         return gap + self._first_part(m)
 
@@ -478,12 +480,18 @@ class Paginator:
         blocks = self.layout.blocks
         self.flowed: list[_Flowed] = []
         for index, block in enumerate(blocks):
+            if isinstance(block, SectionBreak):
+                before = self._state()
+                self._section_break()
+                self.flowed.append(_Flowed(None, None, 0.0, before, self._state(), []))
+                continue
             m = None if isinstance(block, Table) else measure(block, self.layout.page.text_width, self.family)
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             keep = 0.0
             if isinstance(following, Table) and following.keep_together:
                 keep = self._row_height(following)
-            elif isinstance(block, Para) and block.style.keep_next and following is not None:
+            elif isinstance(block, Para) and block.style.keep_next and following is not None \
+                    and not isinstance(following, SectionBreak):
                 keep = self._kept(index + 1, m.space_after)
             before = self._state()
             if previous is not None and index < len(previous):
@@ -505,12 +513,24 @@ class Paginator:
         self._decorate()
         return self.pages
 
+    def _section_break(self) -> None:
+        """The paragraph ending a section (as low as it can be: on a new page only when the page is full), then
+        the next section from a new page."""
+        if self.y + TAIL_TWIPS > self.bottom + 0.5:
+            self._new_page()
+        self._new_page()
+        self.section_starts.append(len(self.pages) - 1)
+
     def _decorate(self) -> None:
-        """Page numbers from page 2 (centred in the top margin) and the footer of page 1."""
+        """Page numbers from the second page of each section (centred in the top margin), the footer of page 1."""
         page = self.layout.page
         style = self.layout.page_number
-        for p in self.pages[1:]:
-            m = _number_measure(str(p.number), style, page.text_width, self.family)
+        starts = sorted(set(self.section_starts))
+        for index, p in enumerate(self.pages):
+            start = max(s for s in starts if s <= index)
+            if index == start:
+                continue
+            m = _number_measure(str(index - start + 1), style, page.text_width, self.family)
             lines = [Line(m.layout, 0, self.left, float(page.header), m.height)]
             rect = QRectF(self.left, page.header, page.text_width, m.height)
             p.pieces.append(Piece("text", rect, "page_number", lines))

@@ -58,6 +58,7 @@ def pagination_drafts() -> dict[str, Draft]:
             + "".join(f"\n\nĐiều {i + 3}. {REQUEST} {i}." for i in range(39)),
             contact="",
         ),
+        "preview-long-appendices": long_appendices(),
         "preview-long-plan": long_plan(),
         "preview-regulation": long_regulation(),
     }
@@ -159,3 +160,14 @@ def long_regulation() -> Draft:
         archive=("VP",),
     )
     return Draft(content=content, title="Quy chế làm việc", author="UBND tỉnh Quảng Trị")
+
+
+def long_appendices() -> Draft:
+    """The real letter (with the contact footer of page 1) and two appendices after it, the first three pages
+    long: each starts a page with no number and counts 2, 3 … again (issue 12)."""
+    from ptdraft.model import Annex
+
+    long_body = "\n\n".join(f"{i}. {LONGER_REQUEST} {i}." for i in range(1, 40))
+    return _with(letter_draft(), contact=FULL_CONTACT, annexes=(
+        Annex("Danh sách các nhiệm vụ", long_body), Annex("Biểu tổng hợp", "1. Tổng số: 39 nhiệm vụ."),
+    ))
