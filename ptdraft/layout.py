@@ -476,6 +476,9 @@ def _append_end_mark(blocks: list[Block]) -> None:
     """Put "./." at the end of the last paragraph of the body."""
     for index in range(len(blocks) - 1, -1, -1):
         block = blocks[index]
+        if isinstance(block, Table) and block.grid:  # a body ending in a table: "./." on a line under it
+            blocks.insert(index + 1, para(Element.BODY, rules.END_MARK, "close"))
+            return
         if isinstance(block, Para) and block.runs:
             text = block.text.rstrip()
             if text.endswith(rules.END_MARK):

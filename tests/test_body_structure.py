@@ -276,3 +276,19 @@ def test_checker_finds_nothing_on_the_new_levels_and_tables(tmp_path):
         result = subprocess.run([sys.executable, "-m", "ptdraft", "check", path], capture_output=True, text=True,
                                 cwd=REPO)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_body_ending_in_a_table_ends_with_the_mark_under_it(tmp_path):
+    """"./." closes the text: after a table that ends the body it goes on a line of its own under the table, not into
+    the paragraph above it, and the checker finds nothing."""
+    content = dataclasses.replace(BASE, doc_type="Báo cáo", close="./.",
+                                  body="Kết quả như sau:\n\n| TT | Chỉ tiêu |\n|--|----|\n| 1 | Thu ngân sách |")
+    blocks = layout(content).blocks
+    table = next(i for i, b in enumerate(blocks) if isinstance(b, Table) and b.grid)
+    assert blocks[table - 1].text == "Kết quả như sau:"
+    assert blocks[table + 1].text == "./."
+    draft = dataclasses.replace(long_regulation(), content=dataclasses.replace(
+        long_regulation().content, doc_type="Báo cáo", body=content.body))
+    path = tmp_path / "bao-cao.docx"
+    api.export_docx(draft, path)
+    assert api.check_docx(path) == []
