@@ -24,6 +24,7 @@ __all__ = [
     "list_templates",
     "get_template",
     "new_draft",
+    "office_profile_for_drafts",
     "example_draft",
     "with_values",
     "blank_draft",
@@ -36,6 +37,8 @@ __all__ = [
     "printed",
     "document_types",
     "parts_using",
+    "snippets",
+    "insert_snippet",
     "find_problems",
     "check_draft",
     "check_docx",
@@ -55,9 +58,35 @@ def get_template(name: str) -> Template:
     return templates.find_template(name)
 
 
-def new_draft(template: Template, values: Mapping[str, Value] | None = None) -> Draft:
-    """A draft from the template's defaults with ``values`` over them."""
-    return templates.new_draft(template, values or {})
+def new_draft(template: Template, values: Mapping[str, Value] | None = None, *,
+              profile: Mapping[str, str] | None = None) -> Draft:
+    """A draft from the template's defaults with ``values`` over them. With the office ``profile``
+    (:func:`office_profile_for_drafts`), the fields it can fill start from it (:mod:`ptdraft.office_defaults`)."""
+    given = dict(values or {})
+    if profile:
+        from ptdraft import office_defaults
+        from ptdraft.model import FieldKind
+
+        text_fields = [f.id for f in template.fields if f.kind in (FieldKind.TEXT, FieldKind.MULTILINE)]
+        defaults = office_defaults.draft_defaults(profile, text_fields, template.content.signature.mode)
+        given = {**defaults, **given}
+    return templates.new_draft(template, given)
+
+
+def office_profile_for_drafts(db=None) -> dict[str, str]:
+    """The office profile new drafts start from, or {} when there is none yet or the database cannot be used
+    (a new draft never fails for want of the profile, and never creates the database)."""
+    from ptdraft import storage
+
+    location = storage.resolve(db)
+    if not storage.is_url(location) and not Path(location).expanduser().is_file():
+        return {}
+    try:
+        from ptdraft.api_library import office_profile
+
+        return office_profile(db=db)
+    except PtdraftError:
+        return {}
 
 
 def example_draft(template: Template) -> Draft:
@@ -143,6 +172,47 @@ def printed(content: Content) -> dict[str, object]:
 def parts_using(draft: Draft, field_id: str) -> list[str]:
     """The parts of the draft whose text prints a template field ("authority", "body", …), in print order."""
     return render.parts_using(draft.content, field_id)
+
+
+def snippets(kind: str | None = None, *, profile: Mapping[str, str] | None = None) -> tuple:
+    """The approved snippets (:mod:`ptdraft.snippets`): shipped ones, then the office's Nơi nhận groups."""
+    from ptdraft import snippets as _snippets
+
+    return _snippets.available(profile, kind)
+
+
+def insert_snippet(draft: Draft, snippet) -> Draft:
+    """The draft with ``snippet`` inserted where it prints: into the template field that feeds its part (a list
+    gets its lines as entries, the body a new paragraph, a one-line field the text), or into the part itself
+    when no field feeds it. Entries already there are not added twice."""
+    from ptdraft.model import FieldKind, ref_within
+
+    part = snippet.part
+    feeding = [f for f in draft.fields
+               if any(ref_within(ref, part) for ref in render.parts_using(draft.content, f.id))]
+    if feeding:
+        target = feeding[0]
+        current = draft.values.get(target.id)
+        if target.kind is FieldKind.LIST:
+            entries = [e for e in (current or []) if str(e).strip()]
+            entries += [line for line in snippet.lines if line not in entries]
+            return with_values(draft, {**draft.values, target.id: entries})
+        if target.kind is FieldKind.MULTILINE:
+            text = str(current or "").rstrip()
+            joined = f"{text}\n\n{snippet.text}" if text else snippet.text
+            return with_values(draft, {**draft.values, target.id: joined})
+        return with_values(draft, {**draft.values, target.id: snippet.text})
+    content = draft.content
+    if part in ("legal_bases", "distribution"):
+        entries = [e for e in getattr(content, part) if e.strip()]
+        entries += [line for line in snippet.lines if line not in entries]
+        content = dataclasses.replace(content, **{part: tuple(entries)})
+    elif part == "body":
+        text = content.body.rstrip()
+        content = dataclasses.replace(content, body=f"{text}\n\n{snippet.text}" if text else snippet.text)
+    else:
+        content = dataclasses.replace(content, **{part: snippet.text})
+    return dataclasses.replace(draft, content=content)
 
 
 def document_types() -> tuple[str, ...]:

@@ -36,6 +36,7 @@ __all__ = [
     "TemplateEvent",
     "TemplateListing",
     "TemplateVersion",
+    "apply_database_roles",
     "approve_template",
     "attach_register_file",
     "cancel_number",
@@ -45,6 +46,8 @@ __all__ = [
     "export_register",
     "export_template",
     "field_id_for",
+    "history",
+    "history_problem",
     "import_template_file",
     "issue_number",
     "issue_number_for_file",
@@ -55,6 +58,7 @@ __all__ = [
     "open_database",
     "register_packages",
     "preview_number",
+    "roles_sql",
     "register_entries",
     "retire_template",
     "save_draft_as_template",
@@ -352,7 +356,12 @@ def set_office_profile(values: Mapping[str, str], *, by: str | None = None, db=N
 
     checked = {office.item(name).id: office.check_item(name, value) for name, value in values.items()}
     with _opened(db) as opened:
-        return opened.set_profile(checked, actor=_who(by))
+        stored = opened.profile()
+        whole = office.check_profile({**stored, **checked})
+        # What the clerk typed, as checked, and what the checks completed (the province of a commune).
+        changed = {name: whole.get(name, "") for name in set(checked) | set(whole)
+                   if name in checked or whole.get(name, "") != stored.get(name, "")}
+        return opened.set_profile(changed, actor=_who(by))
 
 
 def make_package(draft: Draft, out: Path, *, db=None, by: str | None = None, deadline=None, replace: bool = False):
@@ -367,3 +376,40 @@ def register_packages(entry: RegisterEntry, *, db=None):
     """The packages written for one register entry, oldest first."""
     with _opened(db) as opened:
         return opened.packages(entry.issuer, entry.year, entry.book, entry.number)
+
+
+# -- who may approve: the history and the PostgreSQL roles -------------------------------------------------
+
+
+def history(*, db=None):
+    """The append-only history (approvals, retirements, cancellations, submissions, numbers), oldest first."""
+    with _opened(db) as opened:
+        return opened.history()
+
+
+def history_problem(*, db=None) -> str | None:
+    """The first break in the history's hash chain (a row edited, inserted or deleted behind the program's back),
+    or None when the chain is whole."""
+    with _opened(db) as opened:
+        return opened.history_problem()
+
+
+def roles_sql(schema: str = "public") -> str:
+    """The SQL the administrator runs as the tables' owner to set up the clerk's and the reviewer's roles."""
+    from ptdraft.storage.roles import setup_sql
+
+    return setup_sql(schema)
+
+
+def apply_database_roles(*, db=None) -> str:
+    """Run :func:`roles_sql` on the PostgreSQL database ``db`` (connected as the tables' owner); returns its schema."""
+    from ptdraft.errors import StorageError
+
+    with _opened(db) as opened:
+        if opened.engine != "postgresql":
+            raise StorageError(
+                "vai trò người duyệt của máy chủ chỉ có với PostgreSQL; với tệp SQLite, ghi tên đăng nhập của người "
+                "duyệt vào thông tin cơ quan: ptdraft office set nguoi_duyet=TEN1,TEN2",
+                opened.location,
+            )
+        return opened.apply_roles()

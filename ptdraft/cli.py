@@ -147,7 +147,8 @@ def _draft_from(args) -> object:
         cli_templates.check_recorded_template(draft, args.db)
         return draft
     template = cli_templates.template_for(args.source, args.db)
-    return api.new_draft(template, _values(template.fields, args.data, args.set))
+    profile = api.office_profile_for_drafts(args.db)
+    return api.new_draft(template, _values(template.fields, args.data, args.set), profile=profile)
 
 
 def _cmd_render(args) -> int:
@@ -167,7 +168,8 @@ def _cmd_new(args) -> int:
 
     store.check_output(args.output, args.template if Path(args.template).exists() else None, args.data)
     template = cli_templates.template_for(args.template, args.db)
-    draft = api.new_draft(template, _values(template.fields, args.data, args.set))
+    profile = api.office_profile_for_drafts(args.db)
+    draft = api.new_draft(template, _values(template.fields, args.data, args.set), profile=profile)
     written = api.save_draft(draft, args.output)
     print(f"Đã ghi bản thảo {written}")
     return EXIT_OK

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ptdraft.errors import InputError
 
-COMMANDS = ("templates", "template", "register", "office", "package")
+COMMANDS = ("templates", "template", "register", "office", "package", "snippets")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
@@ -131,6 +131,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     cancel.add_argument("--issuer", metavar="KÝ_HIỆU", help="chữ viết tắt cơ quan ban hành, khi sổ có nhiều cơ quan")
     cancel.add_argument("--book", metavar="thuong|mat", help="sổ thường hoặc sổ văn bản mật")
     cancel.add_argument("--reason", default="", metavar="LÝ_DO", help="lý do hủy, ghi vào sổ")
+    hist = steps.add_parser("history", parents=[db],
+                            help="lịch sử chỉ ghi thêm: ai duyệt, ngừng dùng mẫu, cấp số, hủy số, lúc nào")
+    hist.add_argument("--verify", action="store_true",
+                      help="chỉ kiểm tra chuỗi mã băm của lịch sử (mã thoát 0: nguyên vẹn, 2: có dòng bị sửa, xóa, chèn)")
+    hist.add_argument("--json", action="store_true", help="mỗi dòng một đối tượng JSON")
     out = steps.add_parser("export", parents=[db], help="xuất sổ ra tệp Excel (.xlsx) hoặc CSV")
     kind = out.add_mutually_exclusive_group(required=True)
     kind.add_argument("--xlsx", action="store_const", const="xlsx", dest="fmt", help="tệp Excel")
@@ -149,6 +154,28 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
     office_set.add_argument("items", nargs="+", metavar="MỤC=GIÁ_TRỊ",
                             help="ví dụ: ma_dinh_danh=000.00.00.H41 \"ten_co_quan=ỦY BAN NHÂN DÂN XÃ AN BÌNH\"")
+
+    roles = office_steps.add_parser(
+        "roles", parents=[db],
+        help="PostgreSQL: vai trò văn thư (ptdraft_clerk) và người duyệt (ptdraft_reviewer), do máy chủ kiểm soát",
+    )
+    roles_kind = roles.add_mutually_exclusive_group(required=True)
+    roles_kind.add_argument("--sql", action="store_true",
+                            help="in câu lệnh SQL để người quản trị chạy bằng tài khoản chủ sở hữu các bảng")
+    roles_kind.add_argument("--apply", action="store_true",
+                            help="chạy các câu lệnh đó trên cơ sở dữ liệu --db (kết nối bằng tài khoản chủ sở hữu)")
+    roles.add_argument("--schema", default="public", metavar="LƯỢC_ĐỒ", help="lược đồ chứa các bảng (với --sql)")
+
+    snip = sub.add_parser("snippets", help="đoạn mẫu đã duyệt: căn cứ, đề nghị, câu kết, nhóm nơi nhận")
+    snip_steps = snip.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(snip))
+    snip_steps.required = True
+    snip_list = snip_steps.add_parser("list", parents=[db], help="xem các đoạn mẫu (cả nhóm nơi nhận của cơ quan)")
+    snip_list.add_argument("--kind", metavar="LOẠI", help="chỉ một loại: can_cu, de_nghi, ket, noi_nhan")
+    snip_list.add_argument("--json", action="store_true", help="mỗi dòng một đối tượng JSON")
+    snip_add = snip_steps.add_parser("add", parents=[db], help="chèn đoạn mẫu vào bản thảo, đúng phần in ra nó")
+    snip_add.add_argument("draft", type=Path, metavar="BẢN_THẢO.json", help="bản thảo cần chèn")
+    snip_add.add_argument("ids", nargs="+", metavar="MÃ_ĐOẠN", help="mã đoạn mẫu (xem snippets list)")
+    snip_add.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.json", help="bản thảo mới cần ghi")
 
     package = sub.add_parser(
         "package", parents=[db, by],
@@ -177,9 +204,13 @@ def run(args: argparse.Namespace) -> int:
         ("register", "list"): _register_list,
         ("register", "cancel"): _register_cancel,
         ("register", "export"): _register_export,
+        ("register", "history"): _register_history,
+        ("office", "roles"): _office_roles,
         ("office", "show"): _office_show,
         ("office", "set"): _office_set,
         ("package", None): _package,
+        ("snippets", "list"): _snippets_list,
+        ("snippets", "add"): _snippets_add,
     }[(args.command, getattr(args, "action", None))]
     return handler(args)
 
@@ -378,6 +409,41 @@ def _register_export(args) -> int:
     return EXIT_OK
 
 
+def _register_history(args) -> int:
+    from ptdraft import api
+    from ptdraft.storage.history import ACTION_LABELS, events_problem as history_problem
+
+    with api.open_database(args.db) as db:
+        rows = db.history()
+    problem = history_problem(rows)
+    if args.verify:
+        if problem:
+            return _fail(f"lịch sử: {problem}")
+        print(f"Lịch sử nguyên vẹn: {len(rows)} dòng, chuỗi mã băm khớp.")
+        return EXIT_OK
+    if args.json:
+        for event in rows:
+            print(json.dumps(event.as_dict(), ensure_ascii=False))
+    else:
+        table = [(str(e.seq), e.at, ACTION_LABELS.get(e.action, e.action), e.subject, e.actor, e.os_user,
+                  e.db_role or "-", e.note) for e in rows]
+        _table(table, ("STT", "LÚC", "VIỆC", "ĐỐI TƯỢNG", "NGƯỜI", "TÊN ĐĂNG NHẬP", "VAI TRÒ CSDL", "GHI CHÚ"))
+    if problem:
+        return _fail(f"lịch sử: {problem}")
+    return EXIT_OK
+
+
+def _office_roles(args) -> int:
+    from ptdraft import api
+
+    if args.sql:
+        sys.stdout.write(api.roles_sql(args.schema))
+        return EXIT_OK
+    schema = api.apply_database_roles(db=args.db)
+    print(f"Đã đặt quyền cho ptdraft_clerk (văn thư) và ptdraft_reviewer (người duyệt) trên lược đồ {schema}.")
+    return EXIT_OK
+
+
 # -- office profile and packages ---------------------------------------------------------------------
 
 
@@ -388,9 +454,20 @@ def _office_show(args) -> int:
     if args.json:
         print(json.dumps(profile, ensure_ascii=False, indent=2))
         return EXIT_OK
+    from ptdraft import office_defaults
+
     width = max(len(i.label) for i in office.ITEMS)
+    indent = "\n" + " " * (width + 2)
     for entry in office.ITEMS:
-        print(f"{entry.label.ljust(width)}  {profile.get(entry.id, '(chưa nhập)')}")
+        print(f"{entry.label.ljust(width)}  {profile.get(entry.id, '(chưa nhập)').replace(chr(10), indent)}")
+    forms = office_defaults.header_forms(profile)
+    if forms.authority:
+        print()
+        print("Theo đơn vị hành chính từ 01/7/2025 (dùng khi mục tương ứng để trống):")
+        print(f"  Tiêu đề của Ủy ban nhân dân: {forms.authority.replace(chr(10), ' / ')} (không có dòng cơ quan chủ quản)")
+        print(f"  Cơ quan chủ quản của các cơ quan thuộc Ủy ban: {forms.parent_of_offices}")
+        print(f"  Địa danh: {forms.place}")
+        print(f"  Ký thay mặt tập thể: TM. {forms.collective} / KT. {forms.head_title} / {forms.deputy_title}")
     return EXIT_OK
 
 
@@ -401,7 +478,37 @@ def _office_set(args) -> int:
     api.set_office_profile(values, by=args.by, db=args.db)
     for name, value in values.items():
         label = office.BY_ID[name].label
-        print(f"{label}: {value}" if value else f"{label}: đã xóa")
+        print(f"{label}: {value.replace(chr(10), ' | ')}" if value else f"{label}: đã xóa")
+    return EXIT_OK
+
+
+def _snippets_list(args) -> int:
+    from ptdraft import api, snippets
+
+    found = api.snippets(args.kind, profile=api.office_profile_for_drafts(args.db))
+    for snippet in found:
+        if args.json:
+            print(json.dumps({"id": snippet.id, "kind": snippet.kind, "title": snippet.title,
+                              "lines": list(snippet.lines), "origin": snippet.origin}, ensure_ascii=False))
+        else:
+            print(f"{snippet.id}  [{snippets.KINDS[snippet.kind]}] {snippet.title}")
+            for line in snippet.lines:
+                print(f"    {line}")
+    return EXIT_OK
+
+
+def _snippets_add(args) -> int:
+    from ptdraft import api, store
+
+    store.check_output(args.output, args.draft, None)
+    draft = api.load_draft(args.draft)
+    found = {s.id: s for s in api.snippets(profile=api.office_profile_for_drafts(args.db))}
+    for snippet_id in args.ids:
+        if snippet_id not in found:
+            raise InputError(f"không có đoạn mẫu '{snippet_id}' (xem: ptdraft snippets list)", "MÃ_ĐOẠN")
+        draft = api.insert_snippet(draft, found[snippet_id])
+    written = api.save_draft(draft, args.output)
+    print(f"Đã chèn {len(args.ids)} đoạn mẫu, ghi bản thảo {written}")
     return EXIT_OK
 
 

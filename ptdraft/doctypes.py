@@ -41,10 +41,24 @@ ABBREVIATIONS: dict[str, str] = {
 # Types that carry no summary under their name (Phụ lục III samples 1.8 and 1.10).
 NO_SUBJECT = {"Giấy giới thiệu", "Giấy nghỉ phép"}
 
+# Types with no place-and-date line in the header: the time and place go in the body (Mẫu 1.9).
+NO_DATE_LINE = {"Biên bản"}
+
+# Công điện (Mẫu 1.6): "<authority> điện:" on its own line, then the recipients as a dashed block with no label.
+CONG_DIEN = "Công điện"
+TELEGRAM_WORD = "điện:"
+
+# Thư công (Điều 7) has no abbreviation in the table: its symbol is the issuer's and the unit's, as a công văn's;
+# it prints as "THƯ" over its summary ("Chúc mừng năm mới …"), the way public letters are headed.
+THU_CONG = "Thư công"
+
+# The name printed in box 5a where it differs from the type's name in Điều 7.
+PRINTED_NAME = {THU_CONG: "Thư"}
+
 # The word that opens the operative part of a decision-like document.
 DECIDING_WORD = {QUYET_DINH: "QUYẾT ĐỊNH:", NGHI_QUYET: "QUYẾT NGHỊ:"}
 
-ALL_TYPES = (CONG_VAN, *ABBREVIATIONS)
+ALL_TYPES = (CONG_VAN, *ABBREVIATIONS, THU_CONG)
 
 _TONE_VARIANTS = {"ủy": "uỷ", "thỏa": "thoả"}
 
@@ -57,6 +71,7 @@ def _key(name: str) -> str:
 
 
 _BY_KEY = {_key(name): name for name in ALL_TYPES}
+_BY_KEY.update({_key(printed): name for name, printed in PRINTED_NAME.items()})
 
 
 def canonical(name: str) -> str | None:

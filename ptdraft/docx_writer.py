@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import json
+import re
 import struct
 import zlib
 
 from ptdraft import rules
 from ptdraft.errors import OutputError
 from ptdraft.resources import resource
-from ptdraft.layout import Cell, Layout, Para, Rule, Table
+from ptdraft.layout import Cell, Layout, Para, Rule, SectionBreak, Table
 from ptdraft.rules import Page, Style
 from ptdraft.store import write_atomic
 
@@ -67,7 +68,10 @@ def _para_props(style: Style, font: str, *, borders: str = "", extra_before: int
     out = []
     if style.keep_next or keep_next:
         out.append("<w:keepNext/>")
-    out.append('<w:widowControl w:val="0"/>')
+    if style.keep_lines:
+        out.append("<w:keepLines/>")
+    # Widow and orphan control: no single line of a paragraph alone at the top or the bottom of a page.
+    out.append("<w:widowControl/>")
     if borders:
         out.append(f"<w:pBdr>{borders}</w:pBdr>")
     if style.exact_line:
@@ -137,7 +141,32 @@ def _cell(cell: Cell, font: str, extra_before: int) -> str:
     )
 
 
+def _grid(table: Table, font: str) -> str:
+    """A table of the body: ruled all round and inside, the text a margin in from the lines, no row split across
+    pages, the header rows repeated at the top of each page."""
+    widths = table.widths
+    line = f'w:val="single" w:sz="{rules.TABLE_BORDER}" w:space="0" w:color="000000"'
+    borders = "".join(f"<w:{side} {line}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    margin = rules.TABLE_CELL_MARGIN
+    props = (
+        f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        "</w:tblPr>"
+    )
+    grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
+    rows = []
+    for index, row in enumerate(table.rows):
+        head = "<w:tblHeader/>" if index < table.header_rows else ""
+        rows.append(f"<w:tr><w:trPr><w:cantSplit/>{head}</w:trPr>" + "".join(_cell(c, font, 0) for c in row.cells) + "</w:tr>")
+    return "<w:tbl>" + props + grid + "".join(rows) + "</w:tbl>"
+
+
 def _table(table: Table, font: str) -> str:
+    if table.grid:
+        return _grid(table, font)
     widths = table.widths
     total = sum(widths)
     none = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -161,8 +190,16 @@ def _table(table: Table, font: str) -> str:
 def _body_xml(layout: Layout) -> str:
     out = []
     blocks = layout.blocks
+    breaks = 0
     for index, block in enumerate(blocks):
-        if isinstance(block, Table):
+        if isinstance(block, SectionBreak):
+            # The paragraph ending a section holds that section's properties; it is as low as it can be.
+            main, annex = _section_props(layout)
+            tail = Style(1, exact_line=rules.END_PARAGRAPH_LINE)
+            props = _para_props(tail, layout.font)[: -len("</w:pPr>")]
+            out.append(f"<w:p>{props}{main if breaks == 0 else annex}</w:pPr></w:p>")
+            breaks += 1
+        elif isinstance(block, Table):
             out.append(_table(block, layout.font))
         elif isinstance(block, Rule):
             out.append(_rule(block, layout.font))
@@ -196,7 +233,7 @@ def _styles_xml(font: str, body: Style) -> str:
         '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
         "</w:docDefaults>"
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        f'<w:pPr><w:widowControl w:val="0"/></w:pPr><w:rPr>{_fonts(font)}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr></w:style>'
+        f'<w:pPr><w:widowControl/></w:pPr><w:rPr>{_fonts(font)}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr></w:style>'
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>'
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
@@ -306,10 +343,42 @@ def _core_xml(layout: Layout, now: _dt.datetime) -> bytes:
     ).encode("utf-8")
 
 
+def _final_section(layout: Layout) -> tuple[int, int, str] | None:
+    """Where the document's last section properties are and what replaces them when the layout ends with an annex
+    (its section counts its own pages, and its first page has no footer); None when nothing changes."""
+    if not any(isinstance(block, SectionBreak) for block in layout.blocks):
+        return None
+    document = dict(_skeleton(layout.page, layout.page_number, layout.font))["word/document.xml"]
+    start = document.index(b"<w:sectPr")
+    stop = document.index(b"</w:sectPr>") + len(b"</w:sectPr>")
+    return start, stop, _section_props(layout)[1]
+
+
+@functools.lru_cache(maxsize=8)
+def _section_props_of(page: Page, page_number: Style, font: str) -> tuple[str, str]:
+    document = dict(_skeleton(page, page_number, font))["word/document.xml"].decode("utf-8")
+    sect_pr = document[document.index("<w:sectPr"):document.index("</w:sectPr>") + len("</w:sectPr>")]
+    main = _restarting(sect_pr)
+    refs = dict(re.findall(r'<w:footerReference w:type="(\w+)" r:id="(\w+)"/>', sect_pr))
+    annex = main
+    if "first" in refs and "default" in refs:
+        annex = main.replace(f'w:type="first" r:id="{refs["first"]}"', f'w:type="first" r:id="{refs["default"]}"')
+    return main, annex
+
+
+def _section_props(layout: Layout) -> tuple[str, str]:
+    """The properties of the document's own section and of an annex's section, both counting pages from 1."""
+    return _section_props_of(layout.page, layout.page_number, layout.font)
+
+
 def document_xml(layout: Layout) -> bytes:
     """word/document.xml of the layout (also used by the golden tests)."""
     for name, data in _skeleton(layout.page, layout.page_number, layout.font):
         if name == "word/document.xml":
+            final = _final_section(layout)
+            if final is not None:
+                start, stop, replacement = final
+                data = data[:start] + replacement.encode("utf-8") + data[stop:]
             return data.replace(_BODY_MARK.encode(), _body_xml(layout).encode("utf-8"))
     raise AssertionError("skeleton has no document part")
 
@@ -393,7 +462,8 @@ def _package(layout: Layout, body: bytes, now: _dt.datetime, sect_pr: tuple[int,
 
 def to_bytes(layout: Layout, now: _dt.datetime | None = None) -> bytes:
     """The DOCX file of a layout, as bytes."""
-    return _package(layout, _body_xml(layout).encode("utf-8"), now or _dt.datetime.now(_dt.timezone.utc))
+    return _package(layout, _body_xml(layout).encode("utf-8"), now or _dt.datetime.now(_dt.timezone.utc),
+                    _final_section(layout))
 
 
 def _restarting(sect_pr: str) -> str:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Union
 
 from ptdraft import body as markup
-from ptdraft import doctypes, rules
+from ptdraft import dates, doctypes, rules
 from ptdraft.dates import place_date
 from ptdraft.metrics import text_width
-from ptdraft.model import Content, Item
+from ptdraft.model import ELECTRONIC, Annex, Content, Item, Signature
 from ptdraft.rules import Element, Page, Style
 
 BLANK_NUMBER = "\u00a0" * 6  # the blank the records office writes the number into
@@ -82,19 +82,30 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    """A borderless table with fixed column widths; ``keep_together`` forbids a row to split across pages."""
+    """A table with fixed column widths, borderless unless ``grid``; ``keep_together`` forbids a row to split across
+    pages and keeps the paragraph before it with it (the closing row)."""
 
     name: str
     rows: tuple[Row, ...]
     keep_together: bool = False
     space_before: int = 0
+    header_rows: int = 0  # rows repeated at the top of each page the table runs onto
+    grid: bool = False  # a table of the body: ruled, its text rules.TABLE_CELL_MARGIN from the lines, rows unsplit
 
     @property
     def widths(self) -> tuple[int, ...]:
         return tuple(cell.width for cell in self.rows[0].cells)
 
 
-Block = Union[Para, Rule, Table]
+@dataclass(frozen=True)
+class SectionBreak:
+    """The end of a section: what follows starts a new page and counts its own pages from 1, the first page
+    showing no number and no footer (an annex: the text a decision issues, an appendix; FORMAT.md §1)."""
+
+    ref: str = ""
+
+
+Block = Union[Para, Rule, Table, SectionBreak]
 
 
 @dataclass(frozen=True)
@@ -210,7 +221,8 @@ def distribution_entries(content: Content) -> list[str]:
 
 # -- the parts of the page ----------------------------------------------------
 
-def _header(content: Content) -> Table:
+def _header_top(content: Content) -> Row:
+    """The header's first row: the agency names with their rule, the Quốc hiệu and Tiêu ngữ with theirs."""
     left_w, right_w = rules.HEADER_LEFT, rules.HEADER_RIGHT
     left: list[CellBlock] = []
     for line in _lines(content.parent_authority):
@@ -229,7 +241,11 @@ def _header(content: Content) -> Table:
     ]
     motto_style = rules.STYLES[Element.MOTTO]
     right.append(Rule(text_width(rules.MOTTO, motto_style.size, bold=motto_style.bold), right_w, "national_title"))
+    return Row((Cell(left_w, tuple(left)), Cell(right_w, tuple(right))))
 
+
+def _header(content: Content) -> Table:
+    left_w, right_w = rules.HEADER_LEFT, rules.HEADER_RIGHT
     # Second row: number (and V/v, stamps) level with the place and date.
     left2: list[CellBlock] = [Para(Element.NUMBER, (Run(number_line(content)),), rules.STYLES[Element.NUMBER], "number")]
     if doctypes.is_cong_van(content.doc_type) and content.subject.strip():
@@ -238,12 +254,13 @@ def _header(content: Content) -> Table:
         if text.strip():
             left2.append(_stamp(element, text.strip().upper(), left_w, element.name.lower()))
     right2: list[CellBlock] = []
-    if content.place.strip() or content.date:
+    dated = doctypes.canonical(content.doc_type) not in doctypes.NO_DATE_LINE
+    if dated and (content.place.strip() or content.date):
         right2.append(para(Element.PLACE_DATE, place_date(content.place.strip(), content.date), "date"))
     return Table(
         "header",
         (
-            Row((Cell(left_w, tuple(left)), Cell(right_w, tuple(right)))),
+            _header_top(content),
             Row((Cell(left_w, tuple(left2)), Cell(right_w, tuple(right2)))),
         ),
     )
@@ -275,7 +292,7 @@ def _title(content: Content) -> list[Block]:
     if doctypes.is_cong_van(content.doc_type):
         return []
     name = doctypes.canonical(content.doc_type) or content.doc_type
-    out: list[Block] = [para(Element.DOC_TYPE, name, "doc_type")]
+    out: list[Block] = [para(Element.DOC_TYPE, doctypes.PRINTED_NAME.get(name, name), "doc_type")]
     subject = " ".join(content.subject.split())
     if subject and name not in doctypes.NO_SUBJECT:
         out.append(para(Element.SUBJECT, subject, "subject"))
@@ -283,13 +300,30 @@ def _title(content: Content) -> list[Block]:
         line = min(text_width(subject, style.size, bold=style.bold), rules.PAGE.text_width)
     else:
         style = rules.STYLES[Element.DOC_TYPE]
-        line = text_width(name.upper(), style.size, bold=True)
+        line = text_width(doctypes.PRINTED_NAME.get(name, name).upper(), style.size, bold=True)
     out.append(Rule(round(line * rules.AUTHORITY_RULE_FRACTION.default), rules.PAGE.text_width, "subject"))
+    return out
+
+
+def _telegram_recipients(content: Content, entries: list[str]) -> list[Block]:
+    """Mẫu 1.6: "<authority> điện:" centred on its own line, then the recipients as a dashed block, no label."""
+    out: list[Block] = []
+    sender = " ".join(content.deciding_authority.split())
+    if sender:
+        style = _style(Element.DECIDING_AUTHORITY, upper=False)
+        runs = (Run(sender.upper()), Run(f" {doctypes.TELEGRAM_WORD}"))
+        out.append(Para(Element.DECIDING_AUTHORITY, runs, style, "deciding_authority"))
+    numbers = [n for n, r in enumerate(content.recipients, start=1) if _strip_end(r)]
+    for number, text in zip(numbers, _punctuate(entries)):
+        item = _dash_item(Element.RECIPIENTS, text, rules.TELEGRAM_DASH_INDENT, f"recipients[{number}]")
+        out.append(dataclasses.replace(item, style=dataclasses.replace(item.style, space_before=0)))
     return out
 
 
 def _recipients(content: Content) -> list[Block]:
     entries = [_strip_end(r) for r in content.recipients if _strip_end(r)]
+    if doctypes.canonical(content.doc_type) == doctypes.CONG_DIEN:
+        return _telegram_recipients(content, entries)
     if not entries:
         return []
     label = rules.RECIPIENTS_LABEL
@@ -316,28 +350,112 @@ def _decision_head(content: Content) -> list[Block]:
     return out
 
 
+def _is_title(text: str, has_content: bool) -> bool:
+    """Whether a numbered line is a heading (FORMAT.md §4.2: "number + title on their own line in bold"): it has
+    something under it and ends without the punctuation of a sentence."""
+    return has_content and bool(text.strip()) and not text.rstrip().endswith((".", ";", ":", "!", "?", ","))
+
+
+def _numbered(element: Element, label: str, text: str, ref: str, title: bool, italic: bool = False) -> Para:
+    """"1. text": a heading's number and title bold (and kept with what follows), a sentence's regular."""
+    if not title:
+        return para(element, f"{label} {text}", ref)
+    style = _style(element, keep_next=True, keep_lines=True)
+    return Para(element, (Run(f"{label} {text}", bold=True, italic=True if italic else None),), style, ref)
+
+
 def _items(items: tuple[Item, ...], ref: str, numbered_refs: bool = False) -> list[Block]:
-    """Numbered items and their lettered sub-items; with ``numbered_refs`` each names its own place in the draft
-    ("requirements[2]", "requirements[2].subitems[1]"), otherwise all carry ``ref``."""
+    """Numbered items and what lies under them (points, sub-items 1.1., dash lines, paragraphs, tables); with
+    ``numbered_refs`` each names its own place in the draft ("requirements[2]", "requirements[2].subitems[1]"),
+    otherwise all carry ``ref``."""
     out: list[Block] = []
     for number, item in enumerate(items, start=1):
         item_ref = f"{ref}[{number}]" if numbered_refs else ref
-        out.append(para(Element.LIST_ITEM, f"{number}. {item.text}", item_ref))
+        parts = getattr(item, "parts", ())
+        title = _is_title(item.text, bool(parts or item.subitems))
+        out.append(_numbered(Element.LIST_ITEM, rules.item_label(number), item.text, item_ref, title))
+        if parts:
+            out.extend(_parts(parts, number, item_ref))
+            continue
         for index, sub in enumerate(item.subitems):
-            letter = rules.POINT_LETTERS[index % len(rules.POINT_LETTERS)]
             sub_ref = f"{item_ref}.subitems[{index + 1}]" if numbered_refs else ref
-            out.append(para(Element.SUB_ITEM, f"{letter}) {sub}", sub_ref))
+            out.append(para(Element.SUB_ITEM, f"{rules.point_label(index)} {sub}", sub_ref))
+    return out
+
+
+def _parts(parts: tuple[markup.Node, ...], item: int, ref: str) -> list[Block]:
+    """What lies under item number ``item``, numbered: sub-items 1.1., points a), dash lines, paragraphs, tables."""
+    out: list[Block] = []
+    subs = points = 0
+    for node in parts:
+        if node.kind == "sub":
+            subs += 1
+            title = _is_title(node.text, bool(node.children))
+            out.append(_numbered(Element.SUB_CLAUSE, rules.sub_clause_label(item, subs), node.text, ref, title, True))
+            out.extend(_parts(node.children, item, ref))
+        elif node.kind == "point":
+            out.append(para(Element.SUB_ITEM, f"{rules.point_label(points)} {node.text}", ref))
+            points += 1
+            out.extend(_parts(node.children, item, ref))
+        elif node.kind == "dash":
+            out.append(para(Element.DASH_ITEM, f"{rules.DASH} {node.text}", ref))
+            out.extend(_parts(node.children, item, ref))
+        elif node.kind == "table" and node.table is not None:
+            out.append(_grid(node.table, ref))
+        else:
+            out.append(para(Element.BODY, node.text, ref))
+    return out
+
+
+def _grid(table: markup.Table, ref: str) -> Table:
+    """A table of the body: a grid over the text width, columns as wide as the "|---|" line says (else equal),
+    the header rows bold and centred."""
+    columns = table.columns
+    total = rules.PAGE.text_width
+    weights = table.weights or (1,) * columns
+    widths = [total * w // sum(weights) for w in weights]
+    widths[-1] += total - sum(widths)
+    rows = []
+    for index, row in enumerate(table.rows):
+        element = Element.TABLE_HEAD if index < table.header_rows else Element.TABLE_CELL
+        cells = []
+        for text, width in zip(row, widths):
+            cells.append(Cell(width, (para(element, text, ref),)))
+        rows.append(Row(tuple(cells)))
+    return Table("body", tuple(rows), header_rows=table.header_rows, grid=True)
+
+
+def _division(block: markup.Division, number: int, ref: str) -> list[Block]:
+    out: list[Block] = [para(Element.DIVISION, rules.division_label(block.kind, number), ref)]
+    if block.title:
+        out.append(para(Element.DIVISION_TITLE, block.title, ref))
     return out
 
 
 def _blocks(blocks: tuple[markup.Block, ...], element: Element, ref: str) -> list[Block]:
     out: list[Block] = []
     article_number = 0
+    section_number = 0
+    divisions = dict.fromkeys(markup.DIVISIONS, 0)
     for block in blocks:
         if isinstance(block, markup.Paragraph):
             out.append(para(element, block.text, ref))
         elif isinstance(block, markup.NumberedList):
             out.extend(_items(block.items, ref))
+        elif isinstance(block, markup.Table):
+            out.append(_grid(block, ref))
+        elif isinstance(block, markup.Division):
+            level = markup.DIVISIONS.index(block.kind)
+            divisions[block.kind] += 1
+            for lower in markup.DIVISIONS[level + 1:]:
+                if lower != "Chương":  # chapters count on through the parts
+                    divisions[lower] = 0
+            section_number = 0
+            out.extend(_division(block, divisions[block.kind], ref))
+        elif isinstance(block, markup.Section):
+            section_number += 1
+            out.append(para(Element.SECTION, f"{rules.section_label(section_number)} {block.title}", ref))
+            out.extend(_blocks(block.blocks, element, ref))
         else:
             article_number += 1
             style = _style(Element.ARTICLE)
@@ -347,6 +465,8 @@ def _blocks(blocks: tuple[markup.Block, ...], element: Element, ref: str) -> lis
             runs = (Run(f"Điều {article_number}.", bold=True),)
             if block.title:
                 runs += (Run(f" {block.title}", bold=True if is_title else None),)
+            if is_title:
+                style = dataclasses.replace(style, keep_next=True, keep_lines=True)
             out.append(Para(Element.ARTICLE, runs, style, ref))
             out.extend(_blocks(block.blocks, element, ref))
     return out
@@ -366,17 +486,35 @@ def _append_end_mark(blocks: list[Block]) -> None:
             return
 
 
-def _closing_row(content: Content) -> Table:
-    left: list[CellBlock] = [para(Element.DISTRIBUTION_LABEL, rules.DISTRIBUTION_LABEL, "distribution")]
-    left.extend(_dash_item(Element.DISTRIBUTION, text, 0, "distribution") for text in distribution_entries(content))
-    right: list[CellBlock] = []
-    sig = content.signature
+def _signature_blocks(sig: Signature, ref: str) -> list[CellBlock]:
+    """Box 7: the authority and title lines, the room for the signature, the name."""
+    out: list[CellBlock] = []
     authority = sig.authority_lines()
     for index, line in enumerate(authority):
         element = Element.SIGN_POSITION if (sig.position and index == len(authority) - 1) else Element.SIGN_AUTHORITY
-        right.append(para(element, " ".join(line.split()), "signature"))
+        out.append(para(element, " ".join(line.split()), ref))
     name = " ".join(sig.name.split())
-    right.append(para(Element.SIGN_NAME, name, "signature"))
+    out.append(para(Element.SIGN_NAME, name, ref))
+    return out
+
+
+def has_cosigner(content: Content) -> bool:
+    sig = content.cosigner
+    return bool(sig.authority_lines() or sig.name.strip())
+
+
+def _closing_row(content: Content) -> Table:
+    left: list[CellBlock] = []
+    if has_cosigner(content):
+        # Mẫu 1.9: the second signature (THƯ KÝ) on the left, level with the first; Nơi nhận under it.
+        left.extend(_signature_blocks(content.cosigner, "cosigner"))
+        label = para(Element.DISTRIBUTION_LABEL, rules.DISTRIBUTION_LABEL, "distribution",
+                     space_before=rules.COSIGNER_DISTRIBUTION_SPACE)
+    else:
+        label = para(Element.DISTRIBUTION_LABEL, rules.DISTRIBUTION_LABEL, "distribution")
+    left.append(label)
+    left.extend(_dash_item(Element.DISTRIBUTION, text, 0, "distribution") for text in distribution_entries(content))
+    right: list[CellBlock] = _signature_blocks(content.signature, "signature")
     return Table(
         "closing",
         (Row((Cell(rules.CLOSING_LEFT, tuple(left)), Cell(rules.CLOSING_RIGHT, tuple(right)))),),
@@ -391,6 +529,59 @@ def _contact(content: Content) -> tuple[Para, ...]:
     if out:
         out[0] = dataclasses.replace(out[0], top_rule=True)
     return tuple(out)
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def annex_note(content: Content) -> str:
+    """"(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 01 năm 2026 của …)": the document's type, number and
+    date, blank for the records office while it has none, and always blank in the electronic form (§9)."""
+    electronic = content.medium.strip() == ELECTRONIC
+    number = f"{content.number:02d}" if content.number and not electronic else rules.ANNEX_BLANK
+    sym = symbol(content)
+    day = content.date if not electronic else None
+    words = dates.date_words(day) if day else rules.ANNEX_BLANK_DATE
+    name = doctypes.canonical(content.doc_type) or content.doc_type
+    issuer = " ".join(content.issuer_name.split())
+    of = f" của {issuer}" if issuer else ""
+    return f"(Kèm theo {name} số {number}/{sym} {words}{of})" if sym else f"(Kèm theo {name} số {number} {words}{of})"
+
+
+def _annex(content: Content, annex: Annex, position: int, index: int, appendices: int) -> list[Block]:
+    """One annex after its section break: an attached text (Mẫu 1.3) or the ``index``-th of ``appendices``
+    appendices (Mẫu 2.1/2.2); ``position`` is its place in the draft's list."""
+    ref = f"annexes[{position}]"
+    out: list[Block] = [SectionBreak(ref)]
+    kind = doctypes.canonical(annex.doc_type) if annex.doc_type.strip() else None
+    title = " ".join(annex.title.split())
+    if kind or annex.doc_type.strip():
+        out.append(Table("annex-header", (_header_top(content),)))
+        out.append(para(Element.DOC_TYPE, kind or annex.doc_type.strip(), f"{ref}.doc_type"))
+        if title:
+            out.append(para(Element.SUBJECT, title, f"{ref}.title"))
+    else:
+        heading = rules.APPENDIX_WORD if appendices < 2 else f"{rules.APPENDIX_WORD} {_roman(index)}"
+        out.append(para(Element.APPENDIX, heading, ref))
+        if title:
+            out.append(para(Element.APPENDIX_TITLE, title, f"{ref}.title"))
+    note_style = rules.STYLES[Element.ANNEX_NOTE]
+    note = annex_note(content)
+    out.append(para(Element.ANNEX_NOTE, note, ref))
+    line = min(text_width(note, note_style.size, italic=True), rules.PAGE.text_width)
+    out.append(Rule(round(line * rules.AUTHORITY_RULE_FRACTION.low), rules.PAGE.text_width, ref))
+    body = _blocks(markup.parse(annex.body), Element.BODY, f"{ref}.body")
+    if body:
+        _append_end_mark(body)
+    out.extend(body)
+    return out
 
 
 def layout(content: Content, *, title: str = "", author: str = "") -> Layout:
@@ -415,6 +606,12 @@ def layout(content: Content, *, title: str = "", author: str = "") -> Layout:
     elif close:
         blocks.append(para(Element.CLOSE, close, "close"))
     blocks.append(_closing_row(content))
+    appendices = sum(1 for a in content.annexes if not a.doc_type.strip())
+    numbered = 0
+    for position, annex in enumerate(content.annexes, start=1):
+        if not annex.doc_type.strip():
+            numbered += 1
+        blocks.extend(_annex(content, annex, position, numbered, appendices))
     doc_name = doctypes.canonical(content.doc_type) or content.doc_type
     subject = " ".join(content.subject.split())
     return Layout(

@@ -17,7 +17,6 @@ import dataclasses
 import datetime as _dt
 import difflib
 import functools
-import getpass
 import hashlib
 from dataclasses import dataclass
 
@@ -48,10 +47,9 @@ def sha256_text(text: str) -> str:
 
 def current_user() -> str:
     """The login name of whoever runs the program ("không rõ" when the system cannot say)."""
-    try:
-        return getpass.getuser() or "không rõ"
-    except Exception:  # noqa: BLE001 - getpass raises OSError or KeyError when there is no login name
-        return "không rõ"
+    from ptdraft.storage.records import os_user
+
+    return os_user()
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,49 @@ def export_filter(*, pdf_a: bool = False, destinations: bool = False) -> str:
     return f"pdf:writer_pdf_Export:{{{','.join(options)}}}" if options else PDF
 
 
+def _convert(program: str, target: str, sources: Sequence[Path], folder: Path, where: str, infilter: str = ""):
+    """One soffice call converting ``sources`` to ``target`` in ``folder``, with a profile of its own and a time
+    limit; the finished process (its return code and output)."""
+    with tempfile.TemporaryDirectory(prefix="ptdraft-lo-") as profile:
+        command = [
+            program,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless", "--norestore", "--nologo", "--nodefault",
+            *([f"--infilter={infilter}"] if infilter else []),
+            "--convert-to", target,
+            "--outdir", str(folder),
+            *map(str, sources),
+        ]
+        limit = max(SECONDS_AT_LEAST, SECONDS_PER_FILE * len(sources))
+        try:
+            return subprocess.run(command, capture_output=True, timeout=limit, cwd=folder, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise InputError(f"LibreOffice không chuyển xong sau {limit} giây", where) from None
+        except OSError as exc:
+            raise InputError(f"không chạy được LibreOffice: {exc}", program) from None
+
+
+def doc_to_docx(source: Path, folder: Path) -> Path:
+    """A Word 97–2003 file (.doc) converted to DOCX in ``folder`` (which must not hold another file of its name).
+
+    Raises InputError naming the file when LibreOffice is missing or cannot read it (broken, encrypted, not Word).
+    """
+    source = Path(source).resolve()
+    where = str(source)
+    program = find()
+    if program is None:
+        raise InputError("tệp .doc (Word 97-2003) cần LibreOffice để chuyển sang .docx, nhưng máy này chưa cài "
+                         "(hoặc đặt biến PTDRAFT_SOFFICE chỉ tới soffice); hoặc mở bằng Word và lưu thành .docx", where)
+    folder = Path(folder).resolve()
+    # The Word 97 import filter named, so that a file it cannot read fails instead of opening as plain text.
+    result = _convert(program, "docx:MS Word 2007 XML", [source], folder, where, infilter="MS Word 97")
+    out = folder / f"{source.stem}.docx"
+    if result.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
+        raise InputError("LibreOffice không đọc được tệp .doc này (tệp hỏng, có mật khẩu hoặc không phải Word 97-2003)",
+                         where)
+    return out
+
+
 def to_pdf(sources: Sequence[Path], folder: Path, *, pdf_a: bool = False, destinations: bool = False) -> dict[Path, Path]:
     """Convert DOCX files to PDF in ``folder`` (one soffice call); maps each source to its PDF.
 
@@ -68,22 +111,7 @@ def to_pdf(sources: Sequence[Path], folder: Path, *, pdf_a: bool = False, destin
     if len(set(stems)) != len(stems):
         raise InputError("các tệp cần chuyển sang PDF phải có tên khác nhau", "PDF")
     folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="ptdraft-lo-") as profile:
-        command = [
-            program,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless", "--norestore", "--nologo", "--nodefault",
-            "--convert-to", export_filter(pdf_a=pdf_a, destinations=destinations),
-            "--outdir", str(folder),
-            *map(str, sources),
-        ]
-        limit = max(SECONDS_AT_LEAST, SECONDS_PER_FILE * len(sources))
-        try:
-            result = subprocess.run(command, capture_output=True, timeout=limit, cwd=folder, stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            raise InputError(f"LibreOffice không chuyển xong sau {limit} giây", "PDF") from None
-        except OSError as exc:
-            raise InputError(f"không chạy được LibreOffice: {exc}", program) from None
+    result = _convert(program, export_filter(pdf_a=pdf_a, destinations=destinations), sources, folder, "PDF")
     out = {source: folder / f"{stem}.pdf" for source, stem in zip(sources, stems)}
     missing = [str(pdf.name) for pdf in out.values() if not pdf.is_file() or pdf.stat().st_size == 0]
     if result.returncode != 0 or missing:

@@ -108,6 +108,25 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class Annex:
+    """A text printed after the document, from a new page with its own page numbers.
+
+    With ``doc_type`` empty it is an appendix (Phụ lục, Mẫu 2.1/2.2): "Phụ lục" (numbered I, II … when there are
+    several), its ``title`` and "(Kèm theo … số … ngày … của …)". With a type name ("Quy chế", "Quy định") it is
+    the text a decision issues or approves (Mẫu 1.3): the header without Số and date, the type name, ``title`` as
+    its summary and the same "Kèm theo" line. ``body`` is markup as in :mod:`ptdraft.body`.
+    """
+
+    title: str = ""
+    body: str = ""
+    doc_type: str = ""
+
+
+# The values of Content.medium: a document on paper (the default) or in electronic form (FORMAT.md §9).
+ELECTRONIC = "điện tử"
+
+
+@dataclass(frozen=True)
 class Content:
     """Every part of one document, in the order it prints. Empty text means "not printed".
 
@@ -142,6 +161,13 @@ class Content:
     drafter_code: str = ""
     copies: int | None = None
     contact: str = ""
+    # A second signature beside the first, on the left (Biên bản: THƯ KÝ beside CHỦ TỌA; the parties of a
+    # contract); the Nơi nhận block goes under it. Empty prints nothing.
+    cosigner: Signature = field(default_factory=Signature)
+    # The issuer as the "(Kèm theo … của …)" line of an annex names it ("Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị").
+    issuer_name: str = ""
+    annexes: tuple[Annex, ...] = ()
+    medium: str = ""  # "" paper, ELECTRONIC: the "Kèm theo" number and date stay blank (FORMAT.md §9)
 
 
 @dataclass(frozen=True)

@@ -77,8 +77,8 @@ def _need_pyhanko(module: str = "pyhanko"):
 # -- the DOCX with its two bookmarks ------------------------------------------------
 
 def _closing(layout: Layout) -> Table:
-    closing = layout.blocks[-1]
-    if not isinstance(closing, Table) or closing.name != "closing":
+    closing = next((b for b in layout.blocks if isinstance(b, Table) and b.name == "closing"), None)
+    if closing is None:
         raise InputError("văn bản không có khối chữ ký ở cuối", "chữ ký")
     return closing
 

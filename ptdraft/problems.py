@@ -38,7 +38,8 @@ def find(draft: Draft) -> list[Problem]:
     need("doc_type", kind is not None, f"Loại văn bản '{content.doc_type}' không có trong Nghị định 30")
     need("authority", bool(content.authority.strip()), "Chưa có tên cơ quan ban hành")
     need("issuer_code", bool(content.issuer_code.strip()), "Chưa có chữ viết tắt tên cơ quan trong ký hiệu")
-    need("place", bool(content.place.strip()), "Chưa có địa danh")
+    if kind not in doctypes.NO_DATE_LINE:
+        need("place", bool(content.place.strip()), "Chưa có địa danh")
     if kind not in doctypes.NO_SUBJECT:
         need("subject", bool(content.subject.strip()), "Chưa có trích yếu nội dung")
     if kind == doctypes.CONG_VAN:

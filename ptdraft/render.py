@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 
 from ptdraft import render_limits as limits
 from ptdraft.errors import TemplateError
-from ptdraft.model import SIGNATURE_TEXTS, Content, Draft, Field, FieldKind, Item, Signature, Value
+from ptdraft.model import SIGNATURE_TEXTS, Annex, Content, Draft, Field, FieldKind, Item, Signature, Value
 from ptdraft.text import normalise
 
 MAX_OUTPUT = 1_000_000  # characters one piece of text may render to (a body of about 400 pages)
@@ -338,10 +338,16 @@ def _fill(draft: Draft, errors: list[TemplateError] | None, placeholders: bool) 
         )
         for n, item in enumerate(content.requirements)
     )
-    sig = content.signature
-    changes["signature"] = Signature(
-        mode=sig.mode,
-        **{name: render.text(getattr(sig, name), f"signature.{name}") for name in SIGNATURE_TEXTS},
+    for key in ("signature", "cosigner"):
+        sig = getattr(content, key)
+        changes[key] = Signature(
+            mode=sig.mode,
+            **{name: render.text(getattr(sig, name), f"{key}.{name}") for name in SIGNATURE_TEXTS},
+        )
+    changes["annexes"] = tuple(
+        Annex(render.text(annex.title, f"annexes[{n + 1}].title"), render.text(annex.body, f"annexes[{n + 1}].body"),
+              render.text(annex.doc_type, f"annexes[{n + 1}].doc_type"))
+        for n, annex in enumerate(content.annexes)
     )
     return dataclasses.replace(content, **changes)
 
@@ -358,8 +364,11 @@ def content_sources(content: Content) -> list[tuple[str, str]]:
     for n, item in enumerate(content.requirements):
         sources.append((f"requirements[{n + 1}]", item.text))
         sources.extend((f"requirements[{n + 1}].subitems[{i + 1}]", s) for i, s in enumerate(item.subitems))
-    sig = content.signature
-    sources.extend((f"signature.{name}", getattr(sig, name)) for name in SIGNATURE_TEXTS)
+    for key in ("signature", "cosigner"):
+        sig = getattr(content, key)
+        sources.extend((f"{key}.{name}", getattr(sig, name)) for name in SIGNATURE_TEXTS)
+    for n, annex in enumerate(content.annexes):
+        sources.extend((f"annexes[{n + 1}].{name}", getattr(annex, name)) for name in ("title", "body", "doc_type"))
     return sources
 
 

@@ -62,6 +62,13 @@ class Element(Enum):
     ARTICLE = "6-article"
     LIST_ITEM = "6-item"
     SUB_ITEM = "6-subitem"
+    DIVISION = "6-division"  # "Phần I", "Chương II", "Mục 1", "Tiểu mục 1" (§4.2)
+    DIVISION_TITLE = "6-division-title"
+    SECTION = "6-section"  # a plan's or report's "I. TITLE"
+    SUB_CLAUSE = "6-subclause"  # "1.1."
+    DASH_ITEM = "6-dash"  # "- " under an item
+    TABLE_HEAD = "6-table-head"
+    TABLE_CELL = "6-table"
     CLOSING = "6-closing"
     CLOSE = "6-close"
     SIGN_AUTHORITY = "7a"
@@ -72,6 +79,9 @@ class Element(Enum):
     CONTACT = "13"
     PAGE_NUMBER = "page"
     RULE = "rule"
+    APPENDIX = "pl"  # "Phụ lục I" (§3.2, the rows without a box number)
+    APPENDIX_TITLE = "pl-title"
+    ANNEX_NOTE = "pl-note"  # "(Kèm theo … số … ngày … của …)" under an appendix or an attached text
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,7 @@ class Style:
     exact_line: int = 0  # exact line height in twips; 0 means use ``line``
     keep_next: bool = False
     color: str | None = None  # hex RGB, None for black
+    keep_lines: bool = False  # the paragraph's lines stay on one page (headings)
 
 
 def remember_hash(cls: type) -> type:
@@ -182,6 +193,9 @@ SIZE_RANGES: dict[Element, tuple[float, float]] = {
     Element.PAGE_NUMBER: (13, 14),
     Element.URGENCY: (13, 14),
     Element.CIRCULATION: (13, 14),
+    Element.APPENDIX: (14, 14),
+    Element.APPENDIX_TITLE: (13, 14),
+    Element.ANNEX_NOTE: (13, 14),
 }
 
 BODY_SIZE = 14
@@ -215,6 +229,12 @@ SIGNATURE_SPACE = pt(72)
 # Urgency stamp frames (§3.2, ô 10b), in twips.
 URGENCY_BOX_WIDTH = {"HỎA TỐC": mm(30), "THƯỢNG KHẨN": mm(40), "KHẨN": mm(20)}
 URGENCY_COLOR = "FF0000"
+
+# Tables in the body: 13 pt text, a 0.5 pt grid, the text 0.15 cm from the left and right lines, 2 pt above and below.
+TABLE_SIZE = 13
+TABLE_CELL_SPACE = pt(2)
+TABLE_CELL_MARGIN = mm(1.5)
+TABLE_BORDER = 4  # eighths of a point
 
 STYLES: dict[Element, Style] = {
     Element.CIRCULATION: Style(13, bold=True, upper=True, align=Align.CENTER),
@@ -250,6 +270,24 @@ STYLES: dict[Element, Style] = {
                            space_before=PARAGRAPH_SPACE, line=BODY_LINE),
     Element.CLOSE: Style(BODY_SIZE, align=Align.JUSTIFY, first_indent=FIRST_INDENT,
                          space_before=PARAGRAPH_SPACE, line=BODY_LINE),
+    # §4.2: "Phần I"/"Chương I"/"Mục 1"/"Tiểu mục 1" on a line of their own, centred, bold, normal case; the title
+    # on the next line, centred, bold, upper case. A plan's "I. TITLE": bold, upper case. Headings keep with what
+    # follows them and never split.
+    Element.DIVISION: Style(BODY_SIZE, bold=True, align=Align.CENTER, space_before=pt(12), keep_next=True,
+                            keep_lines=True),
+    Element.DIVISION_TITLE: Style(BODY_SIZE, bold=True, upper=True, align=Align.CENTER, keep_next=True,
+                                  keep_lines=True),
+    Element.SECTION: Style(BODY_SIZE, bold=True, upper=True, align=Align.JUSTIFY, first_indent=FIRST_INDENT,
+                           space_before=PARAGRAPH_SPACE, line=BODY_LINE, keep_next=True, keep_lines=True),
+    Element.SUB_CLAUSE: Style(BODY_SIZE, align=Align.JUSTIFY, first_indent=FIRST_INDENT,
+                              space_before=PARAGRAPH_SPACE, line=BODY_LINE),
+    Element.DASH_ITEM: Style(BODY_SIZE, align=Align.JUSTIFY, first_indent=FIRST_INDENT,
+                             space_before=PARAGRAPH_SPACE, line=BODY_LINE),
+    # Tables in the body (plans, reports): 13 pt, the header row bold and centred.
+    Element.TABLE_HEAD: Style(TABLE_SIZE, bold=True, align=Align.CENTER, space_before=TABLE_CELL_SPACE,
+                              space_after=TABLE_CELL_SPACE),
+    Element.TABLE_CELL: Style(TABLE_SIZE, align=Align.LEFT, space_before=TABLE_CELL_SPACE,
+                              space_after=TABLE_CELL_SPACE),
     Element.SIGN_AUTHORITY: Style(14, bold=True, upper=True, align=Align.CENTER),
     Element.SIGN_POSITION: Style(14, bold=True, upper=True, align=Align.CENTER),
     Element.SIGN_NAME: Style(14, bold=True, align=Align.CENTER, space_before=SIGNATURE_SPACE),
@@ -258,7 +296,23 @@ STYLES: dict[Element, Style] = {
     Element.CONTACT: Style(11, align=Align.LEFT),
     Element.RULE: Style(2, align=Align.CENTER, exact_line=pt(3)),
     Element.PAGE_NUMBER: Style(14, align=Align.CENTER),
+    # §3.2: "Phụ lục" 14 bold, normal case; its title 13–14 bold UPPER; the "Kèm theo" line italic as the body.
+    Element.APPENDIX: Style(14, bold=True, align=Align.CENTER, keep_next=True),
+    Element.APPENDIX_TITLE: Style(14, bold=True, upper=True, align=Align.CENTER, keep_next=True),
+    Element.ANNEX_NOTE: Style(14, italic=True, align=Align.CENTER, keep_next=True),
 }
+
+# Công điện (Mẫu 1.6): the recipients' dashes in an indented block under "… điện:". FORMAT.md §11 says only
+# "indented"; 1.5 cm is ptdraft's choice [U], narrower than the Kính gửi block so long names wrap less.
+TELEGRAM_DASH_INDENT = cm(1.5)
+
+# Two signatures side by side (Mẫu 1.9): the Nơi nhận block under the left one, this far below its name.
+COSIGNER_DISTRIBUTION_SPACE = pt(18)
+
+# Annexes (Mẫu 1.3, 2.1, 2.2): the word, and the blanks of the "Kèm theo" line where the number and date go.
+APPENDIX_WORD = "Phụ lục"
+ANNEX_BLANK = "…"
+ANNEX_BLANK_DATE = "ngày … tháng … năm …"
 
 # A DOCX cannot end with a table: an empty paragraph follows the closing row. Its exact height (twips) is as small
 # as Word and LibreOffice take, so that a closing row filling the last page does not push it onto a page of its own.
@@ -277,6 +331,44 @@ END_MARK = "./."
 
 # Vietnamese alphabet order for points a), b), c) … (§4.2: no f, j, w, z).
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+# §4.2: how each level of the body is numbered. Phần and Chương take Roman numerals, Mục and Tiểu mục Arabic ones;
+# a plan's sections "I.", its items "1.", their sub-items "1.1.", points "a)", dash lines "-".
+DIVISION_NUMERALS = {"Phần": "roman", "Chương": "roman", "Mục": "arabic", "Tiểu mục": "arabic"}
+DASH = "-"
+
+
+def roman(number: int) -> str:
+    """1 → "I", 14 → "XIV" (numbers from 1 to 3999)."""
+    out = []
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def division_label(kind: str, number: int) -> str:
+    """"Chương II", "Mục 3"."""
+    return f"{kind} {roman(number) if DIVISION_NUMERALS.get(kind) == 'roman' else number}"
+
+
+def section_label(number: int) -> str:
+    return f"{roman(number)}."
+
+
+def item_label(number: int) -> str:
+    return f"{number}."
+
+
+def sub_clause_label(item: int, number: int) -> str:
+    return f"{item}.{number}."
+
+
+def point_label(index: int) -> str:
+    """The letter of the point at ``index`` (from 0): "a)", "b)" … "đ)" …"""
+    return f"{POINT_LETTERS[index % len(POINT_LETTERS)]})"
 
 
 # Phụ lục I: where the electronic signatures go, by the names of the PDF's signature fields (ptdraft/pdf_fields.py).

@@ -20,6 +20,7 @@ from ptdraft import held_files
 from ptdraft.errors import InputError, OutputError, PtdraftError
 from ptdraft.model import (
     FORMAT_VERSION,
+    Annex,
     Content,
     Draft,
     Field,
@@ -142,10 +143,12 @@ def content_from_dict(data: Mapping[str, Any]) -> Content:
             kwargs[key] = parse_date(value)
         elif key == "requirements":
             kwargs[key] = tuple(Item(r["text"], tuple(r.get("subitems", ()))) for r in value)
-        elif key == "signature":
+        elif key in ("signature", "cosigner"):
             sig = dict(value)
             mode = SigningMode(sig.pop("mode", ""))
             kwargs[key] = Signature(mode=mode, **sig)
+        elif key == "annexes":
+            kwargs[key] = tuple(Annex(**annex) for annex in value)
         elif isinstance(value, list):
             kwargs[key] = tuple(value)
         else:
@@ -163,7 +166,9 @@ def content_to_dict(content: Content) -> dict[str, Any]:
                 out[key] = value.isoformat() if value else None
             elif key == "requirements":
                 out[key] = [{"text": r.text, "subitems": list(r.subitems)} for r in value]
-            elif key == "signature":
+            elif key == "annexes":
+                out[key] = [{"title": a.title, "body": a.body, "doc_type": a.doc_type} for a in value]
+            elif key in ("signature", "cosigner"):
                 out[key] = {"mode": value.mode.value, "collective": value.collective,
                             "head_title": value.head_title, "position": value.position, "name": value.name}
                 if value.order_title:

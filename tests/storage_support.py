@@ -41,15 +41,30 @@ def on_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 
 
-def pg_url() -> str:
-    """The test server's URL; fails on CI and skips elsewhere when it is not set."""
-    url = os.environ.get(PG_ENV, "").strip()
+def _url_from(env: str, why: str) -> str:
+    """The URL in ``env``; when it is not set, fails on CI and skips elsewhere, saying ``why`` it is needed."""
+    url = os.environ.get(env, "").strip()
     if not url:
-        message = f"{PG_ENV} is not set: the PostgreSQL tests need a server (.ci/run starts one)"
+        message = f"{env} is not set: {why}"
         if on_ci():
             pytest.fail(message)
         pytest.skip(message)
     return url
+
+
+def pg_url() -> str:
+    """The test server's URL; fails on CI and skips elsewhere when it is not set."""
+    return _url_from(PG_ENV, "the PostgreSQL tests need a server (.ci/run starts one)")
+
+
+CLERK_ENV = "PTDRAFT_TEST_PG_CLERK_URL"
+REVIEWER_ENV = "PTDRAFT_TEST_PG_REVIEWER_URL"
+
+
+def role_url(env: str) -> str:
+    """The URL of a test login role (a clerk's or a reviewer's, made by .ci/run); fails on CI and skips elsewhere
+    when it is not set."""
+    return _url_from(env, "the role tests connect as a clerk and as a reviewer (.ci/run makes both)")
 
 
 def with_schema(url: str, schema: str) -> str:

@@ -13,7 +13,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from ptdraft import api
+from ptdraft import api, doctypes, rules
 from tests.support import (
     FONT_SLOTS,
     W,
@@ -152,6 +152,10 @@ class Doc:
 
     @property
     def closing_index(self) -> int:
+        """The Nơi nhận / signature table (annexes may follow it with tables of their own)."""
+        for index in range(len(self.tables)):
+            if any(p.text == "Nơi nhận:" for p in self.cell(index, 0, 0)):
+                return index
         return len(self.tables) - 1
 
     def grid(self, table: int) -> list[int]:
@@ -190,17 +194,18 @@ def doc(request, docs) -> Doc:
 
 
 def test_page_is_a4_portrait_with_decree_margins(doc):
-    """The page is A4 portrait (11906 × 16838 twips) with margins inside the decree's ranges."""
+    """The page is A4 portrait (11906 × 16838 twips) with margins inside the decree's ranges, in the document's
+    one section and in the section of each annex (an attached text or an appendix counts its own pages)."""
     sections = doc.document.sections
-    assert len(sections) == 1
-    s = sections[0]
-    assert (twips(s.page_width), twips(s.page_height)) == (A4_WIDTH, A4_HEIGHT)
-    assert s.orientation in (None, WD_ORIENT.PORTRAIT)
-    assert TOP_BOTTOM[0] <= twips(s.top_margin) <= TOP_BOTTOM[1]
-    assert TOP_BOTTOM[0] <= twips(s.bottom_margin) <= TOP_BOTTOM[1]
-    assert LEFT[0] <= twips(s.left_margin) <= LEFT[1]
-    assert RIGHT[0] <= twips(s.right_margin) <= RIGHT[1]
-    assert twips(s.gutter) == 0
+    assert len(sections) == 1 + len(doc.rendered.content.annexes)
+    for s in sections:
+        assert (twips(s.page_width), twips(s.page_height)) == (A4_WIDTH, A4_HEIGHT)
+        assert s.orientation in (None, WD_ORIENT.PORTRAIT)
+        assert TOP_BOTTOM[0] <= twips(s.top_margin) <= TOP_BOTTOM[1]
+        assert TOP_BOTTOM[0] <= twips(s.bottom_margin) <= TOP_BOTTOM[1]
+        assert LEFT[0] <= twips(s.left_margin) <= LEFT[1]
+        assert RIGHT[0] <= twips(s.right_margin) <= RIGHT[1]
+        assert twips(s.gutter) == 0
 
 
 def test_every_font_slot_is_times_new_roman(doc):
@@ -344,6 +349,10 @@ def test_number_and_date_share_a_row(doc):
     assert number.text.startswith("Số: ")
     check(number, size=SIZE_NUMBER, bold=False, italic=False, align=CENTER)
     content = doc.content
+    if content.doc_type in doctypes.NO_DATE_LINE:
+        # §5.1, Mẫu 1.9: a Biên bản has no place-and-date line; its time and place are in the body.
+        assert not any(p.text for p in doc.cell(doc.header_index, 1, 1))
+        return
     expected_place = f"{_fold(content.place)}, " if content.place.strip() else ""
     assert date.text.startswith(expected_place + "ngày ")
     check(date, size=SIZE_DATE, italic=True, bold=False, align=CENTER)
@@ -372,7 +381,8 @@ def test_title_block(doc):
         return
     body = doc.body_between()
     type_name = body[0]
-    assert type_name.text == type_name.text.upper() and type_name.text.casefold() == doc.content.doc_type.casefold()
+    printed = doctypes.PRINTED_NAME.get(doc.content.doc_type, doc.content.doc_type)
+    assert type_name.text == type_name.text.upper() and type_name.text.casefold() == printed.casefold()
     check(type_name, size=SIZE_TYPE_NAME, bold=True, italic=False, upper=True, align=CENTER)
     index = 1
     if subject and doc.content.doc_type not in ("Giấy giới thiệu", "Giấy nghỉ phép"):
@@ -391,6 +401,19 @@ def test_kinh_gui(doc):
     """Kính gửi 14 pt upright: one recipient inline "Kính gửi: X"; several as "- X;" lines, the last ending "."."""
     recipients = [_fold(r).rstrip(";.,") for r in doc.content.recipients if r.strip()]
     texts = [p.text for p in doc.paras]
+    if doc.content.doc_type == doctypes.CONG_DIEN:
+        # Mẫu 1.6: "<AUTHORITY> điện:" centred, bold, then the dashed recipients indented, with no "Kính gửi".
+        assert not any(t.startswith("Kính gửi") for t in texts)
+        sender = doc.find(f"{_fold(doc.content.deciding_authority).upper()} {doctypes.TELEGRAM_WORD}")
+        check(sender, size=SIZE_KINH_GUI, bold=True, italic=False, align=CENTER)
+        start = doc.paras.index(sender) + 1
+        lines = doc.paras[start : start + len(recipients)]
+        assert [p.text for p in lines] == [f"- {r};" for r in recipients[:-1]] + [f"- {recipients[-1]}."]
+        for para in lines:
+            check(para, size=SIZE_KINH_GUI, bold=False, italic=False)
+            pf = para.p.paragraph_format
+            assert twips(pf.left_indent) + twips(pf.first_line_indent) == rules.TELEGRAM_DASH_INDENT
+        return
     if not recipients:
         assert not any(t.startswith("Kính gửi") for t in texts)
         return
@@ -447,7 +470,9 @@ def test_body_paragraphs(doc):
         article = re.match(r"Điều \d+\.", text)
         if article:
             assert runs[0].text == article.group(0) and runs[0].bold, f"{text[:30]!r}: 'Điều n.' is bold"
-            assert not any(r.bold for r in runs[1:])
+            # §4.2: an article's title (a heading with no final punctuation) is bold; a sentence after it is not.
+            is_title = not text.rstrip().endswith((".", ";", ":", "!", "?"))
+            assert all(bool(r.bold) == is_title for r in runs[1:]), text[:40]
         else:
             assert not any(r.bold for r in runs), f"{text[:40]!r} has bold runs"
         checked += 1
@@ -505,6 +530,11 @@ def test_noi_nhan(doc):
     """"Nơi nhận:" 12 pt bold italic flush left; entries 11 pt upright "- …;", "Như trên" first with a Kính gửi,
     "- Lưu: VT, …." last."""
     left = doc.cell(doc.closing_index, 0, 0)
+    cosigner = [_fold(line).upper() for line in doc.content.cosigner.authority_lines()]
+    if cosigner:
+        # Mẫu 1.9: the second signature on the left (title lines, then the name), Nơi nhận under it.
+        assert [p.text for p in left[: len(cosigner) + 1]] == cosigner + [_fold(doc.content.cosigner.name)]
+        left = left[len(cosigner) + 1:]
     assert left[0].text == "Nơi nhận:"
     check(left[0], size=SIZE_NOI_NHAN_LABEL, bold=True, italic=True, align=LEFT_ALIGN)
     entries = left[1:]
@@ -520,7 +550,7 @@ def test_noi_nhan(doc):
     assert entries[-1].text.startswith("- Lưu: VT") and entries[-1].text.endswith(".")
     if any(r.strip() for r in doc.content.recipients):
         assert entries[0].text == "- Như trên;"
-    else:
+    elif not any(_fold(d).rstrip(";.") == "Như trên" for d in doc.content.distribution):
         assert all(p.text != "- Như trên;" for p in entries)
 
 

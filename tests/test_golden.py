@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 
 from ptdraft import api, docx_writer
-from ptdraft.layout import Layout, Para, Rule, Table
+from ptdraft.layout import Layout, Para, Rule, SectionBreak, Table
 from tests.support import GOLDEN_DIR, template_example
 
 UPDATE = os.environ.get("PTDRAFT_UPDATE_GOLDEN") == "1"
@@ -24,7 +24,7 @@ TEMPLATE_IDS = [t.id for t in api.list_templates()]
 
 def _style_text(style) -> str:
     parts = [f"{style.size:g}pt"]
-    for flag in ("bold", "italic", "upper", "keep_next"):
+    for flag in ("bold", "italic", "upper", "keep_next", "keep_lines"):
         if getattr(style, flag):
             parts.append(flag)
     parts.append(style.align.name.lower())
@@ -57,6 +57,8 @@ def _block_lines(block, indent: str) -> list[str]:
         return [f"{indent}{block.element.name} [{_style_text(block.style)}{extra}] {_para_text(block)}"]
     if isinstance(block, Rule):
         return [f"{indent}RULE width={block.width} container={block.container} indent={block.indent}"]
+    if isinstance(block, SectionBreak):
+        return [f"{indent}SECTION_BREAK {block.ref}"]
     assert isinstance(block, Table), block
     lines = [
         f"{indent}TABLE {block.name} widths={','.join(map(str, block.widths))}"

@@ -1,7 +1,7 @@
 """kill -9 at any moment (issue 15): a child process saving a draft, exporting a DOCX, taking numbers and
 approving templates in a loop is killed at random times; after each kill every file there is whole (the old one or
 the new one, never half), no temporary file is left as the file's name, and the database opens with every number
-recorded and every approved version whole."""
+recorded, every approved version whole, and the history's hash chain whole with one row per number and approval."""
 from __future__ import annotations
 
 import json
@@ -58,10 +58,16 @@ def _check_folder(folder: Path) -> None:
             for key, last in counters.items():
                 numbers = sorted(e.number for e in entries if (e.issuer, e.year, e.book) == key)
                 assert numbers == list(range(1, last + 1)), (key, numbers, last)
-            for version in opened.template_versions():
+            versions = opened.template_versions()
+            for version in versions:
                 assert version.source and version.sha256
                 if version.state == "approved":
                     assert version.approved_by and version.approved_at
+            # the history's chain is whole, and holds exactly one row for each number and each approval
+            assert opened.history_problem() is None
+            events = opened.history()
+            assert sum(e.action == "issued" for e in events) == len(entries)
+            assert sum(e.action == "approved" for e in events) == sum(v.state == "approved" for v in versions)
 
 
 def test_killed_at_random_moments_leaves_whole_files_and_a_consistent_database(tmp_path):

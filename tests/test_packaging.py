@@ -155,3 +155,37 @@ def test_no_posix_only_module_is_imported_unguarded(module):
             if any(n.split(".")[0] == module for n in names) and id(node) not in guarded:
                 offenders.append(f"{path.relative_to(REPO)}:{node.lineno}")
     assert not offenders, offenders
+
+
+def _tracked_resources() -> list[str]:
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-files", "resources"], cwd=REPO, capture_output=True, text=True, check=True)
+    return [line for line in listed.stdout.splitlines() if line]
+
+
+def test_every_shipped_resource_is_in_the_wheel_and_the_frozen_folder():
+    """A data file added under resources/ (the snippets, a dictionary…) is matched by the wheel's package-data and
+    by the PyInstaller spec's patterns, so an installed ptdraft finds it as a checkout does."""
+    import re
+
+    setuptools = PYPROJECT["tool"]["setuptools"]
+    in_wheel: set[str] = set()
+    for package, patterns in setuptools["package-data"].items():
+        folder = setuptools["package-dir"].get(package)
+        if folder is None and package.startswith("ptdraft._resources."):
+            folder = "resources/" + package.removeprefix("ptdraft._resources.").replace(".", "/")
+        if folder is None or not folder.startswith("resources"):
+            continue
+        for pattern in patterns:
+            in_wheel.update(str(p.relative_to(REPO)) for p in (REPO / folder).glob(pattern))
+    spec = (REPO / "packaging" / "ptdraft.spec").read_text(encoding="utf-8")
+    spec_patterns = ast.literal_eval(re.search(r'ROOT / "resources", "ptdraft/_resources", (\([^)]*\))', spec)[1])
+    missing = []
+    for name in _tracked_resources():
+        if name == "resources/.ptdraft-data":
+            continue  # the marker by which ptdraft/resources.py knows a checkout's folder; an install needs none
+        suffix_ok = any(name.endswith(p.lstrip("*")) for p in spec_patterns) or name.endswith(".po")
+        if name not in in_wheel or not suffix_ok:
+            missing.append(f"{name} (wheel: {name in in_wheel}, frozen: {suffix_ok})")
+    assert not missing, missing

@@ -15,6 +15,7 @@ import pytest
 from ptdraft import api, storage
 from ptdraft.errors import StorageError
 from ptdraft.storage import schema
+from ptdraft.storage.sql import SqlStorage
 from tests.storage_support import (  # noqa: F401 - db is a fixture
     PgSchema,
     assert_one_message,
@@ -34,11 +35,11 @@ SHIPPED_IDS = {t.id for t in api.list_templates()}
 def test_first_use_creates_the_current_schema(db):
     """Opening an empty database creates every table and records each schema version once."""
     with storage.open_storage(db) as opened:
-        assert opened.schema_version() == schema.LATEST == 2
+        assert opened.schema_version() == schema.LATEST == 3
     with storage.open_storage(db) as opened:  # a second open migrates nothing
-        assert opened.schema_version() == 2
+        assert opened.schema_version() == 3
     rows = raw_execute(db, f"SELECT version, applied_at FROM {schema.VERSION_TABLE} ORDER BY version")
-    assert [r[0] for r in rows] == [1, 2]
+    assert [r[0] for r in rows] == [1, 2, 3]
     assert rows[0][1]
     for table in schema.TABLES:
         assert raw_execute(db, f"SELECT COUNT(*) FROM {table}")[0][0] >= 0
@@ -65,6 +66,7 @@ def test_a_version_1_database_gains_the_profile_and_packages_keeping_its_registe
     profile and the package records work on it."""
     with monkeypatch.context() as old_release:
         old_release.setattr(schema, "LATEST", 1)
+        old_release.setattr(SqlStorage, "_append_history", lambda self, *args: None)  # that release wrote no history
         _numbered, entry = api.issue_number(letter(), db=db, user="văn thư")
         with storage.open_storage(db) as opened:
             assert opened.schema_version() == 1

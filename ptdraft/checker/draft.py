@@ -27,11 +27,13 @@ _MISSING_REF = {
 
 def paragraph_refs(layout: Layout) -> list[str]:
     """The draft part of each DOCX paragraph, in the order the DOCX writer writes them."""
-    from ptdraft.layout import Table
+    from ptdraft.layout import SectionBreak, Table
 
     refs: list[str] = []
     for block in layout.blocks:
-        if isinstance(block, Table):
+        if isinstance(block, SectionBreak):
+            refs.append(block.ref)  # the paragraph ending the section
+        elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row.cells:
                     refs.extend(b.ref for b in cell.blocks) if cell.blocks else refs.append("")

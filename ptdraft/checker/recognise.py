@@ -29,7 +29,7 @@ _NUMBER = re.compile(r"^\s*số\b\s*[:.]?", re.IGNORECASE)
 _DATE = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
 _VV = re.compile(r"^\s*(v\s*/\s*v|về việc)\b", re.IGNORECASE)
 _DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
-_BASIS = ("cancu", "theodenghi", "xetdenghi")
+_BASIS = ("cancu", "theodenghi", "xetdenghi", "xettotrinh")  # "Xét Tờ trình …" closes the bases of a Nghị quyết (Mẫu 1.1)
 _SIGN_PREFIX = re.compile(r"^\s*(tm|kt|tl|tuq|q|t/m|k/t|t/l)\s*[.:/]?\s+\S", re.IGNORECASE)
 # A signing-authority prefix in any spelling (FORMAT.md §8 wants "TM. ", "KT. ", "TL. ", "TUQ. ", "Q. ").
 AUTHORITY_PREFIX = re.compile(r"^(?P<prefix>t\.?m|k\.?t|t\.?l|t\.?u\.?q|q|t/m|k/t|t/l)(?P<sep>\s*[.:/]\s*|\s+)(?=\S)",
@@ -307,10 +307,16 @@ class _Finder:
                     break
                 if not (para.align == "center" or all(r.bold for r in para.visible_runs)):
                     break
+                if _DIVISION.match(para.text.strip()):  # "Phần I", "Chương I" opening the body (FORMAT.md §4.2)
+                    break
                 if i > first and is_upper(para.text):
+                    break
+                if doc_type == doctypes.CONG_DIEN and para.text.rstrip().endswith(doctypes.TELEGRAM_WORD):
                     break
                 self.add(Element.SUBJECT, para.index)
                 i += 1
+        if doc_type == doctypes.CONG_DIEN:
+            i = self._telegram_head(paras, i)
         label, items = None, []
         for number in range(i, min(i + 4, len(paras))):
             if fold(paras[number].text).startswith("kinhgui"):
@@ -349,6 +355,19 @@ class _Finder:
                 break
             items.append(self.add(Element.RECIPIENTS, para.index))
         return part, items
+
+    def _telegram_head(self, paras: list[ParaInfo], i: int) -> int:
+        """Công điện (Mẫu 1.6): "<AUTHORITY> điện:" and the dashed recipients under it; where the body starts."""
+        if i >= len(paras) or not paras[i].text.rstrip().endswith(doctypes.TELEGRAM_WORD):
+            return i
+        para = paras[i]
+        end = para.text.rstrip().rfind(doctypes.TELEGRAM_WORD)
+        self.add(Element.DECIDING_AUTHORITY, para.index, 0, len(para.text[:end].rstrip()))
+        i += 1
+        while i < len(paras) and starts_with_dash(paras[i].text):
+            self.add(Element.RECIPIENTS, paras[i].index)
+            i += 1
+        return i
 
     def _decision_head(self, paras: list[ParaInfo], i: int) -> int:
         """Decisions: the deciding authority, the bases, then "QUYẾT ĐỊNH:"; the index where the articles start."""

@@ -68,7 +68,7 @@ class Application:
         if kind == "recent":
             self.window.open_path(Path(value))
         elif kind == "template":
-            self.state.replace(api.new_draft(value), None)
+            self.state.replace(api.new_draft(value, profile=api.office_profile_for_drafts()), None)
         self.window.go_to_step(0)
 
     def _make_window(self):

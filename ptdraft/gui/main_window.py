@@ -171,6 +171,9 @@ class MainWindow(QMainWindow):
         self.review = tools.install(self, view, file_menu)
         library_ui.install(self, file_menu)  # template library, save as template, Cấp số, outgoing register
         sending_ui.install(self, file_menu)  # send to many, hand-off package, office information
+        from ptdraft.gui import snippets_ui
+
+        snippets_ui.install(self, bar)  # Insert: legal bases, requests, closings, recipient groups
 
         language = bar.addMenu(_("&Language"))
         group = QActionGroup(self)
@@ -317,7 +320,7 @@ class MainWindow(QMainWindow):
         elif kind == BLANK:
             self.state.replace(api.blank_draft(), None)
         else:
-            self.state.replace(api.new_draft(value), None)
+            self.state.replace(api.new_draft(value, profile=api.office_profile_for_drafts()), None)
         self.go_to_step(0)
 
     def open_document(self) -> None:

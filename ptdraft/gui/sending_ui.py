@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -350,70 +350,8 @@ def make_package(window):
 
 
 def open_office(window) -> QDialog:
+    from ptdraft.gui.office_ui import OfficeDialog
+
     return _open(window, "office_dialog", OfficeDialog)
-
-
-class OfficeDialog(QDialog):
-    """The office profile, entered once and shared by every workstation through the office database."""
-
-    def __init__(self, window) -> None:
-        from ptdraft import office
-
-        super().__init__(window)
-        self.window = window
-        self.setWindowTitle(_("Office information"))
-        self.resize(620, 360)
-        profile = api.office_profile()
-        self.edits: dict[str, QLineEdit] = {}
-        form = QFormLayout()
-        labels = {
-            "ma_dinh_danh": _("Agency identifier (mã định danh)"),
-            "ten_co_quan": _("Name of the agency"),
-            "co_quan_chu_quan": _("Body in charge"),
-            "dia_chi": _("Address"),
-            "email": _("E-mail"),
-            "dien_thoai": _("Telephone"),
-            "fax": _("Fax"),
-            "website": _("Website"),
-        }
-        for item in office.ITEMS:
-            edit = QLineEdit(profile.get(item.id, ""), self)
-            if item.hint:
-                edit.setPlaceholderText(item.hint)
-            self.edits[item.id] = edit
-            form.addRow(labels.get(item.id, item.label) + ":", edit)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a02000")
-        save = QPushButton(_("Save"), self)
-        save.setDefault(True)
-        save.clicked.connect(lambda: window.guard(self.save))
-        close = QPushButton(_("Close"), self)
-        close.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(save)
-        buttons.addWidget(close)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.addWidget(QLabel(_("Entered once for the whole office; the hand-off package takes the agency "
-                               "identifier from here."), self))
-        box.addLayout(form)
-        box.addWidget(self.message)
-        box.addLayout(buttons)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-
-    def save(self) -> dict[str, str]:
-        values = {name: edit.text() for name, edit in self.edits.items()}
-        try:
-            saved = api.set_office_profile(values)
-        except PtdraftError as exc:
-            self.message.setText(str(exc))
-            raise
-        self.message.setText("")
-        for name, edit in self.edits.items():
-            edit.setText(saved.get(name, ""))
-        self.window.show_notice(_("Office information saved"))
-        return saved
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ptdraft import api
 from ptdraft.gui.i18n import _
+from ptdraft.gui.outline_editor import OutlineEditor
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.widgets import (
     MARGIN,
@@ -358,7 +359,9 @@ class ContentStep(Step):
         self.fields_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # template labels run long
         self.form.addRow(self.fields_box)
         self.note(_("Text in {{ }} is filled in from the template fields above."))
-        self.body = self.text(_("Body"), "body", 12, _("A blank line between paragraphs; \"1.\" starts a numbered item, \"a)\" a sub-item."))
+        self.body = OutlineEditor(self, lines=12)
+        self.body.edited.connect(lambda text: self.state.update_content(body=text))
+        self._add_field(_("Body"), "body", self.body, _("A blank line between paragraphs; \"1.\" starts a numbered item, \"a)\" a sub-item."))
         self.field_widgets: dict[str, QWidget] = {}
         self._fields: tuple[Field, ...] | None = None
         # The body takes the height left on the screen (no stretch under it): long letters are typed here.
@@ -450,6 +453,7 @@ class ContentStep(Step):
                 widget.set_quietly(value if isinstance(value, list) else [])
             widget.blockSignals(False)
         self.body.set_quietly(draft.content.body)
+        self.body.set_doc_type(draft.content.doc_type)
 
 
 def _index_in(ref: str, part: str) -> int | None:

@@ -7,7 +7,7 @@ import re
 
 from ptdraft import doctypes
 from ptdraft.importer import lists, structure
-from ptdraft.importer.header import Header, parse_header, split_columns, subject_text, upper_line
+from ptdraft.importer.header import Header, parse_header, split_columns, subject_text, tidy_header, upper_line
 from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
 from ptdraft.importer.signature import SignatureBlock, parse_signature
@@ -16,6 +16,27 @@ from ptdraft.model import Content, Draft
 from ptdraft.rules import SAME_AS_ABOVE
 
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
+# Page furniture a PDF or a website leaves between the lines of a letter: never part of it.
+_FURNITURE = (
+    ("số trang", re.compile(r"^(?:Trang|Page)\s+\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?$", re.I)),
+    ("đường dẫn tệp", re.compile(r"^(?:[A-Za-z]:?\\|[A-Za-z]:/|file:/)\S.*$")),
+    ("địa chỉ trang web", re.compile(r"^(?:https?://|www\.)\S+$", re.I)),
+    ("dấu vết chữ ký số", re.compile(
+        r"^(?:Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký)\s*:.*$"
+        r"|^\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?$", re.I)),
+)
+
+
+def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
+    """``lines`` without page furniture and e-signature residue; a note names each line dropped."""
+    kept = []
+    for line in lines:
+        reason = next((name for name, pattern in _FURNITURE if pattern.match(line.text)), None)
+        if reason:
+            notes.append(f"bỏ {reason} “{line.text}” (dòng {line.number})")
+        else:
+            kept.append(line)
+    return kept
 
 
 def _split_footer(lines: list[Line]) -> list[Line]:
@@ -76,9 +97,10 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
     lines = lines_of(source.text)
-    lines = split_columns(lines[:60]) + lines[60:]  # a header is never longer
+    lines = split_columns(tidy_header(lines[:60], notes)) + lines[60:]  # a header is never longer
     header = parse_header(lines)
     position = header.lines
+    lines = lines[:position] + _drop_furniture(lines[position:], notes)
     notes.extend(header.notes)
     indented = is_indented(lines[position:])
     recipients, used = lists.parse_recipients(lines[position:], indented)
@@ -87,7 +109,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
         (i for i in range(position, len(lines)) if lists.DISTRIBUTION.match(lines[i].text) or lists.is_signature_start(lines[i])),
         len(lines),
     )
-    body_lines = []
+    body_lines = list(header.kept)
     for line in lines[position:end]:
         if _PAGE_NUMBER.match(line.text):
             notes.append(f"bỏ số trang “{line.text}” (dòng {line.number})")
@@ -103,6 +125,10 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     content, recognised = _content(header, doc_type, recipients, body, footer, notes)
     if leftover:
         tail = "\n\n".join(leftover)
+        if content.close:
+            # The lines left over are not a closing sentence: "./." stays where the letter wrote it, never after them.
+            notes.append(f"không thêm “{content.close}” sau các dòng không nhận ra ở cuối văn bản")
+            content = dataclasses.replace(content, close="")
         if content.closing:
             content = dataclasses.replace(content, closing=f"{content.closing}\n\n{tail}")
         else:

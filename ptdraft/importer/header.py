@@ -23,6 +23,9 @@ _PLACE_DATE = re.compile(
     r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$",
     re.I,
 )
+# A symbol as Điều 8 and Phụ lục I write it: groups of capitals, digits and "Đ" joined by "-", "/" or "." (the
+# drafter's lower-case letters allowed, as in "TTr-UBND"); a line with a space in it is not a number line.
+_SYMBOL_FORM = re.compile(r"^[0-9A-Za-zĐđ&]+(?:[-/.][0-9A-Za-zĐđ&]+)*$")
 _VV = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*(?P<rest>.*)$")
 _ABOUT = re.compile(r"^Về\s+việc\s+", re.I)
 _URGENCY = {"KHẨN": "KHẨN", "THƯỢNG KHẨN": "THƯỢNG KHẨN", "HỎA TỐC": "HỎA TỐC", "HOẢ TỐC": "HỎA TỐC"}
@@ -56,6 +59,7 @@ class Header:
     national_title: bool = False
     lines: int = 0
     notes: list[str] = field(default_factory=list)
+    kept: list[Line] = field(default_factory=list)  # header lines that failed their check: they open the body
 
 
 def upper_line(text: str) -> bool:
@@ -81,6 +85,62 @@ def split_columns(lines: list[Line]) -> list[Line]:
                 out.append(Line(piece, line.indent, line.number, line.blank_before and index == 0))
         else:
             out.append(line)
+    return out
+
+
+_RULE_LINE = re.compile(r"^[\s|]*(?:[-–—_=*~]{3,}|[-–—_=*~]*\s*o\s*0\s*o\s*[-–—_=*~]*)[\s|]*$", re.I)
+_GLUED_RULE = re.compile(r"(?:\s*[-–—_=*~]{3,}\s*)+$|^(?:\s*[-–—_=*~]{3,}\s*)+")
+_TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
+_MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
+_NUMBER_THEN_DATE = re.compile(
+    r"^(?P<number>(?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S+)\s+(?P<date>[^,]{1,60}?\s*,\s*ngày\b.*năm\s*\d{4})\s*$"
+)
+
+
+def _pieces_by_known_forms(text: str) -> list[str]:
+    """A line holding both header columns merged ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …", "TỈNH X Độc lập - …",
+    "Số: 12/UBND-VP Hà Nội, ngày …") cut before the national title, the motto and the place-date."""
+    for pattern in (_TITLE_INSIDE, _MOTTO_INSIDE):
+        match = pattern.search(text)
+        if match and match.start() > 0 and text[:match.start()].strip():
+            head, tail = text[:match.start()].strip(), text[match.start():].strip()
+            return _pieces_by_known_forms(head) + _pieces_by_known_forms(tail)
+        if match and match.end() < len(text) and text[match.end():].strip() and match.start() == 0:
+            return [text[:match.end()].strip()] + _pieces_by_known_forms(text[match.end():].strip())
+    match = _NUMBER_THEN_DATE.match(text)
+    if match:
+        return [match.group("number"), match.group("date")]
+    return [text]
+
+
+def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
+    """The header's lines as a website copy or an old letter types them, made plain: typed rules ("-------",
+    "*****", "---o0o---") dropped or cut off the line they are glued to, a column separator "|" dropped, merged
+    columns split by their known forms, and a "Số:" alone joined with the number on the next line."""
+    out: list[Line] = []
+    dropped = 0
+    for position, line in enumerate(lines):
+        text = line.text
+        if _RECIPIENTS.match(text) or _BODY_START.match(text):
+            out.extend(lines[position:])  # the body has begun: its lines stay as they are
+            break
+        if _RULE_LINE.match(text) or text.strip() in ("|", ""):
+            dropped += 1
+            continue
+        cleaned = _GLUED_RULE.sub("", text).strip()
+        if cleaned != text:
+            dropped += 1
+        pieces = _pieces_by_known_forms(cleaned) if cleaned else []
+        for index, piece in enumerate(pieces):
+            piece_line = Line(piece, line.indent, line.number, line.blank_before and index == 0)
+            if len(pieces) == 1 and cleaned == text:
+                piece_line = line
+            if out and re.fullmatch(r"(?:Số|SỐ)\s*:?", out[-1].text) and re.match(r"^\d*\s*/\s*\S", piece):
+                out[-1] = Line(f"Số: {piece}", out[-1].indent, out[-1].number, out[-1].blank_before)
+                continue
+            out.append(piece_line)
+    if dropped:
+        notes.append(f"bỏ {dropped} đường kẻ gõ bằng ký tự (---, ***) ở phần đầu văn bản: bản thảo tự kẻ")
     return out
 
 
@@ -134,6 +194,10 @@ def parse_header(lines: list[Line]) -> Header:
             header.national_title, state = True, ""
         elif _MOTTO.match(text):
             state = ""
+        elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol \
+                and not _SYMBOL_FORM.match(re.sub(r"\s*-\s*", "-", m.group("symbol"))):
+            header.notes.append(f"dòng “{text}” không đúng dạng số và ký hiệu (Số: N/KÝ-HIỆU): giữ trong nội dung")
+            header.kept.append(line)
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
             header.number = int(m.group("n")) if m.group("n") else None
             if header.number is not None and not 1 <= header.number <= 999_999:

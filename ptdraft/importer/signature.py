@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from ptdraft.importer.header import upper_line
 from ptdraft.importer.lines import Line
 from ptdraft.model import Signature, SigningMode
+from ptdraft.vietnamese.syllable import analyse
 
 _PREFIX = re.compile(r"^(?P<mode>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<title>\S.*)$")
-_SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
+_SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký(?:\s+(?:và\s+)?đóng\s+dấu)?|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
 _MODES = {"TM": SigningMode.TM, "KT": SigningMode.KT, "TL": SigningMode.TL, "TUQ": SigningMode.TUQ, "Q": SigningMode.Q}
 
 
@@ -57,9 +58,45 @@ class SignatureBlock:
         return Signature(_MODES[modes[0]], head_title=head, position=position, name=self.name)
 
 
+_GLUED_NAME = re.compile(r"^(?P<title>.*[A-ZÀ-Ỹ]{2,})(?P<name>[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){1,5})$")
+
+
+# Academic titles and military ranks the decree lets stand before a name (Phụ lục I, ô 7c).
+_NAME_PREFIX = re.compile(r"^(?:(?:GS|PGS|TS|ThS|BS|KS|LS|TSKH)\.\s*)+|^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+")
+
+
+def is_personal_name(text: str) -> bool:
+    """Whether ``text`` reads as a Vietnamese personal name: two to six capitalised words, each a syllable that
+    Vietnamese can have ("Phạm Mạnh Cường"; not "(Đ", "Q.Cường" or "CHÁNH VĂN PHÒNGThái")."""
+    words = _NAME_PREFIX.sub("", text).split()
+    if not 2 <= len(words) <= 6:
+        return False
+    for word in words:
+        if not (word[0].isupper() and (len(word) == 1 or word[1:].islower() or word.isupper())):
+            return False
+        if not analyse(word).valid:
+            return False
+    return True
+
+
+def _unglued(lines: list[Line]) -> list[Line]:
+    """A title with the name glued on ("CHÁNH VĂN PHÒNGThái Hữu Phép") split into its two lines."""
+    out = []
+    for line in lines:
+        match = _GLUED_NAME.match(line.text)
+        if match and upper_line(match.group("title")) and is_personal_name(match.group("name")):
+            out.append(Line(match.group("title").strip(), line.indent, line.number, line.blank_before))
+            out.append(Line(match.group("name"), line.indent, line.number))
+        else:
+            out.append(line)
+    return out
+
+
 def parse_signature(lines: list[Line]) -> SignatureBlock:
-    """The signature block at the top of ``lines``: capitals, then the name; anything after goes to ``rest``."""
+    """The signature block at the top of ``lines``: capitals, then the name; anything after goes to ``rest``.
+    A name that is no personal name is left out of the block (it stays in the letter's text) with a note."""
     block = SignatureBlock()
+    lines = _unglued(lines)
     for index, line in enumerate(lines):
         text = line.text
         if _SIGNED.match(text):
@@ -72,8 +109,10 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
                 block.position.append(text)
             continue
         if not block.name and (block.authority or block.position or index == 0):
-            block.name = text
-            continue
+            if is_personal_name(text) or not (block.authority or block.position):
+                block.name = text
+                continue
+            block.notes.append(f"dòng “{text}” dưới chức vụ không phải họ tên người: giữ trong nội dung")
         block.rest = lines[index:]
         break
     if not block.name and len(block.position) >= 2 and _looks_like_name(block.position[-1]):

@@ -94,7 +94,7 @@ def read_source(path: Path) -> Source:
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES + (".docx",):
         if suffix == ".doc":
-            raise InputError("tệp .doc (Word 97-2003) chưa nhập được: hãy mở bằng Word và lưu thành .docx", where)
+            return _read_doc(path, where)
         if suffix == ".pdf":
             raise InputError("chưa nhập trực tiếp được tệp PDF: hãy sao chép chữ trong PDF ra tệp .txt", where)
         raise InputError("chỉ nhập được tệp văn bản .txt hoặc tệp Word .docx", where)
@@ -114,6 +114,28 @@ def read_source(path: Path) -> Source:
     _check_lines(decoded, where)
     text, encoding, notes = clean_text(decoded)
     return Source(path.name, text, charset, False, encoding, tuple(notes))
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _read_doc(path: Path, where: str) -> Source:
+    """A Word 97–2003 letter, converted to DOCX by LibreOffice in a folder of its own and read as DOCX."""
+    import tempfile
+
+    from ptdraft import files, libreoffice
+    from ptdraft.importer.docx_reader import docx_paragraphs
+
+    files.check_regular(path, where=where, limit=files.MAX_READ_BYTES)
+    if files.read_regular(path, where=where, limit=files.MAX_READ_BYTES)[:8] != _OLE_MAGIC:
+        raise InputError("tệp .doc này không phải văn bản Word 97-2003", where)
+    with tempfile.TemporaryDirectory(prefix="ptdraft-doc-") as folder:
+        converted = libreoffice.doc_to_docx(path, Path(folder))
+        paragraphs = docx_paragraphs(converted)
+    text, encoding, notes = clean_text("\n".join(paragraphs))
+    _check_lines(text, where)
+    notes.insert(0, "đã chuyển tệp .doc (Word 97-2003) sang .docx bằng LibreOffice")
+    return Source(path.name, text, "DOC", True, encoding, tuple(notes))
 
 
 def source_from_text(text: str, name: str = "văn bản dán vào") -> Source:

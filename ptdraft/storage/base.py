@@ -12,6 +12,7 @@ from typing import Callable, Mapping, Sequence
 
 from ptdraft.storage.records import (
     Counter,
+    HistoryEvent,
     NewEntry,
     PackageRecord,
     RegisterEntry,
@@ -129,3 +130,12 @@ class Storage(ABC):
     @abstractmethod
     def set_profile(self, values: Mapping[str, str], *, actor: str) -> dict[str, str]:
         """Set (or, with an empty value, remove) profile items in one transaction; returns the whole profile."""
+
+    # the append-only history
+    @abstractmethod
+    def history(self) -> list[HistoryEvent]:
+        """Every row of the history, oldest first."""
+
+    @abstractmethod
+    def history_problem(self) -> str | None:
+        """The first break in the history's hash chain, as a Vietnamese sentence; None when the chain is whole."""

@@ -15,6 +15,9 @@ from ptdraft.errors import StorageError
 from ptdraft.storage.sql import SqlStorage
 
 _MIGRATION_LOCK = 0x70746472  # "ptdr": one program migrates a database at a time
+_HISTORY_LOCK = 0x70746468  # "ptdh": one program appends to the history at a time
+REVIEWER_ROLE = "ptdraft_reviewer"
+CLERK_ROLE = "ptdraft_clerk"
 
 
 def display_url(url: str) -> str:
@@ -44,6 +47,7 @@ class PostgresStorage(SqlStorage):
             self._conn = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(round(timeout))))
             milliseconds = max(1, int(timeout * 1000))
             self._conn.execute(f"SET lock_timeout = {milliseconds}")
+            self.db_role = str(self._conn.execute("SELECT current_user").fetchone()[0])
         except psycopg.Error as exc:
             self._close_quietly()
             raise self._connect_error(exc) from None
@@ -76,6 +80,21 @@ class PostgresStorage(SqlStorage):
     def _lock_schema(self) -> None:
         self._exec("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
 
+    def current_schema(self) -> str:
+        return self._run(lambda: str(self._one("SELECT current_schema()")[0]), write=False)
+
+    def apply_roles(self) -> str:
+        """Run :func:`ptdraft.storage.roles.setup_sql` on this database's schema (as its owner); returns the schema."""
+        from ptdraft.storage.roles import setup_sql
+
+        schema = self.current_schema()
+        self._run(lambda: self._conn.execute(setup_sql(schema)), write=True,
+                  doing="đặt quyền cho vai trò (cần tài khoản chủ sở hữu các bảng)")
+        return schema
+
+    def _lock_history(self) -> None:
+        self._exec("SELECT pg_advisory_xact_lock(?)", (_HISTORY_LOCK,))
+
     def _table_names(self) -> set[str]:
         rows = self._all(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
@@ -95,7 +114,16 @@ class PostgresStorage(SqlStorage):
                 where,
             )
         if isinstance(exc, errors.InsufficientPrivilege):
-            return StorageError("tài khoản PostgreSQL không có quyền ghi hoặc tạo bảng trong cơ sở dữ liệu này", where)
+            if self._doing:
+                return StorageError(
+                    f"tài khoản PostgreSQL '{self.db_role}' không có quyền {self._doing} trong cơ sở dữ liệu này "
+                    f"(duyệt mẫu, ngừng dùng mẫu, hủy số, sửa thông tin cơ quan: vai trò người duyệt {REVIEWER_ROLE}; "
+                    f"soạn, gửi duyệt, cấp số: vai trò văn thư {CLERK_ROLE}); hãy nhờ người quản trị cơ sở dữ liệu",
+                    where,
+                )
+            return StorageError(
+                f"tài khoản PostgreSQL '{self.db_role}' không có quyền ghi hoặc tạo bảng trong cơ sở dữ liệu này", where
+            )
         if isinstance(exc, errors.ReadOnlySqlTransaction):
             return StorageError("cơ sở dữ liệu PostgreSQL chỉ cho đọc", where)
         if isinstance(exc, psycopg.OperationalError):

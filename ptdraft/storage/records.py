@@ -159,3 +159,37 @@ class PackageRecord:
     page_count: int
     created_by: str
     created_at: str
+
+
+def os_user() -> str:
+    """The login name of whoever runs the program ("không rõ" when the system cannot say)."""
+    import getpass
+
+    try:
+        return getpass.getuser() or "không rõ"
+    except Exception:  # noqa: BLE001 - getpass raises OSError or KeyError when there is no login name
+        return "không rõ"
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    """One row of the append-only history: who (the name given, the OS user, the database role) did ``action`` to
+    ``subject`` and when; ``hash`` covers the row and ``prev_hash``, the hash of the row before it."""
+
+    seq: int
+    action: str
+    subject: str
+    actor: str
+    os_user: str
+    db_role: str
+    at: str
+    note: str
+    prev_hash: str
+    hash: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq, "action": self.action, "subject": self.subject, "actor": self.actor,
+            "os_user": self.os_user, "db_role": self.db_role, "at": self.at, "note": self.note,
+            "prev_hash": self.prev_hash, "hash": self.hash,
+        }

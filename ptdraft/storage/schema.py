@@ -12,7 +12,7 @@ Never edit a released migration.
 """
 from __future__ import annotations
 
-LATEST = 2
+LATEST = 3
 VERSION_TABLE = "ptdraft_schema"
 
 VERSION_TABLE_SQL = f"""
@@ -130,11 +130,54 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             FOREIGN KEY (issuer, year, book, number) REFERENCES register_entries (issuer, year, book, number)
         )""",
     ),
+    3: (
+        # The append-only history of the library and the register (issue 15): who (the name given, the OS user,
+        # the database role) did what and when; each row's hash covers the row and the hash of the row before it.
+        """
+        CREATE TABLE audit_history (
+            seq INTEGER NOT NULL PRIMARY KEY CHECK (seq >= 1),
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            os_user TEXT NOT NULL,
+            db_role TEXT NOT NULL,
+            happened_at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+    ),
 }
 
-NOTES = {1: "thư viện mẫu và sổ đăng ký văn bản đi", 2: "thông tin cơ quan và gói văn bản gửi hệ thống quản lý văn bản"}
+# Statements of a migration that differ between the engines, run after the portable ones of the same version:
+# the history refuses UPDATE and DELETE (and, on PostgreSQL, TRUNCATE) even from the database's owner.
+ENGINE_MIGRATIONS: dict[int, dict[str, tuple[str, ...]]] = {
+    3: {
+        "sqlite": (
+            "CREATE TRIGGER audit_history_no_update BEFORE UPDATE ON audit_history "
+            "BEGIN SELECT RAISE(ABORT, 'ptdraft: audit_history is append-only'); END",
+            "CREATE TRIGGER audit_history_no_delete BEFORE DELETE ON audit_history "
+            "BEGIN SELECT RAISE(ABORT, 'ptdraft: audit_history is append-only'); END",
+        ),
+        "postgresql": (
+            "CREATE FUNCTION audit_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $body$ "
+            "BEGIN RAISE EXCEPTION 'ptdraft: audit_history is append-only' USING ERRCODE = 'insufficient_privilege'; "
+            "END $body$",
+            "CREATE TRIGGER audit_history_no_change BEFORE UPDATE OR DELETE ON audit_history "
+            "FOR EACH ROW EXECUTE FUNCTION audit_history_append_only()",
+            "CREATE TRIGGER audit_history_no_truncate BEFORE TRUNCATE ON audit_history "
+            "FOR EACH STATEMENT EXECUTE FUNCTION audit_history_append_only()",
+        ),
+    },
+}
+
+NOTES = {
+    1: "thư viện mẫu và sổ đăng ký văn bản đi",
+    2: "thông tin cơ quan và gói văn bản gửi hệ thống quản lý văn bản",
+    3: "lịch sử chỉ ghi thêm, có chuỗi mã băm (ai duyệt, ngừng dùng, hủy số, lúc nào)",
+}
 
 TABLES = (
     VERSION_TABLE, "library_templates", "template_versions", "template_events", "register_counters", "register_entries",
-    "office_profile", "register_packages",
+    "office_profile", "register_packages", "audit_history",
 )

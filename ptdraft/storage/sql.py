@@ -12,16 +12,18 @@ from abc import abstractmethod
 from typing import Any, Callable, Sequence
 
 from ptdraft.errors import InputError, PtdraftError, StorageError
-from ptdraft.storage import schema
+from ptdraft.storage import history, schema
 from ptdraft.storage.base import Storage
 from ptdraft.storage.records import (
     BOOK_LABELS,
     Counter,
+    HistoryEvent,
     PackageRecord,
     RegisterEntry,
     TemplateEvent,
     TemplateVersion,
     now_text,
+    os_user,
 )
 
 _VERSION_COLUMNS = (
@@ -50,6 +52,18 @@ def _entry(row: Sequence[Any]) -> RegisterEntry:
     return RegisterEntry(*values)
 
 
+REVIEWER_ACTIONS = ("approved", "retired")  # with cancelling a number: what only a reviewer may do
+REVIEWERS_ITEM = "nguoi_duyet"  # the office profile's list of reviewers (OS user names), for SQLite
+
+
+def _template_subject(template_id: str, version: int) -> str:
+    return f"'{template_id}' phiên bản {version}"
+
+
+def _number_subject(symbol: str, issuer: str, year: int, book: str) -> str:
+    return f"{symbol} ({issuer}, năm {year}, {BOOK_LABELS.get(book, book)})"
+
+
 def _state_label(state: str) -> str:
     """A template state's Vietnamese name for messages ("approved" → "đã duyệt"); the codes stay in the data."""
     from ptdraft.templates import APPROVAL_LABELS  # loaded already by the library, the only caller that changes states
@@ -62,9 +76,11 @@ class SqlStorage(Storage):
 
     placeholder = "?"
     for_update = ""  # the row lock clause of the engine ("FOR UPDATE" on PostgreSQL)
+    db_role = ""  # the database role the program is connected as (PostgreSQL), recorded in the history
 
     def __init__(self) -> None:
         self._conn: Any = None
+        self._doing = ""  # what the running transaction does, for the message when the database refuses it
 
     # -- engine hooks --
     @abstractmethod
@@ -80,6 +96,13 @@ class SqlStorage(Storage):
     def _lock_schema(self) -> None:
         """Keep two programs from migrating at once (SQLite's write lock already does)."""
 
+    def _lock_history(self) -> None:
+        """Keep two programs from appending to the history at once (SQLite's write lock already does)."""
+
+    def _check_reviewer(self, doing: str) -> None:
+        """Refuse ``doing`` (a reviewer's action) to a user who is not a reviewer, where the program must check it;
+        on PostgreSQL the database's own grants refuse it."""
+
     # -- plumbing --
     def _sql(self, text: str) -> str:
         return text if self.placeholder == "?" else text.replace("?", self.placeholder)
@@ -93,8 +116,11 @@ class SqlStorage(Storage):
     def _all(self, text: str, params: Sequence[Any] = ()) -> list:
         return list(self._exec(text, params).fetchall())
 
-    def _run(self, work: Callable[[], Any], *, write: bool) -> Any:
-        """``work()`` in one transaction; driver errors become StorageError, and any error rolls back."""
+    def _run(self, work: Callable[[], Any], *, write: bool, doing: str = "") -> Any:
+        """``work()`` in one transaction; driver errors become StorageError, and any error rolls back.
+
+        ``doing`` names the action ("duyệt mẫu") for the message when the database refuses the privilege."""
+        self._doing = doing
         try:
             self._begin(write)
         except Exception as exc:  # noqa: BLE001 - translated below or re-raised
@@ -108,6 +134,8 @@ class SqlStorage(Storage):
             if isinstance(exc, PtdraftError) or not isinstance(exc, Exception):
                 raise
             raise self._translate(exc) from None
+        finally:
+            self._doing = ""
 
     def _translate(self, exc: Exception) -> Exception:
         error = self._storage_error(exc)
@@ -156,7 +184,7 @@ class SqlStorage(Storage):
         version = self._current_version()
         self._check_not_newer(version)
         for target in range(version + 1, schema.LATEST + 1):
-            for statement in schema.MIGRATIONS[target]:
+            for statement in schema.MIGRATIONS[target] + schema.ENGINE_MIGRATIONS.get(target, {}).get(self.engine, ()):
                 self._exec(statement)
             self._exec(
                 f"INSERT INTO {schema.VERSION_TABLE} (version, applied_at, note) VALUES (?, ?, ?)",
@@ -185,9 +213,10 @@ class SqlStorage(Storage):
                 (template_id, version, title, doc_type, state, source, hash_of(source), actor, at, "", ""),
             )
             self._add_event(template_id, version, action, state, actor, at, note)
+            self._append_history(action, _template_subject(template_id, version), actor, at, note)
             return self._version_row(template_id, version)
 
-        return self._run(work, write=True)
+        return self._run(work, write=True, doing="lưu mẫu vào thư viện")
 
     def _add_event(self, template_id: str, version: int, action: str, state: str, actor: str, at: str, note: str) -> None:
         row = self._one(
@@ -224,7 +253,13 @@ class SqlStorage(Storage):
 
     def change_template_state(self, template_id, version, *, state, allowed_from, actor, action, note="",
                               restamp=None, hash_of=None):
+        doing = history.ACTION_LABELS.get(action, action)
+        privileged = action in REVIEWER_ACTIONS
+
         def work() -> TemplateVersion:
+            if privileged:
+                self._check_reviewer(doing)
+                self._require_whole_history(doing)
             row = self._one(
                 f"SELECT {_VERSION_COLUMNS} FROM template_versions WHERE template_id = ? AND version = ?{self.for_update}",
                 (template_id, version),
@@ -258,9 +293,10 @@ class SqlStorage(Storage):
                     (state, template_id, version),
                 )
             self._add_event(template_id, version, action, state, actor, at, note)
+            self._append_history(action, _template_subject(template_id, version), actor, at, note)
             return self._version_row(template_id, version)
 
-        return self._run(work, write=True)
+        return self._run(work, write=True, doing=doing)
 
     def template_events(self, template_id, version=None):
         def work() -> list[TemplateEvent]:
@@ -302,6 +338,7 @@ class SqlStorage(Storage):
                 key,
             )
             number = int(row[0]) + 1
+            at = now_text()
             self._exec(
                 "UPDATE register_counters SET last_number = ? WHERE issuer = ? AND year = ? AND book = ?",
                 (number, *key),
@@ -316,12 +353,13 @@ class SqlStorage(Storage):
                     json.dumps(list(entry.distribution), ensure_ascii=False),
                     entry.template_id, entry.template_version, entry.template_sha256,
                     entry.draft_path, entry.file_path, entry.file_sha256,
-                    entry.issued_by, now_text(), "issued", "", "", "",
+                    entry.issued_by, at, "issued", "", "", "",
                 ),
             )
+            self._append_history("issued", _number_subject(symbol_for(number), *key), entry.issued_by, at, "")
             return self._entry_row(*key, number)
 
-        return self._run(work, write=True)
+        return self._run(work, write=True, doing="cấp số")
 
     def _entry_row(self, issuer: str, year: int, book: str, number: int) -> RegisterEntry | None:
         row = self._one(
@@ -344,18 +382,24 @@ class SqlStorage(Storage):
         return _entry(row)
 
     def cancel(self, issuer, year, book, number, *, actor, reason=""):
+        doing = history.ACTION_LABELS["cancelled"]
+
         def work() -> RegisterEntry:
+            self._check_reviewer(doing)
+            self._require_whole_history(doing)
             current = self._locked_entry(issuer, year, book, number)
             if current.status == "cancelled":
                 raise InputError(f"số {current.symbol} đã bị hủy từ {current.cancelled_at}", "sổ đăng ký")
+            at = now_text()
             self._exec(
                 "UPDATE register_entries SET status = ?, cancelled_by = ?, cancelled_at = ?, cancel_reason = ? "
                 "WHERE issuer = ? AND year = ? AND book = ? AND number = ?",
-                ("cancelled", actor, now_text(), reason, issuer, year, book, number),
+                ("cancelled", actor, at, reason, issuer, year, book, number),
             )
+            self._append_history("cancelled", _number_subject(current.symbol, issuer, year, book), actor, at, reason)
             return self._entry_row(issuer, year, book, number)
 
-        return self._run(work, write=True)
+        return self._run(work, write=True, doing=doing)
 
     def attach_file(self, issuer, year, book, number, *, path, sha256):
         def work() -> RegisterEntry:
@@ -367,7 +411,7 @@ class SqlStorage(Storage):
             )
             return self._entry_row(issuer, year, book, number)
 
-        return self._run(work, write=True)
+        return self._run(work, write=True, doing="ghi tệp văn bản vào sổ")
 
     def entries(self, *, year=None, issuer=None, book=None):
         def work() -> list[RegisterEntry]:
@@ -408,7 +452,7 @@ class SqlStorage(Storage):
             )
             return self._packages(issuer, year, book, number)[-1]
 
-        return self._run(work, write=True)
+        return self._run(work, write=True, doing="ghi gói văn bản vào sổ")
 
     def _packages(self, issuer, year, book, number) -> list[PackageRecord]:
         rows = self._all(
@@ -429,7 +473,12 @@ class SqlStorage(Storage):
         return self._run(self._profile, write=False)
 
     def set_profile(self, values, *, actor):
+        doing = history.ACTION_LABELS["profile"]
+
         def work() -> dict[str, str]:
+            reviewers = self._profile().get(REVIEWERS_ITEM, "")
+            if reviewers and REVIEWERS_ITEM in values and values[REVIEWERS_ITEM] != reviewers:
+                self._check_reviewer("đổi danh sách người duyệt")
             at = now_text()
             for item, value in values.items():
                 if value:
@@ -441,6 +490,38 @@ class SqlStorage(Storage):
                     )
                 else:
                     self._exec("DELETE FROM office_profile WHERE item = ?", (item,))
+            changes = "; ".join(f"{item}={value}" for item, value in sorted(values.items()))
+            self._append_history("profile", "thông tin cơ quan", actor, at, changes)
             return self._profile()
 
-        return self._run(work, write=True)
+        return self._run(work, write=True, doing=doing)
+
+    # -- the append-only history --
+    def _append_history(self, action: str, subject: str, actor: str, at: str, note: str) -> None:
+        self._lock_history()
+        row = self._one("SELECT seq, hash FROM audit_history ORDER BY seq DESC LIMIT 1")
+        seq, previous = (int(row[0]) + 1, row[1]) if row else (1, history.GENESIS)
+        user = os_user()
+        digest = history.row_hash(seq, action, subject, actor, user, self.db_role, at, note, previous)
+        self._exec(
+            f"INSERT INTO audit_history ({history.COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, action, subject, actor, user, self.db_role, at, note, previous, digest),
+        )
+
+    def _history_rows(self) -> list:
+        return self._all(f"SELECT {history.COLUMNS} FROM audit_history ORDER BY seq")
+
+    def _require_whole_history(self, doing: str) -> None:
+        found = history.problem(self._exec(f"SELECT {history.COLUMNS} FROM audit_history ORDER BY seq"))
+        if found:
+            raise StorageError(
+                f"{found}; không {doing} được cho tới khi người quản lý cơ sở dữ liệu xem lại và khôi phục lịch sử "
+                "từ bản sao lưu (vẫn đọc, xuất bản thảo và văn bản được như thường)",
+                "lịch sử",
+            )
+
+    def history(self):
+        return self._run(lambda: [HistoryEvent(*r) for r in self._history_rows()], write=False)
+
+    def history_problem(self):
+        return self._run(lambda: history.problem(self._history_rows()), write=False)

@@ -13,7 +13,13 @@ import sqlite3
 from pathlib import Path
 
 from ptdraft.errors import StorageError
-from ptdraft.storage.sql import SqlStorage
+from ptdraft.storage.records import os_user
+from ptdraft.storage.sql import REVIEWERS_ITEM, SqlStorage
+
+
+def reviewers_of(text: str) -> list[str]:
+    """The OS user names in the profile's reviewers item ("an, binh; chanh" → ["an", "binh", "chanh"])."""
+    return [name for name in (part.strip() for part in text.replace(";", ",").split(",")) if name]
 
 
 class SQLiteStorage(SqlStorage):
@@ -58,6 +64,18 @@ class SQLiteStorage(SqlStorage):
 
     def _table_names(self) -> set[str]:
         return {row[0] for row in self._all("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def _check_reviewer(self, doing: str) -> None:
+        """One workstation's file: the reviewers are the OS users named in the office profile (none named: anyone)."""
+        row = self._one("SELECT value FROM office_profile WHERE item = ?", (REVIEWERS_ITEM,))
+        names = reviewers_of(row[0]) if row else []
+        user = os_user()
+        if names and user not in names:
+            raise StorageError(
+                f"người dùng '{user}' (tên đăng nhập) không có quyền {doing}: chỉ người duyệt có tên trong thông tin "
+                f"cơ quan (mục {REVIEWERS_ITEM}: {', '.join(names)}) làm được việc này",
+                self.location,
+            )
 
     def _storage_error(self, exc: Exception) -> StorageError | None:
         if not isinstance(exc, sqlite3.Error):

@@ -143,7 +143,7 @@ def test_main_window_and_its_menus_speak_the_language(make_window, language):
     i18n.set_language(language)
     window = make_window(api.load_draft(LETTER_JSON))
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == [tr(m, language) for m in ("&File", "&View", "&Tools", "&Language", "&Help")]
+    assert menus == [tr(m, language) for m in ("&File", "&View", "&Tools", "&Insert", "&Language", "&Help")]
     assert menus[0] == {"vi": "&Tệp", "en": "&File"}[language]
     file_menu = window.menuBar().actions()[0].menu()
     assert tr("&Export DOCX…", language) in [a.text() for a in file_menu.actions()]

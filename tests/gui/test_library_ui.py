@@ -239,3 +239,18 @@ def test_save_as_template_shows_a_bad_id_under_the_text(make_window, library_db)
     assert "mã mẫu" in dialog.problem.text()
     assert not dialog.submit_button.isEnabled()
     assert api.library_templates(include_all=True).error is None
+
+
+def test_a_refused_approval_shows_the_message_in_a_dialog(make_window, library_db):
+    """Issue 15: on a SQLite office whose profile names other reviewers, Approve shows the same one Vietnamese message
+    as the command line (in the error dialog, no traceback) and the version stays waiting."""
+    stored = api.save_template(office_source(), by="chuyên viên An", submit=True)
+    api.set_office_profile({"nguoi_duyet": "chanh.vp"})
+    prompts = ScriptedPrompts(confirm=True)
+    window = make_window(prompts=prompts)
+    library = _library(window)
+    library.select(stored.template_id, stored.version)
+    library.approve_button.click()
+    [message] = [call[0] for call in prompts.calls["error"]]
+    assert "không có quyền duyệt mẫu" in message and "chanh.vp" in message and "Traceback" not in message
+    assert api.template_versions(stored.template_id)[0].state == "submitted"

@@ -1,0 +1,244 @@
+"""Structural scoring of the importer (issue 11, point 2).
+
+Each annotated letter is imported, rendered to DOCX, and the DOCX is read back by its structure: the header
+table's left and right cells, the paragraphs outside tables, the signature table's two cells. Each part of the
+annotation is scored only where the decree puts it, so text in the wrong place scores nothing:
+
+- ``authority``: the lines above "Số:" in the left header cell, against parent authority + authority;
+- ``number``: a left-cell paragraph reading exactly "Số: N/SYMBOL" (1 or 0);
+- ``place_date``: a right-cell paragraph "PLACE, ngày D tháng M năm Y" with the annotated place and date (1 or 0);
+- ``national_title``: the Quốc hiệu and the motto in the right header cell, and nowhere else (1 or 0);
+- ``subject``: the "V/v" line of the left cell (công văn) or the paragraph under the type name (named types);
+- ``recipients``: the Kính gửi entries, in order;
+- ``body``: the words of the paragraphs outside tables after the subject/Kính gửi; extra words cost as much as
+  missing ones;
+- ``signer``: the name as the signature cell's last line (0.5) and the position among its lines (0.5);
+- ``distribution``: the Nơi nhận entries of the signature table's left cell, in order.
+
+Text parts score 2·matched / (expected + found) words (difflib's matching blocks), lists the same over their
+entries; a part with nothing expected and nothing found scores 1.
+"""
+from __future__ import annotations
+
+import difflib
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+PARTS = ("authority", "number", "place_date", "national_title", "subject", "recipients", "body", "signer",
+         "distribution")
+
+NATIONAL_TITLE = "cộng hòa xã hội chủ nghĩa việt nam"
+MOTTO = "độc lập tự do hạnh phúc"
+DATE_LINE = re.compile(r"^(?P<place>.+?), ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})$")
+
+
+def fold(text: str | None) -> str:
+    """NFC, casefolded, old-style tone placement ("hoà") read as new ("hòa") for the fixed lines."""
+    text = unicodedata.normalize("NFC", text or "").casefold()
+    return text.replace("hoà", "hòa").replace("hoá", "hóa")
+
+
+def words(text: str | None) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def similarity(expected: list, found: list) -> float:
+    if not expected and not found:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, expected, found, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return 2 * matched / (len(expected) + len(found))
+
+
+def _entry(text: str) -> tuple[str, ...]:
+    return tuple(words(re.sub(r"^\s*[-–+•]\s*", "", text)))
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The rendered DOCX read by its structure."""
+
+    header_left: list[str]
+    header_right: list[str]
+    flow: list[str]
+    signature_left: list[str]
+    signature_right: list[str]
+    everywhere: list[str]
+
+
+def read_rendered(data: bytes) -> Rendered:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    tables = document.tables
+    left: list[str] = []
+    right: list[str] = []
+    sig_left: list[str] = []
+    sig_right: list[str] = []
+    everywhere: list[str] = []
+
+    def cell_lines(cell) -> list[str]:
+        return [p.text.strip() for p in cell.paragraphs if p.text.strip()]
+
+    signature_table = None
+    for table in tables:
+        if any(fold(line).startswith("nơi nhận") for row in table.rows for line in cell_lines(row.cells[0])):
+            signature_table = table
+    header_tables = [t for t in tables[:1] if t is not signature_table]
+    for table in tables:
+        for row in table.rows:
+            for cell in row.cells:
+                everywhere.extend(cell_lines(cell))
+    for table in header_tables:
+        for row in table.rows:
+            cells = row.cells
+            left.extend(cell_lines(cells[0]))
+            if len(cells) > 1:
+                right.extend(cell_lines(cells[-1]))
+    if signature_table is not None:
+        for row in signature_table.rows:
+            sig_left.extend(cell_lines(row.cells[0]))
+            if len(row.cells) > 1:
+                sig_right.extend(cell_lines(row.cells[-1]))
+    flow = [p.text.strip() for p in document.paragraphs if p.text.strip()]
+    everywhere.extend(flow)
+    return Rendered(left, right, flow, sig_left, sig_right, everywhere)
+
+
+def _strip_about(text: str) -> str:
+    return re.sub(r"^(v/v|về việc)\s*", "", text.strip(), flags=re.IGNORECASE)
+
+
+def score_rendered(ann: dict, r: Rendered) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    number_at = next((i for i, line in enumerate(r.header_left) if line.startswith("Số")), len(r.header_left))
+    expected_authority = words(ann.get("parent_authority")) + words(ann["authority"])
+    scores["authority"] = similarity(expected_authority, words(" ".join(r.header_left[:number_at])))
+    scores["number"] = float(f"Số: {ann['number']}" in r.header_left)
+
+    year, month, day = (int(x) for x in ann["date"].split("-"))
+    place_date = 0.0
+    for line in r.header_right:
+        match = DATE_LINE.match(line)
+        if match and (int(match["y"]), int(match["m"]), int(match["d"])) == (year, month, day) \
+                and fold(match["place"]) == fold(ann["place"]):
+            place_date = 1.0
+    scores["place_date"] = place_date
+
+    def count(phrase: str) -> int:
+        return sum(1 for line in r.everywhere if " ".join(words(line)) == phrase)
+
+    right_words = [" ".join(words(line)) for line in r.header_right]
+    scores["national_title"] = float(
+        NATIONAL_TITLE in right_words and MOTTO in right_words and count(NATIONAL_TITLE) == 1 and count(MOTTO) == 1
+    )
+
+    doc_type = ann["doc_type"]
+    subject_found = ""
+    flow_start = 0
+    if doc_type == "Công văn":
+        subject_found = " ".join(line for line in r.header_left[number_at + 1:])
+    else:
+        type_at = next((i for i, line in enumerate(r.flow) if fold(line) == fold(doc_type)), None)
+        if type_at is not None and type_at + 1 < len(r.flow):
+            subject_found = r.flow[type_at + 1]
+            flow_start = type_at + 2
+    scores["subject"] = similarity(words(_strip_about(ann["subject"] or "")), words(_strip_about(subject_found)))
+
+    recipients: list[tuple[str, ...]] = []
+    flow = r.flow[flow_start:]
+    body_from = 0
+    for i, line in enumerate(flow):
+        if fold(line).startswith("kính gửi"):
+            rest = line.split(":", 1)[1].strip() if ":" in line else ""
+            if rest:
+                recipients.append(_entry(rest))
+                body_from = i + 1
+            else:
+                j = i + 1
+                while j < len(flow) and re.match(r"^\s*[-–+•]", flow[j]):
+                    recipients.append(_entry(flow[j]))
+                    j += 1
+                body_from = j
+            break
+    scores["recipients"] = similarity([_entry(x) for x in ann["recipients"]], recipients)
+
+    body_lines = flow[body_from:]
+    if doc_type == "Quyết định":
+        # The issuing authority's line above the legal bases and the "QUYẾT ĐỊNH:" line are printed parts of a
+        # decision the annotation does not hold as body.
+        body_lines = [line for line in body_lines if fold(line) != "quyết định:"]
+        first = words(ann["body_paragraphs"][0])[:3] if ann["body_paragraphs"] else []
+        for i, line in enumerate(body_lines):
+            if words(line)[:3] == first:
+                body_lines = body_lines[i:]
+                break
+    expected_body = []
+    for part in ann["body_paragraphs"] + ann["numbered_items"] + ([ann["closing"]] if ann["closing"] else []):
+        expected_body.extend(words(part))
+    scores["body"] = similarity(expected_body, [w for line in body_lines for w in words(line)])
+
+    sig = ann["signature"]
+    signer = 0.0
+    if r.signature_right and r.signature_right[-1] == sig["name"]:
+        signer += 0.5
+    if sig["position"] and sig["position"] in r.signature_right[:-1]:
+        signer += 0.5
+    scores["signer"] = signer
+
+    entries = r.signature_left
+    if entries and fold(entries[0]).startswith("nơi nhận"):
+        head = entries[0].split(":", 1)[1].strip() if ":" in entries[0] else ""
+        entries = ([head] if head else []) + entries[1:]
+    else:
+        entries = []
+    scores["distribution"] = similarity([_entry(x) for x in ann["distribution"]], [_entry(x) for x in entries])
+    return scores
+
+
+def score_file(source: Path, annotation: Path) -> dict[str, float]:
+    """Import ``source``, render it, and score the rendered DOCX against the annotation; a source the importer
+    refuses scores 0 in every part."""
+    from ptdraft import api
+    from ptdraft.errors import PtdraftError
+
+    ann = json.loads(annotation.read_text(encoding="utf-8"))
+    try:
+        draft, _report = api.import_file(source)
+        data = api.docx_bytes(draft, strict=False)
+    except PtdraftError:
+        return {part: 0.0 for part in PARTS}
+    return score_rendered(ann, read_rendered(data))
+
+
+def cases(folder: Path) -> list[tuple[Path, Path]]:
+    """(source, annotation) pairs of a folder: NAME.json beside NAME.txt or NAME.docx."""
+    out = []
+    for annotation in sorted(folder.glob("*.json")):
+        for suffix in (".txt", ".docx", ".doc"):
+            source = annotation.with_suffix(suffix)
+            if source.exists():
+                out.append((source, annotation))
+                break
+    return out
+
+
+def score_folder(folder: Path) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """The mean score of each part over a folder's cases, and each case's scores."""
+    per_case = {source.stem: score_file(source, annotation) for source, annotation in cases(folder)}
+    if not per_case:
+        return {}, {}
+    means = {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}
+    return means, per_case
+
+
+def table(title: str, means: dict[str, float], count: int) -> str:
+    if not means:
+        return f"{title}: no cases"
+    overall = sum(means.values()) / len(means)
+    cells = "  ".join(f"{part} {means[part]:.3f}" for part in PARTS)
+    return f"{title} ({count} letters): overall {overall:.3f}  {cells}"
