@@ -13,6 +13,7 @@ from typing import Callable
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -35,7 +36,7 @@ from ptdraft.gui.preview import PreviewPanel
 from ptdraft.gui.settings import Settings
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.steps import STEP_CLASSES, Step
-from ptdraft.gui.widgets import MARGIN, SPACING, single_shot
+from ptdraft.gui.widgets import MARGIN, SPACING, install_wheel_guard, single_shot
 
 log = logging.getLogger("ptdraft")
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.layout_shown = None
         self._closing_for_language = False
         self.resize(1280, 760)
+        install_wheel_guard(QApplication.instance())
         self._build()
         self._build_actions()
         # Through the error boundary too: an engine failure while the clerk types becomes one message.

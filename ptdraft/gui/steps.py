@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -22,7 +21,17 @@ from ptdraft import api
 from ptdraft.gui.i18n import _
 from ptdraft.gui.outline_editor import OutlineEditor
 from ptdraft.gui.state import DraftState
-from ptdraft.gui.widgets import MARGIN, SPACING, DateField, ItemsEditor, LineField, ListEditor, TextField
+from ptdraft.gui.widgets import (
+    MARGIN,
+    SPACING,
+    DateField,
+    ItemsEditor,
+    LineField,
+    ListEditor,
+    TextField,
+    is_time_field,
+    typed_time,
+)
 from ptdraft.model import Content, Draft, Field, FieldKind, SigningMode
 
 SECRECY = ("", "MẬT", "TỐI MẬT", "TUYỆT MẬT")
@@ -397,10 +406,9 @@ class ContentStep(Step):
             widget.setDecimals(0 if not isinstance(item.default, float) else 2)
             widget.valueChanged.connect(lambda v, i=item.id: state.set_value(i, int(v) if float(v).is_integer() else v))
         elif item.kind is FieldKind.DATE:
-            widget = QDateEdit(self)
-            widget.setCalendarPopup(True)
-            widget.setDisplayFormat("dd/MM/yyyy")
-            widget.dateChanged.connect(lambda d, i=item.id: state.set_value(i, d.toPython().isoformat()))
+            widget = DateField(self, blank_allowed=False)
+            widget.printed.hide()
+            widget.edited.connect(lambda day, i=item.id: state.set_value(i, None if day is None else day.isoformat()))
         elif item.kind is FieldKind.CHOICE:
             widget = QComboBox(self)
             for option in item.options:
@@ -414,7 +422,17 @@ class ContentStep(Step):
             widget = LineField(self)
             widget.edited.connect(lambda text, i=item.id: state.set_value(i, text))
             widget.notice.connect(self.notice)
+            if is_time_field(item.id):
+                widget.setToolTip(_("Type the time as 8:00 or 8h; it prints as \"8 giờ 00\"."))
+                widget.editingFinished.connect(lambda w=widget, i=item.id: self._time_typed(w, i))
         return widget
+
+    def _time_typed(self, widget: LineField, field_id: str) -> None:
+        """A time typed as 8:00 or 8h becomes "8 giờ 00", the form the page prints."""
+        written = typed_time(widget.text())
+        if written is not None and written != widget.text():
+            widget.set_quietly(written)
+            self.state.set_value(field_id, written)
 
     def load(self, draft: Draft) -> None:
         if self._fields != draft.fields:
@@ -427,9 +445,8 @@ class ContentStep(Step):
                 widget.set_quietly("" if value is None else str(value))
             elif isinstance(widget, QDoubleSpinBox):
                 widget.setValue(float(value) if isinstance(value, (int, float)) else 0.0)
-            elif isinstance(widget, QDateEdit):
-                day = _as_date(value)
-                widget.setDate(QDate(day.year, day.month, day.day))
+            elif isinstance(widget, DateField):
+                widget.set_quietly(_as_date(value))
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, ListEditor):
@@ -455,13 +472,16 @@ def _part_text(content: Content, part: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _as_date(value) -> _dt.date:
+def _as_date(value) -> _dt.date | None:
+    """A template date value as stored (ISO text); None when there is none (the box stays empty, as the page)."""
+    if isinstance(value, _dt.date):
+        return value
     if isinstance(value, str):
         try:
             return _dt.date.fromisoformat(value)
         except ValueError:
             pass
-    return _dt.date.today()
+    return None
 
 
 class RequirementsStep(Step):

@@ -5,14 +5,19 @@ characters) and ``notice`` when it had to remove something the clerk pasted.
 """
 from __future__ import annotations
 
+import datetime as _dt
+import re
 import unicodedata
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QCalendarWidget,
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,12 +26,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QListWidget,
     QTreeWidget,
+    QToolButton,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ptdraft import rules
+from ptdraft import dates, rules
 from ptdraft.gui.i18n import _
 from ptdraft.model import Item
 from ptdraft.text import clean
@@ -143,18 +149,65 @@ class TextField(QPlainTextEdit):
         self._length = len(text)
 
 
+def vietnamese_locale() -> QLocale:
+    """The locale of the interface language: Vietnamese month and weekday names in the calendar."""
+    from ptdraft.gui.i18n import language
+
+    if language() == "vi":
+        return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def typed_date(text: str) -> _dt.date | None:
+    """The date typed as dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy or ddmmyyyy; None for an empty box.
+
+    Exactly that date: an impossible one raises ValueError with the reason in Vietnamese."""
+    text = text.strip()
+    if not text:
+        return None
+    if len(text) == 8 and text.isdigit():
+        text = f"{text[:2]}/{text[2:4]}/{text[4:]}"
+    return dates.parse_date(text)
+
+
+class DateEntry(QLineEdit):
+    """The typed date. The mouse wheel never changes it (there is nothing to spin)."""
+
+
 class DateField(QWidget):
-    """A date picker (today by default) with the printed form under it; "no date" leaves it blank."""
+    """A date typed as text (dd/mm/yyyy) or picked from a calendar, with the printed form under it.
+
+    What is typed is taken exactly: an impossible date ("31/04/2027") is shown as an error beside the
+    field and the draft keeps its last good date, never a neighbouring one. ``blank_allowed`` shows the
+    "leave blank" box (the records office writes the date in)."""
 
     edited = Signal(object)  # datetime.date or None
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, blank_allowed: bool = True) -> None:
         super().__init__(parent)
-        self.picker = QDateEdit(self)
-        self.picker.setCalendarPopup(True)
-        self.picker.setDisplayFormat("dd/MM/yyyy")
-        self.picker.setDate(QDate.currentDate())
+        self._day: _dt.date | None = None
+        self.picker = DateEntry(self)
+        self.picker.setPlaceholderText(_("dd/mm/yyyy"))
+        self.picker.setToolTip(_("Type the date as day/month/year, e.g. 15/01/2027."))
+        widest = max(_("dd/mm/yyyy"), "00/00/00000", key=self.picker.fontMetrics().horizontalAdvance)
+        self.picker.setMaximumWidth(self.picker.fontMetrics().horizontalAdvance(widest) + 24)
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setText(_("Calendar"))
+        self.calendar_button.setToolTip(_("Choose the date from a calendar (Alt+Down)"))
+        self.calendar_button.clicked.connect(self.open_calendar)
+        # Not a Tab stop (Tab goes field to field); from the keyboard, Alt+Down or F4 in the box opens it.
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for keys in ("Alt+Down", "F4"):
+            QShortcut(QKeySequence(keys), self.picker, self.open_calendar, context=Qt.ShortcutContext.WidgetShortcut)
+        self.setFocusProxy(self.picker)
+        self.calendar: QCalendarWidget | None = None
         self.blank = QCheckBox(_("Leave blank"), self)
+        self.blank.setVisible(blank_allowed)
+        self.error = QLabel(self)
+        self.error.setObjectName("dateError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
         self.printed = QLabel(self)
         self.printed.setObjectName("printedForm")
         self.printed.setWordWrap(True)
@@ -163,31 +216,91 @@ class DateField(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addWidget(self.picker)
+        row.addWidget(self.calendar_button)
         row.addWidget(self.blank)
         row.addStretch(1)
         box.addLayout(row)
+        box.addWidget(self.error)
         box.addWidget(self.printed)
-        self.picker.dateChanged.connect(self._emit)
+        self.picker.textEdited.connect(self._typed)
+        self.picker.editingFinished.connect(self._finished)
         self.blank.toggled.connect(self._emit)
 
-    def value(self):
+    def value(self) -> _dt.date | None:
         if self.blank.isChecked():
             return None
-        return self.picker.date().toPython()
+        return self._day
+
+    def _typed(self, text: str) -> None:
+        try:
+            day = typed_date(text)
+        except ValueError as reason:
+            # Only a finished-looking date is an error while typing; a half-typed one waits for Tab.
+            if len(text.strip()) >= 8:
+                self._show_error(str(reason))
+            return
+        self._show_error("")
+        if day != self._day:
+            self._day = day
+            self._emit()
+
+    def _finished(self) -> None:
+        try:
+            typed_date(self.picker.text())
+        except ValueError as reason:
+            self._show_error(str(reason))
+
+    def _show_error(self, message: str) -> None:
+        if message:
+            message = _("{reason}. The date was not changed.").format(reason=message)
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def error_text(self) -> str:
+        return self.error.text() if self.error.isVisibleTo(self) else ""
 
     def _emit(self, *_args) -> None:
         self.picker.setEnabled(not self.blank.isChecked())
+        self.calendar_button.setEnabled(not self.blank.isChecked())
         self.edited.emit(self.value())
+
+    def open_calendar(self) -> None:
+        """A calendar under the field, in the interface language; a click or Enter sets the date."""
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setLocale(vietnamese_locale())
+        calendar.setGridVisible(True)
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        day = self._day or _dt.date.today()
+        calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        calendar.activated.connect(self._picked)
+        calendar.clicked.connect(self._picked)
+        calendar.move(self.picker.mapToGlobal(self.picker.rect().bottomLeft()))
+        self.calendar = calendar
+        calendar.show()
+        calendar.setFocus()
+
+    def _picked(self, chosen: QDate) -> None:
+        day = chosen.toPython()
+        if self.calendar is not None:
+            self.calendar.close()
+            self.calendar.deleteLater()
+            self.calendar = None
+        self.picker.setText(dates.short_date(day))
+        self._show_error("")
+        self._day = day
+        self._emit()
+        self.picker.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_quietly(self, day) -> None:
         self.blockSignals(True)
-        self.picker.blockSignals(True)
         self.blank.blockSignals(True)
-        self.blank.setChecked(day is None)
-        if day is not None:
-            self.picker.setDate(QDate(day.year, day.month, day.day))
-        self.picker.setEnabled(day is not None)
-        self.picker.blockSignals(False)
+        self.blank.setChecked(day is None and self.blank.isVisibleTo(self))
+        self._day = day
+        self.picker.setText("" if day is None else dates.short_date(day))
+        self._show_error("")
+        self.picker.setEnabled(day is not None or not self.blank.isChecked())
+        self.calendar_button.setEnabled(self.picker.isEnabled())
         self.blank.blockSignals(False)
         self.blockSignals(False)
 
@@ -614,3 +727,56 @@ class ItemsEditor(QWidget):
             node.setExpanded(True)
         self.tree.blockSignals(False)
         self.renumber()
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})?\s*(?:phút|p)?\s*$", re.IGNORECASE)
+
+
+def typed_time(text: str) -> str | None:
+    """"8 giờ 00" for a time typed as 8:00, 8h, 8h30, 08:30 or 8 giờ 30; None when the text is not a time."""
+    found = _TIME.match(unicodedata.normalize("NFC", text))
+    if not found:
+        return None
+    hour, minute = int(found[1]), int(found[2] or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour} giờ {minute:02d}"
+
+
+def is_time_field(field_id: str) -> bool:
+    """A template field holding a clock time: ``gio``, ``gio_…`` or ``…_gio`` (ids are Vietnamese, no diacritics)."""
+    return field_id == "gio" or field_id.startswith("gio_") or field_id.endswith("_gio")
+
+
+# The window's own keys, as in Word: a text field must not take them for itself (QLineEdit reads Ctrl+E as
+# "end of line" on X11), so they reach the menu actions from every field.
+WINDOW_KEYS = frozenset((Qt.Key.Key_S, Qt.Key.Key_E, Qt.Key.Key_P, Qt.Key.Key_N, Qt.Key.Key_O))
+
+
+class WheelGuard(QObject):
+    """Spin boxes, combo boxes and calendars without focus let the wheel scroll the form instead of changing
+    their value: a date or a number never changes because the pointer passed over it. Also leaves the
+    window's Ctrl+S/E/P/N/O to the menu actions whatever field has the focus."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ShortcutOverride:
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if modifiers == Qt.KeyboardModifier.ControlModifier and Qt.Key(event.key()) in WINDOW_KEYS:
+                event.ignore()  # not claimed by the field: the shortcut map gives it to the action
+                return True
+            return False
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, (QAbstractSpinBox, QComboBox)):
+            if not watched.hasFocus():
+                parent = watched.parentWidget()
+                if parent is not None:
+                    QApplication.sendEvent(parent, event)  # the scroll area above scrolls
+                return True
+        return False
+
+
+def install_wheel_guard(app: QApplication) -> None:
+    """Install the guard once for the whole application (every window, every dialog)."""
+    if getattr(app, "_ptdraft_wheel_guard", None) is None:
+        guard = WheelGuard(app)
+        app.installEventFilter(guard)
+        app._ptdraft_wheel_guard = guard
