@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ptdraft import __version__, cli_argparse, cli_library, cli_sign, cli_templates, held_files
-from ptdraft.errors import InputError, PtdraftError
+from ptdraft.errors import InputError, PtdraftError, listen_for_history_breaks
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -27,9 +27,7 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(_fail(f"lệnh không hợp lệ: {message}"))
 
 
-def _fail(message: str) -> int:
-    print(f"ptdraft: lỗi: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
+_fail = cli_library._fail  # one Vietnamese line on stderr, exit code 2
 
 
 def _notice(message: str) -> None:
@@ -231,8 +229,22 @@ def _open_window(path: str | None) -> int:
     return run(path)
 
 
+def _tell_history_breaks(breaks: list[tuple[str, str]]) -> None:
+    """One notice per database whose history was found broken on open, unless an error of this run said it."""
+    listen_for_history_breaks(None)
+    if breaks:
+        from ptdraft.storage import history_warning
+
+        for location, problem in breaks:
+            if not any(problem in message for message in cli_library.printed_errors):
+                _notice(history_warning(location, problem))
+    breaks.clear()
+    cli_library.printed_errors.clear()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    history_breaks: list[tuple[str, str]] = []
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
@@ -242,6 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _build_parser().parse_args(argv)
         # A file that Word (or an antivirus) holds is written beside it under another name, and the user told.
         held_files.save_elsewhere_when_held(_notice)
+        listen_for_history_breaks(lambda location, problem: history_breaks.append((location, problem)))
         if args.command in cli_library.COMMANDS:
             return cli_library.run(args)
         if args.command in cli_sign.COMMANDS:
@@ -273,6 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         held_files.save_elsewhere_when_held(None)
+        _tell_history_breaks(history_breaks)
 
 
 if __name__ == "__main__":  # pragma: no cover

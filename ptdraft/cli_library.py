@@ -221,7 +221,12 @@ def _table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> None:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
 
 
+# Every error message printed by this run (the history notice at the end is left out when an error said it).
+printed_errors: list[str] = []
+
+
 def _fail(message: str) -> int:
+    printed_errors.append(message)
     print(f"ptdraft: lỗi: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
 

@@ -39,3 +39,26 @@ class OutputError(PtdraftError):
 
 class StorageError(PtdraftError):
     """The database (template library, outgoing register) cannot be opened, read or written."""
+
+
+# Who hears of a break in a database's history found when it is opened (ptdraft.storage.open_storage): the command
+# line collects a notice, the window shows a warning. Kept here, in the module every program loads anyway, so that
+# choosing a listener costs no import of the storage.
+_history_listener = None
+_heard: set[tuple[str, str]] = set()
+
+
+def listen_for_history_breaks(listener) -> object:
+    """``listener(location, problem)`` hears each break once per database and problem in this process (None:
+    nobody). Returns the previous listener."""
+    global _history_listener
+    previous, _history_listener = _history_listener, listener
+    _heard.clear()
+    return previous
+
+
+def history_break_found(location: str, problem: str) -> None:
+    """Tell the listener, once, that the history of ``location`` is broken (``problem`` says where)."""
+    if _history_listener is not None and (location, problem) not in _heard:
+        _heard.add((location, problem))
+        _history_listener(location, problem)

@@ -154,8 +154,14 @@ def test_a_history_changed_behind_the_program_s_back_is_found_and_blocks_reviewe
         api.retire_template(stored.template_id, stored.version, by="CVP", db=db)
     # the clerk still reads and exports everything, and can still take numbers
     assert [e.status for e in api.register_entries(db=db)] == ["issued", "issued"]
-    code, out, _err = run_cli(capsys, "register", "list", "--db", db)
+    code, out, err = run_cli(capsys, "register", "list", "--db", db)
     assert code == 0 and entry.symbol in out
+    # checked on open: the command that only reads still says so, once, after its output
+    notices = [line for line in err.splitlines() if line.strip()]
+    assert len(notices) == 1 and notices[0].startswith("ptdraft: chú ý: "), notices
+    assert all(word in notices[0] for word in words) and "ngoài chương trình" in notices[0], notices[0]
+    with storage.open_storage(db) as opened:
+        assert opened.history_break == problem
     assert api.issue_number(letter(trich_yeu="việc thứ ba"), db=db, user="văn thư")[1].number == 3
 
 

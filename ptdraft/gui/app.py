@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 
 from ptdraft import api
-from ptdraft.errors import PtdraftError
+from ptdraft.errors import PtdraftError, listen_for_history_breaks
 from ptdraft.gui import i18n
 
 
@@ -47,6 +47,7 @@ class Application:
                 self.load_error = str(exc)
         self.state = DraftState(draft, file)
         self.window = self._make_window()
+        listen_for_history_breaks(self._history_broken)
         pending = autosave.pending(self.folder)
         if pending is not None:
             saved, saved_path, when = pending
@@ -59,6 +60,16 @@ class Application:
             QTimer.singleShot(0, lambda: self.window.prompts.error(self.load_error))
         elif not path and not restored:
             QTimer.singleShot(0, lambda: self.window.guard(self._first_choice))
+
+    def _history_broken(self, location: str, problem: str) -> None:
+        """A database whose history was changed outside the program has just been opened: say so once, after the
+        work that opened it is done (the clerk goes on drafting; reviewers' actions are refused)."""
+        from PySide6.QtCore import QTimer
+
+        from ptdraft.storage import history_warning
+
+        message = history_warning(location, problem)
+        QTimer.singleShot(0, lambda: self.window.prompts.error(message))
 
     def _first_choice(self) -> None:
         choice = self.window.prompts.choose_template(api.list_templates(), self.settings.recent())

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from ptdraft import lazy
-from ptdraft.errors import InputError, StorageError
+from ptdraft.errors import InputError, StorageError, history_break_found
 from ptdraft.storage import schema
 
 __all__ = [
@@ -118,11 +118,22 @@ def _timeout() -> float:
     return value
 
 
+def history_warning(location: str, problem: str) -> str:
+    """The sentence a user reads when the history of ``location`` was changed outside the program."""
+    return (
+        f"cơ sở dữ liệu '{location}': {problem}. Lịch sử duyệt mẫu và cấp số đã bị thay đổi ngoài chương trình; "
+        "không duyệt, ngừng dùng mẫu hay hủy số được cho tới khi người quản lý khôi phục lịch sử từ bản sao lưu "
+        "(vẫn soạn, xuất văn bản và lấy số như thường)"
+    )
+
+
 def open_storage(db: str | os.PathLike[str] | None = None, *, timeout: float | None = None) -> Storage:
     """The database ``db`` (see :func:`resolve`), opened, checked and migrated to the current schema.
 
     Raises StorageError with a message for a database that cannot be reached, is locked,
     read-only (when it must be created or migrated), corrupt, or newer than this program.
+    The history's hash chain is checked on every open; a break is in ``history_break`` and goes to the
+    listener chosen with :func:`ptdraft.errors.listen_for_history_breaks`.
     """
     location = resolve(db)
     _refuse_other_url(location, db)
@@ -130,13 +141,17 @@ def open_storage(db: str | os.PathLike[str] | None = None, *, timeout: float | N
     if is_url(location):
         from ptdraft.storage.postgres import PostgresStorage
 
-        return PostgresStorage(location, timeout=wait)
-    from ptdraft.storage.sqlite import SQLiteStorage
+        opened = PostgresStorage(location, timeout=wait)
+    else:
+        from ptdraft.storage.sqlite import SQLiteStorage
 
-    path = Path(location).expanduser()
-    if db is None and not os.environ.get(DB_ENV, "").strip():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageError(f"không tạo được thư mục dữ liệu ({exc.strerror})", str(path.parent)) from None
-    return SQLiteStorage(path, timeout=wait)
+        path = Path(location).expanduser()
+        if db is None and not os.environ.get(DB_ENV, "").strip():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(f"không tạo được thư mục dữ liệu ({exc.strerror})", str(path.parent)) from None
+        opened = SQLiteStorage(path, timeout=wait)
+    if opened.history_break:
+        history_break_found(opened.location, opened.history_break)
+    return opened

@@ -81,6 +81,7 @@ class SqlStorage(Storage):
     def __init__(self) -> None:
         self._conn: Any = None
         self._doing = ""  # what the running transaction does, for the message when the database refuses it
+        self.history_break: str | None = None  # the break in the history's hash chain found on open, if any
 
     # -- engine hooks --
     @abstractmethod
@@ -154,6 +155,8 @@ class SqlStorage(Storage):
         self._check_not_newer(version)
         if version < schema.LATEST:
             self._run(self._migrate, write=True)
+        # Checked on every open: a row edited behind the program's back is reported before anything is done.
+        self.history_break = self._run(self._history_break_on_open, write=False)
 
     def _current_version(self) -> int:
         tables = self._table_names()
@@ -519,6 +522,11 @@ class SqlStorage(Storage):
                 "từ bản sao lưu (vẫn đọc, xuất bản thảo và văn bản được như thường)",
                 "lịch sử",
             )
+
+    def _history_break_on_open(self) -> str | None:
+        if "audit_history" not in self._table_names():  # a database of a release before the history
+            return None
+        return history.problem(self._history_rows())
 
     def history(self):
         return self._run(lambda: [HistoryEvent(*r) for r in self._history_rows()], write=False)

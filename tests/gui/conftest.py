@@ -195,6 +195,15 @@ def settle(window) -> None:
     raise AssertionError("the preview update never ran")
 
 
+@pytest.fixture(autouse=True)
+def no_history_listener_left():
+    """An Application listens for broken database histories; its window is gone after the test, so is the listener."""
+    from ptdraft.errors import listen_for_history_breaks
+
+    yield
+    listen_for_history_breaks(None)
+
+
 @pytest.fixture
 def patched_prompts(monkeypatch):
     """Script the real Prompts class, for code that makes its own window (Application)."""

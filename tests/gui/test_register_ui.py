@@ -14,7 +14,7 @@ import openpyxl  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from ptdraft import api  # noqa: E402
-from tests.gui.conftest import ScriptedPrompts, settle  # noqa: E402
+from tests.gui.conftest import LETTER_JSON, ScriptedPrompts, settle  # noqa: E402
 from tests.storage_support import dated, letter  # noqa: E402
 
 
@@ -197,3 +197,31 @@ def test_register_view_on_a_corrupt_database_says_so(make_window, library_db):
     assert str(library_db) in prompts.calls["error"][0][0]
     assert dialog.error_label.isVisibleTo(dialog) and str(library_db) in dialog.error_label.text()
     assert dialog.model.rowCount() == 0
+
+
+def test_the_window_says_once_when_the_database_history_was_changed_behind_its_back(qtbot, patched_prompts,
+                                                                                    monkeypatch, tmp_path):
+    """The history's chain is checked whenever the window opens the database: a row edited outside the program
+    is told to the clerk in one warning (once, however often the database is opened), and drafting goes on."""
+    from ptdraft.gui.app import Application
+    from tests.storage_support import raw_execute
+
+    db = tmp_path / "office.sqlite3"
+    monkeypatch.setenv("PTDRAFT_DB", str(db))
+    monkeypatch.setenv("PTDRAFT_DATA_DIR", str(tmp_path / "data"))
+    _numbered, entry = api.issue_number(letter(), user="văn thư")
+    api.issue_number(letter(trich_yeu="việc thứ hai"), user="văn thư")
+    application = Application(str(LETTER_JSON))
+    qtbot.addWidget(application.window)
+    api.register_entries()
+    qtbot.wait(10)
+    assert patched_prompts.calls["error"] == []  # a whole history: nothing to say
+    raw_execute(str(db), "DROP TRIGGER audit_history_no_update")
+    raw_execute(str(db), "UPDATE audit_history SET actor = 'người khác' WHERE seq = 1")
+    for _ in range(3):
+        assert [e.number for e in api.register_entries()] == [entry.number, entry.number + 1]
+    qtbot.waitUntil(lambda: patched_prompts.calls["error"] != [])
+    qtbot.wait(10)
+    assert len(patched_prompts.calls["error"]) == 1
+    message = patched_prompts.calls["error"][0][0]
+    assert "dòng 1" in message and "đã bị sửa" in message and "ngoài chương trình" in message, message
