@@ -119,3 +119,48 @@ def test_importing_a_legacy_file_converts_it_and_says_so(tmp_path, encoding):
         # TCVN3 cannot hold a capital Ủ ("Ủy ban" comes back "ủy ban"): equal but for that letter's case.
         assert [b.replace("Ủ", "ủ") for b in reference.content.legal_bases] == list(draft.content.legal_bases)
         assert draft.content.signature == reference.content.signature
+
+
+def test_a_windows_1258_letter_imports_exactly(tmp_path):
+    """Windows-1258, the Vietnamese code page that stores tone marks as separate characters, reads back as the same
+    letter in Unicode NFC."""
+    import unicodedata
+
+    text = (SAMPLES / "real" / "14.txt").read_text(encoding="utf-8")
+    path = tmp_path / "letter.txt"
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+
+    def as_cp1258(char: str) -> str:  # the letter with its shape marks (ư, â, ă…) composed, the tone mark apart
+        parts = unicodedata.normalize("NFD", char)
+        return unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + "".join(
+            c for c in parts if c in tones)
+
+    path.write_bytes("".join(as_cp1258(c) for c in text).encode("cp1258"))
+    draft, report = api.import_file(path)
+    reference, _ = api.import_file(SAMPLES / "real" / "14.txt")
+    assert report.encoding == "Windows-1258"
+    assert draft.content == reference.content
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("日本語のテキストです。これは公文書の例です。", "shift_jis"),
+    ("日本語のテキストです。これは公文書の例です。", "euc_jp"),
+    ("中文文本测试，这是一份公文。", "gbk"),
+    ("中文文本測試，這是一份公文。", "big5"),
+    ("한국어 문서 시험입니다.", "cp949"),
+    ("Пример текста на русском языке.", "cp1251"),
+    ("Ελληνικό κείμενο δοκιμής.", "cp1253"),
+])
+def test_a_file_in_another_language_s_code_page_is_refused_not_guessed(tmp_path, capsys, text, encoding):
+    """Text in a code page that is neither Unicode nor a Vietnamese one never comes in as garbage read as TCVN3 or
+    VNI: one message naming the file, exit code 2, nothing written."""
+    from ptdraft import cli
+
+    path = tmp_path / "letter.txt"
+    path.write_bytes((text * 30).encode(encoding))
+    out = tmp_path / "out.json"
+    code = cli.main(["import", str(path), "-o", str(out)])
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 2 and len(lines) == 1 and "letter.txt" in lines[0] and "UTF-8" in lines[0], lines
+    assert not out.exists()

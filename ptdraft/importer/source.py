@@ -1,8 +1,9 @@
 """Reading the file to import: a text file in any common encoding, or a DOCX, as clean Unicode lines.
 
 A text file is read as UTF-8 (with or without a byte-order mark) or UTF-16 (with one);
-a file that is not UTF-8 is tried as Windows-1252, the code page old Vietnamese fonts
-stored their bytes in, and accepted only if it reads as TCVN3 or VNI. Legacy text is
+a file that is not UTF-8 is tried as Windows-1258 (Vietnamese with separate tone marks), then as
+Windows-1252, the code page old Vietnamese fonts stored their bytes in, and accepted only if it reads as TCVN3
+or VNI; text in any other encoding is refused, never guessed. Legacy text is
 converted to Unicode, everything to NFC, and characters a document cannot hold
 (control characters, zero-width marks) are removed; the notes say what was done.
 """
@@ -59,10 +60,14 @@ def _decode(raw: bytes, where: str) -> tuple[str, str]:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as exc:
         position = exc.start + 1
+    vietnamese = legacy.read_cp1258(raw)
+    if vietnamese is not None:
+        return vietnamese, "Windows-1258"
     text = raw.decode("cp1252", errors="replace")
     if legacy.detect(text) is None:
         raise InputError(
-            f"tệp không phải văn bản UTF-8 (byte thứ {position}) và cũng không đọc được theo bảng mã TCVN3 hay VNI",
+            f"tệp không phải văn bản UTF-8 (byte thứ {position}) và cũng không đọc được theo bảng mã Windows-1258, "
+            "TCVN3 hay VNI: hãy lưu lại tệp dạng UTF-8",
             where,
         )
     return text, "Windows-1252"

@@ -177,8 +177,10 @@ _UNICODE_VIETNAMESE = re.compile(r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _valid_words(text: str) -> int:
-    return sum(1 for word in _WORD.findall(text) if analyse(word).problem is None)
+def _valid_words(text: str) -> tuple[int, int]:
+    """How many of the words of ``text`` are valid Vietnamese syllables, and how many words there are."""
+    words = _WORD.findall(text)
+    return sum(1 for word in words if analyse(word).problem is None), len(words)
 
 
 def detect(text: str) -> str | None:
@@ -188,15 +190,20 @@ def detect(text: str) -> str | None:
         return None
     if len(_UNICODE_VIETNAMESE.findall(text)) > len(words) // 10:
         return None  # real Unicode Vietnamese letters: not a legacy text
+    if sum(1 for w in words if len(w) == 1) > 0.4 * len(words):
+        return None  # text of another code page read as Windows-1252: letters scattered one by one among symbols
     sample = " ".join(words[:400])
-    as_is = _valid_words(sample)
-    best, best_score = None, 0
+    as_is, _ = _valid_words(sample)
+    best, best_score, best_words = None, 0, 0
     for encoding in (TCVN3, VNI):
-        score = _valid_words(decode(sample, encoding))
+        score, count = _valid_words(decode(sample, encoding))
         if score > best_score:
-            best, best_score = encoding, score
+            best, best_score, best_words = encoding, score, count
     total = len(words[:400])
-    if best and best_score >= 0.6 * total and best_score >= as_is + max(1, total // 4):
+    # Counted against the decoded words too: text in another code page (Japanese, Chinese…) read as Windows-1252
+    # falls apart into many one-letter pieces, each of which may happen to be a syllable.
+    if (best and best_score >= 0.6 * total and best_score >= 0.6 * best_words
+            and best_score >= as_is + max(1, total // 4)):
         return best
     return None
 
@@ -207,3 +214,23 @@ def convert(text: str) -> tuple[str, str | None]:
     if encoding is None:
         return text, None
     return decode(text, encoding), encoding
+
+
+_CP1258_MARKS = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
+
+
+def read_cp1258(raw: bytes) -> str | None:
+    """``raw`` as Windows-1258 (Vietnamese code page: base letters and separate tone marks) when it reads as
+    Vietnamese that way, in NFC; None otherwise."""
+    try:
+        text = raw.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    if not _CP1258_MARKS.search(text):
+        return None
+    composed = unicodedata.normalize("NFC", text)
+    words = [w for w in _WORD.findall(composed) if _UNICODE_VIETNAMESE.search(w)][:400]
+    if not words:
+        return None
+    valid, count = _valid_words(" ".join(words))
+    return composed if valid >= 0.8 * count else None
