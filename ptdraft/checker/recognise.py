@@ -24,6 +24,8 @@ _SECRECY = {"mat", "toimat", "tuyetmat"}
 # Words of the circulation notes above the national title (box 11): "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ",
 # "KHÔNG PHỔ BIẾN", "HẠN CHẾ PHẠM VI…". A capitalised line above the header without them is an agency name
 # typed before the national title (a header of plain lines), not a circulation note.
+# The lines of box 14 on an electronic copy, above the header: "Hình thức sao: …", "Cơ quan sao: …", "Thời gian ký: …".
+_COPY_BOX = re.compile(r"^\s*(Hình thức sao|Cơ quan sao|Thời gian ký)\s*:", re.IGNORECASE)
 _CIRCULATION_WORDS = ("xemxong", "tralai", "luuhanh", "noibo", "phobien", "hanche", "phamvi")
 _NUMBER = re.compile(r"^\s*số\b\s*[:.]?", re.IGNORECASE)
 _DATE = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
@@ -174,7 +176,9 @@ class _Finder:
                 text = para.text[start:stop]
                 key = fold(text)
                 element = None
-                if _is_title(text) and Element.NATIONAL_TITLE not in found:
+                if para.index < first_header and _COPY_BOX.match(text):
+                    element = Element.COPY_BOX  # an electronic copy's box 14 (Mẫu 3.2, ptdraft/copies.py)
+                elif _is_title(text) and Element.NATIONAL_TITLE not in found:
                     element = Element.NATIONAL_TITLE
                 elif _is_motto(text) and Element.MOTTO not in found:
                     element = Element.MOTTO
