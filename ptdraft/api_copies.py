@@ -22,6 +22,7 @@ from ptdraft.storage import RegisterEntry
 
 __all__ = [
     "Copier",
+    "check_copyable",
     "CopyKind",
     "CopyRequest",
     "copy_kind",
@@ -46,6 +47,11 @@ def _original(draft: Draft, request: CopyRequest | None = None) -> tuple:
     content = api.fill(draft)
     copy_register.check_original(content, request)
     return content, api.layout(content, title=draft.title, author=draft.author)
+
+
+def check_copyable(draft: Draft) -> None:
+    """Refuse (InputError) a draft that cannot be copied: unfinished, without its number or its date."""
+    _original(draft)
 
 
 def copy_passages(draft: Draft) -> list[str]:
