@@ -9,11 +9,12 @@ import subprocess
 
 import pytest
 
-from ptdraft import api, copies, rules
+from ptdraft import api, copies, rules, storage
 from ptdraft.layout import Para, Table
 from ptdraft.model import Signature, SigningMode
 from ptdraft.rules import Element
-from tests.storage_support import assert_one_message, db, run_cli  # noqa: F401 - db is a fixture
+from tests.storage_support import ENGINES, assert_one_message, db, make_db, python_env, run_cli  # noqa: F401 - db
+
 from tests.support import GOLDEN_DIR, border, iter_paras, open_docx, pdf_text, template_example
 from tests.test_golden import _compare, dump_layout
 
@@ -222,3 +223,99 @@ def test_cli_copy_writes_the_copy_and_lists_the_passages(capsys, tmp_path):
                              "-o", target, "--db", tmp_path / "db.sqlite3")
     assert code == 0, err
     assert "01/TrS-UBND" in out and target.is_file()
+
+
+# argv: database, how many copies, worker name. Each worker takes copy numbers of the three kinds in turn.
+COPY_WORKER = r"""
+import dataclasses, datetime, json, sys
+from ptdraft import api, copies, copy_register, storage
+from ptdraft.model import Signature
+from tests.support import template_example
+
+db, count, name = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+draft = template_example(api.get_template("quyet-dinh"))
+content = dataclasses.replace(api.fill(draft), number=5, date=datetime.date(2026, 1, 5))
+copier = copies.Copier(authority="ỦY BAN NHÂN DÂN", issuer_code="UBND", signature=Signature(name="Lê Văn Cường"))
+kinds = list(copies.CopyKind)
+print("ready", flush=True)
+sys.stdin.readline()
+with storage.open_storage(db) as opened:
+    taken = []
+    for n in range(count):
+        request = copies.CopyRequest(kinds[n % 3], copier, datetime.date(2026, 2, 3), passages=(1,))
+        taken.append(copy_register.issue(opened, content, request, user=name)[1].number)
+print(json.dumps(taken), flush=True)
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_three_workstations_share_the_copy_series_without_gap_or_repeat(engine, tmp_path, request):
+    """3 processes × 40 copies of mixed kinds on one database: the numbers 1…120 once each, every one recorded with
+    the symbol of its own kind (the same locking as a document's number)."""
+    import json
+    import sys
+
+    db = make_db(engine, tmp_path, request)
+    with storage.open_storage(db):
+        pass  # the schema is made once, before the workers race
+    workers = [subprocess.Popen([sys.executable, "-c", COPY_WORKER, db, "40", f"may-{i}"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                                env=python_env()) for i in range(3)]
+    for worker in workers:
+        assert worker.stdout.readline().strip() == "ready", worker.stderr.read()
+    for worker in workers:
+        worker.stdin.write("go\n")
+        worker.stdin.flush()
+    taken = []
+    for worker in workers:
+        out, err = worker.communicate(timeout=300)
+        assert worker.returncode == 0, err
+        taken.extend(json.loads(out.strip().splitlines()[-1]))
+    assert sorted(taken) == list(range(1, 121))
+    entries = api.register_entries(db=db, book="sao")
+    assert [e.number for e in entries] == list(range(1, 121))
+    assert all(e.symbol.split("/")[1] in ("SY-UBND", "SL-UBND", "TrS-UBND") for e in entries)
+    with storage.open_storage(db) as opened:
+        assert [(c.book, c.last_number) for c in opened.counters()] == [("copy", 120)]
+
+
+def test_the_checker_flags_box_14_at_another_size(tmp_path):
+    """The checker knows box 14 of an electronic copy: at 12 pt each of its lines is a finding naming ô 14 and 10 pt
+    (and at 10 pt none, as the LibreOffice test shows)."""
+    from ptdraft import docx_writer
+
+    copy = copies.copy_layout(api.layout_draft(decision()), request(electronic=True, signed_at=SIGNED))
+    blocks = tuple(dataclasses.replace(b, style=dataclasses.replace(b.style, size=12))
+                   if isinstance(b, Para) and b.element is Element.COPY_BOX else b for b in copy.blocks)
+    path = tmp_path / "sai-co-chu.docx"
+    path.write_bytes(docx_writer.to_bytes(dataclasses.replace(copy, blocks=blocks)))
+    findings = api.check_docx(path)
+    assert [(f.rule, f.box, f.paragraph) for f in findings] == [("font.size", "14", 0), ("font.size", "14", 1),
+                                                                 ("font.size", "14", 2)]
+    assert all("10 pt" in f.message and "bản sao điện tử" in f.message for f in findings)
+
+
+def test_the_checker_reads_the_paper_copy_block(tmp_path):
+    """The copy block under the closing is checked like the document's own parts: "SAO Y", the copy's number and
+    its Nơi nhận at 16 pt are findings (13–14, 13 and 11 pt); the original's parts are not blamed."""
+    from ptdraft import docx_writer
+    from ptdraft.layout import Cell, Row
+
+    copy = copies.copy_layout(api.layout_draft(decision()), request(number=7))
+    enlarged = (Element.COPY_KIND, Element.NUMBER, Element.DISTRIBUTION)
+
+    def larger(block):
+        if isinstance(block, Para) and block.element in enlarged:
+            return dataclasses.replace(block, style=dataclasses.replace(block.style, size=16))
+        return block
+
+    blocks = list(copy.blocks)
+    for index in (len(blocks) - 2, len(blocks) - 1):
+        table = blocks[index]
+        blocks[index] = dataclasses.replace(table, rows=tuple(
+            Row(tuple(Cell(c.width, tuple(larger(b) for b in c.blocks)) for c in row.cells)) for row in table.rows))
+    path = tmp_path / "sai-co-chu.docx"
+    path.write_bytes(docx_writer.to_bytes(dataclasses.replace(copy, blocks=tuple(blocks))))
+    found = [(f.rule, f.excerpt) for f in api.check_docx(path)]
+    assert found == [("font.size", "SAO Y"), ("font.size", "Số: 07/SY-UBND"), ("font.size", "- Sở Nội vụ;"),
+                     ("font.size", "- Sở Tài chính;"), ("font.size", "- Lưu: VT.")]

@@ -26,6 +26,8 @@ _SECRECY = {"mat", "toimat", "tuyetmat"}
 # typed before the national title (a header of plain lines), not a circulation note.
 # The lines of box 14 on an electronic copy, above the header: "Hình thức sao: …", "Cơ quan sao: …", "Thời gian ký: …".
 _COPY_BOX = re.compile(r"^\s*(Hình thức sao|Cơ quan sao|Thời gian ký)\s*:", re.IGNORECASE)
+# The form of copy heading the copy block of a paper copy (Mẫu 3.1), under the copied text's closing.
+_COPY_KINDS = ("saoy", "saoluc", "trichsao")
 _CIRCULATION_WORDS = ("xemxong", "tralai", "luuhanh", "noibo", "phobien", "hanche", "phamvi")
 _NUMBER = re.compile(r"^\s*số\b\s*[:.]?", re.IGNORECASE)
 _DATE = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
@@ -288,6 +290,33 @@ class _Finder:
         if name:
             self.add(Element.SIGN_NAME, name[0].index, name[1], name[2])
 
+    # -- the copy block of a paper copy ---------------------------------------------
+
+    def copy_block(self, after_table: int) -> None:
+        """Mẫu 3.1: in a table after the closing, "SAO Y"/"SAO LỤC"/"TRÍCH SAO" with the copying body's name, its
+        number and its place and date; in the table after that its Nơi nhận and signature. Found, its parts are
+        checked like the document's own (sizes, case, weight, the signing forms)."""
+        kind = next((p for p in self.paras if p.table > after_table and fold(p.text) in _COPY_KINDS), None)
+        if kind is None:
+            return
+        self.add(Element.COPY_KIND, kind.index)
+        left: list[tuple[ParaInfo, int, int]] = []
+        for para in self.paras:
+            if para.table != kind.table or para is kind or para.empty or is_rule_line(para.text):
+                continue
+            if _NUMBER.match(para.text):
+                self.add(Element.NUMBER, para.index)
+            elif _DATE.search(para.text):
+                self.add(Element.PLACE_DATE, para.index)
+            elif para.col == 0 and para.row == kind.row:
+                left.extend((para, a, b) for a, b in pieces(para))
+        self._authorities(left)
+        closing = [p for p in self.paras if p.table == kind.table + 1]
+        label = next((p for p in closing if _is_label(p)), None)
+        if label is not None:
+            self._distribution(label, [p for p in closing if (p.row, p.col) == (label.row, label.col)])
+            self._signature([p for p in closing if p.row == label.row and p.col != label.col])
+
     # -- between header and closing -------------------------------------------------
 
     def middle(self, start: int, stop: int) -> tuple[str | None, Part | None, list[Part], list[int], set[int]]:
@@ -442,5 +471,7 @@ def recognise(doc: DocInfo) -> Recognised:
     header_end = finder.header()
     closing_start, dist_label, dist = finder.closing(header_end)
     doc_type, label, recipients, body, free = finder.middle(header_end, closing_start)
+    if closing_start < len(doc.paragraphs) and doc.paragraphs[closing_start].table >= 0:
+        finder.copy_block(doc.paragraphs[closing_start].table)
     parts = tuple(sorted(finder.parts, key=lambda p: (p.index, p.start)))
     return Recognised(parts, doc_type, label, tuple(recipients), dist_label, tuple(dist), tuple(body), frozenset(free))
