@@ -84,7 +84,7 @@ def test_paper_copy_block_follows_the_original_under_a_full_width_rule():
     assert {p.style.size for p in listed} == {11}
     signing = [(p.text, p.style.size, p.style.bold) for p in paras if p.element.value.startswith("7")]
     assert signing == [("TL. CHỦ TỊCH", 14, True), ("CHÁNH VĂN PHÒNG", 14, True), ("Lê Văn Cường", 14, True)]
-    _compare(GOLDEN_DIR / "ban-sao-y.layout.txt", dump_layout(copy))
+    _compare(GOLDEN_DIR / "quyet-dinh.ban-sao-y.layout.txt", dump_layout(copy))
 
 
 def test_electronic_copy_has_box_14_at_the_top_right_of_page_1():
@@ -104,7 +104,7 @@ def test_electronic_copy_has_box_14_at_the_top_right_of_page_1():
 
     widest = max(text_width(p.text, 10) for p in box)
     assert {p.style.left_indent for p in box} == {rules.PAGE.text_width - widest - 2 * rules.COPY_BOX_PADDING}
-    _compare(GOLDEN_DIR / "ban-sao-luc-dien-tu.layout.txt", dump_layout(copy))
+    _compare(GOLDEN_DIR / "quyet-dinh.ban-sao-luc-dien-tu.layout.txt", dump_layout(copy))
 
 
 def test_extract_keeps_only_the_chosen_passages_and_ends_with_the_end_mark():
