@@ -262,7 +262,7 @@ def export_docx(draft: Draft, path: Path, *, strict: bool = True) -> Path:
 # The template library and the outgoing register (ptdraft/api_library.py) and Vietnamese text hygiene and importing
 # letters (ptdraft/api_text.py) are part of this interface too. They are loaded on first use, so that rendering a
 # letter does not pay for the database, the importer and the spelling check.
-_PARTS = ("ptdraft.api_library", "ptdraft.api_text")
+_PARTS = ("ptdraft.api_library", "ptdraft.api_text", "ptdraft.api_copies")
 
 
 def _names_of(module_name: str) -> frozenset[str]:

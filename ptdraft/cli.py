@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ptdraft import __version__, cli_argparse, cli_library, cli_sign, cli_templates, held_files
+from ptdraft import __version__, cli_argparse, cli_copy, cli_library, cli_sign, cli_templates, held_files
 from ptdraft.errors import InputError, PtdraftError, listen_for_history_breaks
 
 EXIT_OK = 0
@@ -45,6 +45,7 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="lệnh", metavar="LỆNH")
 
     cli_library.add_commands(sub)  # templates, template …, register … (the library and the register)
+    cli_copy.add_commands(sub)  # copy (bản sao)
 
     fields = sub.add_parser("fields", help="các trường một mẫu cần điền")
     fields.add_argument("template", metavar="MẪU", help="mã mẫu hoặc đường dẫn tệp .toml")
@@ -259,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_library.run(args)
         if args.command in cli_sign.COMMANDS:
             return cli_sign.run(args)
+        if args.command in cli_copy.COMMANDS:
+            return cli_copy.run(args)
         if args.command == "fields":
             return _cmd_fields(args.template, args.db)
         if args.command == "render":

@@ -121,7 +121,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     show_list = steps.add_parser("list", parents=[db], help="xem sổ đăng ký văn bản đi")
     show_list.add_argument("--year", type=_year, metavar="NĂM", help="chỉ các số của năm này")
     show_list.add_argument("--issuer", metavar="KÝ_HIỆU", help="chữ viết tắt cơ quan ban hành")
-    show_list.add_argument("--book", metavar="thuong|mat", help="sổ thường hoặc sổ văn bản mật")
+    show_list.add_argument("--book", metavar="thuong|mat|sao", help="sổ thường, sổ văn bản mật hoặc sổ bản sao")
     show_list.add_argument("--status", type=_status, metavar="da-cap|da-huy", help="chỉ các số đã cấp, hoặc đã hủy")
     show_list.add_argument("--search", metavar="CHỮ", help="tìm trong số ký hiệu, trích yếu, người ký, nơi nhận")
     show_list.add_argument("--json", action="store_true", help="mỗi dòng một đối tượng JSON")
@@ -129,7 +129,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     cancel.add_argument("number", type=_number, metavar="SỐ", help="số cần hủy, ví dụ: 05")
     cancel.add_argument("--year", type=_year, metavar="NĂM", help="mặc định: năm nay")
     cancel.add_argument("--issuer", metavar="KÝ_HIỆU", help="chữ viết tắt cơ quan ban hành, khi sổ có nhiều cơ quan")
-    cancel.add_argument("--book", metavar="thuong|mat", help="sổ thường hoặc sổ văn bản mật")
+    cancel.add_argument("--book", metavar="thuong|mat|sao", help="sổ thường, sổ văn bản mật hoặc sổ bản sao")
     cancel.add_argument("--reason", default="", metavar="LÝ_DO", help="lý do hủy, ghi vào sổ")
     hist = steps.add_parser("history", parents=[db],
                             help="lịch sử chỉ ghi thêm: ai duyệt, ngừng dùng mẫu, cấp số, hủy số, lúc nào")

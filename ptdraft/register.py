@@ -24,7 +24,8 @@ from ptdraft.model import Content, Draft
 from ptdraft.storage import BOOK_LABELS, BOOK_TITLES, STATUS_LABELS, NewEntry, RegisterEntry, Storage
 from ptdraft.store import write_atomic
 
-BOOK_NAMES = {"ordinary": "ordinary", "thuong": "ordinary", "secret": "secret", "mat": "secret"}
+BOOK_NAMES = {"ordinary": "ordinary", "thuong": "ordinary", "secret": "secret", "mat": "secret",
+              "copy": "copy", "sao": "copy", "ban-sao": "copy"}
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def book_name(text: str) -> str:
     """"ordinary"/"thuong" → "ordinary", "secret"/"mat" → "secret"."""
     name = BOOK_NAMES.get(text.strip().lower())
     if name is None:
-        raise InputError(f"sổ '{text}' không có; chọn thuong (sổ thường) hoặc mat (sổ mật)", "--book")
+        raise InputError(f"sổ '{text}' không có; chọn thuong (sổ thường), mat (sổ mật) hoặc sao (sổ bản sao)", "--book")
     return name
 
 

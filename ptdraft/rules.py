@@ -11,6 +11,7 @@ layout, so a rule changed here changes every output.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from enum import Enum
 
@@ -82,6 +83,8 @@ class Element(Enum):
     APPENDIX = "pl"  # "Phụ lục I" (§3.2, the rows without a box number)
     APPENDIX_TITLE = "pl-title"
     ANNEX_NOTE = "pl-note"  # "(Kèm theo … số … ngày … của …)" under an appendix or an attached text
+    COPY_KIND = "sao"  # "SAO Y", "SAO LỤC", "TRÍCH SAO" in the copy block of a paper copy (Mẫu 3.1)
+    COPY_BOX = "14"  # the signature-information box of an electronic copy, top right of page 1 (Mẫu 3.2)
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,8 @@ SIZE_RANGES: dict[Element, tuple[float, float]] = {
     Element.APPENDIX: (14, 14),
     Element.APPENDIX_TITLE: (13, 14),
     Element.ANNEX_NOTE: (13, 14),
+    Element.COPY_KIND: (13, 14),
+    Element.COPY_BOX: (10, 10),
 }
 
 BODY_SIZE = 14
@@ -300,6 +305,9 @@ STYLES: dict[Element, Style] = {
     Element.APPENDIX: Style(14, bold=True, align=Align.CENTER, keep_next=True),
     Element.APPENDIX_TITLE: Style(14, bold=True, upper=True, align=Align.CENTER, keep_next=True),
     Element.ANNEX_NOTE: Style(14, italic=True, align=Align.CENTER, keep_next=True),
+    # §6.2: the form of copy UPPER, 13–14, bold; §9: box 14 of an electronic copy 10 pt, normal case, upright, black.
+    Element.COPY_KIND: Style(14, bold=True, upper=True, align=Align.CENTER),
+    Element.COPY_BOX: Style(10, align=Align.LEFT),
 }
 
 # Công điện (Mẫu 1.6): the recipients' dashes in an indented block under "… điện:". FORMAT.md §11 says only
@@ -381,3 +389,10 @@ ROLE_NAMES = {
     SEAL: "chữ ký số của cơ quan, hình con dấu (ô 8)",
     COPY: "chữ ký số của cơ quan trên bản sao điện tử, phụ lục hoặc văn bản kèm theo ở tệp riêng (ô 14)",
 }
+
+# Copies (Mẫu 3.1, 3.2; ptdraft/copies.py). The space above the copying body's name under the full-width rule and
+# the room between box 14's frame and its text are ptdraft's choice (FORMAT.md gives neither); box 14's time is
+# written in the Vietnam time zone, UTC+07:00 (FORMAT.md §9).
+COPY_BLOCK_SPACE = pt(6)
+COPY_BOX_PADDING = mm(2)
+VIETNAM_TIME = _dt.timezone(_dt.timedelta(hours=7), "ICT")

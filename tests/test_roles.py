@@ -176,7 +176,7 @@ def test_a_version_2_database_gains_the_history_and_keeps_its_register(db, monke
             db, "SELECT name FROM sqlite_master" if not db.startswith("postgresql://") else
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
     with storage.open_storage(db) as opened:
-        assert opened.schema_version() == 3
+        assert opened.schema_version() == schema.LATEST
         assert [e.symbol for e in opened.entries()] == [entry.symbol]
         assert opened.history() == [] and opened.history_problem() is None
     cancelled = api.cancel_number(entry.number, year=entry.year, user="Chánh Văn phòng", reason="cấp nhầm", db=db)

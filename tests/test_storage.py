@@ -35,11 +35,11 @@ SHIPPED_IDS = {t.id for t in api.list_templates()}
 def test_first_use_creates_the_current_schema(db):
     """Opening an empty database creates every table and records each schema version once."""
     with storage.open_storage(db) as opened:
-        assert opened.schema_version() == schema.LATEST == 3
+        assert opened.schema_version() == schema.LATEST == 4
     with storage.open_storage(db) as opened:  # a second open migrates nothing
-        assert opened.schema_version() == 3
+        assert opened.schema_version() == 4
     rows = raw_execute(db, f"SELECT version, applied_at FROM {schema.VERSION_TABLE} ORDER BY version")
-    assert [r[0] for r in rows] == [1, 2, 3]
+    assert [r[0] for r in rows] == [1, 2, 3, 4]
     assert rows[0][1]
     for table in schema.TABLES:
         assert raw_execute(db, f"SELECT COUNT(*) FROM {table}")[0][0] >= 0

@@ -93,6 +93,7 @@ _BOXES = {
     Element.AUTHORITY: "2",
     Element.PAGE_NUMBER: "",
     Element.RULE: "",
+    Element.COPY_KIND: "",  # FORMAT.md gives the copy block's parts no box number
 }
 
 ELEMENT_NAMES = {
@@ -125,6 +126,8 @@ ELEMENT_NAMES = {
     Element.DISTRIBUTION: "Danh sách nơi nhận",
     Element.CONTACT: "Địa chỉ, liên hệ",
     Element.PAGE_NUMBER: "Số trang",
+    Element.COPY_KIND: "Hình thức sao",
+    Element.COPY_BOX: "Thông tin chữ ký số trên bản sao điện tử",
 }
 
 

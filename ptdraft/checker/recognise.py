@@ -24,6 +24,10 @@ _SECRECY = {"mat", "toimat", "tuyetmat"}
 # Words of the circulation notes above the national title (box 11): "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ",
 # "KHÔNG PHỔ BIẾN", "HẠN CHẾ PHẠM VI…". A capitalised line above the header without them is an agency name
 # typed before the national title (a header of plain lines), not a circulation note.
+# The lines of box 14 on an electronic copy, above the header: "Hình thức sao: …", "Cơ quan sao: …", "Thời gian ký: …".
+_COPY_BOX = re.compile(r"^\s*(Hình thức sao|Cơ quan sao|Thời gian ký)\s*:", re.IGNORECASE)
+# The form of copy heading the copy block of a paper copy (Mẫu 3.1), under the copied text's closing.
+_COPY_KINDS = ("saoy", "saoluc", "trichsao")
 _CIRCULATION_WORDS = ("xemxong", "tralai", "luuhanh", "noibo", "phobien", "hanche", "phamvi")
 _NUMBER = re.compile(r"^\s*số\b\s*[:.]?", re.IGNORECASE)
 _DATE = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
@@ -174,7 +178,9 @@ class _Finder:
                 text = para.text[start:stop]
                 key = fold(text)
                 element = None
-                if _is_title(text) and Element.NATIONAL_TITLE not in found:
+                if para.index < first_header and _COPY_BOX.match(text):
+                    element = Element.COPY_BOX  # an electronic copy's box 14 (Mẫu 3.2, ptdraft/copies.py)
+                elif _is_title(text) and Element.NATIONAL_TITLE not in found:
                     element = Element.NATIONAL_TITLE
                 elif _is_motto(text) and Element.MOTTO not in found:
                     element = Element.MOTTO
@@ -283,6 +289,33 @@ class _Finder:
             self.add(Element.SIGN_POSITION if last else Element.SIGN_AUTHORITY, para.index, a, b)
         if name:
             self.add(Element.SIGN_NAME, name[0].index, name[1], name[2])
+
+    # -- the copy block of a paper copy ---------------------------------------------
+
+    def copy_block(self, after_table: int) -> None:
+        """Mẫu 3.1: in a table after the closing, "SAO Y"/"SAO LỤC"/"TRÍCH SAO" with the copying body's name, its
+        number and its place and date; in the table after that its Nơi nhận and signature. Found, its parts are
+        checked like the document's own (sizes, case, weight, the signing forms)."""
+        kind = next((p for p in self.paras if p.table > after_table and fold(p.text) in _COPY_KINDS), None)
+        if kind is None:
+            return
+        self.add(Element.COPY_KIND, kind.index)
+        left: list[tuple[ParaInfo, int, int]] = []
+        for para in self.paras:
+            if para.table != kind.table or para is kind or para.empty or is_rule_line(para.text):
+                continue
+            if _NUMBER.match(para.text):
+                self.add(Element.NUMBER, para.index)
+            elif _DATE.search(para.text):
+                self.add(Element.PLACE_DATE, para.index)
+            elif para.col == 0 and para.row == kind.row:
+                left.extend((para, a, b) for a, b in pieces(para))
+        self._authorities(left)
+        closing = [p for p in self.paras if p.table == kind.table + 1]
+        label = next((p for p in closing if _is_label(p)), None)
+        if label is not None:
+            self._distribution(label, [p for p in closing if (p.row, p.col) == (label.row, label.col)])
+            self._signature([p for p in closing if p.row == label.row and p.col != label.col])
 
     # -- between header and closing -------------------------------------------------
 
@@ -438,5 +471,7 @@ def recognise(doc: DocInfo) -> Recognised:
     header_end = finder.header()
     closing_start, dist_label, dist = finder.closing(header_end)
     doc_type, label, recipients, body, free = finder.middle(header_end, closing_start)
+    if closing_start < len(doc.paragraphs) and doc.paragraphs[closing_start].table >= 0:
+        finder.copy_block(doc.paragraphs[closing_start].table)
     parts = tuple(sorted(finder.parts, key=lambda p: (p.index, p.start)))
     return Recognised(parts, doc_type, label, tuple(recipients), dist_label, tuple(dist), tuple(body), frozenset(free))

@@ -5,9 +5,9 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
-BOOKS = ("ordinary", "secret")
-BOOK_LABELS = {"ordinary": "sổ thường", "secret": "sổ mật"}
-BOOK_TITLES = {"ordinary": "Thường", "secret": "Mật"}  # the "Sổ" column of the register's tables and exports
+BOOKS = ("ordinary", "secret", "copy")  # "copy": the book of copies (SAO Y, SAO LỤC, TRÍCH SAO), ptdraft/copies.py
+BOOK_LABELS = {"ordinary": "sổ thường", "secret": "sổ mật", "copy": "sổ bản sao"}
+BOOK_TITLES = {"ordinary": "Thường", "secret": "Mật", "copy": "Bản sao"}  # the "Sổ" column of the register's tables and exports
 STATUSES = ("issued", "cancelled")
 STATUS_LABELS = {"issued": "đã cấp", "cancelled": "đã hủy"}
 TEMPLATE_STATES = ("draft", "submitted", "approved", "retired")

@@ -12,7 +12,7 @@ Never edit a released migration.
 """
 from __future__ import annotations
 
-LATEST = 3
+LATEST = 4
 VERSION_TABLE = "ptdraft_schema"
 
 VERSION_TABLE_SQL = f"""
@@ -147,6 +147,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             hash TEXT NOT NULL
         )""",
     ),
+    # 4: the register book of copies (issue 12): a third book, "copy", beside the ordinary and the secret one. Its
+    # series is one per copying body and year, shared by SAO Y, SAO LỤC and TRÍCH SAO (FORMAT.md section 6.2). Only
+    # the CHECK of register_counters changes, which each engine does its own way (ENGINE_MIGRATIONS[4]).
+    4: (),
 }
 
 # Statements of a migration that differ between the engines, run after the portable ones of the same version:
@@ -169,12 +173,38 @@ ENGINE_MIGRATIONS: dict[int, dict[str, tuple[str, ...]]] = {
             "FOR EACH STATEMENT EXECUTE FUNCTION audit_history_append_only()",
         ),
     },
+    4: {
+        # SQLite cannot change a CHECK in place: the counters are copied aside, the table made anew and filled again.
+        # The register's entries refer to it; their checks wait for the commit, when every counter is back.
+        "sqlite": (
+            "PRAGMA defer_foreign_keys = ON",
+            "CREATE TABLE register_counters_before_4 AS SELECT issuer, year, book, last_number FROM register_counters",
+            "DROP TABLE register_counters",
+            """
+            CREATE TABLE register_counters (
+                issuer TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                book TEXT NOT NULL CHECK (book IN ('ordinary', 'secret', 'copy')),
+                last_number INTEGER NOT NULL CHECK (last_number >= 0),
+                PRIMARY KEY (issuer, year, book)
+            )""",
+            "INSERT INTO register_counters (issuer, year, book, last_number) "
+            "SELECT issuer, year, book, last_number FROM register_counters_before_4",
+            "DROP TABLE register_counters_before_4",
+        ),
+        "postgresql": (
+            "ALTER TABLE register_counters DROP CONSTRAINT register_counters_book_check",
+            "ALTER TABLE register_counters ADD CONSTRAINT register_counters_book_check "
+            "CHECK (book IN ('ordinary', 'secret', 'copy'))",
+        ),
+    },
 }
 
 NOTES = {
     1: "thư viện mẫu và sổ đăng ký văn bản đi",
     2: "thông tin cơ quan và gói văn bản gửi hệ thống quản lý văn bản",
     3: "lịch sử chỉ ghi thêm, có chuỗi mã băm (ai duyệt, ngừng dùng, hủy số, lúc nào)",
+    4: "sổ bản sao: một dãy số mỗi năm cho bản sao y, sao lục, trích sao",
 }
 
 TABLES = (
