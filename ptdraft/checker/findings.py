@@ -125,6 +125,9 @@ ELEMENT_NAMES = {
     Element.DISTRIBUTION: "Danh sách nơi nhận",
     Element.CONTACT: "Địa chỉ, liên hệ",
     Element.PAGE_NUMBER: "Số trang",
+    Element.APPENDIX: "Chữ \"Phụ lục\"",
+    Element.APPENDIX_TITLE: "Tên phụ lục",
+    Element.ANNEX_NOTE: "Dòng \"(Kèm theo …)\"",
 }
 
 
