@@ -171,6 +171,9 @@ class MainWindow(QMainWindow):
         self.review = tools.install(self, view, file_menu)
         library_ui.install(self, file_menu)  # template library, save as template, Cấp số, outgoing register
         sending_ui.install(self, file_menu)  # send to many, hand-off package, office information
+        from ptdraft.gui import annex_editor
+
+        annex_editor.install(self, file_menu)  # export with each appendix in a file of its own
         from ptdraft.gui import snippets_ui
 
         snippets_ui.install(self, bar)  # Insert: legal bases, requests, closings, recipient groups
