@@ -126,6 +126,10 @@ def test_export_writes_each_file_and_the_checker_finds_nothing(tmp_path):
     for path in written:
         sections, headers = _sections(path.read_bytes())
         assert len(sections) == 1 and "<w:titlePg/>" in sections[0] and "PAGE" in headers
+        # A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm (FORMAT.md §1), in twips.
+        assert re.search(r'<w:pgSz w:w="11906" w:h="16838"', sections[0])
+        margins = dict(re.findall(r'w:(top|bottom|left|right)="(\d+)"', re.search(r"<w:pgMar [^>]*>", sections[0]).group()))
+        assert margins == {"top": "1134", "bottom": "1134", "left": "1701", "right": "850"}
         assert api.check_docx(path) == [], path.name
     texts = [p.text for p in open_docx(written[1]).paragraphs if p.text]
     assert texts[0] == "Phụ lục I" and texts[2].startswith("(Kèm theo Báo cáo số")
