@@ -170,6 +170,11 @@ class AnnexEditor(QWidget):
         row = self.list.currentRow()
         annexes = self.annexes()
         if 0 <= row < len(annexes):
+            prompts = getattr(self.window(), "prompts", None)  # the window's questions (ptdraft.gui.dialogs)
+            typed = annexes[row].title.strip() or annexes[row].body.strip()
+            if typed and prompts is not None and not prompts.confirm(
+                    _("Remove {heading} and its text?").format(heading=self.list.item(row).text())):
+                return
             kept = annexes[:row] + annexes[row + 1:]
             self._set(kept, min(row, len(kept) - 1))
 
@@ -349,6 +354,8 @@ def export_separately(window) -> Path | None:
     if len(written) > 1:
         window.show_notice(_("Exported {count} files: {names}").format(
             count=len(written), names=", ".join(p.name for p in written)))
+    else:
+        window.show_notice(_("The document has no appendix; only the document was exported."))
     window._after_export(written[0])
     return written[0]
 

@@ -85,6 +85,11 @@ def test_appendices_typed_print_from_new_pages_and_export(make_window, qtbot, tm
     assert [a.title for a in window.state.draft.content.annexes] == ["Kinh phí", "Danh sách đơn vị"]
     assert editor.list.currentRow() == 0 and editor.title_field.text() == "Kinh phí"
     editor.list.setCurrentRow(1)
+    window.prompts.answers["confirm"] = False  # asked first: "No" keeps it
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    assert len(window.state.draft.content.annexes) == 2
+    assert window.prompts.calls["confirm"] == [("Xóa Phụ lục II: Danh sách đơn vị cùng nội dung của nó?",)]
+    window.prompts.answers["confirm"] = True
     qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
     settle(window)
     assert window.state.draft.content.annexes == (Annex("Kinh phí", "1. Năm 2026: 100 triệu đồng."),)
@@ -102,6 +107,7 @@ def test_appendices_typed_print_from_new_pages_and_export(make_window, qtbot, tm
     assert "Phụ lục" not in _docx_texts(tmp_path / "rieng.docx")
     assert _docx_texts(appendix)[:2] == ["Phụ lục", "KINH PHÍ"]
     assert api.check_docx(appendix) == []
+    assert window.statusBar().currentMessage() == "Đã xuất 2 tệp: rieng.docx, rieng-phu-luc.docx"
     assert window.prompts.calls["error"] == []
 
 
