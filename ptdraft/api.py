@@ -44,6 +44,7 @@ __all__ = [
     "check_docx",
     "docx_bytes",
     "export_docx",
+    "export_docx_files",
     "missing_fields",
 ]
 
@@ -257,6 +258,21 @@ def export_docx(draft: Draft, path: Path, *, strict: bool = True) -> Path:
     from ptdraft import docx_writer
 
     return docx_writer.write(layout_draft(draft, strict=strict), Path(path))
+
+
+def export_docx_files(draft: Draft, path: Path, *, strict: bool = True) -> list[Path]:
+    """Write the DOCX of ``draft`` to ``path`` and each of its appendices (Phụ lục, Mẫu 2.1/2.2) to a file of its
+    own beside it, "van-ban-phu-luc-I.docx" (:mod:`ptdraft.annex_files`); returns the paths written, the document's
+    first. Every file is made and every target checked before any is written; each is written atomically."""
+    from ptdraft import annex_files, docx_writer
+
+    content = fill(draft, strict=strict)
+    main, appendices = annex_files.split(layout(content, title=draft.title, author=draft.author), content)
+    targets = [Path(path)] + [annex_files.file_name(Path(path), item.heading) for item in appendices]
+    for target in targets:
+        store.check_output(target)
+    data = [docx_writer.to_bytes(item) for item in (main, *(a.layout for a in appendices))]
+    return [store.write_atomic(target, item) for target, item in zip(targets, data)]
 
 
 # The template library and the outgoing register (ptdraft/api_library.py) and Vietnamese text hygiene and importing

@@ -56,6 +56,8 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--data", type=Path, metavar="TỆP.json", help="tệp JSON các giá trị của trường")
     render.add_argument("--set", action="append", default=[], metavar="TRƯỜNG=GIÁ_TRỊ", help="gán một giá trị")
     render.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.docx", help="tệp DOCX cần ghi")
+    render.add_argument("--annexes-separate", action="store_true",
+                        help="ghi mỗi phụ lục thành một tệp DOCX riêng bên cạnh văn bản (TỆP-phu-luc-I.docx …)")
     cli_templates.add_db_option(render)  # office templates from the library; a draft's template hash checked
 
     new = sub.add_parser("new", help="tạo bản thảo JSON từ giá trị mặc định của mẫu")
@@ -155,6 +157,13 @@ def _cmd_render(args) -> int:
 
     store.check_output(args.output, args.source if _is_draft(args.source) else None, args.data)
     draft = _draft_from(args)
+    if args.annexes_separate:
+        files = api.export_docx_files(draft, args.output)
+        if len(files) == 1:
+            _notice("văn bản không có phụ lục nào; chỉ ghi tệp văn bản")
+        for written in files:
+            print(f"Đã ghi {written}")
+        return EXIT_OK
     written = api.export_docx(draft, args.output)
     print(f"Đã ghi {written}")
     return EXIT_OK

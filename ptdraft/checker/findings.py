@@ -128,6 +128,9 @@ ELEMENT_NAMES = {
     Element.PAGE_NUMBER: "Số trang",
     Element.COPY_KIND: "Hình thức sao",
     Element.COPY_BOX: "Thông tin chữ ký số trên bản sao điện tử",
+    Element.APPENDIX: "Chữ \"Phụ lục\"",
+    Element.APPENDIX_TITLE: "Tên phụ lục",
+    Element.ANNEX_NOTE: "Dòng \"(Kèm theo …)\"",
 }
 
 

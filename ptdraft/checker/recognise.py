@@ -97,6 +97,7 @@ class Recognised:
     distribution: tuple[Part, ...]
     body: tuple[int, ...]  # paragraph indices of the body (box 6), in order
     free_layout: frozenset[int]  # body paragraphs exempt from the alignment and indent rules
+    appendix: bool = False  # an appendix in a file of its own (ptdraft/checker/appendix_file.py)
 
     def of(self, *elements: Element) -> list[Part]:
         return [part for part in self.parts if part.element in elements]
@@ -467,6 +468,11 @@ def text_of(doc: DocInfo, part: Part) -> str:
 
 
 def recognise(doc: DocInfo) -> Recognised:
+    from ptdraft.checker.appendix_file import recognise_appendix
+
+    appendix = recognise_appendix(doc)
+    if appendix is not None:
+        return appendix
     finder = _Finder(doc)
     header_end = finder.header()
     closing_start, dist_label, dist = finder.closing(header_end)

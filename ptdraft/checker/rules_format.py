@@ -47,6 +47,9 @@ _CHECKED = {
     Element.SIGN_NAME: ("bold", "italic", "lower"),
     Element.DISTRIBUTION_LABEL: ("bold", "italic"),
     Element.DISTRIBUTION: ("italic",),
+    Element.APPENDIX: ("bold", "italic", "lower"),
+    Element.APPENDIX_TITLE: ("bold", "italic", "upper"),
+    Element.ANNEX_NOTE: ("bold", "italic"),
 }
 _WEIGHT = {  # (property, required value) → (what was found, what is required)
     ("bold", True): ("không in đậm", "in đậm"),

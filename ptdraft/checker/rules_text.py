@@ -387,10 +387,23 @@ _ORDER = (
 )
 
 
+def _missing(doc: DocInfo, element: Element) -> Result:
+    name = ELEMENT_NAMES.get(element, element.name)
+    box = box_of(element)
+    where = f" (ô số {box})" if box[:1].isdigit() else ""  # the appendix's lines have no box number
+    return _result("element.missing", element, "§3", doc, None,
+                   f"Không tìm thấy thành phần bắt buộc: {name}{where}.",
+                   f"Thêm {name[0].lower() + name[1:]} đúng vị trí theo Nghị định 30.")
+
+
 def presence_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     """The required elements of Điều 8.2 are there, and in the decree's order."""
     out: list[Result] = []
     present = {part.element for part in found.parts}
+    if found.appendix:
+        from ptdraft.checker.appendix_file import REQUIRED
+
+        return [_missing(doc, element) for element in REQUIRED if element not in present]
     required = [Element.NATIONAL_TITLE, Element.MOTTO, Element.AUTHORITY, Element.NUMBER, Element.BODY,
                 Element.SIGN_NAME, Element.DISTRIBUTION_LABEL]
     if found.doc_type != "Biên bản":
@@ -405,10 +418,7 @@ def presence_rules(doc: DocInfo, found: Recognised) -> list[Result]:
         required.append(Element.SIGN_AUTHORITY)
     for element in required:
         if element not in present:
-            name = ELEMENT_NAMES.get(element, element.name)
-            out.append(_result("element.missing", element, "§3", doc, None,
-                               f"Không tìm thấy thành phần bắt buộc: {name} (ô số {box_of(element)}).",
-                               f"Thêm {name[0].lower() + name[1:]} đúng vị trí theo Nghị định 30."))
+            out.append(_missing(doc, element))
     for before, after in _ORDER:
         first, second = found.first(before), found.first(after)
         if first is not None and second is not None and (second.index, second.start) < (first.index, first.start):

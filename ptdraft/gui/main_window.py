@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
         from ptdraft.gui import copy_ui
 
         copy_ui.install(self, file_menu)  # Make a copy… (bản sao)
+        from ptdraft.gui import annex_editor
+
+        annex_editor.install(self, file_menu)  # export with each appendix in a file of its own
         from ptdraft.gui import snippets_ui
 
         snippets_ui.install(self, bar)  # Insert: legal bases, requests, closings, recipient groups

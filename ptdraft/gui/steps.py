@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptdraft import api
+from ptdraft.gui.annex_editor import AnnexEditor, CosignerEditor
 from ptdraft.gui.i18n import _
 from ptdraft.gui.outline_editor import OutlineEditor
 from ptdraft.gui.state import DraftState
@@ -544,7 +545,7 @@ class ClosingStep(Step):
 
 class SignatureStep(Step):
     key = "signature"
-    refs = ("signature",)
+    refs = ("signature", "cosigner")
 
     MODES = (
         (SigningMode.NONE, "—"),
@@ -578,6 +579,9 @@ class SignatureStep(Step):
         self.printed_block = QLabel(self)
         self.printed_block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.form.addRow(_("Prints as"), self.printed_block)
+        self.cosigner = CosignerEditor(state, self.MODES, self)  # the second signature, printed on the left
+        self.form.addRow(self.cosigner)
+        self.focus_targets["cosigner"] = self.cosigner.fields["position"]
         self.finish()
 
     def _sig_line(self, label: str, part: str, tip: str) -> LineField:
@@ -605,11 +609,13 @@ class SignatureStep(Step):
         self.order.set_quietly(sig.order_title)
         self.position.set_quietly(sig.position)
         self.name.set_quietly(sig.name)
+        self.cosigner.load(draft)
 
     def show_printed(self, content: Content, printed: dict) -> None:
         self._visible(content.signature.mode)
         lines = [f"<b>{line}</b>" for line in printed["signature"]]
         self.printed_block.setText("<br>".join(lines))
+        self.cosigner.show_printed(content)
 
 
 class DistributionStep(Step):
@@ -662,6 +668,36 @@ class DistributionStep(Step):
         self.printed_list.setText(f"<b><i>Nơi nhận:</i></b><br><small>{lines}</small>")
 
 
+class AnnexStep(Step):
+    """The annexes, printed after the document from a new page (ptdraft/gui/annex_editor.py)."""
+
+    key = "annexes"
+    refs = ("annexes", "medium")
+
+    def title(self) -> str:
+        return _("Appendices and attached texts")
+
+    def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.note(_("Each prints from a new page with its own page numbers: \"Phụ lục I\", its title and "
+                    "\"(Kèm theo … số … ngày … của …)\"."))
+        self.editor = AnnexEditor(state, self)
+        self.editor.notice.connect(self.notice)
+        self.form.addRow(self.editor)
+        self.focus_targets["annexes"] = self.editor.add_button
+        self.finish()
+
+    def load(self, draft: Draft) -> None:
+        self.editor.load(draft)
+
+    def show_filled(self, source: Content, filled: Content) -> None:
+        self.editor.show_filled(source, filled)
+
+    def focus_ref(self, ref: str) -> None:
+        if not self.editor.focus_ref(ref):
+            super().focus_ref(ref)
+
+
 STEP_CLASSES = (
     AuthorityStep,
     NumberStep,
@@ -673,4 +709,5 @@ STEP_CLASSES = (
     ClosingStep,
     SignatureStep,
     DistributionStep,
+    AnnexStep,
 )
