@@ -336,6 +336,12 @@ class Prompts:
         path, _filter = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return _file_path(path, suffix)
 
+    def print_setup(self, printer) -> bool:
+        """The system's print dialog for ``printer``; True when the clerk chose to print."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        return QPrintDialog(printer, self.parent).exec() == QDialog.DialogCode.Accepted
+
     def confirm_import(self, name: str, check) -> bool:
         """What a template file holds and its example as printed, before it enters the library."""
         from ptdraft.gui.library_window import ImportReview

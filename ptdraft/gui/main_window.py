@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ptdraft import api
 from ptdraft.errors import OutputError, PtdraftError
-from ptdraft.gui import i18n
+from ptdraft.gui import i18n, window_place
 from ptdraft.gui.autosave import Autosaver
 from ptdraft.gui.dialogs import BLANK, DRAFT_SUFFIX, Prompts
 from ptdraft.gui.i18n import _
@@ -60,7 +60,6 @@ class MainWindow(QMainWindow):
         self.filled = None
         self.layout_shown = None
         self._closing_for_language = False
-        self.resize(1280, 760)
         install_wheel_guard(QApplication.instance())
         self._build()
         self._build_actions()
@@ -72,7 +71,7 @@ class MainWindow(QMainWindow):
         self.load_steps()
         self.update_preview()
         self.update_title()
-        self.go_to_step(0)
+        self.restore_place()
 
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
@@ -111,7 +110,7 @@ class MainWindow(QMainWindow):
         form_box.addLayout(nav)
         self.preview = PreviewPanel(self)
         self.preview.clicked_ref.connect(self.go_to_ref)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.step_list)
         splitter.addWidget(form_side)
         self.right_split = QSplitter(Qt.Orientation.Vertical, self)
@@ -429,7 +428,7 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     def print_document(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QPrinter
 
         from ptdraft.gui.pages import paginate
         from ptdraft.gui.printing import paint_pages, setup_printer
@@ -437,9 +436,32 @@ class MainWindow(QMainWindow):
         layout = api.layout_draft(self.state.draft, strict=False)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         setup_printer(printer, layout)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        if self.prompts.print_setup(printer):
             paint_pages(printer, paginate(layout))
+
+    # -- the window's place -----------------------------------------------------
+    def restore_place(self) -> None:
+        """Size, place, step and splitters as the window was closed, fitted to the screen the clerk has now."""
+        saved = self.settings.window
+        rect, maximized = window_place.place_from_settings(saved.get("place"))
+        self.setGeometry(window_place.fit_to_screen(rect, window_place.screen_room(rect), self.minimumSizeHint()))
+        if maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        for key, splitter in (("splitter", self.splitter), ("right_split", self.right_split)):
+            sizes = window_place.sizes_from_settings(saved.get(key), splitter.count())
+            if sizes is not None:
+                splitter.setSizes(sizes)
+        step = saved.get("step")
+        self.go_to_step(step if isinstance(step, int) and not isinstance(step, bool) else 0)
+
+    def remember_place(self) -> None:
+        maximized = self.isMaximized()
+        self.settings.remember_window({
+            "place": window_place.place_to_settings(self.normalGeometry() if maximized else self.geometry(), maximized),
+            "step": self.stack.currentIndex(),
+            "splitter": self.splitter.sizes(),
+            "right_split": self.right_split.sizes(),
+        })
 
     # -- closing -----------------------------------------------------------------
     def close_for_language(self) -> None:
@@ -448,11 +470,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._closing_for_language:
+            self.remember_place()
             event.accept()
             return
         if not self._may_discard():
             event.ignore()
             return
+        self.remember_place()
         self.autosaver.timer.stop()
         self.autosaver.discard()
         event.accept()
