@@ -325,10 +325,10 @@ class MainWindow(QMainWindow):
     def open_document(self) -> None:
         if not self._may_discard():
             return
-        folder = str(self.state.path.parent) if self.state.path else str(Path.home())
-        path = self.prompts.open_path(folder)
+        path = self.prompts.open_path(str(self.settings.last_folder()))
         if path is not None:
             self.open_path(path)
+            self.settings.remember_folder(path)
 
     def open_path(self, path: Path) -> None:
         draft = api.load_draft(path)
@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
         return self._save_to(self.state.path)
 
     def save_as(self) -> bool:
-        suggested = str(self.state.path or Path.home() / f"{self.state.draft.title or 'van-ban'}{DRAFT_SUFFIX}")
+        suggested = str(self.state.path or self.settings.last_folder() / self.proposed_name(DRAFT_SUFFIX))
         path = self.prompts.save_path(suggested)
         return self._save_to(path) if path else False
 
@@ -369,15 +369,16 @@ class MainWindow(QMainWindow):
                     return False
         self.state.mark_saved(path)
         self.settings.add_recent(path)
+        self.settings.remember_folder(path)
         self.show_notice(_("Saved {path}").format(path=path))
         return True
 
+    def proposed_name(self, suffix: str) -> str:
+        """A file name built from the document as it prints: "GM-15-01-2027-trien-khai-chuyen-doi-so.docx"."""
+        return api.proposed_file_name(self.state.draft, suffix)
+
     def _suggested_export(self, suffix: str) -> str:
-        base = self.state.path
-        if base is not None:
-            name = base.name.removesuffix(DRAFT_SUFFIX).removesuffix(".json")
-            return str(base.with_name(f"{name}.{suffix}"))
-        return str(Path.home() / f"{self.state.draft.title or 'van-ban'}.{suffix}")
+        return str(self.settings.last_folder() / self.proposed_name(suffix))
 
     def _confirm_problems(self) -> bool:
         problems = api.find_problems(self.state.draft)
@@ -388,6 +389,7 @@ class MainWindow(QMainWindow):
         while path is not None:
             try:
                 write(path)
+                self.settings.remember_folder(path)
                 return path
             except OutputError as exc:
                 if not self.prompts.try_other_name(str(exc)):

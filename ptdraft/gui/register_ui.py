@@ -303,9 +303,11 @@ class RegisterDialog(QDialog):
         year, book = self.year.currentData(), self.book.currentData()
         name = "so-van-ban-di" + (f"-{year}" if year else "") + ("-mat" if book == "secret" else "") + f".{fmt}"
         label = _("CSV files (*.csv)") if fmt == "csv" else _("Excel workbooks (*.xlsx)")
-        path = self.window.prompts.save_file(_("Export the register"), str(Path.home() / name), label, f".{fmt}")
+        path = self.window.prompts.save_file(_("Export the register"), str(self.window.settings.last_folder() / name),
+                                             label, f".{fmt}")
         if path is None:
             return None
+        self.window.settings.remember_folder(path)
         count = api.export_register(path, fmt, year=year, book=book)
         self.window.show_notice(_("{count} row(s) written to {path}").format(count=count, path=path))
         return path

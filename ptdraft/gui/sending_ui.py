@@ -189,15 +189,17 @@ class MergeDialog(QDialog):
 
     # -- choosing --
     def choose_table(self) -> None:
-        path = self.window.prompts.open_file(_("Table of recipients"), str(Path.home()),
+        path = self.window.prompts.open_file(_("Table of recipients"), str(self.window.settings.last_folder()),
                                              _("Tables (*.xlsx *.csv);;All files (*)"))
         if path is not None:
+            self.window.settings.remember_folder(path)
             self.table_path.setText(str(path))
             self.sheet.clear()
             self.load_table()
 
     def choose_folder(self) -> None:
-        folder = self.window.prompts.choose_folder(_("Write the letters to"), self.folder.text() or str(Path.home()))
+        folder = self.window.prompts.choose_folder(_("Write the letters to"), self.folder.text()
+                                                 or str(self.window.settings.last_folder()))
         if folder is not None:
             self.folder.setText(str(folder))
             self._update_buttons()
