@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ptdraft import api
 from ptdraft.errors import OutputError, PtdraftError
-from ptdraft.gui import i18n, window_place
+from ptdraft.gui import i18n, qt_texts, window_place
 from ptdraft.gui.autosave import Autosaver
 from ptdraft.gui.dialogs import BLANK, DRAFT_SUFFIX, Prompts
 from ptdraft.gui.i18n import _
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.layout_shown = None
         self._closing_for_language = False
         install_wheel_guard(QApplication.instance())
+        qt_texts.install(QApplication.instance())  # Qt's own dialogs and menus in the interface language
         self._build()
         self._build_actions()
         # Through the error boundary too: an engine failure while the clerk types becomes one message.
@@ -185,6 +186,9 @@ class MainWindow(QMainWindow):
             language.addAction(action)
 
         help_menu = bar.addMenu(_("&Help"))
+        from ptdraft.gui import help_ui
+
+        help_ui.install(self, help_menu)  # F1: the guide, open at the step shown
         help_menu.addAction(self._action(_("&About ptdraft"), lambda: self.prompts.about()))
 
     # -- the error boundary -------------------------------------------------
