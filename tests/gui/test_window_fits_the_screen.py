@@ -129,3 +129,23 @@ def test_a_damaged_window_entry_in_the_settings_is_ignored(make_window, data_dir
     window = make_window()
     assert window.stack.currentIndex() == len(window.steps) - 1  # step 99 means the last one
     assert window.width() > 0 and window.height() > 0
+
+
+def test_the_screenshot_script_pictures_every_step(tmp_path):
+    """scripts/screenshot_steps.py writes one picture per step (the window's inside on a 1366×768 screen with a
+    taskbar), the guide and the file dialog."""
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    from tests.gui.conftest import REPO
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "screenshot_steps.py"), str(tmp_path)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert names == ["file-dialog.png", "guide.png"] + [f"step-{n:02d}.png" for n in range(1, 11)]
+    room = fit_to_screen(None, OFFICE_SCREENS["1366x768 100%"], QSize(0, 0)).size()
+    assert QImage(str(tmp_path / "step-01.png")).size() == room
