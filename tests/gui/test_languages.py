@@ -415,7 +415,7 @@ def _answer_file_dialog(found: list) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_file_print_and_guide_dialogs_speak_the_language(make_window, language, tmp_path):
     """Every file dialog the window opens (open and save a draft, export DOCX and PDF, open a file, save a file,
-    choose a folder), the print dialog and the guide (F1) open in the chosen language: in Vietnamese no English
+    choose a folder), the print dialog, the guide (F1), the findings of a checked DOCX and the right-click menu of the fields open in the chosen language: in Vietnamese no English
     word of Qt's dialogs shows (Cancel, Open, Save, File name, Look in…), in English they do."""
     from PySide6.QtPrintSupport import QPrinter
 
@@ -446,6 +446,12 @@ def test_file_print_and_guide_dialogs_speak_the_language(make_window, language, 
     window.go_to_step(4)
     window.guide_action.trigger()
     shown["guide"] = _texts(window.guide_dialog)
+    from ptdraft.gui import tools
+
+    docx = api.export_docx(api.load_draft(LETTER_JSON), folder / "cong-van.docx", strict=False)
+    shown["check a DOCX"] = _texts(tools.show_file_findings(window, docx))  # its Close is Qt's standard button
+    for name, field in (("line menu", window.steps[1].place), ("text menu", window.steps[7].closing)):
+        shown[name] = [a.text() for a in field.createStandardContextMenu().actions() if a.text()]  # right click
     assert any(tr("&Guide", language) == a.text() for a in window.menuBar().actions()[-1].menu().actions())
     for name, texts in shown.items():
         if language == "vi":
