@@ -21,6 +21,9 @@ OFFICE_SCREENS = {
     "1920x1080 150%": QRect(0, 0, 1280, 680),
 }
 
+# No screen is larger: a saved number beyond it is damage, not a place.
+LARGEST = 100_000
+
 
 def fit_to_screen(saved: QRect | None, available: QRect, minimum: QSize, frame: QMargins = FRAME) -> QRect:
     """The window's inside geometry: ``saved`` (None on a first start) made to fit ``available`` with its frame.
@@ -51,9 +54,12 @@ def place_from_settings(values: object) -> tuple[QRect | None, bool]:
     if not isinstance(values, dict):
         return None, False
     try:
-        rect = QRect(*(int(values[key]) for key in ("x", "y", "width", "height")))
-    except (KeyError, TypeError, ValueError):
+        numbers = [int(values[key]) for key in ("x", "y", "width", "height")]
+    except (KeyError, TypeError, ValueError, OverflowError):
         return None, False
+    if any(abs(n) > LARGEST for n in numbers):
+        return None, False
+    rect = QRect(*numbers)
     return (rect if rect.isValid() else None), bool(values.get("maximized"))
 
 
@@ -65,6 +71,6 @@ def sizes_from_settings(values: object, count: int) -> list[int] | None:
     """Splitter sizes as saved: ``count`` non-negative whole numbers, not all zero; None otherwise."""
     if not isinstance(values, list) or len(values) != count:
         return None
-    if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in values) or not any(values):
+    if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= LARGEST for v in values) or not any(values):
         return None
     return list(values)

@@ -122,13 +122,17 @@ def test_size_place_step_and_splitters_survive_a_restart(make_window):
     assert again.splitter.sizes() == sizes
 
 
-def test_a_damaged_window_entry_in_the_settings_is_ignored(make_window, data_dir):
-    """A hand-edited or damaged "window" entry never stops the window: the defaults are used."""
-    (data_dir / "settings.json").write_text(
-        '{"window": {"place": {"x": "a"}, "step": 99, "splitter": [1, -2, "x"]}}', encoding="utf-8")
+@pytest.mark.parametrize("entry", [
+    '{"place": {"x": "a"}, "step": 99, "splitter": [1, -2, "x"]}',
+    '{"place": {"x": 1e400, "y": 0, "width": 99999999999999, "height": 5}, "step": 99, '
+    '"splitter": [99999999999999, 1, 1], "right_split": "x"}',
+])
+def test_a_damaged_window_entry_in_the_settings_is_ignored(make_window, data_dir, entry):
+    """A hand-edited or damaged "window" entry never stops the window: the window opens inside the screen."""
+    (data_dir / "settings.json").write_text('{"window": ' + entry + "}", encoding="utf-8")
     window = make_window()
     assert window.stack.currentIndex() == len(window.steps) - 1  # step 99 means the last one
-    assert window.width() > 0 and window.height() > 0
+    assert window.screen().availableGeometry().contains(window.geometry().marginsAdded(FRAME))
 
 
 def test_the_screenshot_script_pictures_every_step(tmp_path):
