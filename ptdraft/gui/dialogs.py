@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ptdraft import __version__
 from ptdraft.gui.i18n import _
 from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.window_place import fit_dialog
 
 DRAFT_SUFFIX = ".ptdraft.json"
 BLANK = "blank"
@@ -56,7 +57,7 @@ class TemplateChooser(QDialog):
     def __init__(self, templates, recent: list[Path], parent: QWidget | None = None, listing=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("New document"))
-        self.resize(640, 520)
+        fit_dialog(self, 640, 520)
         self.templates = list(templates)
         self.states: dict[int, str] = {}
         self.listing = listing

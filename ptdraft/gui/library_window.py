@@ -29,6 +29,7 @@ from ptdraft.gui.highlight import DiffHighlighter, TemplateHighlighter, code_fon
 from ptdraft.gui.i18n import _
 from ptdraft.gui.preview import PreviewPanel
 from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.window_place import fit_dialog
 from ptdraft.store import read_text
 
 ENTRY = Qt.ItemDataRole.UserRole
@@ -75,7 +76,7 @@ class LibraryDialog(QDialog):
         super().__init__(parent or window)
         self.window = window
         self.setWindowTitle(_("Template library"))
-        self.resize(1200, 700)
+        fit_dialog(self, 1200, 700)
         self.entries: list = []
         self.editor = None
         self.error_label = QLabel(self)
@@ -376,7 +377,7 @@ class ImportReview(QDialog):
     def __init__(self, name: str, check, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Import {name}").format(name=name))
-        self.resize(1100, 660)
+        fit_dialog(self, 1100, 660)
         summary = QPlainTextEdit(self)
         summary.setReadOnly(True)
         summary.setPlainText("\n".join(check.summary))

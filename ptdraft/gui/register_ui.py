@@ -25,6 +25,7 @@ from ptdraft import api
 from ptdraft.gui.i18n import _
 from ptdraft.gui.library_window import when
 from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.window_place import fit_dialog
 from ptdraft.register import list_text
 
 
@@ -141,7 +142,7 @@ class RegisterDialog(QDialog):
         super().__init__(parent or window)
         self.window = window
         self.setWindowTitle(_("Outgoing register"))
-        self.resize(1240, 640)
+        fit_dialog(self, 1240, 640)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(_("Search number, subject, signer, recipients"))
         self.search.setClearButtonEnabled(True)

@@ -34,6 +34,7 @@ from ptdraft import api
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.i18n import _
 from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.window_place import fit_dialog
 
 
 def install(window, file_menu) -> None:
@@ -110,7 +111,7 @@ class MergeDialog(QDialog):
         super().__init__(window)
         self.window = window
         self.setWindowTitle(_("Send to many"))
-        self.resize(860, 640)
+        fit_dialog(self, 860, 640)
         self.table = None
         self.plan = None
         self.summary = None

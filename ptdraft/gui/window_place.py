@@ -42,6 +42,14 @@ def fit_to_screen(saved: QRect | None, available: QRect, minimum: QSize, frame: 
     return QRect(QPoint(left, top), size)
 
 
+def fit_dialog(dialog, width: int, height: int) -> None:
+    """Give ``dialog`` its usual size, or all the room its screen has (less a frame) when the screen is smaller:
+    a 1200×700 dialog on a 1280×680 screen (1920×1080 at 150 %) keeps its buttons on the screen."""
+    screen = (dialog.parentWidget() or dialog).screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().marginsRemoved(FRAME).size()
+    dialog.resize(QSize(width, height).boundedTo(room))
+
+
 def screen_room(saved: QRect | None) -> QRect:
     """The available geometry of the screen the saved place is on (the primary screen otherwise)."""
     screen = QGuiApplication.screenAt(saved.center()) if saved is not None else None

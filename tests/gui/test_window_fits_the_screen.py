@@ -153,3 +153,41 @@ def test_the_screenshot_script_pictures_every_step(tmp_path):
     assert names == ["file-dialog.png", "guide.png"] + [f"step-{n:02d}.png" for n in range(1, 11)]
     room = fit_to_screen(None, OFFICE_SCREENS["1366x768 100%"], QSize(0, 0)).size()
     assert QImage(str(tmp_path / "step-01.png")).size() == room
+
+
+def test_every_large_dialog_fits_the_screen(make_window, qtbot, library_db):
+    """The library, the template editor, "Save as template", the register, "Send to many", the office
+    information, the import review and the start page open no larger than the screen's room (the test screen,
+    800×800, is smaller than most of them) unless their minimum needs it, and no minimum is larger than the
+    smallest office screen (1920×1080 at 150 %)."""
+    from ptdraft.gui import dialogs
+    from ptdraft.gui.library_window import ImportReview
+    from tests.gui.library_support import approved, plain_letter
+
+    first = approved()
+    window = make_window(plain_letter())
+    window.library_action.trigger()
+    window.library_dialog.select(first.template_id, 1)
+    window.library_dialog.new_button.click()
+    for action in (window.register_action, window.save_template_action, window.merge_action, window.office_action):
+        action.trigger()
+    opened = {
+        "library": window.library_dialog, "editor": window.library_dialog.editor,
+        "register": window.register_dialog, "save as template": window.save_template_dialog,
+        "send to many": window.merge_dialog, "office": window.office_dialog,
+        "import review": ImportReview("mau.toml", api.check_template_source(first.source), window),
+        "start page": dialogs.TemplateChooser(api.list_templates(), [], window),
+    }
+    smallest = min((r.marginsRemoved(FRAME).size() for r in OFFICE_SCREENS.values()), key=lambda s: s.width())
+    room = window.screen().availableGeometry().marginsRemoved(FRAME).size()
+    too_big = []
+    for name, dialog in opened.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        hint = dialog.minimumSizeHint()
+        if dialog.width() > max(room.width(), hint.width()) or dialog.height() > max(room.height(), hint.height()):
+            too_big.append((name, dialog.size().toTuple(), "on", room.toTuple()))
+        if hint.width() > smallest.width() or hint.height() > smallest.height():
+            too_big.append((name, "minimum", hint.toTuple()))
+    assert too_big == []
