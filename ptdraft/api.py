@@ -230,6 +230,13 @@ def find_problems(draft: Draft) -> list:
     return problems.find(draft)
 
 
+def proposed_file_name(draft: Draft, suffix: str) -> str:
+    """The file name proposed for the draft's DOCX, PDF or draft file (:mod:`ptdraft.file_names`)."""
+    from ptdraft.file_names import proposed_name
+
+    return proposed_name(render.fill(draft, errors=[]), suffix)  # never fails: a broken piece keeps its source
+
+
 def check_draft(draft: Draft) -> list:
     """Format findings (checker.Finding) of the draft's DOCX, each with ``ref`` naming the draft part; never raises
     for the draft's text."""

@@ -9,15 +9,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QSplitter,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
 from ptdraft import __version__
 from ptdraft.gui.i18n import _
 from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.window_place import fit_dialog
 
 DRAFT_SUFFIX = ".ptdraft.json"
 BLANK = "blank"
@@ -52,7 +57,7 @@ class TemplateChooser(QDialog):
     def __init__(self, templates, recent: list[Path], parent: QWidget | None = None, listing=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("New document"))
-        self.resize(640, 520)
+        fit_dialog(self, 640, 520)
         self.templates = list(templates)
         self.states: dict[int, str] = {}
         self.listing = listing
@@ -226,6 +231,42 @@ class TextQuestion(QDialog):
         box.addWidget(buttons)
 
 
+# The size of the file dialog Qt draws itself (its own default is too small for a sidebar in Vietnamese and the
+# four columns); a smaller screen gets what it has. The system's dialogs (Windows) size themselves.
+FILE_DIALOG_SIZE = (900, 560)
+
+
+def _ask_file(parent: QWidget | None, title: str, folder: str, filters: str = "", *, save: bool = False,
+              folder_only: bool = False) -> str:
+    """The path chosen in a file dialog ("" when cancelled): the system's own where it has one (it speaks the
+    system's language), else Qt's, in the interface language (ptdraft/gui/qt_texts.py) and large enough."""
+    dialog = QFileDialog(parent, title, folder, filters)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    elif folder_only:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    room = (parent.screen() if parent is not None else QApplication.primaryScreen()).availableGeometry()
+    dialog.resize(min(FILE_DIALOG_SIZE[0], room.width() - 40), min(FILE_DIALOG_SIZE[1], room.height() - 60))
+    sidebar = dialog.findChild(QSplitter, "splitter")
+    if sidebar is not None and sidebar.count() == 2:  # room for "Máy tính" and the folders' names
+        sidebar.setSizes([170, dialog.width() - 170])
+    details = dialog.findChild(QTreeView, "treeView")
+    if details is not None:  # the name takes the room; size and date as wide as they need
+        header = details.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.hideSection(2)  # the type, which the filter already says, in the system's English description
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    return dialog.selectedFiles()[0]
+
+
 def _file_path(path: str, suffix: str) -> Path | None:
     if not path:
         return None
@@ -269,11 +310,11 @@ class Prompts:
         return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def open_path(self, folder: str) -> Path | None:
-        path, _filter = QFileDialog.getOpenFileName(self.parent, _("Open draft"), folder, draft_filter())
+        path = _ask_file(self.parent, _("Open draft"), folder, draft_filter())
         return Path(path) if path else None
 
     def save_path(self, suggested: str) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(self.parent, _("Save draft"), suggested, draft_filter())
+        path = _ask_file(self.parent, _("Save draft"), suggested, draft_filter(), save=True)
         if not path:
             return None
         if not path.endswith(".json"):
@@ -282,7 +323,7 @@ class Prompts:
 
     def export_path(self, suggested: str, kind: str) -> Path | None:
         label = _("Word documents (*.docx)") if kind == "docx" else _("PDF files (*.pdf)")
-        path, _filter = QFileDialog.getSaveFileName(self.parent, _("Export"), suggested, label)
+        path = _ask_file(self.parent, _("Export"), suggested, label, save=True)
         if not path:
             return None
         if not path.lower().endswith(f".{kind}"):
@@ -324,17 +365,22 @@ class Prompts:
         return dialog.edit.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def open_file(self, title: str, folder: str, filters: str) -> Path | None:
-        path, _filter = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
+        path = _ask_file(self.parent, title, folder, filters)
         return Path(path) if path else None
 
     def choose_folder(self, title: str, folder: str) -> Path | None:
-        chosen = QFileDialog.getExistingDirectory(self.parent, title, folder)
+        chosen = _ask_file(self.parent, title, folder, folder_only=True)
         return Path(chosen) if chosen else None
 
     def save_file(self, title: str, suggested: str, filters: str, suffix: str = "") -> Path | None:
         """A file to write (``suffix`` added when the name lacks it)."""
-        path, _filter = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
-        return _file_path(path, suffix)
+        return _file_path(_ask_file(self.parent, title, suggested, filters, save=True), suffix)
+
+    def print_setup(self, printer) -> bool:
+        """The system's print dialog for ``printer``; True when the clerk chose to print."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        return QPrintDialog(printer, self.parent).exec() == QDialog.DialogCode.Accepted
 
     def confirm_import(self, name: str, check) -> bool:
         """What a template file holds and its example as printed, before it enters the library."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +29,7 @@ from ptdraft.gui.highlight import DiffHighlighter, TemplateHighlighter, code_fon
 from ptdraft.gui.i18n import _
 from ptdraft.gui.preview import PreviewPanel
 from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.window_place import fit_dialog
 from ptdraft.store import read_text
 
 ENTRY = Qt.ItemDataRole.UserRole
@@ -76,7 +76,7 @@ class LibraryDialog(QDialog):
         super().__init__(parent or window)
         self.window = window
         self.setWindowTitle(_("Template library"))
-        self.resize(1200, 700)
+        fit_dialog(self, 1200, 700)
         self.entries: list = []
         self.editor = None
         self.error_label = QLabel(self)
@@ -319,9 +319,11 @@ class LibraryDialog(QDialog):
     def import_file(self) -> None:
         """A template file from another office: checked in the sandbox (its example rendered), shown, then stored
         waiting for approval; an invalid or unsafe file is refused with the engine's message."""
-        path = self.window.prompts.open_file(_("Import a template file"), str(Path.home()), _("Templates (*.toml)"))
+        path = self.window.prompts.open_file(_("Import a template file"), str(self.window.settings.last_folder()),
+                                             _("Templates (*.toml)"))
         if path is None:
             return
+        self.window.settings.remember_folder(path)
         check = api.check_template_source(read_text(path), str(path), isolated=True)
         if not self.window.prompts.confirm_import(path.name, check):
             return
@@ -338,11 +340,12 @@ class LibraryDialog(QDialog):
         if entry is None:
             return
         template = entry.template
-        suggested = str(Path.home() / f"{template.id}-v{template.version}.toml")
+        suggested = str(self.window.settings.last_folder() / f"{template.id}-v{template.version}.toml")
         path = self.window.prompts.save_file(_("Export a template version"), suggested, _("Templates (*.toml)"),
                                              ".toml")
         if path is None:
             return
+        self.window.settings.remember_folder(path)
         api.export_template(template.id, path, version=template.version)
         self.window.show_notice(_("Exported {id} version {version} to {path}").format(
             id=template.id, version=template.version, path=path))
@@ -374,7 +377,7 @@ class ImportReview(QDialog):
     def __init__(self, name: str, check, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Import {name}").format(name=name))
-        self.resize(1100, 660)
+        fit_dialog(self, 1100, 660)
         summary = QPlainTextEdit(self)
         summary.setReadOnly(True)
         summary.setPlainText("\n".join(check.summary))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ptdraft import api
 from ptdraft.errors import OutputError, PtdraftError
-from ptdraft.gui import i18n
+from ptdraft.gui import i18n, qt_texts, window_place
 from ptdraft.gui.autosave import Autosaver
 from ptdraft.gui.dialogs import BLANK, DRAFT_SUFFIX, Prompts
 from ptdraft.gui.i18n import _
@@ -60,8 +60,8 @@ class MainWindow(QMainWindow):
         self.filled = None
         self.layout_shown = None
         self._closing_for_language = False
-        self.resize(1280, 760)
         install_wheel_guard(QApplication.instance())
+        qt_texts.install(QApplication.instance())  # Qt's own dialogs and menus in the interface language
         self._build()
         self._build_actions()
         # Through the error boundary too: an engine failure while the clerk types becomes one message.
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.load_steps()
         self.update_preview()
         self.update_title()
-        self.go_to_step(0)
+        self.restore_place()
 
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         form_box.addLayout(nav)
         self.preview = PreviewPanel(self)
         self.preview.clicked_ref.connect(self.go_to_ref)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.step_list)
         splitter.addWidget(form_side)
         self.right_split = QSplitter(Qt.Orientation.Vertical, self)
@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
             language.addAction(action)
 
         help_menu = bar.addMenu(_("&Help"))
+        from ptdraft.gui import help_ui
+
+        help_ui.install(self, help_menu)  # F1: the guide, open at the step shown
         help_menu.addAction(self._action(_("&About ptdraft"), lambda: self.prompts.about()))
 
     # -- the error boundary -------------------------------------------------
@@ -332,10 +335,10 @@ class MainWindow(QMainWindow):
     def open_document(self) -> None:
         if not self._may_discard():
             return
-        folder = str(self.state.path.parent) if self.state.path else str(Path.home())
-        path = self.prompts.open_path(folder)
+        path = self.prompts.open_path(str(self.settings.last_folder()))
         if path is not None:
             self.open_path(path)
+            self.settings.remember_folder(path)
 
     def open_path(self, path: Path) -> None:
         draft = api.load_draft(path)
@@ -359,7 +362,7 @@ class MainWindow(QMainWindow):
         return self._save_to(self.state.path)
 
     def save_as(self) -> bool:
-        suggested = str(self.state.path or Path.home() / f"{self.state.draft.title or 'van-ban'}{DRAFT_SUFFIX}")
+        suggested = str(self.state.path or self.settings.last_folder() / self.proposed_name(DRAFT_SUFFIX))
         path = self.prompts.save_path(suggested)
         return self._save_to(path) if path else False
 
@@ -376,15 +379,16 @@ class MainWindow(QMainWindow):
                     return False
         self.state.mark_saved(path)
         self.settings.add_recent(path)
+        self.settings.remember_folder(path)
         self.show_notice(_("Saved {path}").format(path=path))
         return True
 
+    def proposed_name(self, suffix: str) -> str:
+        """A file name built from the document as it prints: "GM-15-01-2027-trien-khai-chuyen-doi-so.docx"."""
+        return api.proposed_file_name(self.state.draft, suffix)
+
     def _suggested_export(self, suffix: str) -> str:
-        base = self.state.path
-        if base is not None:
-            name = base.name.removesuffix(DRAFT_SUFFIX).removesuffix(".json")
-            return str(base.with_name(f"{name}.{suffix}"))
-        return str(Path.home() / f"{self.state.draft.title or 'van-ban'}.{suffix}")
+        return str(self.settings.last_folder() / self.proposed_name(suffix))
 
     def _confirm_problems(self) -> bool:
         problems = api.find_problems(self.state.draft)
@@ -395,6 +399,7 @@ class MainWindow(QMainWindow):
         while path is not None:
             try:
                 write(path)
+                self.settings.remember_folder(path)
                 return path
             except OutputError as exc:
                 if not self.prompts.try_other_name(str(exc)):
@@ -435,7 +440,7 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     def print_document(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QPrinter
 
         from ptdraft.gui.pages import paginate
         from ptdraft.gui.printing import paint_pages, setup_printer
@@ -443,9 +448,32 @@ class MainWindow(QMainWindow):
         layout = api.layout_draft(self.state.draft, strict=False)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         setup_printer(printer, layout)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        if self.prompts.print_setup(printer):
             paint_pages(printer, paginate(layout))
+
+    # -- the window's place -----------------------------------------------------
+    def restore_place(self) -> None:
+        """Size, place, step and splitters as the window was closed, fitted to the screen the clerk has now."""
+        saved = self.settings.window
+        rect, maximized = window_place.place_from_settings(saved.get("place"))
+        self.setGeometry(window_place.fit_to_screen(rect, window_place.screen_room(rect), self.minimumSizeHint()))
+        if maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        for key, splitter in (("splitter", self.splitter), ("right_split", self.right_split)):
+            sizes = window_place.sizes_from_settings(saved.get(key), splitter.count())
+            if sizes is not None:
+                splitter.setSizes(sizes)
+        step = saved.get("step")
+        self.go_to_step(step if isinstance(step, int) and not isinstance(step, bool) else 0)
+
+    def remember_place(self) -> None:
+        maximized = self.isMaximized()
+        self.settings.remember_window({
+            "place": window_place.place_to_settings(self.normalGeometry() if maximized else self.geometry(), maximized),
+            "step": self.stack.currentIndex(),
+            "splitter": self.splitter.sizes(),
+            "right_split": self.right_split.sizes(),
+        })
 
     # -- closing -----------------------------------------------------------------
     def close_for_language(self) -> None:
@@ -454,11 +482,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._closing_for_language:
+            self.remember_place()
             event.accept()
             return
         if not self._may_discard():
             event.ignore()
             return
+        self.remember_place()
         self.autosaver.timer.stop()
         self.autosaver.discard()
         event.accept()

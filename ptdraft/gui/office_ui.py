@@ -26,6 +26,7 @@ from ptdraft import api
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.i18n import _
 from ptdraft.gui.widgets import MARGIN
+from ptdraft.gui.window_place import fit_dialog
 
 
 class LinesEdit(QPlainTextEdit):
@@ -129,7 +130,7 @@ class OfficeDialog(QDialog):
         super().__init__(window)
         self.window = window
         self.setWindowTitle(_("Office information"))
-        self.resize(720, 620)
+        fit_dialog(self, 720, 620)
         profile = api.office_profile()
         labels, hints = _labels(), _hints()
         self.edits: dict[str, QLineEdit | LinesEdit | UnitBox] = {}

@@ -25,6 +25,7 @@ from ptdraft import api
 from ptdraft.gui.i18n import _
 from ptdraft.gui.library_window import when
 from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.window_place import fit_dialog
 from ptdraft.register import list_text
 
 
@@ -141,7 +142,7 @@ class RegisterDialog(QDialog):
         super().__init__(parent or window)
         self.window = window
         self.setWindowTitle(_("Outgoing register"))
-        self.resize(1240, 640)
+        fit_dialog(self, 1240, 640)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(_("Search number, subject, signer, recipients"))
         self.search.setClearButtonEnabled(True)
@@ -303,9 +304,11 @@ class RegisterDialog(QDialog):
         year, book = self.year.currentData(), self.book.currentData()
         name = "so-van-ban-di" + (f"-{year}" if year else "") + ("-mat" if book == "secret" else "") + f".{fmt}"
         label = _("CSV files (*.csv)") if fmt == "csv" else _("Excel workbooks (*.xlsx)")
-        path = self.window.prompts.save_file(_("Export the register"), str(Path.home() / name), label, f".{fmt}")
+        path = self.window.prompts.save_file(_("Export the register"), str(self.window.settings.last_folder() / name),
+                                             label, f".{fmt}")
         if path is None:
             return None
+        self.window.settings.remember_folder(path)
         count = api.export_register(path, fmt, year=year, book=book)
         self.window.show_notice(_("{count} row(s) written to {path}").format(count=count, path=path))
         return path

@@ -27,6 +27,7 @@ from ptdraft.errors import PtdraftError
 from ptdraft.gui.highlight import TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
 from ptdraft.gui.widgets import MARGIN, SPACING, single_shot
+from ptdraft.gui.window_place import fit_dialog
 
 TEXT, LABEL, FIELD = range(3)
 # The parts of a document worth offering as fields: the field id and label the shipped templates use for them.
@@ -85,7 +86,7 @@ class SaveAsTemplateDialog(QDialog):
         self.window = window
         self.draft = window.state.draft
         self.setWindowTitle(_("Save as template"))
-        self.resize(1200, 700)
+        fit_dialog(self, 1200, 700)
         self.stored = None
         self.toml = ""
         self.title_edit = QLineEdit(self.draft.title or self.draft.content.subject, self)

@@ -34,6 +34,7 @@ from ptdraft import api
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.i18n import _
 from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.window_place import fit_dialog
 
 
 def install(window, file_menu) -> None:
@@ -110,7 +111,7 @@ class MergeDialog(QDialog):
         super().__init__(window)
         self.window = window
         self.setWindowTitle(_("Send to many"))
-        self.resize(860, 640)
+        fit_dialog(self, 860, 640)
         self.table = None
         self.plan = None
         self.summary = None
@@ -189,15 +190,17 @@ class MergeDialog(QDialog):
 
     # -- choosing --
     def choose_table(self) -> None:
-        path = self.window.prompts.open_file(_("Table of recipients"), str(Path.home()),
+        path = self.window.prompts.open_file(_("Table of recipients"), str(self.window.settings.last_folder()),
                                              _("Tables (*.xlsx *.csv);;All files (*)"))
         if path is not None:
+            self.window.settings.remember_folder(path)
             self.table_path.setText(str(path))
             self.sheet.clear()
             self.load_table()
 
     def choose_folder(self) -> None:
-        folder = self.window.prompts.choose_folder(_("Write the letters to"), self.folder.text() or str(Path.home()))
+        folder = self.window.prompts.choose_folder(_("Write the letters to"), self.folder.text()
+                                                 or str(self.window.settings.last_folder()))
         if folder is not None:
             self.folder.setText(str(folder))
             self._update_buttons()

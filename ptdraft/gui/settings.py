@@ -77,3 +77,25 @@ class Settings:
         items = [p for p in (str(x) for x in self.recent()) if p != text]
         self.values["recent"] = [text, *items][:MAX_RECENT]
         self.save()
+
+    @property
+    def window(self) -> dict:
+        """The drafting window as it was closed: its place, step and splitters (see gui/window_place.py)."""
+        value = self.values.get("window")
+        return value if isinstance(value, dict) else {}
+
+    def remember_window(self, values: dict) -> None:
+        self.values["window"] = values
+        self.save()
+
+    def last_folder(self) -> Path:
+        """The folder of the last file opened, saved or exported (the home folder at first, or when it is gone)."""
+        value = self.values.get("last_folder")
+        if isinstance(value, str) and value and Path(value).is_dir():
+            return Path(value)
+        return Path.home()
+
+    def remember_folder(self, path: Path) -> None:
+        """Remember the folder of ``path`` (a file) for the next file dialog."""
+        self.values["last_folder"] = str(Path(path).resolve().parent)
+        self.save()

@@ -23,6 +23,7 @@ from ptdraft.gui.i18n import _
 from ptdraft.gui.preview import PreviewPanel
 from ptdraft.template_lines import error_line
 from ptdraft.gui.widgets import MARGIN, SPACING, single_shot
+from ptdraft.gui.window_place import fit_dialog
 
 DELAY_MS = 300  # the check and the preview run this long after the last keystroke
 
@@ -163,7 +164,7 @@ class TemplateEditor(QDialog):
         super().__init__(parent or window)
         self.window = window
         self.setWindowTitle(_("Template editor") + (f" — {name}" if name else ""))
-        self.resize(1240, 700)
+        fit_dialog(self, 1240, 700)
         self.text = CodeEdit(self)
         self.text.setAccessibleName(_("Template text"))
         self.text.setPlainText(source)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
 from ptdraft import api
 from ptdraft.gui.i18n import _
@@ -75,11 +75,10 @@ def import_letter(window) -> None:
     """File → Import: an existing letter (.txt copied out of a PDF, or .docx) becomes the draft."""
     if not window._may_discard():
         return
-    path, _filter = QFileDialog.getOpenFileName(
-        window, _("Import a letter"), str(Path.home()), _("Letters (*.txt *.docx)")
-    )
-    if path:
-        import_path(window, Path(path))
+    path = window.prompts.open_file(_("Import a letter"), str(window.settings.last_folder()), _("Letters (*.txt *.docx)"))
+    if path is not None:
+        window.settings.remember_folder(path)
+        import_path(window, path)
 
 
 def import_path(window, path: Path) -> None:
@@ -91,9 +90,11 @@ def import_path(window, path: Path) -> None:
 
 def check_file(window) -> None:
     """Check any DOCX (a letter made in Word by someone else) and list its findings."""
-    path, _filter = QFileDialog.getOpenFileName(window, _("Check a DOCX file"), str(Path.home()), _("Word documents (*.docx)"))
-    if path:
-        show_file_findings(window, Path(path))
+    path = window.prompts.open_file(_("Check a DOCX file"), str(window.settings.last_folder()),
+                                    _("Word documents (*.docx)"))
+    if path is not None:
+        window.settings.remember_folder(path)
+        show_file_findings(window, path)
 
 
 def show_file_findings(window, path: Path) -> QDialog:

@@ -41,6 +41,7 @@ DEFAULT_ANSWERS = {
     "save_file": None,
     "choose_folder": None,
     "confirm_import": True,
+    "print_setup": False,
 }
 
 
@@ -115,6 +116,9 @@ class ScriptedPrompts:
 
     def confirm_import(self, name, check):
         return self._answer("confirm_import", name, check)
+
+    def print_setup(self, printer):
+        return self._answer("print_setup", printer)
 
 
 @pytest.fixture(autouse=True)

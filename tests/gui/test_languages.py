@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QGroupBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QPlainTextEdit,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QTreeWidget,
     QWidget,
 )
@@ -93,6 +95,13 @@ def _texts(widget: QWidget) -> list[str]:
         elif isinstance(child, QMenu):
             out.append(child.title())
             out += [a.text() for a in child.actions()] + [a.toolTip() for a in child.actions()]
+        elif isinstance(child, QAbstractItemView) and child.model() is not None:  # a file dialog's views
+            model = child.model()
+            out += [str(model.headerData(i, Qt.Orientation.Horizontal) or "") for i in range(model.columnCount())]
+            out += [str(model.index(r, 0, child.rootIndex()).data() or "")
+                    for r in range(min(model.rowCount(child.rootIndex()), 50))]
+        elif isinstance(child, QTextBrowser):
+            out.append(child.toPlainText())
     return [t for t in out if t]
 
 
@@ -372,3 +381,84 @@ def test_switching_language_keeps_the_review_panel_and_the_step(qtbot, monkeypat
     assert application.window.review_action.isChecked()
     assert application.window.stack.currentIndex() == 6
     i18n.set_language("vi")
+
+
+# English a clerk must not meet in the Vietnamese interface: Qt's own dialog words (the file dialog's labels,
+# buttons, views and menus, the print dialog) and the window's.
+ENGLISH_WORDS = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in (
+    "Cancel", "Open", "Save", "Save As", "File name", "Look in", "Files of type", "Directory", "Back", "Forward",
+    "Parent Directory", "Create New Folder", "List View", "Detail View", "Name", "Size", "Date Modified", "Type",
+    "Folder", "Computer", "Print", "Printer", "Properties", "Copies", "Options", "Close", "Yes", "No", "OK",
+    "Guide", "Help", "Undo", "Paste", "Select All")) + r")(?!\w)")
+
+
+def _english_words(texts: list[str]) -> list[str]:
+    return [t for t in texts if ENGLISH_WORDS.search(t.replace("&", ""))]
+
+
+def _answer_file_dialog(found: list) -> None:
+    """Record the texts of the file or print dialog on screen (with a file dialog's five labels), then close it."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QApplication.activeModalWidget()
+    if dialog is None:
+        QTimer.singleShot(10, lambda: _answer_file_dialog(found))
+        return
+    QApplication.processEvents()
+    texts = _texts(dialog)
+    if isinstance(dialog, QFileDialog):
+        texts += [dialog.labelText(label) for label in QFileDialog.DialogLabel]
+    found.append(texts)
+    dialog.reject()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_file_print_and_guide_dialogs_speak_the_language(make_window, language, tmp_path):
+    """Every file dialog the window opens (open and save a draft, export DOCX and PDF, open a file, save a file,
+    choose a folder), the print dialog, the guide (F1), the findings of a checked DOCX and the right-click menu of the fields open in the chosen language: in Vietnamese no English
+    word of Qt's dialogs shows (Cancel, Open, Save, File name, Look in…), in English they do."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    folder = tmp_path / "Văn bản đi"
+    folder.mkdir()
+    (folder / "giay-moi.docx").write_bytes(b"")
+    i18n.set_language(language)
+    window = make_window(api.load_draft(LETTER_JSON))
+    prompts = dialogs.Prompts(window)
+    asked = {
+        "open draft": lambda: prompts.open_path(str(folder)),
+        "save draft": lambda: prompts.save_path(str(folder / "thu.ptdraft.json")),
+        "export docx": lambda: prompts.export_path(str(folder / "thu.docx"), "docx"),
+        "export pdf": lambda: prompts.export_path(str(folder / "thu.pdf"), "pdf"),
+        "open file": lambda: prompts.open_file(i18n._("Import a letter"), str(folder), i18n._("Letters (*.txt *.docx)")),
+        "save file": lambda: prompts.save_file(i18n._("Export the register"), str(folder / "so.csv"),
+                                               i18n._("CSV files (*.csv)"), ".csv"),
+        "choose folder": lambda: prompts.choose_folder(i18n._("Write the letters to"), str(folder)),
+        "print": lambda: prompts.print_setup(QPrinter()),
+    }
+    shown = {}
+    for name, ask in asked.items():
+        found: list = []
+        QTimer.singleShot(0, lambda f=found: _answer_file_dialog(f))
+        assert ask() in (None, False)
+        assert found, f"no dialog opened for {name}"
+        shown[name] = found[0]
+    window.go_to_step(4)
+    window.guide_action.trigger()
+    shown["guide"] = _texts(window.guide_dialog)
+    from ptdraft.gui import tools
+
+    docx = api.export_docx(api.load_draft(LETTER_JSON), folder / "cong-van.docx", strict=False)
+    shown["check a DOCX"] = _texts(tools.show_file_findings(window, docx))  # its Close is Qt's standard button
+    for name, field in (("line menu", window.steps[1].place), ("text menu", window.steps[7].closing)):
+        shown[name] = [a.text() for a in field.createStandardContextMenu().actions() if a.text()]  # right click
+    assert any(tr("&Guide", language) == a.text() for a in window.menuBar().actions()[-1].menu().actions())
+    for name, texts in shown.items():
+        if language == "vi":
+            assert _english_words(texts) == [], name
+            assert _untranslated(texts) == [], name
+        else:
+            assert _english_words(texts), name
+    labels = {t.replace("&", "") for t in shown["open draft"]}
+    expected = {"en": {"Look in:", "File name:", "Files of type:"}, "vi": {"Tìm trong:", "Tên tệp:", "Loại tệp:"}}
+    assert expected[language] <= labels

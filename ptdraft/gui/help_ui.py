@@ -1,0 +1,91 @@
+"""The guide in the window (F1, Help → Guide): the step the clerk is on first, with what the decree requires of
+that part, then the steps and the keyboard.
+
+The texts are resources/help/<language>.toml (Markdown), one per interface language, shown in a QTextBrowser.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+from ptdraft.errors import InputError
+from ptdraft.gui import i18n
+from ptdraft.gui.i18n import _
+from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.resources import resource
+
+
+@functools.cache
+def guide(language: str) -> dict:
+    """The guide's texts in ``language`` (Vietnamese when there is none in that language)."""
+    path = resource("help", f"{language}.toml")
+    if not path.is_file():
+        path = resource("help", f"{i18n.DEFAULT}.toml")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"không đọc được tệp hướng dẫn ({exc})", str(path)) from None
+
+
+def guide_markdown(step_key: str, step_title: str) -> str:
+    """The guide as Markdown: the current step's section (its heading is the step's number and title), then the
+    steps and the keyboard."""
+    texts = guide(i18n.language())
+    section = texts.get("steps", {}).get(step_key, {}).get("text", "")
+    parts = [f"# {texts.get('title', '')}"]
+    if section:
+        parts.append(f"## {texts.get('current', '')}: {step_title}\n\n{section.strip()}")
+    parts.append(texts.get("general", "").strip())
+    return "\n\n".join(parts) + "\n"
+
+
+class GuideDialog(QDialog):
+    """The guide, opened beside the window (not modal: the clerk reads it while typing)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Guide"))
+        # Shown beside the window, which keeps the keyboard: the clerk reads and goes on typing (F1 again, the
+        # next step's section).
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.resize(620, 600)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenExternalLinks(True)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.close)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        box.setSpacing(SPACING)
+        box.addWidget(self.browser, 1)
+        box.addWidget(buttons)
+
+    def show_step(self, step_key: str, step_title: str) -> None:
+        self.browser.setMarkdown(guide_markdown(step_key, step_title))
+        self.browser.verticalScrollBar().setValue(0)
+
+
+def install(window, help_menu) -> QAction:
+    """Help → Guide (F1): the guide for the step shown, the same dialog brought back on each press."""
+
+    def follow(index: int) -> None:
+        step = window.steps[index]
+        window.guide_dialog.show_step(step.key, f"{index + 1}. {step.title()}")
+
+    def show() -> None:
+        if getattr(window, "guide_dialog", None) is None:
+            window.guide_dialog = GuideDialog(window)
+            # While the guide is open it follows the clerk from step to step.
+            window.stack.currentChanged.connect(lambda index: window.guide_dialog.isVisible() and follow(index))
+        follow(window.stack.currentIndex())
+        window.guide_dialog.show()
+        window.guide_dialog.raise_()
+
+    action = window._action(_("&Guide"), show, QKeySequence.StandardKey.HelpContents)
+    help_menu.addAction(action)
+    window.guide_action = action
+    return action
