@@ -7,7 +7,9 @@ import re
 
 from ptdraft import doctypes
 from ptdraft.importer import lists, structure
-from ptdraft.importer.header import Header, parse_header, split_columns, subject_text, tidy_header, upper_line
+from ptdraft.importer.header import (
+    Header, drop_chrome, parse_header, split_columns, strip_residue, subject_text, tidy_header, upper_line,
+)
 from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
 from ptdraft.importer.signature import SignatureBlock, parse_signature
@@ -21,6 +23,7 @@ _FURNITURE = (
     ("số trang", re.compile(r"^(?:Trang|Page)\s+\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?$", re.I)),
     ("đường dẫn tệp", re.compile(r"^(?:[A-Za-z]:?\\|[A-Za-z]:/|file:/)\S.*$")),
     ("địa chỉ trang web", re.compile(r"^(?:https?://|www\.)\S+$", re.I)),
+    ("dòng chỉ có dấu chấm, dấu phẩy", re.compile(r"^[\s.…·,;:]+$")),
     ("dấu vết chữ ký số", re.compile(
         r"^(?:Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký)\s*:.*$"
         r"|^\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?$", re.I)),
@@ -43,12 +46,16 @@ def _split_footer(lines: list[Line]) -> list[Line]:
     """Nơi nhận and signature side by side (``pdftotext -layout``) as the left column, then the right."""
     left: list[Line] = []
     right: list[Line] = []
+    cells_joined = False  # a website copy joins the left cell's last line to the right cell's first with " | "
     for line in lines:
         pieces = line.columns
-        if len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])) \
+        if cells_joined:
+            right.append(line)
+        elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])) \
                 and not pieces[1].startswith("("):
             left.append(Line(pieces[0], line.indent, line.number, line.blank_before))
             right.append(Line(pieces[1], 0, line.number, line.blank_before))
+            cells_joined = "|" in line.text
         elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) and (right or left):
             right.append(line)
         else:
@@ -97,6 +104,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
     lines = lines_of(source.text)
+    lines = drop_chrome(strip_residue(lines, notes), notes)
     lines = split_columns(tidy_header(lines[:60], notes)) + lines[60:]  # a header is never longer
     header = parse_header(lines)
     position = header.lines

@@ -1,0 +1,58 @@
+"""Header and footer forms found in the tuned corpus (tests/data/corpus/tuned, issue 11 point 3), each read right.
+
+Only tuned letters are used here; the held-out letters (tests/data/corpus/heldout) are scored, never tuned against.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ptdraft import api
+from tests.import_scoring import read_rendered, score_rendered
+
+TUNED = Path(__file__).resolve().parent / "data" / "corpus" / "tuned"
+
+
+def _scored(name: str) -> tuple[dict[str, float], object, object]:
+    draft, report = api.import_file(TUNED / f"{name}.txt")
+    annotation = json.loads((TUNED / f"{name}.json").read_text(encoding="utf-8"))
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    return score_rendered(annotation, rendered), rendered, report
+
+
+def test_cells_joined_by_a_bar_are_split_in_the_header_and_the_footer():
+    # "------- | CỘNG HÒA …", "Số: 12/NQ-CP | Hà Nội, ngày …", "- Lưu: … | TM. CHÍNH PHỦ" (a website's table cells)
+    scores, rendered, _report = _scored("01")
+    for part in ("authority", "number", "place_date", "national_title", "subject", "signer"):
+        assert scores[part] == 1.0, part
+    assert rendered.signature_right == ["TM. CHÍNH PHỦ", "THỦ TƯỚNG", "Phạm Minh Chính"]
+    assert not any("|" in line for line in rendered.everywhere)
+
+
+def test_what_a_website_prints_above_the_header_is_dropped_with_a_note():
+    # tuned/07: the post's date and title above "ỦY BAN NHÂN DÂN / XÃ GIA PHỐ"; tuned/09: "</xml" above merged columns
+    for name, dropped in (("07", "25-09-2018 - 11:06"), ("09", "</xml")):
+        scores, rendered, report = _scored(name)
+        for part in ("authority", "number", "place_date", "national_title", "subject"):
+            assert scores[part] == 1.0, (name, part)
+        assert not any(dropped in line for line in rendered.everywhere), name
+        assert any(dropped in note for note in report.notes), name
+
+
+def test_a_page_marker_and_a_drawing_name_glued_to_a_line_are_cut_off():
+    text = "\n".join([
+        "Ô tô nhanh, giá rẻ: tải về 12 Kb", "Trang 1ỦY BAN NHÂN DÂN", "XÃ AN BÌNH",
+        "straight connector 2Số: 15/UBND", "V/v họp dân", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "straight connector 1Độc lập - Tự do - Hạnh phúc", "An Bình, ngày 02 tháng 3 năm 2015", "",
+        "Kính gửi: Các thôn.", "", "Đề nghị các thôn họp dân đúng ngày./.", "", "Nơi nhận:", "- Như trên;",
+        "- Lưu: VT.", "", "CHỦ TỊCH", "", "Nguyễn Văn An", "", ". . . . .",
+    ])
+    draft, report = api.import_text(text)
+    content = draft.content
+    assert (content.authority, content.number, content.subject) == ("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH", 15, "họp dân")
+    assert content.place == "An Bình" and content.signature.name == "Nguyễn Văn An"
+    assert content.body == "Đề nghị các thôn họp dân đúng ngày./."
+    assert any("Trang 1" in note for note in report.notes)
+    assert any("straight connector 2" in note for note in report.notes)
+    assert any("tải về 12 Kb" in note for note in report.notes)
+    assert any(". . . . ." in note for note in report.notes)
