@@ -56,3 +56,27 @@ def test_a_page_marker_and_a_drawing_name_glued_to_a_line_are_cut_off():
     assert any("straight connector 2" in note for note in report.notes)
     assert any("tải về 12 Kb" in note for note in report.notes)
     assert any(". . . . ." in note for note in report.notes)
+
+
+def test_nơi_nhận_and_signature_read_row_by_row_are_taken_apart():
+    # tuned/06: "Nơi nhận: / TM. ỦY BAN NHÂN DÂN / - Như trên; / KT. CHỦ TỊCH / - Lưu: VT. / PHÓ CHỦ TỊCH / … name"
+    scores, rendered, _report = _scored("06")
+    assert scores["signer"] == 1.0 and scores["distribution"] == 1.0
+    assert rendered.signature_right == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Tùng"]
+    # tuned/10: the same from a Word file, with two entries on one line and the name glued to the title
+    scores, rendered, _report = _scored("10")
+    assert scores["signer"] == 1.0
+    assert rendered.signature_left[-2:] == ["- Phòng VX;", "- Lưu: VT, (VX/P) T."]
+
+
+def test_a_number_typed_with_gaps_and_a_type_code_in_capitals_read_as_the_symbol():
+    for name, number in (("07", "Số: 111/CV-UBND"), ("12", "Số: 1755/VPCP-V.I"), ("06", "Số: 211/TTr-UBND")):
+        _scores, rendered, _report = _scored(name)
+        assert number in rendered.header_left, name
+
+
+def test_a_subject_going_on_after_a_converter_s_blank_lines_and_the_site_s_lines_under_the_letter():
+    scores, rendered, report = _scored("10")
+    assert scores["subject"] == 1.0 and scores["body"] == 1.0
+    assert not any("hocday" in line or "Quê hương" in line for line in rendered.everywhere)
+    assert any("©hocday.com" in note for note in report.notes)

@@ -227,6 +227,12 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
     return [], lines
 
 
+def _symbol(text: str) -> str:
+    """A symbol as typed, without the spaces a website or a typist left around its "-", "/" and "." ("CV - UBND",
+    "VPCP-V .I"): a symbol has no spaces."""
+    return re.sub(r"\s*([-/.])\s*", r"\1", text.strip())
+
+
 def parse_header(lines: list[Line]) -> Header:
     """The header at the top of ``lines`` (possibly empty: a text that starts at "Kính gửi")."""
     header = Header()
@@ -241,7 +247,7 @@ def parse_header(lines: list[Line]) -> Header:
         elif _MOTTO.match(text):
             state = ""
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol \
-                and not _SYMBOL_FORM.match(re.sub(r"\s*-\s*", "-", m.group("symbol"))):
+                and not _SYMBOL_FORM.match(_symbol(m.group("symbol"))):
             header.notes.append(f"dòng “{text}” không đúng dạng số và ký hiệu (Số: N/KÝ-HIỆU): giữ trong nội dung")
             header.kept.append(line)
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
@@ -249,7 +255,7 @@ def parse_header(lines: list[Line]) -> Header:
             if header.number is not None and not 1 <= header.number <= 999_999:
                 header.notes.append(f"số “{m.group('n')}” không hợp lệ: để trống số trong bản thảo")
                 header.number = None
-            header.symbol = re.sub(r"\s*-\s*", "-", m.group("symbol"))
+            header.symbol = _symbol(m.group("symbol"))
             state = ""
         elif (m := _PLACE_DATE.match(text)) and not header.date_text:
             _date(m, header)
@@ -261,8 +267,9 @@ def parse_header(lines: list[Line]) -> Header:
         elif (m := _VV.match(text)) and not header.subject and not header.doc_type:
             header.subject, header.vv, state = [m.group("rest")], True, "vv"
             vv_width = max(len(text), 40)
-        elif state == "vv" and not line.blank_before and not _RECIPIENTS.match(text) and not upper_line(text) \
-                and len(text) <= 1.4 * vv_width:
+        elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
+                and not upper_line(text) and len(text) <= 1.4 * vv_width:
+            # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
             header.subject.append(text)
         elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):
             header.doc_type, state = doctypes.canonical(text) or text, "title"
