@@ -236,9 +236,18 @@ def score_folder(folder: Path) -> tuple[dict[str, float], dict[str, dict[str, fl
     return means, per_case
 
 
+TARGET_OVERALL = 0.95  # issue 11: the held-out third scores this or more overall ...
+TARGET_PART = 0.9  # ... and no part below this
+
+
 def table(title: str, means: dict[str, float], count: int) -> str:
+    """The overall score and each part's score on a line of its own, parts below the issue's target marked."""
     if not means:
         return f"{title}: no cases"
     overall = sum(means.values()) / len(means)
-    cells = "  ".join(f"{part} {means[part]:.3f}" for part in PARTS)
-    return f"{title} ({count} letters): overall {overall:.3f}  {cells}"
+    rows = [f"{title} ({count} letters): overall {overall:.3f}" + ("" if overall >= TARGET_OVERALL else
+                                                                     f"  (target {TARGET_OVERALL})")]
+    for part in PARTS:
+        mark = "" if means[part] >= TARGET_PART else f"  < {TARGET_PART}"
+        rows.append(f"    {part:<15} {means[part]:.3f}{mark}")
+    return "\n".join(rows)

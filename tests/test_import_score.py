@@ -1,8 +1,8 @@
 """The structural scorer (tests/import_scoring.py) on the real samples, and the scorer itself.
 
-``python3 -m pytest -s tests/test_import_score.py`` prints the score of each part on the tuned set
-(tests/data/samples/real), on the tuned corpus (tests/data/corpus/tuned) and on the held-out corpus
-(tests/data/corpus/heldout); tests/data/corpus/SOURCES.md says where each corpus letter comes from.
+``python3 -m pytest -s tests/test_import_score.py`` prints, for the tuned set (tests/data/samples/real), the tuned
+corpus (tests/data/corpus/tuned) and the held-out corpus (tests/data/corpus/heldout) each, the overall score and the
+score of every part on a line of its own; tests/data/corpus/SOURCES.md says where each corpus letter comes from.
 """
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ def test_scores_per_part_are_printed_and_the_samples_read_right():
     print(table("tuned corpus (tests/data/corpus/tuned)", tuned_means, len(tuned_cases)))
     held_means, held_cases = score_folder(HELDOUT)
     print(table("held out (tests/data/corpus/heldout)", held_means, len(held_cases)))
+    printed = table("held out", held_means, len(held_cases)).splitlines()
+    assert len(printed) == 1 + len(PARTS) and all(part in "".join(printed) for part in PARTS)
     # Every corpus letter has its annotation and was imported and rendered (score_folder reads the DOCX back);
     # the scores themselves are printed, not asserted: the held-out set is not tuned against.
     for folder, scored in ((CORPUS_TUNED, tuned_cases), (HELDOUT, held_cases)):

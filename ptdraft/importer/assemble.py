@@ -7,10 +7,13 @@ import re
 
 from ptdraft import doctypes
 from ptdraft.importer import lists, structure
-from ptdraft.importer.header import Header, parse_header, split_columns, subject_text, tidy_header, upper_line
+from ptdraft.importer.header import (
+    Header, drop_chrome, parse_header, split_columns, strip_residue, subject_text, tidy_header, upper_line,
+)
 from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
-from ptdraft.importer.signature import SignatureBlock, parse_signature
+from ptdraft.importer.signature import SignatureBlock, is_placeholder, parse_signature, title_with_name
+from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.importer.source import Source
 from ptdraft.model import Content, Draft
 from ptdraft.rules import SAME_AS_ABOVE
@@ -21,6 +24,7 @@ _FURNITURE = (
     ("số trang", re.compile(r"^(?:Trang|Page)\s+\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?$", re.I)),
     ("đường dẫn tệp", re.compile(r"^(?:[A-Za-z]:?\\|[A-Za-z]:/|file:/)\S.*$")),
     ("địa chỉ trang web", re.compile(r"^(?:https?://|www\.)\S+$", re.I)),
+    ("dòng chỉ có dấu chấm, dấu phẩy", re.compile(r"^[\s.…·,;:]+$")),
     ("dấu vết chữ ký số", re.compile(
         r"^(?:Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký)\s*:.*$"
         r"|^\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?$", re.I)),
@@ -39,21 +43,72 @@ def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
     return kept
 
 
+# A website's lines under the letter: a copyright line, the site's name, a download box.
+_SITE_MARK = re.compile(r"©|\bbản\s+quyền\b|\bcopyright\b|\btải\s+(?:về|bản\s+đầy\s+đủ)\b"
+                        r"|\b[\w-]+\.(?:com|net|org|vn)\b", re.I)
+
+
+def _drop_site_tail(leftover: list[str], notes: list[str]) -> list[str]:
+    """The lines left after the signature, without the website's lines from the first one that names the site on."""
+    cut = next((i for i, text in enumerate(leftover) if _SITE_MARK.search(text)), None)
+    if cut is None:
+        return leftover
+    notes.append(f"bỏ {len(leftover) - cut} dòng của trang web sau chữ ký: “{' / '.join(leftover[cut:])[:120]}”")
+    return leftover[:cut]
+
+
 def _split_footer(lines: list[Line]) -> list[Line]:
     """Nơi nhận and signature side by side (``pdftotext -layout``) as the left column, then the right."""
     left: list[Line] = []
     right: list[Line] = []
+    cells_joined = False  # a website copy joins the left cell's last line to the right cell's first with " | "
+    listing = False  # after "Nơi nhận:"
+    previous: Line | None = None
     for line in lines:
         pieces = line.columns
-        if len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])) \
+        if cells_joined:
+            right.append(line)
+        elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])) \
                 and not pieces[1].startswith("("):
             left.append(Line(pieces[0], line.indent, line.number, line.blank_before))
             right.append(Line(pieces[1], 0, line.number, line.blank_before))
+            cells_joined = "|" in line.text
         elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) and (right or left):
             right.append(line)
+        elif listing and right and right[-1] is previous and not line.text.startswith(("-", "+", "•")):
+            right.append(line)  # a line under the signature's last line goes on with the signature block
+        elif listing and _signature_line(line, right) and (
+                lists.is_signature_start(line) or (right and right[-1] is previous)
+                or not left or left[-1].text.rstrip().endswith((";", ".", ":"))):
+            # The two cells read row by row: a signature line between the Nơi nhận entries (an entry left open,
+            # "…, phòng: KGVX," above a line of capitals, goes on with that line).
+            right.append(line)
         else:
-            left.append(line)
+            left.extend(_entries_apart(line))
+        previous = line
+        listing = listing or bool(lists.DISTRIBUTION.match(line.text))
     return left + right
+
+
+_TWO_ENTRIES = re.compile(r"(?<=;)\s*(?=[-–+•]\s)")
+
+
+def _entries_apart(line: Line) -> list[Line]:
+    """A line holding two Nơi nhận entries ("- Phòng VX;- Lưu VT, …") as two lines."""
+    pieces = [piece.strip() for piece in _TWO_ENTRIES.split(line.text)] if line.text.startswith(("-", "+", "•")) else []
+    if len(pieces) < 2:
+        return [line]
+    return [dataclasses.replace(line, text=piece, raw=piece, blank_before=line.blank_before and i == 0)
+            for i, piece in enumerate(pieces)]
+
+
+def _signature_line(line: Line, right: list[Line]) -> bool:
+    """A line of the signature block (titles, a placeholder, the name under them), not a Nơi nhận entry."""
+    text = line.text
+    if text.startswith(("-", "+", "•", "(")) and not is_placeholder(text):
+        return False
+    return upper_line(text) or lists.is_signature_start(line) or is_placeholder(text) \
+        or title_with_name(text) or bool(right and is_personal_name(text))
 
 
 def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str, str]:
@@ -63,7 +118,7 @@ def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str,
         return "", ""
     if not doctypes.is_cong_van(doc_type):
         wanted = doctypes.abbreviation(doc_type)
-        if groups[0] == wanted:
+        if wanted and groups[0].casefold() == wanted.casefold():  # "TTR-UBND" typed for the decree's "TTr"
             groups = groups[1:]
         elif wanted:
             notes.append(f"ký hiệu “{header.symbol}” không mở đầu bằng “{wanted}” của loại {doc_type}: giữ cả ký hiệu")
@@ -97,6 +152,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
     lines = lines_of(source.text)
+    lines = drop_chrome(strip_residue(lines, notes), notes)
     lines = split_columns(tidy_header(lines[:60], notes)) + lines[60:]  # a header is never longer
     header = parse_header(lines)
     position = header.lines
@@ -121,6 +177,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
         notes.append("không thấy tên loại văn bản, dòng V/v hay Kính gửi: coi là Công văn")
     body = structure.classify(texts, doc_type)
     footer, leftover = _footer(lines[end:])
+    leftover = _drop_site_tail(leftover, notes)
     unrecognised.extend(leftover)
     content, recognised = _content(header, doc_type, recipients, body, footer, notes)
     if leftover:

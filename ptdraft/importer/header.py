@@ -9,6 +9,7 @@ lines in capitals. The header ends at the first line that is none of these.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -90,6 +91,7 @@ def split_columns(lines: list[Line]) -> list[Line]:
 
 _RULE_LINE = re.compile(r"^[\s|]*(?:[-–—_=*~]{3,}|[-–—_=*~]*\s*o\s*0\s*o\s*[-–—_=*~]*)[\s|]*$", re.I)
 _GLUED_RULE = re.compile(r"(?:\s*[-–—_=*~]{3,}\s*)+$|^(?:\s*[-–—_=*~]{3,}\s*)+")
+_CELL_SEPARATOR = re.compile(r"\s*\|\s*")  # the " | " a website copy joins a table's cells with
 _TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
 _MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
 _NUMBER_THEN_DATE = re.compile(
@@ -113,6 +115,48 @@ def _pieces_by_known_forms(text: str) -> list[str]:
     return [text]
 
 
+# What a website or a converter puts before the header: the post's date and title, a site name, a download box, a
+# page marker glued to the first line ("Trang 1UBND TỈNH …"), Word's names of the drawn rules ("straight connector
+# 2Số: …"). The header starts at the capital lines just above its first known form.
+_HEADER_MARK = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]\s*Tự\s+do|(?:^|\s)(?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S"
+    r"|,\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", re.I)
+_PAGE_MARK = re.compile(r"^(?:Trang|Page)\s*\d{1,3}(?=[^\W\d_])")
+_SHAPE_NAME = re.compile(
+    r"^(?:straight\s+(?:arrow\s+)?connector|line|rectangle|text\s+box|autoshape|group)\s*\d+(?=[^\W\d_])", re.I)
+HEADER_SEARCH = 25  # lines: chrome above the header is never longer
+
+
+def strip_residue(lines: list[Line], notes: list[str]) -> list[Line]:
+    """``lines`` with a page marker or a drawing's name glued to the front of a line cut off (with a note)."""
+    out = []
+    for line in lines:
+        text = line.text
+        for pattern, what in ((_PAGE_MARK, "số trang"), (_SHAPE_NAME, "tên hình vẽ của Word")):
+            match = pattern.match(text)
+            if match:
+                notes.append(f"bỏ {what} “{match.group(0).strip()}” dính ở đầu dòng {line.number}")
+                text = text[match.end():]
+        out.append(line if text == line.text else dataclasses.replace(line, text=text, raw=text))
+    return out
+
+
+def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
+    """``lines`` from the header's first line on: what a website or a converter printed above it is dropped, with a
+    note. A text whose first lines hold no header form is returned as it is."""
+    mark = next((i for i, line in enumerate(lines[:HEADER_SEARCH]) if _HEADER_MARK.search(line.text)), None)
+    if not mark:
+        return lines
+    start = mark
+    while start > 0 and (upper_line(lines[start - 1].text) or _RULE_LINE.match(lines[start - 1].text)
+                         or not lines[start - 1].text.strip(" |")):
+        start -= 1
+    if start:
+        dropped = " / ".join(line.text for line in lines[:start])
+        notes.append(f"bỏ {start} dòng trên phần đầu văn bản (chữ của trang web hoặc phần mềm chuyển đổi): “{dropped[:120]}”")
+    return lines[start:]
+
+
 def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
     """The header's lines as a website copy or an old letter types them, made plain: typed rules ("-------",
     "*****", "---o0o---") dropped or cut off the line they are glued to, a column separator "|" dropped, merged
@@ -124,16 +168,18 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
         if _RECIPIENTS.match(text) or _BODY_START.match(text):
             out.extend(lines[position:])  # the body has begun: its lines stay as they are
             break
-        if _RULE_LINE.match(text) or text.strip() in ("|", ""):
-            dropped += 1
-            continue
-        cleaned = _GLUED_RULE.sub("", text).strip()
-        if cleaned != text:
-            dropped += 1
-        pieces = _pieces_by_known_forms(cleaned) if cleaned else []
+        cells = [cell.strip() for cell in _CELL_SEPARATOR.split(text)]
+        pieces = []
+        for cell in cells:
+            if _RULE_LINE.match(cell) or not cell:
+                dropped += bool(cell)
+                continue
+            cleaned = _GLUED_RULE.sub("", cell).strip()
+            dropped += cleaned != cell
+            pieces.extend(_pieces_by_known_forms(cleaned) if cleaned else [])
         for index, piece in enumerate(pieces):
             piece_line = Line(piece, line.indent, line.number, line.blank_before and index == 0)
-            if len(pieces) == 1 and cleaned == text:
+            if pieces == [text]:
                 piece_line = line
             if out and re.fullmatch(r"(?:Số|SỐ)\s*:?", out[-1].text) and re.match(r"^\d*\s*/\s*\S", piece):
                 out[-1] = Line(f"Số: {piece}", out[-1].indent, out[-1].number, out[-1].blank_before)
@@ -181,6 +227,12 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
     return [], lines
 
 
+def _symbol(text: str) -> str:
+    """A symbol as typed, without the spaces a website or a typist left around its "-", "/" and "." ("CV - UBND",
+    "VPCP-V .I"): a symbol has no spaces."""
+    return re.sub(r"\s*([-/.])\s*", r"\1", text.strip())
+
+
 def parse_header(lines: list[Line]) -> Header:
     """The header at the top of ``lines`` (possibly empty: a text that starts at "Kính gửi")."""
     header = Header()
@@ -195,7 +247,7 @@ def parse_header(lines: list[Line]) -> Header:
         elif _MOTTO.match(text):
             state = ""
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol \
-                and not _SYMBOL_FORM.match(re.sub(r"\s*-\s*", "-", m.group("symbol"))):
+                and not _SYMBOL_FORM.match(_symbol(m.group("symbol"))):
             header.notes.append(f"dòng “{text}” không đúng dạng số và ký hiệu (Số: N/KÝ-HIỆU): giữ trong nội dung")
             header.kept.append(line)
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
@@ -203,7 +255,7 @@ def parse_header(lines: list[Line]) -> Header:
             if header.number is not None and not 1 <= header.number <= 999_999:
                 header.notes.append(f"số “{m.group('n')}” không hợp lệ: để trống số trong bản thảo")
                 header.number = None
-            header.symbol = re.sub(r"\s*-\s*", "-", m.group("symbol"))
+            header.symbol = _symbol(m.group("symbol"))
             state = ""
         elif (m := _PLACE_DATE.match(text)) and not header.date_text:
             _date(m, header)
@@ -215,8 +267,9 @@ def parse_header(lines: list[Line]) -> Header:
         elif (m := _VV.match(text)) and not header.subject and not header.doc_type:
             header.subject, header.vv, state = [m.group("rest")], True, "vv"
             vv_width = max(len(text), 40)
-        elif state == "vv" and not line.blank_before and not _RECIPIENTS.match(text) and not upper_line(text) \
-                and len(text) <= 1.4 * vv_width:
+        elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
+                and not upper_line(text) and len(text) <= 1.4 * vv_width:
+            # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
             header.subject.append(text)
         elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):
             header.doc_type, state = doctypes.canonical(text) or text, "title"

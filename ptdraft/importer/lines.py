@@ -26,7 +26,8 @@ import statistics
 from dataclasses import dataclass
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_GAP = re.compile(r"[ \u00a0]{3,}")
+# Two columns side by side: a gap of three spaces or more, or the " | " a website copy joins table cells with.
+_GAP = re.compile(r"[ \u00a0]{3,}|[ \u00a0]*\|[ \u00a0]*")
 SOFT_HYPHEN = "\u00ad"
 
 MARKER = re.compile(
@@ -59,7 +60,7 @@ class Line:
 
     @property
     def columns(self) -> list[str]:
-        """The pieces of the line between gaps of three spaces or more (two columns side by side)."""
+        """The pieces of the line between gaps of three spaces or more or a "|" (two columns side by side)."""
         return [fold(piece) for piece in _GAP.split(self.raw or self.text) if piece.strip()]
 
     @property

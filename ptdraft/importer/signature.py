@@ -63,6 +63,17 @@ _GLUED_NAME = re.compile(r"^(?P<title>.*[A-ZÀ-Ỹ]{2,})(?P<name>[A-ZÀ-ỸĐ][a
 
 
 
+def is_placeholder(text: str) -> bool:
+    """Whether ``text`` is signature residue ("(Đã ký)", "[đã ký]", "Ký, ghi rõ họ tên") rather than a line of the block."""
+    return bool(_SIGNED.match(text))
+
+
+def title_with_name(text: str) -> bool:
+    """Whether ``text`` is a title in capitals with the signer's name glued on ("PHÓ CHỦ TỊCHNguyễn Thị Thu")."""
+    match = _GLUED_NAME.match(text)
+    return bool(match and upper_line(match.group("title")) and is_personal_name(match.group("name")))
+
+
 def _unglued(lines: list[Line]) -> list[Line]:
     """A title with the name glued on ("CHÁNH VĂN PHÒNGThái Hữu Phép") split into its two lines."""
     out = []

@@ -1,0 +1,82 @@
+"""Header and footer forms found in the tuned corpus (tests/data/corpus/tuned, issue 11 point 3), each read right.
+
+Only tuned letters are used here; the held-out letters (tests/data/corpus/heldout) are scored, never tuned against.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ptdraft import api
+from tests.import_scoring import read_rendered, score_rendered
+
+TUNED = Path(__file__).resolve().parent / "data" / "corpus" / "tuned"
+
+
+def _scored(name: str) -> tuple[dict[str, float], object, object]:
+    draft, report = api.import_file(TUNED / f"{name}.txt")
+    annotation = json.loads((TUNED / f"{name}.json").read_text(encoding="utf-8"))
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    return score_rendered(annotation, rendered), rendered, report
+
+
+def test_cells_joined_by_a_bar_are_split_in_the_header_and_the_footer():
+    # "------- | CỘNG HÒA …", "Số: 12/NQ-CP | Hà Nội, ngày …", "- Lưu: … | TM. CHÍNH PHỦ" (a website's table cells)
+    scores, rendered, _report = _scored("01")
+    for part in ("authority", "number", "place_date", "national_title", "subject", "signer"):
+        assert scores[part] == 1.0, part
+    assert rendered.signature_right == ["TM. CHÍNH PHỦ", "THỦ TƯỚNG", "Phạm Minh Chính"]
+    assert not any("|" in line for line in rendered.everywhere)
+
+
+def test_what_a_website_prints_above_the_header_is_dropped_with_a_note():
+    # tuned/07: the post's date and title above "ỦY BAN NHÂN DÂN / XÃ GIA PHỐ"; tuned/09: "</xml" above merged columns
+    for name, dropped in (("07", "25-09-2018 - 11:06"), ("09", "</xml")):
+        scores, rendered, report = _scored(name)
+        for part in ("authority", "number", "place_date", "national_title", "subject"):
+            assert scores[part] == 1.0, (name, part)
+        assert not any(dropped in line for line in rendered.everywhere), name
+        assert any(dropped in note for note in report.notes), name
+
+
+def test_a_page_marker_and_a_drawing_name_glued_to_a_line_are_cut_off():
+    text = "\n".join([
+        "Ô tô nhanh, giá rẻ: tải về 12 Kb", "Trang 1ỦY BAN NHÂN DÂN", "XÃ AN BÌNH",
+        "straight connector 2Số: 15/UBND", "V/v họp dân", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "straight connector 1Độc lập - Tự do - Hạnh phúc", "An Bình, ngày 02 tháng 3 năm 2015", "",
+        "Kính gửi: Các thôn.", "", "Đề nghị các thôn họp dân đúng ngày./.", "", "Nơi nhận:", "- Như trên;",
+        "- Lưu: VT.", "", "CHỦ TỊCH", "", "Nguyễn Văn An", "", ". . . . .",
+    ])
+    draft, report = api.import_text(text)
+    content = draft.content
+    assert (content.authority, content.number, content.subject) == ("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH", 15, "họp dân")
+    assert content.place == "An Bình" and content.signature.name == "Nguyễn Văn An"
+    assert content.body == "Đề nghị các thôn họp dân đúng ngày./."
+    assert any("Trang 1" in note for note in report.notes)
+    assert any("straight connector 2" in note for note in report.notes)
+    assert any("tải về 12 Kb" in note for note in report.notes)
+    assert any(". . . . ." in note for note in report.notes)
+
+
+def test_nơi_nhận_and_signature_read_row_by_row_are_taken_apart():
+    # tuned/06: "Nơi nhận: / TM. ỦY BAN NHÂN DÂN / - Như trên; / KT. CHỦ TỊCH / - Lưu: VT. / PHÓ CHỦ TỊCH / … name"
+    scores, rendered, _report = _scored("06")
+    assert scores["signer"] == 1.0 and scores["distribution"] == 1.0
+    assert rendered.signature_right == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Tùng"]
+    # tuned/10: the same from a Word file, with two entries on one line and the name glued to the title
+    scores, rendered, _report = _scored("10")
+    assert scores["signer"] == 1.0
+    assert rendered.signature_left[-2:] == ["- Phòng VX;", "- Lưu: VT, (VX/P) T."]
+
+
+def test_a_number_typed_with_gaps_and_a_type_code_in_capitals_read_as_the_symbol():
+    for name, number in (("07", "Số: 111/CV-UBND"), ("12", "Số: 1755/VPCP-V.I"), ("06", "Số: 211/TTr-UBND")):
+        _scores, rendered, _report = _scored(name)
+        assert number in rendered.header_left, name
+
+
+def test_a_subject_going_on_after_a_converter_s_blank_lines_and_the_site_s_lines_under_the_letter():
+    scores, rendered, report = _scored("10")
+    assert scores["subject"] == 1.0 and scores["body"] == 1.0
+    assert not any("hocday" in line or "Quê hương" in line for line in rendered.everywhere)
+    assert any("©hocday.com" in note for note in report.notes)
