@@ -212,9 +212,15 @@ def archive_line(content: Content) -> str:
 def distribution_entries(content: Content) -> list[str]:
     """The Nơi nhận lines in order, punctuated: "Như trên" first when there is a Kính gửi, "Lưu: VT, …" last."""
     entries = [e for e in content.distribution if _strip_end(e)]
-    if content.recipients and not any(_strip_end(e).casefold() == rules.SAME_AS_ABOVE.casefold() for e in entries):
+    same = rules.SAME_AS_ABOVE.casefold()
+    # "Như trên (kèm QĐ số 468)" is the "Như trên" line with a note, not a reason to print a second one.
+    if content.recipients and not any(_strip_end(e).casefold().startswith(same) for e in entries):
         entries.insert(0, rules.SAME_AS_ABOVE)
-    entries = [e for e in entries if not _strip_end(e).startswith("Lưu")]
+    typed = [e for e in entries if _strip_end(e).startswith("Lưu")]
+    if typed and not (content.archive or content.drafter_code.strip() or content.copies):
+        # A Lưu line kept as written (an imported one that does not read as "Lưu: VT, …"): printed as it is.
+        return _punctuate(entries)
+    entries = [e for e in entries if e not in typed]
     entries.append(archive_line(content))
     return _punctuate(entries)
 

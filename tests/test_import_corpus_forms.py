@@ -80,3 +80,36 @@ def test_a_subject_going_on_after_a_converter_s_blank_lines_and_the_site_s_lines
     assert scores["subject"] == 1.0 and scores["body"] == 1.0
     assert not any("hocday" in line or "Quê hương" in line for line in rendered.everywhere)
     assert any("©hocday.com" in note for note in report.notes)
+
+
+def test_a_lưu_line_that_does_not_read_in_the_decree_s_form_is_kept_as_written():
+    # tuned/07 "Lưu vp." (no VT), tuned/17 "Lưu: VT, QHQT (3).15" (count before the typist's code): the decree's
+    # form would add a word or move one, so the line prints as the letter wrote it, and the report says so.
+    for name, line in (("07", "- Lưu vp."), ("17", "- Lưu: VT, QHQT (3).15.")):
+        scores, rendered, report = _scored(name)
+        assert rendered.signature_left[-1] == line, name
+        assert any("giữ nguyên như văn bản viết" in note for note in report.notes), name
+    # A line that reads in the form keeps its parts, and prints in the decree's form ("CN. pvc" -> "CN, pvc").
+    draft, report = api.import_text("\n".join([
+        "BỘ CÔNG THƯƠNG", "Số: 12/BCT-CN", "V/v báo cáo", "Hà Nội, ngày 02 tháng 3 năm 2015", "",
+        "Kính gửi: Sở Công Thương.", "", "Đề nghị Sở báo cáo trước ngày 15./.", "", "Nơi nhận:", "- Như trên;",
+        "- Lưu: VT, CN. pvc.", "", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "", "Nguyễn Văn An",
+    ]))
+    assert (draft.content.archive, draft.content.drafter_code) == (("CN",), "pvc")
+    assert draft.content.distribution == ()
+
+
+def test_a_nơi_nhận_line_as_trên_with_a_note_is_the_như_trên_line():
+    # tuned/10: "- Như trên (kèm QĐ số 468);" stands for "Như trên"; no second "- Như trên;" is printed above it.
+    scores, rendered, _report = _scored("10")
+    assert scores["distribution"] == 1.0
+    assert sum(1 for line in rendered.signature_left if line.startswith("- Như trên")) == 1
+
+
+def test_a_web_page_s_widgets_under_the_signature_are_dropped_with_a_note():
+    # tuned/22 (hoatieu.vn): "Đánh giá bài viết / 1 38 / 0 Bình luận / Sắp xếp theo" under the signer's name.
+    scores, rendered, report = _scored("22")
+    assert scores["body"] == 1.0
+    assert not any("Bình luận" in line or "Đánh giá" in line for line in rendered.everywhere)
+    assert any("Đánh giá bài viết" in note for note in report.notes)
+    assert rendered.flow[-1].endswith("thực hiện./.")

@@ -12,7 +12,8 @@ another form by design, the expectation is written out below with the reason:
 - 11, signature "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG": the TL.KT. mode (FORMAT.md §8: the one
   signing by order hands the signing to a deputy) with its two titles.
 - The "Lưu" line is kept as archive units and the drafter's code, and printed in the
-  decree's form ("Lưu: VT, CN, pvc."); PRINTED_ARCHIVE lists each one.
+  decree's form ("Lưu: VT, CN, pvc."), when that form has its words in their order; otherwise it is
+  kept as written (14: "Lưu: VT, QHĐP (2)Q.Cường", issue 11). PRINTED_ARCHIVE lists each one.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ PRINTED_ARCHIVE = {
     "11": "Lưu: VT, KGVX",
     "12": "Lưu: VT, KGVX",
     "13": "Lưu: VT, ĐTDG",
-    "14": "Lưu: VT, QHĐP, Q.Cường.(2)",  # "Lưu: VT, QHĐP (2)Q.Cường": 2 copies, drafter Q.Cường
+    "14": "Lưu: VT, QHĐP (2)Q.Cường",  # the decree's form would move the count ("QHĐP, Q.Cường.(2)"): as written
 }
 JOINED_SYMBOL = {"12": [("5969/QĐ- UBND", "5969/QĐ-UBND")]}
 

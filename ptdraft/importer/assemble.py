@@ -45,7 +45,11 @@ def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
 
 # A website's lines under the letter: a copyright line, the site's name, a download box.
 _SITE_MARK = re.compile(r"©|\bbản\s+quyền\b|\bcopyright\b|\btải\s+(?:về|bản\s+đầy\s+đủ)\b"
-                        r"|\b[\w-]+\.(?:com|net|org|vn)\b", re.I)
+                        r"|\b[\w-]+\.(?:com|net|org|vn)\b"
+                        # a page's widgets under the letter: rating, comments, sharing, views, "back to top"
+                        r"|^(?:đánh\s+giá\s+bài\s+viết|\d*\s*bình\s+luận|chia\s+sẻ(?:\s+bài\s+viết)?|sắp\s+xếp\s+theo"
+                        r"|lượt\s+xem\b.*|ý\s+kiến\s+bạn\s+đọc|lên\s+đầu\s+trang|in\s+bài\s+viết|(?:bài|tin)\s+(?:viết\s+)?liên\s+quan)\s*:?$",
+                        re.I)
 
 
 def _drop_site_tail(leftover: list[str], notes: list[str]) -> list[str]:
@@ -253,7 +257,11 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
     distribution: list[str] = []
     for entry in entries:
         parsed = lists.parse_archive(entry)
-        if parsed is not None and archive is None:
+        if parsed is not None and archive is None and not lists.reprints(parsed):
+            # Its parts would print moved or with words added ("QHĐP (2)Q.Cường", "Lưu vp"): kept as written.
+            notes.append(f"dòng “{entry}” không theo mẫu “Lưu: VT, …”: giữ nguyên như văn bản viết")
+            distribution.append(entry)
+        elif parsed is not None and archive is None:
             archive = parsed
         elif recipients and entry.casefold() == SAME_AS_ABOVE.casefold():
             notes.append("bỏ “Như trên” ở Nơi nhận: bản thảo tự thêm khi có Kính gửi")

@@ -105,6 +105,16 @@ def parse_archive(entry: str) -> Archive | None:
     return archive
 
 
+def reprints(archive: Archive) -> bool:
+    """Whether the parts of ``archive`` print back as its own words in their order ("Lưu: VT, KTN (3)" does;
+    "Lưu: VT, QHĐP (2)Q.Cường" would move the count, "Lưu vp" would gain a "VT")."""
+    from ptdraft.layout import archive_line
+    from ptdraft.model import Content
+
+    printed = archive_line(Content(archive=tuple(archive.units), drafter_code=archive.drafter, copies=archive.copies))
+    return re.findall(r"\w+", fold(printed).casefold()) == re.findall(r"\w+", fold(archive.text).casefold())
+
+
 def is_signature_start(line: Line) -> bool:
     """A line that opens the signature block: "TM. …", "KT. …", "TL. …", "TUQ. …", "Q. …"."""
     return bool(re.match(r"^(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S", line.text)) and line.text[:2].isupper()
