@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from ptdraft import api
 from tests.import_scoring import read_rendered, score_rendered
 
@@ -113,3 +115,42 @@ def test_a_web_page_s_widgets_under_the_signature_are_dropped_with_a_note():
     assert not any("Bình luận" in line or "Đánh giá" in line for line in rendered.everywhere)
     assert any("Đánh giá bài viết" in note for note in report.notes)
     assert rendered.flow[-1].endswith("thực hiện./.")
+
+
+_LETTER_END = ["", "Kính gửi: Các xã.", "", "Đề nghị các xã thực hiện./.", "", "Nơi nhận:", "- Như trên;",
+               "- Lưu: VT.", "", "CHỦ TỊCH", "", "Nguyễn Văn An"]
+
+
+@pytest.mark.parametrize("header", [
+    # the national title wrapped in its cell, under the authority or before it (right column first)
+    ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+     "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015"],
+    ["CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ",
+     "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015"],
+    # the same with each half merged with a line of the left column, and both rules typed on one line
+    ["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI", "HUYỆN AN PHÚ CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+     "---o0o---      -----------", "Số: 12/UBND-VP An Phú, ngày 02 tháng 3 năm 2015", "V/v họp dân"],
+])
+def test_a_wrapped_national_title_and_two_rules_on_a_line_are_read_as_the_header(header):
+    draft, report = api.import_text("\n".join(header + _LETTER_END))
+    content = draft.content
+    assert (content.authority, content.parent_authority) == ("ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ", "")
+    assert (content.number, content.issuer_code, content.unit_code) == (12, "UBND", "VP")
+    assert (content.place, content.date.isoformat(), content.subject) == ("An Phú", "2015-03-02", "họp dân")
+    assert content.recipients == ("Các xã",) and content.body == "Đề nghị các xã thực hiện./."
+    assert not any(word in content.body for word in ("CỘNG", "NGHĨA", "o0o", "Số:"))
+
+
+@pytest.mark.parametrize("signature", [
+    ["CHỦ TỊCH", "(Đ", "ã ký)", "Nguyễn Văn An"],  # "(Đã ký)" broken over two lines by a converter
+    ["CHỦ TỊCH(Đã ký)", "", "Nguyễn Văn An"],  # glued to the title
+    ["CHỦ TỊCH [đã ký]", "Nguyễn Văn An"],
+])
+def test_signature_residue_broken_or_glued_is_dropped_with_a_note(signature):
+    head = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015"]
+    draft, report = api.import_text("\n".join(head + _LETTER_END[:-3] + [""] + signature))
+    content = draft.content
+    assert (content.signature.position, content.signature.name) == ("CHỦ TỊCH", "Nguyễn Văn An")
+    assert content.body == "Đề nghị các xã thực hiện./." and content.close == "./."
+    assert any("ký" in note and "khối chữ ký" in note for note in report.notes)

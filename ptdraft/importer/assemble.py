@@ -12,7 +12,9 @@ from ptdraft.importer.header import (
 )
 from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
-from ptdraft.importer.signature import SignatureBlock, is_placeholder, parse_signature, title_with_name
+from ptdraft.importer.signature import (
+    SignatureBlock, is_placeholder, parse_signature, placeholders_apart, title_with_name,
+)
 from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.importer.source import Source
 from ptdraft.model import Content, Draft
@@ -133,7 +135,7 @@ def _footer(lines: list[Line]) -> tuple[dict, list[str]]:
     """Nơi nhận and the signature from the lines after the body; the lines left over."""
     parts: dict = {"distribution": [], "archive": None, "signature": None}
     leftover: list[str] = []
-    rest = _split_footer(lines)
+    rest = _split_footer(placeholders_apart(lines))
     while rest:
         line = rest[0]
         if lists.DISTRIBUTION.match(line.text) and not parts["distribution"]:

@@ -89,11 +89,14 @@ def split_columns(lines: list[Line]) -> list[Line]:
     return out
 
 
-_RULE_LINE = re.compile(r"^[\s|]*(?:[-–—_=*~]{3,}|[-–—_=*~]*\s*o\s*0\s*o\s*[-–—_=*~]*)[\s|]*$", re.I)
+_ONE_RULE = r"(?:[-–—_=*~]{3,}|[-–—_=*~]*\s*o\s*0\s*o\s*[-–—_=*~]*)"
+# One typed rule, or the two columns' rules side by side on one line ("---o0o---    -----------").
+_RULE_LINE = re.compile(rf"^[\s|]*{_ONE_RULE}(?:[\s|]+{_ONE_RULE})*[\s|]*$", re.I)
 _GLUED_RULE = re.compile(r"(?:\s*[-–—_=*~]{3,}\s*)+$|^(?:\s*[-–—_=*~]{3,}\s*)+")
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*")  # the " | " a website copy joins a table's cells with
 _TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
 _MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
+_TITLE_HALF_AT_END = re.compile(r"\s(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|CHỦ\s+NGHĨA\s+VIỆT\s+NAM)$")
 _NUMBER_THEN_DATE = re.compile(
     r"^(?P<number>(?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S+)\s+(?P<date>[^,]{1,60}?\s*,\s*ngày\b.*năm\s*\d{4})\s*$"
 )
@@ -112,6 +115,11 @@ def _pieces_by_known_forms(text: str) -> list[str]:
     match = _NUMBER_THEN_DATE.match(text)
     if match:
         return [match.group("number"), match.group("date")]
+    # The national title wrapped in its cell, each half merged with a line of the left column:
+    # "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI" / "HUYỆN AN PHÚ CHỦ NGHĨA VIỆT NAM".
+    match = None if _TITLE_INSIDE.search(text) else _TITLE_HALF_AT_END.search(text)
+    if match and match.start() > 0 and upper_line(text[:match.start()].strip()):
+        return [text[:match.start()].strip(), match.group(0).strip()]
     return [text]
 
 
@@ -187,6 +195,25 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
             out.append(piece_line)
     if dropped:
         notes.append(f"bỏ {dropped} đường kẻ gõ bằng ký tự (---, ***) ở phần đầu văn bản: bản thảo tự kẻ")
+    return _title_unwrapped(out)
+
+
+_TITLE_HEAD = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI$", re.I)
+_TITLE_REST = re.compile(r"^CHỦ\s+NGHĨA\s+VIỆT\s+NAM\b", re.I)
+
+
+def _title_unwrapped(lines: list[Line]) -> list[Line]:
+    """The national title wrapped onto two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM") as one line."""
+    out: list[Line] = []
+    for line in lines:
+        # Its first half on the line above, or two above when the left column's line came between (merged columns).
+        at = next((i for i in range(len(out) - 1, max(len(out) - 3, -1), -1) if _TITLE_HEAD.match(out[i].text)), None)
+        if at is not None and _TITLE_REST.match(line.text):
+            head = out[at]
+            out[at:at + 1] = [Line(piece, head.indent, head.number, head.blank_before and i == 0)
+                              for i, piece in enumerate(_pieces_by_known_forms(f"{head.text} {line.text}"))]
+        else:
+            out.append(line)
     return out
 
 

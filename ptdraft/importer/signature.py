@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -66,6 +67,29 @@ _GLUED_NAME = re.compile(r"^(?P<title>.*[A-ZÀ-Ỹ]{2,})(?P<name>[A-ZÀ-ỸĐ][a
 def is_placeholder(text: str) -> bool:
     """Whether ``text`` is signature residue ("(Đã ký)", "[đã ký]", "Ký, ghi rõ họ tên") rather than a line of the block."""
     return bool(_SIGNED.match(text))
+
+
+_GLUED_PLACEHOLDER = re.compile(r"^(?P<text>.*\S)\s*(?P<mark>[(\[]\s*đã\s+ký[^()\[\]]*[)\]])$", re.I)
+
+
+def placeholders_apart(lines: list[Line]) -> list[Line]:
+    """Signature residue made a line of its own: "CHỦ TỊCH(Đã ký)" as "CHỦ TỊCH" and "(Đã ký)", and "(Đã ký)" broken
+    over two lines by a converter ("(Đ" / "ã ký)") as one line."""
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if out and out[-1].text.startswith(("(", "[")) and not is_placeholder(out[-1].text) \
+                and is_placeholder(out[-1].text + text):
+            joined = out[-1].text + text
+            out[-1] = dataclasses.replace(out[-1], text=joined, raw=joined)
+            continue
+        match = _GLUED_PLACEHOLDER.match(text)
+        if match:
+            out.append(dataclasses.replace(line, text=match.group("text"), raw=match.group("text")))
+            out.append(Line(match.group("mark"), line.indent, line.number))
+        else:
+            out.append(line)
+    return out
 
 
 def title_with_name(text: str) -> bool:
