@@ -145,6 +145,11 @@ def test_a_wrapped_national_title_and_two_rules_on_a_line_are_read_as_the_header
     ["CHỦ TỊCH", "(Đ", "ã ký)", "Nguyễn Văn An"],  # "(Đã ký)" broken over two lines by a converter
     ["CHỦ TỊCH(Đã ký)", "", "Nguyễn Văn An"],  # glued to the title
     ["CHỦ TỊCH [đã ký]", "Nguyễn Văn An"],
+    ["CHỦ TỊCH", "(Đã ký)Nguyễn Văn An"],  # glued to the name
+    ["CHỦ TỊCH", "Đã ký: Nguyễn Văn An"],
+    # an e-signature stamp's fields between the title and the name
+    ["CHỦ TỊCH", "Người ký: Nguyễn Văn An", "Email: an@anphu.gov.vn", "Cơ quan: UBND huyện An Phú",
+     "Thời gian ký: 02.03.2015 09:12:00 +07:00", "Nguyễn Văn An"],
 ])
 def test_signature_residue_broken_or_glued_is_dropped_with_a_note(signature):
     head = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
@@ -153,4 +158,14 @@ def test_signature_residue_broken_or_glued_is_dropped_with_a_note(signature):
     content = draft.content
     assert (content.signature.position, content.signature.name) == ("CHỦ TỊCH", "Nguyễn Văn An")
     assert content.body == "Đề nghị các xã thực hiện./." and content.close == "./."
-    assert any("ký" in note and "khối chữ ký" in note for note in report.notes)
+    assert any("ký" in note and ("khối chữ ký" in note or "chữ ký số" in note) for note in report.notes)
+
+
+def test_an_email_line_of_the_letter_itself_is_kept():
+    # "Email: …" is e-signature residue only beside the stamp's signing lines; the letter's contact line stays.
+    text = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015", "", "Kính gửi: Các xã.", "",
+            "Mọi chi tiết xin liên hệ Văn phòng.", "Email: vp@anphu.gov.vn", "", "Đề nghị các xã thực hiện./.",
+            "", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "CHỦ TỊCH", "", "Nguyễn Văn An"]
+    draft, _report = api.import_text("\n".join(text))
+    assert "Email: vp@anphu.gov.vn" in draft.content.body

@@ -33,11 +33,20 @@ _FURNITURE = (
 )
 
 
+# The other fields of an e-signature stamp ("Người ký: …", "Email: …", "Cơ quan: …", "Thời gian ký: …"): residue only
+# beside one of its signing lines ("Email: …" alone may be the letter's own contact line).
+_STAMP_FIELD = re.compile(r"^(?:E-?mail|Cơ\s+quan|Chức\s+vụ|Đơn\s+vị)\s*:.*$", re.I)
+
+
 def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
     """``lines`` without page furniture and e-signature residue; a note names each line dropped."""
     kept = []
-    for line in lines:
+    signing = dict(_FURNITURE)["dấu vết chữ ký số"]
+    near = {j for i, line in enumerate(lines) if signing.match(line.text) for j in range(i - 3, i + 4)}
+    for index, line in enumerate(lines):
         reason = next((name for name, pattern in _FURNITURE if pattern.match(line.text)), None)
+        if reason is None and index in near and _STAMP_FIELD.match(line.text):
+            reason = "dấu vết chữ ký số"
         if reason:
             notes.append(f"bỏ {reason} “{line.text}” (dòng {line.number})")
         else:

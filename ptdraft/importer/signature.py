@@ -72,6 +72,9 @@ def is_placeholder(text: str) -> bool:
 _GLUED_PLACEHOLDER = re.compile(r"^(?P<text>.*\S)\s*(?P<mark>[(\[]\s*đã\s+ký[^()\[\]]*[)\]])$", re.I)
 
 
+_PLACEHOLDER_BEFORE = re.compile(r"^(?P<mark>[(\[]\s*đã\s+ký[^()\[\]]*[)\]]\s*:?|đã\s+ký\s*:)\s*(?P<text>\S.*)$", re.I)
+
+
 def placeholders_apart(lines: list[Line]) -> list[Line]:
     """Signature residue made a line of its own: "CHỦ TỊCH(Đã ký)" as "CHỦ TỊCH" and "(Đã ký)", and "(Đã ký)" broken
     over two lines by a converter ("(Đ" / "ã ký)") as one line."""
@@ -84,9 +87,13 @@ def placeholders_apart(lines: list[Line]) -> list[Line]:
             out[-1] = dataclasses.replace(out[-1], text=joined, raw=joined)
             continue
         match = _GLUED_PLACEHOLDER.match(text)
+        before = _PLACEHOLDER_BEFORE.match(text)
         if match:
             out.append(dataclasses.replace(line, text=match.group("text"), raw=match.group("text")))
             out.append(Line(match.group("mark"), line.indent, line.number))
+        elif before and is_personal_name(before.group("text")):  # "(Đã ký)Nguyễn Văn An", "Đã ký: Nguyễn Văn An"
+            out.append(dataclasses.replace(line, text=before.group("mark").rstrip(" :"), raw=before.group("mark").rstrip(" :")))
+            out.append(Line(before.group("text"), line.indent, line.number))
         else:
             out.append(line)
     return out
