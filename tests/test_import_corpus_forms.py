@@ -169,3 +169,16 @@ def test_an_email_line_of_the_letter_itself_is_kept():
             "", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "CHỦ TỊCH", "", "Nguyễn Văn An"]
     draft, _report = api.import_text("\n".join(text))
     assert "Email: vp@anphu.gov.vn" in draft.content.body
+
+
+@pytest.mark.parametrize("lines", [
+    ["Số:554/UBND-KT", "Long Xuyên, ngày 22/02/2006"],  # an older letter's date in figures
+    ["Số: 554/UBND-KT Long Xuyên, ngày 22-2-2006"],  # merged with the number line
+])
+def test_a_date_written_in_figures_is_the_place_date_line(lines):
+    head = ["UBND TỈNH AN GIANG", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    draft, _report = api.import_text("\n".join(head + lines + ["V/v treo cờ"] + _LETTER_END))
+    content = draft.content
+    assert (content.number, content.place, content.date.isoformat(), content.subject) == (
+        554, "Long Xuyên", "2006-02-22", "treo cờ")
+    assert content.body == "Đề nghị các xã thực hiện./."

@@ -21,7 +21,8 @@ _NATIONAL_TITLE = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NG
 _MOTTO = re.compile(r"^Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc$", re.I)
 _NUMBER = re.compile(r"^(?:Số|SỐ)\s*:?\s*(?P<n>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
 _PLACE_DATE = re.compile(
-    r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$",
+    r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))\s*$",  # or "ngày 22/02/2006" (older letters)
     re.I,
 )
 # A symbol as Điều 8 and Phụ lục I write it: groups of capitals, digits and "Đ" joined by "-", "/" or "." (the
@@ -98,7 +99,7 @@ _TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨ
 _MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
 _TITLE_HALF_AT_END = re.compile(r"\s(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|CHỦ\s+NGHĨA\s+VIỆT\s+NAM)$")
 _NUMBER_THEN_DATE = re.compile(
-    r"^(?P<number>(?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S+)\s+(?P<date>[^,]{1,60}?\s*,\s*ngày\b.*năm\s*\d{4})\s*$"
+    r"^(?P<number>(?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S+)\s+(?P<date>[^,]{1,60}?\s*,\s*ngày\b.*(?:năm\s*|[/.-])\d{4})\s*$"
 )
 
 
@@ -128,7 +129,7 @@ def _pieces_by_known_forms(text: str) -> list[str]:
 # 2Số: …"). The header starts at the capital lines just above its first known form.
 _HEADER_MARK = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]\s*Tự\s+do|(?:^|\s)(?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S"
-    r"|,\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", re.I)
+    r"|,\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(?:Trang|Page)\s*\d{1,3}(?=[^\W\d_])")
 _SHAPE_NAME = re.compile(
     r"^(?:straight\s+(?:arrow\s+)?connector|line|rectangle|text\s+box|autoshape|group)\s*\d+(?=[^\W\d_])", re.I)
@@ -232,7 +233,8 @@ def _continues_subject(line: Line, header: Header, width: float) -> bool:
 def _date(match: re.Match, header: Header) -> None:
     header.place = fold(match.group("place") or "")
     header.date_text = fold(match.group(0))
-    day, month, year = match.group("d"), match.group("m"), match.group("y")
+    day, month, year = (match.group("d") or match.group("d2"), match.group("m") or match.group("m2"),
+                        match.group("y") or match.group("y2"))
     if day and month:
         try:
             header.date = _dt.date(int(year), int(month), int(day))
