@@ -182,3 +182,25 @@ def test_a_date_written_in_figures_is_the_place_date_line(lines):
     assert (content.number, content.place, content.date.isoformat(), content.subject) == (
         554, "Long Xuyên", "2006-02-22", "treo cờ")
     assert content.body == "Đề nghị các xã thực hiện./."
+
+
+@pytest.mark.parametrize("footer, entries", [
+    # the two cells read row by row with one space between them, as a plain text copy joins them
+    (["Nơi nhận: KT. CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH", "- Lưu: VT.", "", "Nguyễn Văn An"], ()),
+    (["Nơi nhận:", "- Sở Tài chính;", "- Lưu: VT. KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"], ("Sở Tài chính",)),
+    # two entries on the label's line
+    (["Nơi nhận: - Sở Tài chính; - Lưu: VT.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"], ("Sở Tài chính",)),
+    # capitals inside an entry are no signature
+    (["Nơi nhận:", "- UBND các tỉnh: AN GIANG, KIÊN GIANG;", "- Lưu: VT.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+      "Nguyễn Văn An"], ("UBND các tỉnh: AN GIANG, KIÊN GIANG",)),
+])
+def test_nơi_nhận_and_the_signature_run_together_are_taken_apart(footer, entries):
+    head = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015", "", "Kính gửi: Các xã.", "",
+            "Đề nghị các xã thực hiện./.", ""]
+    draft, _report = api.import_text("\n".join(head + footer))
+    content = draft.content
+    signature = content.signature
+    assert (signature.head_title, signature.position, signature.name) == ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+    assert content.distribution == entries and content.archive == ()
+    assert content.body == "Đề nghị các xã thực hiện./."

@@ -80,6 +80,7 @@ def _split_footer(lines: list[Line]) -> list[Line]:
     listing = False  # after "Nơi nhận:"
     previous: Line | None = None
     for line in lines:
+        line = _signing_cell_apart(line)
         pieces = line.columns
         if cells_joined:
             right.append(line)
@@ -105,12 +106,31 @@ def _split_footer(lines: list[Line]) -> list[Line]:
     return left + right
 
 
-_TWO_ENTRIES = re.compile(r"(?<=;)\s*(?=[-–+•]\s)")
+# The signature's cell read onto the end of a Nơi nhận line with one space between ("Nơi nhận: KT. CHỦ TỊCH",
+# "- Như trên; PHÓ CHỦ TỊCH"): after "Nơi nhận:" or an entry's final mark, a signing form or a title in capitals.
+_SIGNING_TAIL = re.compile(r"^(?P<left>Nơi\s+nhận\s*:|[-–+•].*?[;.])\s+(?P<right>[A-ZĐÀ-Ỹ][^;:,]*)$")
+_TITLE_WORD = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|CHÁNH|ỦY\s+VIÊN|THƯ\s+KÝ|CHỦ\s+NHIỆM)\b")
+
+
+def _signing_cell_apart(line: Line) -> Line:
+    """``line`` with a signature line read onto its end set apart as a second column (see ``_SIGNING_TAIL``)."""
+    match = _SIGNING_TAIL.match(line.text)
+    if not match or len(line.columns) > 1:
+        return line
+    right = match.group("right").strip()
+    signing = lists.is_signature_start(Line(right, 0, 0))
+    if not upper_line(right) or len(right.split()) < 2 or not (signing or _TITLE_WORD.search(right)):
+        return line
+    return dataclasses.replace(line, raw=f"{match.group('left')}     {right}")
+
+
+_TWO_ENTRIES = re.compile(r"(?<=;)\s*(?=[-–+•]\s)|(?<=:)\s*(?=[-–+•]\s)")
 
 
 def _entries_apart(line: Line) -> list[Line]:
-    """A line holding two Nơi nhận entries ("- Phòng VX;- Lưu VT, …") as two lines."""
-    pieces = [piece.strip() for piece in _TWO_ENTRIES.split(line.text)] if line.text.startswith(("-", "+", "•")) else []
+    """A line holding two Nơi nhận entries ("- Phòng VX;- Lưu VT, …", "Nơi nhận: - Như trên; - Lưu: VT.") as lines."""
+    opens = line.text.startswith(("-", "+", "•")) or bool(lists.DISTRIBUTION.match(line.text))
+    pieces = [piece.strip() for piece in _TWO_ENTRIES.split(line.text)] if opens else []
     if len(pieces) < 2:
         return [line]
     return [dataclasses.replace(line, text=piece, raw=piece, blank_before=line.blank_before and i == 0)
