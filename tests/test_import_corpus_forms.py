@@ -204,3 +204,15 @@ def test_nơi_nhận_and_the_signature_run_together_are_taken_apart(footer, entr
     assert (signature.head_title, signature.position, signature.name) == ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")
     assert content.distribution == entries and content.archive == ()
     assert content.body == "Đề nghị các xã thực hiện./."
+
+
+@pytest.mark.parametrize("residue", ["Normal 0 false false false EN-US X-NONE X-NONE", "MicrosoftInternetExplorer4",
+                                     "[image]", "<!--[if gte mso 9]><xml>"])
+def test_a_converter_s_residue_between_the_header_lines_is_dropped_with_a_note(residue):
+    head = ["UBND TỈNH AN GIANG", residue, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Số: 554/UBND-KT", "Long Xuyên, ngày 22 tháng 02 năm 2006", "V/v treo cờ"]
+    draft, report = api.import_text("\n".join(head + _LETTER_END))
+    content = draft.content
+    assert (content.authority, content.number, content.date.isoformat()) == ("UBND TỈNH AN GIANG", 554, "2006-02-22")
+    assert content.body == "Đề nghị các xã thực hiện./."
+    assert any(residue[:20] in note for note in report.notes)

@@ -38,6 +38,25 @@ _FURNITURE = (
 _STAMP_FIELD = re.compile(r"^(?:E-?mail|Cơ\s+quan|Chức\s+vụ|Đơn\s+vị)\s*:.*$", re.I)
 
 
+# What a Word file saved as a web page leaves in its text ("Normal 0 false false false EN-US X-NONE X-NONE",
+# "MicrosoftInternetExplorer4", "<!--[if gte mso 9]>…") and a site's picture placeholders ("[image]", "<image>…</image>"):
+# dropped wherever they stand, even between the header's lines.
+_CONVERTER_RESIDUE = re.compile(
+    r"^(?:Normal\s+\d+(?:\s+(?:false|true))+\b.*|MicrosoftInternetExplorer\d.*|<!--.*|<!\[endif\]-->.*|</?xml\b.*"
+    r"|/\*\s*Style\s+Definitions\s*\*/.*|table\.MsoNormalTable.*"
+    r"|\[(?:image|img|picture|hình(?:\s+ảnh)?|ảnh|logo)\b[^\]]*\]|<image>.*</image>)$", re.I)
+
+
+def _drop_converter_residue(lines: list[Line], notes: list[str]) -> list[Line]:
+    kept = []
+    for line in lines:
+        if _CONVERTER_RESIDUE.match(line.text):
+            notes.append(f"bỏ dòng do phần mềm chuyển đổi hoặc trang web để lại “{line.text[:60]}” (dòng {line.number})")
+        else:
+            kept.append(line)
+    return kept
+
+
 def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
     """``lines`` without page furniture and e-signature residue; a note names each line dropped."""
     kept = []
@@ -187,7 +206,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
     lines = lines_of(source.text)
-    lines = drop_chrome(strip_residue(lines, notes), notes)
+    lines = drop_chrome(strip_residue(_drop_converter_residue(lines, notes), notes), notes)
     lines = split_columns(tidy_header(lines[:60], notes)) + lines[60:]  # a header is never longer
     header = parse_header(lines)
     position = header.lines
