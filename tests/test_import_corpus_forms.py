@@ -216,3 +216,19 @@ def test_a_converter_s_residue_between_the_header_lines_is_dropped_with_a_note(r
     assert (content.authority, content.number, content.date.isoformat()) == ("UBND TỈNH AN GIANG", 554, "2006-02-22")
     assert content.body == "Đề nghị các xã thực hiện./."
     assert any(residue[:20] in note for note in report.notes)
+
+
+@pytest.mark.parametrize("lines, mode, collective, head", [
+    (["T/M. UBND HUYỆN", "CHỦ TỊCH"], "TM.", "UBND HUYỆN", ""),  # an older letter's "T/M", "K/T", "T/L"
+    (["TM.UBND HUYỆN", "K/T CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "TM.KT.", "UBND HUYỆN", "CHỦ TỊCH"),
+    (["T/L CHỦ TỊCH", "CHÁNH VĂN PHÒNG"], "TL.", "", "CHỦ TỊCH"),
+])
+def test_the_older_signing_forms_are_read_as_the_decree_s(lines, mode, collective, head):
+    text = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015"] + _LETTER_END[:-3] + [""] + lines + [
+            "Ksor Phước"]
+    draft, _report = api.import_text("\n".join(text))
+    signature = draft.content.signature
+    assert (signature.mode.value, signature.collective, signature.head_title) == (mode, collective, head)
+    assert (signature.position, signature.name) == (lines[-1], "Ksor Phước")
+    assert draft.content.body == "Đề nghị các xã thực hiện./."

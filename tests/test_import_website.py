@@ -132,14 +132,17 @@ def test_a_signer_line_that_is_no_name_stays_in_the_text_and_is_reported(tmp_pat
     assert flow[-2:] == ["Văn phòng Chính phủ thông báo để các Bộ, cơ quan biết, thực hiện./.", "(Đ"]
 
 
-@pytest.mark.parametrize("name", ["Phạm Mạnh Cường", "Thiếu tướng Nguyễn Văn An", "TS. Lê Thị Hồng"])
+# The Central Highlands' names ("Ksor Phước", "Y Bhim Niê") hold syllables that are no Kinh syllables.
+@pytest.mark.parametrize("name", ["Phạm Mạnh Cường", "Thiếu tướng Nguyễn Văn An", "TS. Lê Thị Hồng", "Ksor Phước",
+                                  "Y Bhim Niê"])
 def test_personal_names_are_accepted(name):
     from ptdraft.vietnamese.names import is_personal_name
 
     assert is_personal_name(name)
 
 
-@pytest.mark.parametrize("text", ["(Đ", "Q.Cường", "CHÁNH VĂN PHÒNGThái Hữu Phép", "Xem tiếp trang sau", "Đ"])
+@pytest.mark.parametrize("text", ["(Đ", "Q.Cường", "CHÁNH VĂN PHÒNGThái Hữu Phép", "Xem tiếp trang sau", "Đ",
+                                  "Cổng TTĐT", "Website CP"])
 def test_what_is_no_name_is_refused(text):
     from ptdraft.vietnamese.names import is_personal_name
 

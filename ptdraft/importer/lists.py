@@ -116,8 +116,8 @@ def reprints(archive: Archive) -> bool:
 
 
 def is_signature_start(line: Line) -> bool:
-    """A line that opens the signature block: "TM. …", "KT. …", "TL. …", "TUQ. …", "Q. …"."""
-    return bool(re.match(r"^(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S", line.text)) and line.text[:2].isupper()
+    """A line that opens the signature block: "TM. …", "KT. …", "TL. …", "TUQ. …", "Q. …" (older: "T/M …", "K/T …")."""
+    return bool(re.match(r"^(?:(?:TM|KT|TL|TUQ|Q)\s*\.|(?:T/M|K/T|T/L|T/UQ)\s*\.?)\s*\S", line.text)) and line.text[:2].isupper()
 
 
 def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:

@@ -18,7 +18,12 @@ from ptdraft.importer.lines import Line
 from ptdraft.model import Signature, SigningMode
 from ptdraft.vietnamese.names import is_personal_name
 
-_PREFIX = re.compile(r"^(?P<mode>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<title>\S.*)$")
+# The decree's "TM.", "KT.", "TL.", "TUQ.", "Q.", and the older letters' "T/M", "K/T", "T/L", "T/UQ" (dot optional).
+_PREFIX = re.compile(r"^(?:(?P<mode>TM|KT|TL|TUQ|Q)\s*\.|(?P<old>T/M|K/T|T/L|T/UQ)\s*\.?)\s*(?P<title>\S.*)$")
+
+
+def _mode(match: re.Match) -> str:
+    return match.group("mode") or match.group("old").replace("/", "")
 _SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký(?:\s+(?:và\s+)?đóng\s+dấu)?|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
 _MODES = {"TM": SigningMode.TM, "KT": SigningMode.KT, "TL": SigningMode.TL, "TUQ": SigningMode.TUQ, "Q": SigningMode.Q}
 
@@ -37,7 +42,7 @@ class SignatureBlock:
     def signature(self) -> Signature:
         """The block in the draft's model; a combination the model lacks keeps every line (and a note says so)."""
         position = " ".join(self.position)
-        parsed = [(_PREFIX.match(line).group("mode"), _PREFIX.match(line).group("title")) for line in self.authority]
+        parsed = [(_mode(_PREFIX.match(line)), _PREFIX.match(line).group("title")) for line in self.authority]
         modes = [m for m, _ in parsed]
         if not parsed:
             return Signature(SigningMode.NONE, position=position, name=self.name)

@@ -16,9 +16,16 @@ def is_personal_name(text: str) -> bool:
     words = _NAME_PREFIX.sub("", text).split()
     if not 2 <= len(words) <= 6:
         return False
+    valid = 0
     for word in words:
-        if not (word[0].isupper() and (len(word) == 1 or word[1:].islower() or word.isupper())):
+        parts = word.split("'")  # "H'Hen Niê"
+        if not all(part and part[0].isupper() and (len(part) == 1 or part[1:].islower() or part.isupper()) and part.isalpha()
+                   for part in parts):
             return False
-        if not analyse(word).valid:
+        if analyse(word).valid:
+            valid += 1
+        elif len(word) > 9 or (len(word) > 1 and word.isupper()):  # an abbreviation ("TTĐT") is no name
             return False
-    return True
+    # The names of the Central Highlands' peoples ("Ksor Phước", "Y Bhim Niê", "H'Hen Niê") have syllables that are no
+    # Kinh syllables: a name may hold such words beside at least one Vietnamese one.
+    return valid >= 1
