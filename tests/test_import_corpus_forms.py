@@ -232,3 +232,17 @@ def test_the_older_signing_forms_are_read_as_the_decree_s(lines, mode, collectiv
     assert (signature.mode.value, signature.collective, signature.head_title) == (mode, collective, head)
     assert (signature.position, signature.name) == (lines[-1], "Ksor Phước")
     assert draft.content.body == "Đề nghị các xã thực hiện./."
+
+
+@pytest.mark.parametrize("title, motto", [
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc."),  # a typist's full stop
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM.", "Độc lập - Tự do - Hạnh phúc"),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do - Hạnh phúc ---o0o---"),  # the rule glued to the motto
+])
+def test_the_national_title_and_motto_as_typists_end_them(title, motto):
+    head = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", title, motto, "Số: 12/UBND-VP", "V/v họp dân",
+            "An Phú, ngày 02 tháng 3 năm 2015"]
+    draft, _report = api.import_text("\n".join(head + _LETTER_END))
+    content = draft.content
+    assert (content.authority, content.number, content.subject) == ("ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ", 12, "họp dân")
+    assert content.body == "Đề nghị các xã thực hiện./."

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from ptdraft import doctypes
 from ptdraft.importer.lines import Line, fold, full_width
 
-_NATIONAL_TITLE = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM$", re.I)
-_MOTTO = re.compile(r"^Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc$", re.I)
+_NATIONAL_TITLE = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM\s*[.,;]?$", re.I)
+_MOTTO = re.compile(r"^Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc\s*[.,;!]?$", re.I)  # a typist's full stop
 _NUMBER = re.compile(r"^(?:Số|SỐ)\s*:?\s*(?P<n>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
 _PLACE_DATE = re.compile(
     r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
@@ -93,7 +93,8 @@ def split_columns(lines: list[Line]) -> list[Line]:
 _ONE_RULE = r"(?:[-–—_=*~]{3,}|[-–—_=*~]*\s*o\s*0\s*o\s*[-–—_=*~]*)"
 # One typed rule, or the two columns' rules side by side on one line ("---o0o---    -----------").
 _RULE_LINE = re.compile(rf"^[\s|]*{_ONE_RULE}(?:[\s|]+{_ONE_RULE})*[\s|]*$", re.I)
-_GLUED_RULE = re.compile(r"(?:\s*[-–—_=*~]{3,}\s*)+$|^(?:\s*[-–—_=*~]{3,}\s*)+")
+_GLUED_ONE = r"(?:[-–—_=*~]{3,}|[-–—_=*~]+\s*o\s*0\s*o\s*[-–—_=*~]*)"  # "-------", "---o0o---" glued to a line
+_GLUED_RULE = re.compile(rf"(?:\s*{_GLUED_ONE}\s*)+$|^(?:\s*{_GLUED_ONE}\s*)+")
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*")  # the " | " a website copy joins a table's cells with
 _TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
 _MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
@@ -112,6 +113,8 @@ def _pieces_by_known_forms(text: str) -> list[str]:
             head, tail = text[:match.start()].strip(), text[match.start():].strip()
             return _pieces_by_known_forms(head) + _pieces_by_known_forms(tail)
         if match and match.end() < len(text) and text[match.end():].strip() and match.start() == 0:
+            if not text[match.end():].strip(" .,;!"):
+                return [text[:match.end()].strip()]  # a typist's full stop after the motto
             return [text[:match.end()].strip()] + _pieces_by_known_forms(text[match.end():].strip())
     match = _NUMBER_THEN_DATE.match(text)
     if match:
