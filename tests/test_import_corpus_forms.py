@@ -246,3 +246,28 @@ def test_the_national_title_and_motto_as_typists_end_them(title, motto):
     content = draft.content
     assert (content.authority, content.number, content.subject) == ("ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ", 12, "họp dân")
     assert content.body == "Đề nghị các xã thực hiện./."
+
+
+@pytest.mark.parametrize("footer, entries", [
+    (["CHỦ TỊCH", "", "Nguyễn Văn An"], ()),  # no Nơi nhận, no "TM."/"KT." line
+    (["BỘ TRƯỞNG, CHỦ NHIỆM", "(Đã ký)", "Nguyễn Văn An"], ()),
+    (["CHỦ TỊCH", "Nguyễn Văn An", "", "Nơi nhận:", "- Sở Tài chính;", "- Lưu: VT."], ("Sở Tài chính",)),  # above Nơi nhận
+])
+def test_a_signature_without_a_signing_form_is_found_before_or_without_nơi_nhận(footer, entries):
+    head = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015", "", "Kính gửi: Các xã.", "",
+            "Đề nghị các xã thực hiện./.", ""]
+    draft, _report = api.import_text("\n".join(head + footer))
+    content = draft.content
+    assert (content.signature.position, content.signature.name) == (footer[0], "Nguyễn Văn An")
+    assert content.body == "Đề nghị các xã thực hiện./." and content.distribution == entries
+
+
+def test_a_heading_in_capitals_inside_the_body_is_no_signature():
+    head = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015", "", "Kính gửi: Các xã.", "",
+            "Ý KIẾN CỦA CHỦ TỊCH", "Chủ tịch đề nghị các xã họp dân trong tháng.", "",
+            "Đề nghị các xã thực hiện./."]
+    draft, _report = api.import_text("\n".join(head + _LETTER_END[4:]))
+    assert "Ý KIẾN CỦA CHỦ TỊCH" in draft.content.body
+    assert (draft.content.signature.position, draft.content.signature.name) == ("CHỦ TỊCH", "Nguyễn Văn An")

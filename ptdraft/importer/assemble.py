@@ -131,6 +131,25 @@ _SIGNING_TAIL = re.compile(r"^(?P<left>Nơi\s+nhận\s*:|[-–+•].*?[;.])\s+(?
 _TITLE_WORD = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|CHÁNH|ỦY\s+VIÊN|THƯ\s+KÝ|CHỦ\s+NHIỆM)\b")
 
 
+def _plain_signature_at(lines: list[Line], index: int) -> bool:
+    """Whether a signature without "TM."/"KT."/"TL." starts at ``index`` before (or without) the Nơi nhận block: a post
+    in capitals ("CHỦ TỊCH", "BỘ TRƯỞNG, CHỦ NHIỆM"), maybe a second such line and signature residue, then a personal
+    name, and after it nothing but the Nơi nhận block or the end of the text."""
+    text = lines[index].text
+    if not (upper_line(text) and _TITLE_WORD.search(text)) or text.endswith((".", ";", ":")):
+        return False
+    for offset, line in enumerate(lines[index + 1:index + 5], start=index + 1):
+        if is_placeholder(line.text) or (upper_line(line.text) and offset == index + 1):
+            continue
+        if not is_personal_name(line.text):
+            return False
+        after = lines[offset + 1:]
+        # A block of capitals further down is the letter's signature (this one a co-signer's, as a Biên bản's THƯ KÝ).
+        return (not after or bool(lists.DISTRIBUTION.match(after[0].text))) and not any(
+            upper_line(rest.text) and not rest.text.startswith(("-", "+", "•")) for rest in after)
+    return False
+
+
 def _signing_cell_apart(line: Line) -> Line:
     """``line`` with a signature line read onto its end set apart as a second column (see ``_SIGNING_TAIL``)."""
     match = _SIGNING_TAIL.match(line.text)
@@ -216,7 +235,8 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     recipients, used = lists.parse_recipients(lines[position:], indented)
     position += used
     end = next(
-        (i for i in range(position, len(lines)) if lists.DISTRIBUTION.match(lines[i].text) or lists.is_signature_start(lines[i])),
+        (i for i in range(position, len(lines)) if lists.DISTRIBUTION.match(lines[i].text) or lists.is_signature_start(lines[i])
+         or _plain_signature_at(lines, i)),
         len(lines),
     )
     body_lines = list(header.kept)
