@@ -117,6 +117,9 @@ def test_a_web_page_s_widgets_under_the_signature_are_dropped_with_a_note():
     assert rendered.flow[-1].endswith("thực hiện./.")
 
 
+_HEADER = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+           "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015"]
+_UP_TO_CLOSE = ["", "Kính gửi: Các xã.", "", "Đề nghị các xã thực hiện./.", ""]
 _LETTER_END = ["", "Kính gửi: Các xã.", "", "Đề nghị các xã thực hiện./.", "", "Nơi nhận:", "- Như trên;",
                "- Lưu: VT.", "", "CHỦ TỊCH", "", "Nguyễn Văn An"]
 
@@ -152,8 +155,7 @@ def test_a_wrapped_national_title_and_two_rules_on_a_line_are_read_as_the_header
      "Thời gian ký: 02.03.2015 09:12:00 +07:00", "Nguyễn Văn An"],
 ])
 def test_signature_residue_broken_or_glued_is_dropped_with_a_note(signature):
-    head = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015"]
+    head = _HEADER
     draft, report = api.import_text("\n".join(head + _LETTER_END[:-3] + [""] + signature))
     content = draft.content
     assert (content.signature.position, content.signature.name) == ("CHỦ TỊCH", "Nguyễn Văn An")
@@ -163,10 +165,8 @@ def test_signature_residue_broken_or_glued_is_dropped_with_a_note(signature):
 
 def test_an_email_line_of_the_letter_itself_is_kept():
     # "Email: …" is e-signature residue only beside the stamp's signing lines; the letter's contact line stays.
-    text = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015", "", "Kính gửi: Các xã.", "",
-            "Mọi chi tiết xin liên hệ Văn phòng.", "Email: vp@anphu.gov.vn", "", "Đề nghị các xã thực hiện./.",
-            "", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "CHỦ TỊCH", "", "Nguyễn Văn An"]
+    text = _HEADER + ["", "Kính gửi: Các xã.", "", "Mọi chi tiết xin liên hệ Văn phòng.", "Email: vp@anphu.gov.vn"] + \
+        _LETTER_END[2:]
     draft, _report = api.import_text("\n".join(text))
     assert "Email: vp@anphu.gov.vn" in draft.content.body
 
@@ -195,9 +195,7 @@ def test_a_date_written_in_figures_is_the_place_date_line(lines):
       "Nguyễn Văn An"], ("UBND các tỉnh: AN GIANG, KIÊN GIANG",)),
 ])
 def test_nơi_nhận_and_the_signature_run_together_are_taken_apart(footer, entries):
-    head = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015", "", "Kính gửi: Các xã.", "",
-            "Đề nghị các xã thực hiện./.", ""]
+    head = _HEADER + _UP_TO_CLOSE
     draft, _report = api.import_text("\n".join(head + footer))
     content = draft.content
     signature = content.signature
@@ -224,8 +222,7 @@ def test_a_converter_s_residue_between_the_header_lines_is_dropped_with_a_note(r
     (["T/L CHỦ TỊCH", "CHÁNH VĂN PHÒNG"], "TL.", "", "CHỦ TỊCH"),
 ])
 def test_the_older_signing_forms_are_read_as_the_decree_s(lines, mode, collective, head):
-    text = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015"] + _LETTER_END[:-3] + [""] + lines + [
+    text = _HEADER + _LETTER_END[:-3] + [""] + lines + [
             "Ksor Phước"]
     draft, _report = api.import_text("\n".join(text))
     signature = draft.content.signature
@@ -254,9 +251,7 @@ def test_the_national_title_and_motto_as_typists_end_them(title, motto):
     (["CHỦ TỊCH", "Nguyễn Văn An", "", "Nơi nhận:", "- Sở Tài chính;", "- Lưu: VT."], ("Sở Tài chính",)),  # above Nơi nhận
 ])
 def test_a_signature_without_a_signing_form_is_found_before_or_without_nơi_nhận(footer, entries):
-    head = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015", "", "Kính gửi: Các xã.", "",
-            "Đề nghị các xã thực hiện./.", ""]
+    head = _HEADER + _UP_TO_CLOSE
     draft, _report = api.import_text("\n".join(head + footer))
     content = draft.content
     assert (content.signature.position, content.signature.name) == (footer[0], "Nguyễn Văn An")
@@ -264,10 +259,7 @@ def test_a_signature_without_a_signing_form_is_found_before_or_without_nơi_nh�
 
 
 def test_a_heading_in_capitals_inside_the_body_is_no_signature():
-    head = ["ỦY BAN NHÂN DÂN", "HUYỆN AN PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-            "Số: 12/UBND-VP", "V/v họp dân", "An Phú, ngày 02 tháng 3 năm 2015", "", "Kính gửi: Các xã.", "",
-            "Ý KIẾN CỦA CHỦ TỊCH", "Chủ tịch đề nghị các xã họp dân trong tháng.", "",
-            "Đề nghị các xã thực hiện./."]
-    draft, _report = api.import_text("\n".join(head + _LETTER_END[4:]))
+    head = _HEADER + ["", "Kính gửi: Các xã.", "", "Ý KIẾN CỦA CHỦ TỊCH", "Chủ tịch đề nghị các xã họp dân trong tháng."]
+    draft, _report = api.import_text("\n".join(head + _LETTER_END[2:]))
     assert "Ý KIẾN CỦA CHỦ TỊCH" in draft.content.body
     assert (draft.content.signature.position, draft.content.signature.name) == ("CHỦ TỊCH", "Nguyễn Văn An")
