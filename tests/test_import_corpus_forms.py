@@ -263,3 +263,18 @@ def test_a_heading_in_capitals_inside_the_body_is_no_signature():
     draft, _report = api.import_text("\n".join(head + _LETTER_END[2:]))
     assert "Ý KIẾN CỦA CHỦ TỊCH" in draft.content.body
     assert (draft.content.signature.position, draft.content.signature.name) == ("CHỦ TỊCH", "Nguyễn Văn An")
+
+
+@pytest.mark.parametrize("lines, place, subject", [
+    (["Số: 126/TCHQ-GSQL V/v xử lý C/O mẫu E", "Hà Nội, ngày 08 tháng 01 năm 2009"], "Hà Nội", "xử lý C/O mẫu E"),
+    (["Số: 126/TCHQ-GSQL", "V/v xử lý C/O mẫu E Hà Nội, ngày 08 tháng 01 năm 2009"], "Hà Nội", "xử lý C/O mẫu E"),
+    (["Số: 126/TCHQ-GSQL", "V/v góp ý Luật Đất đai Thành phố Hồ Chí Minh, ngày 08 tháng 01 năm 2009"],
+     "Thành phố Hồ Chí Minh", "góp ý Luật Đất đai"),
+])
+def test_the_v_v_line_merged_with_the_number_or_the_date_is_cut_by_their_forms(lines, place, subject):
+    head = ["BỘ TÀI CHÍNH", "TỔNG CỤC HẢI QUAN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    draft, _report = api.import_text("\n".join(head + lines + _LETTER_END))
+    content = draft.content
+    assert (content.number, content.issuer_code, content.unit_code) == (126, "TCHQ", "GSQL")
+    assert (content.place, content.date.isoformat(), content.subject) == (place, "2009-01-08", subject)
+    assert content.body == "Đề nghị các xã thực hiện./."

@@ -99,6 +99,30 @@ _CELL_SEPARATOR = re.compile(r"\s*\|\s*")  # the " | " a website copy joins a ta
 _TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
 _MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
 _TITLE_HALF_AT_END = re.compile(r"\s(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|CHỦ\s+NGHĨA\s+VIỆT\s+NAM)$")
+_NUMBER_THEN_VV = re.compile(r"^((?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S+)\s+((?:V/v|V/V|Về\s+việc)\b.*)$")
+_VV_THEN_DATE = re.compile(r"^(?P<vv>(?:V/v|V/V|Về\s+việc)\b.*?)\s*,\s*(?P<date>ngày\b.*(?:năm\s*|[/.-])\d{4})$")
+_PLACE_SMALL = {"phố", "xã", "thị", "trấn"}  # "Thành phố Hồ Chí Minh", "Thị xã …"
+
+
+def _place_word(word: str) -> bool:
+    parts = word.split("-")  # "Rang-Tháp"
+    return word in _PLACE_SMALL or all(len(p) > 1 and p[0].isupper() and p[1:].islower() for p in parts)
+
+
+def _vv_then_date(text: str) -> list[str]:
+    """A V/v line with the place-date merged onto its end, cut where the place begins: the place is the longest run
+    of words with a capital and small letters ("Hà Nội", "Thành phố Hồ Chí Minh") before the comma, so a subject's
+    last capitals ("C/O mẫu E") stay with the subject."""
+    match = _VV_THEN_DATE.match(text)
+    if not match:
+        return []
+    words = match.group("vv").split()
+    start = len(words)
+    while start > 1 and len(words) - start < 6 and _place_word(words[start - 1]):
+        start -= 1
+    if start == len(words) or start < 2:
+        return []
+    return [" ".join(words[:start]), f"{' '.join(words[start:])}, {match.group('date')}"]
 _NUMBER_THEN_DATE = re.compile(
     r"^(?P<number>(?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S+)\s+(?P<date>[^,]{1,60}?\s*,\s*ngày\b.*(?:năm\s*|[/.-])\d{4})\s*$"
 )
@@ -119,6 +143,12 @@ def _pieces_by_known_forms(text: str) -> list[str]:
     match = _NUMBER_THEN_DATE.match(text)
     if match:
         return [match.group("number"), match.group("date")]
+    match = _NUMBER_THEN_VV.match(text)
+    if match:  # "Số: 126/TCHQ-GSQL V/v xử lý …"
+        return [match.group(1), match.group(2)]
+    split = _vv_then_date(text)
+    if split:  # "V/v xử lý C/O mẫu E Hà Nội, ngày 08 tháng 01 năm 2009"
+        return split
     # The national title wrapped in its cell, each half merged with a line of the left column:
     # "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI" / "HUYỆN AN PHÚ CHỦ NGHĨA VIỆT NAM".
     match = None if _TITLE_INSIDE.search(text) else _TITLE_HALF_AT_END.search(text)
