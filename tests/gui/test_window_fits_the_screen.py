@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from ptdraft import api  # noqa: E402
 from ptdraft.gui import i18n  # noqa: E402
+from ptdraft.gui.steps import STEP_CLASSES  # noqa: E402
 from ptdraft.gui.window_place import FRAME, OFFICE_SCREENS, fit_to_screen  # noqa: E402
 from tests.gui.conftest import LETTER_JSON  # noqa: E402
 
@@ -150,7 +151,7 @@ def test_the_screenshot_script_pictures_every_step(tmp_path):
                           env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     names = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert names == ["file-dialog.png", "guide.png"] + [f"step-{n:02d}.png" for n in range(1, 11)]
+    assert names == ["file-dialog.png", "guide.png"] + [f"step-{n:02d}.png" for n in range(1, len(STEP_CLASSES) + 1)]
     room = fit_to_screen(None, OFFICE_SCREENS["1366x768 100%"], QSize(0, 0)).size()
     assert QImage(str(tmp_path / "step-01.png")).size() == room
 
