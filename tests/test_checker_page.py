@@ -191,3 +191,21 @@ def test_the_page_count_is_the_one_libreoffice_prints(rendered, pdfs):
               for name, doc in rendered.items()}
     assert {name: pair for name, pair in counts.items() if pair[0] != pair[1]} == {}
     assert max(printed for _mine, printed in counts.values()) >= 10
+
+
+@pytest.mark.parametrize("keep_cell_widths", [True, False])
+def test_a_header_table_without_its_grid_is_placed_by_cell_widths_or_not_judged(keep_cell_widths):
+    """Some generators write no w:tblGrid: the cells' own widths place the columns; with neither, where a line
+    prints is unknown and no column, length or wrapping finding is given (never a false one)."""
+    document = docx.Document(io.BytesIO(word_letter()))
+    table = document.tables[0]._tbl
+    table.remove(table.tblGrid)
+    if not keep_cell_widths:
+        for width in table.iter(qn("w:tcW")):
+            width.getparent().remove(width)
+    out = io.BytesIO()
+    document.save(out)
+    info = docx_reader.read(out.getvalue()).info
+    title = next(p for p in info.paragraphs if p.text.startswith("CỘNG HÒA"))
+    assert (title.cell is not None) is keep_cell_widths
+    assert found(out.getvalue()) == []

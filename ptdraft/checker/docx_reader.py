@@ -211,7 +211,7 @@ class Package:
                 for row_index, row in enumerate(self._unwrap(child, TR)):
                     row_props = row.find(w("trPr"))
                     before = int_attr(row_props.find(w("gridBefore")), "val") if row_props is not None else None
-                    column = before or 0
+                    column, left = before or 0, indent  # left: where the next cell starts when only tcW is known
                     for col_index, cell in enumerate(self._unwrap(row, TC)):
                         span_element = cell.find(f"{w('tcPr')}/{w('gridSpan')}")
                         span = max(1, int_attr(span_element, "val") or 1)
@@ -219,6 +219,11 @@ class Package:
                         if grid and column + span <= len(grid):
                             x = indent + sum(grid[:column]) + margins[0]
                             box = (x, max(0, sum(grid[column:column + span]) - margins[0] - margins[1]))
+                        elif left is not None:
+                            width = cell.find(f"{w('tcPr')}/{w('tcW')}")
+                            twips = int_attr(width, "w") if width is not None and width.get(w("type"), "dxa") == "dxa" else None
+                            box = (left + margins[0], max(0, twips - margins[0] - margins[1])) if twips else None
+                            left = left + twips if twips else None  # a cell of unknown width: the rest unknown too
                         column += span
                         where = table if table else (number, row_index, col_index, style_id, box)
                         yield from self._blocks(cell, where, counter)

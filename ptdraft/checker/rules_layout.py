@@ -59,7 +59,7 @@ def _part_width(doc: DocInfo, part: Part) -> int:
 def _side(doc: DocInfo, part: Part) -> str:
     """"left", "right" or "middle": where on the text width an element's line prints."""
     para = doc.paragraphs[part.index]
-    if para.in_textbox:
+    if para.in_textbox or _unknown_box(para):
         return ""
     tabbed = "\t" in para.text.strip()
     if tabbed and para.cell is None:
@@ -172,7 +172,15 @@ def _rule_under(doc: DocInfo, part: Part) -> tuple[str, int, Part | None]:
     return "none", 0, None
 
 
+def _unknown_box(para: ParaInfo) -> bool:
+    """A table cell whose width the file does not say (no grid, no cell width): where it prints is not judged."""
+    return para.table >= 0 and para.cell is None
+
+
 def _box_width(doc: DocInfo, para: ParaInfo) -> int:
+    """The width between a paragraph's indents in its box (0 when the box is unknown)."""
+    if _unknown_box(para):
+        return 0
     _x, width = page_layout.container(doc, para)
     return max(0, width - max(0, para.left_indent) - max(0, para.right_indent))
 
@@ -225,7 +233,7 @@ def one_line_rules(doc: DocInfo, found: Recognised) -> list[Result]:
         if part is None:
             continue
         para = doc.paragraphs[part.index]
-        if para.in_textbox or (para.cell is None and "\t" in para.text.strip()):
+        if para.in_textbox or _unknown_box(para) or (para.cell is None and "\t" in para.text.strip()):
             continue  # a tabbed line's room is its tab stops', not known here
         limits = size_range(element)
         if limits and any(not limits[0] - 0.01 <= run.size <= limits[1] + 0.01 for _n, run in runs_of(doc, part)):
