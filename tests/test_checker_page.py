@@ -209,3 +209,24 @@ def test_a_header_table_without_its_grid_is_placed_by_cell_widths_or_not_judged(
     title = next(p for p in info.paragraphs if p.text.startswith("CỘNG HÒA"))
     assert (title.cell is not None) is keep_cell_widths
     assert found(out.getvalue()) == []
+
+
+@pytest.mark.libreoffice
+def test_letters_saved_again_by_libreoffice_keep_zero_findings(soffice, tmp_path):
+    """LibreOffice writes its own tables, borders and spacing when it saves a DOCX again: the page rules read its
+    file the same way (ptdraft's letters, opened and saved in LibreOffice Writer, stay clean)."""
+    import subprocess
+
+    names = ["cong-van-chung", "cong-van-van-phong-ubnd-tinh", "giay-moi", "quyet-dinh", "to-trinh", "bien-ban"]
+    source, out = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    for name in names:
+        (source / f"{name}.docx").write_bytes(valid_docx(name))
+    profile = tmp_path / "profile"
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(out), *(str(source / f"{n}.docx") for n in names)],
+                   capture_output=True, timeout=300, check=True)
+    for name in names:
+        saved = (out / f"{name}.docx").read_bytes()
+        assert saved != valid_docx(name)
+        assert found(saved) == [], name
