@@ -38,6 +38,11 @@ ABBREVIATIONS: dict[str, str] = {
     "Phiếu báo": "PB",
 }
 
+# Official codes of state bodies written in mixed case, accepted in a symbol's issuer and unit groups beside the
+# capitals of FORMAT.md §6.1: the Prime Minister's own code ("Số: 345/QĐ-TTg"), Thanh tra ("…/UBND-TTr"), and the
+# decree's mixed-case type codes where a copy or a unit group repeats them.
+MIXED_CASE_CODES = frozenset({"TTg", "TTr", "QyĐ", "CTr", "TrS"})
+
 # Types that carry no summary under their name (Phụ lục III samples 1.8 and 1.10).
 NO_SUBJECT = {"Giấy giới thiệu", "Giấy nghỉ phép"}
 

@@ -120,10 +120,10 @@ def test_fix_reports_what_it_cannot_fix(tmp_path):
 
 def test_fix_of_word_default_fonts_makes_all_slots_times_new_roman(tmp_path):
     """Theme fonts in docDefaults and styles become Times New Roman in all four slots everywhere."""
-    from tests.test_checker import _word_style_letter
+    from tests.checker_support import word_letter
 
     source, output = tmp_path / "word.docx", tmp_path / "fixed.docx"
-    source.write_bytes(_word_style_letter(fonts_in_styles=False))
+    source.write_bytes(word_letter(fonts_in_styles=False))
     assert [f.rule for f in check_docx(source)] == ["font.family"]
     report = fix_docx(source, output)
     assert report.remaining == ()

@@ -60,6 +60,24 @@ class ParaInfo:
     col: int = 0
     in_textbox: bool = False
     bullet: str = ""
+    # Where the paragraph prints (for the page layout of :mod:`.page_layout`): its container, a table cell
+    # (x from the left margin and width, in twips, cell margins taken off) or the text area (None).
+    cell: tuple[int, int] | None = None
+    right_indent: int = 0
+    space_before: int = 0
+    space_after: int = 0
+    line: int = 240  # w:spacing/@w:line: 240ths of a line ("auto"), or twips ("exact", "atLeast")
+    line_rule: str = "auto"
+    mark_size: float = 10.0  # the size of the paragraph mark: the height of an empty paragraph's line
+    # Paragraph borders: the room each takes (twips), 0 for none; a line under an empty paragraph is a drawn rule.
+    border_top: int = 0
+    border_bottom: int = 0
+    drawn_lines: tuple[int, ...] = ()  # widths (twips; 0 unknown) of line shapes drawn in the paragraph
+    page_break: bool = False  # pageBreakBefore, or a page break in its runs
+    keep_next: bool = False
+    keep_lines: bool = False
+    widows: bool = False  # widow and orphan control: no line of it alone at a page's foot or head
+    section_break: bool = False  # the paragraph ends a section that starts the next on a new page
 
     @property
     def shown(self) -> str:
@@ -109,8 +127,8 @@ class SectionInfo:
 
 @dataclass(frozen=True)
 class DocInfo:
-    """Everything the rules read: paragraphs, sections, and the page count Word saved (None if unknown)."""
+    """Everything the rules read: paragraphs and sections. The page count is laid out (.page_layout), never
+    taken from docProps/app.xml, which programs other than Word leave stale."""
 
     paragraphs: tuple[ParaInfo, ...]
     sections: tuple[SectionInfo, ...]
-    pages: int | None = None

@@ -22,7 +22,7 @@ from lxml import etree
 
 from ptdraft.checker.document import FONT_SLOTS, DocInfo, ParaInfo, PartInfo, RunInfo, SectionInfo
 from ptdraft.checker.ooxml import (
-    BLOCK_WRAPPERS, FALLBACK, PAGE_FIELD, EP_NS, DEFAULT_SIZE, MAX_PART, P, PPR, R, R_NS, RPR, SDT, SDT_CONTENT, STRICT_NS,
+    BLOCK_WRAPPERS, FALLBACK, PAGE_FIELD, DEFAULT_SIZE, MAX_PART, P, PPR, R, R_NS, RPR, SDT, SDT_CONTENT, STRICT_NS,
     TBL, TC, TR, VAL, Styles, int_attr, on, paragraph_runs, ppr_props, rpr_props, run_segments, w,
 )
 from ptdraft.errors import InputError
@@ -114,7 +114,7 @@ class Package:
         numbering = next((t for kind, t in main_rels if kind.endswith("/numbering")), "")
         self._bullets = self._read_numbering(self.tree(numbering) if numbering in self._infos else None)
         self.paragraphs, self.runs = [], []
-        self.info = self._read(self.rels(""))
+        self.info = self._read()
         return self.info
 
     # -- parts ------------------------------------------------------------------
@@ -189,8 +189,9 @@ class Package:
                 out[(num.get(w("numId")), lvl.get(w("ilvl"), "0"))] = (text.get(VAL, "") if text is not None else "") if bullet else "#"
         return out
 
-    def _blocks(self, container, table: tuple[int, int, int, str] | None, counter: list[int]):
-        """(w:p, (table, row, col, table style) or None, in text box) in document order, text boxes after their anchor."""
+    def _blocks(self, container, table: tuple | None, counter: list[int]):
+        """(w:p, (table, row, col, table style, cell box) or None, in text box) in document
+        order, text boxes after their anchor; the cell box is (x, width) in twips, or None when unknown."""
         for child in container:
             tag = child.tag
             if tag == P:
@@ -206,9 +207,25 @@ class Package:
                 number = table[0] if table else counter[0]
                 if not table:
                     counter[0] += 1
+                grid, indent, margins = _table_grid(child)
                 for row_index, row in enumerate(self._unwrap(child, TR)):
+                    row_props = row.find(w("trPr"))
+                    before = int_attr(row_props.find(w("gridBefore")), "val") if row_props is not None else None
+                    column, left = before or 0, indent  # left: where the next cell starts when only tcW is known
                     for col_index, cell in enumerate(self._unwrap(row, TC)):
-                        where = table if table else (number, row_index, col_index, style_id)
+                        span_element = cell.find(f"{w('tcPr')}/{w('gridSpan')}")
+                        span = max(1, int_attr(span_element, "val") or 1)
+                        box = None
+                        if grid and column + span <= len(grid):
+                            x = indent + sum(grid[:column]) + margins[0]
+                            box = (x, max(0, sum(grid[column:column + span]) - margins[0] - margins[1]))
+                        elif left is not None:
+                            width = cell.find(f"{w('tcPr')}/{w('tcW')}")
+                            twips = int_attr(width, "w") if width is not None and width.get(w("type"), "dxa") == "dxa" else None
+                            box = (left + margins[0], max(0, twips - margins[0] - margins[1])) if twips else None
+                            left = left + twips if twips else None  # a cell of unknown width: the rest unknown too
+                        column += span
+                        where = table if table else (number, row_index, col_index, style_id, box)
                         yield from self._blocks(cell, where, counter)
             elif tag in BLOCK_WRAPPERS:
                 content = child.find(SDT_CONTENT) if tag == SDT else child
@@ -257,9 +274,12 @@ class Package:
                 caps=props.get("caps", False),
                 fonts=tuple(props.get(slot, "") for slot in FONT_SLOTS),
             ))
+        mark = dict(base_run)
+        mark.update(rpr_props(ppr.find(RPR)) if ppr is not None else {})
+        base_para["mark_size"] = mark.get("size", DEFAULT_SIZE)
         return elements, infos, base_para
 
-    def _read(self, package_rels) -> DocInfo:
+    def _read(self) -> DocInfo:
         body = self.tree(self.main).find(w("body"))
         paragraphs: list[ParaInfo] = []
         if body is None:
@@ -281,9 +301,24 @@ class Package:
                 col=table[2] if table else 0,
                 in_textbox=in_box,
                 bullet=self._bullets.get(num, "") if num and num[0] != "0" else "",
+                cell=table[4] if table else None,
+                right_indent=props.get("right", 0),
+                space_before=max(0, props.get("before", 0)),
+                space_after=max(0, props.get("after", 0)),
+                line=props.get("line", 240) or 240,
+                line_rule=props.get("line_rule", "auto"),
+                mark_size=props["mark_size"],
+                border_top=props.get("border_top", 0),
+                border_bottom=props.get("border_bottom", 0),
+                drawn_lines=_drawn_lines(p),
+                page_break=props.get("page_break", False) or _page_break(elements),
+                section_break=_section_break(p),
+                keep_next=props.get("keep_next", False),
+                keep_lines=props.get("keep_lines", False),
+                widows=props.get("widows", False),
             ))
         self.section_elements = [s for s in body.iter(w("sectPr")) if s.getparent().tag in (PPR, w("body"))]
-        return DocInfo(tuple(paragraphs), self._sections(), self._pages(package_rels))
+        return DocInfo(tuple(paragraphs), self._sections())
 
     def _sections(self) -> tuple[SectionInfo, ...]:
         out: list[SectionInfo] = []
@@ -333,15 +368,85 @@ class Package:
         _elements, infos, _props = self._para(p, None)
         return [info for info in infos if info.visible] or infos
 
-    def _pages(self, package_rels) -> int | None:
-        name = next((t for kind, t in package_rels if kind.endswith("/extended-properties")), "docProps/app.xml")
-        if name not in self._infos:
-            return None
+
+WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+V_NS = "urn:schemas-microsoft-com:vml"
+O_NS = "urn:schemas-microsoft-com:office:office"
+EMU_PER_TWIP = 635
+_LINE_SHAPES = {"line", "straightConnector1"}
+_VML_UNITS = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54, "px": 15.0}
+
+
+def _table_grid(table) -> tuple[list[int], int, tuple[int, int]]:
+    """A table's column widths, its indent and its cells' left and right margins (Word's 108 twips unless set)."""
+    grid = [int_attr(col, "w") or 0 for col in table.findall(f"{w('tblGrid')}/{w('gridCol')}")]
+    props = table.find(w("tblPr"))
+    indent = int_attr(props.find(w("tblInd")), "w") if props is not None else None
+    margins = [108, 108]
+    cell_margins = props.find(w("tblCellMar")) if props is not None else None
+    if cell_margins is not None:
+        for number, sides in enumerate((("left", "start"), ("right", "end"))):
+            for side in sides:
+                value = int_attr(cell_margins.find(w(side)), "w")
+                if value is not None:
+                    margins[number] = value
+                    break
+    return (grid if all(grid) else []), indent or 0, (margins[0], margins[1])
+
+
+def _vml_length(text: str) -> float:
+    text = text.strip()
+    for unit, factor in _VML_UNITS.items():
+        if text.endswith(unit):
+            try:
+                return float(text[: -len(unit)]) * factor
+            except ValueError:
+                return 0.0
+    try:
+        return float(text) * 20.0  # VML lengths without a unit are points (1/72 inch) in Word's files
+    except ValueError:
+        return 0.0
+
+
+def _drawn_lines(p) -> tuple[int, ...]:
+    """The widths (twips) of the straight lines drawn in a paragraph: DrawingML line shapes (their extent), or
+    VML lines and straight connectors in files of older Word (the fallback copy of a DrawingML shape skipped)."""
+    out: list[int] = []
+    for geometry in p.iter(f"{{{A_NS}}}prstGeom"):
+        if geometry.get("prst") not in _LINE_SHAPES or any(a.tag == FALLBACK for a in geometry.iterancestors()):
+            continue
+        frame = next((a for a in geometry.iterancestors() if a.tag in (f"{{{WP_NS}}}anchor", f"{{{WP_NS}}}inline")), None)
+        extent = frame.find(f"{{{WP_NS}}}extent") if frame is not None else None
         try:
-            pages = self.tree(name).find(f"{{{EP_NS}}}Pages")
-            return int(pages.text) if pages is not None and (pages.text or "").strip().isdigit() else None
-        except InputError:
-            return None
+            out.append(round(int(extent.get("cx", "0")) / EMU_PER_TWIP) if extent is not None else 0)
+        except ValueError:
+            out.append(0)
+    for shape in p.iter(f"{{{V_NS}}}line", f"{{{V_NS}}}shape"):
+        if any(a.tag == FALLBACK for a in shape.iterancestors()):
+            continue
+        if shape.tag == f"{{{V_NS}}}line":
+            start, end = (shape.get(k, "0,0").split(",") for k in ("from", "to"))
+            out.append(round(abs(_vml_length(end[0]) - _vml_length(start[0]))))
+        elif shape.get(f"{{{O_NS}}}connectortype") == "straight" or shape.get("type", "").endswith("_x0000_t32"):
+            style = dict(item.split(":", 1) for item in shape.get("style", "").split(";") if ":" in item)
+            out.append(round(_vml_length(style.get("width", "0"))))
+    return tuple(out)
+
+
+def _page_break(runs) -> bool:
+    return any(br.get(w("type")) == "page" for run in runs for br in run.iter(w("br")))
+
+
+def _section_break(p) -> bool:
+    """Whether the paragraph ends a section that the next one follows on a new page (not a continuous break)."""
+    ppr = p.find(PPR)
+    sect = ppr.find(w("sectPr")) if ppr is not None else None
+    if sect is None:
+        return False
+    kind = sect.find(w("type"))
+    return kind is None or kind.get(VAL, "nextPage") != "continuous"
 
 
 def read(source: Path | bytes, where: str | None = None) -> Package:

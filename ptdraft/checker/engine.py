@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ptdraft.checker import docx_reader, rules_format, rules_text, rules_units
+from ptdraft.checker import docx_reader, rules_format, rules_layout, rules_text, rules_units
 from ptdraft.checker.docx_reader import Package
 from ptdraft.checker.findings import Finding, Result
 from ptdraft.checker.recognise import recognise
@@ -21,6 +21,7 @@ def check_package(package: Package) -> list[Result]:
     results += rules_format.body_rules(doc, found)
     for rule in rules_text.TEXT_RULES:
         results += rule(doc, found)
+    results += rules_layout.layout_rules(doc, found)
     results += rules_units.unit_rules(doc, found)
     seen: set[tuple] = set()
     unique = []

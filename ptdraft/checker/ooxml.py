@@ -13,7 +13,6 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 MAX_PART = 64 * 1024 * 1024  # bytes of one XML part; more is not a letter
 DEFAULT_SIZE = 10.0  # Word's size when nothing sets one
 
@@ -74,7 +73,8 @@ def rpr_props(rpr) -> dict:
 
 
 def ppr_props(ppr) -> dict:
-    """The paragraph properties one pPr element sets: align, first (negative: hanging), left, num."""
+    """The paragraph properties one pPr element sets: align, first (negative: hanging), left, right, num, spacing
+    (before, after, line, line_rule), border_top/border_bottom, page_break (before), keep_next, keep_lines, widows (widow control)."""
     out: dict = {}
     if ppr is None:
         return out
@@ -91,6 +91,31 @@ def ppr_props(ppr) -> dict:
         left = int_attr(ind, "left") if int_attr(ind, "left") is not None else int_attr(ind, "start")
         if left is not None:
             out["left"] = left
+        right = int_attr(ind, "right") if int_attr(ind, "right") is not None else int_attr(ind, "end")
+        if right is not None:
+            out["right"] = right
+    spacing = ppr.find(w("spacing"))
+    if spacing is not None:
+        for key in ("before", "after", "line"):
+            value = int_attr(spacing, key)
+            if value is not None:
+                out[key] = value
+        if spacing.get(w("lineRule")):
+            out["line_rule"] = spacing.get(w("lineRule"))
+    borders = ppr.find(w("pBdr"))
+    if borders is not None:
+        for side in ("top", "bottom"):
+            border = borders.find(w(side))
+            if border is not None and border.get(VAL, "nil") not in ("nil", "none"):
+                # The room it takes (twips): its distance from the text (w:space, points) and its width (w:sz, 1/8 pt).
+                out[f"border_{side}"] = max(1, (int_attr(border, "space") or 0) * 20 + round((int_attr(border, "sz") or 0) * 2.5))
+            elif border is not None:
+                out[f"border_{side}"] = 0
+    for key, tag in (("page_break", "pageBreakBefore"), ("keep_next", "keepNext"), ("keep_lines", "keepLines"),
+                     ("widows", "widowControl")):
+        found = ppr.find(w(tag))
+        if found is not None:
+            out[key] = on(found)
     num = ppr.find(w("numPr"))
     if num is not None:
         out["num"] = (num.find(w("numId")).get(VAL, "0") if num.find(w("numId")) is not None else "0",

@@ -61,10 +61,15 @@ def _starts_agency(text: str) -> bool:
     return any(words[:len(head)] == list(head) for head in _AGENCY_HEADS)
 
 
+# A line typed to stand for a rule: dashes, underscores, asterisks, "=", with "o0o" in the middle or not.
+_TYPED_RULE = re.compile(r"^[-–—_=*~.·…\s]*(?:o0o|oOo|0o0|ooo)?[-–—_=*~.·…\s]*$")
+
+
 def is_rule_line(text: str) -> bool:
-    """A line typed as a rule: "________", "-----", "=====" (printed under a name, never read as text)."""
+    """A line typed as a rule: "________", "-----", "=====", "*****", "---o0o---" (printed under a name, never
+    read as text; rules_layout reports it under the agency and the motto, where a drawn rule belongs)."""
     flat = text.strip()
-    return len(flat) >= 3 and all(ch in "_-–—=*.·…\u00a0 " for ch in flat)
+    return len(flat) >= 3 and sum(ch in "-–—_=*~.·…" for ch in flat) >= 3 and bool(_TYPED_RULE.match(flat))
 
 
 def is_upper(text: str) -> bool:
@@ -185,6 +190,8 @@ class _Finder:
                     element = Element.NATIONAL_TITLE
                 elif _is_motto(text) and Element.MOTTO not in found:
                     element = Element.MOTTO
+                elif _is_title(text) or _is_motto(text):
+                    continue  # printed a second time: element.duplicate (rules_layout), not an agency line
                 elif _NUMBER.match(text) and Element.NUMBER not in found:
                     element, number_seen = Element.NUMBER, True
                 elif _VV.match(text) and Element.SUBJECT_VV not in found:
@@ -245,7 +252,8 @@ class _Finder:
             first = cells[0].index
             if label is not None:
                 label_part, items = self._distribution(label, [p for p in cells if (p.row, p.col) == (label.row, label.col)])
-                sign = [p for p in cells if p.row == label.row and p.col != label.col]
+                sign = [p for p in cells if p.row == label.row and p.col != label.col] or [
+                    p for p in cells if p.row != label.row]  # a one-column table: the signature in a row of its own
             else:
                 sign = [p for p in cells if p.col == max(c.col for c in cells)]
             self._signature(sign)

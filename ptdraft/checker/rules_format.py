@@ -6,6 +6,7 @@ Every number comes from :mod:`ptdraft.rules` (FORMAT.md); nothing here repeats o
 from __future__ import annotations
 
 from ptdraft import rules
+from ptdraft.checker import page_layout
 from ptdraft.checker.document import FONT_SLOTS, THEME, DocInfo, ParaInfo, RunInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Fix, Result, box_of, excerpt
 from ptdraft.checker.recognise import AUTHORITY_PREFIX, Part, Recognised, is_upper, runs_of, text_of
@@ -139,7 +140,7 @@ def page_number_rules(doc: DocInfo) -> list[Result]:
             out.append(_finding("page.number.position", "", "§1", doc, None,
                                 "Số trang đặt ở chân trang; số trang phải ở giữa lề trên (đầu trang).",
                                 "Chuyển trường số trang (PAGE) lên đầu trang, căn giữa."))
-        elif doc.pages != 1:
+        elif page_layout.page_count(doc) > 1:
             out.append(_finding("page.number.missing", "", "§1", doc, None,
                                 "Văn bản không có số trang ở đầu trang (từ trang 2).",
                                 "Chèn số trang (trường PAGE) ở giữa đầu trang, không in ở trang 1."))
@@ -280,7 +281,8 @@ def body_rules(doc: DocInfo, found: Recognised) -> list[Result]:
         if index in found.free_layout:
             continue
         para: ParaInfo = doc.paragraphs[index]
-        if para.align != "both":
+        # A paragraph on one line prints the same justified or flush left ("Trân trọng./."): no finding.
+        if para.align != "both" and not (para.align == "left" and page_layout.break_lines(doc, para).count == 1):
             out.append(_finding("body.align", "6", "§4.1", doc, index,
                                 "Đoạn nội dung không căn đều hai bên.", "Căn đều hai bên (Justify).",
                                 Fix("paragraph", target=index, align="both")))

@@ -89,6 +89,15 @@ def title_rules(doc: DocInfo, found: Recognised) -> list[Result]:
 
 # -- box 3 ----------------------------------------------------------------------------
 
+def _symbol_ok(symbol: str) -> bool:
+    """The symbol's form (FORMAT.md §6.1), with the official mixed-case codes ("QĐ-TTg") taken as written."""
+    if SYMBOL.match(symbol):
+        return True
+    groups = symbol.split("-")
+    return len(groups) > 1 and bool(SYMBOL.match("-".join(
+        [groups[0]] + [g.upper() if g in doctypes.MIXED_CASE_CODES else g for g in groups[1:]])))
+
+
 def number_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     """FORMAT.md §6: "Số: 05/QĐ-UBND"; no type code for a công văn; the type code from the decree's table."""
     part = found.first(Element.NUMBER)
@@ -123,9 +132,9 @@ def number_rules(doc: DocInfo, found: Recognised) -> list[Result]:
                              "số từ 10 trở lên không có số 0 ở trước.", True))
         else:
             problems.append(("number.form", f"Số \"{number}\" không phải số thứ tự bằng chữ số Ả Rập.", False))
-    if not SYMBOL.match(symbol):
+    if not _symbol_ok(symbol):
         tight = re.sub(r"\s*-\s*", "-", symbol)
-        new_symbol = tight if SYMBOL.match(tight) else symbol
+        new_symbol = tight if _symbol_ok(tight) else symbol
         problems.append(("number.form", f"Ký hiệu \"{symbol}\" không đúng dạng: các nhóm chữ viết tắt in hoa nối "
                          "bằng \"-\", không có dấu cách.", new_symbol != symbol))
     kept_year = year.group() if year else ""
