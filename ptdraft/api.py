@@ -12,7 +12,7 @@ from typing import Mapping
 
 from ptdraft import render, store, templates
 from ptdraft.errors import InputError, PtdraftError
-from ptdraft.layout import Layout, layout
+from ptdraft.layout import Layout, layout, with_draft_mark
 from ptdraft.model import Content, Draft, Value
 from ptdraft.templates import Template
 
@@ -40,6 +40,8 @@ __all__ = [
     "snippets",
     "insert_snippet",
     "find_problems",
+    "draft_mark_for",
+    "with_draft_mark",
     "check_draft",
     "check_docx",
     "docx_bytes",
@@ -135,8 +137,11 @@ def fill(draft: Draft, *, strict: bool = True) -> Content:
     return render.fill(draft)
 
 
-def layout_draft(draft: Draft, *, strict: bool = True) -> Layout:
-    return layout(fill(draft, strict=strict), title=draft.title, author=draft.author)
+def layout_draft(draft: Draft, *, strict: bool = True, draft_mark: str | None = None) -> Layout:
+    """The layout of the draft; ``draft_mark`` ("DỰ THẢO", or a name such as "DỰ THẢO LẦN 2") boxes those words
+    at the top left of the first page (:func:`draft_mark_for`)."""
+    result = layout(fill(draft, strict=strict), title=draft.title, author=draft.author)
+    return with_draft_mark(result, draft_mark) if draft_mark is not None else result
 
 
 def preview_layout(draft: Draft) -> tuple[Layout, list[PtdraftError]]:
@@ -230,6 +235,16 @@ def find_problems(draft: Draft) -> list:
     return problems.find(draft)
 
 
+def draft_mark_for(draft: Draft, problems: list | None = None) -> str | None:
+    """"DỰ THẢO" when the draft still has problems (:func:`find_problems`, the list the window shows before export),
+    else None: what the window prints on a document exported, printed or previewed in that state, so that an
+    incomplete letter cannot pass for a finished one (docs/decisions/0017-du-thao.md)."""
+    from ptdraft import rules
+
+    found = find_problems(draft) if problems is None else problems
+    return rules.DRAFT_MARK if found else None
+
+
 def proposed_file_name(draft: Draft, suffix: str) -> str:
     """The file name proposed for the draft's DOCX, PDF or draft file (:mod:`ptdraft.file_names`)."""
     from ptdraft.file_names import proposed_name
@@ -252,29 +267,33 @@ def check_docx(path: Path) -> list:
     return checker.check_docx(Path(path))
 
 
-def docx_bytes(draft: Draft, *, strict: bool = True) -> bytes:
+def docx_bytes(draft: Draft, *, strict: bool = True, draft_mark: str | None = None) -> bytes:
     from ptdraft import docx_writer
 
-    return docx_writer.to_bytes(layout_draft(draft, strict=strict))
+    return docx_writer.to_bytes(layout_draft(draft, strict=strict, draft_mark=draft_mark))
 
 
-def export_docx(draft: Draft, path: Path, *, strict: bool = True) -> Path:
+def export_docx(draft: Draft, path: Path, *, strict: bool = True, draft_mark: str | None = None) -> Path:
     """Write the DOCX of ``draft`` to ``path`` atomically (the old file stays intact on any error); returns the
     path written, another name beside it when the file is held by Word and the program chose so
-    (:func:`ptdraft.store.save_elsewhere_when_held`)."""
+    (:func:`ptdraft.store.save_elsewhere_when_held`). ``draft_mark`` as in :func:`layout_draft`."""
     from ptdraft import docx_writer
 
-    return docx_writer.write(layout_draft(draft, strict=strict), Path(path))
+    return docx_writer.write(layout_draft(draft, strict=strict, draft_mark=draft_mark), Path(path))
 
 
-def export_docx_files(draft: Draft, path: Path, *, strict: bool = True) -> list[Path]:
+def export_docx_files(draft: Draft, path: Path, *, strict: bool = True, draft_mark: str | None = None) -> list[Path]:
     """Write the DOCX of ``draft`` to ``path`` and each of its appendices (Phụ lục, Mẫu 2.1/2.2) to a file of its
     own beside it, "van-ban-phu-luc-I.docx" (:mod:`ptdraft.annex_files`); returns the paths written, the document's
-    first. Every file is made and every target checked before any is written; each is written atomically."""
+    first. Every file is made and every target checked before any is written; each is written atomically. With
+    ``draft_mark``, each file carries the mark on its first page (an appendix may travel alone)."""
     from ptdraft import annex_files, docx_writer
 
     content = fill(draft, strict=strict)
-    main, appendices = annex_files.split(layout(content, title=draft.title, author=draft.author), content)
+    whole = layout(content, title=draft.title, author=draft.author)
+    if draft_mark is not None:
+        whole = with_draft_mark(whole, draft_mark)
+    main, appendices = annex_files.split(whole, content)
     targets = [Path(path)] + [annex_files.file_name(Path(path), item.heading) for item in appendices]
     for target in targets:
         store.check_output(target)

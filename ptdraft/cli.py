@@ -17,6 +17,8 @@ from ptdraft.errors import InputError, PtdraftError, listen_for_history_breaks
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+DRAFT_MARK = "DỰ THẢO"  # rules.DRAFT_MARK, without importing the rules for ``ptdraft --help``
+DRAFT_MARK_LONGEST = 40  # characters: the box stays on one line in the top margin
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,6 +60,9 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.docx", help="tệp DOCX cần ghi")
     render.add_argument("--annexes-separate", action="store_true",
                         help="ghi mỗi phụ lục thành một tệp DOCX riêng bên cạnh văn bản (TỆP-phu-luc-I.docx …)")
+    render.add_argument("--du-thao", nargs="?", const=DRAFT_MARK, default=None, metavar="TÊN",
+                        help=f"xuất bản dự thảo: dấu \"{DRAFT_MARK}\" (hoặc TÊN, ví dụ \"DỰ THẢO LẦN 2\") trong khung "
+                             "ở góc trên bên trái trang 1; văn bản còn thiếu phần nào chỉ xuất được với tùy chọn này")
     cli_templates.add_db_option(render)  # office templates from the library; a draft's template hash checked
 
     new = sub.add_parser("new", help="tạo bản thảo JSON từ giá trị mặc định của mẫu")
@@ -152,20 +157,55 @@ def _draft_from(args) -> object:
     return api.new_draft(template, _values(template.fields, args.data, args.set), profile=profile)
 
 
+def _draft_mark(text: str | None) -> str | None:
+    """The words of ``--du-thao`` (None without it), checked: one short line of text."""
+    if text is None:
+        return None
+    import unicodedata
+
+    words = " ".join(unicodedata.normalize("NFC", text).split())
+    if not words or any(unicodedata.category(ch)[0] == "C" for ch in words):
+        raise InputError(f"tên dự thảo phải là chữ in được, ví dụ \"{DRAFT_MARK} LẦN 2\"", "--du-thao")
+    if len(words) > DRAFT_MARK_LONGEST:
+        raise InputError(f"tên dự thảo dài {len(words)} ký tự; tối đa {DRAFT_MARK_LONGEST} ký tự để dấu nằm trên "
+                         "một dòng ở lề trên", "--du-thao")
+    return words.upper()  # printed in capitals, as offices mark drafts
+
+
+def _refuse_incomplete(draft) -> None:
+    """An incomplete draft (what the window lists before export) is not written as if it were finished."""
+    from ptdraft import api
+
+    api.fill(draft, strict=False)  # a template that cannot be filled: its own error, naming the part, first
+    problems = api.find_problems(draft)
+    if not problems:
+        return
+    named = [f"{p.message} ({p.ref.removeprefix('values.')})" if p.ref.startswith("values.") else p.message
+             for p in problems]
+    raise InputError(
+        f"văn bản còn thiếu hoặc sai {len(problems)} điểm: " + "; ".join(named)
+        + f". Điền đủ rồi xuất lại, hoặc thêm --du-thao để xuất bản dự thảo có dấu \"{DRAFT_MARK}\" ở góc trên "
+          "bên trái trang 1; chưa ghi tệp nào")
+
+
 def _cmd_render(args) -> int:
     from ptdraft import api, store
 
     store.check_output(args.output, args.source if _is_draft(args.source) else None, args.data)
+    mark = _draft_mark(args.du_thao)
     draft = _draft_from(args)
+    if mark is None:
+        _refuse_incomplete(draft)
+    strict = mark is None  # a draft may leave required values empty; a finished letter may not
     if args.annexes_separate:
-        files = api.export_docx_files(draft, args.output)
+        files = api.export_docx_files(draft, args.output, strict=strict, draft_mark=mark)
         if len(files) == 1:
             _notice("văn bản không có phụ lục nào; chỉ ghi tệp văn bản")
         for written in files:
             print(f"Đã ghi {written}")
         return EXIT_OK
-    written = api.export_docx(draft, args.output)
-    print(f"Đã ghi {written}")
+    written = api.export_docx(draft, args.output, strict=strict, draft_mark=mark)
+    print(f"Đã ghi {written}" + (f" (bản dự thảo, có dấu \"{mark}\")" if mark else ""))
     return EXIT_OK
 
 

@@ -27,6 +27,7 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _BODY_MARK = "@@PTDRAFT-BODY@@"
 _FOOTER_MARK = "@@PTDRAFT-FOOTER@@"
+_FIRST_HEADER_MARK = "@@PTDRAFT-FIRST-HEADER@@"
 
 
 def escape(text: str) -> str:
@@ -215,10 +216,22 @@ def _body_xml(layout: Layout) -> str:
     return "".join(out)
 
 
+def _empty_part_xml(font: str) -> str:
+    return f"<w:p>{_para_props(Style(1, exact_line=rules.END_PARAGRAPH_LINE), font)}</w:p>"
+
+
 def _footer_xml(layout: Layout) -> str:
     if not layout.first_footer:
-        return f"<w:p>{_para_props(Style(1, exact_line=rules.END_PARAGRAPH_LINE), layout.font)}</w:p>"
+        return _empty_part_xml(layout.font)
     return "".join(_para(p, layout.font) for p in layout.first_footer)
+
+
+def _first_header_xml(layout: Layout) -> str:
+    """The first page's header: a draft's "DỰ THẢO" box, in the top margin (its height is well under the room
+    between the header's place and the text, so the page's text does not move), else an empty line."""
+    if not layout.first_header:
+        return _empty_part_xml(layout.font)
+    return "".join(_para(p, layout.font) for p in layout.first_header)
 
 
 def _styles_xml(font: str, body: Style) -> str:
@@ -283,9 +296,9 @@ def _page_values(page: Page) -> dict[str, int]:
 def skeleton_parts(parts, names: dict[str, str], page_number: Style, font: str) -> tuple[tuple[str, bytes], ...]:
     """The package parts shared by every letter of one page setup, in zip order, from the stored parts (or, in the
     test that keeps the stored file true, from python-docx's): the body's place and the first page's footer
-    marked, ptdraft's styles, page-number header and empty header and footer written in, core.xml left out (each
-    letter writes its own)."""
-    empty = f"<w:p>{_para_props(Style(1, exact_line=rules.END_PARAGRAPH_LINE), font)}</w:p>"
+    marked, ptdraft's styles, page-number header and empty footer written in, the first page's header marked (a
+    draft's "DỰ THẢO"), core.xml left out (each letter writes its own)."""
+    empty = _empty_part_xml(font)
     out: list[tuple[str, bytes]] = []
     for name, data in parts:
         if name == "word/document.xml":
@@ -298,7 +311,7 @@ def skeleton_parts(parts, names: dict[str, str], page_number: Style, font: str) 
         elif name == names["header"]:
             data = _part_xml("hdr", _page_number_xml(page_number, font))
         elif name == names["first_header"]:
-            data = _part_xml("hdr", empty)
+            data = _part_xml("hdr", _FIRST_HEADER_MARK)
         elif name == names["footer"]:
             data = _part_xml("ftr", empty)
         elif name == names["first_footer"]:
@@ -426,13 +439,16 @@ def _zip(entries: list[_Entry]) -> bytes:
 @functools.lru_cache(maxsize=8)
 def _prepared(page: Page, page_number: Style, font: str) -> tuple[tuple[str, object], ...]:
     """The skeleton with every part that never changes already deflated: ("fixed", entry) items, and ("document",
-    text) / ("footer", text) / ("core", None) where each letter's own part goes, in zip order."""
+    text) / ("footer", text) / ("first_header", text) / ("core", None) where each letter's own part goes, in zip
+    order."""
     out: list[tuple[str, object]] = []
     for name, data in _skeleton(page, page_number, font):
         if name == "word/document.xml":
             out.append(("document", data))
         elif _FOOTER_MARK.encode() in data:
             out.append(("footer", (name, data)))
+        elif _FIRST_HEADER_MARK.encode() in data:
+            out.append(("first_header", (name, data)))
         else:
             out.append(("fixed", _entry(name, data)))
         if name == "_rels/.rels":
@@ -455,6 +471,10 @@ def _package(layout: Layout, body: bytes, now: _dt.datetime, sect_pr: tuple[int,
         elif kind == "footer":
             name, data = item  # type: ignore[misc]
             entries.append(_entry(name, data.replace(_FOOTER_MARK.encode(), footer), _OWN_LEVEL))
+        elif kind == "first_header":
+            name, data = item  # type: ignore[misc]
+            header = _first_header_xml(layout).encode("utf-8")
+            entries.append(_entry(name, data.replace(_FIRST_HEADER_MARK.encode(), header), _OWN_LEVEL))
         else:
             entries.append(_entry("docProps/core.xml", _core_xml(layout, now), _OWN_LEVEL))
     return _zip(entries)

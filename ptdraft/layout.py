@@ -117,6 +117,25 @@ class Layout:
     title: str
     author: str
     font: str = rules.FONT
+    # The first page's header, in the top margin above the text: a draft's "DỰ THẢO" mark (:func:`with_draft_mark`),
+    # else nothing. It prints on the first page of each section, so an appendix in the same file carries it too.
+    first_header: tuple[Para, ...] = ()
+
+
+def draft_mark(text: str = rules.DRAFT_MARK) -> Para:
+    """The "DỰ THẢO" mark (or the name given, "DỰ THẢO LẦN 2"): bold upper case centred in a box a little wider than
+    its words, the box's left line on the left edge of the text (a border stands its gap and width off the text)."""
+    style = rules.STYLES[Element.DRAFT_MARK]
+    words = " ".join(text.split()).upper() or rules.DRAFT_MARK
+    left = rules.pt(rules.FRAME_SPACE) + round(rules.RULE_WEIGHT * 20 / 8)
+    width = text_width(words, style.size, bold=True) + 2 * rules.DRAFT_MARK_PADDING
+    style = dataclasses.replace(style, left_indent=left, right_indent=max(0, rules.PAGE.text_width - left - width))
+    return Para(Element.DRAFT_MARK, (Run(words),), style, "draft_mark", frame=True)
+
+
+def with_draft_mark(result: Layout, text: str | None) -> Layout:
+    """The layout marked as a draft with ``text`` (None: unmarked); the text of the pages does not move."""
+    return dataclasses.replace(result, first_header=(draft_mark(text),) if text is not None else ())
 
 
 # -- helpers ----------------------------------------------------------------

@@ -85,6 +85,7 @@ class Element(Enum):
     ANNEX_NOTE = "pl-note"  # "(Kèm theo … số … ngày … của …)" under an appendix or an attached text
     COPY_KIND = "sao"  # "SAO Y", "SAO LỤC", "TRÍCH SAO" in the copy block of a paper copy (Mẫu 3.1)
     COPY_BOX = "14"  # the signature-information box of an electronic copy, top right of page 1 (Mẫu 3.2)
+    DRAFT_MARK = "du-thao"  # "DỰ THẢO" boxed at the top left of page 1 of a draft (not a box of the decree)
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,7 @@ SIZE_RANGES: dict[Element, tuple[float, float]] = {
     Element.ANNEX_NOTE: (13, 14),
     Element.COPY_KIND: (13, 14),
     Element.COPY_BOX: (10, 10),
+    Element.DRAFT_MARK: (12, 13),
 }
 
 BODY_SIZE = 14
@@ -308,6 +310,8 @@ STYLES: dict[Element, Style] = {
     # §6.2: the form of copy UPPER, 13–14, bold; §9: box 14 of an electronic copy 10 pt, normal case, upright, black.
     Element.COPY_KIND: Style(14, bold=True, upper=True, align=Align.CENTER),
     Element.COPY_BOX: Style(10, align=Align.LEFT),
+    # A draft sent for comment (docs/decisions/0017-du-thao.md): bold upper case like the header's lines, in a box.
+    Element.DRAFT_MARK: Style(13, bold=True, upper=True, align=Align.CENTER),
 }
 
 # Công điện (Mẫu 1.6): the recipients' dashes in an indented block under "… điện:". FORMAT.md §11 says only
@@ -389,6 +393,11 @@ ROLE_NAMES = {
     SEAL: "chữ ký số của cơ quan, hình con dấu (ô 8)",
     COPY: "chữ ký số của cơ quan trên bản sao điện tử, phụ lục hoặc văn bản kèm theo ở tệp riêng (ô 14)",
 }
+
+# The mark of a draft (docs/decisions/0017-du-thao.md): the words, and the room between its frame and its text left
+# and right. It prints in the first page's header, in the top margin, so the page's text stays where it is.
+DRAFT_MARK = "DỰ THẢO"
+DRAFT_MARK_PADDING = mm(1.5)
 
 # Copies (Mẫu 3.1, 3.2; ptdraft/copies.py). The space above the copying body's name under the full-width rule and
 # the room between box 14's frame and its text are ptdraft's choice (FORMAT.md gives neither); box 14's time is

@@ -88,6 +88,13 @@ def rendered(shipped_templates, docx_dir) -> dict[str, Rendered]:
 
     for name, draft in pagination_drafts().items():
         docs[name] = render_to(name, draft, docx_dir)
+    # Drafts marked "DỰ THẢO" (docs/decisions/0017-du-thao.md): the two-page letter, a document whose appendices each
+    # start a section (the mark on each one's first page), and an incomplete Giấy mời exported anyway.
+    docs["du-thao-letter"] = render_to("du-thao-letter", letter_draft(), docx_dir, "DỰ THẢO")
+    docs["du-thao-appendices"] = render_to("du-thao-appendices", pagination_drafts()["preview-long-appendices"],
+                                           docx_dir, "DỰ THẢO LẦN 2")
+    incomplete = api.new_draft(api.get_template("giay-moi"))
+    docs["du-thao-giay-moi"] = render_to("du-thao-giay-moi", incomplete, docx_dir, api.draft_mark_for(incomplete))
     return docs
 
 

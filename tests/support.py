@@ -190,12 +190,17 @@ class Rendered:
     draft: Draft
     content: Content
     path: Path
+    draft_mark: str | None = None  # "DỰ THẢO" at the top left of page 1 (an incomplete draft exported anyway)
+
+    def layout(self):
+        """The layout the DOCX was written from (the preview's pages are compared with LibreOffice's of it)."""
+        return api.layout_draft(self.draft, strict=self.draft_mark is None, draft_mark=self.draft_mark)
 
 
-def render_to(name: str, draft: Draft, folder: Path) -> Rendered:
+def render_to(name: str, draft: Draft, folder: Path, draft_mark: str | None = None) -> Rendered:
     path = folder / f"{name}.docx"
-    api.export_docx(draft, path)
-    return Rendered(name, draft, api.fill(draft), path)
+    api.export_docx(draft, path, strict=draft_mark is None, draft_mark=draft_mark)
+    return Rendered(name, draft, api.fill(draft, strict=draft_mark is None), path, draft_mark)
 
 
 # -- DOCX reading -----------------------------------------------------------------

@@ -16,6 +16,7 @@ def check_package(package: Package) -> list[Result]:
     results: list[Result] = []
     results += rules_format.page_rules(doc)
     results += rules_format.page_number_rules(doc)
+    results += rules_format.draft_mark_rules(doc, found)
     results += rules_format.font_rules(doc)
     results += rules_format.element_rules(doc, found)
     results += rules_format.body_rules(doc, found)

@@ -94,6 +94,7 @@ _BOXES = {
     Element.PAGE_NUMBER: "",
     Element.RULE: "",
     Element.COPY_KIND: "",  # FORMAT.md gives the copy block's parts no box number
+    Element.DRAFT_MARK: "",  # the decree has no box for it: offices mark drafts sent for comment
 }
 
 ELEMENT_NAMES = {
@@ -128,6 +129,7 @@ ELEMENT_NAMES = {
     Element.PAGE_NUMBER: "Số trang",
     Element.COPY_KIND: "Hình thức sao",
     Element.COPY_BOX: "Thông tin chữ ký số trên bản sao điện tử",
+    Element.DRAFT_MARK: "Dấu \"DỰ THẢO\"",
     Element.APPENDIX: "Chữ \"Phụ lục\"",
     Element.APPENDIX_TITLE: "Tên phụ lục",
     Element.ANNEX_NOTE: "Dòng \"(Kèm theo …)\"",

@@ -26,6 +26,8 @@ _SECRECY = {"mat", "toimat", "tuyetmat"}
 # typed before the national title (a header of plain lines), not a circulation note.
 # The lines of box 14 on an electronic copy, above the header: "Hình thức sao: …", "Cơ quan sao: …", "Thời gian ký: …".
 _COPY_BOX = re.compile(r"^\s*(Hình thức sao|Cơ quan sao|Thời gian ký)\s*:", re.IGNORECASE)
+# "DỰ THẢO", "DỰ THẢO LẦN 2" typed above the header (ptdraft prints it in the first page's header instead).
+DRAFT_MARK_FOLDED = "duthao"
 # The form of copy heading the copy block of a paper copy (Mẫu 3.1), under the copied text's closing.
 _COPY_KINDS = ("saoy", "saoluc", "trichsao")
 _CIRCULATION_WORDS = ("xemxong", "tralai", "luuhanh", "noibo", "phobien", "hanche", "phamvi")
@@ -186,6 +188,8 @@ class _Finder:
                 element = None
                 if para.index < first_header and _COPY_BOX.match(text):
                     element = Element.COPY_BOX  # an electronic copy's box 14 (Mẫu 3.2, ptdraft/copies.py)
+                elif para.index < first_header and key.startswith(DRAFT_MARK_FOLDED) and is_upper(text):
+                    element = Element.DRAFT_MARK  # a draft's mark, not an agency name typed above the title
                 elif _is_title(text) and Element.NATIONAL_TITLE not in found:
                     element = Element.NATIONAL_TITLE
                 elif _is_motto(text) and Element.MOTTO not in found:

@@ -29,7 +29,7 @@ def describe(finding: Finding, number: int) -> str:
         where.append(f"ô {finding.box}")
     if finding.paragraph is not None:
         where.append(f"đoạn {finding.paragraph + 1}")
-    place = ", ".join(where) or f"FORMAT.md {finding.section}"
+    place = ", ".join(where) or (f"FORMAT.md {finding.section}" if finding.section else "toàn văn bản")
     quote = f" «{finding.excerpt}»" if finding.excerpt else ""
     auto = " (--fix sửa được)" if finding.fixable else ""
     return (f"{number:3d}. [{finding.rule}] {place}{quote}\n"

@@ -9,7 +9,8 @@ from ptdraft import rules
 from ptdraft.checker import page_layout
 from ptdraft.checker.document import FONT_SLOTS, THEME, DocInfo, ParaInfo, RunInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Fix, Result, box_of, excerpt
-from ptdraft.checker.recognise import AUTHORITY_PREFIX, Part, Recognised, is_upper, runs_of, text_of
+from ptdraft.checker.recognise import (AUTHORITY_PREFIX, DRAFT_MARK_FOLDED, Part, Recognised, fold, is_upper, runs_of,
+                                       text_of)
 from ptdraft.rules import Element
 
 ROUNDING = 3  # twips: what converting mm or inches to twips may add or lose (3.5 cm is 1984 or 1985)
@@ -117,6 +118,31 @@ def page_rules(doc: DocInfo) -> list[Result]:
                 Fix("page", section.index, side, target),
             ))
     return out
+
+
+def draft_mark_rules(doc: DocInfo, found: Recognised) -> list[Result]:
+    """A document marked "DỰ THẢO" (in the header of page 1, as ptdraft prints it, or typed above the header) is a
+    draft sent for comment, not a document ready to issue: said once, not counted as a stray header line."""
+    shown = ""
+    if doc.sections:
+        first = doc.sections[0]
+        part = first.header("first") if first.title_page else first.header("default")
+        if part is not None:
+            text = " ".join("".join(run.shown for run in part.runs).split())
+            if fold(text).startswith(DRAFT_MARK_FOLDED):
+                shown = text
+    typed = found.first(Element.DRAFT_MARK)
+    if not shown and typed is None:
+        return []
+    where = "ở đầu trang của trang 1" if shown else "ở trên phần đầu văn bản"
+    return [_finding(
+        "draft.mark", "", "", doc, None if shown else typed.index,
+        f"Văn bản mang dấu \"{shown or doc.paragraphs[typed.index].text.strip()}\" {where}: đây là bản dự thảo "
+        "(gửi xin ý kiến, hoặc còn thiếu phần bắt buộc), chưa phải văn bản để ký ban hành.",
+        "Khi văn bản đã đủ các phần, xuất lại không có dấu dự thảo (ptdraft render không có --du-thao; trong cửa sổ, "
+        "xuất khi không còn điểm nào cần xem lại).",
+        text=shown or None,
+    )]
 
 
 def page_number_rules(doc: DocInfo) -> list[Result]:

@@ -344,9 +344,10 @@ def export_separately(window) -> Path | None:
     if not window._confirm_problems():
         return None
     written: list[Path] = []
+    mark = window.export_mark()
 
     def write(path: Path) -> None:
-        written[:] = api.export_docx_files(draft, path, strict=False)
+        written[:] = api.export_docx_files(draft, path, strict=False, draft_mark=mark)
 
     path = window._export_loop("docx", write)
     if path is None:

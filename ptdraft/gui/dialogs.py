@@ -158,6 +158,10 @@ class ProblemsDialog(QDialog):
         for problem in problems:
             listing.addItem(problem.message)
         box.addWidget(listing, 1)
+        note = QLabel(_("Exported anyway, the document is marked \"DỰ THẢO\" (draft) in a box at the top left of "
+                        "page 1, as the preview shows."), self)
+        note.setWordWrap(True)
+        box.addWidget(note)
         buttons = QDialogButtonBox(self)
         buttons.addButton(_("Export anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(_("Go back and fix"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -254,6 +254,9 @@ class MainWindow(QMainWindow):
     def update_preview(self) -> None:
         draft = self.state.draft
         content, layout, errors = api.preview(draft)
+        self.problems = api.find_problems(draft)
+        # The page as it would export now: while something is missing, with the "DỰ THẢO" mark.
+        layout = api.with_draft_mark(layout, api.draft_mark_for(draft, self.problems))
         self.filled = content
         self.layout_shown = layout
         self.pages = self.preview.show_layout(layout)
@@ -261,7 +264,6 @@ class MainWindow(QMainWindow):
         for step in self.steps:
             step.show_printed(content, printed)
             step.show_filled(draft.content, content)
-        self.problems = api.find_problems(draft)
         self._mark_steps()
         self.preview.canvas.marked = self.problem_refs() | (self.review.refs() if self.review.isVisible() else set())
         if self.problems:
@@ -394,6 +396,11 @@ class MainWindow(QMainWindow):
         problems = api.find_problems(self.state.draft)
         return not problems or self.prompts.confirm_problems(problems)
 
+    def export_mark(self) -> str | None:
+        """"DỰ THẢO" while the draft has problems (the clerk chose "Export anyway"), else None: an incomplete
+        letter leaves the window marked as a draft, never as a finished one."""
+        return api.draft_mark_for(self.state.draft)
+
     def _export_loop(self, kind: str, write: Callable[[Path], None]) -> Path | None:
         path = self.prompts.export_path(self._suggested_export(kind), kind)
         while path is not None:
@@ -412,7 +419,8 @@ class MainWindow(QMainWindow):
         api.layout_draft(draft, strict=False)  # a template error stops here, before any question is asked
         if not self._confirm_problems():
             return None
-        path = self._export_loop("docx", lambda p: api.export_docx(draft, p, strict=False))
+        mark = self.export_mark()
+        path = self._export_loop("docx", lambda p: api.export_docx(draft, p, strict=False, draft_mark=mark))
         if path is not None:
             self._after_export(path)
         return path
@@ -425,7 +433,7 @@ class MainWindow(QMainWindow):
         layout = api.layout_draft(self.state.draft, strict=False)  # a template error stops here, first
         if not self._confirm_problems():
             return None
-
+        layout = api.with_draft_mark(layout, self.export_mark())
         pages = paginate(layout)
         path = self._export_loop("pdf", lambda p: export_pdf(pages, layout, p))
         if path is not None:
@@ -445,7 +453,7 @@ class MainWindow(QMainWindow):
         from ptdraft.gui.pages import paginate
         from ptdraft.gui.printing import paint_pages, setup_printer
 
-        layout = api.layout_draft(self.state.draft, strict=False)
+        layout = api.layout_draft(self.state.draft, strict=False, draft_mark=self.export_mark())
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         setup_printer(printer, layout)
         if self.prompts.print_setup(printer):

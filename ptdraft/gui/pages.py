@@ -522,13 +522,20 @@ class Paginator:
         self.section_starts.append(len(self.pages) - 1)
 
     def _decorate(self) -> None:
-        """Page numbers from the second page of each section (centred in the top margin), the footer of page 1."""
+        """Page numbers from the second page of each section (centred in the top margin), the first page's header
+        (a draft's "DỰ THẢO" box, in the top margin of each section's first page), the footer of page 1."""
         page = self.layout.page
         style = self.layout.page_number
         starts = sorted(set(self.section_starts))
+        header = [measure(para, page.text_width, self.family) for para in self.layout.first_header]
         for index, p in enumerate(self.pages):
             start = max(s for s in starts if s <= index)
             if index == start:
+                y = float(page.header)
+                for m in header:
+                    y += m.space_before
+                    self._emit(m, self.left, y, 0, len(m.line_tops), p)
+                    y += m.height + m.space_after
                 continue
             m = _number_measure(str(index - start + 1), style, page.text_width, self.family)
             lines = [Line(m.layout, 0, self.left, float(page.header), m.height)]
