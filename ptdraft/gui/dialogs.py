@@ -156,7 +156,9 @@ class ProblemsDialog(QDialog):
         box.addWidget(QLabel(_("The document still has these problems:"), self))
         listing = QListWidget(self)
         for problem in problems:
-            listing.addItem(problem.message)
+            fix = getattr(problem, "fix", "")
+            listing.addItem(_("{message}\nHow to fix: {fix}").format(message=problem.message, fix=fix) if fix
+                            else problem.message)
         box.addWidget(listing, 1)
         buttons = QDialogButtonBox(self)
         buttons.addButton(_("Export anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
