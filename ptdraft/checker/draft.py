@@ -25,29 +25,35 @@ _MISSING_REF = {
 }
 
 
-def paragraph_refs(layout: Layout) -> list[str]:
-    """The draft part of each DOCX paragraph, in the order the DOCX writer writes them."""
+def paragraph_blocks(layout: Layout) -> list[tuple[str, object]]:
+    """The draft part and the layout paragraph (None for a section's closing paragraph or the document's last one)
+    of each DOCX paragraph, in the order the DOCX writer writes them."""
     from ptdraft.layout import SectionBreak, Table
 
-    refs: list[str] = []
+    out: list[tuple[str, object]] = []
     for block in layout.blocks:
         if isinstance(block, SectionBreak):
-            refs.append(block.ref)  # the paragraph ending the section
+            out.append((block.ref, None))  # the paragraph ending the section
         elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row.cells:
-                    refs.extend(b.ref for b in cell.blocks) if cell.blocks else refs.append("")
+                    out.extend((b.ref, b) for b in cell.blocks) if cell.blocks else out.append(("", None))
         else:
-            refs.append(block.ref)
+            out.append((block.ref, block))
     if layout.blocks and isinstance(layout.blocks[-1], Table):
-        refs.append("")  # the closing paragraph a document must end with
-    return refs
+        out.append(("", None))  # the closing paragraph a document must end with
+    return out
+
+
+def paragraph_refs(layout: Layout) -> list[str]:
+    """The draft part of each DOCX paragraph, in the order the DOCX writer writes them."""
+    return [ref for ref, _block in paragraph_blocks(layout)]
 
 
 # The box (ô số) of a draft part, for what is missing or wrong in the draft itself.
 _BOX_OF = {
     "parent_authority": "2", "authority": "2", "number": "3", "issuer_code": "3", "unit_code": "3", "place": "4",
-    "date": "4", "doc_type": "5a", "subject": "5a", "recipients": "9a", "signature": "7a", "distribution": "9b",
+    "date": "4", "doc_type": "5a", "subject": "5a", "recipients": "9a", "signature": "7a", "cosigner": "7a", "distribution": "9b",
 }
 
 
@@ -66,16 +72,15 @@ def draft_findings(draft: Draft) -> list[Finding]:
         if ref.startswith("values."):
             ref = part_using(ref.removeprefix("values."))
         head = ref.split(".")[0].split("[")[0]
-        kind = "draft.template" if problem.message.startswith("Lỗi trong mẫu") else "draft.missing"
         out.append(
             Finding(
-                rule=kind,
+                rule=problem.rule,
                 box=_BOX_OF.get(head, "6"),
-                section="",
+                section="§8" if problem.rule == "draft.signature" else "",
                 paragraph=None,
                 excerpt="",
                 message=problem.message,
-                fix="Điền hoặc sửa phần này trong bản thảo trước khi xuất",
+                fix=problem.fix or "Điền hoặc sửa phần này trong bản thảo trước khi xuất.",
                 ref=problem.ref,
             )
         )

@@ -156,7 +156,9 @@ class ProblemsDialog(QDialog):
         box.addWidget(QLabel(_("The document still has these problems:"), self))
         listing = QListWidget(self)
         for problem in problems:
-            listing.addItem(problem.message)
+            fix = getattr(problem, "fix", "")
+            listing.addItem(_("{message}\nHow to fix: {fix}").format(message=problem.message, fix=fix) if fix
+                            else problem.message)
         box.addWidget(listing, 1)
         note = QLabel(_("Exported anyway, the document is marked \"DỰ THẢO\" (draft) in a box at the top left of "
                         "page 1, as the preview shows."), self)

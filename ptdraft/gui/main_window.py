@@ -265,15 +265,13 @@ class MainWindow(QMainWindow):
             step.show_printed(content, printed)
             step.show_filled(draft.content, content)
         self._mark_steps()
-        self.preview.canvas.marked = self.problem_refs() | (self.review.refs() if self.review.isVisible() else set())
+        # Outlines only while the review panel is open, each around its finding's own paragraph (ReviewPanel.marks).
+        self.preview.canvas.set_marks(*(self.review.marks if self.review_action.isChecked() else (set(), set())))
         if self.problems:
             self.preview.status.setText(_("{count} thing(s) to check before export").format(count=len(self.problems)))
         else:
             self.preview.status.setText(_("Ready to export"))
         self.preview_updated.emit()
-
-    def problem_refs(self) -> set[str]:
-        return {p.ref for p in self.problems}
 
     def step_messages(self) -> list[list[str]]:
         """For each step, what is missing or wrong in its parts. A missing template value also counts for the

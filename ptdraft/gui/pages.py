@@ -99,13 +99,15 @@ class Line:
 
 @dataclass
 class Piece:
-    """Something drawn on a page; ``rect`` is used to find what the user clicked."""
+    """Something drawn on a page; ``rect`` is used to find what the user clicked, ``para`` (the layout paragraph
+    it prints) which finding it has."""
 
     kind: str  # "text", "rule", "frame", "hline", "box" (a cell of a table in the body)
     rect: QRectF
     ref: str = ""
     lines: list[Line] = field(default_factory=list)
     color: str | None = None
+    para: Para | None = None
 
 
 @dataclass
@@ -318,7 +320,7 @@ class Paginator:
         height = sum(heights[first:last])
         rect = QRectF(x + m.x0, y, m.width, height)
         kind = "frame" if para.frame else "text"
-        self._put(target, Piece(kind, rect, para.ref, lines, para.style.color))
+        self._put(target, Piece(kind, rect, para.ref, lines, para.style.color, para))
         if para.top_rule and first == 0:
             self._put(target, Piece("hline", QRectF(x, y, self.layout.page.text_width, RULE_PEN_TWIPS)))
 

@@ -24,7 +24,8 @@ class PageCanvas(QWidget):
         self.page_width = 11906
         self.page_height = 16838
         self.zoom = 0.05
-        self.marked: set[str] = set()
+        self.marked: set[str] = set()  # draft parts with a finding: all their printed pieces are outlined
+        self.marked_paras: set = set()  # layout paragraphs with a finding of their own: only those are outlined
         self.setMouseTracking(False)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
@@ -72,16 +73,26 @@ class PageCanvas(QWidget):
             painter.translate(origin)
             painter.scale(self.zoom, self.zoom)
             paint_page(painter, page)
-            if self.marked:
+            if self.marked or self.marked_paras:
                 pen = QPen(QColor(220, 80, 0))
                 pen.setWidthF(2 / self.zoom)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 for piece in page.pieces:
-                    if self.is_marked(piece.ref):
+                    if self.outlined(piece):
                         painter.drawRect(piece.rect.adjusted(-40, -20, 40, 20))
             painter.restore()
         painter.end()
+
+    def set_marks(self, refs: set[str], paras: set) -> None:
+        """Outline the pieces printing ``paras``, and every piece of the parts ``refs`` (nothing when both are
+        empty)."""
+        if (refs, paras) != (self.marked, self.marked_paras):
+            self.marked, self.marked_paras = set(refs), set(paras)
+            self.update()
+
+    def outlined(self, piece) -> bool:
+        return (piece.para is not None and piece.para in self.marked_paras) or self.is_marked(piece.ref)
 
     def is_marked(self, ref: str) -> bool:
         """Whether a printed piece from draft part ``ref`` has a finding: one on the piece's part, on a part

@@ -26,6 +26,7 @@ def install(window, view_menu, file_menu) -> ReviewPanel:
     toggle.setCheckable(True)
     toggle.setShortcut(QKeySequence("F8"))
     toggle.toggled.connect(panel.setVisible)
+    toggle.toggled.connect(lambda on: on or window.preview.canvas.set_marks(set(), set()))  # closed: no outlines
     toggle.toggled.connect(lambda on: on and _share_height(window.right_split))
     # Shown: review now (QTimer.start(0) would change the panel's debounce interval for good).
     toggle.toggled.connect(lambda on: on and QTimer.singleShot(0, lambda: window.guard(run_review)))
@@ -36,8 +37,7 @@ def install(window, view_menu, file_menu) -> ReviewPanel:
         if panel.isVisible():
             # Its own problems, not the window's: the preview may not have caught up with the last change yet.
             panel.review(window.state.draft, api.find_problems(window.state.draft))
-            window.preview.canvas.marked = window.problem_refs() | panel.refs()
-            window.preview.canvas.update()
+            window.preview.canvas.set_marks(*panel.marks)
 
     panel.timer.timeout.connect(lambda: window.guard(run_review))
     window.state.changed.connect(panel.timer.start)

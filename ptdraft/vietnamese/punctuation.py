@@ -39,26 +39,32 @@ def spacing(text: str) -> list[TextFinding]:
         if free(m.start()):
             mark = m.group(2)
             out.append(finding(FindingKind.SPACING, text, m.start(), m.end(),
-                               f"Thừa khoảng trắng trước {_NAMES.get(mark, mark)}", (mark,)))
+                               f"Thừa khoảng trắng trước {_NAMES.get(mark, mark)}", (mark,),
+                               f"Xóa khoảng trắng trước {_NAMES.get(mark, mark)}."))
     for m in _NO_SPACE_AFTER.finditer(text):
         mark = m.group(1) or m.group(2)
         start = m.start(1) if m.group(1) else m.start(2)
         if free(start):
             out.append(finding(FindingKind.SPACING, text, start, start + 1,
-                               f"Thiếu khoảng trắng sau {_NAMES[mark]}", (mark + " ",)))
+                               f"Thiếu khoảng trắng sau {_NAMES[mark]}", (mark + " ",),
+                               f"Thêm một khoảng trắng sau {_NAMES[mark]}."))
     for m in _STOP_GLUED.finditer(text):
         if free(m.start()) and text[m.start() - 2:m.start()].islower() and text[m.end()].isupper():
-            out.append(finding(FindingKind.SPACING, text, m.start(), m.end(), "Thiếu khoảng trắng sau dấu chấm", (". ",)))
+            out.append(finding(FindingKind.SPACING, text, m.start(), m.end(), "Thiếu khoảng trắng sau dấu chấm", (". ",),
+                               "Thêm một khoảng trắng sau dấu chấm."))
     for m in _SPACE_AFTER_OPEN.finditer(text):
         if free(m.start()):
             mark = m.group(1)
             out.append(finding(FindingKind.SPACING, text, m.start(), m.end(),
-                               f"Thừa khoảng trắng sau {_NAMES[mark]}", (mark,)))
+                               f"Thừa khoảng trắng sau {_NAMES[mark]}", (mark,),
+                               f"Xóa khoảng trắng sau {_NAMES[mark]}."))
     for m in _LOPSIDED_DASH.finditer(text):
         if free(m.start()):
             dash = m.group(1).strip()
             out.append(finding(FindingKind.SPACING, text, m.start(), m.end(),
                                "Dấu gạch ngang giữa hai từ cần khoảng trắng ở cả hai bên (hoặc không bên nào)",
-                               (f" {dash} ", dash)))
+                               (f" {dash} ", dash),
+                               f"Đặt một khoảng trắng ở cả hai bên dấu gạch ngang (“2026 {dash} 2031”) hoặc bỏ cả "
+                               f"hai (“2026{dash}2031”)."))
     out.sort(key=lambda f: (f.start, f.end))
     return out

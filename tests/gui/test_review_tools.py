@@ -41,7 +41,9 @@ def test_review_panel_lists_a_misspelt_syllable_and_corrects_it(make_window, qtb
     _review(window, qtbot)
     spelling = [f for f in window.review.text_findings if f.excerpt == "trâch"]
     assert spelling and spelling[0].ref == "body" and "trách" in spelling[0].suggestions
-    assert "body" in window.preview.canvas.marked
+    canvas = window.preview.canvas
+    outlined = [piece.para.text for page in window.pages for piece in page.pieces if canvas.outlined(piece)]
+    assert outlined == ["Nâng cao vai trò, trâch nhiệm người đứng đầu."]  # the paragraph of the word, alone
     assert window.review.format_findings == []  # ptdraft's own output follows the decree
     tools.replace_text(window, spelling[0], "trách")
     settle(window)
