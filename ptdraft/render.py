@@ -258,7 +258,8 @@ def render_cached(source: str, values: Mapping[str, object], where: str) -> str:
         except TypeError:
             pass
     pieces = _by_paragraph(source)
-    if pieces is not None:
+    if pieces is not None and not any(isinstance(value, str) and "\r" in value for value in values.values()):
+        # (a value with "\r" may end a paragraph with "\r" that, in the whole, joins the next "\n" as one line break)
         return _render_by_paragraph(source, pieces, values, where)
     return _render_whole(source, values, where)
 

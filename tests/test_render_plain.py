@@ -3,7 +3,7 @@ other text still goes through the sandbox; rendering the real letter loads no Ji
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ptdraft import jinja_sandbox, render
@@ -66,6 +66,7 @@ PARAGRAPH = st.lists(PIECE, min_size=1, max_size=4).map("".join)
 @settings(max_examples=200, deadline=None)
 @given(st.lists(PARAGRAPH, min_size=2, max_size=8), st.sampled_from(["\n\n", "\n\n\n", "\n\n\n\n"]), VALUES,
        st.sampled_from(["", "\n", "\n\n"]))
+@example(["{{ x }}", "0"], "\n\n", {"x": "\r"}, "")  # "\r" then "\n": one line break in the whole text
 def test_a_long_text_filled_by_paragraph_is_the_whole_filled_at_once(paragraphs, gap, values, end):
     """Above the length where a body is filled paragraph by paragraph, the result (or the error) is the one the
     whole text gives in one piece."""
