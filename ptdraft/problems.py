@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ptdraft import doctypes, render, templates
+from ptdraft import doctypes, part_fields, render
 from ptdraft.errors import TemplateError
 from ptdraft.model import Draft, SigningMode
 
@@ -56,7 +56,7 @@ def find(draft: Draft) -> list[Problem]:
         need("signature.head_title", bool(sig.head_title.strip()), f"Ký {sig.mode.value} cần chức vụ của người đứng đầu")
     if sig.mode is not SigningMode.Q:
         need("signature.position", bool(sig.position.strip()), "Chưa có chức vụ người ký")
-    for item in templates.missing_required(draft.fields, draft.values):
+    for item in part_fields.missing_required(draft):  # what the printed page lacks, no more
         found.append(Problem(f"values.{item.id}", f"Chưa điền: {item.label}"))
     errors: list[TemplateError] = []
     render.fill(draft, errors=errors)
