@@ -237,7 +237,7 @@ class PartEditor(QWidget):
         """Show the fields' values (typed here or in another step that prints them too)."""
         for item in self._fields:
             widget = self.field_widgets[item.id]
-            if not focus_of(widget).hasFocus():
+            if not (isinstance(widget, DateField) and widget.picker.hasFocus()):  # a date half typed stays
                 set_field_value(widget, item, draft)
 
     def show_filled(self, filled: Content) -> None:

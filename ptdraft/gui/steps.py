@@ -414,7 +414,7 @@ class ContentStep(Step):
         super().sync_values(draft)
         for item in self._others:
             widget = self.other_widgets[item.id]
-            if not focus_of(widget).hasFocus():
+            if not (isinstance(widget, DateField) and widget.picker.hasFocus()):  # a date half typed stays
                 set_field_value(widget, item, draft)
 
     def focus_ref(self, ref: str) -> None:
