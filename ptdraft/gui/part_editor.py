@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -148,13 +148,14 @@ class PartEditor(QWidget):
         self.fields_box = QWidget(self)
         self.fields_form = QFormLayout(self.fields_box)
         self.fields_form.setContentsMargins(0, 0, 0, 0)
-        self.fields_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.printed = QLabel(self)
+        self.fields_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # template labels run long
+        # Read-only, of a height set by its lines (a word-wrapped label would not get its height in the
+        # scrolling form and squeeze the fields above it).
+        self.printed = QPlainTextEdit(self)
         self.printed.setObjectName("printedResult")
-        self.printed.setTextFormat(Qt.TextFormat.PlainText)
-        self.printed.setWordWrap(True)
-        self.printed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.printed.setStyleSheet("color: #444; background: #f4f4f4; padding: 3px;")
+        self.printed.setReadOnly(True)
+        self.printed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.printed.setStyleSheet("color: #444; background: #f4f4f4;")
         self.printed.setToolTip(_("How this part prints (read-only); change the fields above"))
         self.to_free = QPushButton(_("Edit as free text"), self)
         self.to_free.setToolTip(_("Write this part out as the text it prints now and edit it freely; "
@@ -243,7 +244,14 @@ class PartEditor(QWidget):
     def show_filled(self, filled: Content) -> None:
         if self.from_fields:
             text = printed_text(part_fields.part_value(filled, self.part))
-            self.printed.setText(text if len(text) <= 3000 else text[:2997] + "…")
+            text = text if len(text) <= 3000 else text[:2997] + "…"
+            if self.printed.toPlainText() != text:
+                self.printed.setPlainText(text)
+            lines = min(6, max(1, len(text) // 60 + text.count("\n") + 1))
+            height = lines * self.printed.fontMetrics().lineSpacing() + 14
+            if self.printed.height() != height:
+                self.printed.setFixedHeight(height)
+                self.updateGeometry()
 
     def focus_widget(self) -> QWidget:
         if self.from_fields and self.field_widgets:

@@ -139,7 +139,7 @@ def test_a_template_draft_shows_its_annexes_filled_in(make_window):
     assert [editor.list.item(r).text() for r in range(2)] == [f"Phụ lục I: {titles[0]}", f"Phụ lục II: {titles[1]}"]
     body = editor.part_editors["annex.body"]  # the field that fills it and what it prints, never the Jinja
     assert body.from_fields and editor.body.toPlainText() == ""
-    assert "phu_luc_1" in body.field_widgets and body.printed.text().startswith("1. ")
+    assert "phu_luc_1" in body.field_widgets and body.printed.toPlainText().startswith("1. ")
     decision = make_window(api.example_draft(api.get_template("quyet-dinh-ban-hanh")))
     settle(decision)
     attached = decision.steps[_step(decision, "annexes")].editor
