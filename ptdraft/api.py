@@ -124,8 +124,10 @@ def save_draft(draft: Draft, path: Path) -> Path:
 
 
 def missing_fields(draft: Draft) -> list[str]:
-    """Labels of required fields that have no value."""
-    return [f"{f.label} ({f.id})" for f in templates.missing_required(draft.fields, draft.values)]
+    """Labels of required fields that have no value and that a part of the page prints."""
+    from ptdraft import part_fields
+
+    return [f"{f.label} ({f.id})" for f in part_fields.missing_required(draft)]
 
 
 def fill(draft: Draft, *, strict: bool = True) -> Content:

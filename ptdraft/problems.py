@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ptdraft import doctypes, render, signing, templates
+from ptdraft import doctypes, part_fields, render, signing
 from ptdraft.errors import TemplateError
 from ptdraft.model import Draft, SigningMode
 
@@ -75,7 +75,7 @@ def find(draft: Draft) -> list[Problem]:
     if sig.mode is not SigningMode.Q:
         need("signature.position", bool(sig.position.strip()), "Chưa có chức vụ người ký",
              "Ghi chức vụ người ký ở bước Người ký, ví dụ PHÓ CHỦ TỊCH.")
-    for item in templates.missing_required(draft.fields, draft.values):
+    for item in part_fields.missing_required(draft):  # what the printed page lacks, no more
         found.append(Problem(f"values.{item.id}", f"Chưa điền: {item.label}",
                              f"Điền ô \"{item.label}\" của mẫu."))
     errors: list[TemplateError] = []

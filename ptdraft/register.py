@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ptdraft import library, render, templates
+from ptdraft import library, part_fields, render
 from ptdraft.errors import InputError, OutputError
 from ptdraft.layout import bare_entry, distribution_entries, symbol
 from ptdraft.model import Content, Draft
@@ -65,7 +65,7 @@ def book_name(text: str) -> str:
 
 
 def _series(draft: Draft, today: _dt.date | None = None) -> _Series:
-    missing = templates.missing_required(draft.fields, draft.values)
+    missing = part_fields.missing_required(draft)
     if missing:
         names = "; ".join(f"{f.label} ({f.id})" for f in missing)
         raise InputError(f"bản thảo chưa xong, thiếu giá trị bắt buộc: {names}", "bản thảo")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ptdraft import api, rules
 from ptdraft.gui.i18n import _
 from ptdraft.gui.outline_editor import OutlineEditor
+from ptdraft.gui.part_editor import PartEditor
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.widgets import SPACING, LineField
 from ptdraft.model import ELECTRONIC, Annex, Content, Draft, Signature, SigningMode
@@ -52,11 +53,6 @@ def headings(annexes: tuple[Annex, ...]) -> list[str]:
         number += 1
         out.append(rules.APPENDIX_WORD if count < 2 else f"{rules.APPENDIX_WORD} {rules.roman(number)}")
     return out
-
-
-def _filled(text: str) -> str:
-    shown = " ".join(text[:400].split())
-    return "→ " + (shown if len(shown) <= 160 else shown[:157] + "…")
 
 
 class AnnexEditor(QWidget):
@@ -91,23 +87,20 @@ class AnnexEditor(QWidget):
             self.kind.addItem(_("Attached text: {name}").format(name=name), name)
         self.title_field = LineField(self)
         self.title_field.setToolTip(_("Prints in capitals, in bold, under the heading"))
-        self.title_hint = QLabel(self)
         self.body = OutlineEditor(self, lines=10)
         self.body.setToolTip(_("The same markup as the body: a blank line between paragraphs; \"1.\" starts an item"))
-        self.body_hint = QLabel(self)
-        for hint in (self.title_hint, self.body_hint):
-            hint.setWordWrap(True)
-            hint.setStyleSheet("color: #555;")
-            hint.hide()
         self.fields = QWidget(self)
         form = QFormLayout(self.fields)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(_("Kind"), self.kind)
-        form.addRow(_("Annex title"), self.title_field)
-        form.addRow("", self.title_hint)
-        form.addRow(_("Annex text"), self.body)
-        form.addRow("", self.body_hint)
+        # The title and the text show the template fields that fill them, never the template code.
+        self.part_editors: dict[str, PartEditor] = {
+            "annex.title": PartEditor(state, "annexes[1].title", self.title_field, self),
+            "annex.body": PartEditor(state, "annexes[1].body", self.body, self),
+        }
+        form.addRow(_("Annex title"), self.part_editors["annex.title"])
+        form.addRow(_("Annex text"), self.part_editors["annex.body"])
         self.electronic = QCheckBox(_("Electronic document (Mẫu 2.2)"), self)
         self.separate_note = QLabel(_("In the electronic form the number and date of the \"Kèm theo\" line stay "
                                       "blank. To issue each appendix as a file of its own: File → Export DOCX, "
@@ -144,7 +137,10 @@ class AnnexEditor(QWidget):
         annexes = self.annexes()
         while self.list.count() > len(annexes):
             self.list.takeItem(self.list.count() - 1)
-        shown = filled if len(filled) == len(annexes) else annexes
+        if len(filled) == len(annexes):
+            self._filled = (annexes, filled)  # kept while the annexes stay as they were filled
+        source, last = getattr(self, "_filled", ((), ()))
+        shown = last if source == annexes and len(last) == len(annexes) else annexes
         for row, (heading, annex) in enumerate(zip(headings(shown), shown)):
             title = " ".join(annex.title.split())
             text = f"{heading}: {title}" if title else heading
@@ -209,13 +205,17 @@ class AnnexEditor(QWidget):
         self.kind.blockSignals(True)
         index = self.kind.findData(annex.doc_type)
         if index < 0:
-            self.kind.addItem(_("Attached text: {name}").format(name=annex.doc_type), annex.doc_type)
+            name = _("(from the template fields)") if "{" in annex.doc_type else annex.doc_type
+            self.kind.addItem(_("Attached text: {name}").format(name=name), annex.doc_type)
             index = self.kind.count() - 1
         self.kind.setCurrentIndex(index)
         self.kind.blockSignals(False)
         self.title_field.set_quietly(annex.title)
         self.body.set_quietly(annex.body)
         self.body.set_doc_type(annex.doc_type)
+        for name, editor in self.part_editors.items():
+            editor.part = f"annexes[{max(row, 0) + 1}].{name.split('.')[1]}"
+            editor.load(self.state.draft, editor.wording)
 
     def load(self, draft: Draft) -> None:
         row = self.list.currentRow()
@@ -237,15 +237,8 @@ class AnnexEditor(QWidget):
     def show_filled(self, source: Content, filled: Content) -> None:
         """Under the title and the text, what they print as when they use template fields ({{ … }})."""
         self._labels(filled.annexes)
-        row = self.list.currentRow()
-        pairs = ((self.title_hint, "title"), (self.body_hint, "body"))
-        for hint, part in pairs:
-            shown = 0 <= row < min(len(source.annexes), len(filled.annexes))
-            text = getattr(source.annexes[row], part) if shown else ""
-            uses_fields = "{{" in text or "{%" in text
-            hint.setVisible(uses_fields)
-            if uses_fields:
-                hint.setText(_filled(getattr(filled.annexes[row], part)))
+        for editor in self.part_editors.values():
+            editor.show_filled(filled)
 
     def focus_ref(self, ref: str) -> bool:
         """Select the annex ``ref`` names ("annexes[2].body") and focus its field; False when it names none."""
@@ -283,6 +276,7 @@ class CosignerEditor(QGroupBox):
         self.mode.currentIndexChanged.connect(lambda _i: self._visible(self.mode.currentData()))
         form.addRow(_("Signing authority"), self.mode)
         self.fields: dict[str, LineField] = {}
+        self.part_editors: dict[str, PartEditor] = {}  # each line, or the template fields that fill it
         for part, label, tip in (
             ("collective", _("On behalf of (TM.)"), _("e.g. ỦY BAN NHÂN DÂN")),
             ("head_title", _("Head's title (KT., TL., TUQ., Q.)"), _("e.g. CHỦ TỊCH")),
@@ -293,8 +287,10 @@ class CosignerEditor(QGroupBox):
             field = LineField(self)
             field.setToolTip(tip)
             field.edited.connect(lambda text, p=part: self._edit(**{p: text}))
-            form.addRow(label, field)
+            editor = PartEditor(state, f"cosigner.{part}", field, self)
+            form.addRow(label, editor)
             self.fields[part] = field
+            self.part_editors[f"cosigner.{part}"] = editor
         self.printed = QLabel(self)
         self.printed.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         form.addRow(_("Prints as"), self.printed)
@@ -316,7 +312,7 @@ class CosignerEditor(QGroupBox):
             "order_title": mode is SigningMode.TL_KT,
         }
         for part, visible in shown.items():
-            self.form.setRowVisible(self.fields[part], visible and self.isChecked())
+            self.form.setRowVisible(self.part_editors[f"cosigner.{part}"], visible and self.isChecked())
 
     def load(self, draft: Draft) -> None:
         sig = draft.content.cosigner

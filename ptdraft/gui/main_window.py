@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptdraft import api
+from ptdraft import api, part_fields
 from ptdraft.errors import OutputError, PtdraftError
 from ptdraft.gui import i18n, qt_texts, window_place
 from ptdraft.gui.autosave import Autosaver
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         for number, cls in enumerate(STEP_CLASSES, start=1):
             step = cls(self.state)
             step.notice.connect(self.show_notice)
+            step.reload_needed.connect(self.reload_steps)
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setWidget(step)
@@ -212,8 +213,22 @@ class MainWindow(QMainWindow):
 
     # -- steps and preview ------------------------------------------------------
     def load_steps(self) -> None:
+        draft = self.state.draft
+        self._wording = part_fields.template_content(draft)  # the template's own text, for "back to the wording"
+        self.reload_steps()
+
+    def reload_steps(self) -> None:
+        """Show every step's parts as the draft has them: a part's fields where its text comes from them."""
+        draft = self.state.draft
+        shown: set[str] = set()
         for step in self.steps:
-            step.load(self.state.draft)
+            step.load(draft)
+            step.load_parts(draft, getattr(self, "_wording", None))
+            shown |= set(step.field_widgets)
+        others = tuple(item for item in draft.fields if item.id not in shown)
+        for step in self.steps:
+            if hasattr(step, "set_other_fields"):
+                step.set_other_fields(others, draft)
 
     def _step_selected(self, row: int) -> None:
         if 0 <= row < self.stack.count():
@@ -228,6 +243,11 @@ class MainWindow(QMainWindow):
 
     def step_for(self, ref: str) -> int | None:
         ref = _PAGE_REFS.get(ref, ref)
+        if ref.startswith("values."):  # a template field: the first step that shows it, where its part prints
+            field_id = ref.removeprefix("values.")
+            for index, step in enumerate(self.steps):
+                if field_id in step.field_widgets:
+                    return index
         for index, step in enumerate(self.steps):
             if step.owns(ref):
                 return index
@@ -262,6 +282,7 @@ class MainWindow(QMainWindow):
         self.pages = self.preview.show_layout(layout)
         printed = api.printed(content)
         for step in self.steps:
+            step.sync_values(draft)
             step.show_printed(content, printed)
             step.show_filled(draft.content, content)
         self._mark_steps()
@@ -275,12 +296,12 @@ class MainWindow(QMainWindow):
 
     def step_messages(self) -> list[list[str]]:
         """For each step, what is missing or wrong in its parts. A missing template value also counts for the
-        steps whose parts print it ("[Tỉnh]" in the header), with a pointer to the Content step."""
+        steps whose parts print it ("[Tỉnh]" in the header)."""
         printed_by: list[tuple[str, str]] = []
         for problem in self.problems:
             if problem.ref.startswith("values."):
                 for part in api.parts_using(self.state.draft, problem.ref.removeprefix("values.")):
-                    printed_by.append((part, _("{message} (fill it in the Content step)").format(message=problem.message)))
+                    printed_by.append((part, problem.message))
         out = []
         for step in self.steps:
             own = [p.message for p in self.problems if step.owns(p.ref)]

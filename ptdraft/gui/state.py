@@ -51,6 +51,10 @@ class DraftState(QObject):
         content = dataclasses.replace(self._draft.content, **changes)
         self._set(dataclasses.replace(self._draft, content=content))
 
+    def set_content(self, content: Content) -> None:
+        """Replace the whole content (a part turned into free text, or back to the template's wording)."""
+        self._set(dataclasses.replace(self._draft, content=content))
+
     def update_signature(self, **changes: object) -> None:
         signature = dataclasses.replace(self._draft.content.signature, **changes)
         self.update_content(signature=signature)

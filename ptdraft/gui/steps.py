@@ -1,13 +1,10 @@
 """The steps of the form, in the order the page prints. Each step edits its parts through the DraftState."""
 from __future__ import annotations
 
-import datetime as _dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -21,6 +18,7 @@ from ptdraft import api
 from ptdraft.gui.annex_editor import AnnexEditor, CosignerEditor
 from ptdraft.gui.i18n import _
 from ptdraft.gui.outline_editor import OutlineEditor
+from ptdraft.gui.part_editor import PartEditor, field_widget, focus_of, set_field_value
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.widgets import (
     MARGIN,
@@ -30,10 +28,8 @@ from ptdraft.gui.widgets import (
     LineField,
     ListEditor,
     TextField,
-    is_time_field,
-    typed_time,
 )
-from ptdraft.model import Content, Draft, Field, FieldKind, SigningMode
+from ptdraft.model import Content, Draft, Field, SigningMode
 
 SECRECY = ("", "MẬT", "TỐI MẬT", "TUYỆT MẬT")
 URGENCY = ("", "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
@@ -47,10 +43,12 @@ class Step(QWidget):
     key = ""
     refs: tuple[str, ...] = ()
     notice = Signal(str)
+    reload_needed = Signal()  # a part became free text or went back to the template's wording
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.part_editors: dict[str, PartEditor] = {}
         self.form = QFormLayout()
         self.form.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.form.setSpacing(SPACING)
@@ -65,7 +63,6 @@ class Step(QWidget):
         self.box.addWidget(heading)
         self.box.addLayout(self.form)
         self.focus_targets: dict[str, QWidget] = {}
-        self.filled_hints: dict[str, QLabel] = {}
 
     def title(self) -> str:
         raise NotImplementedError
@@ -76,41 +73,70 @@ class Step(QWidget):
     def load(self, draft: Draft) -> None:
         """Show the draft's values without emitting edits."""
 
+    def load_parts(self, draft: Draft, wording: Content | None) -> None:
+        """Show each part as its fields or as its plain text (after :meth:`load`); ``wording`` is the template's."""
+        for editor in self.part_editors.values():
+            editor.load(draft, wording)
+
+    def sync_values(self, draft: Draft) -> None:
+        """Show field values typed in another step that prints the same field."""
+        for editor in self.part_editors.values():
+            editor.sync_values(draft)
+
+    @property
+    def field_widgets(self) -> dict[str, QWidget]:
+        """The template fields this step shows, by id (the first widget of each)."""
+        out: dict[str, QWidget] = {}
+        for editor in self.part_editors.values():
+            for field_id, widget in editor.field_widgets.items():
+                if editor.from_fields:
+                    out.setdefault(field_id, widget)
+        return out
+
+    def row_widget(self, widget: QWidget) -> QWidget:
+        """The form row's widget for a part's plain editor (its PartEditor)."""
+        return next((e for e in self.part_editors.values() if e.plain is widget), widget)
+
     def show_printed(self, content: Content, printed: dict) -> None:
         """Show how the step's parts will print (called after each preview update)."""
 
     def focus_ref(self, ref: str) -> None:
+        if ref.startswith("values."):
+            widget = self.field_widgets.get(ref.removeprefix("values."))
+            if widget is not None:
+                focus_of(widget).setFocus(Qt.FocusReason.OtherFocusReason)
+                return
         for prefix, widget in self.focus_targets.items():
             if ref == prefix or ref.startswith(prefix + ".") or ref.startswith(prefix + "["):
-                getattr(widget, "entry", widget).setFocus(Qt.FocusReason.OtherFocusReason)
+                self._focus_target(prefix, widget).setFocus(Qt.FocusReason.OtherFocusReason)
                 return
-        first = next(iter(self.focus_targets.values()), None)
+        first = next(iter(self.focus_targets.items()), None)
         if first is not None:
-            getattr(first, "entry", first).setFocus(Qt.FocusReason.OtherFocusReason)
+            self._focus_target(*first).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_target(self, part: str, widget: QWidget) -> QWidget:
+        editor = self.part_editors.get(part)
+        if editor is not None and editor.from_fields:
+            return editor.focus_widget()
+        return getattr(widget, "entry", widget)
 
     def show_filled(self, source: Content, filled: Content) -> None:
-        """Under a field whose text uses template fields ({{ … }}), show what it prints as."""
-        for part, hint in self.filled_hints.items():
-            text = _part_text(source, part)
-            uses_fields = "{{" in text or "{%" in text
-            self.form.setRowVisible(hint, uses_fields)
-            if uses_fields:
-                shown = " ".join(_part_text(filled, part)[:400].split())  # a long body: only its start shows
-                hint.setText("→ " + (shown if len(shown) <= 160 else shown[:157] + "…"))
+        """Under a part that its fields fill, show what it prints as."""
+        for editor in self.part_editors.values():
+            editor.show_filled(filled)
 
     # helpers
+    def part_editor(self, part: str, plain: QWidget) -> PartEditor:
+        editor = PartEditor(self.state, part, plain, self)
+        editor.mode_changed.connect(self.reload_needed)
+        self.part_editors[part] = editor
+        return editor
+
     def _add_field(self, label: str, part: str, field: QWidget, tip: str) -> None:
         field.setToolTip(tip)
-        field.notice.connect(self.notice)
-        self.form.addRow(label, field)
-        hint = QLabel(self)
-        hint.setObjectName("filledHint")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        hint.setToolTip(_("Filled in from the template fields in the Content step"))
-        self.form.addRow("", hint)
-        self.form.setRowVisible(hint, False)
-        self.filled_hints[part] = hint
+        if hasattr(field, "notice"):
+            field.notice.connect(self.notice)
+        self.form.addRow(label, self.part_editor(part, field))
         self.focus_targets[part] = field
 
     def line(self, label: str, part: str, tip: str = "") -> LineField:
@@ -129,10 +155,11 @@ class Step(QWidget):
         """A list editor for one content part, on a row of its own (or labelled)."""
         editor.changed.connect(lambda values: self.state.update_content(**{part: tuple(values)}))
         editor.notice.connect(self.notice)
+        row = self.part_editor(part, editor)
         if label is None:
-            self.form.addRow(editor)
+            self.form.addRow(row)
         else:
-            self.form.addRow(label, editor)
+            self.form.addRow(label, row)
         self.focus_targets[part] = editor.entry
         return editor
 
@@ -241,10 +268,7 @@ class MarksStep(Step):
 
     def _show(self, visible: bool) -> None:
         for widget in (self.secrecy, self.urgency, self.circulation):
-            widget.setVisible(visible)
-            label = self.form.labelForField(widget)
-            if label is not None:
-                label.setVisible(visible)
+            self.form.setRowVisible(self.row_widget(widget), visible)
 
     def _toggle(self, checked: bool) -> None:
         self._show(checked)
@@ -290,10 +314,7 @@ class TypeStep(Step):
 
     def _decision_parts(self, visible: bool) -> None:
         for widget in (self.deciding, self.bases):
-            widget.setVisible(visible)
-            label = self.form.labelForField(widget)
-            if label is not None:
-                label.setVisible(visible)
+            self.form.setRowVisible(self.row_widget(widget), visible)
 
     def load(self, draft: Draft) -> None:
         content = draft.content
@@ -355,104 +376,56 @@ class ContentStep(Step):
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        self.fields_box = QGroupBox(_("Template fields"), self)
-        self.fields_form = QFormLayout(self.fields_box)
-        self.fields_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # template labels run long
-        self.form.addRow(self.fields_box)
-        self.note(_("Text in {{ }} is filled in from the template fields above."))
         self.body = OutlineEditor(self, lines=12)
         self.body.edited.connect(lambda text: self.state.update_content(body=text))
         self._add_field(_("Body"), "body", self.body, _("A blank line between paragraphs; \"1.\" starts a numbered item, \"a)\" a sub-item."))
-        self.field_widgets: dict[str, QWidget] = {}
-        self._fields: tuple[Field, ...] | None = None
+        # Fields that no step's part shows (a template field printed nowhere, or in a part with no box of its own).
+        self.fields_box = QGroupBox(_("Other template fields"), self)
+        self.fields_form = QFormLayout(self.fields_box)
+        self.fields_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # template labels run long
+        self.form.addRow(self.fields_box)
+        self.fields_box.hide()
+        self.other_widgets: dict[str, QWidget] = {}
+        self._others: tuple[Field, ...] = ()
         # The body takes the height left on the screen (no stretch under it): long letters are typed here.
         self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.box.setStretchFactor(self.form, 1)
 
-    def _build_fields(self, fields: tuple[Field, ...]) -> None:
-        while self.fields_form.rowCount():
-            self.fields_form.removeRow(0)
-        self.field_widgets = {}
-        for item in fields:
-            widget = self._field_widget(item)
-            label = f"{item.label} *" if item.required else item.label
-            if item.help:
-                widget.setToolTip(item.help)
-            self.fields_form.addRow(label, widget)
-            self.field_widgets[item.id] = widget
-            self.focus_targets[f"values.{item.id}"] = widget
-        self.fields_box.setVisible(bool(fields))
-        self._fields = fields
-        # The fields are made after the body: put them before it in the Tab order, as they are on screen.
-        chain = [w.entry if isinstance(w, ListEditor) else w for w in self.field_widgets.values()] + [self.body]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
+    @property
+    def field_widgets(self) -> dict[str, QWidget]:
+        own = super().field_widgets
+        return {**self.other_widgets, **own}
+
+    def set_other_fields(self, fields: tuple[Field, ...], draft: Draft) -> None:
+        """Show the template fields no other step shows, so every field can still be filled in."""
+        if fields != self._others:
+            while self.fields_form.rowCount():
+                self.fields_form.removeRow(0)
+            self.other_widgets = {}
+            for item in fields:
+                widget = field_widget(self.fields_box, item, self.state, self.notice)
+                self.fields_form.addRow(f"{item.label} *" if item.required else item.label, widget)
+                self.other_widgets[item.id] = widget
+            self._others = fields
+            self.fields_box.setVisible(bool(fields))
+        self.sync_values(draft)
+
+    def sync_values(self, draft: Draft) -> None:
+        super().sync_values(draft)
+        for item in self._others:
+            widget = self.other_widgets[item.id]
+            if not (isinstance(widget, DateField) and widget.picker.hasFocus()):  # a date half typed stays
+                set_field_value(widget, item, draft)
 
     def focus_ref(self, ref: str) -> None:
-        if not ref and self.field_widgets:  # entering the step: its first template field
-            first = next(iter(self.field_widgets.values()))
-            (first.entry if isinstance(first, ListEditor) else first).setFocus(Qt.FocusReason.OtherFocusReason)
+        if not ref:  # entering the step: its first template field, or the body
+            widgets = list(self.field_widgets.values())
+            target = focus_of(widgets[0]) if widgets else self.body
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().focus_ref(ref)
 
-    def _field_widget(self, item: Field) -> QWidget:
-        state = self.state
-        if item.kind is FieldKind.MULTILINE:
-            widget = TextField(self, lines=3)
-            widget.edited.connect(lambda text, i=item.id: state.set_value(i, text))
-            widget.notice.connect(self.notice)
-        elif item.kind is FieldKind.NUMBER:
-            widget = QDoubleSpinBox(self)
-            widget.setRange(-1e12, 1e12)
-            widget.setDecimals(0 if not isinstance(item.default, float) else 2)
-            widget.valueChanged.connect(lambda v, i=item.id: state.set_value(i, int(v) if float(v).is_integer() else v))
-        elif item.kind is FieldKind.DATE:
-            widget = DateField(self, blank_allowed=False)
-            widget.printed.hide()
-            widget.edited.connect(lambda day, i=item.id: state.set_value(i, None if day is None else day.isoformat()))
-        elif item.kind is FieldKind.CHOICE:
-            widget = QComboBox(self)
-            for option in item.options:
-                widget.addItem(option, option)
-            widget.currentIndexChanged.connect(lambda _x, w=widget, i=item.id: state.set_value(i, w.currentData()))
-        elif item.kind is FieldKind.LIST:
-            widget = ListEditor(self)
-            widget.changed.connect(lambda values, i=item.id: state.set_value(i, list(values)))
-            widget.notice.connect(self.notice)
-        else:
-            widget = LineField(self)
-            widget.edited.connect(lambda text, i=item.id: state.set_value(i, text))
-            widget.notice.connect(self.notice)
-            if is_time_field(item.id):
-                widget.setToolTip(_("Type the time as 8:00 or 8h; it prints as \"8 giờ 00\"."))
-                widget.editingFinished.connect(lambda w=widget, i=item.id: self._time_typed(w, i))
-        return widget
-
-    def _time_typed(self, widget: LineField, field_id: str) -> None:
-        """A time typed as 8:00 or 8h becomes "8 giờ 00", the form the page prints."""
-        written = typed_time(widget.text())
-        if written is not None and written != widget.text():
-            widget.set_quietly(written)
-            self.state.set_value(field_id, written)
-
     def load(self, draft: Draft) -> None:
-        if self._fields != draft.fields:
-            self._build_fields(draft.fields)
-        for item in draft.fields:
-            widget = self.field_widgets[item.id]
-            value = draft.values.get(item.id, item.default)
-            widget.blockSignals(True)
-            if isinstance(widget, (LineField, TextField)):
-                widget.set_quietly("" if value is None else str(value))
-            elif isinstance(widget, QDoubleSpinBox):
-                widget.setValue(float(value) if isinstance(value, (int, float)) else 0.0)
-            elif isinstance(widget, DateField):
-                widget.set_quietly(_as_date(value))
-            elif isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(0, widget.findData(value)))
-            elif isinstance(widget, ListEditor):
-                widget.set_quietly(value if isinstance(value, list) else [])
-            widget.blockSignals(False)
         self.body.set_quietly(draft.content.body)
         self.body.set_doc_type(draft.content.doc_type)
 
@@ -463,26 +436,6 @@ def _index_in(ref: str, part: str) -> int | None:
         return None
     digits = ref[len(part) + 1 :].split("]", 1)[0]
     return int(digits) if digits.isdigit() else None
-
-
-def _part_text(content: Content, part: str) -> str:
-    """The text of a content part named like "subject" or "signature.name"."""
-    value: object = content
-    for name in part.split("."):
-        value = getattr(value, name, "")
-    return value if isinstance(value, str) else ""
-
-
-def _as_date(value) -> _dt.date | None:
-    """A template date value as stored (ISO text); None when there is none (the box stays empty, as the page)."""
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    return None
 
 
 class RequirementsStep(Step):
@@ -532,7 +485,7 @@ class ClosingStep(Step):
             self.close.addItem(value)
         self.close.setToolTip(_("\"./.\" is added to the end of the last paragraph"))
         self.close.currentTextChanged.connect(lambda text: self.state.update_content(close=text.strip()))
-        self.form.addRow(_("Closing formula"), self.close)
+        self.form.addRow(_("Closing formula"), self.part_editor("close", self.close))
         self.focus_targets["close"] = self.close
         self.finish()
 
@@ -581,6 +534,9 @@ class SignatureStep(Step):
         self.form.addRow(_("Prints as"), self.printed_block)
         self.cosigner = CosignerEditor(state, self.MODES, self)  # the second signature, printed on the left
         self.form.addRow(self.cosigner)
+        for part, editor in self.cosigner.part_editors.items():
+            editor.mode_changed.connect(self.reload_needed)
+            self.part_editors[part] = editor
         self.focus_targets["cosigner"] = self.cosigner.fields["position"]
         self.finish()
 
@@ -597,7 +553,7 @@ class SignatureStep(Step):
             self.order: mode is SigningMode.TL_KT,
         }
         for widget, visible in show.items():
-            self.form.setRowVisible(widget, visible)
+            self.form.setRowVisible(self.row_widget(widget), visible)
 
     def load(self, draft: Draft) -> None:
         sig = draft.content.signature
@@ -637,7 +593,7 @@ class DistributionStep(Step):
             lambda text: self.state.update_content(archive=tuple(p.strip() for p in text.split(",") if p.strip()))
         )
         self.archive.notice.connect(self.notice)
-        self.form.addRow(_("Kept by (after \"Lưu: VT,\")"), self.archive)
+        self.form.addRow(_("Kept by (after \"Lưu: VT,\")"), self.part_editor("archive", self.archive))
         self.focus_targets["archive"] = self.archive
         self.drafter = self.line(_("Drafter's initials"), "drafter_code")
         self.copies = QSpinBox(self)
@@ -684,6 +640,9 @@ class AnnexStep(Step):
         self.editor = AnnexEditor(state, self)
         self.editor.notice.connect(self.notice)
         self.form.addRow(self.editor)
+        for part, editor in self.editor.part_editors.items():
+            editor.mode_changed.connect(self.reload_needed)
+            self.part_editors[part] = editor
         self.focus_targets["annexes"] = self.editor.add_button
         self.finish()
 

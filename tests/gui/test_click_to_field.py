@@ -69,8 +69,14 @@ def test_click_on_a_second_page_part_and_on_blank_paper(make_window, qtbot):
 
 
 def test_click_on_a_requirement_selects_that_item(make_window, qtbot):
-    """Clicking the third printed requirement opens the requirements step with item 3 selected in its editor."""
-    window = make_window(api.load_draft(LETTER_JSON))
+    """Clicking the third printed requirement opens the requirements step with item 3 selected in its editor
+    (the items written out as free text, so the item editor shows them)."""
+    import dataclasses
+
+    from ptdraft import part_fields
+
+    letter = api.load_draft(LETTER_JSON)
+    window = make_window(dataclasses.replace(letter, content=part_fields.as_free_text(letter, "requirements")))
     settle(window)
     point = _point_of(window, "requirements[3]")
     qtbot.mouseClick(window.preview.canvas, Qt.MouseButton.LeftButton, pos=point.toPoint())

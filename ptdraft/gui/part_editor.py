@@ -1,0 +1,274 @@
+"""One part of the document in its step: the template fields it prints, or its plain text; never template code.
+
+A part whose text comes from template fields ("{{ co_quan }}", a loop over the recipients) shows those fields,
+with their labels, help and values, and the text it prints, read-only. A part of plain text shows its editor
+(a line, a text, a list of entries, the numbered items). One button turns the part into free text (the text it
+prints now, to edit as the clerk likes); another puts the template's wording back (docs/decisions/0018).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ptdraft import part_fields
+from ptdraft.gui.i18n import _
+from ptdraft.gui.state import DraftState
+from ptdraft.gui.widgets import DateField, ItemsEditor, LineField, ListEditor, TextField, is_time_field, typed_time
+from ptdraft.model import Content, Draft, Field, FieldKind, Item
+
+
+def field_widget(parent: QWidget, item: Field, state: DraftState, notice) -> QWidget:
+    """The input for one template field, writing its value to the draft as the clerk types."""
+    if item.kind is FieldKind.MULTILINE:
+        widget = TextField(parent, lines=3)
+        widget.edited.connect(lambda text, i=item.id: state.set_value(i, text))
+        widget.notice.connect(notice)
+    elif item.kind is FieldKind.NUMBER:
+        widget = QDoubleSpinBox(parent)
+        widget.setRange(-1e12, 1e12)
+        widget.setDecimals(0 if not isinstance(item.default, float) else 2)
+        widget.valueChanged.connect(lambda v, i=item.id: state.set_value(i, int(v) if float(v).is_integer() else v))
+    elif item.kind is FieldKind.DATE:
+        widget = DateField(parent, blank_allowed=False)
+        widget.printed.hide()
+        widget.edited.connect(lambda day, i=item.id: state.set_value(i, None if day is None else day.isoformat()))
+    elif item.kind is FieldKind.CHOICE:
+        widget = QComboBox(parent)
+        for option in item.options:
+            widget.addItem(option, option)
+        widget.currentIndexChanged.connect(lambda _x, w=widget, i=item.id: state.set_value(i, w.currentData()))
+    elif item.kind is FieldKind.LIST:
+        widget = ListEditor(parent)
+        widget.changed.connect(lambda values, i=item.id: state.set_value(i, list(values)))
+        widget.notice.connect(notice)
+    else:
+        widget = LineField(parent)
+        widget.edited.connect(lambda text, i=item.id: state.set_value(i, text))
+        widget.notice.connect(notice)
+        if is_time_field(item.id):
+            widget.setToolTip(_("Type the time as 8:00 or 8h; it prints as \"8 giờ 00\"."))
+            widget.editingFinished.connect(lambda w=widget, i=item.id: _time_typed(state, w, i))
+    if item.help:
+        widget.setToolTip(item.help)
+        if isinstance(widget, (LineField, TextField)):
+            widget.setPlaceholderText(item.help)
+    return widget
+
+
+def _time_typed(state: DraftState, widget: LineField, field_id: str) -> None:
+    """A time typed as 8:00 or 8h becomes "8 giờ 00", the form the page prints."""
+    written = typed_time(widget.text())
+    if written is not None and written != widget.text():
+        widget.set_quietly(written)
+        state.set_value(field_id, written)
+
+
+def focus_of(widget: QWidget) -> QWidget:
+    """The widget that takes the cursor for a field (a list's entry line, a date's box)."""
+    return getattr(widget, "entry", None) or getattr(widget, "picker", None) or widget
+
+
+def set_field_value(widget: QWidget, item: Field, draft: Draft) -> None:
+    """Show a field's value without sending an edit."""
+    value = draft.values.get(item.id, item.default)
+    widget.blockSignals(True)
+    try:
+        if isinstance(widget, (LineField, TextField)):
+            text = "" if value is None else str(value)
+            current = widget.text() if isinstance(widget, LineField) else widget.toPlainText()
+            if current != text:
+                widget.set_quietly(text)
+        elif isinstance(widget, QDoubleSpinBox):
+            widget.setValue(float(value) if isinstance(value, (int, float)) else 0.0)
+        elif isinstance(widget, DateField):
+            day = _as_date(value)
+            if widget.value() != day:
+                widget.set_quietly(day)
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        elif isinstance(widget, ListEditor):
+            values = list(value) if isinstance(value, (list, tuple)) else []
+            if widget.values() != values:
+                widget.set_quietly(values)
+    finally:
+        widget.blockSignals(False)
+
+
+def _as_date(value) -> _dt.date | None:
+    """A template date value as stored (ISO text); None when there is none (the box stays empty, as the page)."""
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    return None
+
+
+def printed_text(value: object) -> str:
+    """A part's printed value as the clerk reads it: a list one entry a line, items numbered."""
+    if isinstance(value, str):
+        return value.strip()
+    lines: list[str] = []
+    for number, entry in enumerate(value if isinstance(value, tuple) else (), 1):
+        if isinstance(entry, Item):
+            lines.append(f"{number}. {entry.text}")
+            lines.extend(f"    {chr(96 + n)}) {sub}" for n, sub in enumerate(entry.subitems, 1))
+        else:
+            lines.append(f"- {entry}")
+    return "\n".join(lines)
+
+
+class PartEditor(QWidget):
+    """A part of the document: its fields (and what it prints), or its plain editor."""
+
+    mode_changed = Signal()  # the part became free text or went back to the template's wording
+
+    def __init__(self, state: DraftState, part: str, plain: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.part = part
+        self.plain = plain
+        self.from_fields = False
+        self.wording: Content | None = None
+        self.field_widgets: dict[str, QWidget] = {}
+        self._fields: tuple[Field, ...] = ()
+        self.fields_box = QWidget(self)
+        self.fields_form = QFormLayout(self.fields_box)
+        self.fields_form.setContentsMargins(0, 0, 0, 0)
+        self.fields_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # template labels run long
+        # Read-only, of a height set by its lines (a word-wrapped label would not get its height in the
+        # scrolling form and squeeze the fields above it).
+        self.printed = QPlainTextEdit(self)
+        self.printed.setObjectName("printedResult")
+        self.printed.setReadOnly(True)
+        self.printed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.printed.setStyleSheet("color: #444; background: #f4f4f4;")
+        self.printed.setToolTip(_("How this part prints (read-only); change the fields above"))
+        self.to_free = QPushButton(_("Edit as free text"), self)
+        self.to_free.setToolTip(_("Write this part out as the text it prints now and edit it freely; "
+                                  "its fields no longer fill it"))
+        self.to_template = QPushButton(_("Back to the template's wording"), self)
+        self.to_template.setToolTip(_("Replace this part's text by the template's wording, filled from its fields"))
+        for button in (self.to_free, self.to_template):
+            button.setFlat(True)
+            button.setStyleSheet("color: #0645ad; text-align: left;")
+            button.setAutoDefault(False)
+        self.to_free.clicked.connect(self.make_free_text)
+        self.to_template.clicked.connect(self.restore_wording)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.to_free)
+        buttons.addWidget(self.to_template)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        plain.setParent(self)
+        box.addWidget(plain)
+        box.addWidget(self.fields_box)
+        box.addWidget(self.printed)
+        box.addLayout(buttons)
+        self.fields_box.hide()
+        self.printed.hide()
+        self.to_free.hide()
+        self.to_template.hide()
+
+    # -- showing -----------------------------------------------------------------------------
+    def load(self, draft: Draft, wording: Content | None) -> None:
+        """Show the part as the draft has it: its fields when they fill it, else its plain editor."""
+        self.wording = wording
+        self.from_fields = part_fields.from_fields(draft.content, self.part)
+        self.plain.setVisible(not self.from_fields)
+        if self.from_fields:
+            self._clear_plain()  # the template code never sits in a box, even a hidden one
+        fields = part_fields.fields_of(draft, self.part) if self.from_fields else ()
+        if fields != self._fields:
+            self._build(fields)
+        self.sync_values(draft)
+        self.fields_box.setVisible(bool(fields))
+        source = part_fields.part_value(draft.content, self.part)
+        alone = isinstance(source, str) and len(fields) == 1 and source.strip() in (
+            f"{{{{ {fields[0].id} }}}}", f"{{{{{fields[0].id}}}}}")
+        self.printed.setVisible(self.from_fields and not alone)
+        self.to_free.setVisible(self.from_fields)
+        self.to_template.setVisible(part_fields.can_restore(draft, wording, self.part))
+
+    def _clear_plain(self) -> None:
+        if isinstance(self.plain, QComboBox):
+            self.plain.blockSignals(True)
+            self.plain.setCurrentText("")
+            self.plain.blockSignals(False)
+            return
+        self.plain.set_quietly(() if isinstance(self.plain, (ListEditor, ItemsEditor)) else "")
+
+    def _build(self, fields: tuple[Field, ...]) -> None:
+        while self.fields_form.rowCount():
+            self.fields_form.removeRow(0)
+        self.field_widgets = {}
+        for item in fields:
+            widget = field_widget(self.fields_box, item, self.state, self._notice)
+            label = f"{item.label} *" if item.required else item.label
+            self.fields_form.addRow(label, widget)
+            self.field_widgets[item.id] = widget
+        self._fields = fields
+        # Made after the rest of the step: put them where the part is in the Tab order.
+        chain = [focus_of(self.plain)] + [focus_of(w) for w in self.field_widgets.values()]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def _notice(self, text: str) -> None:
+        notice = getattr(self.parent(), "notice", None)
+        if notice is not None:
+            notice.emit(text)
+
+    def sync_values(self, draft: Draft) -> None:
+        """Show the fields' values (typed here or in another step that prints them too)."""
+        for item in self._fields:
+            widget = self.field_widgets[item.id]
+            if not (isinstance(widget, DateField) and widget.picker.hasFocus()):  # a date half typed stays
+                set_field_value(widget, item, draft)
+
+    def show_filled(self, filled: Content) -> None:
+        if self.from_fields:
+            text = printed_text(part_fields.part_value(filled, self.part))
+            text = text if len(text) <= 3000 else text[:2997] + "…"
+            if self.printed.toPlainText() != text:
+                self.printed.setPlainText(text)
+            lines = min(6, max(1, len(text) // 60 + text.count("\n") + 1))
+            height = lines * self.printed.fontMetrics().lineSpacing() + 14
+            if self.printed.height() != height:
+                self.printed.setFixedHeight(height)
+                self.updateGeometry()
+
+    def focus_widget(self) -> QWidget:
+        if self.from_fields and self.field_widgets:
+            return focus_of(next(iter(self.field_widgets.values())))
+        return focus_of(self.plain)
+
+    # -- the two actions ---------------------------------------------------------------------------
+    def make_free_text(self) -> None:
+        """The part becomes the text it prints now, edited as plain text."""
+        self.state.set_content(part_fields.as_free_text(self.state.draft, self.part))
+        self.mode_changed.emit()
+        focus_of(self.plain).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def restore_wording(self) -> None:
+        """The part goes back to the template's wording, filled from its fields."""
+        if self.wording is None:
+            return
+        self.state.set_content(part_fields.restored(self.state.draft, self.wording, self.part))
+        self.mode_changed.emit()
+        self.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
