@@ -3,7 +3,7 @@
     xvfb-run -a -s "-screen 0 1366x768x24" python3 scripts/screenshot_steps.py OUTDIR
     xvfb-run -a -s "-screen 0 1366x768x24" python3 scripts/screenshot_steps.py OUTDIR --screen "1920x1080 150%" --language en
 
-Writes OUTDIR/step-01.png … step-10.png (the window as it opens on the screen chosen, with a taskbar's room kept:
+Writes OUTDIR/step-01.png, step-02.png, … (one per step) (the window as it opens on the screen chosen, with a taskbar's room kept:
 1366×768 at 100 % by default), guide.png (F1 on the Kính gửi step) and file-dialog.png (File → Open, Qt's own
 file dialog). The draft is the real letter of examples/ (or a template's example with --template); the data
 folder is a new empty one, so no restore or start dialog appears and nothing of the user's is touched.

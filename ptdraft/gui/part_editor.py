@@ -243,7 +243,11 @@ class PartEditor(QWidget):
 
     def show_filled(self, filled: Content) -> None:
         if self.from_fields:
-            text = printed_text(part_fields.part_value(filled, self.part))
+            value = part_fields.part_value(filled, self.part)
+            if self.part == "archive" and isinstance(value, tuple):  # printed on one line: "Lưu: VT, KT."
+                text = ", ".join(str(unit) for unit in value)
+            else:
+                text = printed_text(value)
             text = text if len(text) <= 3000 else text[:2997] + "…"
             if self.printed.toPlainText() != text:
                 self.printed.setPlainText(text)

@@ -124,6 +124,17 @@ def test_recipients_of_a_cong_van_are_entries_not_a_loop(make_window, qtbot):
     assert template_code_on_screen(window) == []
 
 
+
+def test_the_archive_line_shows_as_it_prints(make_window, qtbot):
+    """The Lưu units from a field read "KT" (as after "Lưu: VT,"), not as a list entry "- KT"."""
+    window = make_window(api.new_draft(api.get_template("giay-moi")))
+    settle(window)
+    step = next(s for s in window.steps if "archive" in getattr(s, "part_editors", {}))
+    editor = step.part_editors["archive"]
+    assert editor.from_fields
+    assert editor.printed.toPlainText() == ", ".join(window.filled.archive) != ""
+    assert not editor.printed.toPlainText().startswith("-")
+
 def _key_type(qtbot, widget, text: str) -> None:
     widget.setFocus()
     type_text(widget, text)
