@@ -8,6 +8,8 @@ not missing. No Qt here (docs/decisions/0018-fields-where-they-print.md).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import dataclasses
 
 from ptdraft import render, templates
@@ -120,18 +122,33 @@ def as_free_text(draft: Draft, part: str) -> Content:
     return with_part(draft.content, part, part_value(filled, part))
 
 
-def template_content(draft: Draft) -> Content | None:
-    """The content of the template the draft came from (its wording), or None when it cannot be found."""
+def template_content(draft: Draft, lookup: Callable[[str, int], object] | None = None) -> Content | None:
+    """The content of the template the draft came from (its wording), or None when it cannot be found: a shipped
+    template first, then ``lookup(id, version)`` (the office library's version), each only with the same version
+    and, when both have one, the same SHA-256."""
     ref = draft.template
     if ref is None:
         return None
+
+    def same(template) -> bool:
+        found = getattr(template, "ref", None)
+        return found is not None and found.version == ref.version and not (
+            ref.sha256 and found.sha256 and found.sha256 != ref.sha256)
+
     try:
-        template = templates.find_template(ref.id)
+        shipped = templates.find_template(ref.id)
     except PtdraftError:
-        return None
-    if template.ref.version != ref.version or (ref.sha256 and template.ref.sha256 and template.ref.sha256 != ref.sha256):
-        return None
-    return template.content
+        shipped = None
+    if same(shipped):
+        return shipped.content
+    if lookup is not None:
+        try:
+            stored = lookup(ref.id, ref.version)
+        except PtdraftError:
+            stored = None
+        if same(stored):
+            return stored.content
+    return None
 
 
 def can_restore(draft: Draft, wording: Content | None, part: str) -> bool:

@@ -214,8 +214,17 @@ class MainWindow(QMainWindow):
     # -- steps and preview ------------------------------------------------------
     def load_steps(self) -> None:
         draft = self.state.draft
-        self._wording = part_fields.template_content(draft)  # the template's own text, for "back to the wording"
+        # The template's own text, for "back to the wording": shipped, or the office library's version of it.
+        self._wording = part_fields.template_content(draft, self._library_template)
         self.reload_steps()
+
+    @staticmethod
+    def _library_template(template_id: str, version: int):
+        """A version of a template from the office library; None when the database cannot be used."""
+        try:
+            return api.library_template(template_id, version)
+        except (PtdraftError, OSError):
+            return None
 
     def reload_steps(self) -> None:
         """Show every step's parts as the draft has them: a part's fields where its text comes from them."""

@@ -257,6 +257,28 @@ def test_free_text_and_back_restores_the_template_wording(make_window, qtbot):
     assert template_code_on_screen(window) == []
 
 
+def test_back_to_the_wording_of_an_office_library_template(make_window, qtbot, library_db):
+    """A template only the office library holds (approved there, not shipped): its wording is found there."""
+    from tests.gui.library_support import approved
+
+    stored = approved("cong-van-so-noi-vu")
+    template = api.library_template(stored.template_id, stored.version)
+    with pytest.raises(Exception):
+        api.get_template(stored.template_id)  # not a shipped template
+    window = make_window(api.new_draft(template, dict(template.example)))
+    window.go_to_step(STEP["authority"])
+    step = window.steps[STEP["authority"]]
+    editor = step.part_editors["authority"]
+    assert editor.from_fields
+    qtbot.mouseClick(editor.to_free, Qt.MouseButton.LeftButton)
+    settle(window)
+    assert "{{" not in window.state.draft.content.authority
+    assert editor.to_template.isVisibleTo(step)
+    qtbot.mouseClick(editor.to_template, Qt.MouseButton.LeftButton)
+    settle(window)
+    assert window.state.draft.content.authority == template.content.authority
+    assert "{{" in template.content.authority and editor.from_fields
+
 def test_a_field_printed_in_two_steps_shows_one_value(make_window):
     """The letter's province prints in the header (step 1) and as the place (step 2): typing it in one step shows it
     in the other."""
