@@ -172,8 +172,9 @@ def _draft_mark(text: str | None) -> str | None:
     return words.upper()  # printed in capitals, as offices mark drafts
 
 
-def _refuse_incomplete(draft) -> None:
-    """An incomplete draft (what the window lists before export) is not written as if it were finished."""
+def _refuse_incomplete(draft, remedy: str | None = None) -> None:
+    """An incomplete draft (what the window lists before export) is not written as if it were finished;
+    ``remedy``: what else the user may do (default: --du-thao)."""
     from ptdraft import api
 
     api.fill(draft, strict=False)  # a template that cannot be filled: its own error, naming the part, first
@@ -184,8 +185,9 @@ def _refuse_incomplete(draft) -> None:
              for p in problems]
     raise InputError(
         f"văn bản còn thiếu hoặc sai {len(problems)} điểm: " + "; ".join(named)
-        + f". Điền đủ rồi xuất lại, hoặc thêm --du-thao để xuất bản dự thảo có dấu \"{DRAFT_MARK}\" ở góc trên "
-          "bên trái trang 1; chưa ghi tệp nào")
+        + ". Điền đủ rồi xuất lại, "
+        + (remedy or f"hoặc thêm --du-thao để xuất bản dự thảo có dấu \"{DRAFT_MARK}\" ở góc trên bên trái trang 1")
+        + "; chưa ghi tệp nào")
 
 
 def _cmd_render(args) -> int:

@@ -71,6 +71,9 @@ def _cmd_pdf(args) -> int:
     from ptdraft import cli, pdf_fields
 
     draft = cli._draft_from(args)
+    # A PDF made to be signed is the finished document: never one with parts missing (no draft mark here).
+    cli._refuse_incomplete(draft, "hoặc dùng ptdraft render --du-thao cho bản dự thảo xin ý kiến (bản để ký số phải "
+                                  "là văn bản hoàn chỉnh)")
     done = pdf_fields.export(draft, args.output, pdf_a=args.pdf_a, copy=args.copy)
     kind = "PDF/A-2b" if done.pdf_a else "PDF"
     print(f"Đã ghi {args.output} ({kind}, {done.pages} trang)")

@@ -96,6 +96,14 @@ def test_a_missing_part_of_the_letter_itself_is_named_too(capsys, tmp_path):
 # ---- the mark ---------------------------------------------------------------------------------------------
 
 
+def test_a_pdf_to_be_signed_is_never_made_of_an_incomplete_draft(capsys, tmp_path):
+    """`ptdraft pdf` prepares the file a signer signs: an incomplete draft is refused, with no draft-mark way out."""
+    out = tmp_path / "ky-so.pdf"
+    code, printed, err = run(capsys, "pdf", letter_without_issuer_code(tmp_path), "-o", out)
+    assert code == 2 and not printed and not out.exists()
+    assert "ký hiệu" in err and "bản để ký số phải là văn bản hoàn chỉnh" in err and "Traceback" not in err
+
+
 def test_du_thao_writes_the_incomplete_draft_with_the_mark_in_a_box(capsys, tmp_path):
     out = tmp_path / "giay-moi.docx"
     code, printed, err = run(capsys, "render", "giay-moi", "-o", out, "--du-thao")
