@@ -187,14 +187,16 @@ class PartEditor(QWidget):
         self.to_template.hide()
 
     # -- showing -----------------------------------------------------------------------------
-    def load(self, draft: Draft, wording: Content | None) -> None:
-        """Show the part as the draft has it: its fields when they fill it, else its plain editor."""
+    def load(self, draft: Draft, wording: Content | None, skip: frozenset[str] = frozenset()) -> None:
+        """Show the part as the draft has it: its fields when they fill it, else its plain editor. ``skip``: fields
+        an earlier part of the same step already shows (one box per field in a step; the printed text shows both)."""
         self.wording = wording
         self.from_fields = part_fields.from_fields(draft.content, self.part)
         self.plain.setVisible(not self.from_fields)
         if self.from_fields:
             self._clear_plain()  # the template code never sits in a box, even a hidden one
         fields = part_fields.fields_of(draft, self.part) if self.from_fields else ()
+        fields = tuple(item for item in fields if item.id not in skip)
         if fields != self._fields:
             self._build(fields)
         self.sync_values(draft)

@@ -75,8 +75,11 @@ class Step(QWidget):
 
     def load_parts(self, draft: Draft, wording: Content | None) -> None:
         """Show each part as its fields or as its plain text (after :meth:`load`); ``wording`` is the template's."""
+        shown: set[str] = set()
         for editor in self.part_editors.values():
-            editor.load(draft, wording)
+            editor.load(draft, wording, frozenset(shown))
+            if editor.from_fields:
+                shown.update(editor.field_widgets)
 
     def sync_values(self, draft: Draft) -> None:
         """Show field values typed in another step that prints the same field."""

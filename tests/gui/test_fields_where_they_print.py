@@ -135,6 +135,12 @@ def test_the_archive_line_shows_as_it_prints(make_window, qtbot):
     assert editor.printed.toPlainText() == ", ".join(window.filled.archive) != ""
     assert not editor.printed.toPlainText().startswith("-")
 
+def _retype(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
+    type_text(widget, text)
+
+
 def _key_type(qtbot, widget, text: str) -> None:
     widget.setFocus()
     type_text(widget, text)
@@ -278,6 +284,26 @@ def test_back_to_the_wording_of_an_office_library_template(make_window, qtbot, l
     settle(window)
     assert window.state.draft.content.authority == template.content.authority
     assert "{{" in template.content.authority and editor.from_fields
+
+def test_a_field_two_parts_of_one_step_print_has_one_box_there(make_window, qtbot):
+    """The head's title and the signer's post both from "chuc_vu" (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH written with one
+    field): the signature step shows one box for it, and typing there fills both printed lines."""
+    import dataclasses
+
+    template = api.get_template("giay-moi")
+    draft = api.new_draft(template, dict(template.example))
+    signature = dataclasses.replace(draft.content.signature, position="PHÓ {{ chuc_vu }}", head_title="{{ chuc_vu }}")
+    draft = dataclasses.replace(draft, content=dataclasses.replace(draft.content, signature=signature))
+    window = make_window(draft)
+    step = next(s for s in window.steps if "signature.position" in getattr(s, "part_editors", {}))
+    boxes = [e.field_widgets["chuc_vu"] for e in step.part_editors.values() if "chuc_vu" in e.field_widgets]
+    assert len(boxes) == 1
+    assert step.part_editors["signature.position"].printed.isVisibleTo(step)  # what it prints, read-only
+    window.go_to_step(window.steps.index(step))
+    _retype(qtbot, boxes[0], "CHỦ TỊCH")
+    settle(window)
+    assert window.filled.signature.head_title == "CHỦ TỊCH"
+    assert window.filled.signature.position == "PHÓ CHỦ TỊCH"
 
 def test_a_field_printed_in_two_steps_shows_one_value(make_window):
     """The letter's province prints in the header (step 1) and as the place (step 2): typing it in one step shows it
