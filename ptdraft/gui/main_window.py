@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(_("&Save"), self.save, QKeySequence.StandardKey.Save)
         self.save_as_action = self._action(_("Save &as…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
         self.export_action = self._action(_("&Export DOCX…"), self.export_docx, QKeySequence("Ctrl+E"))
-        self.pdf_action = self._action(_("Export &PDF…"), self.export_pdf)
+        self.pdf_action = self._action(_("Export &PDF…"), self.export_pdf, QKeySequence("Ctrl+Shift+E"))
         self.print_action = self._action(_("&Print…"), self.print_document, QKeySequence.StandardKey.Print)
         self.quit_action = self._action(_("&Quit"), self.close, QKeySequence("Ctrl+Q"))
         self.recent_menu = file_menu.addMenu(_("Open &recent"))

@@ -29,19 +29,21 @@ def _field(window, kind: str):
     return CLOSING_STEP, window.steps[CLOSING_STEP].close  # an editable combo box: the key goes to its line edit
 
 
-KEYS = {  # the key, and the question the window asks when the key reaches its action
-    "Ctrl+S": (Qt.Key.Key_S, "save_path"),
-    "Ctrl+E": (Qt.Key.Key_E, "export_path"),
-    "Ctrl+P": (Qt.Key.Key_P, "print_setup"),
-    "Ctrl+N": (Qt.Key.Key_N, "choose_template"),
-    "Ctrl+O": (Qt.Key.Key_O, "open_path"),
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+KEYS = {  # the key, its modifiers, and the question the window asks when the key reaches its action
+    "Ctrl+S": (Qt.Key.Key_S, CTRL, "save_path"),
+    "Ctrl+E": (Qt.Key.Key_E, CTRL, "export_path"),
+    "Ctrl+Shift+E": (Qt.Key.Key_E, CTRL | SHIFT, "export_path"),
+    "Ctrl+P": (Qt.Key.Key_P, CTRL, "print_setup"),
+    "Ctrl+N": (Qt.Key.Key_N, CTRL, "choose_template"),
+    "Ctrl+O": (Qt.Key.Key_O, CTRL, "open_path"),
 }
 
 
 @pytest.mark.parametrize("key", sorted(KEYS))
 @pytest.mark.parametrize("kind", ["line edit", "plain text edit", "list editor", "combo box"])
 def test_the_window_keys_work_from_every_kind_of_field(make_window, qtbot, key, kind):
-    """Each of Ctrl+S/E/P/N/O, pressed while the cursor is in a field, runs the window's action (it is not
+    """Each of Ctrl+S/E/Shift+E/P/N/O, pressed while the cursor is in a field, runs the window's action (it is not
     swallowed by the field as "move to end of line" or similar)."""
     prompts = ScriptedPrompts()
     window = make_window(prompts=prompts)
@@ -50,9 +52,11 @@ def test_the_window_keys_work_from_every_kind_of_field(make_window, qtbot, key, 
     target = widget.lineEdit() if kind == "combo box" else widget
     target.setFocus()
     assert target.hasFocus()
-    code, question = KEYS[key]
-    qtbot.keyClick(target, code, Qt.KeyboardModifier.ControlModifier)
+    code, modifiers, question = KEYS[key]
+    qtbot.keyClick(target, code, modifiers)
     assert len(prompts.calls[question]) == 1
+    if question == "export_path":  # Ctrl+E asks for the DOCX, Ctrl+Shift+E for the PDF
+        assert prompts.calls[question][0][1] == ("pdf" if modifiers & SHIFT else "docx")
 
 
 def test_export_proposes_the_documents_name_and_the_next_dialog_starts_in_its_folder(make_window, tmp_path):
