@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from ptdraft import api
-from ptdraft.checker import Finding, check_bytes, check_draft
+from ptdraft.checker import Finding, check_bytes
 from tests.checker_support import (
     word_letter,
     broken,
@@ -423,7 +423,7 @@ def test_check_draft_points_each_finding_at_the_draft_part():
 def test_check_draft_of_a_clean_draft_is_empty_and_matches_check_docx(tmp_path):
     """A shipped example checks clean as a draft and as the DOCX written from it."""
     draft = template_example(api.get_template("thong-bao"))
-    assert check_draft(draft) == []
+    assert api.check_draft(draft) == []
     path = tmp_path / "tb.docx"
     api.export_docx(draft, path)
     assert api.check_docx(path) == []

@@ -143,7 +143,7 @@ def test_fields_takes_a_library_id(tmp_path, capsys, monkeypatch):
 
 def test_importing_the_command_line_loads_no_library_register_or_storage_module():
     """``import ptdraft.cli`` (paid by every command, ``ptdraft render`` too) loads neither the library, the register,
-    the storage nor openpyxl, psycopg, the importer or the Vietnamese spelling check: cli_library and cli_templates
+    the storage nor openpyxl, psycopg, the importer or the Vietnamese spelling check: cli.library and cli.templates
     import them inside the commands that use them."""
     import os
     import subprocess

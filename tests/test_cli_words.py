@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 
 import pytest
 
 from ptdraft import __version__, cli
+from ptdraft.cli.main import _build_parser
 
 # Words argparse prints in English, and the English dests a metavar-less argument shows.
 ENGLISH = {
@@ -32,7 +34,7 @@ def _leaves(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):
                 yield from _leaves(child, (*path, name))
 
 
-PARSERS = list(_leaves(cli._build_parser()))
+PARSERS = list(_leaves(_build_parser()))
 COMMAND_WORDS = {word for path, _ in PARSERS for word in path} | {"ptdraft"}
 OPTIONS = {s for _, parser in PARSERS for action in parser._actions for s in action.option_strings}
 
@@ -102,7 +104,7 @@ def test_version(capsys):
 
 def test_window_without_a_screen_is_one_message(capsys, monkeypatch):
     """``ptdraft X.json`` on Linux with no display: one line, exit code 2, and Qt is never started."""
-    monkeypatch.setattr(cli.sys, "platform", "linux")
+    monkeypatch.setattr(sys, "platform", "linux")
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
     code, text = _run(capsys, "ban-thao.json")

@@ -539,6 +539,7 @@ def test_missing_token_library_says_what_to_install(authority, unsigned, tmp_pat
 
 
 def test_the_help_names_the_fields_the_pdf_has():
-    from ptdraft import cli_sign, rules
+    from ptdraft import rules
+    from ptdraft.cli import sign as cli_sign
 
     assert cli_sign.ROLE_LIST == ", ".join(rules.ROLES)

@@ -115,7 +115,7 @@ def test_wheel_holds_templates_and_resources(wheel):
     assert "ptdraft/_resources/docx/skeleton.json" in names and "ptdraft/_resources/docx/NOTICE.md" in names
     for data in ("don-vi-moi.csv", "sap-nhap.csv", "tinh-sap-nhap.csv", "LICENSE-dvhcvn.txt", "README.md"):
         assert f"ptdraft/_resources/data/don-vi-hanh-chinh-2025/{data}" in names  # the data travels with its licence
-    assert "ptdraft/cli.py" in names and "ptdraft/docx_writer.py" in names
+    assert "ptdraft/cli/main.py" in names and "ptdraft/docx_writer.py" in names
     assert not any(name.startswith("tests/") for name in names)
 
 

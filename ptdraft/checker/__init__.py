@@ -14,10 +14,11 @@ from ptdraft import lazy
 from ptdraft.checker.engine import check_bytes, check_docx, check_package
 from ptdraft.checker.findings import Finding, Result
 
-__all__ = ["Finding", "Result", "FixReport", "check_bytes", "check_docx", "check_draft", "check_package", "fix_docx"]
+__all__ = ["Finding", "Result", "FixReport", "check_bytes", "check_docx", "check_package", "check_written", "fix_docx"]
 
-# Checking a draft and fixing a DOCX load what they need on first use: a plain check of a DOCX does not.
-_LAZY = {"check_draft": "ptdraft.checker.draft", "FixReport": "ptdraft.checker.fixer", "fix_docx": "ptdraft.checker.fixer"}
+# Checking a draft (:func:`ptdraft.api.check_draft` lays it out and writes it, this checks the bytes) and fixing
+# a DOCX load what they need on first use: a plain check of a DOCX does not.
+_LAZY = {"check_written": "ptdraft.checker.draft", "FixReport": "ptdraft.checker.fixer", "fix_docx": "ptdraft.checker.fixer"}
 
 
 __getattr__ = lazy.attributes(__name__, globals(), _LAZY)

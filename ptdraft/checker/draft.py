@@ -1,4 +1,4 @@
-"""Check a draft: write its DOCX in memory and check that, then point each finding at the draft's part.
+"""Check a draft through its DOCX (written in memory by the caller), then point each finding at the draft's part.
 
 The DOCX route (rather than checking the Layout) checks exactly what the clerk will
 export, writer included, with the same rules as any other DOCX; writing a letter takes
@@ -87,13 +87,11 @@ def draft_findings(draft: Draft) -> list[Finding]:
     return out
 
 
-def check_draft(draft: Draft) -> list[Finding]:
-    """The findings of a draft: what it still lacks, then those of its DOCX, each with ``ref`` naming the part
-    of the draft it comes from."""
-    from ptdraft import api, docx_writer
-
-    layout, _errors = api.preview_layout(draft)
-    package = docx_reader.read(docx_writer.to_bytes(layout), draft.title or "bản thảo")
+def check_written(draft: Draft, layout: Layout, data: bytes) -> list[Finding]:
+    """The findings of a draft: what it still lacks, then those of ``data``, the DOCX written from ``layout`` (its
+    lenient layout), each with ``ref`` naming the part of the draft it comes from. The caller lays out and writes
+    (:func:`ptdraft.api.check_draft`): the checker reads DOCX bytes and never drives the writer."""
+    package = docx_reader.read(data, draft.title or "bản thảo")
     refs = paragraph_refs(layout)
     if len(refs) != len(package.info.paragraphs):
         refs = []
@@ -106,4 +104,3 @@ def check_draft(draft: Draft) -> list[Finding]:
             ref = _MISSING_REF.get(finding.box, "") if finding.rule == "element.missing" else ""
         out.append(dataclasses.replace(finding, ref=ref))
     return out
-

@@ -14,7 +14,7 @@ from ptdraft import doctypes, rules
 from ptdraft.checker.document import DocInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Result, box_of, excerpt, text_fix
 from ptdraft.checker.recognise import AUTHORITY_PREFIX as _PREFIX
-from ptdraft.checker.recognise import DASHES, Part, Recognised, fold, starts_with_dash, text_of
+from ptdraft.checker.recognise import APPENDIX_REQUIRED, DASHES, Part, Recognised, fold, starts_with_dash, text_of
 from ptdraft.dates import date_words
 from ptdraft.rules import Element
 
@@ -410,9 +410,7 @@ def presence_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     out: list[Result] = []
     present = {part.element for part in found.parts}
     if found.appendix:
-        from ptdraft.checker.appendix_file import REQUIRED
-
-        return [_missing(doc, element) for element in REQUIRED if element not in present]
+        return [_missing(doc, element) for element in APPENDIX_REQUIRED if element not in present]
     required = [Element.NATIONAL_TITLE, Element.MOTTO, Element.AUTHORITY, Element.NUMBER, Element.BODY,
                 Element.SIGN_NAME, Element.DISTRIBUTION_LABEL]
     if found.doc_type != "Biên bản":

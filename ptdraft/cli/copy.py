@@ -15,7 +15,7 @@ import dataclasses
 import datetime as _dt
 from pathlib import Path
 
-from ptdraft import cli_library
+from ptdraft.cli import library as cli_library
 from ptdraft.errors import InputError
 
 COMMANDS = ("copy",)

@@ -1,6 +1,6 @@
 """``ptdraft pdf``, ``ptdraft sign`` and ``ptdraft verify``: a PDF ready for ký số, signing a field, checking.
 
-Registered from cli.py by :func:`add_commands` and run by :func:`run`; every failure is a PtdraftError (one
+Registered from ptdraft/cli/main.py by :func:`add_commands` and run by :func:`run`; every failure is a PtdraftError (one
 Vietnamese message, exit 2). ``verify`` exits 0 when every signature is intact and 1 when one is not.
 """
 from __future__ import annotations
@@ -9,7 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ptdraft import cli_templates
+from ptdraft.cli import drafts
+from ptdraft.cli import templates as cli_templates
 from ptdraft.errors import InputError
 
 COMMANDS = ("pdf", "sign", "verify")
@@ -68,12 +69,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _cmd_pdf(args) -> int:
-    from ptdraft import cli, pdf_fields
+    from ptdraft import pdf_fields
 
-    draft = cli._draft_from(args)
+    draft = drafts.draft_from(args)
     # A PDF made to be signed is the finished document: never one with parts missing (no draft mark here).
-    cli._refuse_incomplete(draft, "hoặc dùng ptdraft render --du-thao cho bản dự thảo xin ý kiến (bản để ký số phải "
-                                  "là văn bản hoàn chỉnh)")
+    drafts.refuse_incomplete(draft, "hoặc dùng ptdraft render --du-thao cho bản dự thảo xin ý kiến (bản để ký số phải "
+                                 "là văn bản hoàn chỉnh)")
     done = pdf_fields.export(draft, args.output, pdf_a=args.pdf_a, copy=args.copy)
     kind = "PDF/A-2b" if done.pdf_a else "PDF"
     print(f"Đã ghi {args.output} ({kind}, {done.pages} trang)")

@@ -52,8 +52,6 @@ def _dump(data: object) -> str:
 
 def run(source: Path, *, as_json: bool = False, fix: bool = False, output: Path | None = None) -> int:
     """Check (and with ``fix`` correct into ``output``) one DOCX or draft JSON; print; return the exit code."""
-    from ptdraft.checker import engine
-
     source = Path(source)
     is_draft = source.suffix.lower() == ".json"
     if fix and output is None:
@@ -86,7 +84,9 @@ def run(source: Path, *, as_json: bool = False, fix: bool = False, output: Path 
 
         findings = api.check_draft(api.load_draft(source))
     else:
-        findings = engine.check_docx(source)
+        from ptdraft import checker
+
+        findings = checker.check_docx(source)
     shown = proportionate(findings)
     if as_json:
         print(_dump({"file": str(source), "total": len(findings), "findings": [f.to_dict() for f in shown]}))

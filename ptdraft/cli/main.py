@@ -12,12 +12,16 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from ptdraft import __version__, cli_argparse, cli_copy, cli_library, cli_sign, cli_templates, held_files
+from ptdraft import __version__, held_files
+from ptdraft.cli import argparse_vi, drafts
+from ptdraft.cli import copy as cli_copy
+from ptdraft.cli import library as cli_library
+from ptdraft.cli import sign as cli_sign
+from ptdraft.cli import templates as cli_templates
 from ptdraft.errors import InputError, PtdraftError, listen_for_history_breaks
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
-DRAFT_MARK = "DỰ THẢO"  # rules.DRAFT_MARK, without importing the rules for ``ptdraft --help``
 DRAFT_MARK_LONGEST = 40  # characters: the box stays on one line in the top margin
 
 
@@ -37,7 +41,7 @@ def _notice(message: str) -> None:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    cli_argparse.install()
+    argparse_vi.install()
     parser = _Parser(
         prog="ptdraft",
         description="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.",
@@ -60,8 +64,8 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.docx", help="tệp DOCX cần ghi")
     render.add_argument("--annexes-separate", action="store_true",
                         help="ghi mỗi phụ lục thành một tệp DOCX riêng bên cạnh văn bản (TỆP-phu-luc-I.docx …)")
-    render.add_argument("--du-thao", nargs="?", const=DRAFT_MARK, default=None, metavar="TÊN",
-                        help=f"xuất bản dự thảo: dấu \"{DRAFT_MARK}\" (hoặc TÊN, ví dụ \"DỰ THẢO LẦN 2\") trong khung "
+    render.add_argument("--du-thao", nargs="?", const=drafts.DRAFT_MARK, default=None, metavar="TÊN",
+                        help=f"xuất bản dự thảo: dấu \"{drafts.DRAFT_MARK}\" (hoặc TÊN, ví dụ \"DỰ THẢO LẦN 2\") trong khung "
                              "ở góc trên bên trái trang 1; văn bản còn thiếu phần nào chỉ xuất được với tùy chọn này")
     cli_templates.add_db_option(render)  # office templates from the library; a draft's template hash checked
 
@@ -102,33 +106,6 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _values(fields, data_path: Path | None, assignments: list[str]) -> dict:
-    """Values from a JSON file and ``--set`` assignments, typed by the fields they name."""
-    from ptdraft import store, templates
-
-    values: dict = {}
-    if data_path is not None:
-        data = store.read_json(data_path)
-        if not isinstance(data, dict):
-            raise InputError("tệp giá trị phải là một đối tượng JSON {\"trường\": giá trị}", str(data_path))
-        values.update(data)
-    for assignment in assignments:
-        if "=" not in assignment:
-            raise InputError(f"'{assignment}' phải có dạng trường=giá_trị", "--set")
-        key, text = assignment.split("=", 1)
-        key = key.strip()
-        item = next((f for f in fields if f.id == key), None)
-        if item is None:
-            known = ", ".join(f.id for f in fields)
-            raise InputError(f"trường '{key}' không có trong mẫu (các trường: {known})", "--set")
-        values[key] = templates.coerce_text(item, text)
-    return values
-
-
-def _is_draft(source: str) -> bool:
-    return source.lower().endswith(".json")
-
-
 def _cmd_fields(name: str, db: str | None = None) -> int:
     template = cli_templates.template_for(name, db)
     print(f"{template.title} ({template.id}, phiên bản {template.version})")
@@ -142,21 +119,6 @@ def _cmd_fields(name: str, db: str | None = None) -> int:
     return EXIT_OK
 
 
-def _draft_from(args) -> object:
-    from ptdraft import api
-
-    if _is_draft(args.source):
-        draft = api.load_draft(Path(args.source))
-        if args.data or args.set:
-            given = {**draft.values, **_values(draft.fields, args.data, args.set)}
-            draft = api.with_values(draft, given)
-        cli_templates.check_recorded_template(draft, args.db)
-        return draft
-    template = cli_templates.template_for(args.source, args.db)
-    profile = api.office_profile_for_drafts(args.db)
-    return api.new_draft(template, _values(template.fields, args.data, args.set), profile=profile)
-
-
 def _draft_mark(text: str | None) -> str | None:
     """The words of ``--du-thao`` (None without it), checked: one short line of text."""
     if text is None:
@@ -165,39 +127,21 @@ def _draft_mark(text: str | None) -> str | None:
 
     words = " ".join(unicodedata.normalize("NFC", text).split())
     if not words or any(unicodedata.category(ch)[0] == "C" for ch in words):
-        raise InputError(f"tên dự thảo phải là chữ in được, ví dụ \"{DRAFT_MARK} LẦN 2\"", "--du-thao")
+        raise InputError(f"tên dự thảo phải là chữ in được, ví dụ \"{drafts.DRAFT_MARK} LẦN 2\"", "--du-thao")
     if len(words) > DRAFT_MARK_LONGEST:
         raise InputError(f"tên dự thảo dài {len(words)} ký tự; tối đa {DRAFT_MARK_LONGEST} ký tự để dấu nằm trên "
                          "một dòng ở lề trên", "--du-thao")
     return words.upper()  # printed in capitals, as offices mark drafts
 
 
-def _refuse_incomplete(draft, remedy: str | None = None) -> None:
-    """An incomplete draft (what the window lists before export) is not written as if it were finished;
-    ``remedy``: what else the user may do (default: --du-thao)."""
-    from ptdraft import api
-
-    api.fill(draft, strict=False)  # a template that cannot be filled: its own error, naming the part, first
-    problems = api.find_problems(draft)
-    if not problems:
-        return
-    named = [f"{p.message} ({p.ref.removeprefix('values.')})" if p.ref.startswith("values.") else p.message
-             for p in problems]
-    raise InputError(
-        f"văn bản còn thiếu hoặc sai {len(problems)} điểm: " + "; ".join(named)
-        + ". Điền đủ rồi xuất lại, "
-        + (remedy or f"hoặc thêm --du-thao để xuất bản dự thảo có dấu \"{DRAFT_MARK}\" ở góc trên bên trái trang 1")
-        + "; chưa ghi tệp nào")
-
-
 def _cmd_render(args) -> int:
     from ptdraft import api, store
 
-    store.check_output(args.output, args.source if _is_draft(args.source) else None, args.data)
+    store.check_output(args.output, args.source if drafts.is_draft(args.source) else None, args.data)
     mark = _draft_mark(args.du_thao)
-    draft = _draft_from(args)
+    draft = drafts.draft_from(args)
     if mark is None:
-        _refuse_incomplete(draft)
+        drafts.refuse_incomplete(draft)
     strict = mark is None  # a draft may leave required values empty; a finished letter may not
     if args.annexes_separate:
         files = api.export_docx_files(draft, args.output, strict=strict, draft_mark=mark)
@@ -219,7 +163,7 @@ def _cmd_new(args) -> int:
     store.check_output(args.output, args.template if Path(args.template).exists() else None, args.data)
     template = cli_templates.template_for(args.template, args.db)
     profile = api.office_profile_for_drafts(args.db)
-    draft = api.new_draft(template, _values(template.fields, args.data, args.set), profile=profile)
+    draft = api.new_draft(template, drafts.field_values(template.fields, args.data, args.set), profile=profile)
     written = api.save_draft(draft, args.output)
     print(f"Đã ghi bản thảo {written}")
     return EXIT_OK
@@ -252,7 +196,7 @@ def _no_screen() -> str | None:
 def _cmd_merge(args) -> int:
     from ptdraft import merge
 
-    draft = _draft_from(args)
+    draft = drafts.draft_from(args)
     table = merge.read_table(args.rows, args.sheet)
     plan = merge.plan(draft, table)
     print("\n".join(plan.preview()))
@@ -301,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     try:
-        if not argv or (len(argv) == 1 and _is_draft(argv[0]) and not argv[0].startswith("-")):
+        if not argv or (len(argv) == 1 and drafts.is_draft(argv[0]) and not argv[0].startswith("-")):
             return _open_window(argv[0] if argv else None)
         args = _build_parser().parse_args(argv)
         # A file that Word (or an antivirus) holds is written beside it under another name, and the user told.
@@ -324,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "merge":
             return _cmd_merge(args)
         if args.command == "check":
-            from ptdraft.checker.report import run
+            from ptdraft.cli.check import run
 
             return run(args.file, as_json=args.json, fix=args.fix, output=args.output)
         _build_parser().print_help()
