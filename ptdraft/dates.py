@@ -70,3 +70,15 @@ def parse_date(text: str) -> _dt.date:
     except ValueError:
         last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1)).day
         raise ValueError(f"'{text.strip()}': tháng {month} năm {year} chỉ có {last} ngày") from None
+
+
+def as_date(value: object) -> _dt.date | None:
+    """A date value as a template sees it: a date, or an ISO text "2027-01-15" (how a draft keeps it); else None."""
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

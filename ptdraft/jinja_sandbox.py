@@ -19,19 +19,19 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError, safe_ra
 from ptdraft import dates
 from ptdraft import render_limits as limits
 from ptdraft.errors import TemplateError
-from ptdraft.render import MAX_OUTPUT, _as_date
+from ptdraft.dates import as_date
 from ptdraft.text import normalise
 
 GLOBAL_NAMES = frozenset({"range", "loop"})
 
 
 def _filter_date(value: object) -> str:
-    day = _as_date(value)
+    day = as_date(value)
     return dates.date_words(day) if day else str(value)
 
 
 def _filter_short_date(value: object) -> str:
-    day = _as_date(value)
+    day = as_date(value)
     return dates.short_date(day) if day else str(value)
 
 
@@ -298,8 +298,8 @@ def render_text(source: str, values: Mapping[str, object], where: str) -> str:
         raise TemplateError(_describe(exc), where) from None
     except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, OverflowError, RecursionError) as exc:
         raise TemplateError(f"không tính được biểu thức trong mẫu: {exc}", where) from None
-    if len(result) > MAX_OUTPUT:
-        raise TemplateError(f"văn bản sinh ra quá dài (trên {MAX_OUTPUT} ký tự)", where)
+    if len(result) > limits.MAX_OUTPUT:
+        raise TemplateError(f"văn bản sinh ra quá dài (trên {limits.MAX_OUTPUT} ký tự)", where)
     return normalise(result)
 
 

@@ -10,17 +10,16 @@ prints too much or asks for a huge value.
 from __future__ import annotations
 
 import dataclasses
-import datetime as _dt
 import re
 from collections import OrderedDict
 from typing import Iterable, Mapping
 
 from ptdraft import render_limits as limits
+from ptdraft.dates import as_date
 from ptdraft.errors import TemplateError
 from ptdraft.model import SIGNATURE_TEXTS, Annex, Content, Draft, Field, FieldKind, Item, Signature, Value
 from ptdraft.text import normalise
 
-MAX_OUTPUT = 1_000_000  # characters one piece of text may render to (a body of about 400 pages)
 GLOBAL_NAMES = frozenset({"range", "loop"})
 
 # "{{ name }}" and nothing else of Jinja's: the pieces text with plain names splits into.
@@ -72,8 +71,8 @@ def render_text(source: str, values: Mapping[str, object], where: str) -> str:
         result = "".join(piece if index % 2 == 0 else str(values[piece]) for index, piece in enumerate(pieces))
         if source.endswith("\n"):
             result = result[:-1]  # Jinja drops one newline at the end of a template
-        if len(result) > MAX_OUTPUT:
-            raise TemplateError(f"văn bản sinh ra quá dài (trên {MAX_OUTPUT} ký tự)", where)
+        if len(result) > limits.MAX_OUTPUT:
+            raise TemplateError(f"văn bản sinh ra quá dài (trên {limits.MAX_OUTPUT} ký tự)", where)
         return normalise(result)
     return _sandbox().render_text(source, values, where)
 
@@ -95,17 +94,6 @@ def check_statements(source: str, where: str = "mẫu") -> None:
     _sandbox().check_statements(source, where)
 
 
-def _as_date(value: object) -> _dt.date | None:
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def jinja_values(
     fields: Iterable[Field], values: Mapping[str, Value], placeholders: bool = False
 ) -> dict[str, object]:
@@ -121,7 +109,7 @@ def jinja_values(
         if value is None:
             value = [] if item.kind is FieldKind.LIST else ""
         if item.kind is FieldKind.DATE and isinstance(value, str) and value:
-            value = _as_date(value) or value
+            value = as_date(value) or value
         result[item.id] = value
     for key, value in values.items():
         result.setdefault(key, value)
@@ -238,8 +226,8 @@ def _render_by_paragraph(source: str, pieces: list[str], values: Mapping[str, ob
                 _PIECES.put(key, found, 2 * len(piece))
         out.append(found)
     result = "\n\n".join(out)
-    if len(result) > MAX_OUTPUT:
-        raise TemplateError(f"văn bản sinh ra quá dài (trên {MAX_OUTPUT} ký tự)", where)
+    if len(result) > limits.MAX_OUTPUT:
+        raise TemplateError(f"văn bản sinh ra quá dài (trên {limits.MAX_OUTPUT} ký tự)", where)
     last[:] = [source, signature, result]
     return result
 

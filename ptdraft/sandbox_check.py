@@ -5,8 +5,8 @@ the program. A template file shared by USB or e-mail is also rendered once in a 
 process that has its own memory cap (on systems with ``resource``) and is killed after
 :data:`CHILD_SECONDS`, so whatever the limits miss cannot hang or exhaust the program.
 
-Run as ``python -m ptdraft.sandbox_check WHERE`` with the template text on stdin; it
-prints one JSON object: ``{"ok": true}`` or ``{"ok": false, "message": …, "where": …}``.
+The child runs :mod:`ptdraft.sandbox_child` (``python -m ptdraft.sandbox_child WHERE``, the template text on stdin),
+which prints one JSON object: ``{"ok": true}`` or ``{"ok": false, "message": …, "where": …}``.
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from pathlib import Path
 from ptdraft.errors import TemplateError
 
 CHILD_SECONDS = 20.0  # the child's start (imports) and one render of the example
-CHILD_MEMORY = 1 << 30  # bytes of address space beyond what the child has when it starts
 
 
 def check_in_child(source: str, where: str, *, timeout: float = CHILD_SECONDS) -> None:
@@ -32,7 +31,7 @@ def check_in_child(source: str, where: str, *, timeout: float = CHILD_SECONDS) -
     env["PYTHONIOENCODING"] = "utf-8"
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "ptdraft.sandbox_check", where],
+            [sys.executable, "-m", "ptdraft.sandbox_child", where],
             input=source.encode("utf-8"),
             capture_output=True,
             timeout=timeout,
@@ -53,45 +52,3 @@ def check_in_child(source: str, where: str, *, timeout: float = CHILD_SECONDS) -
         )
     if not answer.get("ok"):
         raise TemplateError(str(answer.get("message", "mẫu không hợp lệ")), answer.get("where") or where)
-
-
-def _limit_memory() -> None:
-    try:
-        import resource
-    except ImportError:  # Windows: the timeout still applies
-        return
-    try:
-        with open("/proc/self/statm") as handle:
-            current = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        current = 512 << 20
-    limit = current + CHILD_MEMORY
-    try:
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ValueError, OSError):
-        pass
-
-
-def _main(argv: list[str]) -> int:
-    where = argv[0] if argv else "mẫu"
-    source = sys.stdin.buffer.read().decode("utf-8", "replace")
-    from ptdraft import library  # everything imported first, then the memory cap
-    from ptdraft.errors import PtdraftError
-
-    _limit_memory()
-    try:
-        library.check_source(source, where)
-        answer = {"ok": True}
-    except PtdraftError as exc:
-        answer = {"ok": False, "message": exc.message, "where": exc.where}
-    except MemoryError:
-        answer = {"ok": False, "message": "mẫu dùng quá nhiều bộ nhớ nên đã bị dừng", "where": where}
-    sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))

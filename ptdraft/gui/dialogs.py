@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptdraft import __version__
-from ptdraft.gui.i18n import _
+from ptdraft.gui.i18n import _, state_name
 from ptdraft.gui.widgets import MARGIN, SPACING
 from ptdraft.gui.window_place import fit_dialog
 
@@ -37,12 +37,6 @@ BLANK = "blank"
 
 def draft_filter() -> str:
     return _("ptdraft drafts (*.ptdraft.json *.json)")
-
-
-def state_name(state: str) -> str:
-    """A template version's state in the interface language."""
-    names = {"draft": _("Draft"), "submitted": _("Submitted"), "approved": _("Approved"), "retired": _("Retired")}
-    return names.get(state, state)
 
 
 class TemplateChooser(QDialog):

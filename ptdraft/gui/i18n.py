@@ -58,3 +58,9 @@ def language() -> str:
 def _(message: str) -> str:
     """The message in the interface language."""
     return _current.gettext(message)
+
+
+def state_name(state: str) -> str:
+    """A template version's state in the interface language."""
+    names = {"draft": _("Draft"), "submitted": _("Submitted"), "approved": _("Approved"), "retired": _("Retired")}
+    return names.get(state, state)

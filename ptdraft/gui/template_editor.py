@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ptdraft import api
 from ptdraft.errors import PtdraftError
-from ptdraft.gui.dialogs import state_name
+from ptdraft.gui.i18n import state_name
 from ptdraft.gui.highlight import TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
 from ptdraft.gui.preview import PreviewPanel

@@ -12,12 +12,11 @@ import re
 from typing import Any
 
 from ptdraft.errors import StorageError
+from ptdraft.storage.roles import CLERK_ROLE, REVIEWER_ROLE, setup_sql
 from ptdraft.storage.sql import SqlStorage
 
 _MIGRATION_LOCK = 0x70746472  # "ptdr": one program migrates a database at a time
 _HISTORY_LOCK = 0x70746468  # "ptdh": one program appends to the history at a time
-REVIEWER_ROLE = "ptdraft_reviewer"
-CLERK_ROLE = "ptdraft_clerk"
 
 
 def display_url(url: str) -> str:
@@ -85,8 +84,6 @@ class PostgresStorage(SqlStorage):
 
     def apply_roles(self) -> str:
         """Run :func:`ptdraft.storage.roles.setup_sql` on this database's schema (as its owner); returns the schema."""
-        from ptdraft.storage.roles import setup_sql
-
         schema = self.current_schema()
         self._run(lambda: self._conn.execute(setup_sql(schema)), write=True,
                   doing="đặt quyền cho vai trò (cần tài khoản chủ sở hữu các bảng)")

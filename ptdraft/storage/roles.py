@@ -20,7 +20,9 @@ prints it, ``ptdraft office roles --apply`` runs it on the database ``--db`` nam
 """
 from __future__ import annotations
 
-from ptdraft.storage.postgres import CLERK_ROLE, REVIEWER_ROLE
+# The two group roles an office gives its people (ptdraft_test_clerk, ptdraft_test_reviewer in the tests).
+REVIEWER_ROLE = "ptdraft_reviewer"
+CLERK_ROLE = "ptdraft_clerk"
 
 BOTH = f"{CLERK_ROLE}, {REVIEWER_ROLE}"
 READ_TABLES = (
