@@ -7,7 +7,6 @@ prints now, to edit as the clerk likes); another puts the template's wording bac
 """
 from __future__ import annotations
 
-import datetime as _dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptdraft import part_fields
+from ptdraft.dates import as_date
 from ptdraft.gui.i18n import _
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.widgets import DateField, ItemsEditor, LineField, ListEditor, TextField, is_time_field, typed_time
@@ -92,7 +92,7 @@ def set_field_value(widget: QWidget, item: Field, draft: Draft) -> None:
         elif isinstance(widget, QDoubleSpinBox):
             widget.setValue(float(value) if isinstance(value, (int, float)) else 0.0)
         elif isinstance(widget, DateField):
-            day = _as_date(value)
+            day = as_date(value)
             if widget.value() != day:
                 widget.set_quietly(day)
         elif isinstance(widget, QComboBox):
@@ -103,18 +103,6 @@ def set_field_value(widget: QWidget, item: Field, draft: Draft) -> None:
                 widget.set_quietly(values)
     finally:
         widget.blockSignals(False)
-
-
-def _as_date(value) -> _dt.date | None:
-    """A template date value as stored (ISO text); None when there is none (the box stays empty, as the page)."""
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    return None
 
 
 def printed_text(value: object) -> str:
