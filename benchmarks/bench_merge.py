@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import dataclasses
 import json
 import shutil
 import statistics

@@ -14,6 +14,7 @@ import json
 import re
 import struct
 import zlib
+from pathlib import Path
 
 from ptdraft import rules
 from ptdraft.errors import OutputError

@@ -257,7 +257,7 @@ def _header_top(content: Content) -> Row:
         left.append(para(Element.AUTHORITY, line, "authority"))
     if auth_lines:
         style = rules.STYLES[Element.AUTHORITY]
-        text_line = min(_widest([_case(style, l) for l in auth_lines], style), left_w)
+        text_line = min(_widest([_case(style, line) for line in auth_lines], style), left_w)
         left.append(Rule(round(text_line * rules.AUTHORITY_RULE_FRACTION.default), left_w, "authority"))
 
     right: list[CellBlock] = [

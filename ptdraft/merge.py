@@ -27,7 +27,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ptdraft import api, dates, store, templates
+from ptdraft import dates, pipeline, render, store, templates
 from ptdraft.errors import InputError, OutputError
 from ptdraft.errors import PtdraftError
 from ptdraft.layout import Layout, layout
@@ -352,7 +352,7 @@ def _read_csv(path: Path) -> Table:
 def _recipients_field(draft: Draft) -> Field | None:
     """The template field whose values print as Kính gửi, if there is one."""
     for item in draft.fields:
-        if "recipients" in api.parts_using(draft, item.id):
+        if "recipients" in render.parts_using(draft.content, item.id):
             return item
     return None
 
@@ -479,7 +479,7 @@ def plan(draft: Draft, table: Table, columns: Sequence[Column] | None = None) ->
             letter_draft = dataclasses.replace(letter_draft, content=dataclasses.replace(letter_draft.content,
                                                                                       recipients=recipients))
         try:
-            content = api.fill(letter_draft)
+            content = pipeline.fill(letter_draft)
         except PtdraftError as exc:
             problems.append(RowProblem(number, "", exc.message))
             continue
@@ -583,7 +583,7 @@ def write(merge: Plan, folder: Path, *, skip_bad_rows: bool = False, replace: bo
         copy_path = None
         if copy_name and not stopped:
             copy_path = folder / copy_name
-            copy_data = api.docx_bytes(file_copy(merge.letters[0].draft, merge.letters))
+            copy_data = pipeline.docx_bytes(file_copy(merge.letters[0].draft, merge.letters))
             store.write_atomic(copy_path, copy_data, sync=False, other_name=False)
     finally:
         store.sync_files(written)

@@ -307,18 +307,18 @@ class Exported:
 
 def export(draft: Draft, output: Path, *, pdf_a: bool = False, copy: bool = False) -> Exported:
     """Write ``draft`` as a PDF (LibreOffice) with its empty signature fields to ``output`` (atomically)."""
-    from ptdraft import api
+    from ptdraft import pipeline
 
     _need_pyhanko()
     output = Path(output)
     store.check_writable(output)
-    layout = api.layout_draft(draft)
+    layout = pipeline.layout_draft(draft)
     with tempfile.TemporaryDirectory(prefix="ptdraft-ky-so-") as folder:
         source = Path(folder) / "van-ban.docx"
         source.write_bytes(marked_docx(layout))
         pdf = libreoffice.to_pdf([source], Path(folder), pdf_a=pdf_a, destinations=True)[source.resolve()].read_bytes()
     boxes = signature_boxes(pdf, layout)
-    number = number_line(api.fill(draft))
+    number = number_line(pipeline.fill(draft))
     if copy:
         boxes[COPY] = copy_box(layout, number.replace(BLANK_NUMBER, "0000"))
     data = add_fields(pdf, boxes, number=number)

@@ -319,8 +319,3 @@ def new_draft(template: Template, given: Mapping[str, Value] | None = None, wher
         template=template.ref,
         title=template.title,
     )
-
-
-def example_values(template: Template) -> dict[str, Value]:
-    return dict(template.example)
-

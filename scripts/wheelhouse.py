@@ -25,7 +25,6 @@ import email.parser
 import hashlib
 import importlib.metadata
 import json
-import os
 import platform
 import re
 import shutil

@@ -1,8 +1,19 @@
-"""Architecture: the core never imports Qt; python-docx only in the DOCX writer and the import's DOCX reader; jinja2 only in render."""
+"""Architecture, as import contracts read from the sources:
+
+- no circles: no two modules of ptdraft import each other, directly or through others (imports inside functions
+  count: a lazy import is still a dependency);
+- the core (everything outside ``ptdraft.gui``) never imports Qt or the window; importing every core module loads
+  no PySide6;
+- the checker, the importer and the Vietnamese text tools never import the interface (``ptdraft.api``) or the
+  command line (``ptdraft.cli``);
+- python-docx only in the import's DOCX reader (the writer starts from stored parts); jinja2 only in the sandbox.
+"""
 from __future__ import annotations
 
 import ast
+import importlib
 import os
+import re
 import subprocess
 import sys
 
@@ -35,11 +46,125 @@ def _importers(top: str) -> set[str]:
     return out
 
 
+def _module_name(path) -> str:
+    parts = list(path.relative_to(REPO).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {_module_name(p): p for p in _modules()}
+CORE = sorted(name for name in MODULES if not name.startswith("ptdraft.gui") and name != "ptdraft.__main__")
+
+
+def _targets(path) -> set[str]:
+    """The ptdraft modules a source file imports, as files: ``from ptdraft import api`` names ptdraft.api,
+    ``from ptdraft.api import drafting`` names ptdraft.api.drafting, ``from ptdraft.layout import Para``
+    names ptdraft.layout."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    own = _module_name(path)
+    package = own if path.name == "__init__.py" else own.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name in MODULES)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # a relative import
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(anchor + ([base] if base else []))
+            for alias in node.names:
+                if f"{base}.{alias.name}" in MODULES:
+                    found.add(f"{base}.{alias.name}")
+                elif base in MODULES:
+                    found.add(base)
+    found.discard(own)
+    return found
+
+
+GRAPH = {name: _targets(path) for name, path in MODULES.items()}
+
+
+def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                out.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return out
+
+
+def test_no_module_imports_itself_through_others():
+    """The import graph of ptdraft has no circle (the structure reads one way, from the window down to rules)."""
+    assert _circles(GRAPH) == []
+
+
+def test_the_circle_finder_finds_circles():
+    """A circle put into a copy of the graph is found (so the test above cannot pass by seeing nothing)."""
+    assert len(GRAPH) > 50 and sum(len(t) for t in GRAPH.values()) > 200
+    graph = {name: set(targets) for name, targets in GRAPH.items()}
+    graph["ptdraft.layout"].add("ptdraft.api.drafting")  # drafting imports layout: now they import each other
+    assert any({"ptdraft.api.drafting", "ptdraft.layout"} <= set(c) for c in _circles(graph))
+
+
+def test_lower_layers_never_import_the_interface_or_the_command_line():
+    """The checker, the importer and the Vietnamese text tools take text and bytes and give findings and drafts:
+    they never import ptdraft.api or ptdraft.cli (the assembly of "check this draft" lives in api)."""
+    lower = ("ptdraft.checker", "ptdraft.importer", "ptdraft.vietnamese")
+    offenders = {
+        name: sorted(t for t in targets if t.startswith(("ptdraft.api", "ptdraft.cli")))
+        for name, targets in GRAPH.items() if name.startswith(lower)
+    }
+    assert {name: found for name, found in offenders.items() if found} == {}
+
+
+# The one place the core reaches the window's code: a hand-off package's PDF is drawn with Qt's PDF writer
+# (ptdraft/gui/printing.py), loaded by name only when a package with a PDF is made.
+DRAWN_BY_QT = {"ptdraft.package"}
+
+
+def test_the_core_never_imports_the_window():
+    """No core module imports ptdraft.gui (only the command line's "open the window" does, and the package's PDF
+    by name, see DRAWN_BY_QT)."""
+    offenders = {name for name in CORE if any(t.startswith("ptdraft.gui") for t in GRAPH[name])}
+    assert offenders == {"ptdraft.cli.main"}
+    by_name = {name for name in CORE
+               if re.search(r"import_module\(\s*[\"']ptdraft\.gui", MODULES[name].read_text(encoding="utf-8"))}
+    assert by_name == DRAWN_BY_QT
+
+
 def test_core_import_loads_no_qt():
-    """Importing the core (api, cli, layout, docx_writer) and rendering a letter loads no PySide6 module."""
+    """Importing every core module (all of ptdraft but the window) and rendering a letter loads no PySide6 module."""
     code = (
-        "import sys, pathlib\n"
-        "import ptdraft.api, ptdraft.cli, ptdraft.layout, ptdraft.docx_writer, ptdraft.render, ptdraft.store\n"
+        "import importlib, sys, pathlib\n"
+        f"for name in {CORE!r}:\n"
+        "    importlib.import_module(name)\n"
         "from ptdraft import api\n"
         f"draft = api.load_draft(pathlib.Path({str(REPO / 'examples' / 'cong-van-van-phong-ubnd-tinh.json')!r}))\n"
         "assert api.docx_bytes(draft)[:2] == b'PK'\n"
@@ -74,3 +199,32 @@ def test_import_scanner_sees_imports():
     """The scanner above finds real imports (so the three tests above cannot pass by seeing nothing)."""
     assert "jinja2" in _imports(PACKAGE / "jinja_sandbox.py")
     assert "docx" in _imports(PACKAGE / "importer" / "docx_reader.py")
+
+
+def _type_checking_names(path) -> dict[str, set[str]]:
+    """module → names imported from it under ``if TYPE_CHECKING:`` in a source file."""
+    out: dict[str, set[str]] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for item in node.body:
+                if isinstance(item, ast.ImportFrom):
+                    out.setdefault(item.module, set()).update(alias.name for alias in item.names)
+    return out
+
+
+def test_the_interface_names_every_name_of_its_parts():
+    """ptdraft.api lists, for readers and type checkers, exactly the names of each part it loads on first use;
+    every public function of the drafting part is on the interface; and a lazy name loads its part."""
+    import ptdraft.api as api
+    from ptdraft.api import drafting
+
+    listed = _type_checking_names(PACKAGE / "api" / "__init__.py")
+    assert set(listed) == set(api.LAZY_PARTS)
+    for module_name in api.LAZY_PARTS:
+        module = importlib.import_module(module_name)
+        assert listed[module_name] == set(module.__all__), module_name
+        for name in module.__all__:
+            assert getattr(api, name) is getattr(module, name)
+    tree = ast.parse((PACKAGE / "api" / "drafting.py").read_text(encoding="utf-8"))
+    public = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and not n.name.startswith("_")}
+    assert public <= set(drafting.__all__) == set(api.__all__)

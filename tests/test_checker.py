@@ -20,7 +20,6 @@ from tests.checker_support import (
     word_letter,
     broken,
     clear_page_number,
-    move_after,
     para,
     paragraphs,
     remove,

@@ -19,7 +19,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import pytest
 
 from ptdraft import api, cli
 from tests.support import REPO

@@ -224,7 +224,9 @@ def test_a_docx_that_fails_after_the_number_was_taken_says_the_number_was_issued
     def disk_full(_draft, target, **_kwargs):
         raise OutputError("không ghi được tệp (No space left on device)", str(target))
 
-    monkeypatch.setattr(api, "export_docx", disk_full)
+    from ptdraft.api import drafting
+
+    monkeypatch.setattr(drafting, "export_docx", disk_full)  # where the library part of the interface finds it
     code, out, err = run_cli(capsys, "register", "issue", path, "--docx", docx, "--db", db)
     assert_one_message(
         code, err, "đã cấp số 01/SNV-CCHC và ghi vào sổ, nhưng không ghi được tệp DOCX", "No space left", str(docx)

@@ -369,7 +369,6 @@ class Package:
         return [info for info in infos if info.visible] or infos
 
 
-WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 V_NS = "urn:schemas-microsoft-com:vml"

@@ -61,7 +61,8 @@ class OutlineEditor(TextField):
         if current is None:
             if step < 0:
                 return
-            above = next((body.line_level(l) for l in reversed(lines[:number]) if body.line_level(l) in levels), None)
+            above = next((body.line_level(line) for line in reversed(lines[:number]) if body.line_level(line) in levels),
+                         None)
             wanted = levels[min(levels.index(above) + 1, len(levels) - 1)] if above else levels[0]
         else:
             index = levels.index(current) + step

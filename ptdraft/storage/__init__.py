@@ -14,10 +14,14 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ptdraft import lazy
 from ptdraft.errors import InputError, StorageError, history_break_found
 from ptdraft.storage import schema
+
+if TYPE_CHECKING:  # loaded on first use (the lazy names below)
+    from ptdraft.storage.base import Storage
 
 __all__ = [
     "BOOKS",

@@ -10,7 +10,6 @@ BOOK_LABELS = {"ordinary": "sổ thường", "secret": "sổ mật", "copy": "s�
 BOOK_TITLES = {"ordinary": "Thường", "secret": "Mật", "copy": "Bản sao"}  # the "Sổ" column of the register's tables and exports
 STATUSES = ("issued", "cancelled")
 STATUS_LABELS = {"issued": "đã cấp", "cancelled": "đã hủy"}
-TEMPLATE_STATES = ("draft", "submitted", "approved", "retired")
 
 
 def now_text() -> str:

@@ -123,9 +123,6 @@ def encode(text: str, encoding: str) -> str:
     raise ValueError(f"unknown encoding {encoding!r}")
 
 
-_ASCII_WORD = re.compile(r"[A-Za-z]")
-
-
 def _decode_tcvn3(text: str) -> str:
     decoded = "".join(_TCVN3_DECODE.get(char, char) for char in text)
     out = list(decoded)

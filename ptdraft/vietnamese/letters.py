@@ -50,14 +50,6 @@ def join(base: str, tone: int) -> str:
     return _JOIN[(base, tone)]
 
 
-def is_vietnamese_letter(char: str) -> bool:
-    return char in _SPLIT
-
-
-def is_vowel(base: str) -> bool:
-    return base.lower() in BASE_VOWELS
-
-
 def strip_tone(word: str) -> tuple[str, int, int] | None:
     """``word`` without its tone mark, the tone, and the index of the letter that carried it (-1 for none).
 

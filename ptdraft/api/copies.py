@@ -38,11 +38,12 @@ __all__ = [
 
 
 def copy_kind(text: str) -> CopyKind:
+    """The kind of copy a clerk names ("sao y", "SAO LỤC", "trích sao"); an InputError for any other words."""
     return copies.kind_of(text)
 
 
 def _original(draft: Draft, request: CopyRequest | None = None) -> tuple:
-    from ptdraft import api
+    from ptdraft.api import drafting as api
 
     content = api.fill(draft)
     copy_register.check_original(content, request)
@@ -56,7 +57,7 @@ def check_copyable(draft: Draft) -> None:
 
 def copy_passages(draft: Draft) -> list[str]:
     """The passages of the draft's body an extract (TRÍCH SAO) chooses from, passage 1 first."""
-    from ptdraft import api
+    from ptdraft.api import drafting as api
 
     return copies.passages(api.layout_draft(draft))
 
@@ -80,7 +81,7 @@ def signature_of(signer: office_defaults.Signer) -> Signature:
 def default_copier(draft: Draft, profile: Mapping[str, str] | None = None, *, signer: int = 0) -> Copier:
     """The copying body: the office profile's name, parent body, code and place (the draft's own where the profile
     has none) and its ``signer``-th signer (none when the profile has no signers)."""
-    from ptdraft import api
+    from ptdraft.api import drafting as api
 
     content = api.fill(draft, strict=False)
     profile = profile or {}
@@ -104,7 +105,7 @@ def copy_layout(draft: Draft, request: CopyRequest) -> Layout:
 
 def next_copy_number(request: CopyRequest, *, db=None) -> int:
     """The number the copy would take now (not taken)."""
-    from ptdraft.api_library import _opened
+    from ptdraft.api.library import _opened
 
     with _opened(db) as opened:
         return copy_register.next_number(opened, request)
@@ -117,7 +118,7 @@ def make_copy(draft: Draft, request: CopyRequest, output: Path, *, db=None,
     The copy is laid out (every part checked) and ``output`` checked writable before the number is taken.
     """
     from ptdraft import docx_writer
-    from ptdraft.api_library import _opened, _who
+    from ptdraft.api.library import _opened, _who
     from ptdraft.store import check_writable
 
     if request.electronic and request.signed_at is None:

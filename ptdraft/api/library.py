@@ -115,6 +115,7 @@ class TemplateListing:
 
     @property
     def templates(self) -> list[Template]:
+        """The templates of the listing, in its order."""
         return [entry.template for entry in self.entries]
 
 
@@ -267,7 +268,8 @@ def issue_number_for_file(path: Path, *, db=None, user: str | None = None,
     A draft folder or DOCX path that cannot be written is refused before a number is taken; a
     failure after that says which number was issued and recorded.
     """
-    from ptdraft import api, store
+    from ptdraft import store
+    from ptdraft.api import drafting as api
     from ptdraft.store import check_writable
 
     path = Path(path)

@@ -1,8 +1,11 @@
-"""The small interface the window and the command line use. No Qt here, ever.
+"""Part of :mod:`ptdraft.api`: drafting: templates, drafts, filling, layout, problems, DOCX. Always loaded.
 
     template = api.get_template("cong-van-chung")
     draft = api.new_draft(template, {"tinh": "Quảng Trị"})
     api.export_docx(draft, Path("letter.docx"))
+
+The features below the interface (merge, the hand-off package, the PDF to sign) use these functions from here,
+not through :mod:`ptdraft.api`, whose other parts sit above them.
 """
 from __future__ import annotations
 
@@ -11,9 +14,10 @@ from pathlib import Path
 from typing import Mapping
 
 from ptdraft import render, store, templates
-from ptdraft.errors import InputError, PtdraftError
+from ptdraft.errors import PtdraftError
 from ptdraft.layout import Layout, layout, with_draft_mark
 from ptdraft.model import Content, Draft, Value
+from ptdraft.pipeline import docx_bytes, fill, layout_draft, missing_fields, preview, preview_layout
 from ptdraft.templates import Template
 
 __all__ = [
@@ -48,6 +52,7 @@ __all__ = [
     "export_docx",
     "export_docx_files",
     "missing_fields",
+    "proposed_file_name",
 ]
 
 
@@ -85,9 +90,8 @@ def office_profile_for_drafts(db=None) -> dict[str, str]:
     if not storage.is_url(location) and not Path(location).expanduser().is_file():
         return {}
     try:
-        from ptdraft.api_library import office_profile
-
-        return office_profile(db=db)
+        with storage.open_storage(db) as opened:
+            return opened.profile()
     except PtdraftError:
         return {}
 
@@ -121,46 +125,6 @@ def load_draft(path: Path) -> Draft:
 def save_draft(draft: Draft, path: Path) -> Path:
     """Write the draft atomically; returns the path written (see :func:`ptdraft.store.write_atomic`)."""
     return store.save_draft(draft, Path(path))
-
-
-def missing_fields(draft: Draft) -> list[str]:
-    """Labels of required fields that have no value and that a part of the page prints."""
-    from ptdraft import part_fields
-
-    return [f"{f.label} ({f.id})" for f in part_fields.missing_required(draft)]
-
-
-def fill(draft: Draft, *, strict: bool = True) -> Content:
-    """The draft's content with its values filled in; ``strict`` refuses missing required fields."""
-    if strict:
-        missing = missing_fields(draft)
-        if missing:
-            raise InputError("thiếu giá trị bắt buộc: " + "; ".join(missing), "giá trị")
-    return render.fill(draft)
-
-
-def layout_draft(draft: Draft, *, strict: bool = True, draft_mark: str | None = None) -> Layout:
-    """The layout of the draft; ``draft_mark`` ("DỰ THẢO", or a name such as "DỰ THẢO LẦN 2") boxes those words
-    at the top left of the first page (:func:`draft_mark_for`)."""
-    result = layout(fill(draft, strict=strict), title=draft.title, author=draft.author)
-    return with_draft_mark(result, draft_mark) if draft_mark is not None else result
-
-
-def preview_layout(draft: Draft) -> tuple[Layout, list[PtdraftError]]:
-    """The layout while the clerk types: never raises for the draft's text.
-
-    A piece of text whose Jinja fails keeps its source; a required value still
-    missing shows as "[label]". The errors come back beside the layout.
-    """
-    _content, result, errors = preview(draft)
-    return result, errors
-
-
-def preview(draft: Draft) -> tuple[Content, Layout, list[PtdraftError]]:
-    """The filled content and its layout while the clerk types (see :func:`preview_layout`)."""
-    errors: list = []
-    content = render.fill(draft, errors=errors, placeholders=True)
-    return content, layout(content, title=draft.title, author=draft.author), errors
 
 
 def printed(content: Content) -> dict[str, object]:
@@ -270,12 +234,6 @@ def check_docx(path: Path) -> list:
     return checker.check_docx(Path(path))
 
 
-def docx_bytes(draft: Draft, *, strict: bool = True, draft_mark: str | None = None) -> bytes:
-    from ptdraft import docx_writer
-
-    return docx_writer.to_bytes(layout_draft(draft, strict=strict, draft_mark=draft_mark))
-
-
 def export_docx(draft: Draft, path: Path, *, strict: bool = True, draft_mark: str | None = None) -> Path:
     """Write the DOCX of ``draft`` to ``path`` atomically (the old file stays intact on any error); returns the
     path written, another name beside it when the file is held by Word and the program chose so
@@ -302,46 +260,3 @@ def export_docx_files(draft: Draft, path: Path, *, strict: bool = True, draft_ma
         store.check_output(target)
     data = [docx_writer.to_bytes(item) for item in (main, *(a.layout for a in appendices))]
     return [store.write_atomic(target, item) for target, item in zip(targets, data)]
-
-
-# The template library and the outgoing register (ptdraft/api_library.py) and Vietnamese text hygiene and importing
-# letters (ptdraft/api_text.py) are part of this interface too. They are loaded on first use, so that rendering a
-# letter does not pay for the database, the importer and the spelling check.
-_PARTS = ("ptdraft.api_library", "ptdraft.api_text", "ptdraft.api_copies")
-
-
-def _names_of(module_name: str) -> frozenset[str]:
-    """The ``__all__`` of a part, read from its source without importing it (importing the register to find the
-    importer's functions would cost every ``ptdraft import`` the database code)."""
-    import ast
-    import importlib.util
-
-    spec = importlib.util.find_spec(module_name)
-    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
-            return frozenset(ast.literal_eval(node.value))
-    return frozenset()
-
-
-def __getattr__(name: str):
-    import importlib
-
-    for module_name in _PARTS:
-        if name in _PART_NAMES.setdefault(module_name, _names_of(module_name)):
-            value = getattr(importlib.import_module(module_name), name)
-            globals()[name] = value
-            return value
-    raise AttributeError(f"module 'ptdraft.api' has no attribute {name!r}")
-
-
-_PART_NAMES: dict[str, frozenset[str]] = {}
-
-
-def __dir__() -> list[str]:
-    import importlib
-
-    names = set(globals())
-    for module_name in _PARTS:
-        names.update(importlib.import_module(module_name).__all__)
-    return sorted(names)
