@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ptdraft import api, merge  # noqa: E402
+from ptdraft import api  # noqa: E402
+from ptdraft.outputs import merge  # noqa: E402
 
 MARK = "NƠI-NHẬN-MẪU-BENCH"
 

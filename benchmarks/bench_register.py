@@ -28,7 +28,8 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ptdraft import api, render_limits, storage  # noqa: E402
+from ptdraft import api, storage  # noqa: E402
+from ptdraft.templating import render_limits  # noqa: E402
 
 VALUES = {
     "co_quan": "SỞ NỘI VỤ", "ky_hieu_co_quan": "SNV", "ky_hieu_don_vi": "VP", "dia_danh": "Quảng Trị",

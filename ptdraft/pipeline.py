@@ -15,7 +15,7 @@ from ptdraft.model import Content, Draft
 
 def missing_fields(draft: Draft) -> list[str]:
     """Labels of required fields that have no value and that a part of the page prints."""
-    from ptdraft import part_fields
+    from ptdraft.templating import part_fields
 
     return [f"{f.label} ({f.id})" for f in part_fields.missing_required(draft)]
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ptdraft import doctypes, part_fields, render, signing
+from ptdraft import doctypes, render
+from ptdraft.templating import part_fields
+from ptdraft.outputs import signing
 from ptdraft.errors import TemplateError
 from ptdraft.model import Draft, SigningMode
 

@@ -2,9 +2,9 @@
 
 Text that holds only plain names (``{{ co_quan }}``) with text or whole-number values is filled here directly, as Jinja would fill
 it, so most letters never load Jinja. Anything else (filters, loops, conditions, expressions, a name whose value is
-not text, a name with no value) is rendered by Jinja2's sandbox in :mod:`ptdraft.jinja_sandbox`, loaded on first
+not text, a name with no value) is rendered by Jinja2's sandbox in :mod:`ptdraft.templating.jinja_sandbox`, loaded on first
 use: no attribute access to Python internals, no file access, bounded ranges, StrictUndefined (a missing value is
-an error, never nothing), and a budget (:mod:`ptdraft.render_limits`) that stops a draft which loops too long,
+an error, never nothing), and a budget (:mod:`ptdraft.templating.render_limits`) that stops a draft which loops too long,
 prints too much or asks for a huge value.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections import OrderedDict
 from typing import Iterable, Mapping
 
-from ptdraft import render_limits as limits
+from ptdraft.templating import render_limits as limits
 from ptdraft.dates import as_date
 from ptdraft.errors import TemplateError
 from ptdraft.model import SIGNATURE_TEXTS, Annex, Content, Draft, Field, FieldKind, Item, Signature, Value
@@ -57,7 +57,7 @@ def _plain_names(source: str) -> list[str] | None:
 
 
 def _sandbox():
-    from ptdraft import jinja_sandbox
+    from ptdraft.templating import jinja_sandbox
 
     return jinja_sandbox
 

@@ -234,6 +234,9 @@ RECIPIENTS_DASH_INDENT = cm(4.5)
 SIGNATURE_SPACE = pt(72)
 
 # Urgency stamp frames (§3.2, ô 10b), in twips.
+# The marks of box 10 (Điều 15), lowest first: the words a draft may hold in its secrecy and urgency.
+SECRECY_LEVELS = ("MẬT", "TỐI MẬT", "TUYỆT MẬT")
+URGENCY_LEVELS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
 URGENCY_BOX_WIDTH = {"HỎA TỐC": mm(30), "THƯỢNG KHẨN": mm(40), "KHẨN": mm(20)}
 URGENCY_COLOR = "FF0000"
 
@@ -383,7 +386,7 @@ def point_label(index: int) -> str:
     return f"{POINT_LETTERS[index % len(POINT_LETTERS)]})"
 
 
-# Phụ lục I: where the electronic signatures go, by the names of the PDF's signature fields (ptdraft/pdf_fields.py).
+# Phụ lục I: where the electronic signatures go, by the names of the PDF's signature fields (ptdraft/outputs/pdf_fields.py).
 SIGNER = "chu-ky-nguoi-ky"
 SEAL = "con-dau"
 COPY = "ban-sao"
@@ -399,7 +402,7 @@ ROLE_NAMES = {
 DRAFT_MARK = "DỰ THẢO"
 DRAFT_MARK_PADDING = mm(1.5)
 
-# Copies (Mẫu 3.1, 3.2; ptdraft/copies.py). The space above the copying body's name under the full-width rule and
+# Copies (Mẫu 3.1, 3.2; ptdraft/outputs/copies.py). The space above the copying body's name under the full-width rule and
 # the room between box 14's frame and its text are ptdraft's choice (FORMAT.md gives neither); box 14's time is
 # written in the Vietnam time zone, UTC+07:00 (FORMAT.md §9).
 COPY_BLOCK_SPACE = pt(6)

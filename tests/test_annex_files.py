@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from ptdraft import annex_files, api, cli
+from ptdraft import api, cli
+from ptdraft.outputs import annex_files
 from ptdraft.layout import Para, Rule, SectionBreak, Table, layout
 from ptdraft.metrics import text_width
 from ptdraft.model import ELECTRONIC, Annex

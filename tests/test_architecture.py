@@ -146,7 +146,7 @@ def test_lower_layers_never_import_the_interface_or_the_command_line():
 
 # The one place the core reaches the window's code: a hand-off package's PDF is drawn with Qt's PDF writer
 # (ptdraft/gui/printing.py), loaded by name only when a package with a PDF is made.
-DRAWN_BY_QT = {"ptdraft.package"}
+DRAWN_BY_QT = {"ptdraft.outputs.package"}
 
 
 def test_the_core_never_imports_the_window():
@@ -191,13 +191,13 @@ def test_only_the_import_reader_imports_python_docx():
 
 
 def test_only_the_sandbox_imports_jinja2():
-    """jinja2 is imported by ptdraft/jinja_sandbox.py and nowhere else."""
-    assert _importers("jinja2") == {"ptdraft/jinja_sandbox.py"}
+    """jinja2 is imported by ptdraft/templating/jinja_sandbox.py and nowhere else."""
+    assert _importers("jinja2") == {"ptdraft/templating/jinja_sandbox.py"}
 
 
 def test_import_scanner_sees_imports():
     """The scanner above finds real imports (so the three tests above cannot pass by seeing nothing)."""
-    assert "jinja2" in _imports(PACKAGE / "jinja_sandbox.py")
+    assert "jinja2" in _imports(PACKAGE / "templating" / "jinja_sandbox.py")
     assert "docx" in _imports(PACKAGE / "importer" / "docx_reader.py")
 
 

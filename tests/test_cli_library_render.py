@@ -151,8 +151,8 @@ def test_importing_the_command_line_loads_no_library_register_or_storage_module(
 
     code = (
         "import sys, ptdraft.cli\n"
-        "heavy = ('ptdraft.library', 'ptdraft.register', 'ptdraft.api.library', 'ptdraft.storage',\n"
-        "         'ptdraft.importer', 'ptdraft.vietnamese', 'ptdraft.save_as_template', 'openpyxl', 'psycopg',\n"
+        "heavy = ('ptdraft.office.library', 'ptdraft.office.register', 'ptdraft.api.library', 'ptdraft.storage',\n"
+        "         'ptdraft.importer', 'ptdraft.vietnamese', 'ptdraft.templating.save_as_template', 'openpyxl', 'psycopg',\n"
         "         'sqlite3')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )

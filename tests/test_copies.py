@@ -9,7 +9,8 @@ import subprocess
 
 import pytest
 
-from ptdraft import api, copies, rules, storage
+from ptdraft import api, rules, storage
+from ptdraft.outputs import copies
 from ptdraft.layout import Para, Table
 from ptdraft.model import Signature, SigningMode
 from ptdraft.rules import Element
@@ -228,7 +229,9 @@ def test_cli_copy_writes_the_copy_and_lists_the_passages(capsys, tmp_path):
 # argv: database, how many copies, worker name. Each worker takes copy numbers of the three kinds in turn.
 COPY_WORKER = r"""
 import dataclasses, datetime, json, sys
-from ptdraft import api, copies, copy_register, storage
+from ptdraft import api, storage
+from ptdraft.outputs import copies
+from ptdraft.office import copy_register
 from ptdraft.model import Signature
 from tests.support import template_example
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from ptdraft import api, doctypes
-from ptdraft.file_names import CONG_VAN_CODE, FALLBACK, SUBJECT_CHARS, SUBJECT_WORDS, ascii_words, proposed_name
+from ptdraft.outputs.file_names import CONG_VAN_CODE, FALLBACK, SUBJECT_CHARS, SUBJECT_WORDS, ascii_words, proposed_name
 from ptdraft.model import Content
 
 NAME = re.compile(r"^[A-Za-z]+(-[a-z]+)*(-so\d+)?(-\d\d-\d\d-\d{4})?(-[a-z0-9]+)*\.docx$")

@@ -16,7 +16,9 @@ import pytest
 
 pytest.importorskip("pyhanko", reason="the ky-so extra is not installed (pip install -e '.[test]' installs it)")
 
-from ptdraft import api, cli, libreoffice, pdf_fields  # noqa: E402
+from ptdraft import api, cli  # noqa: E402
+from ptdraft.outputs import libreoffice
+from ptdraft.outputs import pdf_fields
 from ptdraft.layout import number_line  # noqa: E402
 from tests import signing_support as keys  # noqa: E402
 from tests.gui.documents import pagination_drafts  # noqa: E402
@@ -498,7 +500,7 @@ def test_missing_pyhanko_says_what_to_install(tmp_path, capsys, monkeypatch):
 def test_vietnam_time_is_utc_plus_seven():
     import datetime as dt
 
-    from ptdraft import pdf_signing
+    from ptdraft.outputs import pdf_signing
 
     moment = pdf_signing.signing_time(dt.datetime(2026, 1, 5, 2, 30, 15, 999, tzinfo=dt.timezone.utc))
     assert moment.isoformat() == "2026-01-05T09:30:15+07:00"

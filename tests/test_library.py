@@ -8,10 +8,12 @@ import tomllib
 
 import pytest
 
-from ptdraft import api, library, render, sandbox_check
+from ptdraft import api, render
+from ptdraft.office import library
+from ptdraft.templating import sandbox_check
 from ptdraft.errors import InputError, TemplateError
 from ptdraft.model import FieldKind, TemplateRef
-from ptdraft.templates import parse_template
+from ptdraft.templating.templates import parse_template
 from tests.storage_support import (  # noqa: F401 - db is a fixture
     assert_one_message,
     db,
@@ -333,7 +335,7 @@ def test_refused_import_stores_nothing(db, tmp_path):
 
 def test_render_time_limit_stops_a_slow_template(monkeypatch):
     """A template that is slow in every step, not only long, is stopped by the time limit with a message."""
-    from ptdraft import render_limits
+    from ptdraft.templating import render_limits
 
     monkeypatch.setattr(render_limits, "RENDER_SECONDS", 0.2)
     slow = "{% for i in range(100000) %}{{ range(100000)|list|length }}{% endfor %}"
@@ -415,7 +417,7 @@ def test_stamp_keeps_every_other_line():
     for template in api.list_templates():
         import datetime as _dt
 
-        from ptdraft import template_text
+        from ptdraft.templating import template_text
 
         stamped = template_text.stamp(template.source, version=9, state="approved", by="Bình", at=_dt.date(2026, 1, 2))
         changed = set(stamped.splitlines()) ^ set(template.source.splitlines())

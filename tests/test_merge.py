@@ -16,7 +16,8 @@ import docx
 import openpyxl
 import pytest
 
-from ptdraft import api, cli, merge
+from ptdraft import api, cli
+from ptdraft.outputs import merge
 from ptdraft.errors import InputError, OutputError
 from tests.support import FIXED_DATE, with_fixed_date
 

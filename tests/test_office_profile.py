@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from ptdraft import api, office, office_defaults
+from ptdraft import api
+from ptdraft.office import profile as office
+from ptdraft.office import office_defaults
 from ptdraft.errors import InputError
 from ptdraft.model import SigningMode
 from tests.storage_support import assert_one_message, db, run_cli  # noqa: F401 - db is a fixture

@@ -18,7 +18,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ptdraft import api, libreoffice, package  # noqa: E402
+from ptdraft import api  # noqa: E402
+from ptdraft.outputs import libreoffice
+from ptdraft.outputs import package
 from ptdraft.errors import InputError, OutputError  # noqa: E402
 from tests.storage_support import (  # noqa: E402,F401 - db is a fixture
     assert_one_message,
@@ -202,7 +204,7 @@ def test_pdf_a_2b_from_libreoffice(db, tmp_path, capsys):
     assert data["so_trang"] == _pdfinfo_pages(pdf, tmp_path)
     assert api.register_packages(entry, db=db)[-1].pdf_kind == package.PDF_A2B
     # ready for ký số: the empty fields of the signer and the seal (Phụ lục I), still PDF/A-2b after them
-    from ptdraft import pdf_fields
+    from ptdraft.outputs import pdf_fields
 
     assert sorted(pdf_fields.field_rows(pdf, "goi")) == [("chu-ky-nguoi-ky", False), ("con-dau", False)]
 

@@ -65,7 +65,7 @@ def test_the_build_backend_has_both_bounds():
     assert str(SpecifierSet(str(spec))) == str(spec)
 
 
-KY_SO_MODULES = ("ptdraft/pdf_fields.py", "ptdraft/pdf_signing.py")
+KY_SO_MODULES = ("ptdraft/outputs/pdf_fields.py", "ptdraft/outputs/pdf_signing.py")
 
 
 def _with_requirements(names: set[str], extras: tuple[str, ...] = ("pkcs11", "opentype")) -> set[str]:

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ptdraft import jinja_sandbox, render
+from ptdraft import render
+from ptdraft.templating import jinja_sandbox
 from ptdraft.errors import TemplateError
 from tests.support import RENDER_REAL_LETTER, modules_loaded_by
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from ptdraft import api, library, storage
+from ptdraft import api, storage
+from ptdraft.office import library
 from ptdraft.errors import StorageError
 from ptdraft.storage import schema
 from ptdraft.storage.sql import SqlStorage

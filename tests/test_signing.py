@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from ptdraft import api, cli, signing
+from ptdraft import api, cli
+from ptdraft.outputs import signing
 from ptdraft.model import Signature, SigningMode
 from tests.support import template_example
 

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from ptdraft import api, snippets
+from ptdraft import api
+from ptdraft.office import snippets
 from ptdraft.errors import InputError
 from tests.storage_support import assert_one_message, run_cli
 

@@ -12,7 +12,7 @@ import pytest
 
 from ptdraft import api, doctypes, render
 from ptdraft.model import FieldKind
-from ptdraft.templates import APPROVAL_STATES, parse_template
+from ptdraft.templating.templates import APPROVAL_STATES, parse_template
 from tests.packaging_support import wheelhouse
 from tests.support import REPO, open_docx
 

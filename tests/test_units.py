@@ -364,7 +364,7 @@ def test_impossible_or_malformed_dates_say_why(typed, reason):
 def test_set_takes_a_typed_date():
     """``--set ngay=15/01/2027`` (coerce_text) stores 2027-01-15; a list splits at ";" and line ends."""
     from ptdraft.model import Field, FieldKind
-    from ptdraft.templates import coerce_text
+    from ptdraft.templating.templates import coerce_text
 
     assert coerce_text(Field("ngay", "Ngày", FieldKind.DATE), "15/01/2027") == "2027-01-15"
     assert coerce_text(Field("ds", "DS", FieldKind.LIST), "A; B\nC") == ["A", "B", "C"]

@@ -13,8 +13,12 @@ import datetime as _dt
 from pathlib import Path
 from typing import Mapping
 
-from ptdraft import copies, copy_register, office_defaults, register, rules
-from ptdraft.copies import Copier, CopyKind, CopyRequest
+from ptdraft import rules
+from ptdraft.outputs import copies
+from ptdraft.office import copy_register
+from ptdraft.office import office_defaults
+from ptdraft.office import register
+from ptdraft.outputs.copies import Copier, CopyKind, CopyRequest
 from ptdraft.errors import OutputError, PtdraftError
 from ptdraft.layout import Layout
 from ptdraft.model import Draft, Signature

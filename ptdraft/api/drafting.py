@@ -13,12 +13,13 @@ import dataclasses
 from pathlib import Path
 from typing import Mapping
 
-from ptdraft import render, store, templates
+from ptdraft import render, store
+from ptdraft.templating import templates
 from ptdraft.errors import PtdraftError
 from ptdraft.layout import Layout, layout, with_draft_mark
 from ptdraft.model import Content, Draft, Value
 from ptdraft.pipeline import docx_bytes, fill, layout_draft, missing_fields, preview, preview_layout
-from ptdraft.templates import Template
+from ptdraft.templating.templates import Template
 
 __all__ = [
     "PtdraftError",
@@ -69,10 +70,10 @@ def get_template(name: str) -> Template:
 def new_draft(template: Template, values: Mapping[str, Value] | None = None, *,
               profile: Mapping[str, str] | None = None) -> Draft:
     """A draft from the template's defaults with ``values`` over them. With the office ``profile``
-    (:func:`office_profile_for_drafts`), the fields it can fill start from it (:mod:`ptdraft.office_defaults`)."""
+    (:func:`office_profile_for_drafts`), the fields it can fill start from it (:mod:`ptdraft.office.office_defaults`)."""
     given = dict(values or {})
     if profile:
-        from ptdraft import office_defaults
+        from ptdraft.office import office_defaults
         from ptdraft.model import FieldKind
 
         text_fields = [f.id for f in template.fields if f.kind in (FieldKind.TEXT, FieldKind.MULTILINE)]
@@ -147,8 +148,8 @@ def parts_using(draft: Draft, field_id: str) -> list[str]:
 
 
 def snippets(kind: str | None = None, *, profile: Mapping[str, str] | None = None) -> tuple:
-    """The approved snippets (:mod:`ptdraft.snippets`): shipped ones, then the office's Nơi nhận groups."""
-    from ptdraft import snippets as _snippets
+    """The approved snippets (:mod:`ptdraft.office.snippets`): shipped ones, then the office's Nơi nhận groups."""
+    from ptdraft.office import snippets as _snippets
 
     return _snippets.available(profile, kind)
 
@@ -212,8 +213,8 @@ def draft_mark_for(draft: Draft, problems: list | None = None) -> str | None:
 
 
 def proposed_file_name(draft: Draft, suffix: str) -> str:
-    """The file name proposed for the draft's DOCX, PDF or draft file (:mod:`ptdraft.file_names`)."""
-    from ptdraft.file_names import proposed_name
+    """The file name proposed for the draft's DOCX, PDF or draft file (:mod:`ptdraft.outputs.file_names`)."""
+    from ptdraft.outputs.file_names import proposed_name
 
     return proposed_name(render.fill(draft, errors=[]), suffix)  # never fails: a broken piece keeps its source
 
@@ -245,10 +246,11 @@ def export_docx(draft: Draft, path: Path, *, strict: bool = True, draft_mark: st
 
 def export_docx_files(draft: Draft, path: Path, *, strict: bool = True, draft_mark: str | None = None) -> list[Path]:
     """Write the DOCX of ``draft`` to ``path`` and each of its appendices (Phụ lục, Mẫu 2.1/2.2) to a file of its
-    own beside it, "van-ban-phu-luc-I.docx" (:mod:`ptdraft.annex_files`); returns the paths written, the document's
+    own beside it, "van-ban-phu-luc-I.docx" (:mod:`ptdraft.outputs.annex_files`); returns the paths written, the document's
     first. Every file is made and every target checked before any is written; each is written atomically. With
     ``draft_mark``, each file carries the mark on its first page (an appendix may travel alone)."""
-    from ptdraft import annex_files, docx_writer
+    from ptdraft import docx_writer
+    from ptdraft.outputs import annex_files
 
     content = fill(draft, strict=strict)
     whole = layout(content, title=draft.title, author=draft.author)

@@ -18,14 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from ptdraft import library, register, save_as_template, storage
+from ptdraft import storage
+from ptdraft.office import library
+from ptdraft.office import register
+from ptdraft.templating import save_as_template
 from ptdraft.errors import OutputError, PtdraftError
-from ptdraft.library import LibraryEntry, TemplateCheck
+from ptdraft.office.library import LibraryEntry, TemplateCheck
 from ptdraft.model import Draft
-from ptdraft.register import NumberPreview
+from ptdraft.office.register import NumberPreview
 from ptdraft.storage import RegisterEntry, Storage, TemplateEvent, TemplateVersion
 from ptdraft.store import read_text
-from ptdraft.templates import Template
+from ptdraft.templating.templates import Template
 
 __all__ = [
     "LibraryEntry",
@@ -354,7 +357,7 @@ def office_profile(*, db=None) -> dict[str, str]:
 
 def set_office_profile(values: Mapping[str, str], *, by: str | None = None, db=None) -> dict[str, str]:
     """Check and store profile items (an empty value removes one); the whole profile after."""
-    from ptdraft import office
+    from ptdraft.office import profile as office
 
     checked = {office.item(name).id: office.check_item(name, value) for name, value in values.items()}
     with _opened(db) as opened:
@@ -368,7 +371,7 @@ def set_office_profile(values: Mapping[str, str], *, by: str | None = None, db=N
 
 def make_package(draft: Draft, out: Path, *, db=None, by: str | None = None, deadline=None, replace: bool = False):
     """Write the e-office hand-off package of a numbered draft (folder or .zip) and record it in the register."""
-    from ptdraft import package
+    from ptdraft.outputs import package
 
     with _opened(db) as opened:
         return package.build_package(opened, draft, Path(out), actor=_who(by), deadline=deadline, replace=replace)

@@ -19,8 +19,6 @@ from ptdraft.checker.document import DocInfo, ParaInfo
 from ptdraft.rules import Element
 
 DASHES = "-–—+•·*"
-_STAMPS = {"mat", "toimat", "tuyetmat", "hoatoc", "thuongkhan", "khan"}
-_SECRECY = {"mat", "toimat", "tuyetmat"}
 # Words of the circulation notes above the national title (box 11): "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ",
 # "KHÔNG PHỔ BIẾN", "HẠN CHẾ PHẠM VI…". A capitalised line above the header without them is an agency name
 # typed before the national title (a header of plain lines), not a circulation note.
@@ -49,6 +47,10 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(ch for ch in text.casefold() if ch.isalnum() and not unicodedata.combining(ch))
 
+
+# The marks of box 10 as fold() writes them ("toimat", "hoatoc").
+_SECRECY = frozenset(fold(level) for level in rules.SECRECY_LEVELS)
+_STAMPS = _SECRECY | {fold(level) for level in rules.URGENCY_LEVELS}
 
 # First words of an agency name: a header line starting with one begins a new agency, not a wrapped line.
 _AGENCY_HEADS = tuple(tuple(fold(w) for w in head.split()) for head in (
@@ -187,7 +189,7 @@ class _Finder:
                 key = fold(text)
                 element = None
                 if para.index < first_header and _COPY_BOX.match(text):
-                    element = Element.COPY_BOX  # an electronic copy's box 14 (Mẫu 3.2, ptdraft/copies.py)
+                    element = Element.COPY_BOX  # an electronic copy's box 14 (Mẫu 3.2, ptdraft/outputs/copies.py)
                 elif para.index < first_header and key.startswith(DRAFT_MARK_FOLDED) and is_upper(text):
                     element = Element.DRAFT_MARK  # a draft's mark, not an agency name typed above the title
                 elif _is_title(text) and Element.NATIONAL_TITLE not in found:

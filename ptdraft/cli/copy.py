@@ -51,7 +51,8 @@ def add_commands(sub) -> None:
 
 
 def _signature(text: str | None, profile: dict, default):
-    from ptdraft import api, office_defaults
+    from ptdraft import api
+    from ptdraft.office import office_defaults
 
     if text is None:
         return default

@@ -12,7 +12,8 @@ DRAFT_MARK = "DỰ THẢO"  # rules.DRAFT_MARK, without importing the rules for 
 
 def field_values(fields, data_path: Path | None, assignments: list[str]) -> dict:
     """Values from a JSON file and ``--set`` assignments, typed by the fields they name."""
-    from ptdraft import store, templates
+    from ptdraft import store
+    from ptdraft.templating import templates
 
     values: dict = {}
     if data_path is not None:

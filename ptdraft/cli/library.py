@@ -59,7 +59,7 @@ def _date(text: str):
 
 
 def _office_items():
-    from ptdraft import office
+    from ptdraft.office import profile as office
 
     return office.ITEMS
 
@@ -236,8 +236,8 @@ def _fail(message: str) -> int:
 
 def _templates(args) -> int:
     from ptdraft import api
-    from ptdraft.library import ORIGIN_LABELS
-    from ptdraft.templates import APPROVAL_LABELS
+    from ptdraft.office.library import ORIGIN_LABELS
+    from ptdraft.templating.templates import APPROVAL_LABELS
 
     result = api.library_templates(args.db, include_all=args.all)
     header: tuple[str, ...] = ("MÃ", "TÊN MẪU", "LOẠI", "PHIÊN BẢN", "TRẠNG THÁI")
@@ -254,9 +254,10 @@ def _templates(args) -> int:
 
 
 def _template_show(args) -> int:
-    from ptdraft import api, library
-    from ptdraft.library import ORIGIN_LABELS
-    from ptdraft.templates import APPROVAL_LABELS
+    from ptdraft import api
+    from ptdraft.office import library
+    from ptdraft.office.library import ORIGIN_LABELS
+    from ptdraft.templating.templates import APPROVAL_LABELS
 
     with api.open_database(args.db) as db:
         entry = library.get(db, args.template_id, args.version)
@@ -453,13 +454,14 @@ def _office_roles(args) -> int:
 
 
 def _office_show(args) -> int:
-    from ptdraft import api, office
+    from ptdraft import api
+    from ptdraft.office import profile as office
 
     profile = api.office_profile(db=args.db)
     if args.json:
         print(json.dumps(profile, ensure_ascii=False, indent=2))
         return EXIT_OK
-    from ptdraft import office_defaults
+    from ptdraft.office import office_defaults
 
     width = max(len(i.label) for i in office.ITEMS)
     indent = "\n" + " " * (width + 2)
@@ -477,7 +479,8 @@ def _office_show(args) -> int:
 
 
 def _office_set(args) -> int:
-    from ptdraft import api, office
+    from ptdraft import api
+    from ptdraft.office import profile as office
 
     values = office.parse_assignments(args.items)
     api.set_office_profile(values, by=args.by, db=args.db)
@@ -488,7 +491,8 @@ def _office_set(args) -> int:
 
 
 def _snippets_list(args) -> int:
-    from ptdraft import api, snippets
+    from ptdraft import api
+    from ptdraft.office import snippets
 
     found = api.snippets(args.kind, profile=api.office_profile_for_drafts(args.db))
     for snippet in found:

@@ -194,7 +194,7 @@ def _no_screen() -> str | None:
 
 
 def _cmd_merge(args) -> int:
-    from ptdraft import merge
+    from ptdraft.outputs import merge
 
     draft = drafts.draft_from(args)
     table = merge.read_table(args.rows, args.sheet)

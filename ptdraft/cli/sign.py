@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _cmd_pdf(args) -> int:
-    from ptdraft import pdf_fields
+    from ptdraft.outputs import pdf_fields
 
     draft = drafts.draft_from(args)
     # A PDF made to be signed is the finished document: never one with parts missing (no draft mark here).
@@ -104,7 +104,7 @@ def _secret(path: Path | None, prompt: str, option: str) -> str | None:
 
 
 def _cmd_sign(args) -> int:
-    from ptdraft import pdf_signing
+    from ptdraft.outputs import pdf_signing
 
     output = args.output or args.file
     if args.pkcs11:
@@ -122,7 +122,7 @@ def _cmd_sign(args) -> int:
 
 
 def _cmd_verify(args) -> int:
-    from ptdraft import pdf_signing
+    from ptdraft.outputs import pdf_signing
 
     checked, empty = pdf_signing.verify(args.file, args.trust)
     if not checked:

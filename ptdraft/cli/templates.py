@@ -34,7 +34,7 @@ def existing_database(db: str | None) -> str | None:
 
 
 def _is_file(name: str) -> bool:
-    from ptdraft.templates import TEMPLATE_SUFFIX
+    from ptdraft.templating.templates import TEMPLATE_SUFFIX
 
     return name.endswith(TEMPLATE_SUFFIX) or Path(name).is_file()
 

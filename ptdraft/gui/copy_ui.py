@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ptdraft import api, office_defaults
+from ptdraft import api
+from ptdraft.office import office_defaults
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.i18n import _
 from ptdraft.gui.widgets import MARGIN, SPACING

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptdraft import api, part_fields
+from ptdraft import api
+from ptdraft.templating import part_fields
 from ptdraft.errors import OutputError, PtdraftError
 from ptdraft.gui import i18n, qt_texts, window_place
 from ptdraft.gui.autosave import Autosaver

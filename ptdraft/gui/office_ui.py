@@ -125,7 +125,8 @@ class OfficeDialog(QDialog):
     """The office profile, entered once and shared by every workstation through the office database."""
 
     def __init__(self, window) -> None:
-        from ptdraft import admin_units, office
+        from ptdraft import admin_units
+        from ptdraft.office import profile as office
 
         super().__init__(window)
         self.window = window
@@ -205,7 +206,7 @@ class OfficeDialog(QDialog):
         return {name: edit.text() for name, edit in self.edits.items()}
 
     def _update_forms(self) -> None:
-        from ptdraft import office_defaults
+        from ptdraft.office import office_defaults
 
         forms = office_defaults.header_forms(self.values())
         if not forms.authority:

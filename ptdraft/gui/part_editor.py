@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptdraft import part_fields
+from ptdraft.templating import part_fields
 from ptdraft.dates import as_date
 from ptdraft.gui.i18n import _
 from ptdraft.gui.state import DraftState

@@ -26,7 +26,7 @@ from ptdraft.gui.i18n import _
 from ptdraft.gui.library_window import when
 from ptdraft.gui.widgets import MARGIN, SPACING
 from ptdraft.gui.window_place import fit_dialog
-from ptdraft.register import list_text
+from ptdraft.office.register import list_text
 
 
 def status_name(status: str) -> str:

@@ -94,7 +94,7 @@ def open_merge(window) -> QDialog:
 
 
 def _target_text(column) -> str:
-    from ptdraft.merge import Target
+    from ptdraft.outputs.merge import Target
 
     if column.target is Target.FIELD and column.field is not None:
         return column.field.label
@@ -207,7 +207,7 @@ class MergeDialog(QDialog):
 
     def load_table(self) -> None:
         """Read the table and plan the merge; show the mapping, the first letters and the bad rows."""
-        from ptdraft import merge
+        from ptdraft.outputs import merge
 
         text = self.table_path.text().strip()
         self.plan = None
@@ -258,7 +258,7 @@ class MergeDialog(QDialog):
 
     # -- writing --
     def write(self) -> None:
-        from ptdraft import merge
+        from ptdraft.outputs import merge
 
         if self.plan is None:
             return

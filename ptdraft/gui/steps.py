@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptdraft import api
+from ptdraft import api, rules
 from ptdraft.gui.annex_editor import AnnexEditor, CosignerEditor
 from ptdraft.gui.i18n import _
 from ptdraft.gui.outline_editor import OutlineEditor
@@ -31,8 +31,8 @@ from ptdraft.gui.widgets import (
 )
 from ptdraft.model import Content, Draft, Field, SigningMode
 
-SECRECY = ("", "MẬT", "TỐI MẬT", "TUYỆT MẬT")
-URGENCY = ("", "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
+SECRECY = ("", *rules.SECRECY_LEVELS)  # "" first: not secret
+URGENCY = ("", *rules.URGENCY_LEVELS)
 CLOSES = ("Trân trọng./.", "./.", "")
 DECIDING_TYPES = ("Quyết định", "Nghị quyết")
 

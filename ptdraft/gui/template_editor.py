@@ -21,7 +21,7 @@ from ptdraft.gui.i18n import state_name
 from ptdraft.gui.highlight import TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
 from ptdraft.gui.preview import PreviewPanel
-from ptdraft.template_lines import error_line
+from ptdraft.templating.template_lines import error_line
 from ptdraft.gui.widgets import MARGIN, SPACING, single_shot
 from ptdraft.gui.window_place import fit_dialog
 

@@ -128,7 +128,8 @@ def _read_doc(path: Path, where: str) -> Source:
     """A Word 97–2003 letter, converted to DOCX by LibreOffice in a folder of its own and read as DOCX."""
     import tempfile
 
-    from ptdraft import files, libreoffice
+    from ptdraft import files
+    from ptdraft.outputs import libreoffice
     from ptdraft.importer.docx_reader import docx_paragraphs
 
     files.check_regular(path, where=where, limit=files.MAX_READ_BYTES)

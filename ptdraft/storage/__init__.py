@@ -20,8 +20,12 @@ from ptdraft import lazy
 from ptdraft.errors import InputError, StorageError, history_break_found
 from ptdraft.storage import schema
 
-if TYPE_CHECKING:  # loaded on first use (the lazy names below)
+if TYPE_CHECKING:  # loaded on first use (the lazy names below); named here for readers and type checkers
     from ptdraft.storage.base import Storage
+    from ptdraft.storage.records import (  # noqa: F401
+        BOOK_LABELS, BOOK_TITLES, BOOKS, STATUS_LABELS, STATUSES, Counter, NewEntry, PackageRecord, RegisterEntry,
+        TemplateEvent, TemplateVersion,
+    )
 
 __all__ = [
     "BOOKS",

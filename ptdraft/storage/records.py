@@ -5,7 +5,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
-BOOKS = ("ordinary", "secret", "copy")  # "copy": the book of copies (SAO Y, SAO LỤC, TRÍCH SAO), ptdraft/copies.py
+BOOKS = ("ordinary", "secret", "copy")  # "copy": the book of copies (SAO Y, SAO LỤC, TRÍCH SAO), ptdraft/outputs/copies.py
 BOOK_LABELS = {"ordinary": "sổ thường", "secret": "sổ mật", "copy": "sổ bản sao"}
 BOOK_TITLES = {"ordinary": "Thường", "secret": "Mật", "copy": "Bản sao"}  # the "Sổ" column of the register's tables and exports
 STATUSES = ("issued", "cancelled")

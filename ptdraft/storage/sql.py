@@ -66,7 +66,7 @@ def _number_subject(symbol: str, issuer: str, year: int, book: str) -> str:
 
 def _state_label(state: str) -> str:
     """A template state's Vietnamese name for messages ("approved" → "đã duyệt"); the codes stay in the data."""
-    from ptdraft.templates import APPROVAL_LABELS  # loaded already by the library, the only caller that changes states
+    from ptdraft.templating.templates import APPROVAL_LABELS  # loaded already by the library, the only caller that changes states
 
     return APPROVAL_LABELS.get(state, state)
 

@@ -73,7 +73,7 @@ def test_click_on_a_requirement_selects_that_item(make_window, qtbot):
     (the items written out as free text, so the item editor shows them)."""
     import dataclasses
 
-    from ptdraft import part_fields
+    from ptdraft.templating import part_fields
 
     letter = api.load_draft(LETTER_JSON)
     window = make_window(dataclasses.replace(letter, content=part_fields.as_free_text(letter, "requirements")))

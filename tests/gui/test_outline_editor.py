@@ -114,7 +114,7 @@ def test_the_window_edits_the_body_in_the_outline_editor(make_window, qtbot):
 
     import dataclasses
 
-    from ptdraft import part_fields
+    from ptdraft.templating import part_fields
 
     letter = api.load_draft(LETTER_JSON)  # its body written out as free text: the outline editor shows it
     window = make_window(dataclasses.replace(letter, content=part_fields.as_free_text(letter, "body")))

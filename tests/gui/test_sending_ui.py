@@ -11,7 +11,9 @@ import json  # noqa: E402
 import time  # noqa: E402
 import zipfile  # noqa: E402
 
-from ptdraft import api, libreoffice, merge  # noqa: E402
+from ptdraft import api  # noqa: E402
+from ptdraft.outputs import libreoffice
+from ptdraft.outputs import merge
 from tests.gui.conftest import ScriptedPrompts  # noqa: E402
 from tests.storage_support import dated, letter  # noqa: E402
 

@@ -9,7 +9,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtGui import QTextCursor  # noqa: E402
 
 from ptdraft import api  # noqa: E402
-from ptdraft.template_lines import part_line  # noqa: E402
+from ptdraft.templating.template_lines import part_line  # noqa: E402
 from tests.gui.conftest import ScriptedPrompts, type_text  # noqa: E402
 from tests.gui.library_support import approved  # noqa: E402
 

@@ -32,10 +32,12 @@ from pathlib import Path
 from typing import Callable
 from xml.etree import ElementTree as ET
 
-from ptdraft import dates, docx_writer, libreoffice, register, render
+from ptdraft import dates, docx_writer, render, rules
+from ptdraft.outputs import libreoffice
+from ptdraft.office import register
 from ptdraft.errors import InputError, OutputError
 from ptdraft.layout import Layout, bare_entry, distribution_entries, layout as make_layout, number_line, symbol
-from ptdraft.merge import safe_file_name
+from ptdraft.outputs.merge import safe_file_name
 from ptdraft.model import Content, Draft
 from ptdraft.storage import PackageRecord, RegisterEntry, Storage
 from ptdraft.store import write_atomic
@@ -49,7 +51,7 @@ METADATA = "metadata.json"
 EDXML = "edxml-header.xml"
 
 # edXML's Priority: 0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc (hỏa tốc hẹn giờ has 4; ptdraft prints no such mark).
-PRIORITY = {"": 0, "khan": 1, "thuong khan": 2, "hoa toc": 3}
+PRIORITY = {"": 0, **{_fold(level): code for code, level in enumerate(rules.URGENCY_LEVELS, start=1)}}
 # edXML's DocumentType/Type: 1 a legal normative document, 2 an administrative document (all that ptdraft makes).
 ADMINISTRATIVE = 2
 
@@ -108,7 +110,7 @@ def _qt_pdf(layout: Layout, path: Path) -> None:
 
 def _signable() -> bool:
     """Whether the ký số libraries are installed (the ``ky-so`` extra), so the PDF can carry its empty fields."""
-    from ptdraft import pdf_fields
+    from ptdraft.outputs import pdf_fields
 
     try:
         pdf_fields._need_pyhanko()
@@ -119,12 +121,12 @@ def _signable() -> bool:
 
 def make_pdf(layout: Layout, docx: Path, folder: Path, number: str = "") -> tuple[Path, str]:
     """The PDF of ``docx`` in ``folder`` and which kind it is: PDF/A-2b by LibreOffice (with the empty signature
-    fields of Phụ lục I when the ký số libraries are installed, see :mod:`ptdraft.pdf_fields`), else Qt's PDF."""
+    fields of Phụ lục I when the ký số libraries are installed, see :mod:`ptdraft.outputs.pdf_fields`), else Qt's PDF."""
     if libreoffice.find() is not None:
         if not _signable():
             made = libreoffice.to_pdf([docx], folder, pdf_a=True)[docx.resolve()]
             return made, pdf_kind(made.read_bytes())
-        from ptdraft import pdf_fields
+        from ptdraft.outputs import pdf_fields
 
         marked = docx.with_name(docx.stem + "-ky-so.docx")
         marked.write_bytes(pdf_fields.marked_docx(layout))

@@ -20,7 +20,7 @@ from ptdraft.errors import InputError
 PDF = "pdf"
 PDF_A2B = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 # Bookmarks of the DOCX exported as named destinations (page and position), which the signature fields are placed
-# from (ptdraft/pdf_fields.py).
+# from (ptdraft/outputs/pdf_fields.py).
 _PDF_A2B_OPTION = '"SelectPdfVersion":{"type":"long","value":"2"}'
 _DESTINATIONS_OPTION = '"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}'
 SECONDS_PER_FILE = 10

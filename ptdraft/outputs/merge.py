@@ -27,7 +27,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ptdraft import dates, pipeline, render, store, templates
+from ptdraft import dates, pipeline, render, store
+from ptdraft.templating import templates
 from ptdraft.errors import InputError, OutputError
 from ptdraft.errors import PtdraftError
 from ptdraft.layout import Layout, layout
@@ -589,7 +590,7 @@ def write(merge: Plan, folder: Path, *, skip_bad_rows: bool = False, replace: bo
         store.sync_files(written)
     pdfs: tuple[Path, ...] = ()
     if pdf and written and not stopped:
-        from ptdraft import libreoffice
+        from ptdraft.outputs import libreoffice
 
         pdfs = tuple(libreoffice.to_pdf(written, folder).values())
     return Summary(tuple(written), pdfs, merge.problems, stopped, copy_path)

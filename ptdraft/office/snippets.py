@@ -89,7 +89,7 @@ def shipped() -> tuple[Snippet, ...]:
 
 def from_profile(profile: Mapping[str, str]) -> tuple[Snippet, ...]:
     """The office's own Nơi nhận groups, from its profile, as snippets."""
-    from ptdraft import office_defaults
+    from ptdraft.office import office_defaults
 
     out = []
     for number, (name, entries) in enumerate(office_defaults.groups(profile).items(), start=1):

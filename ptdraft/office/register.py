@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ptdraft import library, part_fields, render
+from ptdraft import render
+from ptdraft.office import library
+from ptdraft.templating import part_fields
 from ptdraft.errors import InputError, OutputError
 from ptdraft.layout import bare_entry, distribution_entries, symbol
 from ptdraft.model import Content, Draft
@@ -111,7 +113,7 @@ def issue(
     """"Cấp số": take the next number, record the document, and return the draft with its number.
 
     The draft must be finished (every required value given, an issuing authority code)
-    and its template unchanged (:func:`ptdraft.library.check_draft`).
+    and its template unchanged (:func:`ptdraft.office.library.check_draft`).
     """
     _refuse_numbered(draft)
     library.check_draft(storage, draft)

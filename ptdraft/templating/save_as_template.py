@@ -13,9 +13,10 @@ import re
 import unicodedata
 from typing import Mapping, Sequence
 
-from ptdraft import render, template_text
+from ptdraft import render
+from ptdraft.templating import template_text
 from ptdraft.errors import InputError
-from ptdraft.library import check_source
+from ptdraft.office.library import check_source
 from ptdraft.model import SIGNATURE_TEXTS, Content, Draft, Field, FieldKind, Item, Signature
 from ptdraft.store import content_to_dict, field_to_dict
 

@@ -18,7 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ptdraft import pdf_fields, store
+from ptdraft import store
+from ptdraft.outputs import pdf_fields
 from ptdraft.errors import InputError
 
 VIETNAM = _dt.timezone(_dt.timedelta(hours=7))  # Vietnam keeps UTC+7 all year (no daylight saving)

@@ -9,7 +9,7 @@ draft whose recorded hash no longer matches its template, is refused as tampered
 
 Every text that enters the library is checked first (:func:`check_source`): it must
 parse, read no file, and render its example in the sandbox within the render limits.
-"Save as template" is in :mod:`ptdraft.save_as_template`.
+"Save as template" is in :mod:`ptdraft.templating.save_as_template`.
 """
 from __future__ import annotations
 
@@ -20,13 +20,14 @@ import functools
 import hashlib
 from dataclasses import dataclass
 
-from ptdraft import render, template_text
+from ptdraft import render
+from ptdraft.templating import template_text
 from ptdraft.errors import InputError, PtdraftError, TemplateError
 from ptdraft.layout import layout, number_line
 from ptdraft.model import Content, Draft
 from ptdraft.resources import templates_dir
 from ptdraft.storage import Storage, TemplateEvent, TemplateVersion
-from ptdraft.templates import (
+from ptdraft.templating.templates import (
     APPROVAL_LABELS,
     TEMPLATE_SUFFIX,
     Approval,
@@ -230,13 +231,13 @@ def check_source(source: str, where: str, *, isolated: bool = False) -> Template
     """Parse, check and render a template text with its example values in the sandbox.
 
     With ``isolated``, the example is first rendered in a child process with a time and
-    memory limit (:mod:`ptdraft.sandbox_check`), for files that come from outside.
+    memory limit (:mod:`ptdraft.templating.sandbox_check`), for files that come from outside.
     """
     template = parse_template(source, where)
     for part, text in render.content_sources(template.content):
         render.check_statements(text, f"{where}: content.{part}")
     if isolated:
-        from ptdraft import sandbox_check
+        from ptdraft.templating import sandbox_check
 
         sandbox_check.check_in_child(source, where)
     draft = new_draft(template, template.example, where=f"{where} [example]")

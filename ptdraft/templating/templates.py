@@ -87,7 +87,7 @@ def parse_template(source: str, where: str, path: Path | None = None) -> Templat
     except TemplateError as exc:
         if "TOML ở dòng" in exc.message:
             raise
-        from ptdraft.template_lines import error_line
+        from ptdraft.templating.template_lines import error_line
 
         line = error_line(source, exc)
         if line is None:

@@ -10,7 +10,7 @@ extract (TRÍCH SAO) keeps only the passages of the body chosen by number (:func
   of copy, the name of the copying body and the signing time in ISO 8601 with the Vietnam time zone (FORMAT.md §9).
 
 The copy's number comes from one yearly series per copying body shared by the three kinds (FORMAT.md §6.2), the
-register's book "copy" (:mod:`ptdraft.copy_register`). Where FORMAT.md is silent see docs/decisions/0013-ban-sao.md.
+register's book "copy" (:mod:`ptdraft.office.copy_register`). Where FORMAT.md is silent see docs/decisions/0013-ban-sao.md.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Jinja2's sandbox with ptdraft's budget: the only module that imports jinja2, loaded only when a piece of text
 needs more than plain names (a filter, a loop, a condition, an expression); see :func:`ptdraft.render.render_text`.
 
-The sandbox takes steps from the budget (:mod:`ptdraft.render_limits`): every loop iteration, call and printed piece;
+The sandbox takes steps from the budget (:mod:`ptdraft.templating.render_limits`): every loop iteration, call and printed piece;
 the filters and operations whose result size an argument sets are checked before they run.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError, safe_range
 
 from ptdraft import dates
-from ptdraft import render_limits as limits
+from ptdraft.templating import render_limits as limits
 from ptdraft.errors import TemplateError
 from ptdraft.dates import as_date
 from ptdraft.text import normalise
@@ -42,7 +42,7 @@ def _filter_number(value: object) -> str:
 
 
 class _LimitedSandbox(ImmutableSandboxedEnvironment):
-    """The sandbox with a budget (:mod:`ptdraft.render_limits`): every loop iteration, call and
+    """The sandbox with a budget (:mod:`ptdraft.templating.render_limits`): every loop iteration, call and
     printed piece takes a step; operations whose result size a number sets are checked first."""
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})

@@ -36,7 +36,7 @@ ITEMS: tuple[Item, ...] = (
     Item("dien_thoai", "Điện thoại"),
     Item("fax", "Fax"),
     Item("website", "Trang thông tin điện tử"),
-    # What every template takes from the profile (ptdraft.office_defaults): entered once, filled into each new draft.
+    # What every template takes from the profile (ptdraft.office.office_defaults): entered once, filled into each new draft.
     Item("tinh", "Tỉnh, thành phố (từ 01/7/2025)", "một trong 34 tỉnh, thành phố, ví dụ Quảng Trị"),
     Item("xa", "Xã, phường, đặc khu", "để trống nếu là cơ quan cấp tỉnh, ví dụ Xã An Bình"),
     Item("ky_hieu_co_quan", "Chữ viết tắt tên cơ quan", "dùng trong số, ký hiệu, ví dụ UBND, SNV"),
@@ -127,7 +127,7 @@ def _codes(entry: Item, text: str) -> list[str]:
 
 
 def _check_line(entry: Item, line: str, number: int) -> None:
-    from ptdraft import office_defaults
+    from ptdraft.office import office_defaults
 
     if entry.id == "nguoi_ky":
         office_defaults.parse_signer(line, f"{entry.label}, dòng {number}")

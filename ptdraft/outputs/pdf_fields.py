@@ -19,7 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ptdraft import docx_writer, libreoffice, metrics, rules, store
+from ptdraft import docx_writer, metrics, rules, store
+from ptdraft.outputs import libreoffice
 from ptdraft.errors import InputError
 from ptdraft.layout import BLANK_NUMBER, Layout, Para, Table, number_line
 from ptdraft.model import Draft

@@ -1,8 +1,8 @@
-"""The child process of :func:`ptdraft.sandbox_check.check_in_child`: render one template's example under a memory cap.
+"""The child process of :func:`ptdraft.templating.sandbox_check.check_in_child`: render one template's example under a memory cap.
 
-``python -m ptdraft.sandbox_child WHERE`` reads the template text on stdin, imports what rendering needs, caps its
-own address space, checks the template with :func:`ptdraft.library.check_source` and prints one JSON object:
-``{"ok": true}`` or ``{"ok": false, "message": …, "where": …}``. Kept apart from :mod:`ptdraft.sandbox_check`, which
+``python -m ptdraft.templating.sandbox_child WHERE`` reads the template text on stdin, imports what rendering needs, caps its
+own address space, checks the template with :func:`ptdraft.office.library.check_source` and prints one JSON object:
+``{"ok": true}`` or ``{"ok": false, "message": …, "where": …}``. Kept apart from :mod:`ptdraft.templating.sandbox_check`, which
 the library imports, so that the library and the sandbox do not import each other.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _limit_memory() -> None:
 def _main(argv: list[str]) -> int:
     where = argv[0] if argv else "mẫu"
     source = sys.stdin.buffer.read().decode("utf-8", "replace")
-    from ptdraft import library  # everything imported first, then the memory cap
+    from ptdraft.office import library  # everything imported first, then the memory cap
     from ptdraft.errors import PtdraftError
 
     _limit_memory()

@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 import dataclasses
 
-from ptdraft import render, templates
+from ptdraft import render
+from ptdraft.templating import templates
 from ptdraft.errors import PtdraftError, TemplateError
 from ptdraft.model import Content, Draft, Field, Item
 

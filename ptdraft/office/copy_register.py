@@ -2,15 +2,16 @@
 
 FORMAT.md §6.2: copies have their own running number, shared by all kinds of copy, from 01 on 1 January to 31
 December; "Số: 05/SY-UBND", "06/SL-UBND", "07/TrS-UBND" follow each other. The series is the register's book
-"copy" (:data:`ptdraft.copies.BOOK`), so a copy's number is taken, recorded, listed, cancelled (never given again)
-and exported exactly like a document's (:mod:`ptdraft.register`, :meth:`ptdraft.storage.base.Storage.issue`).
+"copy" (:data:`ptdraft.outputs.copies.BOOK`), so a copy's number is taken, recorded, listed, cancelled (never given again)
+and exported exactly like a document's (:mod:`ptdraft.office.register`, :meth:`ptdraft.storage.base.Storage.issue`).
 """
 from __future__ import annotations
 
 import dataclasses
 
-from ptdraft import dates, layout as lay, register
-from ptdraft.copies import BOOK, CopyRequest, symbol_for
+from ptdraft import dates, layout as lay
+from ptdraft.office import register
+from ptdraft.outputs.copies import BOOK, CopyRequest, symbol_for
 from ptdraft.errors import InputError
 from ptdraft.model import Content
 from ptdraft.storage import NewEntry, RegisterEntry, Storage
