@@ -7,10 +7,28 @@ the preview is lenient and never raises for the draft's text. :mod:`ptdraft.api`
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ptdraft import render
 from ptdraft.errors import InputError, PtdraftError
-from ptdraft.layout import Layout, layout, with_draft_mark
 from ptdraft.model import Content, Draft
+
+if TYPE_CHECKING:  # the layout engine loads on first use: the window shows its first frame without it
+    from ptdraft.layout import Layout
+
+
+def lay_out(content: Content, *, title: str = "", author: str = "") -> Layout:
+    """The layout of filled ``content`` (:func:`ptdraft.layout.layout`, imported on first use)."""
+    from ptdraft.layout import layout
+
+    return layout(content, title=title, author=author)
+
+
+def with_draft_mark(result: Layout, text: str | None) -> Layout:
+    """The layout marked as a draft with ``text`` (None: unmarked); see :func:`ptdraft.layout.with_draft_mark`."""
+    from ptdraft.layout import with_draft_mark as marked
+
+    return marked(result, text)
 
 
 def missing_fields(draft: Draft) -> list[str]:
@@ -32,7 +50,7 @@ def fill(draft: Draft, *, strict: bool = True) -> Content:
 def layout_draft(draft: Draft, *, strict: bool = True, draft_mark: str | None = None) -> Layout:
     """The layout of the draft; ``draft_mark`` ("DỰ THẢO", or a name such as "DỰ THẢO LẦN 2") boxes those words
     at the top left of the first page (:func:`ptdraft.api.draft_mark_for`)."""
-    result = layout(fill(draft, strict=strict), title=draft.title, author=draft.author)
+    result = lay_out(fill(draft, strict=strict), title=draft.title, author=draft.author)
     return with_draft_mark(result, draft_mark) if draft_mark is not None else result
 
 
@@ -50,7 +68,7 @@ def preview(draft: Draft) -> tuple[Content, Layout, list[PtdraftError]]:
     """The filled content and its layout while the clerk types (see :func:`preview_layout`)."""
     errors: list = []
     content = render.fill(draft, errors=errors, placeholders=True)
-    return content, layout(content, title=draft.title, author=draft.author), errors
+    return content, lay_out(content, title=draft.title, author=draft.author), errors
 
 
 def docx_bytes(draft: Draft, *, strict: bool = True, draft_mark: str | None = None) -> bytes:

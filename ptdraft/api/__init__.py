@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ptdraft import lazy
 from ptdraft.api import drafting
 from ptdraft.api.drafting import (  # noqa: F401
-    PtdraftError, Template, Draft, Layout, list_templates, get_template, new_draft, office_profile_for_drafts,
+    PtdraftError, Template, Draft, list_templates, get_template, new_draft, office_profile_for_drafts,
     example_draft, with_values, blank_draft, load_draft, save_draft, fill, layout_draft, preview,
     preview_layout, printed, document_types, parts_using, snippets, insert_snippet, find_problems,
     draft_mark_for, with_draft_mark, check_draft, check_docx, docx_bytes, export_docx, export_docx_files,
@@ -32,6 +32,7 @@ from ptdraft.api.drafting import (  # noqa: F401
 )
 
 if TYPE_CHECKING:
+    from ptdraft.layout import Layout  # loaded with the first layout: the window's first frame has none
     from ptdraft.api.library import (  # noqa: F401
         LibraryEntry, NumberPreview, RegisterEntry, Storage, TemplateCheck, TemplateEvent, TemplateListing,
         TemplateVersion, apply_database_roles, approve_template, attach_register_file, cancel_number,
@@ -70,17 +71,21 @@ def _names_of(module_name: str) -> tuple[str, ...]:
 
 
 class _Table(dict):
-    """name → the part that defines it, read from the parts' sources on the first lazy name asked for."""
+    """name → the module that defines it: the layout's ``Layout``, then the parts' names, read from their sources
+    on the first lazy name asked for."""
+
+    loaded = False
 
     def get(self, name, default=None):
-        if not self:
+        if not self.loaded:
+            self.loaded = True
             for module_name in LAZY_PARTS:
                 self.update(dict.fromkeys(_names_of(module_name), module_name))
         return super().get(name, default)
 
 
-__getattr__ = lazy.attributes(__name__, globals(), _Table())
-__all__ = list(drafting.__all__)  # dir(api) lists the lazy parts' names too
+__getattr__ = lazy.attributes(__name__, globals(), _Table(Layout="ptdraft.layout"))
+__all__ = ["Layout", *drafting.__all__]  # dir(api) lists the lazy parts' names too
 
 
 def __dir__() -> list[str]:

@@ -51,7 +51,7 @@ def _original(draft: Draft, request: CopyRequest | None = None) -> tuple:
 
     content = api.fill(draft)
     copy_register.check_original(content, request)
-    return content, api.layout(content, title=draft.title, author=draft.author)
+    return content, api.lay_out(content, title=draft.title, author=draft.author)
 
 
 def check_copyable(draft: Draft) -> None:

@@ -16,16 +16,16 @@ from typing import Mapping
 from ptdraft import render, store
 from ptdraft.templating import templates
 from ptdraft.errors import PtdraftError
-from ptdraft.layout import Layout, layout, with_draft_mark
 from ptdraft.model import Content, Draft, Value
-from ptdraft.pipeline import docx_bytes, fill, layout_draft, missing_fields, preview, preview_layout
+from ptdraft.pipeline import (
+    docx_bytes, fill, lay_out, layout_draft, missing_fields, preview, preview_layout, with_draft_mark,
+)
 from ptdraft.templating.templates import Template
 
 __all__ = [
     "PtdraftError",
     "Template",
     "Draft",
-    "Layout",
     "list_templates",
     "get_template",
     "new_draft",
@@ -253,7 +253,7 @@ def export_docx_files(draft: Draft, path: Path, *, strict: bool = True, draft_ma
     from ptdraft.outputs import annex_files
 
     content = fill(draft, strict=strict)
-    whole = layout(content, title=draft.title, author=draft.author)
+    whole = lay_out(content, title=draft.title, author=draft.author)
     if draft_mark is not None:
         whole = with_draft_mark(whole, draft_mark)
     main, appendices = annex_files.split(whole, content)
