@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from ptdraft import render, store, templates
 from ptdraft.errors import InputError, PtdraftError
-from ptdraft.layout import Layout, layout, with_draft_mark
 from ptdraft.model import Content, Draft, Value
 from ptdraft.templates import Template
+
+if TYPE_CHECKING:  # the layout engine loads on first use (the window shows its first frame without it)
+    from ptdraft.layout import Layout
 
 __all__ = [
     "PtdraftError",
@@ -49,6 +51,19 @@ __all__ = [
     "export_docx_files",
     "missing_fields",
 ]
+
+
+def _layout(content: Content, **kwargs) -> Layout:
+    from ptdraft.layout import layout
+
+    return layout(content, **kwargs)
+
+
+def with_draft_mark(result: Layout, text: str | None) -> Layout:
+    """The layout marked as a draft with ``text`` (None: unmarked); see :func:`ptdraft.layout.with_draft_mark`."""
+    from ptdraft.layout import with_draft_mark as marked
+
+    return marked(result, text)
 
 
 def list_templates() -> list[Template]:
@@ -142,7 +157,7 @@ def fill(draft: Draft, *, strict: bool = True) -> Content:
 def layout_draft(draft: Draft, *, strict: bool = True, draft_mark: str | None = None) -> Layout:
     """The layout of the draft; ``draft_mark`` ("DỰ THẢO", or a name such as "DỰ THẢO LẦN 2") boxes those words
     at the top left of the first page (:func:`draft_mark_for`)."""
-    result = layout(fill(draft, strict=strict), title=draft.title, author=draft.author)
+    result = _layout(fill(draft, strict=strict), title=draft.title, author=draft.author)
     return with_draft_mark(result, draft_mark) if draft_mark is not None else result
 
 
@@ -160,7 +175,7 @@ def preview(draft: Draft) -> tuple[Content, Layout, list[PtdraftError]]:
     """The filled content and its layout while the clerk types (see :func:`preview_layout`)."""
     errors: list = []
     content = render.fill(draft, errors=errors, placeholders=True)
-    return content, layout(content, title=draft.title, author=draft.author), errors
+    return content, _layout(content, title=draft.title, author=draft.author), errors
 
 
 def printed(content: Content) -> dict[str, object]:
@@ -292,7 +307,7 @@ def export_docx_files(draft: Draft, path: Path, *, strict: bool = True, draft_ma
     from ptdraft import annex_files, docx_writer
 
     content = fill(draft, strict=strict)
-    whole = layout(content, title=draft.title, author=draft.author)
+    whole = _layout(content, title=draft.title, author=draft.author)
     if draft_mark is not None:
         whole = with_draft_mark(whole, draft_mark)
     main, appendices = annex_files.split(whole, content)
@@ -326,6 +341,11 @@ def _names_of(module_name: str) -> frozenset[str]:
 def __getattr__(name: str):
     import importlib
 
+    if name == "Layout":
+        from ptdraft.layout import Layout
+
+        globals()[name] = Layout
+        return Layout
     for module_name in _PARTS:
         if name in _PART_NAMES.setdefault(module_name, _names_of(module_name)):
             value = getattr(importlib.import_module(module_name), name)

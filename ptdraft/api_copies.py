@@ -43,10 +43,11 @@ def copy_kind(text: str) -> CopyKind:
 
 def _original(draft: Draft, request: CopyRequest | None = None) -> tuple:
     from ptdraft import api
+    from ptdraft.layout import layout
 
     content = api.fill(draft)
     copy_register.check_original(content, request)
-    return content, api.layout(content, title=draft.title, author=draft.author)
+    return content, layout(content, title=draft.title, author=draft.author)
 
 
 def check_copyable(draft: Draft) -> None:
