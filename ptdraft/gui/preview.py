@@ -162,13 +162,16 @@ class PreviewPanel(QWidget):
         box.addWidget(self.scroll, 1)
         box.addWidget(self.status)
         self.zoom_box.currentIndexChanged.connect(lambda _i: self.apply_zoom())
-        self.scroll.viewport().installEventFilter(self)
         self.canvas.clicked_ref.connect(self.clicked_ref)
         self.layout_shown: Layout | None = None
+        self._watching_viewport = False
 
     def show_layout(self, layout: Layout) -> list[Page]:
         from ptdraft.gui.pages import paginate
 
+        if not self._watching_viewport:  # with the first pages: PySide6's first viewport() costs ~10 ms
+            self.scroll.viewport().installEventFilter(self)
+            self._watching_viewport = True
         pages = paginate(layout)
         self.layout_shown = layout
         self.canvas.set_pages(pages, layout)
