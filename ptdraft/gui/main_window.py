@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         # Through the error boundary too: an engine failure while the clerk types becomes one message.
         self.preview_timer = single_shot(self, 0, lambda: self.guard(self.update_preview))
         state.status_changed.connect(self.update_title)
-        self._wording = self._template_wording()
+        # The shipped template's wording only: the office library's database is opened by finish_start.
+        self._wording = part_fields.template_content(state.draft)
         self.update_title()
         self.restore_place()
 
@@ -103,7 +104,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         install_wheel_guard(app)
         qt_texts.install(app)  # Qt's own dialogs and menus in the interface language
-        self.steps = [self._early_steps.pop(index, None) or self._make_step(index) for index in range(len(STEP_CLASSES))]
+        built, self._early_steps = self._early_steps, {}
+        self.steps = [built[index] if index in built else self._make_step(index) for index in range(len(STEP_CLASSES))]
         self._build_actions()
         self.state.changed.connect(self.preview_timer.start)
         self.state.replaced.connect(self.load_steps)
@@ -115,8 +117,8 @@ class MainWindow(QMainWindow):
         """Once the window's first frame is on the screen (a zero-timer after its first paint, when the whole frame
         has been drawn), emit ``first_frame_painted`` and run :meth:`finish_start`; after a short while anyway if
         the window is never painted (minimised, covered)."""
-        self._paint_watch = _FirstPaint(self, lambda: QTimer.singleShot(0, self._first_frame_painted))
-        QTimer.singleShot(500, self.finish_start)
+        self._paint_watch = _FirstPaint(self, lambda: QTimer.singleShot(0, self, self._first_frame_painted))
+        QTimer.singleShot(500, self, self.finish_start)
 
     def _first_frame_painted(self) -> None:
         self.first_frame_painted.emit()
@@ -282,12 +284,9 @@ class MainWindow(QMainWindow):
 
     # -- steps and preview ------------------------------------------------------
     def load_steps(self) -> None:
-        self._wording = self._template_wording()
-        self.reload_steps()
-
-    def _template_wording(self):
         # The template's own text, for "back to the wording": shipped, or the office library's version of it.
-        return part_fields.template_content(self.state.draft, self._library_template)
+        self._wording = part_fields.template_content(self.state.draft, self._library_template)
+        self.reload_steps()
 
     @staticmethod
     def _library_template(template_id: str, version: int):

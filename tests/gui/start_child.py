@@ -1,5 +1,5 @@
-"""Run by test_window_start.py in a fresh process: start the window the way ``ptdraft letter.json`` does
-(ptdraft.gui.app.run) and report, as one JSON line, what the process had loaded and built when the window's first
+"""Run by test_window_start.py in a fresh process: start the window on a draft (the real letter, or the file named
+by the first argument) the way ``ptdraft letter.json`` does (ptdraft.gui.app.run) and report, as one JSON line, what the process had loaded and built when the window's first
 frame was painted and when its start was finished.
 
 Observing only: ``MainWindow.show`` is wrapped to watch the window's Paint events, and the window quits itself once
@@ -23,6 +23,13 @@ LETTER = Path(__file__).resolve().parent.parent.parent / "examples" / "cong-van-
 seen: dict[str, dict] = {}
 
 
+def _text(widget) -> str | None:
+    for name in ("toPlainText", "text", "currentText"):
+        if hasattr(widget, name):
+            return getattr(widget, name)()
+    return None
+
+
 def snapshot(window) -> dict:
     step = window.stack.currentWidget().widget()
     return {
@@ -32,6 +39,7 @@ def snapshot(window) -> dict:
         "current_step": window.stack.currentIndex(),
         "current_step_built": step is not None,
         "authority": step.authority_field.toPlainText() if step is not None and hasattr(step, "authority_field") else None,
+        "fields": {field_id: _text(widget) for field_id, widget in step.field_widgets.items()} if step else {},
         "menus": [action.text() for action in window.menuBar().actions()],
         "menu_actions": sum(len(action.menu().actions()) for action in window.menuBar().actions() if action.menu()),
         "pages": len(window.pages),
@@ -60,6 +68,6 @@ main_window.MainWindow.show = show
 
 from ptdraft.gui.app import run  # noqa: E402
 
-code = run(str(LETTER))
+code = run(sys.argv[1] if len(sys.argv) > 1 else str(LETTER))
 print(json.dumps(seen, ensure_ascii=False), flush=True)
 sys.exit(code)

@@ -32,9 +32,10 @@ AFTER_THE_FIRST_FRAME = (
 LOADED_BY_THE_FINISH = ("ptdraft.layout", "ptdraft.gui.pages", "ptdraft.gui.tools", "ptdraft.problems")
 
 
-def _start(tmp_path) -> dict:
+def _start(tmp_path, *draft: Path) -> dict:
     env = {**os.environ, "PTDRAFT_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(REPO)}
-    done = subprocess.run([sys.executable, str(CHILD)], capture_output=True, text=True, env=env, timeout=120, cwd=REPO)
+    done = subprocess.run([sys.executable, str(CHILD), *map(str, draft)], capture_output=True, text=True, env=env,
+                          timeout=120, cwd=REPO)
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     assert lines, done.stdout + done.stderr
@@ -62,3 +63,21 @@ def test_the_first_frame_is_painted_before_the_heavy_part_of_the_start(tmp_path)
     assert finished["steps"] == len(STEP_CLASSES) and finished["pages"] >= 1
     for name in LOADED_BY_THE_FINISH:
         assert name in finished["modules"], name
+
+
+def test_a_draft_of_an_office_template_opens_the_library_only_after_the_first_frame(tmp_path, library_db):
+    """The step the window opens on shows the draft at once; the office library's version of its template (for
+    "back to the template's wording") is looked up in the database by the deferred part of the start."""
+    from tests.gui.library_support import approved
+
+    stored = approved()
+    draft = api.new_draft(api.library_template(stored.template_id), {"co_quan": "SỞ NỘI VỤ"})
+    path = api.save_draft(draft, tmp_path / "office.ptdraft.json")
+
+    seen = _start(tmp_path, path)
+    first, finished = seen["painted"], seen["finished"]
+    assert first["started"] is False
+    assert [m for m in first["modules"] if m.startswith(("ptdraft.library", "ptdraft.storage", "sqlite3"))] == []
+    assert draft.content.authority == "{{ co_quan }}"  # step 1 shows the field that fills it, with its value
+    assert first["fields"].get("co_quan") == "SỞ NỘI VỤ", first["fields"]
+    assert "ptdraft.library" in finished["modules"] and finished["pages"] >= 1
