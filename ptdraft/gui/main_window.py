@@ -109,20 +109,22 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.state.changed.connect(self.preview_timer.start)
         self.state.replaced.connect(self.load_steps)
-        self.load_steps()
-        self.update_preview()
-        self.start_finished.emit()
+        try:
+            self.load_steps()
+            self.update_preview()
+        finally:  # the start is over even when the draft could not be shown (the error boundary says why)
+            self.start_finished.emit()
 
     def finish_start_when_painted(self) -> None:
         """Once the window's first frame is on the screen (a zero-timer after its first paint, when the whole frame
         has been drawn), emit ``first_frame_painted`` and run :meth:`finish_start`; after a short while anyway if
         the window is never painted (minimised, covered)."""
         self._paint_watch = _FirstPaint(self, lambda: QTimer.singleShot(0, self, self._first_frame_painted))
-        QTimer.singleShot(500, self, self.finish_start)
+        QTimer.singleShot(500, self, lambda: self.guard(self.finish_start))
 
     def _first_frame_painted(self) -> None:
         self.first_frame_painted.emit()
-        self.finish_start()
+        self.guard(self.finish_start)  # from the event loop: a failure becomes one message, like every action's
 
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
