@@ -47,6 +47,7 @@ def main() -> int:
     i18n.set_language(args.language)
     folder = data_dir()
     window = MainWindow(DraftState(api.load_draft(LETTER), LETTER), Settings(folder), folder)
+    window.finish_start()
     window.resize(width, height)
     window.move(0, 0)
     window.show()

@@ -68,6 +68,7 @@ def main() -> int:
     draft = api.example_draft(api.get_template(args.template)) if args.template else api.load_draft(LETTER)
     folder = data_dir()
     window = MainWindow(DraftState(draft, None), Settings(folder), folder)
+    window.finish_start()
     window.show()
     window.setGeometry(fit_to_screen(None, OFFICE_SCREENS[args.screen], window.minimumSizeHint()))
     settle(app, 1.5)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptdraft import api, rules
+from ptdraft import api
 from ptdraft.gui.i18n import _
 from ptdraft.gui.outline_editor import OutlineEditor
 from ptdraft.gui.part_editor import PartEditor
@@ -44,6 +44,8 @@ ATTACHED_TYPES = ("Quy chế", "Quy định", "Kế hoạch", "Chương trình",
 def headings(annexes: tuple[Annex, ...]) -> list[str]:
     """How each annex is headed on its page: "Phụ lục" alone, "Phụ lục I", "Phụ lục II" … among several appendices
     (FORMAT.md §3.2), an attached text by its type name."""
+    from ptdraft import rules
+
     count = sum(1 for a in annexes if not a.doc_type.strip())
     out, number = [], 0
     for annex in annexes:

@@ -23,7 +23,9 @@ def _setup_logging(folder: Path) -> None:
 class Application:
     """Owns the draft state across windows (a language change rebuilds the window, not the draft)."""
 
-    def __init__(self, path: str | None = None) -> None:
+    def __init__(self, path: str | None = None, *, finish_later: bool = False) -> None:
+        """``finish_later``: leave the window's :meth:`~ptdraft.gui.main_window.MainWindow.finish_start` to the
+        caller (:func:`run` has it run once the first frame is painted); otherwise the window is complete here."""
         from PySide6.QtCore import QTimer
 
         from ptdraft.gui import autosave
@@ -47,9 +49,12 @@ class Application:
                 self.load_error = str(exc)
         self.state = DraftState(draft, file)
         self.window = self._make_window()
+        if not finish_later:
+            self.window.finish_start()
         listen_for_history_breaks(self._history_broken)
         pending = autosave.pending(self.folder)
         if pending is not None:
+            self.window.finish_start()  # the whole window before the question (a restore replaces the draft)
             saved, saved_path, when = pending
             if self.window.prompts.restore(when, saved_path):
                 self.state.replace(saved, saved_path, dirty=True)
@@ -59,7 +64,16 @@ class Application:
         if self.load_error:
             QTimer.singleShot(0, lambda: self.window.prompts.error(self.load_error))
         elif not path and not restored:
-            QTimer.singleShot(0, lambda: self.window.guard(self._first_choice))
+            self._once_started(lambda: self.window.guard(self._first_choice))
+
+    def _once_started(self, action) -> None:
+        """Run ``action`` from the event loop once the window is complete (at once if it already is)."""
+        from PySide6.QtCore import QTimer
+
+        if self.window.started:
+            QTimer.singleShot(0, action)
+        else:
+            self.window.start_finished.connect(lambda: QTimer.singleShot(0, action))
 
     def _history_broken(self, location: str, problem: str) -> None:
         """A database whose history was changed outside the program has just been opened: say so once, after the
@@ -93,6 +107,7 @@ class Application:
         self.settings.language = i18n.set_language(code)
         old = self.window
         self.window = self._make_window()
+        self.window.finish_start()
         if old is not None:
             self.window.setGeometry(old.geometry())
             self.window.review_action.setChecked(old.review_action.isChecked())
@@ -116,16 +131,17 @@ def run(path: str | None = None) -> int:
         logging.getLogger("ptdraft").error("uncaught\n%s", "".join(traceback.format_exception(kind, value, tb)))
 
     sys.excepthook = hook
-    application = Application(path)
-    application.window.show()
-    if os.environ.get("PTDRAFT_BENCH_EXIT"):  # benchmarks/bench_gui.py: quit as soon as the window is up
-        from PySide6.QtCore import QTimer
-
-        def shown() -> None:
-            print("ptdraft: window shown", flush=True)
-            application.window.autosaver.timer.stop()
-            application.window.close_for_language()  # no save question
+    application = Application(path, finish_later=True)
+    window = application.window
+    window.finish_start_when_painted()  # the rest of the window once its first frame is on the screen
+    window.show()
+    if os.environ.get("PTDRAFT_BENCH_EXIT"):  # benchmarks/bench_gui.py: the first frame drawn, the window complete
+        def ready() -> None:
+            print("ptdraft: window ready", flush=True)
+            window.autosaver.timer.stop()
+            window.close_for_language()  # no save question
             app.quit()
 
-        QTimer.singleShot(0, shown)
+        window.first_frame_painted.connect(lambda: print("ptdraft: window shown", flush=True))
+        application._once_started(ready)
     return app.exec()

@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,11 +45,34 @@ log = logging.getLogger("ptdraft")
 _PAGE_REFS = {"page_number": "number"}
 
 
+class _FirstPaint(QObject):
+    """Calls ``then`` once, when ``window`` is first painted, and removes itself."""
+
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            then()
+        return False
+
+
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     preview_updated = Signal()
+    first_frame_painted = Signal()  # the first frame is drawn (finish_start_when_painted), finish_start comes next
+    start_finished = Signal()  # finish_start has run: every step, action and the preview are there
 
     def __init__(self, state: DraftState, settings: Settings, data_dir: Path, prompts: Prompts | None = None) -> None:
+        """The frame a clerk sees first: the step list, the step the window was closed on (filled from the draft),
+        the menu bar's menus and the empty page area. The rest (the other steps, the menus' actions, the page
+        preview, the Qt translations, the wheel guard) is :meth:`finish_start`, which the program runs from the
+        event loop once the window has been painted (:meth:`finish_start_when_painted`) and every other caller
+        runs before using the window."""
         super().__init__()
         self.state = state
         self.settings = settings
@@ -60,20 +83,49 @@ class MainWindow(QMainWindow):
         self.pages: list = []
         self.filled = None
         self.layout_shown = None
+        self.started = False
         self._closing_for_language = False
-        install_wheel_guard(QApplication.instance())
-        qt_texts.install(QApplication.instance())  # Qt's own dialogs and menus in the interface language
         self._build()
-        self._build_actions()
+        self._build_menu_bar()
         # Through the error boundary too: an engine failure while the clerk types becomes one message.
         self.preview_timer = single_shot(self, 0, lambda: self.guard(self.update_preview))
-        state.changed.connect(self.preview_timer.start)
-        state.replaced.connect(self.load_steps)
         state.status_changed.connect(self.update_title)
-        self.load_steps()
-        self.update_preview()
+        # The shipped template's wording only: the office library's database is opened by finish_start.
+        self._wording = part_fields.template_content(state.draft)
         self.update_title()
         self.restore_place()
+
+    def finish_start(self) -> None:
+        """Build what the first frame did without and show the draft in full: every step, the menus' actions,
+        the page preview. Runs once; the window is fully usable after it (``started`` is True, ``start_finished``
+        has been emitted)."""
+        if self.started:
+            return
+        self.started = True
+        app = QApplication.instance()
+        install_wheel_guard(app)
+        qt_texts.install(app)  # Qt's own dialogs and menus in the interface language
+        built, self._early_steps = self._early_steps, {}
+        self.steps = [built[index] if index in built else self._make_step(index) for index in range(len(STEP_CLASSES))]
+        self._build_actions()
+        self.state.changed.connect(self.preview_timer.start)
+        self.state.replaced.connect(self.load_steps)
+        try:
+            self.load_steps()
+            self.update_preview()
+        finally:  # the start is over even when the draft could not be shown (the error boundary says why)
+            self.start_finished.emit()
+
+    def finish_start_when_painted(self) -> None:
+        """Once the window's first frame is on the screen (a zero-timer after its first paint, when the whole frame
+        has been drawn), emit ``first_frame_painted`` and run :meth:`finish_start`; after a short while anyway if
+        the window is never painted (minimised, covered)."""
+        self._paint_watch = _FirstPaint(self, lambda: QTimer.singleShot(0, self, self._first_frame_painted))
+        QTimer.singleShot(500, self, lambda: self.guard(self.finish_start))
+
+    def _first_frame_painted(self) -> None:
+        self.first_frame_painted.emit()
+        self.guard(self.finish_start)  # from the event loop: a failure becomes one message, like every action's
 
     # -- building ---------------------------------------------------------
     def _build(self) -> None:
@@ -84,17 +136,13 @@ class MainWindow(QMainWindow):
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setAccessibleName(_("Steps"))
         self.stack = QStackedWidget(self)
-        self.steps: list[Step] = []
+        self.steps: list[Step] = []  # every step, in order, from finish_start on
+        self._early_steps: dict[int, Step] = {}  # before it: the steps already shown (the one the window opens on)
         for number, cls in enumerate(STEP_CLASSES, start=1):
-            step = cls(self.state)
-            step.notice.connect(self.show_notice)
-            step.reload_needed.connect(self.reload_steps)
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
-            scroll.setWidget(step)
             self.stack.addWidget(scroll)
-            self.steps.append(step)
-            self.step_list.addItem(QListWidgetItem(f"{number}. {step.title()}"))
+            self.step_list.addItem(QListWidgetItem(f"{number}. {cls.title()}"))
         self.back_button = QPushButton(_("Back"), self)
         self.next_button = QPushButton(_("Next"), self)
         self.back_button.setToolTip(_("Previous step (Ctrl+PgUp)"))
@@ -135,9 +183,44 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def _build_actions(self) -> None:
+    def _make_step(self, index: int) -> Step:
+        step = STEP_CLASSES[index](self.state)
+        step.notice.connect(self.show_notice)
+        step.reload_needed.connect(self.reload_steps)
+        self.stack.widget(index).setWidget(step)
+        return step
+
+    def _step_at(self, index: int) -> Step:
+        """The step at ``index``; before finish_start, built (and filled from the draft) when first shown."""
+        if self.steps:
+            return self.steps[index]
+        step = self._early_steps.get(index)
+        if step is None:
+            step = self._early_steps[index] = self._make_step(index)
+            step.load(self.state.draft)
+            step.load_parts(self.state.draft, self._wording)
+        return step
+
+    def _build_menu_bar(self) -> None:
+        """The menus themselves, in their order; their actions come with finish_start."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(_("&File"))
+        self.file_menu = bar.addMenu(_("&File"))
+        self.view_menu = bar.addMenu(_("&View"))
+        self.tools_menu = bar.addMenu(_("&Tools"))
+        self.insert_menu = bar.addMenu(_("&Insert"))
+        language = bar.addMenu(_("&Language"))
+        group = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == i18n.language())
+            action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
+            group.addAction(action)
+            language.addAction(action)
+        self.help_menu = bar.addMenu(_("&Help"))
+
+    def _build_actions(self) -> None:
+        file_menu = self.file_menu
         self.new_action = self._action(_("&New…"), self.new_document, QKeySequence.StandardKey.New)
         self.open_action = self._action(_("&Open…"), self.open_document, QKeySequence.StandardKey.Open)
         self.save_action = self._action(_("&Save"), self.save, QKeySequence.StandardKey.Save)
@@ -159,7 +242,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        view = bar.addMenu(_("&View"))
+        view = self.view_menu
         for key, label in (("fit_width", _("Fit width")), ("fit_page", _("Fit page")), ("100", "100 %")):
             view.addAction(self._action(label, lambda k=key: self.preview.set_zoom_mode(k)))
         view.addSeparator()
@@ -181,19 +264,9 @@ class MainWindow(QMainWindow):
         annex_editor.install(self, file_menu)  # export with each appendix in a file of its own
         from ptdraft.gui import snippets_ui
 
-        snippets_ui.install(self, bar)  # Insert: legal bases, requests, closings, recipient groups
+        snippets_ui.install(self, self.insert_menu)  # Insert: legal bases, requests, closings, recipient groups
 
-        language = bar.addMenu(_("&Language"))
-        group = QActionGroup(self)
-        for code, name in i18n.LANGUAGES.items():
-            action = QAction(name, self)
-            action.setCheckable(True)
-            action.setChecked(code == i18n.language())
-            action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
-            group.addAction(action)
-            language.addAction(action)
-
-        help_menu = bar.addMenu(_("&Help"))
+        help_menu = self.help_menu
         from ptdraft.gui import help_ui
 
         help_ui.install(self, help_menu)  # F1: the guide, open at the step shown
@@ -214,9 +287,8 @@ class MainWindow(QMainWindow):
 
     # -- steps and preview ------------------------------------------------------
     def load_steps(self) -> None:
-        draft = self.state.draft
         # The template's own text, for "back to the wording": shipped, or the office library's version of it.
-        self._wording = part_fields.template_content(draft, self._library_template)
+        self._wording = part_fields.template_content(self.state.draft, self._library_template)
         self.reload_steps()
 
     @staticmethod
@@ -242,14 +314,16 @@ class MainWindow(QMainWindow):
 
     def _step_selected(self, row: int) -> None:
         if 0 <= row < self.stack.count():
+            self._step_at(row)
             self.stack.setCurrentIndex(row)
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.stack.count() - 1)
 
     def go_to_step(self, index: int) -> None:
-        index = max(0, min(index, len(self.steps) - 1))
+        index = max(0, min(index, len(STEP_CLASSES) - 1))
+        step = self._step_at(index)
         self.step_list.setCurrentRow(index)
-        self.steps[index].focus_ref("")
+        step.focus_ref("")
 
     def step_for(self, ref: str) -> int | None:
         ref = _PAGE_REFS.get(ref, ref)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QWidget
 
-from ptdraft import body
 from ptdraft.gui.widgets import TextField
 
 DECISION_TYPES = ("Quyết định", "Nghị quyết", "Quy chế", "Quy định")
@@ -32,6 +31,8 @@ class OutlineEditor(TextField):
         self.decision = doc_type in DECISION_TYPES
 
     def levels(self) -> tuple[str, ...]:
+        from ptdraft import body  # the numbering rules load with the first key that needs them
+
         lines = self.toPlainText().split("\n")
         if self.decision or any(body.line_level(line) in body.DECISION_LEVELS[:5] for line in lines):
             return body.DECISION_LEVELS
@@ -51,6 +52,8 @@ class OutlineEditor(TextField):
 
     def change_level(self, step: int) -> None:
         """One level lower (``step`` 1) or higher (-1) for the line under the cursor, and the numbers put right."""
+        from ptdraft import body  # the numbering rules load with the first key that needs them
+
         cursor = self.textCursor()
         number = cursor.blockNumber()
         lines = self.toPlainText().split("\n")
@@ -72,6 +75,8 @@ class OutlineEditor(TextField):
         self._replace(lines, number, column)
 
     def _enter(self, event: QKeyEvent) -> None:
+        from ptdraft import body  # the numbering rules load with the first key that needs them
+
         cursor = self.textCursor()
         line = cursor.block().text()
         level = body.line_level(line)
@@ -94,6 +99,8 @@ class OutlineEditor(TextField):
     def _replace(self, lines: list[str], number: int, column: int) -> None:
         """Put the renumbered text in (one undo step) and the cursor on line ``number``, ``column`` characters into
         its text (after its marker)."""
+        from ptdraft import body  # the numbering rules load with the first key that needs them
+
         text = body.renumber("\n".join(lines))
         cursor = self.textCursor()
         cursor.beginEditBlock()

@@ -1,14 +1,18 @@
 """The page preview: the Layout painted as A4 pages, zoomable; a click names the part under the mouse."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ptdraft.gui.i18n import _
-from ptdraft.gui.pages import Page, paginate, paint_page
-from ptdraft.layout import Layout
 from ptdraft.model import ref_within
+
+if TYPE_CHECKING:  # the page layout engine loads with the first preview, after the window is shown
+    from ptdraft.gui.pages import Page
+    from ptdraft.layout import Layout
 
 GAP = 16  # pixels between pages
 
@@ -62,6 +66,8 @@ class PageCanvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         size = self.page_pixels()
+        if self.pages:
+            from ptdraft.gui.pages import paint_page
         for index, page in enumerate(self.pages):
             origin = self._page_origin(index)
             rect = QRectF(origin.x(), origin.y(), size.width(), size.height())
@@ -156,11 +162,16 @@ class PreviewPanel(QWidget):
         box.addWidget(self.scroll, 1)
         box.addWidget(self.status)
         self.zoom_box.currentIndexChanged.connect(lambda _i: self.apply_zoom())
-        self.scroll.viewport().installEventFilter(self)
         self.canvas.clicked_ref.connect(self.clicked_ref)
         self.layout_shown: Layout | None = None
+        self._watching_viewport = False
 
     def show_layout(self, layout: Layout) -> list[Page]:
+        from ptdraft.gui.pages import paginate
+
+        if not self._watching_viewport:  # with the first pages: PySide6's first viewport() costs ~10 ms
+            self.scroll.viewport().installEventFilter(self)
+            self._watching_viewport = True
         pages = paginate(layout)
         self.layout_shown = layout
         self.canvas.set_pages(pages, layout)

@@ -18,10 +18,9 @@ def _kind_titles() -> dict[str, str]:
     }
 
 
-def install(window, bar) -> None:
-    """An Insert menu whose submenus list the snippets of each kind, read when the menu opens (the office's
-    groups may have changed in Office information)."""
-    menu = bar.addMenu(_("&Insert"))
+def install(window, menu) -> None:
+    """The Insert menu (``menu``, made with the menu bar): submenus listing the snippets of each kind, read when
+    the menu opens (the office's groups may have changed in Office information)."""
     window.insert_menu = menu
     menus = {}
     for kind, title in _kind_titles().items():

@@ -64,7 +64,8 @@ class Step(QWidget):
         self.box.addLayout(self.form)
         self.focus_targets: dict[str, QWidget] = {}
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         raise NotImplementedError
 
     def owns(self, ref: str) -> bool:
@@ -180,7 +181,8 @@ class AuthorityStep(Step):
     key = "authority"
     refs = ("parent_authority", "authority", "national_title")
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Issuing authority")
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
@@ -204,7 +206,8 @@ class NumberStep(Step):
     key = "number"
     refs = ("number", "issuer_code", "unit_code", "place", "date")
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Number, place and date")
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
@@ -245,7 +248,8 @@ class MarksStep(Step):
     key = "marks"
     refs = ("secrecy", "urgency", "circulation")
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Secrecy, urgency, circulation")
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
@@ -297,7 +301,8 @@ class TypeStep(Step):
     key = "type"
     refs = ("doc_type", "subject", "deciding_authority", "legal_bases")
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Document type and subject")
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
@@ -344,7 +349,8 @@ class RecipientsStep(Step):
     key = "recipients"
     refs = ("recipients",)
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Recipients (Kính gửi)")
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
@@ -374,7 +380,8 @@ class ContentStep(Step):
     key = "content"
     refs = ("values", "body")
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Content")
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
@@ -445,7 +452,8 @@ class RequirementsStep(Step):
     key = "requirements"
     refs = ("requirements",)
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Requirements and tasks")
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
@@ -476,7 +484,8 @@ class ClosingStep(Step):
     key = "closing"
     refs = ("closing", "close")
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Closing")
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
@@ -514,7 +523,8 @@ class SignatureStep(Step):
         (SigningMode.TL_KT, "TL. … / KT. …"),
     )
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Signer")
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
@@ -581,7 +591,8 @@ class DistributionStep(Step):
     key = "distribution"
     refs = ("distribution", "archive", "drafter_code", "copies", "contact")
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Distribution (Nơi nhận)")
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
@@ -633,7 +644,8 @@ class AnnexStep(Step):
     key = "annexes"
     refs = ("annexes", "medium")
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Appendices and attached texts")
 
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:

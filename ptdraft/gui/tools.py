@@ -45,7 +45,7 @@ def install(window, view_menu, file_menu) -> ReviewPanel:
     panel.describe = window.describe_ref
     panel.replace_requested.connect(lambda finding, text: window.guard(lambda: replace_text(window, finding, text)))
 
-    tools = window.menuBar().addMenu(_("&Tools"))
+    tools = window.tools_menu  # made with the menu bar (MainWindow._build_menu_bar), filled here
     tools.addAction(window._action(_("Use new tone marks (hòa, thủy)"), lambda: unify_tones(window, api.ToneStyle.NEW)))
     tools.addAction(window._action(_("Use old tone marks (hoà, thuỷ)"), lambda: unify_tones(window, api.ToneStyle.OLD)))
     tools.addSeparator()

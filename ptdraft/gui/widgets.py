@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptdraft import dates, rules
+from ptdraft import dates
 from ptdraft.gui.i18n import _
 from ptdraft.model import Item
 from ptdraft.text import clean
@@ -580,6 +580,8 @@ class ItemsEditor(QWidget):
         self.changed.emit(self.items())
 
     def renumber(self) -> None:
+        from ptdraft import rules
+
         self.tree.blockSignals(True)
         for row in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(row)

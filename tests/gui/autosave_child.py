@@ -32,6 +32,7 @@ def main() -> int:
     folder = data_dir()
     state = DraftState(api.load_draft(LETTER), LETTER)
     window = MainWindow(state, Settings(folder), folder)
+    window.finish_start()
     window.autosaver.timer.setInterval(50)  # the real delay is a few seconds
     window.show()
     state.update_content(subject=f"tiếp tục phát huy tinh thần trách nhiệm {marker}")

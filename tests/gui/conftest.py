@@ -156,6 +156,7 @@ def make_window(qtbot, data_dir):
     def make(draft=None, path=None, prompts=None):
         state = DraftState(draft if draft is not None else api.blank_draft(), path)
         window = MainWindow(state, Settings(data_dir), data_dir, prompts or ScriptedPrompts())
+        window.finish_start()  # the whole window, as the program has it once its first frame is up
         qtbot.addWidget(window)
         with qtbot.waitActive(window):  # keys go to the focused widget of the active window only
             window.show()
