@@ -153,7 +153,7 @@ def bench_rss() -> tuple[float, int]:
 
 
 def three_page_letter(copies: int = 3):
-    """The real letter with its body ``copies`` times over (3: three pages, also tests/gui/documents.py; 30 and
+    """The real letter with its body ``copies`` times over (3: three pages, also tests/support/documents.py; 30 and
     100 for the long drafts of issue 14)."""
     import dataclasses
 

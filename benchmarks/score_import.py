@@ -4,7 +4,7 @@ Each folder holds NAME.txt/.docx with NAME.json annotations (the form of tests/d
 arguments the tuned samples, the tuned corpus and the held-out corpus (tests/data/corpus/{tuned,heldout}) are
 scored, each on its own with every part on a line. The parts each letter of a tuned folder loses are listed under
 its table; for a held-out folder only the totals are printed (the held-out letters are not looked at one by one
-while the importer is changed) unless ``--cases`` is given. See tests/import_scoring.py for what each part measures.
+while the importer is changed) unless ``--cases`` is given. See tests/support/import_scoring.py for what each part measures.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.import_scoring import PARTS, score_folder, table  # noqa: E402
+from tests.support.import_scoring import PARTS, score_folder, table  # noqa: E402
 
 DEFAULT = ("tests/data/samples/real", "tests/data/corpus/tuned", "tests/data/corpus/heldout")
 

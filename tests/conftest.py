@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PTDRAFT_DATA_DIR"] = tempfile.mkdtemp(prefix="ptdraft-test-data-")
 os.environ.pop("PTDRAFT_DB", None)
 
-from tests import outside_reads  # noqa: E402
+from tests.support import outside_reads  # noqa: E402
 
 outside_reads.install()  # before any test module is imported: every open of the session is seen
 
@@ -27,7 +27,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from ptdraft import api  # noqa: E402
-from tests import fuzzing  # noqa: E402
+from tests.support import fuzzing  # noqa: E402
 from tests.support import (  # noqa: E402
     Rendered,
     decision_draft,
@@ -84,7 +84,7 @@ def rendered(shipped_templates, docx_dir) -> dict[str, Rendered]:
     merged.write_bytes(docx_writer.to_bytes_many([api.layout_draft(letter)] * 2))
     docs["merged-letters"] = Rendered("merged-letters", letter, api.fill(letter), merged)
     # Page breaks the window's preview must place as LibreOffice does (tests/gui/test_preview_pages.py).
-    from tests.gui.documents import pagination_drafts
+    from tests.support.documents import pagination_drafts
 
     for name, draft in pagination_drafts().items():
         docs[name] = render_to(name, draft, docx_dir)

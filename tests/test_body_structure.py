@@ -13,7 +13,7 @@ import sys
 from ptdraft import api, body
 from ptdraft.layout import Para, Table, layout
 from ptdraft.model import Content, Item
-from tests.gui.documents import long_plan, long_regulation
+from tests.support.documents import long_plan, long_regulation
 from tests.support import REPO, W, open_docx
 
 BASE = Content(doc_type="Kế hoạch", authority="ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ", issuer_code="UBND",

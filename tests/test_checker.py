@@ -16,7 +16,7 @@ from docx.shared import Cm, Mm, Pt
 
 from ptdraft import api
 from ptdraft.checker import Finding, check_bytes
-from tests.checker_support import (
+from tests.support.checker import (
     word_letter,
     broken,
     clear_page_number,

@@ -11,7 +11,7 @@ import pytest
 from docx.shared import Mm
 
 from ptdraft import api, cli
-from tests.checker_support import broken, set_text, valid_docx
+from tests.support.checker import broken, set_text, valid_docx
 from tests.support import REPO, template_example
 
 FINDING_KEYS = {"rule", "box", "section", "paragraph", "excerpt", "message", "fix", "fixable", "ref", "count"}

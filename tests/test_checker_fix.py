@@ -11,7 +11,7 @@ from docx.shared import Cm, Mm, Pt
 
 from ptdraft import cli
 from ptdraft.checker import check_bytes, check_docx, docx_reader, fix_docx
-from tests.checker_support import broken, para, paragraphs, run_fonts, set_text
+from tests.support.checker import broken, para, paragraphs, run_fonts, set_text
 
 
 def _break_everything_fixable(d) -> None:
@@ -120,7 +120,7 @@ def test_fix_reports_what_it_cannot_fix(tmp_path):
 
 def test_fix_of_word_default_fonts_makes_all_slots_times_new_roman(tmp_path):
     """Theme fonts in docDefaults and styles become Times New Roman in all four slots everywhere."""
-    from tests.checker_support import word_letter
+    from tests.support.checker import word_letter
 
     source, output = tmp_path / "word.docx", tmp_path / "fixed.docx"
     source.write_bytes(word_letter(fonts_in_styles=False))

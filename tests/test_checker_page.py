@@ -16,7 +16,7 @@ from lxml import etree
 
 from ptdraft.checker import check_bytes, docx_reader
 from ptdraft.checker.page_layout import page_count
-from tests.checker_support import para, set_text, valid_docx, word_letter
+from tests.support.checker import para, set_text, valid_docx, word_letter
 
 _LONG_BODY = tuple(
     f"Đoạn {n}: Sở Tư pháp đề nghị các đơn vị, địa phương khẩn trương triển khai thực hiện các nội dung đã được phân "

@@ -8,7 +8,7 @@ import docx
 
 from ptdraft import api
 from ptdraft.model import TemplateRef
-from tests.storage_support import assert_one_message, raw_execute, run_cli
+from tests.support.storage import assert_one_message, raw_execute, run_cli
 from tests.support import REPO
 
 LETTER = REPO / "examples" / "cong-van-van-phong-ubnd-tinh.json"

@@ -14,7 +14,7 @@ from ptdraft.outputs import copies
 from ptdraft.layout import Para, Table
 from ptdraft.model import Signature, SigningMode
 from ptdraft.rules import Element
-from tests.storage_support import ENGINES, assert_one_message, db, make_db, python_env, run_cli  # noqa: F401 - db
+from tests.support.storage import ENGINES, assert_one_message, db, make_db, python_env, run_cli  # noqa: F401 - db
 
 from tests.support import GOLDEN_DIR, border, iter_paras, open_docx, pdf_text, template_example
 from tests.test_golden import _compare, dump_layout

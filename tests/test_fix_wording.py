@@ -12,7 +12,7 @@ from ptdraft import api
 from ptdraft.checker import check_bytes
 from ptdraft.model import Item
 from ptdraft.vietnamese import FindingKind, TextFinding, check_text
-from tests.checker_support import broken
+from tests.support.checker import broken
 from tests.support import letter_draft, template_example
 from tests.test_checker import CASES
 from tests.test_signing import WRONG

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ptdraft import api
-from tests.import_scoring import read_rendered, score_rendered
+from tests.support.import_scoring import read_rendered, score_rendered
 
 TUNED = Path(__file__).resolve().parent / "data" / "corpus" / "tuned"
 

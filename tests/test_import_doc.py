@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.import_scoring import score_file
+from tests.support.import_scoring import score_file
 
 REPO = Path(__file__).resolve().parent.parent
 REAL = REPO / "tests" / "data" / "samples" / "real"

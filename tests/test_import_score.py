@@ -1,4 +1,4 @@
-"""The structural scorer (tests/import_scoring.py) on the real samples, and the scorer itself.
+"""The structural scorer (tests/support/import_scoring.py) on the real samples, and the scorer itself.
 
 ``python3 -m pytest -s tests/test_import_score.py`` prints, for the tuned set (tests/data/samples/real), the tuned
 corpus (tests/data/corpus/tuned) and the held-out corpus (tests/data/corpus/heldout) each, the overall score and the
@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from ptdraft import api
-from tests.import_scoring import PARTS, read_rendered, score_folder, score_rendered, table
+from tests.support.import_scoring import PARTS, read_rendered, score_folder, score_rendered, table
 
 DATA = Path(__file__).resolve().parent / "data"
 REAL = DATA / "samples" / "real"

@@ -3,7 +3,7 @@
 Each real sample's header is rewritten the ways a legal-document website or a Word user lays it out (typed
 rules "-------", "*****", "---o0o---" between the lines or glued to them, a "|" column separator, "Số:" alone on
 its line, the right column first, both columns merged on one line); the rest of the letter is left as printed.
-Imported, rendered and scored by structure (tests/import_scoring.py), each variant reads exactly as the
+Imported, rendered and scored by structure (tests/support/import_scoring.py), each variant reads exactly as the
 sample itself does.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ptdraft import api
-from tests.import_scoring import read_rendered, score_file, score_rendered
+from tests.support.import_scoring import read_rendered, score_file, score_rendered
 
 REAL = Path(__file__).resolve().parent / "data" / "samples" / "real"
 NAMES = ["03", "11", "12", "13", "14"]

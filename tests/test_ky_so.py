@@ -20,8 +20,8 @@ from ptdraft import api, cli  # noqa: E402
 from ptdraft.outputs import libreoffice
 from ptdraft.outputs import pdf_fields
 from ptdraft.layout import number_line  # noqa: E402
-from tests import signing_support as keys  # noqa: E402
-from tests.gui.documents import pagination_drafts  # noqa: E402
+from tests.support import signing as keys  # noqa: E402
+from tests.support.documents import pagination_drafts  # noqa: E402
 from tests.support import (  # noqa: E402
     decision_draft,
     find_phrase,

@@ -14,7 +14,7 @@ from ptdraft.templating import sandbox_check
 from ptdraft.errors import InputError, TemplateError
 from ptdraft.model import FieldKind, TemplateRef
 from ptdraft.templating.templates import parse_template
-from tests.storage_support import (  # noqa: F401 - db is a fixture
+from tests.support.storage import (  # noqa: F401 - db is a fixture
     assert_one_message,
     db,
     letter,

@@ -11,7 +11,7 @@ from ptdraft.office import profile as office
 from ptdraft.office import office_defaults
 from ptdraft.errors import InputError
 from ptdraft.model import SigningMode
-from tests.storage_support import assert_one_message, db, run_cli  # noqa: F401 - db is a fixture
+from tests.support.storage import assert_one_message, db, run_cli  # noqa: F401 - db is a fixture
 
 COMMUNE_PROFILE = {
     "tinh": "Quảng Trị",

@@ -22,7 +22,7 @@ from ptdraft import api  # noqa: E402
 from ptdraft.outputs import libreoffice
 from ptdraft.outputs import package
 from ptdraft.errors import InputError, OutputError  # noqa: E402
-from tests.storage_support import (  # noqa: E402,F401 - db is a fixture
+from tests.support.storage import (  # noqa: E402,F401 - db is a fixture
     assert_one_message,
     dated,
     db,

@@ -5,7 +5,7 @@ one batch conversion (tests/test_libreoffice.py::test_fuzz_documents_open).
 """
 from __future__ import annotations
 
-from tests import fuzzing
+from tests.support import fuzzing
 
 
 def test_any_text_in_any_field_exports_or_fails_cleanly(fuzz_corpus):

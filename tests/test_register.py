@@ -11,7 +11,7 @@ import pytest
 
 from ptdraft import api
 from ptdraft.errors import InputError, OutputError
-from tests.storage_support import (  # noqa: F401 - db is a fixture
+from tests.support.storage import (  # noqa: F401 - db is a fixture
     assert_one_message,
     dated,
     db,

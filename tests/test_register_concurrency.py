@@ -17,7 +17,7 @@ import time
 import pytest
 
 from ptdraft import api, storage
-from tests.storage_support import ENGINES, make_db, python_env, raw_execute
+from tests.support.storage import ENGINES, make_db, python_env, raw_execute
 
 WORKERS = 4
 PER_WORKER = 250

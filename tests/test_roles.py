@@ -13,7 +13,7 @@ from ptdraft.office import library
 from ptdraft.errors import StorageError
 from ptdraft.storage import schema
 from ptdraft.storage.sql import SqlStorage
-from tests.storage_support import (  # noqa: F401 - db is a fixture
+from tests.support.storage import (  # noqa: F401 - db is a fixture
     CLERK_ENV,
     REVIEWER_ENV,
     PgSchema,
@@ -30,7 +30,7 @@ TEMPLATE = "examples/mau-thong-bao-nghi-le.toml"
 
 
 def _template_source() -> str:
-    from tests.storage_support import REPO
+    from tests.support.storage import REPO
 
     return (REPO / TEMPLATE).read_text(encoding="utf-8")
 

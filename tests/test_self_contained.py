@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from tests import outside_reads
+from tests.support import outside_reads
 from tests.support import REPO
 
 # Built from parts so that this file does not match its own pattern.

@@ -10,7 +10,7 @@ import pytest
 from ptdraft import api
 from ptdraft.office import snippets
 from ptdraft.errors import InputError
-from tests.storage_support import assert_one_message, run_cli
+from tests.support.storage import assert_one_message, run_cli
 
 # FORMAT.md §5.1: ngày DD tháng M năm YYYY, a leading zero on days 1–9 and on months 1–2 only.
 DATE = re.compile(r"ngày (\d{2}) tháng (\d{1,2}) năm (\d{4})")

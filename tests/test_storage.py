@@ -16,7 +16,7 @@ from ptdraft import api, storage
 from ptdraft.errors import StorageError
 from ptdraft.storage import schema
 from ptdraft.storage.sql import SqlStorage
-from tests.storage_support import (  # noqa: F401 - db is a fixture
+from tests.support.storage import (  # noqa: F401 - db is a fixture
     PgSchema,
     assert_one_message,
     db,

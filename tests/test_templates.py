@@ -13,7 +13,7 @@ import pytest
 from ptdraft import api, doctypes, render
 from ptdraft.model import FieldKind
 from ptdraft.templating.templates import APPROVAL_STATES, parse_template
-from tests.packaging_support import wheelhouse
+from tests.support.packaging import wheelhouse
 from tests.support import REPO, open_docx
 
 TEMPLATES = api.list_templates()

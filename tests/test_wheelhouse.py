@@ -25,9 +25,9 @@ from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
-from tests.packaging_support import WHEELHOUSE_SCRIPT as SCRIPT
-from tests.packaging_support import wheelhouse
-from tests.storage_support import on_ci
+from tests.support.packaging import WHEELHOUSE_SCRIPT as SCRIPT
+from tests.support.packaging import wheelhouse
+from tests.support.storage import on_ci
 from tests.support import REPO
 
 PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"

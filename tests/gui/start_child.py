@@ -15,9 +15,9 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["PTDRAFT_BENCH_EXIT"] = "1"
 
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
+from PySide6.QtCore import QEvent, QObject
 
-from ptdraft.gui import main_window  # noqa: E402
+from ptdraft.gui import main_window
 
 LETTER = Path(__file__).resolve().parent.parent.parent / "examples" / "cong-van-van-phong-ubnd-tinh.json"
 seen: dict[str, dict] = {}
@@ -48,7 +48,7 @@ def snapshot(window) -> dict:
 
 
 class Watch(QObject):
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint and "painted" not in seen:
             seen["painted"] = snapshot(watched)
         return False
@@ -66,7 +66,7 @@ def show(window) -> None:
 watch = Watch()
 main_window.MainWindow.show = show
 
-from ptdraft.gui.app import run  # noqa: E402
+from ptdraft.gui.app import run  # noqa: E402 - after the patch above
 
 code = run(sys.argv[1] if len(sys.argv) > 1 else str(LETTER))
 print(json.dumps(seen, ensure_ascii=False), flush=True)

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import Qt
 
-from PySide6.QtCore import Qt  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.model import ELECTRONIC, Annex, Signature, SigningMode  # noqa: E402
-from tests.gui.conftest import ScriptedPrompts, settle, type_text  # noqa: E402
-from tests.support import iter_paras, open_docx  # noqa: E402
+from ptdraft import api
+from ptdraft.model import ELECTRONIC, Annex, Signature, SigningMode
+from tests.support.gui import ScriptedPrompts, settle, type_text
+from tests.support import iter_paras, open_docx
 
 
 def _step(window, key: str) -> int:

@@ -3,20 +3,18 @@ from __future__ import annotations
 
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
-import select  # noqa: E402
-import signal  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+from ptdraft import api
+from ptdraft.gui import autosave
+from tests.support.gui import LETTER_JSON
 
-from ptdraft import api  # noqa: E402
-from ptdraft.gui import autosave  # noqa: E402
-from tests.gui.conftest import LETTER_JSON  # noqa: E402
-
-CHILD = Path(__file__).resolve().parent / "autosave_child.py"
+CHILD = Path(__file__).resolve().parent.parent / "support" / "autosave_child.py"
 STARTUP_TIMEOUT = 60  # seconds for the child to start Qt, edit and autosave
 
 
@@ -100,7 +98,7 @@ def test_declining_the_restore_discards_the_autosave(qtbot, data_dir, patched_pr
 
 def test_autosave_follows_edits_and_a_clean_save_removes_it(make_window, data_dir, tmp_path, qtbot):
     """The autosave timer starts on an edit and writes the draft; saving the draft removes the autosave."""
-    from tests.gui.conftest import ScriptedPrompts
+    from tests.support.gui import ScriptedPrompts
 
     target = tmp_path / "saved.ptdraft.json"
     window = make_window(api.blank_draft(), prompts=ScriptedPrompts(save_path=target))

@@ -1,24 +1,21 @@
 """Page breaks of structured bodies, the preview against LibreOffice: the real 12-page kế hoạch typed in the body
 markup (sections, items, sub-items, dash lines, an assignment table) and a regulation in parts and chapters.
 
-The DOCX files come from the session's ``rendered`` documents (tests/gui/documents.py) and LibreOffice converts them
+The DOCX files come from the session's ``rendered`` documents (tests/support/documents.py) and LibreOffice converts them
 in the session's one batch (``pdfs``). Each page must start and end with the same line in both; on the preview's
 pages (the same breaks) no heading is the last thing on a page and no paragraph leaves one line alone at a page's
 top or foot; the table's header row heads each page it runs onto.
 """
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import pytest
 
-import pytest  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui.pages import measure, paginate  # noqa: E402
-from ptdraft.layout import Para, Table  # noqa: E402
-from tests.gui.test_preview_pages import BOTTOM_LIMIT_PT, TOP_MARGIN_PT, preview_lines  # noqa: E402
-from tests.support import pdf_pages, tokens  # noqa: E402
+from ptdraft import api
+from ptdraft.gui.pages import measure, paginate
+from ptdraft.layout import Para, Table
+from tests.gui.test_preview_pages import BOTTOM_LIMIT_PT, TOP_MARGIN_PT, preview_lines
+from tests.support import pdf_pages, tokens
 
 pytestmark = pytest.mark.libreoffice
 

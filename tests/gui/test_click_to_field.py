@@ -1,16 +1,13 @@
 """A click on a part of the previewed page takes the clerk to the step (and field) that fills it."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import pytest
+from PySide6.QtCore import QPointF, Qt
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QPointF, Qt  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.model import ref_within  # noqa: E402
-from tests.gui.conftest import LETTER_JSON, settle  # noqa: E402
+from ptdraft import api
+from ptdraft.model import ref_within
+from tests.support.gui import LETTER_JSON, settle
 
 STEPS = ["authority", "number", "marks", "type", "recipients", "content", "requirements", "closing", "signature",
          "distribution"]

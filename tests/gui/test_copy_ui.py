@@ -2,18 +2,15 @@
 before taking the copy's number, and exports the copy; a refusal shows in the dialog and takes no number."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import dataclasses
+import datetime as _dt
 
-import dataclasses  # noqa: E402
-import datetime as _dt  # noqa: E402
+from PySide6.QtCore import Qt
 
-from PySide6.QtCore import Qt  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from tests.gui.conftest import ScriptedPrompts  # noqa: E402
-from tests.support import template_example  # noqa: E402
+from ptdraft import api
+from tests.support.gui import ScriptedPrompts
+from tests.support import template_example
 
 PROFILE = {"ten_co_quan": "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ", "ky_hieu_co_quan": "UBND", "dia_danh": "Quảng Trị",
            "nguoi_ky": "Hoàng Văn Nam; Phó Chủ tịch; KT. Chủ tịch\nLê Văn Cường; Chánh Văn phòng; TL. Chủ tịch"}

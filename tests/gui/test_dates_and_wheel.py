@@ -3,18 +3,15 @@ no value changed by the mouse wheel, times typed as 8:00 or 8h, and the window's
 from __future__ import annotations
 
 import datetime as _dt
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import pytest
+from PySide6.QtCore import QDate, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QTableView
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QDate, QPoint, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QWheelEvent  # noqa: E402
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QTableView  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui.widgets import DateField, typed_time  # noqa: E402
-from tests.gui.conftest import ScriptedPrompts, settle, type_text  # noqa: E402
+from ptdraft import api
+from ptdraft.gui.widgets import DateField, typed_time
+from tests.support.gui import ScriptedPrompts, settle, type_text
 
 NUMBER_STEP = 1
 

@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import Qt
 
-from PySide6.QtCore import Qt  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from tests.gui.conftest import LETTER_JSON, ScriptedPrompts, type_text  # noqa: E402
+from ptdraft import api
+from tests.support.gui import LETTER_JSON, ScriptedPrompts, type_text
 
 AUTHORITY = 0
 

@@ -3,18 +3,15 @@ pressed "Vẫn xuất tệp" in the real check-before-export dialog, carries the
 first; a complete document never does. docs/decisions/0017-du-thao.md."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import docx
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
-import docx  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui import dialogs  # noqa: E402
-from tests.gui.conftest import LETTER_JSON, ScriptedPrompts, settle  # noqa: E402
-from tests.support import pdf_text  # noqa: E402
+from ptdraft import api
+from ptdraft.gui import dialogs
+from tests.support.gui import LETTER_JSON, ScriptedPrompts, settle
+from tests.support import pdf_text
 
 
 class AskingForReal(ScriptedPrompts):

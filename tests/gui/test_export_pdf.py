@@ -1,14 +1,11 @@
 """Export PDF (and printing, which paints the same pages) through Qt's printing of the preview's layout."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import subprocess
 
-import subprocess  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from tests.gui.conftest import LETTER_JSON, ScriptedPrompts  # noqa: E402
+from ptdraft import api
+from tests.support.gui import LETTER_JSON, ScriptedPrompts
 
 
 def _pdf_pages(path) -> int:

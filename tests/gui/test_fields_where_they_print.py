@@ -7,14 +7,11 @@ back shows the template's wording again; the exported DOCX holds what was typed.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-import docx  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QLabel,
@@ -25,10 +22,10 @@ from PySide6.QtWidgets import (  # noqa: E402
     QTreeWidget,
 )
 
-from ptdraft import api  # noqa: E402
-from ptdraft.gui.part_editor import PartEditor  # noqa: E402
-from ptdraft.gui.widgets import ListEditor  # noqa: E402
-from tests.gui.conftest import ScriptedPrompts, settle, type_text  # noqa: E402
+from ptdraft import api
+from ptdraft.gui.part_editor import PartEditor
+from ptdraft.gui.widgets import ListEditor
+from tests.support.gui import ScriptedPrompts, settle, type_text
 
 STEP = {"authority": 0, "number": 1, "marks": 2, "type": 3, "recipients": 4, "content": 5}
 CODE = ("{{", "{%", "{#")
@@ -265,7 +262,7 @@ def test_free_text_and_back_restores_the_template_wording(make_window, qtbot):
 
 def test_back_to_the_wording_of_an_office_library_template(make_window, qtbot, library_db):
     """A template only the office library holds (approved there, not shipped): its wording is found there."""
-    from tests.gui.library_support import approved
+    from tests.support.library_ui import approved
 
     stored = approved("cong-van-so-noi-vu")
     template = api.library_template(stored.template_id, stored.version)
@@ -319,7 +316,7 @@ def test_a_field_printed_in_two_steps_shows_one_value(make_window):
 
 def test_a_saved_draft_keeps_loading_and_its_parts_stay(make_window, tmp_path):
     """A draft saved before this change (the example letter) loads with each part in its mode; nothing lost."""
-    from tests.gui.conftest import LETTER_JSON
+    from tests.support.gui import LETTER_JSON
 
     draft = api.load_draft(LETTER_JSON)
     window = make_window(draft, path=LETTER_JSON)

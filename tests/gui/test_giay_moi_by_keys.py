@@ -10,21 +10,18 @@ they run, the way a person answers them. The exported files hold exactly what wa
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import shutil
 import subprocess
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import docx
+import pytest
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-import docx  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtCore import QTimer, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui.dialogs import Prompts, TemplateChooser  # noqa: E402
-from tests.gui.conftest import ScriptedPrompts, settle, type_text  # noqa: E402
+from ptdraft import api
+from ptdraft.gui.dialogs import Prompts, TemplateChooser
+from tests.support.gui import ScriptedPrompts, settle, type_text
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 GIVE_UP_AFTER_MS = 15000  # a dialog no key closes is closed by force and fails the test, never hangs it

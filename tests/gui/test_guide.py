@@ -3,19 +3,16 @@ requires of the part: its box, size, form, an example), then the steps and the k
 language."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import re
 
-import re  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from ptdraft.gui import i18n  # noqa: E402
-from ptdraft.gui.help_ui import guide  # noqa: E402
-from ptdraft.gui.steps import STEP_CLASSES  # noqa: E402
+from ptdraft.gui import i18n
+from ptdraft.gui.help_ui import guide
+from ptdraft.gui.steps import STEP_CLASSES
 
 
 def _plain(markdown: str) -> str:

@@ -6,14 +6,12 @@ import os
 import stat
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import pytest
+from PySide6.QtCore import Qt
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+from ptdraft import api
 
-from ptdraft import api  # noqa: E402
-
-from tests.gui.conftest import ScriptedPrompts  # noqa: E402
+from tests.support.gui import ScriptedPrompts
 
 NUMBER_STEP, RECIPIENTS_STEP, CLOSING_STEP = 1, 4, 7
 

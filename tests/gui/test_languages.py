@@ -1,20 +1,17 @@
 """The interface in Vietnamese (default) and English: every dialog opens in both, nothing is left untranslated."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import importlib.util
+import re
+import shutil
+from pathlib import Path
 
-import importlib.util  # noqa: E402
-import re  # noqa: E402
-import shutil  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-from babel.messages.pofile import read_po  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+import pytest
+from babel.messages.pofile import read_po
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
@@ -32,9 +29,9 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from ptdraft import __version__, api  # noqa: E402
-from ptdraft.gui import dialogs, i18n  # noqa: E402
-from tests.gui.conftest import LETTER_JSON, REPO  # noqa: E402
+from ptdraft import __version__, api
+from ptdraft.gui import dialogs, i18n
+from tests.support.gui import LETTER_JSON, REPO
 
 PO = REPO / "resources" / "locale" / "vi" / "LC_MESSAGES" / "ptdraft.po"
 LANGUAGES = ["vi", "en"]
@@ -245,7 +242,7 @@ def test_library_and_register_windows_speak_the_language(make_window, qtbot, lan
     """The template library window, the template editor, "Save as template", the register view, the import
     review and the start page's library toggle (and its database message) open in the chosen language."""
     from ptdraft.gui.library_window import ImportReview
-    from tests.gui.library_support import approved, plain_letter
+    from tests.support.library_ui import approved, plain_letter
 
     first = approved()
     api.save_template(first.source.replace("Trân trọng", "Xin trân trọng"), by="An", submit=True)

@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import Qt
 
-from PySide6.QtCore import Qt  # noqa: E402
-
-from ptdraft import api, cli  # noqa: E402
-from tests.gui.conftest import LETTER_JSON, LETTER_TEMPLATE, ScriptedPrompts, settle, type_text  # noqa: E402
-from tests.gui.docx_compare import first_difference, printed_parts  # noqa: E402
+from ptdraft import api, cli
+from tests.support.gui import LETTER_JSON, LETTER_TEMPLATE, ScriptedPrompts, settle, type_text
+from tests.support.docx_compare import first_difference, printed_parts
 
 STEP = {name: index for index, name in enumerate(
     ["authority", "number", "marks", "type", "recipients", "content", "requirements", "closing", "signature", "distribution"]

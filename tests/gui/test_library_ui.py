@@ -2,17 +2,14 @@
 actions, diff, import and export, and "Save as template" from the current draft."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui import dialogs  # noqa: E402
-from tests.gui.conftest import ScriptedPrompts  # noqa: E402
-from tests.gui.library_support import approved, office_source, plain_letter  # noqa: E402
+from ptdraft import api
+from ptdraft.gui import dialogs
+from tests.support.gui import ScriptedPrompts
+from tests.support.library_ui import approved, office_source, plain_letter
 
 SHIPPED_TITLES = {t.title for t in api.list_templates()}
 

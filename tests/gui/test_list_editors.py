@@ -1,18 +1,15 @@
 """The list editors of the form: Kính gửi / Nơi nhận entries and the numbered requirements with sub-items."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui.widgets import ItemsEditor, ListEditor  # noqa: E402
-from ptdraft.model import Item  # noqa: E402
-from tests.gui.conftest import settle, type_text  # noqa: E402
+from ptdraft import api
+from ptdraft.gui.widgets import ItemsEditor, ListEditor
+from ptdraft.model import Item
+from tests.support.gui import settle, type_text
 
 ALT = Qt.KeyboardModifier.AltModifier
 RECIPIENTS, REQUIREMENTS = 4, 6

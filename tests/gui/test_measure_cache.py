@@ -2,15 +2,12 @@
 and the memory holds what the last paginations used, not every version of the paragraph being typed."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import dataclasses
 
-import dataclasses  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui import pages  # noqa: E402
-from tests.gui.conftest import LETTER_JSON  # noqa: E402
+from ptdraft import api
+from ptdraft.gui import pages
+from tests.support.gui import LETTER_JSON
 
 
 def _summary(result):

@@ -2,16 +2,13 @@
 shown as the clerk types, and the next new draft starting from what was saved."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QWheelEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from tests.gui.conftest import ScriptedPrompts  # noqa: E402
+from ptdraft import api
+from tests.support.gui import ScriptedPrompts
 
 
 def _dialog(make_window):

@@ -2,18 +2,15 @@
 numbers shown are the ones the page prints (key events sent as a keyboard would)."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
-
-from ptdraft import body  # noqa: E402
-from ptdraft.gui.outline_editor import OutlineEditor  # noqa: E402
-from ptdraft.layout import Para, layout  # noqa: E402
-from ptdraft.model import Content  # noqa: E402
-from tests.gui.conftest import type_text  # noqa: E402
+from ptdraft import body
+from ptdraft.gui.outline_editor import OutlineEditor
+from ptdraft.layout import Para, layout
+from ptdraft.model import Content
+from tests.support.gui import type_text
 
 
 def _editor(qtbot, text: str, doc_type: str = "Kế hoạch") -> OutlineEditor:
@@ -110,7 +107,7 @@ def test_the_window_edits_the_body_in_the_outline_editor(make_window, qtbot):
     """The Content step's body is the outline editor: Tab on the last paragraph of the letter's body (no structure
     above it) makes it a plan's section "I.", the draft's body changes with it and the layout prints it so."""
     from ptdraft import api
-    from tests.gui.conftest import LETTER_JSON, settle
+    from tests.support.gui import LETTER_JSON, settle
 
     import dataclasses
 

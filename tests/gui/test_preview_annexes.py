@@ -2,15 +2,12 @@
 from a new page that shows no number, then 2, 3 … again (FORMAT.md §1)."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import pytest
 
-import pytest  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui.pages import paginate  # noqa: E402
-from tests.support import pdf_pages  # noqa: E402
+from ptdraft import api
+from ptdraft.gui.pages import paginate
+from tests.support import pdf_pages
 
 pytestmark = pytest.mark.libreoffice
 

@@ -1,21 +1,18 @@
 """The preview's pages against LibreOffice's: same page count, and for letters the same first line on every page.
 
 The DOCX files and the one ``soffice --convert-to pdf`` batch come from the session
-fixtures ``rendered`` and ``pdfs`` (tests/conftest.py); tests/gui/documents.py adds
+fixtures ``rendered`` and ``pdfs`` (tests/conftest.py); tests/support/documents.py adds
 drafts whose page breaks an earlier preview placed wrongly.
 """
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import pytest
 
-import pytest  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui.pages import Page, paginate  # noqa: E402
-from tests.gui.documents import pagination_drafts  # noqa: E402
-from tests.support import find_phrase, pdf_page_count, pdf_pages, tokens  # noqa: E402
+from ptdraft import api
+from ptdraft.gui.pages import Page, paginate
+from tests.support.documents import pagination_drafts
+from tests.support import find_phrase, pdf_page_count, pdf_pages, tokens
 
 pytestmark = pytest.mark.libreoffice
 

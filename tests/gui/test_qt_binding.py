@@ -1,13 +1,10 @@
 """The Qt binding the window runs on keeps Python's reference counts straight."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import sys
 
-import sys  # noqa: E402
-
-from PySide6.QtGui import QFont  # noqa: E402
+from PySide6.QtGui import QFont
 
 
 def test_void_qt_calls_do_not_free_none(qapp):

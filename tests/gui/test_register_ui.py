@@ -2,20 +2,17 @@
 cancelling a number, CSV and Excel export)."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import csv
+import datetime as _dt
+import hashlib
 
-import csv  # noqa: E402
-import datetime as _dt  # noqa: E402
-import hashlib  # noqa: E402
+import openpyxl
+from PySide6.QtCore import Qt
 
-import openpyxl  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from tests.gui.conftest import LETTER_JSON, ScriptedPrompts, settle  # noqa: E402
-from tests.storage_support import dated, letter  # noqa: E402
+from ptdraft import api
+from tests.support.gui import LETTER_JSON, ScriptedPrompts, settle
+from tests.support.storage import dated, letter
 
 
 def test_cap_so_previews_then_issues_01_and_02_into_the_draft(make_window, library_db, tmp_path):
@@ -204,7 +201,7 @@ def test_the_window_says_once_when_the_database_history_was_changed_behind_its_b
     """The history's chain is checked whenever the window opens the database: a row edited outside the program
     is told to the clerk in one warning (once, however often the database is opened), and drafting goes on."""
     from ptdraft.gui.app import Application
-    from tests.storage_support import raw_execute
+    from tests.support.storage import raw_execute
 
     db = tmp_path / "office.sqlite3"
     monkeypatch.setenv("PTDRAFT_DB", str(db))

@@ -3,21 +3,18 @@ finding's own paragraph only while the panel is open (F8 closes it and the outli
 Phó Chủ tịch is not "ready to export"."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import dataclasses
 
-import dataclasses  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QListWidget  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui.dialogs import ProblemsDialog  # noqa: E402
-from ptdraft.gui.i18n import _  # noqa: E402
-from ptdraft.model import Signature, SigningMode  # noqa: E402
-from tests.gui.conftest import LETTER_JSON, settle, type_text  # noqa: E402
-from tests.test_fix_wording import assert_sentence  # noqa: E402
+from ptdraft import api
+from ptdraft.gui.dialogs import ProblemsDialog
+from ptdraft.gui.i18n import _
+from ptdraft.model import Signature, SigningMode
+from tests.support.gui import LETTER_JSON, settle, type_text
+from tests.test_fix_wording import assert_sentence
 
 FIRST = "Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về cải cách hành chính."
 SECOND = "Đề nghị các cơ quan nâng cao trâch nhiệm của người đứng đầu."

@@ -2,20 +2,17 @@
 tone-mark style, and legacy-encoded text pasted into a field."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import dataclasses
+from pathlib import Path
 
-import dataclasses  # noqa: E402
-from pathlib import Path  # noqa: E402
+import docx
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-import docx  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui import tools  # noqa: E402
-from tests.gui.conftest import LETTER_JSON, ScriptedPrompts, settle  # noqa: E402
+from ptdraft import api
+from ptdraft.gui import tools
+from tests.support.gui import LETTER_JSON, ScriptedPrompts, settle
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "cong-van-van-phong-ubnd-tinh.txt"
 CONTENT = 5

@@ -2,20 +2,17 @@
 package for e-office… and File → Office information…."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import datetime as _dt
+import json
+import time
+import zipfile
 
-import datetime as _dt  # noqa: E402
-import json  # noqa: E402
-import time  # noqa: E402
-import zipfile  # noqa: E402
-
-from ptdraft import api  # noqa: E402
+from ptdraft import api
 from ptdraft.outputs import libreoffice
 from ptdraft.outputs import merge
-from tests.gui.conftest import ScriptedPrompts  # noqa: E402
-from tests.storage_support import dated, letter  # noqa: E402
+from tests.support.gui import ScriptedPrompts
+from tests.support.storage import dated, letter
 
 ROWS = [
     ("Kính gửi", "Tên tệp"),

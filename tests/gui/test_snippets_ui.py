@@ -2,11 +2,8 @@
 chosen one lands in the draft where it prints, with its step shown."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-from ptdraft import api  # noqa: E402
+from ptdraft import api
 
 
 def _submenu(window, title):

@@ -2,16 +2,13 @@
 example values, and saving a new version (an approved version never changes)."""
 from __future__ import annotations
 
-import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtGui import QTextCursor
 
-from PySide6.QtGui import QTextCursor  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.templating.template_lines import part_line  # noqa: E402
-from tests.gui.conftest import ScriptedPrompts, type_text  # noqa: E402
-from tests.gui.library_support import approved  # noqa: E402
+from ptdraft import api
+from ptdraft.templating.template_lines import part_line
+from tests.support.gui import ScriptedPrompts, type_text
+from tests.support.library_ui import approved
 
 
 def _editor(window, qtbot, template_id: str | None = None, version: int | None = None):

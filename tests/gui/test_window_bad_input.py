@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import unicodedata
+from pathlib import Path
 
-import unicodedata  # noqa: E402
-from pathlib import Path  # noqa: E402
+import docx
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-import docx  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui.widgets import removed_notice  # noqa: E402
-from tests.gui.conftest import LETTER_JSON, ScriptedPrompts, settle  # noqa: E402
+from ptdraft import api
+from ptdraft.gui.widgets import removed_notice
+from tests.support.gui import LETTER_JSON, ScriptedPrompts, settle
 
 CTRL_V = (Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 NUMBER, TYPE = 1, 3

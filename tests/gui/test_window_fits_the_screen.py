@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QApplication, QWidget
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, QRect, QSize  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
-from ptdraft import api  # noqa: E402
-from ptdraft.gui import i18n  # noqa: E402
-from ptdraft.gui.steps import STEP_CLASSES  # noqa: E402
-from ptdraft.gui.window_place import FRAME, OFFICE_SCREENS, fit_to_screen  # noqa: E402
-from tests.gui.conftest import LETTER_JSON  # noqa: E402
+from ptdraft import api
+from ptdraft.gui import i18n
+from ptdraft.gui.steps import STEP_CLASSES
+from ptdraft.gui.window_place import FRAME, OFFICE_SCREENS, fit_to_screen
+from tests.support.gui import LETTER_JSON
 
 DRAFTS = {
     "letter": lambda: api.load_draft(LETTER_JSON),
@@ -144,7 +142,7 @@ def test_the_screenshot_script_pictures_every_step(tmp_path):
 
     from PySide6.QtGui import QImage
 
-    from tests.gui.conftest import REPO
+    from tests.support.gui import REPO
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     done = subprocess.run([sys.executable, str(REPO / "scripts" / "screenshot_steps.py"), str(tmp_path)],
@@ -163,7 +161,7 @@ def test_every_large_dialog_fits_the_screen(make_window, qtbot, library_db):
     smallest office screen (1920×1080 at 150 %)."""
     from ptdraft.gui import dialogs
     from ptdraft.gui.library_window import ImportReview
-    from tests.gui.library_support import approved, plain_letter
+    from tests.support.library_ui import approved, plain_letter
 
     first = approved()
     window = make_window(plain_letter())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ptdraft import api
 from ptdraft.gui.steps import STEP_CLASSES
-from tests.gui.conftest import LETTER_JSON
+from tests.support.gui import LETTER_JSON
 
 CHILD = Path(__file__).resolve().parent / "start_child.py"
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -68,7 +68,7 @@ def test_the_first_frame_is_painted_before_the_heavy_part_of_the_start(tmp_path)
 def test_a_draft_of_an_office_template_opens_the_library_only_after_the_first_frame(tmp_path, library_db):
     """The step the window opens on shows the draft at once; the office library's version of its template (for
     "back to the template's wording") is looked up in the database by the deferred part of the start."""
-    from tests.gui.library_support import approved
+    from tests.support.library_ui import approved
 
     stored = approved()
     draft = api.new_draft(api.library_template(stored.template_id), {"co_quan": "SỞ NỘI VỤ"})

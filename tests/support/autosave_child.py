@@ -1,6 +1,6 @@
 """Child process of test_autosave_restore.py: a window that edits its draft, autosaves, and waits to be killed.
 
-    python tests/gui/autosave_child.py MARKER
+    python tests/support/autosave_child.py MARKER
 
 Runs offscreen with the data folder from PTDRAFT_DATA_DIR. Prints "ready" once the
 autosave file holds the edit, then keeps the event loop running until SIGKILL.
@@ -15,13 +15,13 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from ptdraft import api  # noqa: E402
-from ptdraft.gui import autosave  # noqa: E402
-from ptdraft.gui.main_window import MainWindow  # noqa: E402
-from ptdraft.gui.settings import Settings, data_dir  # noqa: E402
-from ptdraft.gui.state import DraftState  # noqa: E402
+from ptdraft import api
+from ptdraft.gui import autosave
+from ptdraft.gui.main_window import MainWindow
+from ptdraft.gui.settings import Settings, data_dir
+from ptdraft.gui.state import DraftState
 
 LETTER = Path(__file__).resolve().parent.parent.parent / "examples" / "cong-van-van-phong-ubnd-tinh.json"
 

@@ -24,7 +24,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ptdraft import api
 from ptdraft.model import Content, Draft, Signature, SigningMode
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 GOLDEN_DIR = REPO / "tests" / "golden"
 LETTER_JSON = REPO / "examples" / "cong-van-van-phong-ubnd-tinh.json"
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 PARENT = REPO.parent
 SEEN: list[str] = []
 # What stood beside the checkout when the session began (the brief's folder, other checkouts).

@@ -20,7 +20,7 @@ import pytest
 from ptdraft import api, cli
 from ptdraft.model import Draft
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 PG_ENV = "PTDRAFT_TEST_PG_URL"
 ENGINES = ("sqlite", "postgresql")
 
