@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass
-from typing import Union
+from typing import Any, Union
 
 from ptdraft import body as markup
 from ptdraft import dates, doctypes, rules
@@ -127,7 +127,7 @@ def draft_mark(text: str = rules.DRAFT_MARK) -> Para:
     its words, the box's left line on the left edge of the text (a border stands its gap and width off the text)."""
     style = rules.STYLES[Element.DRAFT_MARK]
     words = " ".join(text.split()).upper() or rules.DRAFT_MARK
-    left = rules.pt(rules.FRAME_SPACE) + round(rules.RULE_WEIGHT * 20 / 8)
+    left = rules.pt(rules.FRAME_SPACE) + round(rules.border_twips(rules.RULE_WEIGHT))
     width = text_width(words, style.size, bold=True) + 2 * rules.DRAFT_MARK_PADDING
     style = dataclasses.replace(style, left_indent=left, right_indent=max(0, rules.PAGE.text_width - left - width))
     return Para(Element.DRAFT_MARK, (Run(words),), style, "draft_mark", frame=True)
@@ -140,7 +140,7 @@ def with_draft_mark(result: Layout, text: str | None) -> Layout:
 
 # -- helpers ----------------------------------------------------------------
 
-def _style(element: Element, **changes: object) -> Style:
+def _style(element: Element, **changes: Any) -> Style:
     style = rules.STYLES[element]
     return dataclasses.replace(style, **changes) if changes else style
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import OrderedDict
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from ptdraft.templating import render_limits as limits
 from ptdraft.dates import as_date
@@ -313,7 +313,7 @@ def fill(draft: Draft, errors: list[TemplateError] | None = None, placeholders: 
 def _fill(draft: Draft, errors: list[TemplateError] | None, placeholders: bool) -> Content:
     render = _Renderer(jinja_values(draft.fields, draft.values, placeholders), errors)
     content = draft.content
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # part name → its filled value, of that part's type
     for part in dataclasses.fields(Content):
         value = getattr(content, part.name)
         if isinstance(value, str):

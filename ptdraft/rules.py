@@ -15,7 +15,10 @@ import datetime as _dt
 from dataclasses import dataclass
 from enum import Enum
 
-TWIPS_PER_MM = 1440 / 25.4
+TWIPS_PER_INCH = 1440
+TWIPS_PER_POINT = 20
+TWIPS_PER_MM = TWIPS_PER_INCH / 25.4
+EIGHTHS_PER_POINT = 8  # DOCX border widths are in eighths of a point
 
 
 def mm(value: float) -> int:
@@ -30,7 +33,12 @@ def cm(value: float) -> int:
 
 def pt(value: float) -> int:
     """Points to twips."""
-    return round(value * 20)
+    return round(value * TWIPS_PER_POINT)
+
+
+def border_twips(eighths: float) -> float:
+    """A border width in eighths of a point (as DOCX writes it) in twips."""
+    return eighths * TWIPS_PER_POINT / EIGHTHS_PER_POINT
 
 
 class Align(Enum):
@@ -233,10 +241,10 @@ RECIPIENTS_DASH_INDENT = cm(4.5)
 # Space left for the hand signature and seal between the title lines and the name (house style, §8).
 SIGNATURE_SPACE = pt(72)
 
-# Urgency stamp frames (§3.2, ô 10b), in twips.
 # The marks of box 10 (Điều 15), lowest first: the words a draft may hold in its secrecy and urgency.
 SECRECY_LEVELS = ("MẬT", "TỐI MẬT", "TUYỆT MẬT")
 URGENCY_LEVELS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
+# Urgency stamp frames (§3.2, ô 10b), in twips.
 URGENCY_BOX_WIDTH = {"HỎA TỐC": mm(30), "THƯỢNG KHẨN": mm(40), "KHẨN": mm(20)}
 URGENCY_COLOR = "FF0000"
 

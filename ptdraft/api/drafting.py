@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 from ptdraft import render, store
 from ptdraft.templating import templates
@@ -167,7 +167,7 @@ def insert_snippet(draft: Draft, snippet) -> Draft:
         target = feeding[0]
         current = draft.values.get(target.id)
         if target.kind is FieldKind.LIST:
-            entries = [e for e in (current or []) if str(e).strip()]
+            entries = [e for e in (current if isinstance(current, list) else []) if str(e).strip()]
             entries += [line for line in snippet.lines if line not in entries]
             return with_values(draft, {**draft.values, target.id: entries})
         if target.kind is FieldKind.MULTILINE:
@@ -179,7 +179,8 @@ def insert_snippet(draft: Draft, snippet) -> Draft:
     if part in ("legal_bases", "distribution"):
         entries = [e for e in getattr(content, part) if e.strip()]
         entries += [line for line in snippet.lines if line not in entries]
-        content = dataclasses.replace(content, **{part: tuple(entries)})
+        lines: dict[str, Any] = {part: tuple(entries)}
+        content = dataclasses.replace(content, **lines)
     elif part == "body":
         text = content.body.rstrip()
         content = dataclasses.replace(content, body=f"{text}\n\n{snippet.text}" if text else snippet.text)

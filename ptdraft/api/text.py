@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from ptdraft import render
 from ptdraft.importer import ImportReport
@@ -138,7 +138,7 @@ def _map_draft(draft: Draft, fn: Callable[[str], str]) -> Draft:
             return [fn(v) if isinstance(v, str) else v for v in item]
         return item
 
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # part name → its new value, of that part's type
     content = draft.content
     for part in dataclasses.fields(Content):
         current = getattr(content, part.name)
@@ -150,7 +150,8 @@ def _map_draft(draft: Draft, fn: Callable[[str], str]) -> Draft:
             changes[part.name] = tuple(fn(v) for v in current)
     changes["requirements"] = tuple(Item(fn(i.text), tuple(fn(s) for s in i.subitems)) for i in content.requirements)
     sig = content.signature
-    changes["signature"] = dataclasses.replace(sig, **{name: fn(getattr(sig, name)) for name in SIGNATURE_TEXTS})
+    texts: dict[str, Any] = {name: fn(getattr(sig, name)) for name in SIGNATURE_TEXTS}
+    changes["signature"] = dataclasses.replace(sig, **texts)
     values = {key: value(v) for key, v in draft.values.items()}
     return dataclasses.replace(draft, content=dataclasses.replace(content, **changes), values=values)
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from ptdraft import store
+from ptdraft import rules, store
 from ptdraft.errors import OutputError
 from ptdraft.gui.pages import Page, paint_page
 from ptdraft.layout import Layout
@@ -29,7 +29,7 @@ def paint_pages(printer: QPrinter, pages: list[Page]) -> bool:
     painter = QPainter()
     if not painter.begin(printer):
         return False
-    scale = printer.resolution() / 1440
+    scale = printer.resolution() / rules.TWIPS_PER_INCH
     for index, page in enumerate(pages):
         if index:
             printer.newPage()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import dataclasses
+from typing import Any
 
 from ptdraft import render
 from ptdraft.templating import templates
@@ -100,7 +101,7 @@ def missing_required(draft: Draft) -> list[Field]:
     return [item for item in templates.missing_required(draft.fields, draft.values) if item.id in printed]
 
 
-def with_part(content: Content, part: str, value: object) -> Content:
+def with_part(content: Content, part: str, value: Any) -> Content:
     """The content with one part replaced."""
     annex = _annex(part)
     if annex is not None:

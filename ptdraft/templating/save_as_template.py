@@ -11,7 +11,7 @@ import dataclasses
 import datetime as _dt
 import re
 import unicodedata
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from ptdraft import render
 from ptdraft.templating import template_text
@@ -38,7 +38,7 @@ def field_id_for(label: str) -> str:
 
 def _map_texts(content: Content, change) -> Content:
     """``content`` with ``change(text)`` applied to every piece of text in it."""
-    updates: dict[str, object] = {}
+    updates: dict[str, Any] = {}  # part name → its new value, of that part's type
     for part in dataclasses.fields(Content):
         value = getattr(content, part.name)
         if isinstance(value, str):
