@@ -16,6 +16,7 @@ import datetime as _dt
 import functools
 import re
 import unicodedata
+from typing import TypeVar
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
@@ -119,7 +120,10 @@ def split_name(full: str) -> tuple[UnitKind | None, str]:
     return None, " ".join(words)
 
 
-def _unit(code: str, full: str, cls=Unit, **extra) -> Unit:
+_U = TypeVar("_U", bound="Unit")
+
+
+def _unit(code: str, full: str, cls: type[_U], **extra: str) -> _U:
     kind, name = split_name(full)
     if kind is None:
         raise ValueError(f"{full!r}: no kind word")
@@ -170,10 +174,10 @@ def _province_rows() -> dict[str, str]:
 def _province_tables() -> _Provinces:
     """The 34 provinces and the old ones, without the 3,321 communes (a check that names no commune never
     builds those)."""
-    provinces = {code: _unit(code, name) for code, name in _province_rows().items()}
+    provinces = {code: _unit(code, name, Unit) for code, name in _province_rows().items()}
     old_provinces: dict[str, list[Successor]] = defaultdict(list)
     for row in _rows("tinh-sap-nhap.csv"):
-        old = _unit(row["ma_tinh_cu"], row["tinh_cu"])
+        old = _unit(row["ma_tinh_cu"], row["tinh_cu"], Unit)
         old_provinces[key(old.name)].append(Successor(old, provinces[row["ma_tinh_moi"]], row["kieu"] == "full"))
     for name, code in RENAMED_PROVINCES.items():
         old = Unit(code=code, kind=UnitKind.PROVINCE, name=name)
@@ -213,7 +217,7 @@ def _old_communes() -> dict[str, tuple[Successor, ...]]:
         new = commune_by_code.get(row["ma_xa_moi"])
         if new is None:
             continue
-        old = _unit(row["ma_xa_cu"], row["xa_cu"])
+        old = _unit(row["ma_xa_cu"], row["xa_cu"], Unit)
         old_communes[key(old.name)].append(Successor(old, new, row["kieu"] == "full"))
     return {k: tuple(v) for k, v in old_communes.items()}
 
@@ -279,7 +283,7 @@ def commune_successors(name: str, province: Unit | str | None = None) -> tuple[S
     if province is not None:
         where = province if isinstance(province, Unit) else find_province(province)
         if where is None:
-            moved = province_successors(province)
+            moved = province_successors(str(province))
             where = moved[0].new if moved else None
     current = find_communes(bare, where)
     if kind is not None:

@@ -201,7 +201,7 @@ class _Builder:
 
     def _open_part(self, kind: str, text: str, container: list) -> None:
         self._flush_text()
-        node = [kind, "", [], None]
+        node: list = [kind, "", [], None]
         container.append(node)
         self.kind, self.node, self.lines = kind, node, [text]
 
@@ -433,7 +433,7 @@ def renumber(text: str) -> str:
             previous = None
         elif kind == "table":
             previous = "table"
-        elif kind == "division":
+        elif kind == "division" and extra is not None:  # a division always names its kind
             level = DIVISIONS.index(extra)
             divisions[extra] += 1
             for lower in DIVISIONS[level + 1:]:

@@ -15,6 +15,7 @@ import re
 import struct
 import zlib
 from pathlib import Path
+from typing import cast
 
 from ptdraft import rules
 from ptdraft.errors import OutputError
@@ -470,12 +471,12 @@ def _package(layout: Layout, body: bytes, now: _dt.datetime, sect_pr: tuple[int,
                 data = data[:start] + replacement.encode("utf-8") + data[stop:]
             entries.append(_entry("word/document.xml", data.replace(_BODY_MARK.encode(), body), _OWN_LEVEL))
         elif kind == "footer":
-            name, data = item  # type: ignore[misc]
-            entries.append(_entry(name, data.replace(_FOOTER_MARK.encode(), footer), _OWN_LEVEL))
+            part_name, data = cast("tuple[str, bytes]", item)
+            entries.append(_entry(part_name, data.replace(_FOOTER_MARK.encode(), footer), _OWN_LEVEL))
         elif kind == "first_header":
-            name, data = item  # type: ignore[misc]
+            part_name, data = cast("tuple[str, bytes]", item)
             header = _first_header_xml(layout).encode("utf-8")
-            entries.append(_entry(name, data.replace(_FIRST_HEADER_MARK.encode(), header), _OWN_LEVEL))
+            entries.append(_entry(part_name, data.replace(_FIRST_HEADER_MARK.encode(), header), _OWN_LEVEL))
         else:
             entries.append(_entry("docProps/core.xml", _core_xml(layout, now), _OWN_LEVEL))
     return _zip(entries)

@@ -487,7 +487,7 @@ def _blocks(blocks: tuple[markup.Block, ...], element: Element, ref: str) -> lis
             # FORMAT.md §4.2: "Điều n." and the article's title are bold. A title is a heading on its own
             # (no final punctuation) followed by the article's text; a sentence after "Điều n." is text.
             is_title = bool(block.blocks) and not block.title.rstrip().endswith((".", ";", ":", "!", "?"))
-            runs = (Run(f"Điều {article_number}.", bold=True),)
+            runs: tuple[Run, ...] = (Run(f"Điều {article_number}.", bold=True),)
             if block.title:
                 runs += (Run(f" {block.title}", bold=True if is_title else None),)
             if is_title:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import OrderedDict
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, cast
 
 from ptdraft.templating import render_limits as limits
 from ptdraft.dates import as_date
@@ -103,7 +103,7 @@ def jinja_values(
     """
     result: dict[str, object] = {}
     for item in fields:
-        value = values.get(item.id, item.default)
+        value: object = values.get(item.id, item.default)
         if placeholders and item.required and value in (None, "", []):
             value = [f"[{item.label}]"] if item.kind is FieldKind.LIST else f"[{item.label}]"
         if value is None:
@@ -211,10 +211,10 @@ def _render_by_paragraph(source: str, pieces: list[str], values: Mapping[str, ob
     last = _LAST_LONG
     if signature is not None and last[0] is source and last[1] == signature:
         return last[2]  # the same text object with the same values: the preview's fill, then the problem list's
-    out = []
+    out: list[str] = []
     for piece in pieces:
         key = (piece, signature)
-        found = _PIECES.get(key) if signature is not None else None
+        found = cast("str | None", _PIECES.get(key)) if signature is not None else None
         if found is None:
             if "{" in piece:
                 if piece.count("{{") != piece.count("}}"):  # an expression across a blank line: the whole at once
@@ -291,7 +291,7 @@ class _Renderer:
             return source
 
     def many(self, items: tuple[str, ...], where: str) -> tuple[str, ...]:
-        out = []
+        out: list[str] = []
         for index, text in enumerate(items):
             rendered = self.text(text, f"{where}[{index + 1}]")
             # A list entry may expand to several lines (a Jinja loop): each becomes an entry.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from enum import Enum
+from typing import Callable
 
 TWIPS_PER_INCH = 1440
 TWIPS_PER_POINT = 20
@@ -132,16 +133,16 @@ class Style:
 def remember_hash(cls: type) -> type:
     """Make a frozen dataclass keep its hash once computed: its objects are shared by many paragraphs and looked up
     by value on every keystroke of the preview and for every letter of a merge."""
-    computed = cls.__hash__
+    computed: Callable[[object], int] = getattr(cls, "__hash__")  # the dataclass's own, by value
 
-    def __hash__(self) -> int:
+    def __hash__(self: object) -> int:
         found = self.__dict__.get("_hash")
         if found is None:
             found = computed(self)
             object.__setattr__(self, "_hash", found)
         return found
 
-    cls.__hash__ = __hash__
+    setattr(cls, "__hash__", __hash__)
     return cls
 
 
@@ -176,10 +177,10 @@ MARGIN_RANGES = {
 PAGE = Page(
     width=11906,
     height=16838,
-    top=MARGIN_RANGES["top"].default,
-    bottom=MARGIN_RANGES["bottom"].default,
-    left=MARGIN_RANGES["left"].default,
-    right=MARGIN_RANGES["right"].default,
+    top=round(MARGIN_RANGES["top"].default),
+    bottom=round(MARGIN_RANGES["bottom"].default),
+    left=round(MARGIN_RANGES["left"].default),
+    right=round(MARGIN_RANGES["right"].default),
     header=mm(10),
     footer=mm(10),
 )

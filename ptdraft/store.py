@@ -79,7 +79,7 @@ def _message(error: SchemaError) -> str:
         return f"mục không được phép: '{', '.join(extra)}'"
     if kind == "type":
         wanted = error.value if isinstance(error.value, list) else [error.value]
-        return "phải là " + " hoặc ".join(_TYPE_NAMES.get(name, name) for name in wanted)
+        return "phải là " + " hoặc ".join(_TYPE_NAMES.get(str(name), str(name)) for name in wanted)
     if kind == "enum":
         return "phải là một trong: " + ", ".join(repr(v) for v in error.value)
     if kind == "pattern":
@@ -379,7 +379,7 @@ def write_atomic(path: Path, data: bytes, *, sync: bool = True, other_name: bool
     except PermissionError:
         notify = held_files.notice() if other_name else None
         written = held_files.move_to_other_name(temp, path) if notify is not None else None
-        if written is None:
+        if notify is None or written is None:
             _discard(temp)
             raise OutputError(
                 "không ghi đè được tệp: tệp đang mở trong Word hoặc chương trình khác, hoặc chỉ cho đọc; "

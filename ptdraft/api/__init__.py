@@ -63,6 +63,8 @@ def _names_of(module_name: str) -> tuple[str, ...]:
     from pathlib import Path
 
     spec = importlib.util.find_spec(module_name)
+    if spec is None or spec.origin is None:
+        raise ImportError(module_name)
     tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):

@@ -223,10 +223,11 @@ def proposed_file_name(draft: Draft, suffix: str) -> str:
 def check_draft(draft: Draft) -> list:
     """Format findings (checker.Finding) of the draft's DOCX, each with ``ref`` naming the draft part; never raises
     for the draft's text."""
-    from ptdraft import checker, docx_writer
+    from ptdraft import docx_writer
+    from ptdraft.checker.draft import check_written
 
     laid_out, _errors = preview_layout(draft)  # lenient: a draft still being typed never raises
-    return checker.check_written(draft, laid_out, docx_writer.to_bytes(laid_out))
+    return check_written(draft, laid_out, docx_writer.to_bytes(laid_out))
 
 
 def check_docx(path: Path) -> list:

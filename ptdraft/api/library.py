@@ -417,4 +417,7 @@ def apply_database_roles(*, db=None) -> str:
                 "duyệt vào thông tin cơ quan: ptdraft office set nguoi_duyet=TEN1,TEN2",
                 opened.location,
             )
+        from ptdraft.storage.postgres import PostgresStorage
+
+        assert isinstance(opened, PostgresStorage)  # the engine said so
         return opened.apply_roles()

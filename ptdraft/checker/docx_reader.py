@@ -211,7 +211,8 @@ class Package:
                 for row_index, row in enumerate(self._unwrap(child, TR)):
                     row_props = row.find(w("trPr"))
                     before = int_attr(row_props.find(w("gridBefore")), "val") if row_props is not None else None
-                    column, left = before or 0, indent  # left: where the next cell starts when only tcW is known
+                    column = before or 0
+                    left: int | None = indent  # where the next cell starts when only tcW is known
                     for col_index, cell in enumerate(self._unwrap(row, TC)):
                         span_element = cell.find(f"{w('tcPr')}/{w('gridSpan')}")
                         span = max(1, int_attr(span_element, "val") or 1)
@@ -340,8 +341,8 @@ class Package:
                 index=index,
                 width=int_attr(size, "w"),
                 height=int_attr(size, "h"),
-                top=abs(int_attr(margin, "top")) if int_attr(margin, "top") is not None else None,
-                bottom=abs(int_attr(margin, "bottom")) if int_attr(margin, "bottom") is not None else None,
+                top=_absolute(int_attr(margin, "top")),
+                bottom=_absolute(int_attr(margin, "bottom")),
                 left=None if left is None else left + gutter,
                 right=int_attr(margin, "right"),
                 title_page=title is not None and on(title),
@@ -352,7 +353,9 @@ class Package:
 
     def _part(self, name: str) -> PartInfo:
         """A header or footer: its runs, and the paragraph holding a PAGE field if any."""
-        has_page, page_align, page_runs, all_runs = False, "left", (), []
+        has_page, page_align = False, "left"
+        page_runs: tuple[RunInfo, ...] = ()
+        all_runs: list[RunInfo] = []
         for p, table, _ in self._blocks(self.tree(name), None, [0]):
             _elements, runs, props = self._para(p, table[3] if table else None)
             all_runs.extend(runs)
@@ -457,3 +460,8 @@ def read(source: Path | bytes, where: str | None = None) -> Package:
     from ptdraft import files
 
     return Package(files.read_regular(path, where=name), name)
+
+
+def _absolute(value: int | None) -> int | None:
+    """A margin's size: Word writes a negative top or bottom margin for "at least, the text may push it"."""
+    return None if value is None else abs(value)

@@ -6,6 +6,7 @@ methods); only that module imports lxml.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ptdraft.checker.document import FONT_SLOTS, THEME
 
@@ -127,7 +128,7 @@ class Styles:
     """styles.xml: each style's own properties, merged along basedOn chains on demand."""
 
     def __init__(self, root) -> None:
-        self.by_id: dict[str, object] = {}
+        self.by_id: dict[str, Any] = {}  # lxml elements
         self.default: dict[str, str] = {}
         self.doc_r: dict = {}
         self.doc_p: dict = {}
@@ -147,7 +148,8 @@ class Styles:
         style_id = style_id or self.default.get(kind, "")
         key = (style_id, kind)
         if key not in self._merged:
-            chain, seen = [], set()
+            chain: list[Any] = []
+            seen: set[str] = set()
             current = self.by_id.get(style_id)
             while current is not None and style_id not in seen and len(chain) < 32:
                 seen.add(style_id)
@@ -155,7 +157,8 @@ class Styles:
                 based = current.find(w("basedOn"))
                 style_id = based.get(VAL, "") if based is not None else ""
                 current = self.by_id.get(style_id)
-            run, para = {}, {}
+            run: dict = {}
+            para: dict = {}
             for style in reversed(chain):
                 run.update(rpr_props(style.find(RPR)))
                 para.update(ppr_props(style.find(PPR)))
@@ -181,7 +184,7 @@ def paragraph_runs(p) -> list:
 BREAKS = {w("tab"): "\t", w("ptab"): "\t", w("noBreakHyphen"): "-", w("cr"): "\n"}
 
 
-def run_segments(run) -> list[tuple[object, str]]:
+def run_segments(run) -> list[tuple[Any, str]]:
     """The text of a run as (w:t element or None, text) pieces; None marks text no w:t holds (tabs, breaks)."""
     out = []
     for child in run:

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ptdraft import doctypes, rules
-from ptdraft.checker.document import DocInfo, ParaInfo
+from ptdraft.checker.document import DocInfo, ParaInfo, RunInfo
 from ptdraft.rules import Element
 
 DASHES = "-–—+•·*"
@@ -365,7 +365,8 @@ class _Finder:
                 i += 1
         if doc_type == doctypes.CONG_DIEN:
             i = self._telegram_head(paras, i)
-        label, items = None, []
+        label: Part | None = None
+        items: list[Part] = []
         for number in range(i, min(i + 4, len(paras))):
             if fold(paras[number].text).startswith("kinhgui"):
                 label, items = self._recipients(paras[number], paras[number + 1:])
@@ -465,10 +466,11 @@ def _runs_in(para: ParaInfo, start: int, stop: int):
         position = end
 
 
-def runs_of(doc: DocInfo, part: Part) -> list[tuple[int, object]]:
+def runs_of(doc: DocInfo, part: Part) -> list[tuple[int, RunInfo]]:
     """(run index, RunInfo) of the visible runs that hold part of an element."""
     para = doc.paragraphs[part.index]
-    out, position = [], 0
+    out: list[tuple[int, RunInfo]] = []
+    position = 0
     for number, run in enumerate(para.runs):
         end = position + len(run.text)
         if end > part.start and position < part.end and run.text[max(0, part.start - position):part.end - position].strip():

@@ -115,7 +115,7 @@ def page_rules(doc: DocInfo) -> list[Result]:
                 f"page.margin.{side}", "", "§1", doc, None,
                 f"Lề {label}{where} {found}; Nghị định 30 quy định {_mm(allowed.low)}–{_mm(allowed.high)} mm.",
                 f"Đặt lề {label} trong khoảng {_mm(allowed.low)}–{_mm(allowed.high)} mm (sửa tự động: {_mm(target)} mm).",
-                Fix("page", section.index, side, target),
+                Fix("page", section.index, side, round(target)),
             ))
     return out
 
@@ -136,8 +136,8 @@ def draft_mark_rules(doc: DocInfo, found: Recognised) -> list[Result]:
         return []
     where = "ở đầu trang của trang 1" if shown else "ở trên phần đầu văn bản"
     return [_finding(
-        "draft.mark", "", "", doc, None if shown else typed.index,
-        f"Văn bản mang dấu \"{shown or doc.paragraphs[typed.index].text.strip()}\" {where}: đây là bản dự thảo "
+        "draft.mark", "", "", doc, None if shown or typed is None else typed.index,
+        f"Văn bản mang dấu \"{shown or _typed_text(doc, typed)}\" {where}: đây là bản dự thảo "
         "(gửi xin ý kiến, hoặc còn thiếu phần bắt buộc), chưa phải văn bản để ký ban hành.",
         "Khi văn bản đã đủ các phần, xuất lại không có dấu dự thảo (ptdraft render không có --du-thao; trong cửa sổ, "
         "xuất khi không còn điểm nào cần xem lại).",
@@ -228,10 +228,10 @@ def font_rules(doc: DocInfo) -> list[Result]:
         bad = _bad_fonts(para.runs)
         if bad:
             groups.setdefault("; ".join(bad), []).append(para.index)
-    for bad, indices in groups.items():
+    for names, indices in groups.items():
         where = f" ở {len(indices)} đoạn: {_spans(indices)}" if len(indices) > 1 else ""
         out.append(_finding("font.family", "", "§2", doc, indices[0],
-                            f"Phông chữ không phải {rules.FONT} ({bad}){where}.",
+                            f"Phông chữ không phải {rules.FONT} ({names}){where}.",
                             f"Đặt phông {rules.FONT} cho cả bốn vùng phông (ascii, hAnsi, cs, eastAsia).", fix))
     for section in doc.sections[:1]:
         for where, parts in (("đầu trang", section.headers), ("chân trang", section.footers)):
@@ -317,5 +317,10 @@ def body_rules(doc: DocInfo, found: Recognised) -> list[Result]:
             out.append(_finding("body.indent", "6", "§4.1", doc, index,
                                 f"Thụt đầu dòng {_cm(para.first_indent)} cm; quy định {wanted}.",
                                 f"Đặt thụt đầu dòng (First line) {wanted}.",
-                                Fix("paragraph", target=index, first_indent=indent.default)))
+                                Fix("paragraph", target=index, first_indent=round(indent.default))))
     return out
+
+
+def _typed_text(doc: DocInfo, part: Part | None) -> str:
+    """The words of a mark typed as a paragraph of the document ("" when there is none)."""
+    return doc.paragraphs[part.index].text.strip() if part is not None else ""

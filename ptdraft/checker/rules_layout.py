@@ -67,7 +67,7 @@ def _side(doc: DocInfo, part: Part) -> str:
     x, width = page_layout.container(doc, para)
     inner = max(1, width - max(0, para.left_indent) - max(0, para.right_indent))
     line = min(_part_width(doc, part), inner)
-    start = x + max(0, para.left_indent)
+    start: float = x + max(0, para.left_indent)
     if para.align == "center":
         start += (inner - line) / 2
     elif para.align == "right":
@@ -205,7 +205,7 @@ def rule_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     for element, part, line, low, high, wanted in checks:
         name = _lower_first(ELEMENT_NAMES[element])
         kind, width, typed = _rule_under(doc, part)
-        if kind == "typed":
+        if kind == "typed" and typed is not None:
             out.append(_result("rule.typed", element, "§3.2", doc, typed,
                                f"Đường kẻ dưới {name} được gõ bằng ký tự (\"{excerpt(text_of(doc, typed).strip())}\"), "
                                "không phải nét kẻ liền.",
@@ -298,7 +298,7 @@ def signing_rules(doc: DocInfo, found: Recognised) -> list[Result]:
         last = titles[-1]
         match = AUTHORITY_PREFIX.match(text_of(doc, last).strip())
         prefix = match["prefix"].replace(".", "").replace("/", "").casefold() if match else ""
-        if prefix in _TITLED_PREFIXES:
+        if match and prefix in _TITLED_PREFIXES:
             shown = match.group().strip().upper().rstrip(".:/ ") + "."
             out.append(_result("signature.title-missing", Element.SIGN_AUTHORITY, "§8", doc, last,
                                f"Sau dòng \"{excerpt(text_of(doc, last).strip())}\" thiếu dòng chức vụ của người ký: "

@@ -63,6 +63,7 @@ def run(source: Path, *, as_json: bool = False, fix: bool = False, output: Path 
     if fix:
         from ptdraft.checker import fixer
 
+        assert output is not None  # refused above without -o
         report = fixer.fix_docx(source, output)
         if as_json:
             print(_dump({"file": str(source), "output": str(report.path or output),

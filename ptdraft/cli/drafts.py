@@ -3,9 +3,13 @@ to write an incomplete draft as if it were finished. Shared by ``render``, ``new
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ptdraft.cli import templates as cli_templates
 from ptdraft.errors import InputError
+
+if TYPE_CHECKING:
+    from ptdraft.model import Draft
 
 DRAFT_MARK = "DỰ THẢO"  # rules.DRAFT_MARK, without importing the rules for ``ptdraft --help``
 
@@ -38,7 +42,7 @@ def is_draft(source: str) -> bool:
     return source.lower().endswith(".json")
 
 
-def draft_from(args) -> object:
+def draft_from(args) -> Draft:
     from ptdraft import api
 
     if is_draft(args.source):

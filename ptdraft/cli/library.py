@@ -13,6 +13,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Sequence
 
 from ptdraft.errors import InputError
 
@@ -215,7 +216,7 @@ def run(args: argparse.Namespace) -> int:
     return handler(args)
 
 
-def _table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> None:
+def _table(rows: Sequence[Sequence[str]], header: tuple[str, ...]) -> None:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())

@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from ptdraft import __version__, held_files
 from ptdraft.cli import argparse_vi, drafts
@@ -28,7 +28,7 @@ DRAFT_MARK_LONGEST = 40  # characters: the box stays on one line in the top marg
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in Vietnamese with exit code 2."""
 
-    def error(self, message: str) -> None:  # noqa: D401 - argparse override
+    def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse override
         self.print_usage(sys.stderr)
         raise SystemExit(_fail(f"lệnh không hợp lệ: {message}"))
 

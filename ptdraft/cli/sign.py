@@ -111,7 +111,7 @@ def _cmd_sign(args) -> int:
         if not args.token:
             raise InputError("cần --token NHÃN cùng --pkcs11", "--token")
         pdf_signing.check_field(args.file, args.field)  # before the PIN is asked for
-        key = pdf_signing.Token(args.pkcs11, args.token, _secret(args.pin_file, "mã PIN của token", "--pin-file"),
+        key: pdf_signing.Token | pdf_signing.Pkcs12 = pdf_signing.Token(args.pkcs11, args.token, _secret(args.pin_file, "mã PIN của token", "--pin-file"),
                                 args.key_label)
     else:
         pdf_signing.check_field(args.file, args.field)  # before the password is asked for

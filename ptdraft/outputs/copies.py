@@ -170,7 +170,7 @@ def passages(layout: Layout) -> list[str]:
         if isinstance(block, Table):
             first = " | ".join(b.text for c in block.rows[0].cells for b in c.blocks if isinstance(b, Para))
             out.append(f"[bảng] {first}")
-        else:
+        elif isinstance(block, Para):
             out.append(block.text)
     return out
 
@@ -207,8 +207,9 @@ def _extract(blocks: tuple[Block, ...], keep: tuple[int, ...]) -> list[Block]:
                 continue
             last = len(out)
         out.append(block)
-    if last is not None and isinstance(out[last], Para):
-        block = out[last]
+    closing = out[last] if last is not None else None
+    if last is not None and isinstance(closing, Para):
+        block = closing
         if not block.text.rstrip().endswith(rules.END_MARK):
             tail = block.runs[-1]
             text = tail.text.rstrip().rstrip(".;,:") + rules.END_MARK

@@ -368,9 +368,9 @@ def map_columns(table: Table, draft: Draft) -> tuple[Column, ...]:
     out = []
     for name in table.columns:
         folded = _fold(name)
-        item = by_key.get(folded)
-        if item is not None:
-            out.append(Column(name, Target.FIELD, item))
+        named = by_key.get(folded)
+        if named is not None:
+            out.append(Column(name, Target.FIELD, named))
         elif folded in {_fold(w) for w in RECIPIENTS_WORDS}:
             if recipients_field is not None:
                 out.append(Column(name, Target.FIELD, recipients_field))

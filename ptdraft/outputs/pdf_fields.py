@@ -266,7 +266,8 @@ def add_fields(pdf: bytes, boxes: dict[str, Box], *, number: str = "") -> bytes:
         spec = fields.SigFieldSpec(
             sig_field_name=role,
             on_page=box.page,
-            box=(round(box.x0, 2), round(box.y0, 2), round(box.x1, 2), round(box.y1, 2)),
+            # pyHanko's box is in PDF points and takes fractions, though its hint says int.
+            box=(round(box.x0, 2), round(box.y0, 2), round(box.x1, 2), round(box.y1, 2)),  # type: ignore[arg-type]
             readable_field_name=ROLE_NAMES[role],
         )
         fields.append_signature_field(writer, spec)

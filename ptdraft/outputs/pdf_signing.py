@@ -127,7 +127,7 @@ def _pkcs12_signer(key: Pkcs12):
     data = _read(key.path, "tệp khóa PKCS#12")
     password = key.password.encode("utf-8") if key.password else None
     try:
-        return signers.SimpleSigner.load_pkcs12_data(data, other_certs=None, passphrase=password)
+        return signers.SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=password)
     except (ValueError, TypeError):
         raise InputError("không mở được tệp khóa PKCS#12: sai mật khẩu, hoặc tệp không phải .p12/.pfx", str(key.path)) from None
 

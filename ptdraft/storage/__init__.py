@@ -22,6 +22,7 @@ from ptdraft.storage import schema
 
 if TYPE_CHECKING:  # loaded on first use (the lazy names below); named here for readers and type checkers
     from ptdraft.storage.base import Storage
+    from ptdraft.storage.sql import SqlStorage
     from ptdraft.storage.records import (  # noqa: F401
         BOOK_LABELS, BOOK_TITLES, BOOKS, STATUS_LABELS, STATUSES, Counter, NewEntry, PackageRecord, RegisterEntry,
         TemplateEvent, TemplateVersion,
@@ -149,7 +150,7 @@ def open_storage(db: str | os.PathLike[str] | None = None, *, timeout: float | N
     if is_url(location):
         from ptdraft.storage.postgres import PostgresStorage
 
-        opened = PostgresStorage(location, timeout=wait)
+        opened: SqlStorage = PostgresStorage(location, timeout=wait)
     else:
         from ptdraft.storage.sqlite import SQLiteStorage
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from abc import abstractmethod
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Sequence, TypeVar
 
 from ptdraft.errors import InputError, PtdraftError, StorageError
 from ptdraft.storage import history, schema
@@ -36,12 +36,16 @@ _ENTRY_COLUMNS = (
     "issued_by, issued_at, status, cancelled_by, cancelled_at, cancel_reason"
 )
 
+_VERSION_FIELDS = ("template_id", "version", "title", "doc_type", "state", "source", "sha256", "created_by",
+                   "created_at")  # the first nine of _VERSION_COLUMNS
+_Row = TypeVar("_Row")
 
 _PACKAGE_COLUMNS = "issuer, year, book, number, seq, path, sha256, pdf_kind, page_count, created_by, created_at"
 
 
 def _version(row: Sequence[Any]) -> TemplateVersion:
-    return TemplateVersion(*row[:9], approved_by=row[9] or "", approved_at=row[10] or "")
+    named: dict[str, Any] = dict(zip(_VERSION_FIELDS, row[:9]))
+    return TemplateVersion(**named, approved_by=row[9] or "", approved_at=row[10] or "")
 
 
 def _entry(row: Sequence[Any]) -> RegisterEntry:
@@ -217,7 +221,7 @@ class SqlStorage(Storage):
             )
             self._add_event(template_id, version, action, state, actor, at, note)
             self._append_history(action, _template_subject(template_id, version), actor, at, note)
-            return self._version_row(template_id, version)
+            return self._written(self._version_row(template_id, version))
 
         return self._run(work, write=True, doing="lưu mẫu vào thư viện")
 
@@ -230,6 +234,13 @@ class SqlStorage(Storage):
             f"INSERT INTO template_events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (template_id, version, int(row[0]) + 1, action, state, actor, at, note),
         )
+
+    @staticmethod
+    def _written(row: _Row | None) -> _Row:
+        """The row a transaction has just written and read back (never missing inside that transaction)."""
+        if row is None:
+            raise StorageError("không đọc lại được bản ghi vừa ghi vào cơ sở dữ liệu")
+        return row
 
     def _version_row(self, template_id: str, version: int) -> TemplateVersion | None:
         row = self._one(
@@ -297,7 +308,7 @@ class SqlStorage(Storage):
                 )
             self._add_event(template_id, version, action, state, actor, at, note)
             self._append_history(action, _template_subject(template_id, version), actor, at, note)
-            return self._version_row(template_id, version)
+            return self._written(self._version_row(template_id, version))
 
         return self._run(work, write=True, doing=doing)
 
@@ -360,7 +371,7 @@ class SqlStorage(Storage):
                 ),
             )
             self._append_history("issued", _number_subject(symbol_for(number), *key), entry.issued_by, at, "")
-            return self._entry_row(*key, number)
+            return self._written(self._entry_row(*key, number))
 
         return self._run(work, write=True, doing="cấp số")
 
@@ -400,7 +411,7 @@ class SqlStorage(Storage):
                 ("cancelled", actor, at, reason, issuer, year, book, number),
             )
             self._append_history("cancelled", _number_subject(current.symbol, issuer, year, book), actor, at, reason)
-            return self._entry_row(issuer, year, book, number)
+            return self._written(self._entry_row(issuer, year, book, number))
 
         return self._run(work, write=True, doing=doing)
 
@@ -412,7 +423,7 @@ class SqlStorage(Storage):
                 "WHERE issuer = ? AND year = ? AND book = ? AND number = ?",
                 (path, sha256, issuer, year, book, number),
             )
-            return self._entry_row(issuer, year, book, number)
+            return self._written(self._entry_row(issuer, year, book, number))
 
         return self._run(work, write=True, doing="ghi tệp văn bản vào sổ")
 

@@ -124,7 +124,7 @@ def as_free_text(draft: Draft, part: str) -> Content:
     return with_part(draft.content, part, part_value(filled, part))
 
 
-def template_content(draft: Draft, lookup: Callable[[str, int], object] | None = None) -> Content | None:
+def template_content(draft: Draft, lookup: Callable[[str, int], Any] | None = None) -> Content | None:
     """The content of the template the draft came from (its wording), or None when it cannot be found: a shipped
     template first, then ``lookup(id, version)`` (the office library's version), each only with the same version
     and, when both have one, the same SHA-256."""
@@ -141,7 +141,7 @@ def template_content(draft: Draft, lookup: Callable[[str, int], object] | None =
         shipped = templates.find_template(ref.id)
     except PtdraftError:
         shipped = None
-    if same(shipped):
+    if shipped is not None and same(shipped):
         return shipped.content
     if lookup is not None:
         try:

@@ -41,6 +41,7 @@ def _main(argv: list[str]) -> int:
     from ptdraft.errors import PtdraftError
 
     _limit_memory()
+    answer: dict[str, object]
     try:
         library.check_source(source, where)
         answer = {"ok": True}

@@ -90,6 +90,7 @@ def part_line(source: str, part: str, line_in_part: int = 1) -> int | None:
     if first is None:
         return None
     name, index = first.group(1), first.group(2)
+    table: tuple[str, ...]  # the TOML table holding the part: [content], [content.signature], [[content.requirements]]
     if name == "signature" and len(steps) == 2:
         table, occurrence, key, element = ("content", "signature"), 0, steps[1], None
     elif name == "requirements" and index:

@@ -172,7 +172,7 @@ def _stamp_lines(source: str, version: int, approval: list[str]) -> str:
     first_header = headers[0] if headers else len(lines)
 
     # [approval]: replace the table (up to the next header), or add it before the first table.
-    approval_at = next((i for i in headers if _HEADER.match(lines[i]).group(1).strip() == "approval"), None)
+    approval_at = next((i for i in headers if _header_name(lines[i]) == "approval"), None)
     if approval_at is not None:
         end = next((i for i in headers if i > approval_at), len(lines))
         while end > approval_at + 1 and not lines[end - 1].strip():
@@ -218,6 +218,13 @@ def stamp(source: str, *, version: int, state: str, by: str = "", at: _dt.date |
             return result
     except (tomllib.TOMLDecodeError, AttributeError, ValueError):
         pass
-    ordered = {k: wanted[k] for k in ("id", "title", "doc_type", "version", "description") if k in wanted}
+    ordered: dict[str, object] = {k: wanted[k] for k in ("id", "title", "doc_type", "version", "description")
+                                  if k in wanted}
     ordered.update((k, v) for k, v in wanted.items() if k not in ordered)
     return dump(ordered)
+
+
+def _header_name(line: str) -> str:
+    """The table name of a TOML header line ("[approval]" → "approval"); "" for any other line."""
+    found = _HEADER.match(line)
+    return found.group(1).strip() if found else ""

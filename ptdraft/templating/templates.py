@@ -177,10 +177,10 @@ def _parse_template(source: str, where: str, path: Path | None = None) -> Templa
         raise TemplateError("[example] phải là một bảng", where)
     example = _plain(example)
     for key, value in example.items():
-        item = next((f for f in fields if f.id == key), None)
-        if item is None:
+        example_field = next((f for f in fields if f.id == key), None)
+        if example_field is None:
             raise TemplateError(f"[example]: trường '{key}' không khai báo trong [[fields]]", where)
-        problem = value_problem(item, value)
+        problem = value_problem(example_field, value)
         if problem:
             raise TemplateError(f"[example].{key}: {problem}", where)
 

@@ -36,7 +36,8 @@ def at_sentence_start(text: str, position: int) -> bool:
 
 def _name_at(text: str, start: int) -> str:
     """The unit's name from ``start``: its first word and the capitalised words after it."""
-    first = re.match(r"\w+", text[start:]).group(0)
+    found = re.match(r"\w+", text[start:])
+    first = found.group(0) if found else ""
     rest = ""
     for m in re.finditer(r"[ \t\u00a0]+(\w+)", text[start + len(first):]):
         if m.start() != len(rest) or not m.group(1)[:1].isupper():
