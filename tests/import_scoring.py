@@ -88,6 +88,9 @@ def read_rendered(data: bytes) -> Rendered:
     for table in tables:
         if any(fold(line).startswith("nơi nhận") for row in table.rows for line in cell_lines(row.cells[0])):
             signature_table = table
+    if signature_table is None and len(tables) > 1:
+        # A letter without Nơi nhận: the closing row is the last table after the header's.
+        signature_table = tables[-1]
     header_tables = [t for t in tables[:1] if t is not signature_table]
     for table in tables:
         for row in table.rows:

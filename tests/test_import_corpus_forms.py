@@ -98,7 +98,7 @@ def test_a_lưu_line_that_does_not_read_in_the_decree_s_form_is_kept_as_written(
         "- Lưu: VT, CN. pvc.", "", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "", "Nguyễn Văn An",
     ]))
     assert (draft.content.archive, draft.content.drafter_code) == (("CN",), "pvc")
-    assert draft.content.distribution == ()
+    assert draft.content.distribution == ("Như trên",)
 
 
 def test_a_nơi_nhận_line_as_trên_with_a_note_is_the_như_trên_line():
@@ -186,13 +186,15 @@ def test_a_date_written_in_figures_is_the_place_date_line(lines):
 
 @pytest.mark.parametrize("footer, entries", [
     # the two cells read row by row with one space between them, as a plain text copy joins them
-    (["Nơi nhận: KT. CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH", "- Lưu: VT.", "", "Nguyễn Văn An"], ()),
-    (["Nơi nhận:", "- Sở Tài chính;", "- Lưu: VT. KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"], ("Sở Tài chính",)),
+    (["Nơi nhận: KT. CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH", "- Lưu: VT.", "", "Nguyễn Văn An"], ("Như trên", "Lưu: VT")),
+    (["Nơi nhận:", "- Sở Tài chính;", "- Lưu: VT. KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"],
+     ("Sở Tài chính", "Lưu: VT")),
     # two entries on the label's line
-    (["Nơi nhận: - Sở Tài chính; - Lưu: VT.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"], ("Sở Tài chính",)),
+    (["Nơi nhận: - Sở Tài chính; - Lưu: VT.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"],
+     ("Sở Tài chính", "Lưu: VT")),
     # capitals inside an entry are no signature
     (["Nơi nhận:", "- UBND các tỉnh: AN GIANG, KIÊN GIANG;", "- Lưu: VT.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
-      "Nguyễn Văn An"], ("UBND các tỉnh: AN GIANG, KIÊN GIANG",)),
+      "Nguyễn Văn An"], ("UBND các tỉnh: AN GIANG, KIÊN GIANG", "Lưu: VT")),
 ])
 def test_nơi_nhận_and_the_signature_run_together_are_taken_apart(footer, entries):
     head = _HEADER + _UP_TO_CLOSE
@@ -248,7 +250,8 @@ def test_the_national_title_and_motto_as_typists_end_them(title, motto):
 @pytest.mark.parametrize("footer, entries", [
     (["CHỦ TỊCH", "", "Nguyễn Văn An"], ()),  # no Nơi nhận, no "TM."/"KT." line
     (["BỘ TRƯỞNG, CHỦ NHIỆM", "(Đã ký)", "Nguyễn Văn An"], ()),
-    (["CHỦ TỊCH", "Nguyễn Văn An", "", "Nơi nhận:", "- Sở Tài chính;", "- Lưu: VT."], ("Sở Tài chính",)),  # above Nơi nhận
+    # above Nơi nhận; a bare "Lưu: VT" (no unit to keep apart) is the line as written
+    (["CHỦ TỊCH", "Nguyễn Văn An", "", "Nơi nhận:", "- Sở Tài chính;", "- Lưu: VT."], ("Sở Tài chính", "Lưu: VT")),
 ])
 def test_a_signature_without_a_signing_form_is_found_before_or_without_nơi_nhận(footer, entries):
     head = _HEADER + _UP_TO_CLOSE

@@ -18,7 +18,6 @@ from ptdraft.importer.signature import (
 from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.importer.source import Source
 from ptdraft.model import Content, Draft
-from ptdraft.rules import SAME_AS_ABOVE
 
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
 # Page furniture a PDF or a website leaves between the lines of a letter: never part of it.
@@ -184,9 +183,20 @@ def _signature_line(line: Line, right: list[Line]) -> bool:
         or title_with_name(text) or bool(right and is_personal_name(text))
 
 
+_YEAR = re.compile(r"^(?P<year>(?:19[4-9]|2\d\d)\d)/(?P<rest>.+)$")
+
+
+def _number_year(header: Header) -> int | None:
+    """The year of a legal normative document's number ("37/2007/QĐ-UBND" → 2007), None when it has none."""
+    match = _YEAR.match(header.symbol)
+    return int(match["year"]) if match else None
+
+
 def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str, str]:
-    """The issuer's and unit's codes from the symbol ("VPCP-CN" → VPCP, CN; "QĐ-UBND" → UBND, "")."""
-    groups = [g for g in header.symbol.split("-") if g]
+    """The issuer's and unit's codes from the symbol ("VPCP-CN" → VPCP, CN; "QĐ-UBND" → UBND, ""; the year of
+    "2007/QĐ-UBND" is not a code)."""
+    match = _YEAR.match(header.symbol)
+    groups = [g for g in (match["rest"] if match else header.symbol).split("-") if g]
     if not groups:
         return "", ""
     if not doctypes.is_cong_van(doc_type):
@@ -331,11 +341,9 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
             # Its parts would print moved or with words added ("QHĐP (2)Q.Cường", "Lưu vp"): kept as written.
             notes.append(f"dòng “{entry}” không theo mẫu “Lưu: VT, …”: giữ nguyên như văn bản viết")
             distribution.append(entry)
-        elif parsed is not None and archive is None:
+        elif parsed is not None and archive is None and (parsed.units or parsed.drafter or parsed.copies):
             archive = parsed
-        elif recipients and entry.casefold() == SAME_AS_ABOVE.casefold():
-            notes.append("bỏ “Như trên” ở Nơi nhận: bản thảo tự thêm khi có Kính gửi")
-        else:
+        else:  # a bare "Lưu: VT" has no parts to keep apart: the line as written
             distribution.append(entry)
     found("Nơi nhận", "\n".join(entries))
     if archive is not None:
@@ -352,6 +360,7 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
         issuer_code=issuer,
         unit_code=unit,
         number=header.number,
+        number_year=_number_year(header),
         place=header.place,
         date=header.date,
         secrecy=header.secrecy,
@@ -365,6 +374,7 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
         closing=body.closing,
         close=body.close,
         distribution=tuple(distribution),
+        distribution_as_written=True,
         archive=tuple(archive.units) if archive else (),
         drafter_code=archive.drafter if archive else "",
         copies=archive.copies if archive else None,
