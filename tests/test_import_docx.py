@@ -40,7 +40,6 @@ _IMPORTER_GAPS = {
     "quyet-dinh-ban-hanh": "the attached Quy chế after the signature is not imported",
     "giay-gioi-thieu": "a type with no summary: the importer takes its first body paragraphs for the summary",
     "giay-nghi-phep": "a type with no summary: the importer takes its first body paragraphs for the summary",
-    "to-trinh": "one recipient on the Kính gửi line: the importer joins the body's first paragraph to it",
 }
 
 

@@ -203,6 +203,10 @@ def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str,
         wanted = doctypes.abbreviation(doc_type)
         if wanted and groups[0].casefold() == wanted.casefold():  # "TTR-UBND" typed for the decree's "TTr"
             groups = groups[1:]
+        elif wanted and groups[0].startswith(wanted) and groups[0][len(wanted):].isupper():
+            # "QĐUBND": a PDF's text lost the "-" after the type's code
+            notes.append(f"ký hiệu “{header.symbol}” thiếu dấu “-” sau “{wanted}”: đọc là “{wanted}-{groups[0][len(wanted):]}”")
+            groups = [groups[0][len(wanted):]] + groups[1:]
         elif wanted:
             notes.append(f"ký hiệu “{header.symbol}” không mở đầu bằng “{wanted}” của loại {doc_type}: giữ cả ký hiệu")
     return (groups[0] if groups else ""), "-".join(groups[1:])
@@ -224,6 +228,8 @@ def _footer(lines: list[Line]) -> tuple[dict, list[str]]:
             parts["signature"] = block
             rest = block.rest if len(block.rest) < len(rest) else rest[1:]
             block.rest = []
+        elif not line.text.strip(" |"):
+            rest = rest[1:]  # the "|" a website closes the Nơi nhận cell with
         else:
             leftover.append(line.text)
             rest = rest[1:]

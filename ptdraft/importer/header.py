@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from ptdraft import doctypes
 from ptdraft.importer.lines import Line, fold, full_width
 
-_NATIONAL_TITLE = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM\s*[.,;]?$", re.I)
-_MOTTO = re.compile(r"^Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc\s*[.,;!]?$", re.I)  # a typist's full stop
+_NATIONAL_TITLE = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM\s*[.,;]?$", re.I)
+_MOTTO = re.compile(r"^Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*Hạnh\s+phúc\s*[.,;!]?$", re.I)  # a typist's full stop
 _NUMBER = re.compile(r"^(?:Số|SỐ)\s*:?\s*(?P<n>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
 _PLACE_DATE = re.compile(
     r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
@@ -96,9 +96,9 @@ _RULE_LINE = re.compile(rf"^[\s|]*{_ONE_RULE}(?:[\s|]+{_ONE_RULE})*[\s|]*$", re.
 _GLUED_ONE = r"(?:[-–—_=*~]{3,}|[-–—_=*~]+\s*o\s*0\s*o\s*[-–—_=*~]*)"  # "-------", "---o0o---" glued to a line
 _GLUED_RULE = re.compile(rf"(?:\s*{_GLUED_ONE}\s*)+$|^(?:\s*{_GLUED_ONE}\s*)+")
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*")  # the " | " a website copy joins a table's cells with
-_TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
-_MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
-_TITLE_HALF_AT_END = re.compile(r"\s(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|CHỦ\s+NGHĨA\s+VIỆT\s+NAM)$")
+_TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
+_MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*Hạnh\s+phúc", re.I)
+_TITLE_HALF_AT_END = re.compile(r"\s(?:CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI|CHỦ\s+NGHĨA\s+VIỆT\s+NAM)$")
 _NUMBER_THEN_VV = re.compile(r"^((?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S+)\s+((?:V/v|V/V|Về\s+việc)\b.*)$")
 _VV_THEN_DATE = re.compile(r"^(?P<vv>(?:V/v|V/V|Về\s+việc)\b.*?)\s*,\s*(?P<date>ngày\b.*(?:năm\s*|[/.-])\d{4})$")
 _PLACE_SMALL = {"phố", "xã", "thị", "trấn"}  # "Thành phố Hồ Chí Minh", "Thị xã …"
@@ -161,11 +161,12 @@ def _pieces_by_known_forms(text: str) -> list[str]:
 # page marker glued to the first line ("Trang 1UBND TỈNH …"), Word's names of the drawn rules ("straight connector
 # 2Số: …"). The header starts at the capital lines just above its first known form.
 _HEADER_MARK = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]\s*Tự\s+do|(?:^|\s)(?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S"
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI|Độc\s+lập\s*[-–—]?\s*Tự\s+do|(?-i:^(?:Số|SỐ)\s*:?|\s(?:Số|SỐ)\s*:)\s*\d*\s*/\s*\S"
     r"|,\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(?:Trang|Page)\s*\d{1,3}(?=[^\W\d_])")
 _SHAPE_NAME = re.compile(
     r"^(?:straight\s+(?:arrow\s+)?connector|line|rectangle|text\s+box|autoshape|group)\s*\d+(?=[^\W\d_])", re.I)
+_NUMBER_ALONE = re.compile(r"(?:Số|SỐ)\s*:?\s*\d*")  # "Số:" whose "/SYMBOL" a PDF's text put further down
 HEADER_SEARCH = 25  # lines: chrome above the header is never longer
 
 
@@ -191,12 +192,61 @@ def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
         return lines
     start = mark
     while start > 0 and (upper_line(lines[start - 1].text) or _RULE_LINE.match(lines[start - 1].text)
-                         or not lines[start - 1].text.strip(" |")):
+                         or not lines[start - 1].text.strip(" |") or _NUMBER_ALONE.fullmatch(lines[start - 1].text)):
         start -= 1
     if start:
         dropped = " / ".join(line.text for line in lines[:start])
         notes.append(f"bỏ {start} dòng trên phần đầu văn bản (chữ của trang web hoặc phần mềm chuyển đổi): “{dropped[:120]}”")
     return lines[start:]
+
+
+_WRAP_END = re.compile(r"(?:\s(?:VÀ|và|CỦA|của)|[-&,])$")
+
+
+def _cell_lines(cell: list[Line]) -> list[Line]:
+    """The lines of one header cell a website wrapped at its own width ("ỦY" / "BAN NHÂN DÂN", "Quảng" / "Trị, ngày
+    27 …", "Số:" / "06/2024/QĐ-UBND"): a cell holding a known form (the national title, the motto, "Số", the date)
+    as one line, which is cut again by those forms; the agency's cell joined where a line plainly goes on (after a
+    single word or a "VÀ", before a small letter), its own lines kept."""
+    texts = [line for line in cell if not _RULE_LINE.match(line.text)]
+    if not texts:
+        return cell
+    joined = " ".join(line.text for line in texts)
+    if _HEADER_MARK.search(joined) or re.search(r"(?:^|\s)(?:Số|SỐ)\s*:", joined):
+        return [dataclasses.replace(texts[0], text=joined, raw=joined)]
+    out: list[Line] = []
+    for line in texts:
+        previous = out[-1].text if out else ""
+        if out and (len(previous.split()) == 1 or _WRAP_END.search(previous) or line.text[:1].islower()):
+            out[-1] = dataclasses.replace(out[-1], text=f"{previous} {line.text}", raw=f"{previous} {line.text}")
+        else:
+            out.append(line)
+    return out
+
+
+def _unwrap_cells(lines: list[Line]) -> list[Line]:
+    """A website copy that prints each header cell's text wrapped and ends each cell with a "|" line of its own
+    (thuvienphapluat's form): the cells' lines unwrapped; lines after the last such "|" are left as they are."""
+    # Only the header's cells: the "|" lines before the type name, the Kính gửi or the body.
+    end = next((i for i, line in enumerate(lines) if _RECIPIENTS.match(line.text) or _BODY_START.match(line.text)
+                or (upper_line(line.text) and doctypes.canonical(line.text))), len(lines))
+    bars = [i for i, line in enumerate(lines[:end]) if line.text.strip() == "|"]
+    if len(bars) < 2:
+        return lines
+    out: list[Line] = []
+    start = 0
+    for bar in bars:
+        out.extend(_cell_lines(lines[start:bar]))
+        start = bar + 1
+    # Under the table the type name and the subject are wrapped the same way ("THÔNG" / "TƯ", "QUY" / "ĐỊNH VỀ …").
+    for line in lines[start:]:
+        previous = out[-1].text if out else ""
+        if out and upper_line(line.text) and upper_line(previous) and len(previous.split()) == 1 \
+                and not doctypes.canonical(previous):
+            out[-1] = dataclasses.replace(out[-1], text=f"{previous} {line.text}", raw=f"{previous} {line.text}")
+        else:
+            out.append(line)
+    return out
 
 
 def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
@@ -205,6 +255,7 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
     columns split by their known forms, and a "Số:" alone joined with the number on the next line."""
     out: list[Line] = []
     dropped = 0
+    lines = _unwrap_cells(lines)
     for position, line in enumerate(lines):
         text = line.text
         if _RECIPIENTS.match(text) or _BODY_START.match(text):
@@ -223,8 +274,17 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
             piece_line = Line(piece, line.indent, line.number, line.blank_before and index == 0)
             if pieces == [text]:
                 piece_line = line
-            if out and re.fullmatch(r"(?:Số|SỐ)\s*:?", out[-1].text) and re.match(r"^\d*\s*/\s*\S", piece):
-                out[-1] = Line(f"Số: {piece}", out[-1].indent, out[-1].number, out[-1].blank_before)
+            # "Số:" (or "Số: 12") alone, its "/SYMBOL" a few lines on (a PDF's text puts the national title between).
+            at = next((i for i in range(len(out) - 1, max(len(out) - 5, -1), -1)
+                       if _NUMBER_ALONE.fullmatch(out[i].text)), None)
+            if at is not None and re.match(r"^\d*\s*/\s*\S+$", piece):
+                number = re.sub(r"^(?:Số|SỐ)\s*:?\s*", "", out[at].text)
+                out[at] = Line(f"Số: {number}{piece}", out[at].indent, out[at].number, out[at].blank_before)
+                continue
+            # The date broken after "ngày" or "tháng" ("Hà Nội, ngày 05" / "tháng 8" / "năm 2016").
+            if out and re.search(r"\bngày(?:\s*\d{1,2})?$|\btháng(?:\s*\d{1,2})?$", out[-1].text) \
+                    and re.match(r"^(?:tháng|năm)\b", piece):
+                out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {piece}", raw=f"{out[-1].text} {piece}")
                 continue
             out.append(piece_line)
     if dropped:
@@ -232,7 +292,7 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
     return _title_unwrapped(out)
 
 
-_TITLE_HEAD = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI$", re.I)
+_TITLE_HEAD = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI$", re.I)
 _TITLE_REST = re.compile(r"^CHỦ\s+NGHĨA\s+VIỆT\s+NAM\b", re.I)
 
 
@@ -256,6 +316,8 @@ def _continues_subject(line: Line, header: Header, width: float) -> bool:
     text = line.text
     if upper_line(text) or _RECIPIENTS.match(text) or (line.blank_before and header.subject):
         return False
+    if header.subject and upper_line(header.subject[-1]):
+        return False  # a subject in capitals goes on only in capitals
     if _BODY_START.match(text):
         return False  # a legal basis or a list: the body has begun
     # The line under the type name is the subject; a further line is one only if it is short
@@ -335,6 +397,11 @@ def parse_header(lines: list[Line]) -> Header:
             header.subject.append(text)
         elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):
             header.doc_type, state = doctypes.canonical(text) or text, "title"
+        elif state == "title" and upper_line(text) and not text.endswith(":") and not doctypes.canonical(text) \
+                and not _deciding_line(text, authority) and (not header.subject or not line.blank_before):
+            # A subject a website prints in capitals under the type name ("VỀ VIỆC BAN HÀNH …", "PHÊ DUYỆT …"); the
+            # deciding authority's line under it names a body or its head.
+            header.subject.append(text)
         elif state == "title" and _continues_subject(line, header, width):
             header.subject.append(text)
         elif state in ("title", "deciding") and upper_line(text) and header.doc_type in doctypes.DECIDING_WORD \
@@ -351,6 +418,21 @@ def parse_header(lines: list[Line]) -> Header:
         header.lines = len(lines)
     header.parent_authority, header.authority = _split_authority(authority)
     return header
+
+
+_DECIDER = re.compile(
+    r"^(?:ỦY BAN|UỶ BAN|UBND|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|GIÁM ĐỐC|HỘI ĐỒNG|THỐNG ĐỐC|TỔNG CỤC TRƯỞNG|"
+    r"CỤC TRƯỞNG|CHÁNH|VIỆN TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG|TỔNG GIÁM ĐỐC|TỔNG KIỂM TOÁN|KIỂM TOÁN TRƯỞNG|CHỦ NHIỆM|"
+    r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỔNG THANH TRA|CHÁNH ÁN|VIỆN TRƯỞNG|BỘ\s)", re.I)
+
+
+def _deciding_line(text: str, authority: list[str]) -> bool:
+    """Whether a capitals line under a decision's type name names who decides ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG
+    BỘ Y"), not the subject: it opens with a body or a head's title, or holds the issuing body's words."""
+    if _DECIDER.match(text.strip()):
+        return True
+    own = set(fold(" ".join(authority)).casefold().split())
+    return bool(own) and own <= set(text.casefold().split())
 
 
 def subject_text(header: Header) -> str:

@@ -46,10 +46,18 @@ def parse_recipients(lines: list[Line], indented: bool) -> tuple[list[str], int]
     if not lines or not RECIPIENTS.match(lines[0].text):
         return [], 0
     first = RECIPIENTS.sub("", lines[0].text)
+    # One recipient on the "Kính gửi: …" line is the whole list when a clearly longer line in a capital follows,
+    # not a dash entry: that is the body's first (a PDF's text has no blank line between them), where a recipient
+    # wrapped onto the next line leaves that line no longer than the first. A first entry that ends with ";", "," or
+    # ":" goes on in the lines under it.
+    alone = bool(first) and not first.rstrip().endswith((";", ",", ":"))
 
     def stop(line: Line, entries: list[str]) -> bool:
         if not entries:
             return False
+        if alone and len(entries) == 1 and not _BULLET.match(line.text) and line.text[:1].isupper() \
+                and line.width > 1.2 * lines[0].width:
+            return True
         if line.blank_before or (indented and line.indent >= PARAGRAPH_INDENT and not _BULLET.match(line.text)):
             return True
         # After an entry that ends the list with ".", only another dash entry goes on.

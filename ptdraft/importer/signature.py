@@ -24,7 +24,7 @@ _PREFIX = re.compile(r"^(?:(?P<mode>TM|KT|TL|TUQ|Q)\s*\.|(?P<old>T/M|K/T|T/L|T/U
 
 def _mode(match: re.Match) -> str:
     return match.group("mode") or match.group("old").replace("/", "")
-_SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký(?:\s+(?:và\s+)?đóng\s+dấu)?|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
+_SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký(?:[\s,]+(?:và\s+)?đóng\s+dấu)?|da\s*ky|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
 _MODES = {"TM": SigningMode.TM, "KT": SigningMode.KT, "TL": SigningMode.TL, "TUQ": SigningMode.TUQ, "Q": SigningMode.Q}
 
 

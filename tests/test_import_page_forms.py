@@ -1,0 +1,117 @@
+"""Header forms of two common sources a clerk copies from (issue 11, point 3), each read right.
+
+The headers are the real headers of public documents as the `search` tool's pages corpus holds their pages (the
+texts themselves are not in the corpus folders: the stored excerpts stop before the signature). Each is followed
+here by one short ending, the same for all.
+
+- thuvienphapluat.vn / thuviennhadat.vn: every table cell's text wrapped at the site's width and closed by a "|"
+  line of its own ("ỦY" / "BAN NHÂN DÂN", "Quảng" / "Trị, ngày …", "Số:" / "06/2024/QĐ-UBND"), the subject in
+  capitals and wrapped the same way under the type name.
+- 123doc / text.123docz.net (text out of a PDF): the site's lines above the header, the "-" of the symbol and the
+  motto lost, "XÃ HỘI" read as "XàHỘI", "Số:" apart from its "/SYMBOL", the date broken over three lines.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ptdraft import api
+from tests.import_scoring import read_rendered
+
+_END = ["", "Điều 1. Ban hành kèm theo Quyết định này.", "", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "",
+        "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"]
+
+# https://thuviennhadat.vn/vbpl/quyet-dinh-3330-qd-ubnd-2016-quy-hoach-tham-do-khai-thac-su-dung-khoang-san-quang-tri-358934.html
+_QUANG_TRI = ["ỦY", "BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "-------", "|", "CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              "Độc lập - Tự do - Hạnh phúc", "---------------", "|", "Số: 3330/QĐ-UBND", "|", "Quảng",
+              "Trị, ngày 27 tháng 12 năm 2016", "|", "QUYẾT ĐỊNH",
+              "PHÊ DUYỆT QUY HOẠCH THĂM DÒ, KHAI THÁC, SỬ DỤNG KHOÁNG SẢN TỈNH QUẢNG",
+              "TRỊ ĐẾN NĂM 2020, CÓ TÍNH ĐẾN NĂM 2030", "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ",
+              "Căn cứ Luật Tổ chức chính quyền địa", "phương năm 2015;", "QUYẾT ĐỊNH:"]
+# https://thuvienphapluat.vn/bulletin/document.aspx?bid=3d461a6e-8cde-4ce4-98ed-897461299905&key=D0nSLey1u8TCxd97xR9ltQ%3D%3D
+_KON_TUM = ["ỦY BAN NHÂN DÂN", "TỈNH KON TUM", "-------", "|", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc", "---------------", "|", "Số:", "06/2024/QĐ-UBND", "|", "Kon Tum, ngày 25",
+            "tháng 01 năm 2024", "|", "QUYẾT ĐỊNH", "QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ PHỤC VỤ MỤC TIÊU QUẢN LÝ",
+            "TRÊN ĐỊA BÀN TỈNH KON TUM", "ỦY BAN NHÂN DÂN TỈNH KON TUM", "Căn cứ Luật Tổ chức chính",
+            "quyền địa phương ngày 19 tháng 6 năm 2015;", "QUYẾT ĐỊNH:"]
+# https://text.123docz.net/document/5932142-quyet-dinh-so-1961-2019-qd-ubnd-tinh-kien-giang.htm
+_KIEN_GIANG = ["Tải bản đầy đủ (.pdf) (12 trang)", "", "Quyết định số 1961/2019/QĐ-UBND tỉnh Kiên Giang", "",
+               "Bạn đang xem bản rút gọn của tài liệu. Xem và tải ngay bản đầy đủ của tài liệu tại đây (491.32 KB, "
+               "12 trang )", "", "ỦY BAN NHÂN DÂN ", "TỈNH KIÊN GIANG", "", "Số: 1961/QĐUBND", "",
+               "CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM", "Độc lập  Tự do  Hạnh phúc ", "",
+               "Kiên Giang, ngày 28 tháng 8 năm 2019", "", " ", "QUYẾT ĐỊNH",
+               "BAN HÀNH QUY CHẾ PHỐI HỢP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH THEO CƠ CHẾ ",
+               "MỘT CỬA, MỘT CỬA LIÊN THÔNG TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG ", "TỈNH KIÊN GIANG",
+               "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG",
+               "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "QUYẾT ĐỊNH:"]
+
+
+@pytest.mark.parametrize("head, authority, number, place, date, subject, decider", [
+    (_QUANG_TRI, "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ", "Số: 3330/QĐ-UBND", "Quảng Trị", "2016-12-27",
+     "PHÊ DUYỆT QUY HOẠCH THĂM DÒ, KHAI THÁC, SỬ DỤNG KHOÁNG SẢN TỈNH QUẢNG TRỊ ĐẾN NĂM 2020, CÓ TÍNH ĐẾN NĂM 2030",
+     "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"),
+    (_KON_TUM, "ỦY BAN NHÂN DÂN\nTỈNH KON TUM", "Số: 06/2024/QĐ-UBND", "Kon Tum", "2024-01-25",
+     "QUY ĐỊNH CHẾ ĐỘ BÁO CÁO ĐỊNH KỲ PHỤC VỤ MỤC TIÊU QUẢN LÝ TRÊN ĐỊA BÀN TỈNH KON TUM",
+     "ỦY BAN NHÂN DÂN TỈNH KON TUM"),
+    (_KIEN_GIANG, "ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG", "Số: 1961/QĐ-UBND", "Kiên Giang", "2019-08-28",
+     "BAN HÀNH QUY CHẾ PHỐI HỢP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH THEO CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG TẠI TRUNG "
+     "TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH KIÊN GIANG", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG"),
+])
+def test_a_decision_s_header_as_the_site_prints_it(head, authority, number, place, date, subject, decider):
+    draft, report = api.import_text("\n".join(head + _END))
+    content = draft.content
+    assert (content.doc_type, content.authority, content.place, content.date.isoformat()) == (
+        "Quyết định", authority, place, date)
+    assert (content.subject, content.deciding_authority) == (subject, decider)
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert number in rendered.header_left
+    assert rendered.header_right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert content.legal_bases[0].startswith("Căn cứ Luật Tổ chức chính quyền địa phương")
+    assert not any("|" in line or "Bạn đang xem" in line or "Tải bản" in line for line in rendered.everywhere)
+    assert rendered.signature_right == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"]
+
+
+def test_a_symbol_that_lost_its_dash_is_read_with_a_note():
+    draft, report = api.import_text("\n".join(_KIEN_GIANG + _END))
+    assert (draft.content.issuer_code, draft.content.unit_code) == ("UBND", "")
+    assert any("QĐUBND" in note for note in report.notes)
+
+
+def test_a_công_văn_s_cells_wrapped_and_its_lists_after_them():
+    # The Quảng Nam page's header cells (thuviennhadat.vn, Kế hoạch 4544/KH-UBND) with a công văn's number cell.
+    head = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "-------", "|", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc", "---------------", "|", "Số: 4544/UBND-KTN", "V/v triển khai thực hiện",
+            "kế hoạch giám sát", "|", "Quảng Nam, ngày", "13 tháng 7 năm 2023", "|", "Kính gửi:", "- Sở Tài chính;",
+            "- Sở Xây dựng.", "Thực hiện Nghị định số", "27/2022/NĐ-CP của Chính phủ, đề nghị các Sở thực hiện./.",
+            "Nơi nhận:", "- Như trên;", "- CT, các PCT UBND", "tỉnh;", "- Lưu: VT, KTN.", "|", "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH", "", "", "Nguyễn Văn An"]
+    draft, _report = api.import_text("\n".join(head))
+    content = draft.content
+    assert (content.authority, content.number, content.subject) == (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM", 4544, "triển khai thực hiện kế hoạch giám sát")
+    assert (content.place, content.date.isoformat()) == ("Quảng Nam", "2023-07-13")
+    assert content.recipients == ("Sở Tài chính", "Sở Xây dựng")
+    assert content.body == "Thực hiện Nghị định số 27/2022/NĐ-CP của Chính phủ, đề nghị các Sở thực hiện./."
+    assert content.distribution == ("Như trên", "CT, các PCT UBND tỉnh")
+    assert (content.archive, content.signature.name) == (("KTN",), "Nguyễn Văn An")
+
+
+def test_a_pdf_s_number_apart_from_its_symbol_and_a_date_over_three_lines():
+    # The layout of a VPCP tờ trình's PDF text (text.123docz.net, document 4710024), with a number and a day put in.
+    head = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 123", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "", "/TTr-VPCP", "", "Hà Nội, ngày 05", "", "tháng 8", "", "năm 2016", "", "TỜ TRÌNH",
+            "Về dự thảo Nghị định ban hành Quy chế làm việc của Chính phủ (sửa đổi)", "Kính gửi: Chính phủ",
+            "Thực hiện Nghị quyết số 01/NQ-CP ngày 07 tháng 01 năm 2016 của Chính phủ và ý kiến chỉ đạo của Thủ "
+            "tướng Chính phủ, Văn phòng Chính phủ trình Chính phủ dự thảo Nghị định như sau:"]
+    draft, _report = api.import_text("\n".join(head + _END[2:]))
+    content = draft.content
+    assert (content.authority, content.number, content.issuer_code) == ("VĂN PHÒNG CHÍNH PHỦ", 123, "VPCP")
+    assert (content.doc_type, content.place, content.date.isoformat()) == ("Tờ trình", "Hà Nội", "2016-08-05")
+    assert content.recipients == ("Chính phủ",)
+    assert content.body.startswith("Thực hiện Nghị quyết số 01/NQ-CP")
+
+
+@pytest.mark.parametrize("mark", ["[daky]", "(Đã ký, đóng dấu)", "(Đã ký và đóng dấu)"])
+def test_an_e_office_s_signed_mark_is_dropped(mark):
+    draft, report = api.import_text("\n".join(_KON_TUM + _END[:-1] + [mark, "", "Nguyễn Văn An"]))
+    assert (draft.content.signature.position, draft.content.signature.name) == ("PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+    assert any(mark in note for note in report.notes)
