@@ -259,6 +259,8 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     for line in lines[position:end]:
         if _PAGE_NUMBER.match(line.text):
             notes.append(f"bỏ số trang “{line.text}” (dòng {line.number})")
+        elif not line.text.strip(" |"):
+            continue  # the "|" that closes a website's table cell
         else:
             body_lines.append(line)
     texts = [p.text for p in paragraphs(body_lines, one_per_line=source.one_per_paragraph)]

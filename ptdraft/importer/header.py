@@ -423,16 +423,14 @@ def parse_header(lines: list[Line]) -> Header:
 _DECIDER = re.compile(
     r"^(?:ỦY BAN|UỶ BAN|UBND|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|GIÁM ĐỐC|HỘI ĐỒNG|THỐNG ĐỐC|TỔNG CỤC TRƯỞNG|"
     r"CỤC TRƯỞNG|CHÁNH|VIỆN TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG|TỔNG GIÁM ĐỐC|TỔNG KIỂM TOÁN|KIỂM TOÁN TRƯỞNG|CHỦ NHIỆM|"
-    r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỔNG THANH TRA|CHÁNH ÁN|VIỆN TRƯỞNG|BỘ\s)", re.I)
+    r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỔNG THANH TRA|CHÁNH ÁN|THỦ TRƯỞNG|BỘ\s)", re.I)
 
 
 def _deciding_line(text: str, authority: list[str]) -> bool:
     """Whether a capitals line under a decision's type name names who decides ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG
-    BỘ Y"), not the subject: it opens with a body or a head's title, or holds the issuing body's words."""
-    if _DECIDER.match(text.strip()):
-        return True
-    own = set(fold(" ".join(authority)).casefold().split())
-    return bool(own) and own <= set(text.casefold().split())
+    BỘ Y"), not the subject: it opens with a body or a head's title, or is the issuing body's name."""
+    own = fold(" ".join(authority)).casefold()
+    return bool(_DECIDER.match(text.strip())) or (bool(own) and fold(text).casefold() == own)
 
 
 def subject_text(header: Header) -> str:

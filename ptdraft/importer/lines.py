@@ -122,6 +122,10 @@ def full_width(lines: list[Line]) -> float:
     return float(widths[int(0.9 * (len(widths) - 1))]) if len(widths) > 1 else float(statistics.mean(widths))
 
 
+_ARTICLE_ALONE = re.compile(r"Điều\s+\d{1,3}\s*[.:]?")
+_DECIDING_WORD = re.compile(r"(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|QUY\s+ĐỊNH|NGHỊ\s+QUYẾT)\s*:")
+
+
 def _starts_capital(text: str) -> bool:
     first = text.lstrip("“\"‘'([")[:1]
     return first.isupper() or first.isdigit()
@@ -139,6 +143,10 @@ def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float, 
     """Whether ``line`` starts a paragraph; ``heading``: the paragraph so far is one line opened by a number."""
     if line.blank_before or line.indent >= CENTRED_INDENT or previous.indent >= CENTRED_INDENT:
         return True
+    if _ARTICLE_ALONE.fullmatch(previous.text):
+        return False  # "Điều 1." printed on a line of its own above its text (a website's wrapping)
+    if _DECIDING_WORD.fullmatch(line.text) or _DECIDING_WORD.fullmatch(previous.text):
+        return True  # "QUYẾT ĐỊNH:" under the legal bases is a line of its own
     if indented:
         return line.indent >= PARAGRAPH_INDENT
     ends = bool(_SENTENCE_END.search(previous.text))
