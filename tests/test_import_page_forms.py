@@ -115,3 +115,40 @@ def test_an_e_office_s_signed_mark_is_dropped(mark):
     draft, report = api.import_text("\n".join(_KON_TUM + _END[:-1] + [mark, "", "Nguyễn Văn An"]))
     assert (draft.content.signature.position, draft.content.signature.name) == ("PHÓ CHỦ TỊCH", "Nguyễn Văn An")
     assert any(mark in note for note in report.notes)
+
+
+def test_a_blog_s_title_above_the_header_and_a_colon_under_v_v():
+    # https://hocketoanmaytaihanoi.blogspot.com/2014/07/ (Công văn 2728/TCT-DNL of 2014): the post's date and title
+    # above the header (the title holds "Số: …" after lower-case words: not the header), "V/v" / ": Thực hiện …".
+    head = ["Thứ Ba, 29 tháng 7, 2014", "", "Công văn Số: 2728/TCT-DNL V/v: Thực hiện quy định về hóa đơn.", "",
+            "BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc", "---------------", "Số: 2728/TCT-DNL", "V/v",
+            ": Thực hiện quy định về hóa đơn.", "Hà Nội, ngày 18 tháng 07 năm 2014", "",
+            "Kính gửi: Cục thuế tỉnh Đắk Nông.", "",
+            "Trả lời công văn số 636/CT-THNVDT ngày 25/4/2014 của Cục thuế tỉnh Đắk Nông hỏi về sử dụng hóa đơn, "
+            "Tổng cục Thuế có ý kiến như sau:"]
+    draft, report = api.import_text("\n".join(head + _END[2:]))
+    content = draft.content
+    assert (content.parent_authority, content.authority) == ("BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ")
+    assert (content.number, content.issuer_code, content.unit_code) == (2728, "TCT", "DNL")
+    assert (content.subject, content.date.isoformat()) == ("Thực hiện quy định về hóa đơn.", "2014-07-18")
+    assert content.recipients == ("Cục thuế tỉnh Đắk Nông",)
+    assert any("Thứ Ba, 29 tháng 7, 2014" in note for note in report.notes)
+
+
+def test_a_header_whose_cells_end_with_a_bar_on_their_lines():
+    # https://ls1.hethongphapluat.com/quyet-dinh-232-qd-ubnd-nam-2019-cong-bo-danh-muc-thu-tuc-hanh-chinh-thuc-hien-theo-co-che-mot-cua-mot-cua-lien-thong-thuoc-tham-quyen-giai-quyet-cua-so-giao-duc-va-dao-tao-tinh-ninh-binh.html
+    head = ["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+            "Số: 232/QĐ-UBND | Ninh Bình, ngày 12 tháng 4 năm 2019 |", "QUYẾT ĐỊNH",
+            "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THỰC HIỆN THEO CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG THUỘC THẨM "
+            "QUYỀN GIẢI QUYẾT CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH",
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
+            "Xét đề nghị của Giám đốc sở Giáo dục và Đào tạo,", "QUYẾT ĐỊNH:"]
+    draft, _report = api.import_text("\n".join(head + _END))
+    content = draft.content
+    assert (content.authority, content.number, content.place, content.date.isoformat()) == (
+        "ỦY BAN NHÂN DÂN", 232, "Ninh Bình", "2019-04-12")
+    assert content.subject.startswith("VỀ VIỆC CÔNG BỐ DANH MỤC")
+    assert content.deciding_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"
+    assert content.legal_bases == ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
+                                   "Xét đề nghị của Giám đốc sở Giáo dục và Đào tạo,")

@@ -161,7 +161,7 @@ def _pieces_by_known_forms(text: str) -> list[str]:
 # page marker glued to the first line ("Trang 1UBND TỈNH …"), Word's names of the drawn rules ("straight connector
 # 2Số: …"). The header starts at the capital lines just above its first known form.
 _HEADER_MARK = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI|Độc\s+lập\s*[-–—]?\s*Tự\s+do|(?-i:^(?:Số|SỐ)\s*:?|\s(?:Số|SỐ)\s*:)\s*\d*\s*/\s*\S"
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI|Độc\s+lập\s*[-–—]?\s*Tự\s+do|(?-i:^(?:Số|SỐ)\s*:?|[^\W\d_a-zà-ỹđ]\s(?:Số|SỐ)\s*:)\s*\d*\s*/\s*\S"
     r"|,\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(?:Trang|Page)\s*\d{1,3}(?=[^\W\d_])")
 _SHAPE_NAME = re.compile(
@@ -434,7 +434,8 @@ def _deciding_line(text: str, authority: list[str]) -> bool:
 
 
 def subject_text(header: Header) -> str:
-    return fold(" ".join(header.subject))
+    # "V/v" / ": Thực hiện …": the colon a copy put at the head of the subject's line
+    return fold(" ".join(header.subject)).lstrip(": ")
 
 
 def strip_about(subject: str) -> str:
