@@ -254,3 +254,87 @@ def table(title: str, means: dict[str, float], count: int) -> str:
         mark = "" if means[part] >= TARGET_PART else f"  < {TARGET_PART}"
         rows.append(f"    {part:<15} {means[part]:.3f}{mark}")
     return "\n".join(rows)
+
+
+# -- the corpus letters typed in Word ----------------------------------------
+
+_SIGNING_FORM_AT = re.compile(r"\s+(?=(?:KT|TL|TUQ|TM|Q)\.\s)")
+
+
+def _signature_lines(sig: dict) -> list[str]:
+    lines = _SIGNING_FORM_AT.split(sig["authority_form"] or "") if sig["authority_form"] else []
+    return [line for line in lines if line] + ([sig["position"]] if sig["position"] else [])
+
+
+def word_docx(ann: dict, header_table: bool) -> bytes:
+    """An annotated letter as a clerk types it in Word (issue 11: DOCX made in Word, with the header in a table and
+    without): ``header_table`` puts the header and the Nơi nhận | signature row in borderless two-column tables;
+    without, each row is one paragraph with its two columns apart by tabs, the way a typist lines them up."""
+    import docx
+
+    year, month, day = ann["date"].split("-")
+    left = [line for line in (ann.get("parent_authority"), ann["authority"]) if line]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    number = [f"Số: {ann['number']}"]
+    if ann["doc_type"] == "Công văn" and ann["subject"]:
+        number.append("V/v " + _strip_about(ann["subject"]))
+    date = [f"{ann['place']}, ngày {day} tháng {month} năm {year}"]
+    document = docx.Document()
+
+    def rows(pairs: list[tuple[list[str], list[str]]]) -> None:
+        if header_table:
+            table = document.add_table(rows=len(pairs), cols=2)
+            for r, (a, b) in enumerate(pairs):
+                for c, lines in enumerate((a, b)):
+                    cell = table.cell(r, c)
+                    cell.text = lines[0] if lines else ""
+                    for line in lines[1:]:
+                        cell.add_paragraph(line)
+            return
+        for a, b in pairs:
+            for i in range(max(len(a), len(b))):
+                document.add_paragraph((a[i] if i < len(a) else "") + "\t\t" + (b[i] if i < len(b) else ""))
+
+    rows([(left, right), (number, date)])
+    if ann["doc_type"] != "Công văn":
+        document.add_paragraph(ann["doc_type"].upper())
+        document.add_paragraph(ann["subject"] or "")
+    recipients = ann["recipients"]
+    if len(recipients) == 1:
+        document.add_paragraph(f"Kính gửi: {recipients[0]}.")
+    elif recipients:
+        document.add_paragraph("Kính gửi:")
+        for i, entry in enumerate(recipients):
+            document.add_paragraph(f"- {entry}{'.' if i == len(recipients) - 1 else ';'}")
+    for text in ann["body_paragraphs"] + ann["numbered_items"] + ([ann["closing"]] if ann["closing"] else []):
+        document.add_paragraph(text)
+    sig = ann["signature"]
+    distribution = (["Nơi nhận:"] + [f"- {e}{'.' if i == len(ann['distribution']) - 1 else ';'}"
+                                     for i, e in enumerate(ann["distribution"])]) if ann["distribution"] else []
+    rows([(distribution, _signature_lines(sig) + ["", "", sig["name"]])])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def score_word_folder(folder: Path, header_table: bool) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """``score_folder`` for the folder's letters typed in Word (``word_docx``) and imported from the DOCX."""
+    import tempfile
+
+    from ptdraft import api
+    from ptdraft.errors import PtdraftError
+
+    per_case: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as work:
+        for _source, annotation in cases(folder):
+            ann = json.loads(annotation.read_text(encoding="utf-8"))
+            path = Path(work) / f"{annotation.stem}.docx"
+            path.write_bytes(word_docx(ann, header_table))
+            try:
+                draft, _report = api.import_file(path)
+                per_case[annotation.stem] = score_rendered(ann, read_rendered(api.docx_bytes(draft, strict=False)))
+            except PtdraftError:
+                per_case[annotation.stem] = {part: 0.0 for part in PARTS}
+    if not per_case:
+        return {}, {}
+    return {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}, per_case

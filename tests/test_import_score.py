@@ -86,3 +86,24 @@ def test_extra_body_words_cost_as_much_as_missing_ones():
     # Dropping the same number of words from the body costs about the same.
     missing = dataclasses.replace(rendered, flow=rendered.flow[:-1] + [" ".join(last[:-words_added])])
     assert abs(score_rendered(ann, missing)["body"] - extra_score) < 0.01
+
+
+def test_the_tuned_corpus_typed_in_word_reads_right_with_and_without_tables():
+    # Each tuned letter typed in Word (tests/import_scoring.word_docx) and imported from the DOCX: the header and
+    # the Nơi nhận | signature row in two-column tables, and without tables (columns lined up with tabs).
+    import io
+
+    import docx
+
+    from tests.import_scoring import TARGET_OVERALL, TARGET_PART, score_word_folder, word_docx
+
+    annotation = json.loads((CORPUS_TUNED / "03.json").read_text(encoding="utf-8"))
+    assert len(docx.Document(io.BytesIO(word_docx(annotation, True))).tables) == 2
+    untabled = docx.Document(io.BytesIO(word_docx(annotation, False)))
+    assert not untabled.tables and "Số: 871/BNN-TCLN\t\tHà Nội, ngày 13 tháng 03 năm 2013" in [
+        p.text for p in untabled.paragraphs]
+    for header_table in (True, False):
+        means, per_case = score_word_folder(CORPUS_TUNED, header_table)
+        print(table(f"tuned corpus typed in Word (header table: {header_table})", means, len(per_case)))
+        assert sum(means.values()) / len(means) >= TARGET_OVERALL, header_table
+        assert all(means[part] >= TARGET_PART for part in PARTS), (header_table, means)

@@ -102,7 +102,8 @@ def _split_footer(lines: list[Line]) -> list[Line]:
         pieces = line.columns
         if cells_joined:
             right.append(line)
-        elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])) \
+        elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])
+                                   or (right and is_personal_name(pieces[1]))) \
                 and not pieces[1].startswith("("):
             left.append(Line(pieces[0], line.indent, line.number, line.blank_before))
             right.append(Line(pieces[1], 0, line.number, line.blank_before))
