@@ -281,3 +281,12 @@ def test_the_v_v_line_merged_with_the_number_or_the_date_is_cut_by_their_forms(l
     assert (content.number, content.issuer_code, content.unit_code) == (126, "TCHQ", "GSQL")
     assert (content.place, content.date.isoformat(), content.subject) == (place, "2009-01-08", subject)
     assert content.body == "Đề nghị các xã thực hiện./."
+
+
+def test_a_lưu_line_whose_count_in_brackets_has_more_after_it_is_kept_as_written():
+    # tuned/25 "- Lưu: VT, QHQT (3b).18": read as the decree's parts it would print "QHQT, 3b.18" (brackets lost).
+    scores, rendered, report = _scored("25")
+    assert all(value == 1.0 for value in scores.values()), scores
+    assert rendered.signature_left[-1] == "- Lưu: VT, QHQT (3b).18."
+    assert rendered.signature_right == ["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Nguyễn Quốc Huy"]
+    assert any("giữ nguyên như văn bản viết" in note for note in report.notes)

@@ -115,12 +115,18 @@ def parse_archive(entry: str) -> Archive | None:
 
 def reprints(archive: Archive) -> bool:
     """Whether the parts of ``archive`` print back as its own words in their order ("Lưu: VT, KTN (3)" does;
-    "Lưu: VT, QHĐP (2)Q.Cường" would move the count, "Lưu vp" would gain a "VT")."""
+    "Lưu: VT, QHĐP (2)Q.Cường" would move the count, "Lưu vp" would gain a "VT", "Lưu: VT, QHQT (3b).18" would
+    lose its brackets)."""
     from ptdraft.layout import archive_line
     from ptdraft.model import Content
 
     printed = archive_line(Content(archive=tuple(archive.units), drafter_code=archive.drafter, copies=archive.copies))
-    return re.findall(r"\w+", fold(printed).casefold()) == re.findall(r"\w+", fold(archive.text).casefold())
+    # The same words; and a bracket that is no plain count with more after it ("QHQT (3b).18") is no drafter's
+    # code in brackets ("HCQT (H2b)" → "HCQT, H2b"): its line would lose the brackets.
+    lost = [m.group(0) for m in re.finditer(r"\([^()]*[^\d\s()][^()]*\)(?=\s*[.\w])", archive.text)
+            if m.group(0) not in printed]
+    return re.findall(r"\w+", fold(printed).casefold()) == re.findall(r"\w+", fold(archive.text).casefold()) \
+        and not lost
 
 
 def is_signature_start(line: Line) -> bool:
