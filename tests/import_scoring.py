@@ -12,7 +12,7 @@ annotation is scored only where the decree puts it, so text in the wrong place s
 - ``recipients``: the Kính gửi entries, in order;
 - ``body``: the words of the paragraphs outside tables after the subject/Kính gửi; extra words cost as much as
   missing ones;
-- ``signer``: the name as the signature cell's last line (0.5) and the position among its lines (0.5);
+- ``signer``: the name as the signature cell's last line (0.5) and the position among its lines, in any case (0.5);
 - ``distribution``: the Nơi nhận entries of the signature table's left cell, in order.
 
 Text parts score 2·matched / (expected + found) words (difflib's matching blocks), lists the same over their
@@ -189,7 +189,8 @@ def score_rendered(ann: dict, r: Rendered) -> dict[str, float]:
     signer = 0.0
     if r.signature_right and r.signature_right[-1] == sig["name"]:
         signer += 0.5
-    if sig["position"] and sig["position"] in r.signature_right[:-1]:
+    # The position as a line above the name, in whatever case the page prints titles (the decree's are capitals).
+    if sig["position"] and fold(sig["position"]) in [fold(line) for line in r.signature_right[:-1]]:
         signer += 0.5
     scores["signer"] = signer
 

@@ -152,3 +152,29 @@ def test_a_header_whose_cells_end_with_a_bar_on_their_lines():
     assert content.deciding_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"
     assert content.legal_bases == ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
                                    "Xét đề nghị của Giám đốc sở Giáo dục và Đào tạo,")
+
+
+def test_a_signer_s_title_in_small_letters_and_vbpl_s_lines_under_the_letter():
+    # http://vbpl.vn/thaibinh/Pages/vbpq-toanvan.aspx?ItemID=8877 (Quyết định 923/TTg): "KT. THỦ TƯỚNG" /
+    # "Phó Thủ tướng" / "(Đã ký)" / name, then the page's "Tải file đính kèm" and its template's "This div …".
+    text = ["THỦ TƯỚNG CHÍNH PHỦ", "Số: 923/TTg", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Thái Bình, ngày 13 tháng 12 năm 1996", "", "QUYẾT ĐỊNH", "",
+            "Về việc thưởng Cờ thi đua luân lưu của Chính phủ hàng năm", "", "_______________", "", "THỦ TƯỚNG CHÍNH PHỦ",
+            "", "Căn cứ Luật Tổ chức Chính phủ ngày 30 tháng 9 năm 1992.", "", "QUYẾT ĐỊNH:", "",
+            "Điều 1. Kể từ ngày 01 tháng 01 năm1997 tặng thưởng cờ Luân lưu của Chính phủ do Thủ tướng Chính phủ "
+            "quyết định.", "", "Điều 3. Những quy định trước đây tráivới quyết định này đều bãi bỏ.", "", " ", "",
+            "KT. THỦ TƯỚNG", "", "Phó Thủ tướng", "", "(Đã ký)", "", " ", "", "Phan Văn Khải", "", "Tải file đính kèm",
+            " ", "This div, which you should delete, represents the content area that your Page Layouts and pages "
+            "will fill. D"]
+    draft, report = api.import_text("\n".join(text))
+    signature = draft.content.signature
+    assert (signature.head_title, signature.position, signature.name) == ("THỦ TƯỚNG", "Phó Thủ tướng", "Phan Văn Khải")
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert not any("Tải file" in line or "This div" in line for line in rendered.everywhere)
+    assert any("Tải file đính kèm" in note for note in report.notes)
+    # Typed in Word with tabs, the title in small letters beside a Nơi nhận entry still goes to the signature.
+    tabbed = ["Nơi nhận:\t\tKT. BỘ TRƯỞNG", "- Như trên;\t\tThứ trưởng", "- Lưu: VT.\t\t", "\t\tNguyễn Văn An"]
+    draft, _report = api.import_text("\n".join(text[:20] + tabbed))
+    signature = draft.content.signature
+    assert (signature.head_title, signature.position, signature.name) == ("BỘ TRƯỞNG", "Thứ trưởng", "Nguyễn Văn An")
+    assert draft.content.distribution == ("Như trên", "Lưu: VT")

@@ -13,7 +13,7 @@ from ptdraft.importer.header import (
 from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
 from ptdraft.importer.signature import (
-    SignatureBlock, is_placeholder, parse_signature, placeholders_apart, title_with_name,
+    SignatureBlock, is_placeholder, parse_signature, placeholders_apart, title_in_small_letters, title_with_name,
 )
 from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.importer.source import Source
@@ -73,7 +73,8 @@ def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
 
 
 # A website's lines under the letter: a copyright line, the site's name, a download box.
-_SITE_MARK = re.compile(r"©|\bbản\s+quyền\b|\bcopyright\b|\btải\s+(?:về|bản\s+đầy\s+đủ)\b"
+_SITE_MARK = re.compile(r"©|\bbản\s+quyền\b|\bcopyright\b|\btải\s+(?:về|bản\s+đầy\s+đủ|file\s+đính\s+kèm)\b"
+                        r"|^This div, which you should delete"  # vbpl.vn's page template under the text
                         r"|\b[\w-]+\.(?:com|net|org|vn)\b"
                         # a page's widgets under the letter: rating, comments, sharing, views, "back to top"
                         r"|^(?:đánh\s+giá\s+bài\s+viết|\d*\s*bình\s+luận|chia\s+sẻ(?:\s+bài\s+viết)?|sắp\s+xếp\s+theo"
@@ -103,7 +104,7 @@ def _split_footer(lines: list[Line]) -> list[Line]:
         if cells_joined:
             right.append(line)
         elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])
-                                   or (right and is_personal_name(pieces[1]))) \
+                                   or (right and (is_personal_name(pieces[1]) or title_in_small_letters(pieces[1])))) \
                 and not pieces[1].startswith("("):
             left.append(Line(pieces[0], line.indent, line.number, line.blank_before))
             right.append(Line(pieces[1], 0, line.number, line.blank_before))

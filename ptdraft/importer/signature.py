@@ -133,7 +133,9 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
         if _SIGNED.match(text):
             block.placeholders.append(text)
             continue
-        if not block.name and upper_line(text):
+        if not block.name and (upper_line(text) or (_PREFIX.match(text) and not block.position)
+                               or (block.authority and not block.position and title_in_small_letters(text))):
+            # An older letter's or a law site's "KT. Bộ trưởng" / "Phó Thủ tướng": a title typed in small letters.
             if _PREFIX.match(text) and not block.position:
                 block.authority.append(text)
             else:
@@ -152,6 +154,13 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
 
 
 _TITLE_WORDS = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ|GIÁM|THỦ|BỘ|CHÁNH|TỊCH|ĐỐC|VIÊN|KÝ|THƯ|TƯỚNG|NHIỆM|QUYỀN)\b")
+
+
+def title_in_small_letters(text: str) -> bool:
+    """Whether ``text`` is a signer's title typed with small letters ("Phó Thủ tướng", "Thứ trưởng"), not a name."""
+    words = text.split()
+    return 1 <= len(words) <= 8 and bool(_TITLE_WORDS.search(text.upper())) and not is_personal_name(text) \
+        and text[:1].isupper() and not any(ch in text for ch in ",:;()")
 
 
 def _looks_like_name(text: str) -> bool:
