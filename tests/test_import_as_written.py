@@ -62,3 +62,11 @@ def test_the_new_parts_survive_saving_the_draft(tmp_path):
     again = api.load_draft(path).content
     assert (again.number_year, again.distribution_as_written) == (2007, True)
     assert number_line(again) == "Số: 37/2007/QĐ-UBND" and distribution_entries(again) == []
+
+
+def test_the_checker_still_reports_what_the_imported_letter_lacks():
+    # Printed as written, the letter's own gaps stay findings: no Nơi nhận (tuned/02), no "Như trên" (tuned/07).
+    tuned = Path(__file__).resolve().parent / "data" / "corpus" / "tuned"
+    for name, rule in (("02", "element.missing"), ("07", "distribution.nhu-tren")):
+        draft, _report = api.import_file(tuned / f"{name}.txt")
+        assert rule in [finding.rule for finding in api.check_draft(draft)], name
