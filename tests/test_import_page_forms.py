@@ -178,3 +178,33 @@ def test_a_signer_s_title_in_small_letters_and_vbpl_s_lines_under_the_letter():
     signature = draft.content.signature
     assert (signature.head_title, signature.position, signature.name) == ("BỘ TRƯỞNG", "Thứ trưởng", "Nguyễn Văn An")
     assert draft.content.distribution == ("Như trên", "Lưu: VT")
+
+
+def test_a_page_that_prints_its_line_breaks_as_characters():
+    # https://dulieuphapluat.vn/van-ban/the-thao-y-te-van-ban/ke-hoach-54kh-ubnd-nam-2020-… (Kế hoạch 54/KH-UBND Lạng
+    # Sơn): "\r\n" printed as four characters, each cell's text closed by " |" on its own last line.
+    head = ("\\r\\n ỦY BAN NHÂN DÂN | \\r\\n \\r\\n CỘNG\\r\\n HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | \\r\\n\n"
+            "\\r\\n Số: 54/KH-UBND \\r\\n | \\r\\n \\r\\n Lạng Sơn, ngày 27 tháng 3 năm 2020 \\r\\n | \\r\\n\n"
+            "\\r\\n\\r\\n\\r\\n\\r\\n\\r\\n\\r\\n\nThực hiện Quyết định số 1896/QĐ-TTg\\r\\nngày 25/12/2019 của Thủ tướng "
+            "Chính phủ, UBND tỉnh xây dựng Kế hoạch như sau:\n")
+    draft, report = api.import_text(head + "\n".join(_END[2:]))
+    content = draft.content
+    assert (content.authority, content.number, content.place, content.date.isoformat()) == (
+        "ỦY BAN NHÂN DÂN", 54, "Lạng Sơn", "2020-03-27")
+    assert content.body.startswith("Thực hiện Quyết định số 1896/QĐ-TTg ngày 25/12/2019")
+    assert "\\r\\n" not in content.body and any("\\r\\n" in note for note in report.notes)
+
+
+def test_cells_closed_by_a_bar_at_their_last_line_s_end():
+    # https://uat.nhansu.vn/van-ban-phap-luat/Quyet-dinh-44-2025-QD-CTUBND-… (Gia Lai, 2025): the site's metadata
+    # table above, then "CHỦ TỊCH ỦY BAN" / "NHÂN DÂN |", "Số: 44/2025/QĐ-CTUBND |".
+    head = ["Quyết định 44/2025/QĐ-CTUBND phân cấp thẩm quyền", "| Số hiệu | 44/2025/QĐ-CTUBND |",
+            "| Ngày ban hành | 20/11/2025 |", "| Người ký | Nguyễn Tuấn Thanh |", "|", "CHỦ TỊCH ỦY BAN", "NHÂN DÂN |",
+            "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM |", "|", "Số: 44/2025/QĐ-CTUBND |", "Gia Lai, ngày 20 tháng 11 năm 2025 |",
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;"]
+    draft, report = api.import_text("\n".join(head + _END))
+    content = draft.content
+    assert (content.authority, content.number, content.number_year) == ("CHỦ TỊCH ỦY BAN NHÂN DÂN", 44, 2025)
+    assert (content.issuer_code, content.place, content.date.isoformat()) == ("CTUBND", "Gia Lai", "2025-11-20")
+    # The site left out the type name: the symbol's "QĐ" names it.
+    assert content.doc_type == "Quyết định" and any("theo ký hiệu “QĐ”" in note for note in report.notes)

@@ -82,6 +82,18 @@ _SITE_MARK = re.compile(r"©|\bbản\s+quyền\b|\bcopyright\b|\btải\s+(?:về
                         re.I)
 
 
+_LITERAL_BREAK = re.compile(r"\\r\\n")
+
+
+def _literal_breaks(text: str, notes: list[str]) -> str:
+    """A page that prints its line breaks as the characters "\\r\\n" (dulieuphapluat.vn): those as line breaks."""
+    found = len(_LITERAL_BREAK.findall(text))
+    if found < 3:
+        return text
+    notes.append(f"đọc {found} chuỗi ký tự “\\r\\n” của trang web là chỗ xuống dòng")
+    return _LITERAL_BREAK.sub("\n", text)
+
+
 def _drop_site_tail(leftover: list[str], notes: list[str]) -> list[str]:
     """The lines left after the signature, without the website's lines from the first one that names the site on."""
     cut = next((i for i, text in enumerate(leftover) if _SITE_MARK.search(text)), None)
@@ -194,6 +206,20 @@ def _number_year(header: Header) -> int | None:
     return int(match["year"]) if match else None
 
 
+def _type_by_symbol(header: Header, notes: list[str]) -> str:
+    """The type a symbol's first group names when the copy printed no type name and no V/v ("Số: 44/2025/QĐ-CTUBND"
+    under a header whose "QUYẾT ĐỊNH" the site left out): that type, with a note; "" when it names none."""
+    if header.vv:
+        return ""
+    match = _YEAR.match(header.symbol)
+    code = (match["rest"] if match else header.symbol).split("-")[0]
+    for name, abbreviation in doctypes.ABBREVIATIONS.items():
+        if code == abbreviation or (code.upper() == abbreviation.upper() and abbreviation.isupper()):
+            notes.append(f"không thấy tên loại văn bản: theo ký hiệu “{code}”, đọc là {name}")
+            return name
+    return ""
+
+
 def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str, str]:
     """The issuer's and unit's codes from the symbol ("VPCP-CN" → VPCP, CN; "QĐ-UBND" → UBND, ""; the year of
     "2007/QĐ-UBND" is not a code)."""
@@ -242,7 +268,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     """The draft a letter's text makes, and the report of what was recognised."""
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
-    lines = lines_of(source.text)
+    lines = lines_of(_literal_breaks(source.text, notes))
     lines = drop_chrome(strip_residue(_drop_converter_residue(lines, notes), notes), notes)
     lines = split_columns(tidy_header(lines[:60], notes)) + lines[60:]  # a header is never longer
     header = parse_header(lines)
@@ -266,8 +292,8 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
         else:
             body_lines.append(line)
     texts = [p.text for p in paragraphs(body_lines, one_per_line=source.one_per_paragraph)]
-    doc_type = header.doc_type or doctypes.CONG_VAN
-    if not header.doc_type and not (header.vv or recipients):
+    doc_type = header.doc_type or _type_by_symbol(header, notes) or doctypes.CONG_VAN
+    if doc_type == doctypes.CONG_VAN and not (header.vv or recipients):
         notes.append("không thấy tên loại văn bản, dòng V/v hay Kính gửi: coi là Công văn")
     body = structure.classify(texts, doc_type)
     footer, leftover = _footer(lines[end:])

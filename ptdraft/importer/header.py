@@ -200,7 +200,7 @@ def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
     return lines[start:]
 
 
-_WRAP_END = re.compile(r"(?:\s(?:VÀ|và|CỦA|của)|[-&,])$")
+_WRAP_END = re.compile(r"(?:\s(?:VÀ|và|CỦA|của)|[-&,]|\b(?:ỦY|UỶ)\s+BAN|\bHỘI\s+ĐỒNG)$")
 
 
 def _cell_lines(cell: list[Line]) -> list[Line]:
@@ -230,6 +230,17 @@ def _unwrap_cells(lines: list[Line]) -> list[Line]:
     # Only the header's cells: the "|" lines before the type name, the Kính gửi or the body.
     end = next((i for i, line in enumerate(lines) if _RECIPIENTS.match(line.text) or _BODY_START.match(line.text)
                 or (upper_line(line.text) and doctypes.canonical(line.text))), len(lines))
+    # A cell's last line with its "|" at the end ("ỦY BAN NHÂN DÂN |") is that line and a "|" line.
+    split: list[Line] = []
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if index < end and len(text) > 1 and text.endswith("|"):
+            bare = text[:-1].rstrip()
+            split += [dataclasses.replace(line, text=bare, raw=bare), dataclasses.replace(line, text="|", raw="|")]
+        else:
+            split.append(line)
+    end += len(split) - len(lines)
+    lines = split
     bars = [i for i, line in enumerate(lines[:end]) if line.text.strip() == "|"]
     if len(bars) < 2:
         return lines
