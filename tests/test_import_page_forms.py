@@ -208,3 +208,23 @@ def test_cells_closed_by_a_bar_at_their_last_line_s_end():
     assert (content.issuer_code, content.place, content.date.isoformat()) == ("CTUBND", "Gia Lai", "2025-11-20")
     # The site left out the type name: the symbol's "QĐ" names it.
     assert content.doc_type == "Quyết định" and any("theo ký hiệu “QĐ”" in note for note in report.notes)
+
+
+def test_an_older_letter_s_signing_form_without_its_dot():
+    # https://luatminhkhue.vn/cong-van-2257-vpcp-vx-kien-nghi-sua-lai-qd-28-2002-qd-bvhtt.aspx (2003): "KT BỘ TRƯỞNG,
+    # CHỦ NHIỆM VPCP" with no dot after "KT", and no Nơi nhận at all.
+    text = ["VĂN PHÒNG CHÍNH PHỦ", "********", "", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "********", "", "Số: 2257/VPCP-VX", "V/v kiến nghị sửa lại Quyết định số 28/2002/QĐ-BVHTT ngày 21/11/2002",
+            "", "Hà Nội, ngày 09 tháng 5 năm 2003", "", "Kính gửi:", "", "- Bộ Văn hoá-Thông tin", "- Bộ Ngoại Giao", "",
+            "Bộ Văn hoá-Thông tin chủ trì, phối hợp với Bộ Ngoại Giao xem xét, xử lý và báo cáo Thủ tướng Chính phủ "
+            "trước ngày 20 tháng 5 năm 2003.", "",
+            "Văn phòng Chính phủ thông báo để Bộ Văn hoá-Thông tin, Bộ Ngoại Giao và các cơ quan liên quan biết, thực "
+            "hiện./.", "", "KT BỘ TRƯỞNG, CHỦ NHIỆM VPCP", "PHÓ CHỦ NHIỆM", "Trần Quốc Toản"]
+    draft, _report = api.import_text("\n".join(text))
+    signature = draft.content.signature
+    assert (signature.mode.value, signature.head_title) == ("KT.", "BỘ TRƯỞNG, CHỦ NHIỆM VPCP")
+    assert (signature.position, signature.name) == ("PHÓ CHỦ NHIỆM", "Trần Quốc Toản")
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert rendered.signature_left == [] and rendered.signature_right[-1] == "Trần Quốc Toản"
+    # A capitals line that only starts with the letters "TM" is no signing form.
+    assert api.import_text("\n".join(text[:-3] + ["TMĐT VIỆT NAM", "Trần Quốc Toản"]))[0].content.signature.mode.value == ""

@@ -129,9 +129,17 @@ def reprints(archive: Archive) -> bool:
         and not lost
 
 
+# The decree's "TM.", "KT.", "TL.", "TUQ.", "Q.", the older letters' "T/M", "K/T", "T/L", "T/UQ" (dot optional), and
+# an older VPCP letter's "KT BỘ TRƯỞNG" with no dot (only before a head's title, not any capitals).
+SIGNING_FORM = re.compile(
+    r"^(?:(?P<mode>TM|KT|TL|TUQ|Q)\s*\.|(?P<old>T/M|K/T|T/L|T/UQ)\s*\.?"
+    r"|(?P<bare>TM|KT|TL|TUQ)\s+(?=(?:BỘ|CHỦ|THỦ|GIÁM|CỤC|TỔNG|VỤ|CHÁNH|ỦY|UỶ|UBND|HỘI|BAN|VIỆN|HIỆU)\b))"
+    r"\s*(?P<title>\S.*)$")
+
+
 def is_signature_start(line: Line) -> bool:
     """A line that opens the signature block: "TM. …", "KT. …", "TL. …", "TUQ. …", "Q. …" (older: "T/M …", "K/T …")."""
-    return bool(re.match(r"^(?:(?:TM|KT|TL|TUQ|Q)\s*\.|(?:T/M|K/T|T/L|T/UQ)\s*\.?)\s*\S", line.text)) and line.text[:2].isupper()
+    return bool(SIGNING_FORM.match(line.text)) and line.text[:2].isupper()
 
 
 def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:

@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 
 from ptdraft.importer.header import upper_line
 from ptdraft.importer.lines import Line
+from ptdraft.importer.lists import SIGNING_FORM
 from ptdraft.model import Signature, SigningMode
 from ptdraft.vietnamese.names import is_personal_name
 
-# The decree's "TM.", "KT.", "TL.", "TUQ.", "Q.", and the older letters' "T/M", "K/T", "T/L", "T/UQ" (dot optional).
-_PREFIX = re.compile(r"^(?:(?P<mode>TM|KT|TL|TUQ|Q)\s*\.|(?P<old>T/M|K/T|T/L|T/UQ)\s*\.?)\s*(?P<title>\S.*)$")
+_PREFIX = SIGNING_FORM
 
 
 def _mode(match: re.Match) -> str:
-    return match.group("mode") or match.group("old").replace("/", "")
+    return match.group("mode") or match.group("bare") or match.group("old").replace("/", "")
 _SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký(?:[\s,]+(?:và\s+)?đóng\s+dấu)?|da\s*ky|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
 _MODES = {"TM": SigningMode.TM, "KT": SigningMode.KT, "TL": SigningMode.TL, "TUQ": SigningMode.TUQ, "Q": SigningMode.Q}
 
