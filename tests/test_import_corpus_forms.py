@@ -222,6 +222,9 @@ def test_a_converter_s_residue_between_the_header_lines_is_dropped_with_a_note(r
     (["T/M. UBND HUYỆN", "CHỦ TỊCH"], "TM.", "UBND HUYỆN", ""),  # an older letter's "T/M", "K/T", "T/L"
     (["TM.UBND HUYỆN", "K/T CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "TM.KT.", "UBND HUYỆN", "CHỦ TỊCH"),
     (["T/L CHỦ TỊCH", "CHÁNH VĂN PHÒNG"], "TL.", "", "CHỦ TỊCH"),
+    (["K.T CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "KT.", "", "CHỦ TỊCH"),  # a typist's other ways of the same
+    (["T.M UBND HUYỆN", "KT/ CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "TM.KT.", "UBND HUYỆN", "CHỦ TỊCH"),
+    (["KT CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "KT.", "", "CHỦ TỊCH"),  # no dot, before a head's title
 ])
 def test_the_older_signing_forms_are_read_as_the_decree_s(lines, mode, collective, head):
     text = _HEADER + _LETTER_END[:-3] + [""] + lines + [

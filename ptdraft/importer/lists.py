@@ -129,10 +129,11 @@ def reprints(archive: Archive) -> bool:
         and not lost
 
 
-# The decree's "TM.", "KT.", "TL.", "TUQ.", "Q.", the older letters' "T/M", "K/T", "T/L", "T/UQ" (dot optional), and
+# The decree's "TM.", "KT.", "TL.", "TUQ.", "Q.", the older letters' "T/M", "K/T", "T/L", "T/UQ", "K.T", "KT/" (a dot
+# after them optional), and
 # an older VPCP letter's "KT BỘ TRƯỞNG" with no dot (only before a head's title, not any capitals).
 SIGNING_FORM = re.compile(
-    r"^(?:(?P<mode>TM|KT|TL|TUQ|Q)\s*\.|(?P<old>T/M|K/T|T/L|T/UQ)\s*\.?"
+    r"^(?:(?P<mode>TM|KT|TL|TUQ|Q)\s*\.|(?P<old>T/M|K/T|T/L|T/UQ|T\.M|K\.T|T\.L|TM/|KT/|TL/)\s*\.?"
     r"|(?P<bare>TM|KT|TL|TUQ)\s+(?=(?:BỘ|CHỦ|THỦ|GIÁM|CỤC|TỔNG|VỤ|CHÁNH|ỦY|UỶ|UBND|HỘI|BAN|VIỆN|HIỆU)\b))"
     r"\s*(?P<title>\S.*)$")
 

@@ -23,7 +23,7 @@ _PREFIX = SIGNING_FORM
 
 
 def _mode(match: re.Match) -> str:
-    return match.group("mode") or match.group("bare") or match.group("old").replace("/", "")
+    return match.group("mode") or match.group("bare") or match.group("old").replace("/", "").replace(".", "")
 _SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký(?:[\s,]+(?:và\s+)?đóng\s+dấu)?|da\s*ky|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
 _MODES = {"TM": SigningMode.TM, "KT": SigningMode.KT, "TL": SigningMode.TL, "TUQ": SigningMode.TUQ, "Q": SigningMode.Q}
 
