@@ -171,10 +171,10 @@ def score_rendered(ann: dict, r: Rendered) -> dict[str, float]:
     scores["recipients"] = similarity([_entry(x) for x in ann["recipients"]], recipients)
 
     body_lines = flow[body_from:]
-    if doc_type == "Quyết định":
-        # The issuing authority's line above the legal bases and the "QUYẾT ĐỊNH:" line are printed parts of a
-        # decision the annotation does not hold as body.
-        body_lines = [line for line in body_lines if fold(line) != "quyết định:"]
+    if doc_type in ("Quyết định", "Nghị quyết"):
+        # The issuing authority's line above the legal bases and the "QUYẾT ĐỊNH:" ("QUYẾT NGHỊ:") line are printed
+        # parts of a decision the annotation does not hold as body.
+        body_lines = [line for line in body_lines if fold(line) not in ("quyết định:", "quyết nghị:")]
         first = words(ann["body_paragraphs"][0])[:3] if ann["body_paragraphs"] else []
         for i, line in enumerate(body_lines):
             if words(line)[:3] == first:
