@@ -228,3 +228,24 @@ def test_an_older_letter_s_signing_form_without_its_dot():
     assert rendered.signature_left == [] and rendered.signature_right[-1] == "Trần Quốc Toản"
     # A capitals line that only starts with the letters "TM" is no signing form.
     assert api.import_text("\n".join(text[:-3] + ["TMĐT VIỆT NAM", "Trần Quốc Toản"]))[0].content.signature.mode.value == ""
+
+
+def test_the_kính_gửi_cell_of_a_wrapped_cells_copy():
+    # https://thuviennhadat.vn/vbpl/cong-van-12568-btc-cdkt-giai-thich-thong-tu-200-2014-tt-btc-che-do-ke-toan-doanh-nghiep-292661.html
+    # "Kính" / "gửi:" wrapped in its cell, the recipients in the next cell closed by "|", the body wrapped.
+    head = ["BỘ TÀI CHÍNH", "--------", "|", "CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "--------------------", "|", "Số: 12568/BTC-CĐKT", "V/v: Giải thích nội dung Thông tư số", "200/2014/TT-BTC",
+            "|", "Hà", "Nội, ngày 09 tháng 09 năm 2015", "|", "Kính", "gửi:", "|", "- Công ty TNHH Deloitte Việt Nam",
+            "- Công ty TNHH Ernst & Young Việt Nam", "- Công ty TNHH KPMG Việt Nam", "- Công ty TNHH PwC Việt Nam", "|",
+            "Trả lời công văn không số ngày", "26/6/2015 của các công ty kiểm toán Deloitte, E&Y, KPMG, PwC đề nghị giải",
+            "thích rõ một số nội dung quy định tại Thông tư số 200/2014/TT-BTC, Bộ", "Tài chính có ý kiến như sau:"]
+    draft, _report = api.import_text("\n".join(head + _END[3:]))
+    content = draft.content
+    assert (content.authority, content.number, content.unit_code) == ("BỘ TÀI CHÍNH", 12568, "CĐKT")
+    assert content.subject == "Giải thích nội dung Thông tư số 200/2014/TT-BTC"
+    assert (content.place, content.date.isoformat()) == ("Hà Nội", "2015-09-09")
+    assert content.recipients == ("Công ty TNHH Deloitte Việt Nam", "Công ty TNHH Ernst & Young Việt Nam",
+                                  "Công ty TNHH KPMG Việt Nam", "Công ty TNHH PwC Việt Nam")
+    assert content.body == ("Trả lời công văn không số ngày 26/6/2015 của các công ty kiểm toán Deloitte, E&Y, KPMG, "
+                            "PwC đề nghị giải thích rõ một số nội dung quy định tại Thông tư số 200/2014/TT-BTC, Bộ Tài "
+                            "chính có ý kiến như sau:")

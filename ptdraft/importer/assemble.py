@@ -94,6 +94,20 @@ def _literal_breaks(text: str, notes: list[str]) -> str:
     return _LITERAL_BREAK.sub("\n", text)
 
 
+def _bars_as_gaps(lines: list[Line]) -> list[Line]:
+    """The "|" lines that close a website's table cells (the Kính gửi cell, the Nơi nhận cell) as a gap before the
+    next line: a list ends there, and no "|" is left to land in a list or the body."""
+    out: list[Line] = []
+    gap = False
+    for line in lines:
+        if not line.text.strip(" |"):
+            gap = True
+            continue
+        out.append(dataclasses.replace(line, blank_before=True) if gap and out else line)
+        gap = False
+    return out
+
+
 def _drop_site_tail(leftover: list[str], notes: list[str]) -> list[str]:
     """The lines left after the signature, without the website's lines from the first one that names the site on."""
     cut = next((i for i, text in enumerate(leftover) if _SITE_MARK.search(text)), None)
@@ -270,7 +284,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     unrecognised: list[str] = []
     lines = lines_of(_literal_breaks(source.text, notes))
     lines = drop_chrome(strip_residue(_drop_converter_residue(lines, notes), notes), notes)
-    lines = split_columns(tidy_header(lines[:60], notes)) + lines[60:]  # a header is never longer
+    lines = _bars_as_gaps(split_columns(tidy_header(lines[:60], notes)) + lines[60:])  # a header is never longer
     header = parse_header(lines)
     position = header.lines
     lines = lines[:position] + _drop_furniture(lines[position:], notes)

@@ -157,6 +157,9 @@ def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float, 
         # with a word a number follows ("… tại khoản" / "2. …").
         words = previous.text.split()
         return ends or short or not words or words[-1].lower() not in _BEFORE_NUMBER
+    words = previous.text.split()
+    if line.text[:1].isdigit() and words and words[-1].lower() in _BEFORE_NUMBER and not MARKER.match(line.text):
+        return False  # "… ngày" / "26/6/2015 của …": a date or a number the line above leads to
     if heading and (capital or MARKER.match(line.text)) and previous.width <= 0.8 * width:
         return True  # "2.6. Bế mạc Festival …" is a heading: what follows is a paragraph of its own
     if MARKER.match(line.text) or capital:
