@@ -117,6 +117,11 @@ def _drop_site_tail(leftover: list[str], notes: list[str]) -> list[str]:
     return leftover[:cut]
 
 
+def _name_line(text: str) -> bool:
+    """A signer's name as names are typed (not in capitals, which a title line also is)."""
+    return not upper_line(text) and is_personal_name(text)
+
+
 def _split_footer(lines: list[Line]) -> list[Line]:
     """Nơi nhận and signature side by side (``pdftotext -layout``) as the left column, then the right."""
     left: list[Line] = []
@@ -137,8 +142,14 @@ def _split_footer(lines: list[Line]) -> list[Line]:
             cells_joined = "|" in line.text
         elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) and (right or left):
             right.append(line)
-        elif listing and right and right[-1] is previous and not line.text.startswith(("-", "+", "•")):
-            right.append(line)  # a line under the signature's last line goes on with the signature block
+        elif listing and right and not any(_name_line(r.text) for r in right) and _name_line(line.text) \
+                and any(upper_line(r.text) for r in right):
+            right.append(line)  # the name under the titles, even where a PDF's text puts it inside an entry
+        elif listing and right and right[-1] is previous and not line.text.startswith(("-", "+", "•")) \
+                and not (_name_line(right[-1].text) and left and not left[-1].text.rstrip().endswith((";", "."))):
+            # A line under the signature's last line goes on with the signature block, except after the name when a
+            # Nơi nhận entry was left open above it (a PDF's text puts the name inside an entry that goes on).
+            right.append(line)
         elif listing and _signature_line(line, right) and (
                 lists.is_signature_start(line) or (right and right[-1] is previous)
                 or not left or left[-1].text.rstrip().endswith((";", ".", ":"))):

@@ -293,8 +293,9 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
                 out[at] = Line(f"Số: {number}{piece}", out[at].indent, out[at].number, out[at].blank_before)
                 continue
             # The date broken after "ngày" or "tháng" ("Hà Nội, ngày 05" / "tháng 8" / "năm 2016").
-            if out and re.search(r"\bngày(?:\s*\d{1,2})?$|\btháng(?:\s*\d{1,2})?$", out[-1].text) \
-                    and re.match(r"^(?:tháng|năm)\b", piece):
+            if out and (re.search(r"\bngày(?:\s*\d{1,2})?$|\btháng(?:\s*\d{1,2})?$", out[-1].text)
+                        and re.match(r"^(?:tháng|năm)\b", piece)
+                        or re.search(r"\bngày\b.*\bnăm$", out[-1].text) and re.fullmatch(r"\d{4}", piece)):
                 out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {piece}", raw=f"{out[-1].text} {piece}")
                 continue
             out.append(piece_line)
@@ -308,9 +309,14 @@ _TITLE_REST = re.compile(r"^CHỦ\s+NGHĨA\s+VIỆT\s+NAM\b", re.I)
 
 
 def _title_unwrapped(lines: list[Line]) -> list[Line]:
-    """The national title wrapped onto two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM") as one line."""
+    """The national title wrapped onto two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM", or where a narrow cell
+    breaks it: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM") as one line."""
     out: list[Line] = []
     for line in lines:
+        if out and not _NATIONAL_TITLE.match(out[-1].text) and _NATIONAL_TITLE.match(f"{out[-1].text} {line.text}") \
+                and len(out[-1].text.split()) >= 2:
+            out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {line.text}", raw=f"{out[-1].text} {line.text}")
+            continue
         # Its first half on the line above, or two above when the left column's line came between (merged columns).
         at = next((i for i in range(len(out) - 1, max(len(out) - 3, -1), -1) if _TITLE_HEAD.match(out[i].text)), None)
         if at is not None and _TITLE_REST.match(line.text):
@@ -332,8 +338,9 @@ def _continues_subject(line: Line, header: Header, width: float) -> bool:
     if _BODY_START.match(text):
         return False  # a legal basis or a list: the body has begun
     # The line under the type name is the subject; a further line is one only if it is short
-    # (centred under it), not a full-width line of the body.
-    return not header.subject or len(text) <= min(75, 0.8 * width)
+    # (centred under it), not a full-width line of the body, or if it starts with a small letter (a wrapped subject:
+    # no paragraph of the body starts so).
+    return not header.subject or len(text) <= min(75, 0.8 * width) or text[:1].islower()
 
 
 def _date(match: re.Match, header: Header) -> None:
@@ -403,7 +410,7 @@ def parse_header(lines: list[Line]) -> Header:
             header.subject, header.vv, state = [m.group("rest")], True, "vv"
             vv_width = max(len(text), 40)
         elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
-                and not upper_line(text) and len(text) <= 1.4 * vv_width:
+                and (not upper_line(text) or text[:1].isdigit()) and len(text) <= 1.4 * vv_width:
             # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
             header.subject.append(text)
         elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):

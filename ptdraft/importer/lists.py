@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ptdraft.importer.lines import PARAGRAPH_INDENT, Line, fold
+from ptdraft.importer.lines import PARAGRAPH_INDENT, Line, fold, join_lines
 
 RECIPIENTS = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
 DISTRIBUTION = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
@@ -37,7 +37,7 @@ def _entries(lines: list[Line], stop) -> tuple[list[str], int]:
         if _BULLET.match(line.text) or not entries:
             entries.append(line.text)
         else:
-            entries[-1] = f"{entries[-1]} {line.text}"
+            entries[-1] = join_lines(entries[-1], line.text)  # "QT-" / "TV;": a code broken at its "-" has no space
     return entries, len(lines)
 
 
@@ -158,6 +158,11 @@ def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:
             return False
         if _ARCHIVE.match(_BULLET.sub("", entries[-1])):
             return not _BULLET.match(line.text) and (line.blank_before or not line.text[:1].islower())
+        if entries[-1].rstrip().endswith("-") and not _BULLET.match(line.text):
+            return False  # an entry broken at a "-" goes on after a PDF's blank line
+        if not entries[-1].rstrip().endswith((";", ".")) and not _BULLET.match(line.text) \
+                and not (line.text.isupper() or is_signature_start(line)) and line.text.rstrip().endswith((";", ",", ":", "-")):
+            return False  # an entry left open goes on in a line that ends as an entry's part does
         return line.blank_before and not _BULLET.match(line.text) and not line.text.startswith("(")
 
     entries, used = _entries(rest, stop)
