@@ -1,4 +1,4 @@
-"""Print the importer's structural score per part (issue 11): ``python3 benchmarks/score_import.py [--cases] [--word] [FOLDER ...]``.
+"""Print the importer's structural score per part (issue 11): ``python3 benchmarks/score_import.py [--cases] [--word] [--pdf] [FOLDER ...]``.
 
 Each folder holds NAME.txt/.docx with NAME.json annotations (the form of tests/data/samples/real); without
 arguments the tuned samples, the tuned corpus and the held-out corpus (tests/data/corpus/{tuned,heldout}) are
@@ -6,8 +6,9 @@ scored, each on its own with every part on a line. The parts each letter of a tu
 its table; for a held-out folder only the totals are printed (the held-out letters are not looked at one by one
 while the importer is changed) unless ``--cases`` is given. ``--word`` also scores the corpus letters typed in Word
 (tests/import_scoring.word_docx: a DOCX built from each annotation, the header and the signature row in tables, and
-without tables, columns apart by tabs) and imported from the DOCX. See tests/import_scoring.py for what each part
-measures.
+without tables, columns apart by tabs) and imported from the DOCX; ``--pdf`` prints the Word letters (header in a
+table) to PDF with LibreOffice and imports the text ``pdftotext`` reads out of them. See tests/import_scoring.py for
+what each part measures.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.import_scoring import PARTS, score_folder, score_word_folder, table  # noqa: E402
+from tests.import_scoring import PARTS, score_folder, score_pdf_folder, score_word_folder, table  # noqa: E402
 
 DEFAULT = ("tests/data/samples/real", "tests/data/corpus/tuned", "tests/data/corpus/heldout")
 WORD = ("tests/data/corpus/tuned", "tests/data/corpus/heldout")  # also scored as typed in Word (--word)
@@ -36,6 +37,7 @@ def _print(title: str, folder: Path, means: dict, per_case: dict, cases: bool) -
 def main(argv: list[str]) -> int:
     cases = "--cases" in argv
     word = "--word" in argv
+    pdf = "--pdf" in argv
     folders = [Path(a) for a in argv if not a.startswith("--")] or [ROOT / name for name in DEFAULT]
     for folder in folders:
         means, per_case = score_folder(folder)
@@ -45,6 +47,10 @@ def main(argv: list[str]) -> int:
             for header_table, how in ((True, "header in a table"), (False, "no table, columns apart by tabs")):
                 means, per_case = score_word_folder(folder, header_table)
                 _print(f"{folder} typed in Word ({how})", folder, means, per_case, cases)
+    if pdf:
+        for folder in [ROOT / name for name in WORD]:
+            means, per_case = score_pdf_folder(folder)
+            _print(f"{folder} typed in Word, printed to PDF, read by pdftotext", folder, means, per_case, cases)
     return 0
 
 

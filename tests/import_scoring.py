@@ -339,3 +339,40 @@ def score_word_folder(folder: Path, header_table: bool) -> tuple[dict[str, float
     if not per_case:
         return {}, {}
     return {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}, per_case
+
+
+def score_pdf_folder(folder: Path) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """``score_folder`` for the folder's letters typed in Word (header in a table), printed to PDF by LibreOffice
+    and read back by ``pdftotext`` (text out of a born-digital PDF, as a clerk copies it), then imported."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from ptdraft import api, libreoffice
+    from ptdraft.errors import PtdraftError
+
+    per_case: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as work:
+        annotations = {annotation.stem: json.loads(annotation.read_text(encoding="utf-8"))
+                       for _source, annotation in cases(folder)}
+        sources = []
+        for name, ann in annotations.items():
+            path = Path(work) / f"{name}.docx"
+            path.write_bytes(word_docx(ann, True))
+            sources.append(path)
+        if not sources:
+            return {}, {}
+        pdfs = libreoffice.to_pdf(sources, Path(work) / "pdf")
+        tool = shutil.which("pdftotext")
+        if tool is None:
+            raise PtdraftError("pdftotext (poppler-utils) is not installed")
+        for source, pdf in pdfs.items():
+            text_path = pdf.with_suffix(".txt")
+            subprocess.run([tool, "-enc", "UTF-8", str(pdf), str(text_path)], check=True, timeout=60)
+            ann = annotations[source.stem]
+            try:
+                draft, _report = api.import_file(text_path)
+                per_case[source.stem] = score_rendered(ann, read_rendered(api.docx_bytes(draft, strict=False)))
+            except PtdraftError:
+                per_case[source.stem] = {part: 0.0 for part in PARTS}
+    return {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}, per_case

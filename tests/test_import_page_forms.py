@@ -249,3 +249,28 @@ def test_the_kính_gửi_cell_of_a_wrapped_cells_copy():
     assert content.body == ("Trả lời công văn không số ngày 26/6/2015 của các công ty kiểm toán Deloitte, E&Y, KPMG, "
                             "PwC đề nghị giải thích rõ một số nội dung quy định tại Thông tư số 200/2014/TT-BTC, Bộ Tài "
                             "chính có ý kiến như sau:")
+
+
+def test_a_word_letter_s_pdf_text_as_pdftotext_reads_it():
+    # tuned/07 and tuned/12 typed in Word and read out of their PDF: the national title broken where the cell is
+    # narrow, the year on a line of its own, the two cells of the last row one after the other with the name inside
+    # an entry the PDF breaks ("… các PCN: Nguyễn" / name / "Xuân Phúc, …"), an entry broken at a "-".
+    head = ["ỦY BAN NHÂN DÂN XÃ GIA PHỐ", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "", "Số: 111/CV-UBND", "V/v thực hiện nghi thức Quốc tang", "đồng chí Trần Đại Quang", "",
+            "Gia Phố, ngày 25 tháng 09 năm", "2018", "", "Kính gửi: Các thôn.",
+            "Ủy ban nhân dân xã Gia Phố đề nghị các đơn vị thôn thực hiện nghiêm túc./."]
+    footer = ["Nơi nhận:", "", "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "", "- Như trên;", "", "PHÓ CHỦ NHIỆM", "",
+              "- Văn phòng Trung ương (để b/c", "lãnh đạo);", "- VPCP: BTCN, các PCN: Nguyễn", "", "Nguyễn Xuân Phúc",
+              "", "Xuân Phúc, Trần Quốc Toản, các Vụ:", "VX, TH, TTCB, QT-", "", "TV;", "- Lưu: VT, QHQT (3), 22."]
+    draft, _report = api.import_text("\n".join(head + footer))
+    content = draft.content
+    assert (content.authority, content.number, content.subject) == (
+        "ỦY BAN NHÂN DÂN XÃ GIA PHỐ", 111, "thực hiện nghi thức Quốc tang đồng chí Trần Đại Quang")
+    assert (content.place, content.date.isoformat()) == ("Gia Phố", "2018-09-25")
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert rendered.header_right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert rendered.signature_right == ["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Nguyễn Xuân Phúc"]
+    assert content.distribution == (
+        "Như trên", "Văn phòng Trung ương (để b/c lãnh đạo)",
+        "VPCP: BTCN, các PCN: Nguyễn Xuân Phúc, Trần Quốc Toản, các Vụ: VX, TH, TTCB, QT-TV")
+    assert rendered.signature_left[-1] == "- Lưu: VT, QHQT (3), 22."

@@ -10,6 +10,8 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
+
 from ptdraft import api
 from tests.import_scoring import PARTS, read_rendered, score_folder, score_rendered, table
 
@@ -107,3 +109,16 @@ def test_the_tuned_corpus_typed_in_word_reads_right_with_and_without_tables():
         print(table(f"tuned corpus typed in Word (header table: {header_table})", means, len(per_case)))
         assert sum(means.values()) / len(means) >= TARGET_OVERALL, header_table
         assert all(means[part] >= TARGET_PART for part in PARTS), (header_table, means)
+
+
+@pytest.mark.libreoffice
+def test_the_tuned_corpus_typed_in_word_and_read_out_of_its_pdf_reads_right(soffice):
+    # Each tuned letter typed in Word, printed to PDF by LibreOffice, read back by pdftotext (the text a clerk copies
+    # out of a born-digital PDF: columns one after the other, paragraphs wrapped, the name inside the Nơi nhận rows).
+    from tests.import_scoring import TARGET_OVERALL, TARGET_PART, score_pdf_folder
+
+    means, per_case = score_pdf_folder(CORPUS_TUNED)
+    print(table("tuned corpus typed in Word, printed to PDF, read by pdftotext", means, len(per_case)))
+    assert sorted(per_case) == sorted(path.stem for path in CORPUS_TUNED.glob("*.json"))
+    assert sum(means.values()) / len(means) >= TARGET_OVERALL
+    assert all(means[part] >= TARGET_PART for part in PARTS), means

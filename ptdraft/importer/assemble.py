@@ -152,7 +152,8 @@ def _split_footer(lines: list[Line]) -> list[Line]:
             right.append(line)
         elif listing and _signature_line(line, right) and (
                 lists.is_signature_start(line) or (right and right[-1] is previous)
-                or not left or left[-1].text.rstrip().endswith((";", ".", ":"))):
+                or not left or left[-1].text.rstrip().endswith((";", "."))
+                or (left[-1].text.rstrip().endswith(":") and bool(lists.DISTRIBUTION.match(left[-1].text)))):
             # The two cells read row by row: a signature line between the Nơi nhận entries (an entry left open,
             # "…, phòng: KGVX," above a line of capitals, goes on with that line).
             right.append(line)
