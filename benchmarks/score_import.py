@@ -7,7 +7,7 @@ its table; for a held-out folder only the totals are printed (the held-out lette
 while the importer is changed) unless ``--cases`` is given. ``--word`` also scores the corpus letters typed in Word
 (tests/import_scoring.word_docx: a DOCX built from each annotation, the header and the signature row in tables, and
 without tables, columns apart by tabs) and imported from the DOCX; ``--pdf`` prints the Word letters (header in a
-table) to PDF with LibreOffice and imports the text ``pdftotext`` reads out of them. See tests/import_scoring.py for
+table) to PDF with LibreOffice and imports the text ``pdftotext`` reads out of them (plain and ``-layout``). See tests/import_scoring.py for
 what each part measures.
 """
 from __future__ import annotations
@@ -49,8 +49,8 @@ def main(argv: list[str]) -> int:
                 _print(f"{folder} typed in Word ({how})", folder, means, per_case, cases)
     if pdf:
         for folder in [ROOT / name for name in WORD]:
-            means, per_case = score_pdf_folder(folder)
-            _print(f"{folder} typed in Word, printed to PDF, read by pdftotext", folder, means, per_case, cases)
+            for reading, (means, per_case) in score_pdf_folder(folder).items():
+                _print(f"{folder} typed in Word, printed to PDF, read by {reading}", folder, means, per_case, cases)
     return 0
 
 

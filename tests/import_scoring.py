@@ -341,9 +341,13 @@ def score_word_folder(folder: Path, header_table: bool) -> tuple[dict[str, float
     return {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}, per_case
 
 
-def score_pdf_folder(folder: Path) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+PDF_READINGS = {"pdftotext": [], "pdftotext -layout": ["-layout"]}
+
+
+def score_pdf_folder(folder: Path) -> dict[str, tuple[dict[str, float], dict[str, dict[str, float]]]]:
     """``score_folder`` for the folder's letters typed in Word (header in a table), printed to PDF by LibreOffice
-    and read back by ``pdftotext`` (text out of a born-digital PDF, as a clerk copies it), then imported."""
+    and read back by ``pdftotext`` (the text a clerk copies out of a born-digital PDF), then imported: for each
+    reading of ``PDF_READINGS`` (plain, and ``-layout`` with the columns side by side), its means and cases."""
     import shutil
     import subprocess
     import tempfile
@@ -351,7 +355,7 @@ def score_pdf_folder(folder: Path) -> tuple[dict[str, float], dict[str, dict[str
     from ptdraft import api, libreoffice
     from ptdraft.errors import PtdraftError
 
-    per_case: dict[str, dict[str, float]] = {}
+    results: dict[str, tuple[dict[str, float], dict[str, dict[str, float]]]] = {}
     with tempfile.TemporaryDirectory() as work:
         annotations = {annotation.stem: json.loads(annotation.read_text(encoding="utf-8"))
                        for _source, annotation in cases(folder)}
@@ -361,18 +365,22 @@ def score_pdf_folder(folder: Path) -> tuple[dict[str, float], dict[str, dict[str
             path.write_bytes(word_docx(ann, True))
             sources.append(path)
         if not sources:
-            return {}, {}
+            return {}
         pdfs = libreoffice.to_pdf(sources, Path(work) / "pdf")
         tool = shutil.which("pdftotext")
         if tool is None:
             raise PtdraftError("pdftotext (poppler-utils) is not installed")
-        for source, pdf in pdfs.items():
-            text_path = pdf.with_suffix(".txt")
-            subprocess.run([tool, "-enc", "UTF-8", str(pdf), str(text_path)], check=True, timeout=60)
-            ann = annotations[source.stem]
-            try:
-                draft, _report = api.import_file(text_path)
-                per_case[source.stem] = score_rendered(ann, read_rendered(api.docx_bytes(draft, strict=False)))
-            except PtdraftError:
-                per_case[source.stem] = {part: 0.0 for part in PARTS}
-    return {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}, per_case
+        for reading, options in PDF_READINGS.items():
+            per_case: dict[str, dict[str, float]] = {}
+            for source, pdf in pdfs.items():
+                text_path = pdf.with_name(f"{pdf.stem}{'-'.join(options)}.txt")
+                subprocess.run([tool, *options, "-enc", "UTF-8", str(pdf), str(text_path)], check=True, timeout=60)
+                ann = annotations[source.stem]
+                try:
+                    draft, _report = api.import_file(text_path)
+                    per_case[source.stem] = score_rendered(ann, read_rendered(api.docx_bytes(draft, strict=False)))
+                except PtdraftError:
+                    per_case[source.stem] = {part: 0.0 for part in PARTS}
+            means = {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}
+            results[reading] = (means, per_case)
+    return results

@@ -274,3 +274,23 @@ def test_a_word_letter_s_pdf_text_as_pdftotext_reads_it():
         "Như trên", "Văn phòng Trung ương (để b/c lãnh đạo)",
         "VPCP: BTCN, các PCN: Nguyễn Xuân Phúc, Trần Quốc Toản, các Vụ: VX, TH, TTCB, QT-TV")
     assert rendered.signature_left[-1] == "- Lưu: VT, QHQT (3), 22."
+
+
+def test_a_header_pdftotext_layout_prints_side_by_side():
+    # tuned/08 typed in Word and read by "pdftotext -layout": each column wrapped in its cell, the right one starting
+    # at the same place on every line ("TỈNH HẬU" / "GIANG" beside "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM").
+    pad = " " * 38
+    head = ["ỦY BAN NHÂN DÂN TỈNH HẬU              CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
+            "GIANG                                 VIỆT NAM", "", pad + "Độc lập - Tự do - Hạnh phúc", "",
+            "Số: 454/UBND-NCTH                     Vị Thanh, ngày 06 tháng 04 năm", pad + "2011",
+            "V/v tiếp tục phối hợp tuyên truyền", "và tham gia bầu chọn Vịnh Hạ Long", "là kỳ quan thiên nhiên thế giới",
+            "", "Kính gửi:", "", "- Giám đốc Sở Văn hóa, Thể thao và Du lịch;", "",
+            "- Chủ tịch UBND huyện, thị xã, thành phố.", "", "Ủy ban nhân dân tỉnh đề nghị các cơ quan thực hiện./."]
+    draft, _report = api.import_text("\n".join(head + _END[3:]))
+    content = draft.content
+    assert (content.authority, content.number, content.unit_code) == ("ỦY BAN NHÂN DÂN TỈNH HẬU GIANG", 454, "NCTH")
+    assert (content.place, content.date.isoformat()) == ("Vị Thanh", "2011-04-06")
+    assert content.subject == "tiếp tục phối hợp tuyên truyền và tham gia bầu chọn Vịnh Hạ Long là kỳ quan thiên nhiên thế giới"
+    assert content.recipients == ("Giám đốc Sở Văn hóa, Thể thao và Du lịch", "Chủ tịch UBND huyện, thị xã, thành phố")
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert rendered.header_right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]

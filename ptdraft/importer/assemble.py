@@ -8,7 +8,8 @@ import re
 from ptdraft import doctypes
 from ptdraft.importer import lists, structure
 from ptdraft.importer.header import (
-    Header, drop_chrome, parse_header, split_columns, strip_residue, subject_text, tidy_header, upper_line,
+    Header, drop_chrome, layout_columns, parse_header, split_columns, strip_residue, subject_text, tidy_header,
+    upper_line,
 )
 from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
@@ -142,7 +143,7 @@ def _split_footer(lines: list[Line]) -> list[Line]:
             cells_joined = "|" in line.text
         elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) and (right or left):
             right.append(line)
-        elif listing and right and not any(_name_line(r.text) for r in right) and _name_line(line.text) \
+        elif right and not any(_name_line(r.text) for r in right) and _name_line(line.text) \
                 and any(upper_line(r.text) for r in right):
             right.append(line)  # the name under the titles, even where a PDF's text puts it inside an entry
         elif listing and right and right[-1] is previous and not line.text.startswith(("-", "+", "•")) \
@@ -296,6 +297,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     unrecognised: list[str] = []
     lines = lines_of(_literal_breaks(source.text, notes))
     lines = drop_chrome(strip_residue(_drop_converter_residue(lines, notes), notes), notes)
+    lines = layout_columns(lines)
     lines = _bars_as_gaps(split_columns(tidy_header(lines[:60], notes)) + lines[60:])  # a header is never longer
     header = parse_header(lines)
     position = header.lines

@@ -260,6 +260,45 @@ def _unwrap_cells(lines: list[Line]) -> list[Line]:
     return out
 
 
+_TITLE_START = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\b", re.I)
+
+
+def layout_columns(lines: list[Line]) -> list[Line]:
+    """A header that ``pdftotext -layout`` printed with its two columns side by side, each wrapped in its cell
+    ("VĂN PHÒNG CHÍNH PHỦ      CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "                         VIỆT NAM"): the left column's
+    lines, then the right column's, as a PDF's plain text gives them (the right column starts where the national
+    title does). Lines from the Kính gửi, the type name or the body on are left as they are."""
+    start = None
+    for index, line in enumerate(lines[:HEADER_SEARCH]):
+        full = " " * line.indent + (line.raw or line.text)
+        match = _TITLE_START.search(full)
+        if match and match.start() >= 16 and full[:match.start()].endswith("   "):
+            start, column = index, match.start()
+            break
+    if start is None:
+        return lines
+
+    # A layout's columns line up: a line of the right column alone (the motto, the title's second half) starts where
+    # the title does (a typist's tabs put each right-hand line where its left text ends; those are split by their gaps).
+    if not any(line.indent == column for line in lines[start + 1:start + 6]):
+        return lines
+    end = next((i for i in range(start + 1, len(lines)) if _RECIPIENTS.match(lines[i].text)
+                or _BODY_START.match(lines[i].text) or (upper_line(lines[i].text) and doctypes.canonical(lines[i].text))
+                or lines[i].indent + len(lines[i].raw or lines[i].text) > column + 60), len(lines))
+    left: list[Line] = []
+    right: list[Line] = []
+    for line in lines[:end]:
+        full = " " * line.indent + (line.raw or line.text)
+        cut = column if len(full) > column and full[column - 1] == " " else len(full)
+        head, tail = full[:cut].strip(), full[cut:].strip()
+        if head:
+            left.append(dataclasses.replace(line, text=fold(head), raw=head, indent=len(full) - len(full.lstrip())))
+        if tail:
+            right.append(dataclasses.replace(line, text=fold(tail), raw=tail, indent=column,
+                                             blank_before=line.blank_before or not right))
+    return left + right + lines[end:]
+
+
 def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
     """The header's lines as a website copy or an old letter types them, made plain: typed rules ("-------",
     "*****", "---o0o---") dropped or cut off the line they are glued to, a column separator "|" dropped, merged
@@ -434,8 +473,20 @@ def parse_header(lines: list[Line]) -> Header:
             break
     else:
         header.lines = len(lines)
-    header.parent_authority, header.authority = _split_authority(authority)
+    header.parent_authority, header.authority = _split_authority(_one_word_lines_joined(authority))
     return header
+
+
+def _one_word_lines_joined(lines: list[str]) -> list[str]:
+    """The agency's lines with a one-word line (the end of a name a narrow cell wrapped: "TỈNH HẬU" / "GIANG") put
+    back on the line above."""
+    out: list[str] = []
+    for line in lines:
+        if out and len(line.split()) == 1 and not _BODY_WORDS.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 _DECIDER = re.compile(

@@ -58,6 +58,8 @@ def parse_recipients(lines: list[Line], indented: bool) -> tuple[list[str], int]
         if alone and len(entries) == 1 and not _BULLET.match(line.text) and line.text[:1].isupper() \
                 and line.width > 1.2 * lines[0].width:
             return True
+        if line.blank_before and _BULLET.match(line.text) and entries[-1].rstrip().endswith((";", ",")):
+            return False  # the next entry after a blank line (pdftotext -layout spaces a list's lines apart)
         if line.blank_before or (indented and line.indent >= PARAGRAPH_INDENT and not _BULLET.match(line.text)):
             return True
         # After an entry that ends the list with ".", only another dash entry goes on.
