@@ -294,3 +294,20 @@ def test_a_header_pdftotext_layout_prints_side_by_side():
     assert content.recipients == ("Giám đốc Sở Văn hóa, Thể thao và Du lịch", "Chủ tịch UBND huyện, thị xã, thành phố")
     rendered = read_rendered(api.docx_bytes(draft, strict=False))
     assert rendered.header_right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+
+
+@pytest.mark.parametrize("head", [
+    # typed with tabs, read by pdftotext: the title's last words wrapped to the margin come out first
+    ["VĂN PHÒNG CHÍNH PHỦ", "VIỆT NAM", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "", "Độc lập - Tự do - Hạnh phúc"],
+    # the same read by pdftotext -layout: the title's head beside the agency, its end under it at the margin
+    ["VĂN PHÒNG CHÍNH PHỦ                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM", "",
+     "              Độc lập - Tự do - Hạnh phúc"],
+])
+def test_a_national_title_wrapped_to_the_left_margin(head):
+    rest = ["Số: 2137/VPCP-QHQT", "Hà Nội, ngày 07 tháng 04 năm 2011", "V/v Thủ tướng Chính phủ tham dự Lễ ký",
+            "", "Kính gửi: Bộ Giao thông vận tải.", "", "Văn phòng Chính phủ xin thông báo để các cơ quan biết./."]
+    draft, _report = api.import_text("\n".join(head + rest + _END[3:]))
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert draft.content.authority == "VĂN PHÒNG CHÍNH PHỦ"
+    assert rendered.header_right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert not any(line == "VIỆT NAM" for line in rendered.everywhere)

@@ -98,7 +98,10 @@ _GLUED_RULE = re.compile(rf"(?:\s*{_GLUED_ONE}\s*)+$|^(?:\s*{_GLUED_ONE}\s*)+")
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*")  # the " | " a website copy joins a table's cells with
 _TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
 _MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*Hạnh\s+phúc", re.I)
-_TITLE_HALF_AT_END = re.compile(r"\s(?:CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI|CHỦ\s+NGHĨA\s+VIỆT\s+NAM)$")
+# The national title's head or its end at the end of a line of the left column: "CỘNG HÒA XÃ HỘI", "… CHỦ NGHĨA"
+# (wrapped where its cell or a tab stop ends), "CHỦ NGHĨA VIỆT NAM".
+_TITLE_HALF_AT_END = re.compile(
+    r"\s(?:CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI(?:\s+CHỦ(?:\s+NGHĨA(?:\s+VIỆT)?)?)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM)$")
 _NUMBER_THEN_VV = re.compile(r"^((?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S+)\s+((?:V/v|V/V|Về\s+việc)\b.*)$")
 _VV_THEN_DATE = re.compile(r"^(?P<vv>(?:V/v|V/V|Về\s+việc)\b.*?)\s*,\s*(?P<date>ngày\b.*(?:năm\s*|[/.-])\d{4})$")
 _PLACE_SMALL = {"phố", "xã", "thị", "trấn"}  # "Thành phố Hồ Chí Minh", "Thị xã …"
@@ -355,6 +358,15 @@ def _title_unwrapped(lines: list[Line]) -> list[Line]:
         if out and not _NATIONAL_TITLE.match(out[-1].text) and _NATIONAL_TITLE.match(f"{out[-1].text} {line.text}") \
                 and len(out[-1].text.split()) >= 2:
             out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {line.text}", raw=f"{out[-1].text} {line.text}")
+            continue
+        # Its end read before its head: a line typed with tabs wraps its last words to the left margin, and a PDF's
+        # text gives that line first ("VIỆT NAM" / "CỘNG HÒA XÃ HỘI CHỦ NGHĨA").
+        tail = next((i for i in range(len(out) - 1, max(len(out) - 3, -1), -1)
+                     if _NATIONAL_TITLE.match(f"{line.text} {out[i].text}") and not _NATIONAL_TITLE.match(line.text)), None)
+        if tail is not None and _TITLE_START.match(line.text):
+            joined = f"{line.text} {out[tail].text}"
+            del out[tail]
+            out.append(dataclasses.replace(line, text=joined, raw=joined))
             continue
         # Its first half on the line above, or two above when the left column's line came between (merged columns).
         at = next((i for i in range(len(out) - 1, max(len(out) - 3, -1), -1) if _TITLE_HEAD.match(out[i].text)), None)
