@@ -311,3 +311,25 @@ def test_a_national_title_wrapped_to_the_left_margin(head):
     assert draft.content.authority == "VĂN PHÒNG CHÍNH PHỦ"
     assert rendered.header_right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     assert not any(line == "VIỆT NAM" for line in rendered.everywhere)
+
+
+def test_a_law_site_s_list_bullet_and_its_metadata_above_the_header():
+    # https://hieuluat.vn/giao-duc/quyet-dinh-1449-qd-bgddt-bo-giao-duc-va-dao-tao-2f51a.html: the page's "Thuộc tính
+    # văn bản" box, then the letter as an item of its list ("• BỘ GIÁO DỤC VÀ ĐÀO TẠO"), rules of underscores.
+    head = ["hieuluat", "", "Quyết định 1449/QĐ-BGDĐT thủ tục hành chính được thay thế lĩnh vực thi và tuyển sinh", "",
+            " • Thuộc tính văn bản", "", "  Cơ quan ban hành:Bộ Giáo dục và Đào tạoSố công báo:Đang cập nhật",
+            "  Số hiệu:1449/QĐ-BGDĐTNgày đăng công báo:Đang cập nhật", "  Loại văn bản:Quyết địnhNgười ký:Phạm Ngọc Thưởng",
+            " • BỘ GIÁO DỤC VÀ ĐÀO TẠO", "  __________", "", "  Số: 1449/QĐ-BGDĐT", "",
+            "  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "  Độc lập - Tự do - Hạnh phúc", "", "  _______________________", "",
+            "  Hà Nội, ngày 02 tháng 6 năm 2020", "", "   ", "", "  QUYẾT ĐỊNH", "",
+            "  Về việc công bố thủ tục hành chính được thay thế lĩnh vực thi và tuyển sinh thuộc phạm vi chức năng quản "
+            "lý của Bộ Giáo dục và Đào tạo", "", "  _____________", "", "  BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO", "",
+            "  Theo đề nghị của Vụ Giáo dục Đại học và Chánh Văn phòng.", "", "  QUYẾT ĐỊNH:"]
+    draft, report = api.import_text("\n".join(head + _END))
+    content = draft.content
+    assert (content.doc_type, content.authority, content.number, content.issuer_code) == (
+        "Quyết định", "BỘ GIÁO DỤC VÀ ĐÀO TẠO", 1449, "BGDĐT")
+    assert (content.place, content.date.isoformat()) == ("Hà Nội", "2020-06-02")
+    assert content.subject.startswith("Về việc công bố thủ tục hành chính")
+    assert content.deciding_authority == "BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO"
+    assert any("“•”" in note for note in report.notes)

@@ -176,15 +176,23 @@ HEADER_SEARCH = 25  # lines: chrome above the header is never longer
 def strip_residue(lines: list[Line], notes: list[str]) -> list[Line]:
     """``lines`` with a page marker or a drawing's name glued to the front of a line cut off (with a note)."""
     out = []
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text
         for pattern, what in ((_PAGE_MARK, "số trang"), (_SHAPE_NAME, "tên hình vẽ của Word")):
             match = pattern.match(text)
             if match:
                 notes.append(f"bỏ {what} “{match.group(0).strip()}” dính ở đầu dòng {line.number}")
                 text = text[match.end():]
+        bullet = _LIST_BULLET.match(text)
+        if bullet and index < HEADER_SEARCH and upper_line(text[bullet.end():]):
+            # hieuluat.vn prints the letter as an item of its page's list: "• BỘ GIÁO DỤC VÀ ĐÀO TẠO"
+            notes.append(f"bỏ dấu “•” của trang web trước dòng {line.number}")
+            text = text[bullet.end():]
         out.append(line if text == line.text else dataclasses.replace(line, text=text, raw=text))
     return out
+
+
+_LIST_BULLET = re.compile(r"^[•·▪●]\s+")
 
 
 def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
