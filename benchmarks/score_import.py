@@ -1,10 +1,14 @@
-"""Print the importer's structural score per part (issue 11): ``python3 benchmarks/score_import.py [--cases] [FOLDER ...]``.
+"""Print the importer's structural score per part (issue 11): ``python3 benchmarks/score_import.py [--cases] [--word] [--pdf] [FOLDER ...]``.
 
 Each folder holds NAME.txt/.docx with NAME.json annotations (the form of tests/data/samples/real); without
 arguments the tuned samples, the tuned corpus and the held-out corpus (tests/data/corpus/{tuned,heldout}) are
 scored, each on its own with every part on a line. The parts each letter of a tuned folder loses are listed under
 its table; for a held-out folder only the totals are printed (the held-out letters are not looked at one by one
-while the importer is changed) unless ``--cases`` is given. See tests/support/import_scoring.py for what each part measures.
+while the importer is changed) unless ``--cases`` is given. ``--word`` also scores the corpus letters typed in Word
+(tests/import_scoring.word_docx: a DOCX built from each annotation, the header and the signature row in tables, and
+without tables, columns apart by tabs) and imported from the DOCX; ``--pdf`` prints the Word letters (header in a
+table) to PDF with LibreOffice and imports the text ``pdftotext`` reads out of them (plain and ``-layout``). See tests/support/import_scoring.py for
+what each part measures.
 """
 from __future__ import annotations
 
@@ -14,23 +18,39 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.import_scoring import PARTS, score_folder, table  # noqa: E402
+from tests.support.import_scoring import PARTS, score_folder, score_pdf_folder, score_word_folder, table  # noqa: E402
 
 DEFAULT = ("tests/data/samples/real", "tests/data/corpus/tuned", "tests/data/corpus/heldout")
+WORD = ("tests/data/corpus/tuned", "tests/data/corpus/heldout")  # also scored as typed in Word (--word)
+
+
+def _print(title: str, folder: Path, means: dict, per_case: dict, cases: bool) -> None:
+    print(table(title, means, len(per_case)))
+    if folder.name == "heldout" and not cases:
+        return
+    for name, scores in per_case.items():
+        low = [f"{part} {scores[part]:.2f}" for part in PARTS if scores[part] < 1.0]
+        if low:
+            print(f"  {name}: " + ", ".join(low))
 
 
 def main(argv: list[str]) -> int:
     cases = "--cases" in argv
-    folders = [Path(a) for a in argv if a != "--cases"] or [ROOT / name for name in DEFAULT]
+    word = "--word" in argv
+    pdf = "--pdf" in argv
+    folders = [Path(a) for a in argv if not a.startswith("--")] or [ROOT / name for name in DEFAULT]
     for folder in folders:
         means, per_case = score_folder(folder)
-        print(table(str(folder), means, len(per_case)))
-        if folder.name == "heldout" and not cases:
-            continue
-        for name, scores in per_case.items():
-            low = [f"{part} {scores[part]:.2f}" for part in PARTS if scores[part] < 1.0]
-            if low:
-                print(f"  {name}: " + ", ".join(low))
+        _print(str(folder), folder, means, per_case, cases)
+    if word:
+        for folder in [ROOT / name for name in WORD]:
+            for header_table, how in ((True, "header in a table"), (False, "no table, columns apart by tabs")):
+                means, per_case = score_word_folder(folder, header_table)
+                _print(f"{folder} typed in Word ({how})", folder, means, per_case, cases)
+    if pdf:
+        for folder in [ROOT / name for name in WORD]:
+            for reading, (means, per_case) in score_pdf_folder(folder).items():
+                _print(f"{folder} typed in Word, printed to PDF, read by {reading}", folder, means, per_case, cases)
     return 0
 
 

@@ -205,7 +205,9 @@ def symbol(content: Content) -> str:
         groups = [issuer, unit]
     else:
         groups = [doctypes.abbreviation(content.doc_type) or "", issuer, unit]
-    return "-".join(g for g in groups if g)
+    text = "-".join(g for g in groups if g)
+    # A legal normative document's year goes between the number and the symbol: "37/2007/QĐ-UBND".
+    return f"{content.number_year}/{text}" if content.number_year and text else text
 
 
 def number_line(content: Content) -> str:
@@ -231,6 +233,10 @@ def archive_line(content: Content) -> str:
 def distribution_entries(content: Content) -> list[str]:
     """The Nơi nhận lines in order, punctuated: "Như trên" first when there is a Kính gửi, "Lưu: VT, …" last."""
     entries = [e for e in content.distribution if _strip_end(e)]
+    if content.distribution_as_written:
+        # An imported letter's list as it was written: nothing added that the letter did not have.
+        archive = content.archive or content.drafter_code.strip() or content.copies
+        return _punctuate(entries + ([archive_line(content)] if archive else []))
     same = rules.SAME_AS_ABOVE.casefold()
     # "Như trên (kèm QĐ số 468)" is the "Như trên" line with a note, not a reason to print a second one.
     if content.recipients and not any(_strip_end(e).casefold().startswith(same) for e in entries):
@@ -540,8 +546,10 @@ def _closing_row(content: Content) -> Table:
                      space_before=rules.COSIGNER_DISTRIBUTION_SPACE)
     else:
         label = para(Element.DISTRIBUTION_LABEL, rules.DISTRIBUTION_LABEL, "distribution")
-    left.append(label)
-    left.extend(_dash_item(Element.DISTRIBUTION, text, 0, "distribution") for text in distribution_entries(content))
+    entries = distribution_entries(content)
+    if entries or not content.distribution_as_written:
+        left.append(label)
+    left.extend(_dash_item(Element.DISTRIBUTION, text, 0, "distribution") for text in entries)
     right: list[CellBlock] = _signature_blocks(content.signature, "signature")
     return Table(
         "closing",

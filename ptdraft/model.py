@@ -142,6 +142,8 @@ class Content:
     issuer_code: str = ""
     unit_code: str = ""
     number: int | None = None
+    # The year a legal normative document carries in its number ("Số: 37/2007/QĐ-UBND"); None prints none.
+    number_year: int | None = None
     place: str = ""
     date: _dt.date | None = None
     secrecy: str = ""
@@ -157,6 +159,9 @@ class Content:
     close: str = ""
     signature: Signature = field(default_factory=Signature)
     distribution: tuple[str, ...] = ()
+    # True: the Nơi nhận prints only what ``distribution``, ``archive``, ``drafter_code`` and ``copies`` hold (an
+    # imported letter as it was written: no "Như trên" or "Lưu: VT" added, no block when it had none).
+    distribution_as_written: bool = False
     archive: tuple[str, ...] = ()
     drafter_code: str = ""
     copies: int | None = None

@@ -98,7 +98,7 @@ def test_a_lưu_line_that_does_not_read_in_the_decree_s_form_is_kept_as_written(
         "- Lưu: VT, CN. pvc.", "", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "", "Nguyễn Văn An",
     ]))
     assert (draft.content.archive, draft.content.drafter_code) == (("CN",), "pvc")
-    assert draft.content.distribution == ()
+    assert draft.content.distribution == ("Như trên",)
 
 
 def test_a_nơi_nhận_line_as_trên_with_a_note_is_the_như_trên_line():
@@ -186,13 +186,15 @@ def test_a_date_written_in_figures_is_the_place_date_line(lines):
 
 @pytest.mark.parametrize("footer, entries", [
     # the two cells read row by row with one space between them, as a plain text copy joins them
-    (["Nơi nhận: KT. CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH", "- Lưu: VT.", "", "Nguyễn Văn An"], ()),
-    (["Nơi nhận:", "- Sở Tài chính;", "- Lưu: VT. KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"], ("Sở Tài chính",)),
+    (["Nơi nhận: KT. CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH", "- Lưu: VT.", "", "Nguyễn Văn An"], ("Như trên", "Lưu: VT")),
+    (["Nơi nhận:", "- Sở Tài chính;", "- Lưu: VT. KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"],
+     ("Sở Tài chính", "Lưu: VT")),
     # two entries on the label's line
-    (["Nơi nhận: - Sở Tài chính; - Lưu: VT.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"], ("Sở Tài chính",)),
+    (["Nơi nhận: - Sở Tài chính; - Lưu: VT.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"],
+     ("Sở Tài chính", "Lưu: VT")),
     # capitals inside an entry are no signature
     (["Nơi nhận:", "- UBND các tỉnh: AN GIANG, KIÊN GIANG;", "- Lưu: VT.", "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
-      "Nguyễn Văn An"], ("UBND các tỉnh: AN GIANG, KIÊN GIANG",)),
+      "Nguyễn Văn An"], ("UBND các tỉnh: AN GIANG, KIÊN GIANG", "Lưu: VT")),
 ])
 def test_nơi_nhận_and_the_signature_run_together_are_taken_apart(footer, entries):
     head = _HEADER + _UP_TO_CLOSE
@@ -220,6 +222,9 @@ def test_a_converter_s_residue_between_the_header_lines_is_dropped_with_a_note(r
     (["T/M. UBND HUYỆN", "CHỦ TỊCH"], "TM.", "UBND HUYỆN", ""),  # an older letter's "T/M", "K/T", "T/L"
     (["TM.UBND HUYỆN", "K/T CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "TM.KT.", "UBND HUYỆN", "CHỦ TỊCH"),
     (["T/L CHỦ TỊCH", "CHÁNH VĂN PHÒNG"], "TL.", "", "CHỦ TỊCH"),
+    (["K.T CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "KT.", "", "CHỦ TỊCH"),  # a typist's other ways of the same
+    (["T.M UBND HUYỆN", "KT/ CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "TM.KT.", "UBND HUYỆN", "CHỦ TỊCH"),
+    (["KT CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "KT.", "", "CHỦ TỊCH"),  # no dot, before a head's title
 ])
 def test_the_older_signing_forms_are_read_as_the_decree_s(lines, mode, collective, head):
     text = _HEADER + _LETTER_END[:-3] + [""] + lines + [
@@ -248,7 +253,8 @@ def test_the_national_title_and_motto_as_typists_end_them(title, motto):
 @pytest.mark.parametrize("footer, entries", [
     (["CHỦ TỊCH", "", "Nguyễn Văn An"], ()),  # no Nơi nhận, no "TM."/"KT." line
     (["BỘ TRƯỞNG, CHỦ NHIỆM", "(Đã ký)", "Nguyễn Văn An"], ()),
-    (["CHỦ TỊCH", "Nguyễn Văn An", "", "Nơi nhận:", "- Sở Tài chính;", "- Lưu: VT."], ("Sở Tài chính",)),  # above Nơi nhận
+    # above Nơi nhận; a bare "Lưu: VT" (no unit to keep apart) is the line as written
+    (["CHỦ TỊCH", "Nguyễn Văn An", "", "Nơi nhận:", "- Sở Tài chính;", "- Lưu: VT."], ("Sở Tài chính", "Lưu: VT")),
 ])
 def test_a_signature_without_a_signing_form_is_found_before_or_without_nơi_nhận(footer, entries):
     head = _HEADER + _UP_TO_CLOSE
@@ -278,3 +284,12 @@ def test_the_v_v_line_merged_with_the_number_or_the_date_is_cut_by_their_forms(l
     assert (content.number, content.issuer_code, content.unit_code) == (126, "TCHQ", "GSQL")
     assert (content.place, content.date.isoformat(), content.subject) == (place, "2009-01-08", subject)
     assert content.body == "Đề nghị các xã thực hiện./."
+
+
+def test_a_lưu_line_whose_count_in_brackets_has_more_after_it_is_kept_as_written():
+    # tuned/25 "- Lưu: VT, QHQT (3b).18": read as the decree's parts it would print "QHQT, 3b.18" (brackets lost).
+    scores, rendered, report = _scored("25")
+    assert all(value == 1.0 for value in scores.values()), scores
+    assert rendered.signature_left[-1] == "- Lưu: VT, QHQT (3b).18."
+    assert rendered.signature_right == ["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Nguyễn Quốc Huy"]
+    assert any("giữ nguyên như văn bản viết" in note for note in report.notes)

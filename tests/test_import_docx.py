@@ -40,7 +40,6 @@ _IMPORTER_GAPS = {
     "quyet-dinh-ban-hanh": "the attached Quy chế after the signature is not imported",
     "giay-gioi-thieu": "a type with no summary: the importer takes its first body paragraphs for the summary",
     "giay-nghi-phep": "a type with no summary: the importer takes its first body paragraphs for the summary",
-    "to-trinh": "one recipient on the Kính gửi line: the importer joins the body's first paragraph to it",
 }
 
 
@@ -111,7 +110,7 @@ def test_a_letter_typed_in_word_is_recognised(tmp_path):
         ("Gửi báo cáo về Sở Nội vụ trước ngày 10/4/2026.", ()),
     ]
     assert (c.closing, c.close) == ("", "Trân trọng./.")
-    assert c.distribution == ("Giám đốc Sở (để b/c)",)
+    assert c.distribution == ("Như trên", "Giám đốc Sở (để b/c)") and c.distribution_as_written
     assert (c.archive, c.drafter_code) == (("CCVC",), "")
     sig = c.signature
     assert (sig.mode, sig.head_title, sig.position, sig.name) == (SigningMode.KT, "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Thị Minh Hà")

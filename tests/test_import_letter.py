@@ -92,13 +92,13 @@ def test_the_closing_and_the_close(imported):
 
 
 def test_the_noi_nhan_lines(imported):
-    """Nơi nhận: "Như trên" is dropped (the layout adds it back), "Lưu" gives the archive unit and drafter code."""
+    """Nơi nhận as the letter wrote it: "Như trên" kept where it stands, "Lưu" gives the archive unit and drafter code."""
     draft, report = imported
     content = draft.content
     assert report.distribution == ("Như trên", "CT, PCT UBND tỉnh (b/c)", "LĐVP UBND tỉnh", "Lưu VT, HCQT (H2b)")
-    assert content.distribution == ("CT, PCT UBND tỉnh (b/c)", "LĐVP UBND tỉnh")
+    assert content.distribution == ("Như trên", "CT, PCT UBND tỉnh (b/c)", "LĐVP UBND tỉnh")
+    assert content.distribution_as_written
     assert (content.archive, content.drafter_code, content.copies) == (("HCQT",), "H2b", None)
-    assert any("Như trên" in note for note in report.notes)
     from ptdraft.layout import distribution_entries
 
     assert distribution_entries(content) == [

@@ -10,6 +10,8 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
+
 from ptdraft import api
 from tests.support.import_scoring import PARTS, read_rendered, score_folder, score_rendered, table
 
@@ -86,3 +88,39 @@ def test_extra_body_words_cost_as_much_as_missing_ones():
     # Dropping the same number of words from the body costs about the same.
     missing = dataclasses.replace(rendered, flow=rendered.flow[:-1] + [" ".join(last[:-words_added])])
     assert abs(score_rendered(ann, missing)["body"] - extra_score) < 0.01
+
+
+def test_the_tuned_corpus_typed_in_word_reads_right_with_and_without_tables():
+    # Each tuned letter typed in Word (tests/import_scoring.word_docx) and imported from the DOCX: the header and
+    # the Nơi nhận | signature row in two-column tables, and without tables (columns lined up with tabs).
+    import io
+
+    import docx
+
+    from tests.support.import_scoring import TARGET_OVERALL, TARGET_PART, score_word_folder, word_docx
+
+    annotation = json.loads((CORPUS_TUNED / "03.json").read_text(encoding="utf-8"))
+    assert len(docx.Document(io.BytesIO(word_docx(annotation, True))).tables) == 2
+    untabled = docx.Document(io.BytesIO(word_docx(annotation, False)))
+    assert not untabled.tables and "Số: 871/BNN-TCLN\t\tHà Nội, ngày 13 tháng 03 năm 2013" in [
+        p.text for p in untabled.paragraphs]
+    for header_table in (True, False):
+        means, per_case = score_word_folder(CORPUS_TUNED, header_table)
+        print(table(f"tuned corpus typed in Word (header table: {header_table})", means, len(per_case)))
+        assert sum(means.values()) / len(means) >= TARGET_OVERALL, header_table
+        assert all(means[part] >= TARGET_PART for part in PARTS), (header_table, means)
+
+
+@pytest.mark.libreoffice
+def test_the_tuned_corpus_typed_in_word_and_read_out_of_its_pdf_reads_right(soffice):
+    # Each tuned letter typed in Word, printed to PDF by LibreOffice, read back by pdftotext (the text a clerk copies
+    # out of a born-digital PDF: columns one after the other, paragraphs wrapped, the name inside the Nơi nhận rows).
+    from tests.support.import_scoring import TARGET_OVERALL, TARGET_PART, score_pdf_folder
+
+    results = score_pdf_folder(CORPUS_TUNED)
+    assert set(results) == {"pdftotext", "pdftotext -layout"}  # plain, and the columns side by side
+    for reading, (means, per_case) in results.items():
+        print(table(f"tuned corpus typed in Word, printed to PDF, read by {reading}", means, len(per_case)))
+        assert sorted(per_case) == sorted(path.stem for path in CORPUS_TUNED.glob("*.json")), reading
+        assert sum(means.values()) / len(means) >= TARGET_OVERALL, reading
+        assert all(means[part] >= TARGET_PART for part in PARTS), (reading, means)

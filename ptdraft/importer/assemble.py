@@ -8,17 +8,17 @@ import re
 from ptdraft import doctypes
 from ptdraft.importer import lists, structure
 from ptdraft.importer.header import (
-    Header, drop_chrome, parse_header, split_columns, strip_residue, subject_text, tidy_header, upper_line,
+    Header, drop_chrome, layout_columns, parse_header, split_columns, strip_residue, subject_text, tidy_header,
+    upper_line,
 )
 from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
 from ptdraft.importer.signature import (
-    SignatureBlock, is_placeholder, parse_signature, placeholders_apart, title_with_name,
+    SignatureBlock, is_placeholder, parse_signature, placeholders_apart, title_in_small_letters, title_with_name,
 )
 from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.importer.source import Source
 from ptdraft.model import Content, Draft
-from ptdraft.rules import SAME_AS_ABOVE
 
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
 # Page furniture a PDF or a website leaves between the lines of a letter: never part of it.
@@ -74,12 +74,39 @@ def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
 
 
 # A website's lines under the letter: a copyright line, the site's name, a download box.
-_SITE_MARK = re.compile(r"©|\bbản\s+quyền\b|\bcopyright\b|\btải\s+(?:về|bản\s+đầy\s+đủ)\b"
+_SITE_MARK = re.compile(r"©|\bbản\s+quyền\b|\bcopyright\b|\btải\s+(?:về|bản\s+đầy\s+đủ|file\s+đính\s+kèm)\b"
+                        r"|^This div, which you should delete"  # vbpl.vn's page template under the text
                         r"|\b[\w-]+\.(?:com|net|org|vn)\b"
                         # a page's widgets under the letter: rating, comments, sharing, views, "back to top"
                         r"|^(?:đánh\s+giá\s+bài\s+viết|\d*\s*bình\s+luận|chia\s+sẻ(?:\s+bài\s+viết)?|sắp\s+xếp\s+theo"
                         r"|lượt\s+xem\b.*|ý\s+kiến\s+bạn\s+đọc|lên\s+đầu\s+trang|in\s+bài\s+viết|(?:bài|tin)\s+(?:viết\s+)?liên\s+quan)\s*:?$",
                         re.I)
+
+
+_LITERAL_BREAK = re.compile(r"\\r\\n")
+
+
+def _literal_breaks(text: str, notes: list[str]) -> str:
+    """A page that prints its line breaks as the characters "\\r\\n" (dulieuphapluat.vn): those as line breaks."""
+    found = len(_LITERAL_BREAK.findall(text))
+    if found < 3:
+        return text
+    notes.append(f"đọc {found} chuỗi ký tự “\\r\\n” của trang web là chỗ xuống dòng")
+    return _LITERAL_BREAK.sub("\n", text)
+
+
+def _bars_as_gaps(lines: list[Line]) -> list[Line]:
+    """The "|" lines that close a website's table cells (the Kính gửi cell, the Nơi nhận cell) as a gap before the
+    next line: a list ends there, and no "|" is left to land in a list or the body."""
+    out: list[Line] = []
+    gap = False
+    for line in lines:
+        if not line.text.strip(" |"):
+            gap = True
+            continue
+        out.append(dataclasses.replace(line, blank_before=True) if gap and out else line)
+        gap = False
+    return out
 
 
 def _drop_site_tail(leftover: list[str], notes: list[str]) -> list[str]:
@@ -89,6 +116,11 @@ def _drop_site_tail(leftover: list[str], notes: list[str]) -> list[str]:
         return leftover
     notes.append(f"bỏ {len(leftover) - cut} dòng của trang web sau chữ ký: “{' / '.join(leftover[cut:])[:120]}”")
     return leftover[:cut]
+
+
+def _name_line(text: str) -> bool:
+    """A signer's name as names are typed (not in capitals, which a title line also is)."""
+    return not upper_line(text) and is_personal_name(text)
 
 
 def _split_footer(lines: list[Line]) -> list[Line]:
@@ -103,18 +135,26 @@ def _split_footer(lines: list[Line]) -> list[Line]:
         pieces = line.columns
         if cells_joined:
             right.append(line)
-        elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])) \
+        elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])
+                                   or (right and (is_personal_name(pieces[1]) or title_in_small_letters(pieces[1])))) \
                 and not pieces[1].startswith("("):
             left.append(Line(pieces[0], line.indent, line.number, line.blank_before))
             right.append(Line(pieces[1], 0, line.number, line.blank_before))
             cells_joined = "|" in line.text
         elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) and (right or left):
             right.append(line)
-        elif listing and right and right[-1] is previous and not line.text.startswith(("-", "+", "•")):
-            right.append(line)  # a line under the signature's last line goes on with the signature block
+        elif right and not any(_name_line(r.text) for r in right) and _name_line(line.text) \
+                and any(upper_line(r.text) for r in right):
+            right.append(line)  # the name under the titles, even where a PDF's text puts it inside an entry
+        elif listing and right and right[-1] is previous and not line.text.startswith(("-", "+", "•")) \
+                and not (_name_line(right[-1].text) and left and not left[-1].text.rstrip().endswith((";", "."))):
+            # A line under the signature's last line goes on with the signature block, except after the name when a
+            # Nơi nhận entry was left open above it (a PDF's text puts the name inside an entry that goes on).
+            right.append(line)
         elif listing and _signature_line(line, right) and (
                 lists.is_signature_start(line) or (right and right[-1] is previous)
-                or not left or left[-1].text.rstrip().endswith((";", ".", ":"))):
+                or not left or left[-1].text.rstrip().endswith((";", "."))
+                or (left[-1].text.rstrip().endswith(":") and bool(lists.DISTRIBUTION.match(left[-1].text)))):
             # The two cells read row by row: a signature line between the Nơi nhận entries (an entry left open,
             # "…, phòng: KGVX," above a line of capitals, goes on with that line).
             right.append(line)
@@ -184,15 +224,44 @@ def _signature_line(line: Line, right: list[Line]) -> bool:
         or title_with_name(text) or bool(right and is_personal_name(text))
 
 
+_YEAR = re.compile(r"^(?P<year>(?:19[4-9]|2\d\d)\d)/(?P<rest>.+)$")
+
+
+def _number_year(header: Header) -> int | None:
+    """The year of a legal normative document's number ("37/2007/QĐ-UBND" → 2007), None when it has none."""
+    match = _YEAR.match(header.symbol)
+    return int(match["year"]) if match else None
+
+
+def _type_by_symbol(header: Header, notes: list[str]) -> str:
+    """The type a symbol's first group names when the copy printed no type name and no V/v ("Số: 44/2025/QĐ-CTUBND"
+    under a header whose "QUYẾT ĐỊNH" the site left out): that type, with a note; "" when it names none."""
+    if header.vv:
+        return ""
+    match = _YEAR.match(header.symbol)
+    code = (match["rest"] if match else header.symbol).split("-")[0]
+    for name, abbreviation in doctypes.ABBREVIATIONS.items():
+        if code == abbreviation or (code.upper() == abbreviation.upper() and abbreviation.isupper()):
+            notes.append(f"không thấy tên loại văn bản: theo ký hiệu “{code}”, đọc là {name}")
+            return name
+    return ""
+
+
 def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str, str]:
-    """The issuer's and unit's codes from the symbol ("VPCP-CN" → VPCP, CN; "QĐ-UBND" → UBND, "")."""
-    groups = [g for g in header.symbol.split("-") if g]
+    """The issuer's and unit's codes from the symbol ("VPCP-CN" → VPCP, CN; "QĐ-UBND" → UBND, ""; the year of
+    "2007/QĐ-UBND" is not a code)."""
+    match = _YEAR.match(header.symbol)
+    groups = [g for g in (match["rest"] if match else header.symbol).split("-") if g]
     if not groups:
         return "", ""
     if not doctypes.is_cong_van(doc_type):
         wanted = doctypes.abbreviation(doc_type)
         if wanted and groups[0].casefold() == wanted.casefold():  # "TTR-UBND" typed for the decree's "TTr"
             groups = groups[1:]
+        elif wanted and groups[0].startswith(wanted) and groups[0][len(wanted):].isupper():
+            # "QĐUBND": a PDF's text lost the "-" after the type's code
+            notes.append(f"ký hiệu “{header.symbol}” thiếu dấu “-” sau “{wanted}”: đọc là “{wanted}-{groups[0][len(wanted):]}”")
+            groups = [groups[0][len(wanted):]] + groups[1:]
         elif wanted:
             notes.append(f"ký hiệu “{header.symbol}” không mở đầu bằng “{wanted}” của loại {doc_type}: giữ cả ký hiệu")
     return (groups[0] if groups else ""), "-".join(groups[1:])
@@ -214,6 +283,8 @@ def _footer(lines: list[Line]) -> tuple[dict, list[str]]:
             parts["signature"] = block
             rest = block.rest if len(block.rest) < len(rest) else rest[1:]
             block.rest = []
+        elif not line.text.strip(" |"):
+            rest = rest[1:]  # the "|" a website closes the Nơi nhận cell with
         else:
             leftover.append(line.text)
             rest = rest[1:]
@@ -224,9 +295,10 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     """The draft a letter's text makes, and the report of what was recognised."""
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
-    lines = lines_of(source.text)
+    lines = lines_of(_literal_breaks(source.text, notes))
     lines = drop_chrome(strip_residue(_drop_converter_residue(lines, notes), notes), notes)
-    lines = split_columns(tidy_header(lines[:60], notes)) + lines[60:]  # a header is never longer
+    lines = layout_columns(lines)
+    lines = _bars_as_gaps(split_columns(tidy_header(lines[:60], notes)) + lines[60:])  # a header is never longer
     header = parse_header(lines)
     position = header.lines
     lines = lines[:position] + _drop_furniture(lines[position:], notes)
@@ -243,11 +315,13 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     for line in lines[position:end]:
         if _PAGE_NUMBER.match(line.text):
             notes.append(f"bỏ số trang “{line.text}” (dòng {line.number})")
+        elif not line.text.strip(" |"):
+            continue  # the "|" that closes a website's table cell
         else:
             body_lines.append(line)
     texts = [p.text for p in paragraphs(body_lines, one_per_line=source.one_per_paragraph)]
-    doc_type = header.doc_type or doctypes.CONG_VAN
-    if not header.doc_type and not (header.vv or recipients):
+    doc_type = header.doc_type or _type_by_symbol(header, notes) or doctypes.CONG_VAN
+    if doc_type == doctypes.CONG_VAN and not (header.vv or recipients):
         notes.append("không thấy tên loại văn bản, dòng V/v hay Kính gửi: coi là Công văn")
     body = structure.classify(texts, doc_type)
     footer, leftover = _footer(lines[end:])
@@ -331,11 +405,9 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
             # Its parts would print moved or with words added ("QHĐP (2)Q.Cường", "Lưu vp"): kept as written.
             notes.append(f"dòng “{entry}” không theo mẫu “Lưu: VT, …”: giữ nguyên như văn bản viết")
             distribution.append(entry)
-        elif parsed is not None and archive is None:
+        elif parsed is not None and archive is None and (parsed.units or parsed.drafter or parsed.copies):
             archive = parsed
-        elif recipients and entry.casefold() == SAME_AS_ABOVE.casefold():
-            notes.append("bỏ “Như trên” ở Nơi nhận: bản thảo tự thêm khi có Kính gửi")
-        else:
+        else:  # a bare "Lưu: VT" has no parts to keep apart: the line as written
             distribution.append(entry)
     found("Nơi nhận", "\n".join(entries))
     if archive is not None:
@@ -352,6 +424,7 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
         issuer_code=issuer,
         unit_code=unit,
         number=header.number,
+        number_year=_number_year(header),
         place=header.place,
         date=header.date,
         secrecy=header.secrecy,
@@ -365,6 +438,7 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
         closing=body.closing,
         close=body.close,
         distribution=tuple(distribution),
+        distribution_as_written=True,
         archive=tuple(archive.units) if archive else (),
         drafter_code=archive.drafter if archive else "",
         copies=archive.copies if archive else None,

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from ptdraft import doctypes
 from ptdraft.importer.lines import Line, fold, full_width
 
-_NATIONAL_TITLE = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM\s*[.,;]?$", re.I)
-_MOTTO = re.compile(r"^Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc\s*[.,;!]?$", re.I)  # a typist's full stop
+_NATIONAL_TITLE = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM\s*[.,;]?$", re.I)
+_MOTTO = re.compile(r"^Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*Hạnh\s+phúc\s*[.,;!]?$", re.I)  # a typist's full stop
 _NUMBER = re.compile(r"^(?:Số|SỐ)\s*:?\s*(?P<n>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
 _PLACE_DATE = re.compile(
     r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
@@ -96,9 +96,12 @@ _RULE_LINE = re.compile(rf"^[\s|]*{_ONE_RULE}(?:[\s|]+{_ONE_RULE})*[\s|]*$", re.
 _GLUED_ONE = r"(?:[-–—_=*~]{3,}|[-–—_=*~]+\s*o\s*0\s*o\s*[-–—_=*~]*)"  # "-------", "---o0o---" glued to a line
 _GLUED_RULE = re.compile(rf"(?:\s*{_GLUED_ONE}\s*)+$|^(?:\s*{_GLUED_ONE}\s*)+")
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*")  # the " | " a website copy joins a table's cells with
-_TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
-_MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc", re.I)
-_TITLE_HALF_AT_END = re.compile(r"\s(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|CHỦ\s+NGHĨA\s+VIỆT\s+NAM)$")
+_TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
+_MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*Hạnh\s+phúc", re.I)
+# The national title's head or its end at the end of a line of the left column: "CỘNG HÒA XÃ HỘI", "… CHỦ NGHĨA"
+# (wrapped where its cell or a tab stop ends), "CHỦ NGHĨA VIỆT NAM".
+_TITLE_HALF_AT_END = re.compile(
+    r"\s(?:CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI(?:\s+CHỦ(?:\s+NGHĨA(?:\s+VIỆT)?)?)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM)$")
 _NUMBER_THEN_VV = re.compile(r"^((?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S+)\s+((?:V/v|V/V|Về\s+việc)\b.*)$")
 _VV_THEN_DATE = re.compile(r"^(?P<vv>(?:V/v|V/V|Về\s+việc)\b.*?)\s*,\s*(?P<date>ngày\b.*(?:năm\s*|[/.-])\d{4})$")
 _PLACE_SMALL = {"phố", "xã", "thị", "trấn"}  # "Thành phố Hồ Chí Minh", "Thị xã …"
@@ -161,26 +164,35 @@ def _pieces_by_known_forms(text: str) -> list[str]:
 # page marker glued to the first line ("Trang 1UBND TỈNH …"), Word's names of the drawn rules ("straight connector
 # 2Số: …"). The header starts at the capital lines just above its first known form.
 _HEADER_MARK = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]\s*Tự\s+do|(?:^|\s)(?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S"
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI|Độc\s+lập\s*[-–—]?\s*Tự\s+do|(?-i:^(?:Số|SỐ)\s*:?|[^\W\d_a-zà-ỹđ]\s(?:Số|SỐ)\s*:)\s*\d*\s*/\s*\S"
     r"|,\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(?:Trang|Page)\s*\d{1,3}(?=[^\W\d_])")
 _SHAPE_NAME = re.compile(
     r"^(?:straight\s+(?:arrow\s+)?connector|line|rectangle|text\s+box|autoshape|group)\s*\d+(?=[^\W\d_])", re.I)
+_NUMBER_ALONE = re.compile(r"(?:Số|SỐ)\s*:?\s*\d*")  # "Số:" whose "/SYMBOL" a PDF's text put further down
 HEADER_SEARCH = 25  # lines: chrome above the header is never longer
 
 
 def strip_residue(lines: list[Line], notes: list[str]) -> list[Line]:
     """``lines`` with a page marker or a drawing's name glued to the front of a line cut off (with a note)."""
     out = []
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text
         for pattern, what in ((_PAGE_MARK, "số trang"), (_SHAPE_NAME, "tên hình vẽ của Word")):
             match = pattern.match(text)
             if match:
                 notes.append(f"bỏ {what} “{match.group(0).strip()}” dính ở đầu dòng {line.number}")
                 text = text[match.end():]
+        bullet = _LIST_BULLET.match(text)
+        if bullet and index < HEADER_SEARCH and upper_line(text[bullet.end():]):
+            # hieuluat.vn prints the letter as an item of its page's list: "• BỘ GIÁO DỤC VÀ ĐÀO TẠO"
+            notes.append(f"bỏ dấu “•” của trang web trước dòng {line.number}")
+            text = text[bullet.end():]
         out.append(line if text == line.text else dataclasses.replace(line, text=text, raw=text))
     return out
+
+
+_LIST_BULLET = re.compile(r"^[•·▪●]\s+")
 
 
 def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
@@ -191,12 +203,111 @@ def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
         return lines
     start = mark
     while start > 0 and (upper_line(lines[start - 1].text) or _RULE_LINE.match(lines[start - 1].text)
-                         or not lines[start - 1].text.strip(" |")):
+                         or not lines[start - 1].text.strip(" |") or _NUMBER_ALONE.fullmatch(lines[start - 1].text)):
         start -= 1
     if start:
         dropped = " / ".join(line.text for line in lines[:start])
         notes.append(f"bỏ {start} dòng trên phần đầu văn bản (chữ của trang web hoặc phần mềm chuyển đổi): “{dropped[:120]}”")
     return lines[start:]
+
+
+_WRAP_END = re.compile(r"(?:\s(?:VÀ|và|CỦA|của)|[-&,]|\b(?:ỦY|UỶ)\s+BAN|\bHỘI\s+ĐỒNG)$")
+
+
+def _cell_lines(cell: list[Line]) -> list[Line]:
+    """The lines of one header cell a website wrapped at its own width ("ỦY" / "BAN NHÂN DÂN", "Quảng" / "Trị, ngày
+    27 …", "Số:" / "06/2024/QĐ-UBND"): a cell holding a known form (the national title, the motto, "Số", the date)
+    as one line, which is cut again by those forms; the agency's cell joined where a line plainly goes on (after a
+    single word or a "VÀ", before a small letter), its own lines kept."""
+    texts = [line for line in cell if not _RULE_LINE.match(line.text)]
+    if not texts:
+        return cell
+    joined = " ".join(line.text for line in texts)
+    if _HEADER_MARK.search(joined) or re.search(r"(?:^|\s)(?:Số|SỐ)\s*:", joined):
+        return [dataclasses.replace(texts[0], text=joined, raw=joined)]
+    out: list[Line] = []
+    for line in texts:
+        previous = out[-1].text if out else ""
+        if out and (len(previous.split()) == 1 or _WRAP_END.search(previous) or line.text[:1].islower()):
+            out[-1] = dataclasses.replace(out[-1], text=f"{previous} {line.text}", raw=f"{previous} {line.text}")
+        else:
+            out.append(line)
+    return out
+
+
+def _unwrap_cells(lines: list[Line]) -> list[Line]:
+    """A website copy that prints each header cell's text wrapped and ends each cell with a "|" line of its own
+    (thuvienphapluat's form): the cells' lines unwrapped; lines after the last such "|" are left as they are."""
+    # Only the header's cells: the "|" lines before the type name, the Kính gửi or the body.
+    end = next((i for i, line in enumerate(lines) if _RECIPIENTS.match(line.text) or _BODY_START.match(line.text)
+                or (upper_line(line.text) and doctypes.canonical(line.text))), len(lines))
+    # A cell's last line with its "|" at the end ("ỦY BAN NHÂN DÂN |") is that line and a "|" line.
+    split: list[Line] = []
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if index < end and len(text) > 1 and text.endswith("|"):
+            bare = text[:-1].rstrip()
+            split += [dataclasses.replace(line, text=bare, raw=bare), dataclasses.replace(line, text="|", raw="|")]
+        else:
+            split.append(line)
+    end += len(split) - len(lines)
+    lines = split
+    bars = [i for i, line in enumerate(lines[:end]) if line.text.strip() == "|"]
+    if len(bars) < 2:
+        return lines
+    out: list[Line] = []
+    start = 0
+    for bar in bars:
+        out.extend(_cell_lines(lines[start:bar]))
+        start = bar + 1
+    # Under the table the type name and the subject are wrapped the same way ("THÔNG" / "TƯ", "QUY" / "ĐỊNH VỀ …").
+    for line in lines[start:]:
+        previous = out[-1].text if out else ""
+        if out and upper_line(line.text) and upper_line(previous) and len(previous.split()) == 1 \
+                and not doctypes.canonical(previous):
+            out[-1] = dataclasses.replace(out[-1], text=f"{previous} {line.text}", raw=f"{previous} {line.text}")
+        else:
+            out.append(line)
+    return out
+
+
+_TITLE_START = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\b", re.I)
+
+
+def layout_columns(lines: list[Line]) -> list[Line]:
+    """A header that ``pdftotext -layout`` printed with its two columns side by side, each wrapped in its cell
+    ("VĂN PHÒNG CHÍNH PHỦ      CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "                         VIỆT NAM"): the left column's
+    lines, then the right column's, as a PDF's plain text gives them (the right column starts where the national
+    title does). Lines from the Kính gửi, the type name or the body on are left as they are."""
+    start = None
+    for index, line in enumerate(lines[:HEADER_SEARCH]):
+        full = " " * line.indent + (line.raw or line.text)
+        match = _TITLE_START.search(full)
+        if match and match.start() >= 16 and full[:match.start()].endswith("   "):
+            start, column = index, match.start()
+            break
+    if start is None:
+        return lines
+
+    # A layout's columns line up: a line of the right column alone (the motto, the title's second half) starts where
+    # the title does (a typist's tabs put each right-hand line where its left text ends; those are split by their gaps).
+    if not any(line.indent == column for line in lines[start + 1:start + 6]):
+        return lines
+    end = next((i for i in range(start + 1, len(lines)) if _RECIPIENTS.match(lines[i].text)
+                or _BODY_START.match(lines[i].text) or (upper_line(lines[i].text) and doctypes.canonical(lines[i].text))
+                or lines[i].indent + len(lines[i].raw or lines[i].text) > column + 60), len(lines))
+    left: list[Line] = []
+    right: list[Line] = []
+    for line in lines[:end]:
+        full = " " * line.indent + (line.raw or line.text)
+        cut = column if len(full) > column and full[column - 1] == " " else len(full)
+        head, tail = full[:cut].strip(), full[cut:].strip()
+        if head:
+            left.append(dataclasses.replace(line, text=fold(head), raw=head, indent=len(full) - len(full.lstrip())))
+        if tail:
+            right.append(dataclasses.replace(line, text=fold(tail), raw=tail, indent=column,
+                                             blank_before=line.blank_before or not right))
+    return left + right + lines[end:]
 
 
 def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
@@ -205,6 +316,7 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
     columns split by their known forms, and a "Số:" alone joined with the number on the next line."""
     out: list[Line] = []
     dropped = 0
+    lines = _unwrap_cells(lines)
     for position, line in enumerate(lines):
         text = line.text
         if _RECIPIENTS.match(text) or _BODY_START.match(text):
@@ -223,8 +335,18 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
             piece_line = Line(piece, line.indent, line.number, line.blank_before and index == 0)
             if pieces == [text]:
                 piece_line = line
-            if out and re.fullmatch(r"(?:Số|SỐ)\s*:?", out[-1].text) and re.match(r"^\d*\s*/\s*\S", piece):
-                out[-1] = Line(f"Số: {piece}", out[-1].indent, out[-1].number, out[-1].blank_before)
+            # "Số:" (or "Số: 12") alone, its "/SYMBOL" a few lines on (a PDF's text puts the national title between).
+            at = next((i for i in range(len(out) - 1, max(len(out) - 5, -1), -1)
+                       if _NUMBER_ALONE.fullmatch(out[i].text)), None)
+            if at is not None and re.match(r"^\d*\s*/\s*\S+$", piece):
+                number = re.sub(r"^(?:Số|SỐ)\s*:?\s*", "", out[at].text)
+                out[at] = Line(f"Số: {number}{piece}", out[at].indent, out[at].number, out[at].blank_before)
+                continue
+            # The date broken after "ngày" or "tháng" ("Hà Nội, ngày 05" / "tháng 8" / "năm 2016").
+            if out and (re.search(r"\bngày(?:\s*\d{1,2})?$|\btháng(?:\s*\d{1,2})?$", out[-1].text)
+                        and re.match(r"^(?:tháng|năm)\b", piece)
+                        or re.search(r"\bngày\b.*\bnăm$", out[-1].text) and re.fullmatch(r"\d{4}", piece)):
+                out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {piece}", raw=f"{out[-1].text} {piece}")
                 continue
             out.append(piece_line)
     if dropped:
@@ -232,14 +354,28 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
     return _title_unwrapped(out)
 
 
-_TITLE_HEAD = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI$", re.I)
+_TITLE_HEAD = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI$", re.I)
 _TITLE_REST = re.compile(r"^CHỦ\s+NGHĨA\s+VIỆT\s+NAM\b", re.I)
 
 
 def _title_unwrapped(lines: list[Line]) -> list[Line]:
-    """The national title wrapped onto two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM") as one line."""
+    """The national title wrapped onto two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM", or where a narrow cell
+    breaks it: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM") as one line."""
     out: list[Line] = []
     for line in lines:
+        if out and not _NATIONAL_TITLE.match(out[-1].text) and _NATIONAL_TITLE.match(f"{out[-1].text} {line.text}") \
+                and len(out[-1].text.split()) >= 2:
+            out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {line.text}", raw=f"{out[-1].text} {line.text}")
+            continue
+        # Its end read before its head: a line typed with tabs wraps its last words to the left margin, and a PDF's
+        # text gives that line first ("VIỆT NAM" / "CỘNG HÒA XÃ HỘI CHỦ NGHĨA").
+        tail = next((i for i in range(len(out) - 1, max(len(out) - 3, -1), -1)
+                     if _NATIONAL_TITLE.match(f"{line.text} {out[i].text}") and not _NATIONAL_TITLE.match(line.text)), None)
+        if tail is not None and _TITLE_START.match(line.text):
+            joined = f"{line.text} {out[tail].text}"
+            del out[tail]
+            out.append(dataclasses.replace(line, text=joined, raw=joined))
+            continue
         # Its first half on the line above, or two above when the left column's line came between (merged columns).
         at = next((i for i in range(len(out) - 1, max(len(out) - 3, -1), -1) if _TITLE_HEAD.match(out[i].text)), None)
         if at is not None and _TITLE_REST.match(line.text):
@@ -256,11 +392,14 @@ def _continues_subject(line: Line, header: Header, width: float) -> bool:
     text = line.text
     if upper_line(text) or _RECIPIENTS.match(text) or (line.blank_before and header.subject):
         return False
+    if header.subject and upper_line(header.subject[-1]):
+        return False  # a subject in capitals goes on only in capitals
     if _BODY_START.match(text):
         return False  # a legal basis or a list: the body has begun
     # The line under the type name is the subject; a further line is one only if it is short
-    # (centred under it), not a full-width line of the body.
-    return not header.subject or len(text) <= min(75, 0.8 * width)
+    # (centred under it), not a full-width line of the body, or if it starts with a small letter (a wrapped subject:
+    # no paragraph of the body starts so).
+    return not header.subject or len(text) <= min(75, 0.8 * width) or text[:1].islower()
 
 
 def _date(match: re.Match, header: Header) -> None:
@@ -330,11 +469,16 @@ def parse_header(lines: list[Line]) -> Header:
             header.subject, header.vv, state = [m.group("rest")], True, "vv"
             vv_width = max(len(text), 40)
         elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
-                and not upper_line(text) and len(text) <= 1.4 * vv_width:
+                and (not upper_line(text) or text[:1].isdigit()) and len(text) <= 1.4 * vv_width:
             # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
             header.subject.append(text)
         elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):
             header.doc_type, state = doctypes.canonical(text) or text, "title"
+        elif state == "title" and upper_line(text) and not text.endswith(":") and not doctypes.canonical(text) \
+                and not _deciding_line(text, authority) and (not header.subject or not line.blank_before):
+            # A subject a website prints in capitals under the type name ("VỀ VIỆC BAN HÀNH …", "PHÊ DUYỆT …"); the
+            # deciding authority's line under it names a body or its head.
+            header.subject.append(text)
         elif state == "title" and _continues_subject(line, header, width):
             header.subject.append(text)
         elif state in ("title", "deciding") and upper_line(text) and header.doc_type in doctypes.DECIDING_WORD \
@@ -349,14 +493,35 @@ def parse_header(lines: list[Line]) -> Header:
             break
     else:
         header.lines = len(lines)
-    header.parent_authority, header.authority = _split_authority(authority)
+    header.parent_authority, header.authority = _split_authority(_one_word_lines_joined(authority))
     return header
 
 
+def _one_word_lines_joined(lines: list[str]) -> list[str]:
+    """The agency's lines with a one-word line (the end of a name a narrow cell wrapped: "TỈNH HẬU" / "GIANG") put
+    back on the line above."""
+    out: list[str] = []
+    for line in lines:
+        if out and len(line.split()) == 1 and not _BODY_WORDS.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+_DECIDER = re.compile(
+    r"^(?:ỦY BAN|UỶ BAN|UBND|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|GIÁM ĐỐC|HỘI ĐỒNG|THỐNG ĐỐC|TỔNG CỤC TRƯỞNG|"
+    r"CỤC TRƯỞNG|CHÁNH|VIỆN TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG|TỔNG GIÁM ĐỐC|TỔNG KIỂM TOÁN|KIỂM TOÁN TRƯỞNG|CHỦ NHIỆM|"
+    r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỔNG THANH TRA|CHÁNH ÁN|THỦ TRƯỞNG|BỘ\s)", re.I)
+
+
+def _deciding_line(text: str, authority: list[str]) -> bool:
+    """Whether a capitals line under a decision's type name names who decides ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG
+    BỘ Y"), not the subject: it opens with a body or a head's title, or is the issuing body's name."""
+    own = fold(" ".join(authority)).casefold()
+    return bool(_DECIDER.match(text.strip())) or (bool(own) and fold(text).casefold() == own)
+
+
 def subject_text(header: Header) -> str:
-    return fold(" ".join(header.subject))
-
-
-def strip_about(subject: str) -> str:
-    """The subject without a leading "Về việc"."""
-    return _ABOUT.sub("", subject, count=1)
+    # "V/v" / ": Thực hiện …": the colon a copy put at the head of the subject's line
+    return fold(" ".join(header.subject)).lstrip(": ")

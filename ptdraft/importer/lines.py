@@ -122,6 +122,10 @@ def full_width(lines: list[Line]) -> float:
     return float(widths[int(0.9 * (len(widths) - 1))]) if len(widths) > 1 else float(statistics.mean(widths))
 
 
+_ARTICLE_ALONE = re.compile(r"Điều\s+\d{1,3}\s*[.:]?")
+_DECIDING_WORD = re.compile(r"(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|QUY\s+ĐỊNH|NGHỊ\s+QUYẾT)\s*:")
+
+
 def _starts_capital(text: str) -> bool:
     first = text.lstrip("“\"‘'([")[:1]
     return first.isupper() or first.isdigit()
@@ -139,6 +143,10 @@ def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float, 
     """Whether ``line`` starts a paragraph; ``heading``: the paragraph so far is one line opened by a number."""
     if line.blank_before or line.indent >= CENTRED_INDENT or previous.indent >= CENTRED_INDENT:
         return True
+    if _ARTICLE_ALONE.fullmatch(previous.text):
+        return False  # "Điều 1." printed on a line of its own above its text (a website's wrapping)
+    if _DECIDING_WORD.fullmatch(line.text) or _DECIDING_WORD.fullmatch(previous.text):
+        return True  # "QUYẾT ĐỊNH:" under the legal bases is a line of its own
     if indented:
         return line.indent >= PARAGRAPH_INDENT
     ends = bool(_SENTENCE_END.search(previous.text))
@@ -149,6 +157,9 @@ def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float, 
         # with a word a number follows ("… tại khoản" / "2. …").
         words = previous.text.split()
         return ends or short or not words or words[-1].lower() not in _BEFORE_NUMBER
+    words = previous.text.split()
+    if line.text[:1].isdigit() and words and words[-1].lower() in _BEFORE_NUMBER and not MARKER.match(line.text):
+        return False  # "… ngày" / "26/6/2015 của …": a date or a number the line above leads to
     if heading and (capital or MARKER.match(line.text)) and previous.width <= 0.8 * width:
         return True  # "2.6. Bế mạc Festival …" is a heading: what follows is a paragraph of its own
     if MARKER.match(line.text) or capital:

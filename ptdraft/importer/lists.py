@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ptdraft.importer.lines import PARAGRAPH_INDENT, Line, fold
+from ptdraft.importer.lines import PARAGRAPH_INDENT, Line, fold, join_lines
 
 RECIPIENTS = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
 DISTRIBUTION = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
@@ -37,7 +37,7 @@ def _entries(lines: list[Line], stop) -> tuple[list[str], int]:
         if _BULLET.match(line.text) or not entries:
             entries.append(line.text)
         else:
-            entries[-1] = f"{entries[-1]} {line.text}"
+            entries[-1] = join_lines(entries[-1], line.text)  # "QT-" / "TV;": a code broken at its "-" has no space
     return entries, len(lines)
 
 
@@ -46,10 +46,20 @@ def parse_recipients(lines: list[Line], indented: bool) -> tuple[list[str], int]
     if not lines or not RECIPIENTS.match(lines[0].text):
         return [], 0
     first = RECIPIENTS.sub("", lines[0].text)
+    # One recipient on the "Kính gửi: …" line is the whole list when a clearly longer line in a capital follows,
+    # not a dash entry: that is the body's first (a PDF's text has no blank line between them), where a recipient
+    # wrapped onto the next line leaves that line no longer than the first. A first entry that ends with ";", "," or
+    # ":" goes on in the lines under it.
+    alone = bool(first) and not first.rstrip().endswith((";", ",", ":"))
 
     def stop(line: Line, entries: list[str]) -> bool:
         if not entries:
             return False
+        if alone and len(entries) == 1 and not _BULLET.match(line.text) and line.text[:1].isupper() \
+                and line.width > 1.2 * lines[0].width:
+            return True
+        if line.blank_before and _BULLET.match(line.text) and entries[-1].rstrip().endswith((";", ",")):
+            return False  # the next entry after a blank line (pdftotext -layout spaces a list's lines apart)
         if line.blank_before or (indented and line.indent >= PARAGRAPH_INDENT and not _BULLET.match(line.text)):
             return True
         # After an entry that ends the list with ".", only another dash entry goes on.
@@ -107,17 +117,32 @@ def parse_archive(entry: str) -> Archive | None:
 
 def reprints(archive: Archive) -> bool:
     """Whether the parts of ``archive`` print back as its own words in their order ("Lưu: VT, KTN (3)" does;
-    "Lưu: VT, QHĐP (2)Q.Cường" would move the count, "Lưu vp" would gain a "VT")."""
+    "Lưu: VT, QHĐP (2)Q.Cường" would move the count, "Lưu vp" would gain a "VT", "Lưu: VT, QHQT (3b).18" would
+    lose its brackets)."""
     from ptdraft.layout import archive_line
     from ptdraft.model import Content
 
     printed = archive_line(Content(archive=tuple(archive.units), drafter_code=archive.drafter, copies=archive.copies))
-    return re.findall(r"\w+", fold(printed).casefold()) == re.findall(r"\w+", fold(archive.text).casefold())
+    # The same words; and a bracket that is no plain count with more after it ("QHQT (3b).18") is no drafter's
+    # code in brackets ("HCQT (H2b)" → "HCQT, H2b"): its line would lose the brackets.
+    lost = [m.group(0) for m in re.finditer(r"\([^()]*[^\d\s()][^()]*\)(?=\s*[.\w])", archive.text)
+            if m.group(0) not in printed]
+    return re.findall(r"\w+", fold(printed).casefold()) == re.findall(r"\w+", fold(archive.text).casefold()) \
+        and not lost
+
+
+# The decree's "TM.", "KT.", "TL.", "TUQ.", "Q.", the older letters' "T/M", "K/T", "T/L", "T/UQ", "K.T", "KT/" (a dot
+# after them optional), and
+# an older VPCP letter's "KT BỘ TRƯỞNG" with no dot (only before a head's title, not any capitals).
+SIGNING_FORM = re.compile(
+    r"^(?:(?P<mode>TM|KT|TL|TUQ|Q)\s*\.|(?P<old>T/M|K/T|T/L|T/UQ|T\.M|K\.T|T\.L|TM/|KT/|TL/)\s*\.?"
+    r"|(?P<bare>TM|KT|TL|TUQ)\s+(?=(?:BỘ|CHỦ|THỦ|GIÁM|CỤC|TỔNG|VỤ|CHÁNH|ỦY|UỶ|UBND|HỘI|BAN|VIỆN|HIỆU)\b))"
+    r"\s*(?P<title>\S.*)$")
 
 
 def is_signature_start(line: Line) -> bool:
     """A line that opens the signature block: "TM. …", "KT. …", "TL. …", "TUQ. …", "Q. …" (older: "T/M …", "K/T …")."""
-    return bool(re.match(r"^(?:(?:TM|KT|TL|TUQ|Q)\s*\.|(?:T/M|K/T|T/L|T/UQ)\s*\.?)\s*\S", line.text)) and line.text[:2].isupper()
+    return bool(SIGNING_FORM.match(line.text)) and line.text[:2].isupper()
 
 
 def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:
@@ -135,6 +160,11 @@ def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:
             return False
         if _ARCHIVE.match(_BULLET.sub("", entries[-1])):
             return not _BULLET.match(line.text) and (line.blank_before or not line.text[:1].islower())
+        if entries[-1].rstrip().endswith("-") and not _BULLET.match(line.text):
+            return False  # an entry broken at a "-" goes on after a PDF's blank line
+        if not entries[-1].rstrip().endswith((";", ".")) and not _BULLET.match(line.text) \
+                and not (line.text.isupper() or is_signature_start(line)) and line.text.rstrip().endswith((";", ",", ":", "-")):
+            return False  # an entry left open goes on in a line that ends as an entry's part does
         return line.blank_before and not _BULLET.match(line.text) and not line.text.startswith("(")
 
     entries, used = _entries(rest, stop)

@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 
 from ptdraft.importer.header import upper_line
 from ptdraft.importer.lines import Line
+from ptdraft.importer.lists import SIGNING_FORM
 from ptdraft.model import Signature, SigningMode
 from ptdraft.vietnamese.names import is_personal_name
 
-# The decree's "TM.", "KT.", "TL.", "TUQ.", "Q.", and the older letters' "T/M", "K/T", "T/L", "T/UQ" (dot optional).
-_PREFIX = re.compile(r"^(?:(?P<mode>TM|KT|TL|TUQ|Q)\s*\.|(?P<old>T/M|K/T|T/L|T/UQ)\s*\.?)\s*(?P<title>\S.*)$")
+_PREFIX = SIGNING_FORM
 
 
 def _mode(match: re.Match) -> str:
-    return match.group("mode") or match.group("old").replace("/", "")
-_SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký(?:\s+(?:và\s+)?đóng\s+dấu)?|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
+    return match.group("mode") or match.group("bare") or match.group("old").replace("/", "").replace(".", "")
+_SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký(?:[\s,]+(?:và\s+)?đóng\s+dấu)?|da\s*ky|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
 _MODES = {"TM": SigningMode.TM, "KT": SigningMode.KT, "TL": SigningMode.TL, "TUQ": SigningMode.TUQ, "Q": SigningMode.Q}
 
 
@@ -133,7 +133,9 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
         if _SIGNED.match(text):
             block.placeholders.append(text)
             continue
-        if not block.name and upper_line(text):
+        if not block.name and (upper_line(text) or (_PREFIX.match(text) and not block.position)
+                               or (block.authority and not block.position and title_in_small_letters(text))):
+            # An older letter's or a law site's "KT. Bộ trưởng" / "Phó Thủ tướng": a title typed in small letters.
             if _PREFIX.match(text) and not block.position:
                 block.authority.append(text)
             else:
@@ -152,6 +154,13 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
 
 
 _TITLE_WORDS = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ|GIÁM|THỦ|BỘ|CHÁNH|TỊCH|ĐỐC|VIÊN|KÝ|THƯ|TƯỚNG|NHIỆM|QUYỀN)\b")
+
+
+def title_in_small_letters(text: str) -> bool:
+    """Whether ``text`` is a signer's title typed with small letters ("Phó Thủ tướng", "Thứ trưởng"), not a name."""
+    words = text.split()
+    return 1 <= len(words) <= 8 and bool(_TITLE_WORDS.search(text.upper())) and not is_personal_name(text) \
+        and text[:1].isupper() and not any(ch in text for ch in ",:;()")
 
 
 def _looks_like_name(text: str) -> bool:

@@ -12,7 +12,7 @@ annotation is scored only where the decree puts it, so text in the wrong place s
 - ``recipients``: the Kính gửi entries, in order;
 - ``body``: the words of the paragraphs outside tables after the subject/Kính gửi; extra words cost as much as
   missing ones;
-- ``signer``: the name as the signature cell's last line (0.5) and the position among its lines (0.5);
+- ``signer``: the name as the signature cell's last line (0.5) and the position among its lines, in any case (0.5);
 - ``distribution``: the Nơi nhận entries of the signature table's left cell, in order.
 
 Text parts score 2·matched / (expected + found) words (difflib's matching blocks), lists the same over their
@@ -88,6 +88,9 @@ def read_rendered(data: bytes) -> Rendered:
     for table in tables:
         if any(fold(line).startswith("nơi nhận") for row in table.rows for line in cell_lines(row.cells[0])):
             signature_table = table
+    if signature_table is None and len(tables) > 1:
+        # A letter without Nơi nhận: the closing row is the last table after the header's.
+        signature_table = tables[-1]
     header_tables = [t for t in tables[:1] if t is not signature_table]
     for table in tables:
         for row in table.rows:
@@ -168,10 +171,10 @@ def score_rendered(ann: dict, r: Rendered) -> dict[str, float]:
     scores["recipients"] = similarity([_entry(x) for x in ann["recipients"]], recipients)
 
     body_lines = flow[body_from:]
-    if doc_type == "Quyết định":
-        # The issuing authority's line above the legal bases and the "QUYẾT ĐỊNH:" line are printed parts of a
-        # decision the annotation does not hold as body.
-        body_lines = [line for line in body_lines if fold(line) != "quyết định:"]
+    if doc_type in ("Quyết định", "Nghị quyết"):
+        # The issuing authority's line above the legal bases and the "QUYẾT ĐỊNH:" ("QUYẾT NGHỊ:") line are printed
+        # parts of a decision the annotation does not hold as body.
+        body_lines = [line for line in body_lines if fold(line) not in ("quyết định:", "quyết nghị:")]
         first = words(ann["body_paragraphs"][0])[:3] if ann["body_paragraphs"] else []
         for i, line in enumerate(body_lines):
             if words(line)[:3] == first:
@@ -186,7 +189,8 @@ def score_rendered(ann: dict, r: Rendered) -> dict[str, float]:
     signer = 0.0
     if r.signature_right and r.signature_right[-1] == sig["name"]:
         signer += 0.5
-    if sig["position"] and sig["position"] in r.signature_right[:-1]:
+    # The position as a line above the name, in whatever case the page prints titles (the decree's are capitals).
+    if sig["position"] and fold(sig["position"]) in [fold(line) for line in r.signature_right[:-1]]:
         signer += 0.5
     scores["signer"] = signer
 
@@ -251,3 +255,133 @@ def table(title: str, means: dict[str, float], count: int) -> str:
         mark = "" if means[part] >= TARGET_PART else f"  < {TARGET_PART}"
         rows.append(f"    {part:<15} {means[part]:.3f}{mark}")
     return "\n".join(rows)
+
+
+# -- the corpus letters typed in Word ----------------------------------------
+
+_SIGNING_FORM_AT = re.compile(r"\s+(?=(?:KT|TL|TUQ|TM|Q)\.\s)")
+
+
+def _signature_lines(sig: dict) -> list[str]:
+    lines = _SIGNING_FORM_AT.split(sig["authority_form"] or "") if sig["authority_form"] else []
+    return [line for line in lines if line] + ([sig["position"]] if sig["position"] else [])
+
+
+def word_docx(ann: dict, header_table: bool) -> bytes:
+    """An annotated letter as a clerk types it in Word (issue 11: DOCX made in Word, with the header in a table and
+    without): ``header_table`` puts the header and the Nơi nhận | signature row in borderless two-column tables;
+    without, each row is one paragraph with its two columns apart by tabs, the way a typist lines them up."""
+    import docx
+
+    year, month, day = ann["date"].split("-")
+    left = [line for line in (ann.get("parent_authority"), ann["authority"]) if line]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    number = [f"Số: {ann['number']}"]
+    if ann["doc_type"] == "Công văn" and ann["subject"]:
+        number.append("V/v " + _strip_about(ann["subject"]))
+    date = [f"{ann['place']}, ngày {day} tháng {month} năm {year}"]
+    document = docx.Document()
+
+    def rows(pairs: list[tuple[list[str], list[str]]]) -> None:
+        if header_table:
+            table = document.add_table(rows=len(pairs), cols=2)
+            for r, (a, b) in enumerate(pairs):
+                for c, lines in enumerate((a, b)):
+                    cell = table.cell(r, c)
+                    cell.text = lines[0] if lines else ""
+                    for line in lines[1:]:
+                        cell.add_paragraph(line)
+            return
+        for a, b in pairs:
+            for i in range(max(len(a), len(b))):
+                document.add_paragraph((a[i] if i < len(a) else "") + "\t\t" + (b[i] if i < len(b) else ""))
+
+    rows([(left, right), (number, date)])
+    if ann["doc_type"] != "Công văn":
+        document.add_paragraph(ann["doc_type"].upper())
+        document.add_paragraph(ann["subject"] or "")
+    recipients = ann["recipients"]
+    if len(recipients) == 1:
+        document.add_paragraph(f"Kính gửi: {recipients[0]}.")
+    elif recipients:
+        document.add_paragraph("Kính gửi:")
+        for i, entry in enumerate(recipients):
+            document.add_paragraph(f"- {entry}{'.' if i == len(recipients) - 1 else ';'}")
+    for text in ann["body_paragraphs"] + ann["numbered_items"] + ([ann["closing"]] if ann["closing"] else []):
+        document.add_paragraph(text)
+    sig = ann["signature"]
+    distribution = (["Nơi nhận:"] + [f"- {e}{'.' if i == len(ann['distribution']) - 1 else ';'}"
+                                     for i, e in enumerate(ann["distribution"])]) if ann["distribution"] else []
+    rows([(distribution, _signature_lines(sig) + ["", "", sig["name"]])])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def score_word_folder(folder: Path, header_table: bool) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """``score_folder`` for the folder's letters typed in Word (``word_docx``) and imported from the DOCX."""
+    import tempfile
+
+    from ptdraft import api
+    from ptdraft.errors import PtdraftError
+
+    per_case: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as work:
+        for _source, annotation in cases(folder):
+            ann = json.loads(annotation.read_text(encoding="utf-8"))
+            path = Path(work) / f"{annotation.stem}.docx"
+            path.write_bytes(word_docx(ann, header_table))
+            try:
+                draft, _report = api.import_file(path)
+                per_case[annotation.stem] = score_rendered(ann, read_rendered(api.docx_bytes(draft, strict=False)))
+            except PtdraftError:
+                per_case[annotation.stem] = {part: 0.0 for part in PARTS}
+    if not per_case:
+        return {}, {}
+    return {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}, per_case
+
+
+PDF_READINGS = {"pdftotext": [], "pdftotext -layout": ["-layout"]}
+
+
+def score_pdf_folder(folder: Path) -> dict[str, tuple[dict[str, float], dict[str, dict[str, float]]]]:
+    """``score_folder`` for the folder's letters typed in Word (header in a table), printed to PDF by LibreOffice
+    and read back by ``pdftotext`` (the text a clerk copies out of a born-digital PDF), then imported: for each
+    reading of ``PDF_READINGS`` (plain, and ``-layout`` with the columns side by side), its means and cases."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from ptdraft import api
+    from ptdraft.outputs import libreoffice
+    from ptdraft.errors import PtdraftError
+
+    results: dict[str, tuple[dict[str, float], dict[str, dict[str, float]]]] = {}
+    with tempfile.TemporaryDirectory() as work:
+        annotations = {annotation.stem: json.loads(annotation.read_text(encoding="utf-8"))
+                       for _source, annotation in cases(folder)}
+        sources = []
+        for name, ann in annotations.items():
+            path = Path(work) / f"{name}.docx"
+            path.write_bytes(word_docx(ann, True))
+            sources.append(path)
+        if not sources:
+            return {}
+        pdfs = libreoffice.to_pdf(sources, Path(work) / "pdf")
+        tool = shutil.which("pdftotext")
+        if tool is None:
+            raise PtdraftError("pdftotext (poppler-utils) is not installed")
+        for reading, options in PDF_READINGS.items():
+            per_case: dict[str, dict[str, float]] = {}
+            for source, pdf in pdfs.items():
+                text_path = pdf.with_name(f"{pdf.stem}{'-'.join(options)}.txt")
+                subprocess.run([tool, *options, "-enc", "UTF-8", str(pdf), str(text_path)], check=True, timeout=60)
+                ann = annotations[source.stem]
+                try:
+                    draft, _report = api.import_file(text_path)
+                    per_case[source.stem] = score_rendered(ann, read_rendered(api.docx_bytes(draft, strict=False)))
+                except PtdraftError:
+                    per_case[source.stem] = {part: 0.0 for part in PARTS}
+            means = {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}
+            results[reading] = (means, per_case)
+    return results
