@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from ptdraft import doctypes
 from ptdraft.importer import lists, structure
@@ -417,6 +418,7 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
             notes.append(f"dòng “{archive.text}”: {archive.copies} bản, người soạn {archive.drafter or '(không có)'}")
         elif printed.rstrip(".") != archive.text.rstrip("."):
             notes.append(f"dòng “{archive.text}” sẽ in theo mẫu “{printed}.”")
+    signed: dict[str, Any] = {"signature": signature} if signature else {}  # else the model's default
     content = Content(
         doc_type=doc_type,
         parent_authority="\n".join(header.parent_authority),
@@ -442,6 +444,6 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
         archive=tuple(archive.units) if archive else (),
         drafter_code=archive.drafter if archive else "",
         copies=archive.copies if archive else None,
-        **({"signature": signature} if signature else {}),
+        **signed,
     )
     return content, recognised

@@ -58,7 +58,7 @@ def docx_paragraphs(path: Path) -> list[str]:
     def walk(element) -> None:
         for child in element.iterchildren():
             if child.tag == paragraph:
-                out.extend(Paragraph(child, None).text.split("\n"))
+                out.extend(Paragraph(child, None).text.split("\n"))  # type: ignore[arg-type] # text only, no part
             elif child.tag == table:
                 for tr in child.iterchildren(row):
                     for tc in tr.iterchildren(cell):

@@ -29,7 +29,6 @@ _PLACE_DATE = re.compile(
 # drafter's lower-case letters allowed, as in "TTr-UBND"); a line with a space in it is not a number line.
 _SYMBOL_FORM = re.compile(r"^[0-9A-Za-zĐđ&]+(?:[-/.][0-9A-Za-zĐđ&]+)*$")
 _VV = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*(?P<rest>.*)$")
-_ABOUT = re.compile(r"^Về\s+việc\s+", re.I)
 _URGENCY = {"KHẨN": "KHẨN", "THƯỢNG KHẨN": "THƯỢNG KHẨN", "HỎA TỐC": "HỎA TỐC", "HOẢ TỐC": "HỎA TỐC"}
 _SECRECY = {"MẬT": "MẬT", "TỐI MẬT": "TỐI MẬT", "TUYỆT MẬT": "TUYỆT MẬT"}
 _RECIPIENTS = re.compile(r"^Kính\s+gửi\b", re.I)

@@ -22,6 +22,14 @@ from ptdraft.vietnamese.names import is_personal_name
 _PREFIX = SIGNING_FORM
 
 
+def _authority_line(line: str) -> re.Match:
+    """The signing form of a line the block reader took as an authority line (it did so because this matched)."""
+    found = _PREFIX.match(line)
+    if found is None:
+        raise ValueError(f"not a signing-authority line: {line!r}")
+    return found
+
+
 def _mode(match: re.Match) -> str:
     return match.group("mode") or match.group("bare") or match.group("old").replace("/", "").replace(".", "")
 _SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký(?:[\s,]+(?:và\s+)?đóng\s+dấu)?|da\s*ky|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
@@ -42,7 +50,7 @@ class SignatureBlock:
     def signature(self) -> Signature:
         """The block in the draft's model; a combination the model lacks keeps every line (and a note says so)."""
         position = " ".join(self.position)
-        parsed = [(_mode(_PREFIX.match(line)), _PREFIX.match(line).group("title")) for line in self.authority]
+        parsed = [(_mode(m), m.group("title")) for m in map(_authority_line, self.authority)]
         modes = [m for m, _ in parsed]
         if not parsed:
             return Signature(SigningMode.NONE, position=position, name=self.name)
