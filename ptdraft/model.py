@@ -7,10 +7,12 @@ Text in a draft's content may hold Jinja expressions over the values
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Mapping, Union
+from typing import Any, Mapping, Union
 
 FORMAT_VERSION = 1
 
@@ -63,6 +65,88 @@ class Item:
 def ref_within(ref: str, part: str) -> bool:
     """Whether the draft part named ``ref`` ("requirements[2].subitems[1]") lies inside ``part`` ("requirements")."""
     return ref == part or ref.startswith(part + "[") or ref.startswith(part + ".")
+
+
+_REF_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A place in a draft, as problems, findings and the window name it: "body", "requirements[2].subitems[1]",
+    "signature.name", "annexes[1].title", "values.co_quan", "values.thanh_phan[3]". Indexes count from 1, as
+    the page numbers them. ``Ref.parse(text)`` reads one, ``str(ref)`` writes it back unchanged."""
+
+    steps: tuple[tuple[str, int | None], ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Ref:
+        """The ref named by ``text``; a ValueError for text that is not one."""
+        steps: list[tuple[str, int | None]] = []
+        for piece in text.split("."):
+            found = _REF_STEP.fullmatch(piece)
+            if found is None:
+                raise ValueError(f"not a draft part: {text!r}")
+            steps.append((found.group(1), int(found.group(2)) if found.group(2) else None))
+        return cls(tuple(steps))
+
+    def __str__(self) -> str:
+        return ".".join(name if index is None else f"{name}[{index}]" for name, index in self.steps)
+
+    @property
+    def head(self) -> str:
+        """The part of the draft it starts in: "requirements", "signature", "values"."""
+        return self.steps[0][0]
+
+    @property
+    def index(self) -> int | None:
+        """The entry of the first part (1 for "requirements[1].subitems[2]"), None when it names the whole part."""
+        return self.steps[0][1]
+
+    @property
+    def field(self) -> str | None:
+        """The template field of "values.co_quan" ("co_quan"); None for a part of the content."""
+        return self.steps[1][0] if self.head == "values" and len(self.steps) > 1 else None
+
+    def within(self, part: str) -> bool:
+        """Whether it lies inside ``part`` ("requirements[2].subitems[1]" lies inside "requirements")."""
+        return ref_within(str(self), part)
+
+    def get(self, content: Content) -> object:
+        """The value it names in ``content``: a text, a tuple of entries, an Item; "" where there is none."""
+        value: object = content
+        for name, index in self.steps:
+            value = getattr(value, name, "")
+            if index is not None:
+                entries = value if isinstance(value, tuple) else ()
+                value = entries[index - 1] if 0 < index <= len(entries) else ""
+        return value
+
+    def with_value(self, content: Content, value: object) -> Content:
+        """``content`` with the value it names replaced (entries out of range: unchanged)."""
+        return _replaced(content, self.steps, value)  # type: ignore[return-value]
+
+
+def ref_head(text: str) -> str:
+    """The part a ref starts in ("requirements" of "requirements[2].subitems[1]"); "" for text that is no ref."""
+    try:
+        return Ref.parse(text).head
+    except ValueError:
+        return ""
+
+
+def _replaced(holder: object, steps: tuple[tuple[str, int | None], ...], value: object) -> object:
+    (name, index), rest = steps[0], steps[1:]
+    current = getattr(holder, name)
+    if index is None:
+        new = _replaced(current, rest, value) if rest else value
+    else:
+        entries = list(current)
+        if not 0 < index <= len(entries):
+            return holder
+        entries[index - 1] = _replaced(entries[index - 1], rest, value) if rest else value
+        new = tuple(entries)
+    changes: dict[str, Any] = {name: new}
+    return dataclasses.replace(holder, **changes)  # type: ignore[type-var]
 
 
 # The text parts of a signature, in the order they print.

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ptdraft.checker import docx_reader
 from ptdraft.checker.engine import check_package
 from ptdraft.checker.findings import Finding
+from ptdraft.model import ref_head
 
 if TYPE_CHECKING:  # the writer and the layout load only when a draft is checked, not for a DOCX
     from ptdraft.layout import Layout
@@ -71,7 +72,7 @@ def draft_findings(draft: Draft) -> list[Finding]:
         ref = problem.ref
         if ref.startswith("values."):
             ref = part_using(ref.removeprefix("values."))
-        head = ref.split(".")[0].split("[")[0]
+        head = ref_head(ref)
         out.append(
             Finding(
                 rule=problem.rule,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ptdraft.layout import Layout, Para, SectionBreak
-from ptdraft.model import Content
+from ptdraft.model import Content, Ref
 from ptdraft.rules import Element
 
 
@@ -41,10 +41,13 @@ def _parts(layout: Layout) -> list[tuple[SectionBreak | None, list]]:
 
 def _is_appendix(content: Content, opening: SectionBreak) -> bool:
     """Whether the annex a section break opens ("annexes[2]") is an appendix (no type name) of ``content``."""
-    digits = opening.ref.removeprefix("annexes[").split("]", 1)[0]
-    if not digits.isdigit() or not 1 <= int(digits) <= len(content.annexes):
+    try:
+        number = Ref.parse(opening.ref).index
+    except ValueError:
         return False
-    return not content.annexes[int(digits) - 1].doc_type.strip()
+    if number is None or not 1 <= number <= len(content.annexes):
+        return False
+    return not content.annexes[number - 1].doc_type.strip()
 
 
 def split(layout: Layout, content: Content) -> tuple[Layout, tuple[AppendixFile, ...]]:

@@ -37,7 +37,7 @@ from ptdraft.layout import (
     para,
 )
 from ptdraft.metrics import text_width
-from ptdraft.model import Content, Signature
+from ptdraft.model import Content, Signature, ref_head
 from ptdraft.rules import Element
 
 BOOK = "copy"  # the register's book of copies
@@ -142,7 +142,7 @@ _FRAME_ELEMENTS = (Element.DECISION_WORD,)
 
 
 def _part(ref: str) -> str:
-    return ref.split("[", 1)[0].split(".", 1)[0]
+    return ref_head(ref)
 
 
 def _is_passage(block: Block) -> bool:

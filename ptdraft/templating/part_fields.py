@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import dataclasses
 from typing import Any
 
 from ptdraft import render
 from ptdraft.templating import templates
 from ptdraft.errors import PtdraftError, TemplateError
-from ptdraft.model import Content, Draft, Field, Item
+from ptdraft.model import Content, Draft, Field, Item, Ref
 
 _CODE = ("{{", "{%", "{#")
 
@@ -26,25 +25,9 @@ def has_code(text: str) -> bool:
     return any(mark in text for mark in _CODE)
 
 
-def _annex(part: str) -> tuple[int, str] | None:
-    """(0-based index, attribute) of a part named "annexes[2].title"; None for any other part."""
-    head, _dot, rest = part.partition(".")
-    if not head.startswith("annexes[") or not rest:
-        return None
-    digits = head.removeprefix("annexes[").rstrip("]")
-    return (int(digits) - 1, rest) if digits.isdigit() else None
-
-
 def part_value(content: Content, part: str) -> object:
     """The value of a part named like "subject", "recipients", "signature.name" or "annexes[1].title"."""
-    annex = _annex(part)
-    if annex is not None:
-        index, name = annex
-        return getattr(content.annexes[index], name, "") if 0 <= index < len(content.annexes) else ""
-    value: object = content
-    for name in part.split("."):
-        value = getattr(value, name, "")
-    return value
+    return Ref.parse(part).get(content)
 
 
 def part_texts(content: Content, part: str) -> list[str]:
@@ -102,19 +85,8 @@ def missing_required(draft: Draft) -> list[Field]:
 
 
 def with_part(content: Content, part: str, value: Any) -> Content:
-    """The content with one part replaced."""
-    annex = _annex(part)
-    if annex is not None:
-        index, name = annex
-        annexes = list(content.annexes)
-        if 0 <= index < len(annexes):
-            annexes[index] = dataclasses.replace(annexes[index], **{name: value})
-        return dataclasses.replace(content, annexes=tuple(annexes))
-    head, _dot, rest = part.partition(".")
-    if rest:
-        inner = dataclasses.replace(getattr(content, head), **{rest: value})
-        return dataclasses.replace(content, **{head: inner})
-    return dataclasses.replace(content, **{head: value})
+    """The content with one part replaced (an entry that is not there: unchanged)."""
+    return Ref.parse(part).with_value(content, value)
 
 
 def as_free_text(draft: Draft, part: str) -> Content:
