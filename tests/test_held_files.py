@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ptdraft import api, cli, held_files, store
+from ptdraft import api, cli, disk, held_files
 from ptdraft.errors import OutputError
 from tests.support import LETTER_JSON
 
@@ -59,7 +59,7 @@ def test_a_file_let_go_after_a_moment_is_replaced_in_place(tmp_path, monkeypatch
     target = tmp_path / "cong-van.docx"
     target.write_bytes(OLD)
     holder = Holder(monkeypatch, target, times=2)
-    written = store.write_atomic(target, b"new")
+    written = disk.write_atomic(target, b"new")
     assert written == target and target.read_bytes() == b"new"
     assert holder.refused == [target, target]
     assert holder.sleeps == list(held_files.RETRY_DELAYS[:2])
@@ -74,7 +74,7 @@ def test_without_the_choice_a_held_file_is_an_error_and_nothing_is_left(tmp_path
     holder = Holder(monkeypatch, target)
     assert held_files.notice() is None
     with pytest.raises(OutputError, match="Word") as caught:
-        store.write_atomic(target, b"new")
+        disk.write_atomic(target, b"new")
     assert caught.value.where == str(target)
     assert len(holder.refused) == len(held_files.RETRY_DELAYS) + 1
     assert target.read_bytes() == OLD and files(tmp_path) == {"cong-van.docx"}
@@ -86,7 +86,7 @@ def test_the_next_free_name_is_taken(tmp_path, monkeypatch, cli_policy):
     target.write_bytes(OLD)
     (tmp_path / "cong-van (1).docx").write_bytes(b"earlier")
     Holder(monkeypatch, target)
-    written = store.write_atomic(target, b"new")
+    written = disk.write_atomic(target, b"new")
     assert written == tmp_path / "cong-van (2).docx" and written.read_bytes() == b"new"
     assert target.read_bytes() == OLD and (tmp_path / "cong-van (1).docx").read_bytes() == b"earlier"
     [note] = cli_policy
@@ -100,7 +100,7 @@ def test_other_name_false_never_renames(tmp_path, monkeypatch, cli_policy):
     target.write_bytes(OLD)
     Holder(monkeypatch, target)
     with pytest.raises(OutputError, match="Word"):
-        store.write_atomic(target, b"new", other_name=False)
+        disk.write_atomic(target, b"new", other_name=False)
     assert files(tmp_path) == {"thu-1.docx"} and cli_policy == []
 
 

@@ -11,17 +11,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ptdraft import api, store
+from ptdraft import api, drafts as draft_files
 from ptdraft.schema_check import Checker
 from tests.support import RENDER_REAL_LETTER, REPO, modules_loaded_by
 
-SCHEMA = store.schema()
+SCHEMA = draft_files.schema()
 REFERENCE = jsonschema.validators.validator_for(SCHEMA)(SCHEMA)
 OURS = Checker(SCHEMA)
 
 
 def _valid_drafts() -> list[dict]:
-    drafts = [store.draft_to_dict(api.example_draft(t)) for t in api.list_templates()]
+    drafts = [draft_files.draft_to_dict(api.example_draft(t)) for t in api.list_templates()]
     drafts += [json.loads(p.read_text(encoding="utf-8")) for p in sorted((REPO / "examples").glob("*.json"))
                if "content" in json.loads(p.read_text(encoding="utf-8"))]
     return drafts

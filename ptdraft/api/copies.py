@@ -123,7 +123,7 @@ def make_copy(draft: Draft, request: CopyRequest, output: Path, *, db=None,
     """
     from ptdraft import docx_writer
     from ptdraft.api.library import _opened, _who
-    from ptdraft.store import check_writable
+    from ptdraft.disk import check_writable
 
     if request.electronic and request.signed_at is None:
         request = dataclasses.replace(request, signed_at=_dt.datetime.now(rules.VIETNAM_TIME))

@@ -13,7 +13,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any, Mapping
 
-from ptdraft import render, store
+from ptdraft import disk, drafts, render
 from ptdraft.templating import templates
 from ptdraft.errors import PtdraftError
 from ptdraft.model import Content, Draft, Value
@@ -104,7 +104,7 @@ def example_draft(template: Template) -> Draft:
 
 def with_values(draft: Draft, values: Mapping[str, Value]) -> Draft:
     """The draft with new field values, cleaned and checked against its fields."""
-    cleaned = store.clean_strings(dict(values), "giá trị")
+    cleaned = drafts.clean_strings(dict(values), "giá trị")
     return dataclasses.replace(draft, values=templates.resolve_values(draft.fields, cleaned, "giá trị"))
 
 
@@ -119,13 +119,13 @@ def blank_draft() -> Draft:
 
 def load_draft(path: Path) -> Draft:
     """A saved draft; its values are checked against its own fields like values typed in."""
-    draft = store.load_draft(Path(path))
+    draft = drafts.load_draft(Path(path))
     return dataclasses.replace(draft, values=templates.resolve_values(draft.fields, draft.values, str(path)))
 
 
 def save_draft(draft: Draft, path: Path) -> Path:
-    """Write the draft atomically; returns the path written (see :func:`ptdraft.store.write_atomic`)."""
-    return store.save_draft(draft, Path(path))
+    """Write the draft atomically; returns the path written (see :func:`ptdraft.disk.write_atomic`)."""
+    return drafts.save_draft(draft, Path(path))
 
 
 def printed(content: Content) -> dict[str, object]:
@@ -240,7 +240,7 @@ def check_docx(path: Path) -> list:
 def export_docx(draft: Draft, path: Path, *, strict: bool = True, draft_mark: str | None = None) -> Path:
     """Write the DOCX of ``draft`` to ``path`` atomically (the old file stays intact on any error); returns the
     path written, another name beside it when the file is held by Word and the program chose so
-    (:func:`ptdraft.store.save_elsewhere_when_held`). ``draft_mark`` as in :func:`layout_draft`."""
+    (:func:`ptdraft.held_files.save_elsewhere_when_held`). ``draft_mark`` as in :func:`layout_draft`."""
     from ptdraft import docx_writer
 
     return docx_writer.write(layout_draft(draft, strict=strict, draft_mark=draft_mark), Path(path))
@@ -261,6 +261,6 @@ def export_docx_files(draft: Draft, path: Path, *, strict: bool = True, draft_ma
     main, appendices = annex_files.split(whole, content)
     targets = [Path(path)] + [annex_files.file_name(Path(path), item.heading) for item in appendices]
     for target in targets:
-        store.check_output(target)
+        disk.check_output(target)
     data = [docx_writer.to_bytes(item) for item in (main, *(a.layout for a in appendices))]
-    return [store.write_atomic(target, item) for target, item in zip(targets, data)]
+    return [disk.write_atomic(target, item) for target, item in zip(targets, data)]

@@ -27,7 +27,7 @@ from ptdraft.office.library import LibraryEntry, TemplateCheck
 from ptdraft.model import Draft
 from ptdraft.office.register import NumberPreview
 from ptdraft.storage import RegisterEntry, Storage, TemplateEvent, TemplateVersion
-from ptdraft.store import read_text
+from ptdraft.disk import read_text
 from ptdraft.templating.templates import Template
 
 __all__ = [
@@ -210,7 +210,7 @@ def import_template_file(path: Path, *, by: str | None = None, db=None) -> tuple
 
 def export_template(template_id: str, path: Path, *, version: int | None = None, db=None) -> LibraryEntry:
     """Write a version's text, as stored (same SHA-256), to a .toml file, atomically."""
-    from ptdraft.store import write_atomic
+    from ptdraft.disk import write_atomic
 
     with _opened(db) as opened:
         entry = library.get(opened, template_id, version)
@@ -271,9 +271,9 @@ def issue_number_for_file(path: Path, *, db=None, user: str | None = None,
     A draft folder or DOCX path that cannot be written is refused before a number is taken; a
     failure after that says which number was issued and recorded.
     """
-    from ptdraft import store
+    from ptdraft import drafts
     from ptdraft.api import drafting as api
-    from ptdraft.store import check_writable
+    from ptdraft.disk import check_writable
 
     path = Path(path)
     draft = api.load_draft(path)
@@ -288,7 +288,7 @@ def issue_number_for_file(path: Path, *, db=None, user: str | None = None,
         numbered, entry = register.issue(opened, draft, user=_who(user), draft_path=str(path.resolve()))
         try:
             # The register names this very file: never another name for it.
-            store.save_draft(numbered, path, other_name=False)
+            drafts.save_draft(numbered, path, other_name=False)
         except PtdraftError as exc:
             raise OutputError(
                 f"đã cấp số {entry.symbol} và ghi vào sổ, nhưng không ghi được số vào bản thảo ({exc.message}); "

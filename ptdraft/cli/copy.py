@@ -87,7 +87,7 @@ def _request(args, draft, profile: dict):
 
 
 def run(args: argparse.Namespace) -> int:
-    from ptdraft import api, store
+    from ptdraft import api, disk
 
     if args.draft.suffix.lower() != ".json":
         raise InputError("chỉ sao được bản thảo .json của ptdraft; tệp DOCX hãy nhập trước bằng "
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None and not args.preview:
         raise InputError("cần tệp DOCX của bản sao: -o TỆP.docx", "-o")
     if args.output is not None:
-        store.check_output(args.output, args.draft)
+        disk.check_output(args.output, args.draft)
     profile = api.office_profile_for_drafts(args.db)
     request = _request(args, draft, profile)
     api.copy_layout(draft, request)  # every part checked before the number is shown or taken

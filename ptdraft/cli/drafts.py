@@ -16,12 +16,12 @@ DRAFT_MARK = "DỰ THẢO"  # rules.DRAFT_MARK, without importing the rules for 
 
 def field_values(fields, data_path: Path | None, assignments: list[str]) -> dict:
     """Values from a JSON file and ``--set`` assignments, typed by the fields they name."""
-    from ptdraft import store
+    from ptdraft import disk
     from ptdraft.templating import templates
 
     values: dict = {}
     if data_path is not None:
-        data = store.read_json(data_path)
+        data = disk.read_json(data_path)
         if not isinstance(data, dict):
             raise InputError("tệp giá trị phải là một đối tượng JSON {\"trường\": giá trị}", str(data_path))
         values.update(data)

@@ -300,7 +300,7 @@ def _template_diff(args) -> int:
 
 def _template_submit(args) -> int:
     from ptdraft import api
-    from ptdraft.store import read_text
+    from ptdraft.disk import read_text
 
     source = args.source
     path = Path(source)
@@ -508,9 +508,9 @@ def _snippets_list(args) -> int:
 
 
 def _snippets_add(args) -> int:
-    from ptdraft import api, store
+    from ptdraft import api, disk
 
-    store.check_output(args.output, args.draft, None)
+    disk.check_output(args.output, args.draft, None)
     draft = api.load_draft(args.draft)
     found = {s.id: s for s in api.snippets(profile=api.office_profile_for_drafts(args.db))}
     for snippet_id in args.ids:

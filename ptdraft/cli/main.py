@@ -135,9 +135,9 @@ def _draft_mark(text: str | None) -> str | None:
 
 
 def _cmd_render(args) -> int:
-    from ptdraft import api, store
+    from ptdraft import api, disk
 
-    store.check_output(args.output, args.source if drafts.is_draft(args.source) else None, args.data)
+    disk.check_output(args.output, args.source if drafts.is_draft(args.source) else None, args.data)
     mark = _draft_mark(args.du_thao)
     draft = drafts.draft_from(args)
     if mark is None:
@@ -158,9 +158,9 @@ def _cmd_render(args) -> int:
 def _cmd_new(args) -> int:
     from ptdraft import api
 
-    from ptdraft import store
+    from ptdraft import disk
 
-    store.check_output(args.output, args.template if Path(args.template).exists() else None, args.data)
+    disk.check_output(args.output, args.template if Path(args.template).exists() else None, args.data)
     template = cli_templates.template_for(args.template, args.db)
     profile = api.office_profile_for_drafts(args.db)
     draft = api.new_draft(template, drafts.field_values(template.fields, args.data, args.set), profile=profile)
@@ -171,11 +171,12 @@ def _cmd_new(args) -> int:
 
 def _cmd_import(args) -> int:
     # The importer and the draft file only: reading a letter needs neither the templates nor the layout.
-    from ptdraft import importer, store
+    from ptdraft import disk, importer
+    from ptdraft import drafts as draft_files
 
-    store.check_output(Path(args.output), Path(args.file))
+    disk.check_output(Path(args.output), Path(args.file))
     draft, report = importer.import_file(Path(args.file))
-    written = store.save_draft(draft, Path(args.output))
+    written = draft_files.save_draft(draft, Path(args.output))
     print("\n".join(report.lines()))
     print(f"Đã ghi bản thảo {written}")
     return EXIT_OK

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from ptdraft import store
+from ptdraft import disk, drafts
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.widgets import single_shot
@@ -41,9 +41,9 @@ class Autosaver(QObject):
 
     def save_now(self) -> bool:
         try:
-            store.save_draft(self.state.draft, self.file)
+            drafts.save_draft(self.state.draft, self.file)
             info = {"path": str(self.state.path) if self.state.path else None, "time": time.time()}
-            store.write_atomic(self.meta, json.dumps(info, ensure_ascii=False).encode("utf-8"))
+            disk.write_atomic(self.meta, json.dumps(info, ensure_ascii=False).encode("utf-8"))
             return True
         except PtdraftError:
             return False
@@ -62,7 +62,7 @@ def pending(folder: Path) -> tuple[Draft, Path | None, float] | None:
     if not file.is_file():
         return None
     try:
-        draft = store.load_draft(file)
+        draft = drafts.load_draft(file)
     except PtdraftError:
         return None
     path: Path | None = None

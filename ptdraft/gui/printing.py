@@ -9,7 +9,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from ptdraft import rules, store
+from ptdraft import disk, rules
 from ptdraft.errors import OutputError
 from ptdraft.gui.pages import Page, paint_page
 from ptdraft.layout import Layout
@@ -56,7 +56,7 @@ def export_pdf(pages: list[Page], layout: Layout, path: Path) -> None:
         setup_printer(printer, layout)
         if not paint_pages(printer, pages):
             raise OutputError("không tạo được tệp PDF", str(path))
-        os.chmod(temp, store._new_file_mode(path))  # the DOCX's permissions, not mkstemp's private 0o600
+        os.chmod(temp, disk._new_file_mode(path))  # the DOCX's permissions, not mkstemp's private 0o600
         os.replace(temp, path)
     except PermissionError:
         raise OutputError(

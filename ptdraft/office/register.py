@@ -24,7 +24,7 @@ from ptdraft.errors import InputError, OutputError
 from ptdraft.layout import bare_entry, distribution_entries, symbol
 from ptdraft.model import Content, Draft
 from ptdraft.storage import BOOK_LABELS, BOOK_TITLES, STATUS_LABELS, NewEntry, RegisterEntry, Storage
-from ptdraft.store import write_atomic
+from ptdraft.disk import write_atomic
 
 BOOK_NAMES = {"ordinary": "ordinary", "thuong": "ordinary", "secret": "secret", "mat": "secret",
               "copy": "copy", "sao": "copy", "ban-sao": "copy"}

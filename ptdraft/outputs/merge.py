@@ -27,7 +27,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ptdraft import dates, pipeline, render, store
+from ptdraft import dates, disk, drafts, pipeline, render
 from ptdraft.templating import templates
 from ptdraft.errors import InputError, OutputError
 from ptdraft.errors import PtdraftError
@@ -470,7 +470,7 @@ def plan(draft: Draft, table: Table, columns: Sequence[Column] | None = None) ->
         try:
             # The draft's own values were cleaned when it was loaded; only the row's are new.
             own = {k: v for k, v in values.items() if draft.values.get(k, _UNSET) is not v}
-            cleaned = {**values, **store.clean_strings(own, f"dòng {number}")}
+            cleaned = {**values, **drafts.clean_strings(own, f"dòng {number}")}
             letter_draft = dataclasses.replace(draft, values=templates.resolve_values(draft.fields, cleaned,
                                                                                       f"dòng {number}"))
         except InputError as exc:
@@ -563,7 +563,7 @@ def write(merge: Plan, folder: Path, *, skip_bad_rows: bool = False, replace: bo
                     stopped = True
                     break
             if not stopped:
-                store.write_atomic(folder / one_file, docx_writer.to_bytes_many(layouts), sync=False, other_name=False)
+                disk.write_atomic(folder / one_file, docx_writer.to_bytes_many(layouts), sync=False, other_name=False)
                 written.append(folder / one_file)
         else:
             # Files are created by a few threads while this one builds the next letters: creating a file costs
@@ -572,7 +572,7 @@ def write(merge: Plan, folder: Path, *, skip_bad_rows: bool = False, replace: bo
                 pending = []
                 for done, letter in enumerate(merge.letters, start=1):
                     target = folder / letter.file_name
-                    pending.append((target, pool.submit(store.write_atomic, target, letter.docx(), sync=False, other_name=False)))
+                    pending.append((target, pool.submit(disk.write_atomic, target, letter.docx(), sync=False, other_name=False)))
                     if progress:
                         progress(done, total)
                     if cancelled and cancelled() and done < total:
@@ -585,9 +585,9 @@ def write(merge: Plan, folder: Path, *, skip_bad_rows: bool = False, replace: bo
         if copy_name and not stopped:
             copy_path = folder / copy_name
             copy_data = pipeline.docx_bytes(file_copy(merge.letters[0].draft, merge.letters))
-            store.write_atomic(copy_path, copy_data, sync=False, other_name=False)
+            disk.write_atomic(copy_path, copy_data, sync=False, other_name=False)
     finally:
-        store.sync_files(written)
+        disk.sync_files(written)
     pdfs: tuple[Path, ...] = ()
     if pdf and written and not stopped:
         from ptdraft.outputs import libreoffice

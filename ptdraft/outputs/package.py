@@ -40,7 +40,7 @@ from ptdraft.layout import Layout, bare_entry, distribution_entries, layout as m
 from ptdraft.outputs.merge import safe_file_name
 from ptdraft.model import Content, Draft
 from ptdraft.storage import PackageRecord, RegisterEntry, Storage
-from ptdraft.store import write_atomic
+from ptdraft.disk import write_atomic
 from ptdraft.text import fold as _fold
 
 FORMAT = "ptdraft-goi-van-ban/1"

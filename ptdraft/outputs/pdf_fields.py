@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ptdraft import docx_writer, metrics, rules, store
+from ptdraft import disk, docx_writer, metrics, rules
 from ptdraft.outputs import libreoffice
 from ptdraft.errors import InputError
 from ptdraft.layout import BLANK_NUMBER, Layout, Para, Table, number_line
@@ -313,7 +313,7 @@ def export(draft: Draft, output: Path, *, pdf_a: bool = False, copy: bool = Fals
 
     _need_pyhanko()
     output = Path(output)
-    store.check_writable(output)
+    disk.check_writable(output)
     layout = pipeline.layout_draft(draft)
     with tempfile.TemporaryDirectory(prefix="ptdraft-ky-so-") as folder:
         source = Path(folder) / "van-ban.docx"
@@ -324,7 +324,7 @@ def export(draft: Draft, output: Path, *, pdf_a: bool = False, copy: bool = Fals
     if copy:
         boxes[COPY] = copy_box(layout, number.replace(BLANK_NUMBER, "0000"))
     data = add_fields(pdf, boxes, number=number)
-    store.write_atomic(output, data)
+    disk.write_atomic(output, data)
     pages = int(_pdf_reader(data, str(output)).root["/Pages"]["/Count"])
     return Exported(output, pages, boxes, pdf_a)
 

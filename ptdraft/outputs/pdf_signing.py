@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ptdraft import store
+from ptdraft import disk
 from ptdraft.outputs import pdf_fields
 from ptdraft.errors import InputError
 
@@ -338,7 +338,7 @@ def sign(
 ) -> Signed:
     """Sign the empty signature field ``field`` of ``path`` and write the result to ``output`` (atomically)."""
     reader, data = check_field(path, field)
-    store.check_writable(Path(output))
+    disk.check_writable(Path(output))
     moment = signing_time(now)
     if image is not None and field == pdf_fields.COPY:
         raise InputError("ô bản sao (ban-sao) không hiện hình ảnh, chỉ số và thời gian ký (Phụ lục I); bỏ --image", "--image")
@@ -381,7 +381,7 @@ def _sign_with(signer, reader, data: bytes, output: Path, field: str, style, num
         raise
     except Exception as exc:  # pyHanko and the token report their failures with many exception types
         raise InputError(f"không ký được ({type(exc).__name__}: {exc})", field) from None
-    store.write_atomic(Path(output), out.getvalue())
+    disk.write_atomic(Path(output), out.getvalue())
     return Signed(Path(output), field, who, moment)
 
 

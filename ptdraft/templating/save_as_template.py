@@ -18,7 +18,7 @@ from ptdraft.templating import template_text
 from ptdraft.errors import InputError
 from ptdraft.office.library import check_source
 from ptdraft.model import SIGNATURE_TEXTS, Content, Draft, Field, FieldKind, Item, Signature
-from ptdraft.store import content_to_dict, field_to_dict
+from ptdraft.drafts import content_to_dict, field_to_dict
 
 _FIELD_ID = re.compile(r"^[a-z_][a-z0-9_]*$")
 _TEMPLATE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -20,7 +20,8 @@ from ptdraft.errors import InputError, TemplateError
 from ptdraft.model import Content, Draft, Field, FieldKind, TemplateRef, Value
 from ptdraft.render import content_sources, names_used
 from ptdraft.resources import templates_dir
-from ptdraft.store import clean_strings, content_from_dict, field_from_dict, read_text, validate
+from ptdraft.drafts import clean_strings, content_from_dict, field_from_dict, validate
+from ptdraft.disk import read_text
 
 APPROVAL_STATES = ("draft", "submitted", "approved", "retired")
 APPROVAL_LABELS = {"draft": "nháp", "submitted": "chờ duyệt", "approved": "đã duyệt", "retired": "ngừng dùng"}

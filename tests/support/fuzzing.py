@@ -17,7 +17,7 @@ import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ptdraft import api, store
+from ptdraft import api, drafts
 from ptdraft.errors import PtdraftError
 from ptdraft.model import FieldKind
 
@@ -131,7 +131,7 @@ def export_case(case) -> bytes | None:
         data["content"][part] = value
 
     def make_from_json() -> bytes:
-        return api.docx_bytes(store.draft_from_dict(data, "fuzz.json"))
+        return api.docx_bytes(drafts.draft_from_dict(data, "fuzz.json"))
 
     return _outcome(make_from_json)
 
