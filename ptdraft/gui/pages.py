@@ -96,6 +96,12 @@ class Line:
     y: float
     height: float
 
+    @property
+    def text(self) -> str:
+        """The characters this line shows."""
+        laid = self.layout.lineAt(self.index)
+        return self.layout.text()[laid.textStart():laid.textStart() + laid.textLength()]
+
 
 @dataclass
 class Piece:

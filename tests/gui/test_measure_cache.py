@@ -14,11 +14,7 @@ def _summary(result):
     out = []
     for page in result:
         for piece in page.pieces:
-            texts = []
-            for line in piece.lines:
-                qline = line.layout.lineAt(line.index)
-                texts.append((round(line.x), round(line.y), line.layout.text()[qline.textStart():qline.textStart()
-                                                                               + qline.textLength()]))
+            texts = [(round(line.x), round(line.y), line.text) for line in piece.lines]
             out.append((page.number, piece.kind, piece.ref, round(piece.rect.y()), tuple(texts)))
     return out
 
