@@ -3,7 +3,6 @@ widget whose every key changes the draft's filled text and the preview's pages; 
 from __future__ import annotations
 
 import importlib.util
-import os
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
