@@ -293,3 +293,27 @@ def test_a_lưu_line_whose_count_in_brackets_has_more_after_it_is_kept_as_writte
     assert rendered.signature_left[-1] == "- Lưu: VT, QHQT (3b).18."
     assert rendered.signature_right == ["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Nguyễn Quốc Huy"]
     assert any("giữ nguyên như văn bản viết" in note for note in report.notes)
+
+
+@pytest.mark.parametrize("line", [
+    "Phó Chủ tịch Nguyễn Văn Phiên",  # the title in small letters before the name
+    "Nguyễn Văn Phiên.",  # a mark typed after the name
+    "Nguyễn Văn Phiên;",
+    "Nguyễn Văn Phiên - Đã ký",  # a site's note after the name
+    "Đ/c Nguyễn Văn Phiên",
+])
+def test_a_name_line_holding_more_than_the_name_gives_the_name_with_a_note(line):
+    # tuned/28's signature block (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn Phiên) with its name line as other copies type it
+    text = (TUNED / "28.txt").read_text(encoding="utf-8").replace("\nNguyễn Văn Phiên\n", f"\n{line}\n")
+    draft, report = api.import_text(text)
+    signature = draft.content.signature
+    assert (signature.head_title, signature.position, signature.name) == ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Phiên")
+    assert line not in draft.content.body
+    if line != "Nguyễn Văn Phiên":
+        assert any(line in note for note in report.notes)
+
+
+def test_a_line_under_the_title_that_is_no_name_is_still_no_name():
+    text = (TUNED / "28.txt").read_text(encoding="utf-8").replace("\nNguyễn Văn Phiên\n", "\nChủ tịch UBND huyện\n")
+    draft, _report = api.import_text(text)
+    assert draft.content.signature.name == ""

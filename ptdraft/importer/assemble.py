@@ -15,7 +15,7 @@ from ptdraft.importer.header import (
 from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
 from ptdraft.importer.signature import (
-    SignatureBlock, is_placeholder, parse_signature, placeholders_apart, title_in_small_letters, title_with_name,
+    SignatureBlock, is_placeholder, parse_signature, placeholders_apart, signer_name, title_in_small_letters, title_with_name,
 )
 from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.importer.source import Source
@@ -182,7 +182,7 @@ def _plain_signature_at(lines: list[Line], index: int) -> bool:
     for offset, line in enumerate(lines[index + 1:index + 5], start=index + 1):
         if is_placeholder(line.text) or (upper_line(line.text) and offset == index + 1):
             continue
-        if not is_personal_name(line.text):
+        if not signer_name(line.text):
             return False
         after = lines[offset + 1:]
         # A block of capitals further down is the letter's signature (this one a co-signer's, as a Biên bản's THƯ KÝ).
@@ -222,7 +222,7 @@ def _signature_line(line: Line, right: list[Line]) -> bool:
     if text.startswith(("-", "+", "•", "(")) and not is_placeholder(text):
         return False
     return upper_line(text) or lists.is_signature_start(line) or is_placeholder(text) \
-        or title_with_name(text) or bool(right and is_personal_name(text))
+        or title_with_name(text) or bool(right and signer_name(text))
 
 
 _YEAR = re.compile(r"^(?P<year>(?:19[4-9]|2\d\d)\d)/(?P<rest>.+)$")

@@ -153,12 +153,41 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
             if is_personal_name(text) or not (block.authority or block.position):
                 block.name = text
                 continue
+            name = signer_name(text)
+            if name:
+                block.name = name
+                block.notes.append(f"dòng tên người ký “{text}”: đọc tên là “{name}”")
+                continue
             block.notes.append(f"dòng “{text}” dưới chức vụ không phải họ tên người: giữ trong nội dung")
         block.rest = lines[index:]
         break
     if not block.name and len(block.position) >= 2 and _looks_like_name(block.position[-1]):
         block.name = block.position.pop()  # a name typed in capitals, after the titles
     return block
+
+
+# What a copy prints on the name's line beside the name: "Nguyễn Văn An - Đã ký" (a site's note), "Nguyễn Văn An." or
+# "…;" (a mark typed after it), "Đ/c Nguyễn Văn An", and the signer's title in small letters before the name
+# ("Phó Chủ tịch Nguyễn Văn An", "Thứ trưởng Nguyễn Văn An"), the way the e-office copies and news reposts print it.
+_AFTER_NAME = re.compile(r"(?:\s*[-–]\s*[(\[]?\s*đã\s+ký\s*[)\]]?|\s*[.;,]+)\s*$", re.I)
+_BEFORE_NAME = re.compile(r"^(?:Đ/c|Đ/C|Đồng\s+chí)\s+")
+
+
+def signer_name(text: str) -> str:
+    """The signer's name in a name line that holds more than the name (see ``_AFTER_NAME``), "" when there is none:
+    what is cut is never a part of a name, and what is left must read as a personal name."""
+    text = " ".join(text.split())
+    if is_personal_name(text):
+        return text
+    rest = _BEFORE_NAME.sub("", _AFTER_NAME.sub("", text))
+    if rest != text and is_personal_name(rest):
+        return rest
+    words = rest.split()
+    for cut in range(1, len(words) - 1):
+        title, name = " ".join(words[:cut]), " ".join(words[cut:])
+        if title_in_small_letters(title) and not upper_line(title) and is_personal_name(name):
+            return name
+    return ""
 
 
 _TITLE_WORDS = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ|GIÁM|THỦ|BỘ|CHÁNH|TỊCH|ĐỐC|VIÊN|KÝ|THƯ|TƯỚNG|NHIỆM|QUYỀN)\b")
