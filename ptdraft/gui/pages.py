@@ -34,7 +34,7 @@ from ptdraft.layout import Cell, Layout, Para, Rule, SectionBreak, Table
 from ptdraft.metrics import line_height
 from ptdraft.rules import Align, Style
 
-TWIPS_PER_INCH = 1440
+TWIPS_PER_INCH = rules.TWIPS_PER_INCH
 _DOTS_PER_METER = round(TWIPS_PER_INCH / 0.0254)
 _ALIGN = {
     Align.LEFT: Qt.AlignmentFlag.AlignLeft,
@@ -42,7 +42,7 @@ _ALIGN = {
     Align.RIGHT: Qt.AlignmentFlag.AlignRight,
     Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify,
 }
-RULE_PEN_TWIPS = rules.RULE_WEIGHT * 20 / 8  # border widths are in eighths of a point
+RULE_PEN_TWIPS = rules.border_twips(rules.RULE_WEIGHT)
 # The DOCX draws a short rule as the bottom border of a tiny paragraph, a gap below it; Word and LibreOffice add
 # that gap and the border's width to the paragraph's height.
 RULE_GAP_TWIPS = rules.pt(rules.RULE_SPACE)
@@ -53,7 +53,7 @@ TOP_RULE_PAD_TWIPS = rules.pt(rules.TOP_RULE_SPACE) + RULE_PEN_TWIPS
 # A DOCX must end with a paragraph: after a final table the writer adds one, as low as it can be.
 TAIL_TWIPS = rules.END_PARAGRAPH_LINE
 # The lines of a table in the body (its width in eighths of a point, as the DOCX writes it).
-GRID_PEN_TWIPS = rules.TABLE_BORDER * 20 / 8
+GRID_PEN_TWIPS = rules.border_twips(rules.TABLE_BORDER)
 # Widow and orphan control, as the DOCX sets it (Word's and LibreOffice's two lines each).
 WIDOWS = ORPHANS = 2
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ptdraft import rules
 from ptdraft.gui.i18n import _
 from ptdraft.model import ref_within
 
@@ -25,8 +26,8 @@ class PageCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pages: list[Page] = []
-        self.page_width = 11906
-        self.page_height = 16838
+        self.page_width = rules.PAGE.width  # an empty preview shows the page the decree prescribes
+        self.page_height = rules.PAGE.height
         self.zoom = 0.05
         self.marked: set[str] = set()  # draft parts with a finding: all their printed pieces are outlined
         self.marked_paras: set = set()  # layout paragraphs with a finding of their own: only those are outlined
@@ -192,7 +193,7 @@ class PreviewPanel(QWidget):
         elif key == "fit_page":
             zoom = min((viewport.width() - 2 * GAP) / width, (viewport.height() - 2 * GAP) / height)
         else:
-            zoom = self.logicalDpiX() / 1440 * int(key) / 100
+            zoom = self.logicalDpiX() / rules.TWIPS_PER_INCH * int(key) / 100
         self.canvas.set_zoom(zoom)
         hint = self.canvas.sizeHint()
         self.canvas.resize(max(hint.width(), viewport.width()), hint.height())

@@ -11,6 +11,7 @@ import re
 import tomllib
 
 from ptdraft.errors import PtdraftError
+from ptdraft.model import Ref
 
 _TOML_LINE = re.compile(r"TOML ở dòng (\d+)")
 _PART_LINE = re.compile(r"dòng (\d+) của phần này")
@@ -18,7 +19,6 @@ _PART = re.compile(r"content\.([a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)?)")
 _EXAMPLE = re.compile(r"\[example\]\.([A-Za-z0-9_]+)")
 _FIELD = re.compile(r"fields\[(\d+)\]")
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?\s*(#.*)?$")
-_STEP = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?$")
 
 
 def error_line(source: str, error: PtdraftError) -> int | None:
@@ -85,21 +85,21 @@ def part_line(source: str, part: str, line_in_part: int = 1) -> int | None:
     """The file line of line ``line_in_part`` of a content part ("body", "recipients[2]", "signature.name",
     "requirements[1].subitems[2]")."""
     lines = source.splitlines()
-    steps = part.split(".")
-    first = _STEP.match(steps[0])
-    if first is None:
+    try:
+        ref = Ref.parse(part)
+    except ValueError:
         return None
-    name, index = first.group(1), first.group(2)
+    (name, index), rest = ref.steps[0], ref.steps[1:]
     table: tuple[str, ...]  # the TOML table holding the part: [content], [content.signature], [[content.requirements]]
-    if name == "signature" and len(steps) == 2:
-        table, occurrence, key, element = ("content", "signature"), 0, steps[1], None
+    if name == "signature" and len(rest) == 1:
+        table, occurrence, key, element = ("content", "signature"), 0, rest[0][0], None
     elif name == "requirements" and index:
-        table, occurrence = ("content", "requirements"), int(index) - 1
-        sub = _STEP.match(steps[1]) if len(steps) == 2 else None
-        key, element = (sub.group(1), int(sub.group(2)) - 1) if sub and sub.group(2) else ("text", None)
+        table, occurrence = ("content", "requirements"), index - 1
+        sub_name, sub_index = rest[0] if len(rest) == 1 else ("", None)
+        key, element = (sub_name, sub_index - 1) if sub_index else ("text", None)
     else:
         table, occurrence, key = ("content",), 0, name
-        element = int(index) - 1 if index else None
+        element = index - 1 if index else None
     start = _key_line(lines, table, occurrence, key)
     if start is None:
         return None
