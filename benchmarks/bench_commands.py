@@ -10,7 +10,7 @@ building its parser, and the work itself.
 |---|---|
 | ``ptdraft render LETTER.json -o x.docx`` | ``python -c "import docx"`` (issue 14's comparison) |
 | ``ptdraft --help`` | ``python -c "import argparse"`` and printing a parser's help |
-| ``ptdraft import LETTER.txt -o x.json`` | ``python -c "import argparse, ptdraft.importer, ptdraft.drafts"`` |
+| ``ptdraft import LETTER.txt -o x.json`` | ``python -c "import argparse, ptdraft.importer, ptdraft.files.drafts"`` |
 | ``ptdraft check x.docx`` | ``python -c "import argparse, ptdraft.checker.engine"`` |
 
     python benchmarks/bench_commands.py [--runs 15] [--json]
@@ -44,7 +44,7 @@ def _pairs(work: Path) -> list[tuple[str, list[str], list[str]]]:
         ("--help", [py, "-m", "ptdraft", "--help"],
          [py, "-c", "import argparse; argparse.ArgumentParser(prog='ptdraft').print_help()"]),
         ("import", [py, "-m", "ptdraft", "import", str(TEXT), "-o", str(work / "x.json")],
-         [py, "-c", "import argparse, ptdraft.importer, ptdraft.drafts"]),
+         [py, "-c", "import argparse, ptdraft.importer, ptdraft.files.drafts"]),
         ("check", [py, "-m", "ptdraft", "check", str(work / "x.docx")],
          [py, "-c", "import argparse, ptdraft.checker.engine"]),
     ]

@@ -86,7 +86,7 @@ def contended(db: str, count: int, workers: int) -> float:
 def fill_cost(runs: int = 300) -> tuple[float, float]:
     """Milliseconds to fill the Quyết định example (loops over members and tasks) with the limits, and with them off."""
     draft = api.example_draft(api.get_template("quyet-dinh"))
-    from ptdraft import render
+    from ptdraft.templating import render
 
     def timed() -> float:
         render.fill(draft)

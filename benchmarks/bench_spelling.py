@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from timing import median_p95_ms  # noqa: E402
-from ptdraft import api, render  # noqa: E402
+from ptdraft import api  # noqa: E402
+from ptdraft.templating import render  # noqa: E402
 from ptdraft.model import Item  # noqa: E402
 from ptdraft.vietnamese import default_lexicon, lexicon, spelling, syllable  # noqa: E402
 

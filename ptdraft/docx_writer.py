@@ -22,7 +22,7 @@ from ptdraft.errors import OutputError
 from ptdraft.resources import resource
 from ptdraft.layout import Cell, Layout, Para, Rule, SectionBreak, Table
 from ptdraft.rules import Page, Style
-from ptdraft.disk import write_atomic
+from ptdraft.files.disk import write_atomic
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

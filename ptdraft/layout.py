@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from ptdraft import body as markup
-from ptdraft import dates, doctypes, rules
-from ptdraft.dates import place_date
-from ptdraft.metrics import text_width
+from ptdraft import rules
+from ptdraft.reference import dates
+from ptdraft.reference import doctypes
+from ptdraft.reference.dates import place_date
+from ptdraft.reference.metrics import text_width
 from ptdraft.model import ELECTRONIC, Annex, Content, Item, Signature
 from ptdraft.rules import Element, Page, Style
 

@@ -3,7 +3,7 @@
 A :class:`Draft` is what a clerk saves: the template it came from, the values of
 the template's fields, and the :class:`Content` of each part of the document.
 Text in a draft's content may hold Jinja expressions over the values
-(``{{ nam }}``); :func:`ptdraft.render.fill` turns it into plain text.
+(``{{ nam }}``); :func:`ptdraft.templating.render.fill` turns it into plain text.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """From a draft to what prints: its filled content, its layout, its DOCX bytes. No Qt, no database.
 
 The one way every output goes (the window's preview and export, the command line, the merge, the PDF to sign,
-the hand-off package): :mod:`ptdraft.render` fills the template's text, :mod:`ptdraft.layout` applies the decree,
+the hand-off package): :mod:`ptdraft.templating.render` fills the template's text, :mod:`ptdraft.layout` applies the decree,
 :mod:`ptdraft.docx_writer` writes the file. ``strict`` refuses a draft whose required values are missing;
 the preview is lenient and never raises for the draft's text. :mod:`ptdraft.api` hands these on.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ptdraft import render
+from ptdraft.templating import render
 from ptdraft.errors import InputError, PtdraftError
 from ptdraft.model import Content, Draft
 

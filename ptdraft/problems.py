@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ptdraft import doctypes, render
+from ptdraft.templating import render
+from ptdraft.reference import doctypes
 from ptdraft.templating import part_fields
 from ptdraft.outputs import signing
 from ptdraft.errors import TemplateError

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ptdraft import admin_units as units
+from ptdraft.reference import admin_units as units
 
 # Old province → the 2025 province it was merged into (Nghị quyết 202/2025/QH15).
 MERGED_PROVINCES = {

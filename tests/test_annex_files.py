@@ -18,7 +18,7 @@ import pytest
 from ptdraft import api, cli
 from ptdraft.outputs import annex_files
 from ptdraft.layout import Para, Rule, SectionBreak, Table, layout
-from ptdraft.metrics import text_width
+from ptdraft.reference.metrics import text_width
 from ptdraft.model import ELECTRONIC, Annex
 from ptdraft.rules import Align, Element
 from tests.support import open_docx, pdf_pages, template_example

@@ -12,7 +12,8 @@ import datetime as _dt
 
 import pytest
 
-from ptdraft import admin_units, api
+from ptdraft import api
+from ptdraft.reference import admin_units
 from ptdraft.checker import engine
 from ptdraft.resources import resource
 from tests.support import letter_draft

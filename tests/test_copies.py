@@ -101,7 +101,7 @@ def test_electronic_copy_has_box_14_at_the_top_right_of_page_1():
         style = para.style
         assert (para.element, para.frame, style.size, style.bold, style.italic, style.upper, style.color) == (
             Element.COPY_BOX, True, 10, False, False, False, None)
-    from ptdraft.metrics import text_width
+    from ptdraft.reference.metrics import text_width
 
     widest = max(text_width(p.text, 10) for p in box)
     assert {p.style.left_indent for p in box} == {rules.PAGE.text_width - widest - 2 * rules.COPY_BOX_PADDING}
@@ -231,7 +231,7 @@ COPY_WORKER = r"""
 import dataclasses, datetime, json, sys
 from ptdraft import api, storage
 from ptdraft.outputs import copies
-from ptdraft.office import copy_register
+from ptdraft.outputs import copy_register
 from ptdraft.model import Signature
 from tests.support import template_example
 

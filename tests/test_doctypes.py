@@ -11,7 +11,8 @@ import zipfile
 
 import pytest
 
-from ptdraft import api, docx_writer, doctypes, rules
+from ptdraft import api, docx_writer, rules
+from ptdraft.reference import doctypes
 from ptdraft.layout import Para, Rule, SectionBreak, Table, number_line
 from ptdraft.model import ELECTRONIC
 from ptdraft.rules import Align, Element
@@ -118,7 +119,7 @@ def test_giay_gioi_thieu_layout():
     name, rule = layout.blocks[index], layout.blocks[index + 1]
     assert name.text == "GIẤY GIỚI THIỆU" and (name.style.size, name.style.bold) == (14, True)
     assert isinstance(rule, Rule)
-    from ptdraft.metrics import text_width
+    from ptdraft.reference.metrics import text_width
 
     printed = text_width(name.text, 14, bold=True)
     assert printed / 3 <= rule.width <= printed / 2
@@ -149,7 +150,7 @@ def test_attached_text_of_a_decision():
     assert note.text == ("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 01 năm 2027 của Chủ tịch Ủy ban nhân dân "
                          "tỉnh Quảng Trị)")
     assert (note.style.size, note.style.italic, note.style.bold, note.style.align) == (14, True, False, Align.CENTER)
-    from ptdraft.metrics import text_width
+    from ptdraft.reference.metrics import text_width
 
     line = text_width(note.text, 14, italic=True)
     assert isinstance(rule, Rule) and min(line, rules.PAGE.text_width) / 3 * 0.99 <= rule.width <= line / 2

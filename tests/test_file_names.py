@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from ptdraft import api, doctypes
+from ptdraft import api
+from ptdraft.reference import doctypes
 from ptdraft.outputs.file_names import CONG_VAN_CODE, FALLBACK, SUBJECT_CHARS, SUBJECT_WORDS, ascii_words, proposed_name
 from ptdraft.model import Content
 

@@ -13,7 +13,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from ptdraft import api, doctypes, rules
+from ptdraft import api, rules
+from ptdraft.reference import doctypes
 from tests.support import (
     FONT_SLOTS,
     W,

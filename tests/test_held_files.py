@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from ptdraft import api, cli, disk, held_files
+from ptdraft import api, cli
+from ptdraft.files import disk
+from ptdraft.files import held_files
 from ptdraft.errors import OutputError
 from tests.support import LETTER_JSON
 

@@ -7,7 +7,8 @@ import datetime as _dt
 import docx
 import pytest
 
-from ptdraft import api, doctypes
+from ptdraft import api
+from ptdraft.reference import doctypes
 from ptdraft.layout import Para, Table
 from ptdraft.model import SigningMode
 

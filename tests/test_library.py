@@ -8,7 +8,8 @@ import tomllib
 
 import pytest
 
-from ptdraft import api, render
+from ptdraft import api
+from ptdraft.templating import render
 from ptdraft.office import library
 from ptdraft.templating import sandbox_check
 from ptdraft.errors import InputError, TemplateError

@@ -11,7 +11,8 @@ import subprocess
 
 import pytest
 
-from ptdraft import api, doctypes
+from ptdraft import api
+from ptdraft.reference import doctypes
 from ptdraft.layout import Table
 from tests.support import (
     first_missing_in_order,
@@ -100,7 +101,7 @@ def test_page_numbers_in_the_header_band(printed):
 
 
 def _place_date(content) -> str:
-    """The place/date line written out by the rule of FORMAT.md §5.1, independently of ptdraft.dates."""
+    """The place/date line written out by the rule of FORMAT.md §5.1, independently of ptdraft.reference.dates."""
     day = content.date
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     words = f"ngày {day.day:02d} tháng {month} năm {day.year}"

@@ -49,7 +49,9 @@ def _qt_pdf(layout, docx, folder):
     """ptdraft's own PDF (the path taken on a machine without LibreOffice)."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / (docx.stem + ".pdf")
-    package._qt_pdf(layout, target)
+    from ptdraft.gui.printing import layout_pdf
+
+    layout_pdf(layout, target)
     return target, package.PLAIN_PDF
 
 
@@ -162,7 +164,7 @@ def test_edxml_header_carries_the_same_facts_under_edxml_names(db, tmp_path):
 def test_signers_competence_and_named_type_recipients(tmp_path):
     """A decision signed KT. CHỦ TỊCH by a PHÓ CHỦ TỊCH: the competence and the position are apart; a named type
     with no Kính gửi goes to the places of its Nơi nhận."""
-    from ptdraft import render
+    from ptdraft.templating import render
 
     draft = api.example_draft(api.get_template("quyet-dinh"))
     content = render.fill(draft)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ptdraft import render
+from ptdraft.templating import render
 from ptdraft.templating import jinja_sandbox
 from ptdraft.errors import TemplateError
 from tests.support import RENDER_REAL_LETTER, modules_loaded_by
@@ -71,7 +71,7 @@ PARAGRAPH = st.lists(PIECE, min_size=1, max_size=4).map("".join)
 def test_a_long_text_filled_by_paragraph_is_the_whole_filled_at_once(paragraphs, gap, values, end):
     """Above the length where a body is filled paragraph by paragraph, the result (or the error) is the one the
     whole text gives in one piece."""
-    import ptdraft.render as r
+    import ptdraft.templating.render as r
 
     source = gap.join(paragraphs) + end
     old = r._SPLIT_AT

@@ -1,4 +1,4 @@
-"""ptdraft.schema_check reads the draft schema as a full JSON Schema 2020-12 validator does: the jsonschema package
+"""ptdraft.files.schema_check reads the draft schema as a full JSON Schema 2020-12 validator does: the jsonschema package
 (a test dependency only) and ptdraft's own check agree, error for error and in the same order, on valid drafts and
 on many generated broken ones."""
 from __future__ import annotations
@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ptdraft import api, drafts as draft_files
-from ptdraft.schema_check import Checker
+from ptdraft import api
+from ptdraft.files import drafts as draft_files
+from ptdraft.files.schema_check import Checker
 from tests.support import RENDER_REAL_LETTER, REPO, modules_loaded_by
 
 SCHEMA = draft_files.schema()

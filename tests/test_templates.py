@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from ptdraft import api, doctypes, render
+from ptdraft import api
+from ptdraft.templating import render
+from ptdraft.reference import doctypes
 from ptdraft.model import FieldKind
 from ptdraft.templating.templates import APPROVAL_STATES, parse_template
 from tests.support.packaging import wheelhouse
@@ -132,7 +134,7 @@ def test_installed_wheel_finds_its_templates(wheel, tmp_path):
         "print(len(templates))\n"
         "draft = api.example_draft(templates[0])\n"
         "api.export_docx(draft, pathlib.Path('out.docx'))\n"
-        "from ptdraft import admin_units\n"
+        "from ptdraft.reference import admin_units\n"
         "assert len(admin_units.communes()) == 3321\n"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}

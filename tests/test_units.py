@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ptdraft import body, dates
+from ptdraft import body
+from ptdraft.reference import dates
 from ptdraft.layout import Para, Table, layout, number_line
 from ptdraft.model import Content, Item, Signature, SigningMode
 
@@ -343,7 +344,7 @@ def test_invisible_marks_are_dropped_and_control_characters_are_refused():
 ])
 def test_typed_dates_are_exactly_the_date_typed(typed, expected):
     """dd/mm/yyyy and its variants give that very day, never a neighbour (15/01/2027 is 15 January)."""
-    from ptdraft.dates import parse_date
+    from ptdraft.reference.dates import parse_date
 
     assert parse_date(typed) == dt.date(*expected)
 
@@ -354,7 +355,7 @@ def test_typed_dates_are_exactly_the_date_typed(typed, expected):
 ])
 def test_impossible_or_malformed_dates_say_why(typed, reason):
     """An impossible date is refused with the reason in Vietnamese, never moved to another day."""
-    from ptdraft.dates import parse_date
+    from ptdraft.reference.dates import parse_date
 
     with pytest.raises(ValueError) as error:
         parse_date(typed)

@@ -15,7 +15,7 @@ from typing import Mapping
 
 from ptdraft import rules
 from ptdraft.outputs import copies
-from ptdraft.office import copy_register
+from ptdraft.outputs import copy_register
 from ptdraft.office import office_defaults
 from ptdraft.office import register
 from ptdraft.outputs.copies import Copier, CopyKind, CopyRequest
@@ -123,7 +123,7 @@ def make_copy(draft: Draft, request: CopyRequest, output: Path, *, db=None,
     """
     from ptdraft import docx_writer
     from ptdraft.api.library import _opened, _who
-    from ptdraft.disk import check_writable
+    from ptdraft.files.disk import check_writable
 
     if request.electronic and request.signed_at is None:
         request = dataclasses.replace(request, signed_at=_dt.datetime.now(rules.VIETNAM_TIME))

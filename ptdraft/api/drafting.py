@@ -13,7 +13,9 @@ import dataclasses
 from pathlib import Path
 from typing import Any, Mapping
 
-from ptdraft import disk, drafts, render
+from ptdraft.templating import render
+from ptdraft.files import disk
+from ptdraft.files import drafts
 from ptdraft.templating import templates
 from ptdraft.errors import PtdraftError
 from ptdraft.model import Content, Draft, Value
@@ -124,14 +126,14 @@ def load_draft(path: Path) -> Draft:
 
 
 def save_draft(draft: Draft, path: Path) -> Path:
-    """Write the draft atomically; returns the path written (see :func:`ptdraft.disk.write_atomic`)."""
+    """Write the draft atomically; returns the path written (see :func:`ptdraft.files.disk.write_atomic`)."""
     return drafts.save_draft(draft, Path(path))
 
 
 def printed(content: Content) -> dict[str, object]:
     """How some parts will print, for the form to show beside the fields."""
     from ptdraft import layout as lay
-    from ptdraft.dates import place_date
+    from ptdraft.reference.dates import place_date
 
     sig = content.signature
     return {
@@ -191,7 +193,7 @@ def insert_snippet(draft: Draft, snippet) -> Draft:
 
 def document_types() -> tuple[str, ...]:
     """The document types of Điều 7, Công văn first."""
-    from ptdraft import doctypes
+    from ptdraft.reference import doctypes
 
     return doctypes.ALL_TYPES
 
@@ -240,7 +242,7 @@ def check_docx(path: Path) -> list:
 def export_docx(draft: Draft, path: Path, *, strict: bool = True, draft_mark: str | None = None) -> Path:
     """Write the DOCX of ``draft`` to ``path`` atomically (the old file stays intact on any error); returns the
     path written, another name beside it when the file is held by Word and the program chose so
-    (:func:`ptdraft.held_files.save_elsewhere_when_held`). ``draft_mark`` as in :func:`layout_draft`."""
+    (:func:`ptdraft.files.held_files.save_elsewhere_when_held`). ``draft_mark`` as in :func:`layout_draft`."""
     from ptdraft import docx_writer
 
     return docx_writer.write(layout_draft(draft, strict=strict, draft_mark=draft_mark), Path(path))

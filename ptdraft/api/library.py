@@ -23,11 +23,12 @@ from ptdraft.office import library
 from ptdraft.office import register
 from ptdraft.templating import save_as_template
 from ptdraft.errors import OutputError, PtdraftError
-from ptdraft.office.library import LibraryEntry, TemplateCheck
+from ptdraft.office.library import LibraryEntry
+from ptdraft.templating.template_check import TemplateCheck, check_source
 from ptdraft.model import Draft
 from ptdraft.office.register import NumberPreview
 from ptdraft.storage import RegisterEntry, Storage, TemplateEvent, TemplateVersion
-from ptdraft.disk import read_text
+from ptdraft.files.disk import read_text
 from ptdraft.templating.templates import Template
 
 __all__ = [
@@ -163,7 +164,7 @@ def check_template_source(source: str, where: str = "mẫu", *, isolated: bool =
     Raises TemplateError naming the line or part; returns the template and a summary of it.
     ``isolated`` also renders it in a child process with time and memory limits.
     """
-    return library.check_source(source, where, isolated=isolated)
+    return check_source(source, where, isolated=isolated)
 
 
 def save_template(source: str, *, by: str | None = None, submit: bool = False, db=None,
@@ -199,7 +200,7 @@ def import_template_file(path: Path, *, by: str | None = None, db=None) -> tuple
     """A template file from another office: checked (also in a child process), summarised, stored as submitted."""
     path = Path(path)
     source = read_text(path)
-    check = library.check_source(source, str(path), isolated=True)
+    check = check_source(source, str(path), isolated=True)
     with _opened(db) as opened:
         stored = library.save(
             opened, source, actor=_who(by), state="submitted", action="imported", where=str(path),
@@ -210,7 +211,7 @@ def import_template_file(path: Path, *, by: str | None = None, db=None) -> tuple
 
 def export_template(template_id: str, path: Path, *, version: int | None = None, db=None) -> LibraryEntry:
     """Write a version's text, as stored (same SHA-256), to a .toml file, atomically."""
-    from ptdraft.disk import write_atomic
+    from ptdraft.files.disk import write_atomic
 
     with _opened(db) as opened:
         entry = library.get(opened, template_id, version)
@@ -271,9 +272,9 @@ def issue_number_for_file(path: Path, *, db=None, user: str | None = None,
     A draft folder or DOCX path that cannot be written is refused before a number is taken; a
     failure after that says which number was issued and recorded.
     """
-    from ptdraft import drafts
+    from ptdraft.files import drafts
     from ptdraft.api import drafting as api
-    from ptdraft.disk import check_writable
+    from ptdraft.files.disk import check_writable
 
     path = Path(path)
     draft = api.load_draft(path)
@@ -369,12 +370,15 @@ def set_office_profile(values: Mapping[str, str], *, by: str | None = None, db=N
         return opened.set_profile(changed, actor=_who(by))
 
 
-def make_package(draft: Draft, out: Path, *, db=None, by: str | None = None, deadline=None, replace: bool = False):
-    """Write the e-office hand-off package of a numbered draft (folder or .zip) and record it in the register."""
+def make_package(draft: Draft, out: Path, *, db=None, by: str | None = None, deadline=None, replace: bool = False,
+                 painter=None):
+    """Write the e-office hand-off package of a numbered draft (folder or .zip) and record it in the register;
+    ``painter`` draws the PDF where LibreOffice is missing (the window's ``printing.layout_pdf``)."""
     from ptdraft.outputs import package
 
     with _opened(db) as opened:
-        return package.build_package(opened, draft, Path(out), actor=_who(by), deadline=deadline, replace=replace)
+        return package.build_package(opened, draft, Path(out), actor=_who(by), deadline=deadline, replace=replace,
+                                     painter=painter)
 
 
 def register_packages(entry: RegisterEntry, *, db=None):

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from ptdraft import render
+from ptdraft.templating import render
 from ptdraft.importer import ImportReport
 from ptdraft.model import SIGNATURE_TEXTS, Content, Draft, Item
 from ptdraft.vietnamese import (

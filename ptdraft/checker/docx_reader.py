@@ -457,7 +457,7 @@ def read(source: Path | bytes, where: str | None = None) -> Package:
         return Package(bytes(source), where or "DOCX")
     path = Path(source)
     name = where or str(path)
-    from ptdraft import disk as files
+    from ptdraft.files import disk as files
 
     return Package(files.read_regular(path, where=name), name)
 

@@ -61,7 +61,8 @@ _BOX_OF = {
 def draft_findings(draft: Draft) -> list[Finding]:
     """What the draft itself still lacks (required values, parts, template errors): the DOCX would print
     placeholders or nothing there, so these come first."""
-    from ptdraft import problems, render
+    from ptdraft import problems
+    from ptdraft.templating import render
 
     def part_using(field_id: str) -> str:
         """The first part of the document (in print order) whose text uses a template field."""

@@ -86,7 +86,7 @@ def fix_docx(source: Path, output: Path) -> FixReport:
     if output.exists() and source.exists() and os.path.samefile(source, output):
         raise InputError("tệp kết quả phải khác tệp gốc (tệp gốc không bao giờ bị ghi đè)", str(output))
     report = fix_package(docx_reader.read(source))
-    from ptdraft.disk import write_atomic
+    from ptdraft.files.disk import write_atomic
 
     written = write_atomic(output, report.data)
     return dataclasses.replace(report, path=written)

@@ -2,7 +2,7 @@
 
 Any DOCX (Word's, LibreOffice's, a generator's) is read into :class:`~.document.DocInfo`; this module breaks
 each paragraph into lines in its container (a table cell, or the text area) with the shipped Times New Roman
-widths of :mod:`ptdraft.metrics`, the way Word breaks them (at spaces, a word too long for a line broken where
+widths of :mod:`ptdraft.reference.metrics`, the way Word breaks them (at spaces, a word too long for a line broken where
 it overflows), and flows the paragraphs and table rows down A4 pages: single or multiple line spacing, the
 larger of "space after" and the next "space before", page breaks and section breaks, a row that does not fit
 moved whole to the next page. The preview's paginator (ptdraft/gui/pages.py) lays out ptdraft's own layout
@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ptdraft import metrics, rules
+from ptdraft import rules
+from ptdraft.reference import metrics
 from ptdraft.checker.document import DocInfo, ParaInfo, RunInfo
 
 TAB_STOP = 720  # Word's default tab stops: every 1.27 cm

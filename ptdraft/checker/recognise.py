@@ -14,7 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ptdraft import doctypes, rules
+from ptdraft import rules
+from ptdraft.reference import doctypes
 from ptdraft.checker.document import DocInfo, ParaInfo, RunInfo
 from ptdraft.rules import Element
 

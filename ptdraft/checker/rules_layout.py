@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from ptdraft import metrics, rules
+from ptdraft import rules
+from ptdraft.reference import metrics
 from ptdraft.checker import page_layout
 from ptdraft.checker.document import DocInfo, ParaInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Result, box_of, excerpt

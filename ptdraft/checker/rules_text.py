@@ -10,12 +10,13 @@ import datetime as _dt
 import re
 import unicodedata
 
-from ptdraft import doctypes, rules
+from ptdraft import rules
+from ptdraft.reference import doctypes
 from ptdraft.checker.document import DocInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Result, box_of, excerpt, text_fix
 from ptdraft.checker.recognise import AUTHORITY_PREFIX as _PREFIX
 from ptdraft.checker.recognise import APPENDIX_REQUIRED, DASHES, Part, Recognised, fold, starts_with_dash, text_of
-from ptdraft.dates import date_words
+from ptdraft.reference.dates import date_words
 from ptdraft.rules import Element
 
 # FORMAT.md §6.1 and §5.1 (the patterns a checker can use), with a blank number or date allowed:

@@ -14,7 +14,7 @@ import datetime as _dt
 import re
 import unicodedata
 
-from ptdraft import admin_units as units
+from ptdraft.reference import admin_units as units
 from ptdraft.checker.document import DocInfo
 from ptdraft.checker.findings import Finding, Result, box_of, excerpt
 from ptdraft.checker.recognise import Part, Recognised, text_of

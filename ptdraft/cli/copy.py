@@ -87,7 +87,8 @@ def _request(args, draft, profile: dict):
 
 
 def run(args: argparse.Namespace) -> int:
-    from ptdraft import api, disk
+    from ptdraft import api
+    from ptdraft.files import disk
 
     if args.draft.suffix.lower() != ".json":
         raise InputError("chỉ sao được bản thảo .json của ptdraft; tệp DOCX hãy nhập trước bằng "

@@ -16,7 +16,7 @@ DRAFT_MARK = "DỰ THẢO"  # rules.DRAFT_MARK, without importing the rules for 
 
 def field_values(fields, data_path: Path | None, assignments: list[str]) -> dict:
     """Values from a JSON file and ``--set`` assignments, typed by the fields they name."""
-    from ptdraft import disk
+    from ptdraft.files import disk
     from ptdraft.templating import templates
 
     values: dict = {}

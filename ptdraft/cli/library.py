@@ -51,7 +51,7 @@ _STATUS_WORDS = {"da-cap": "issued", "da-huy": "cancelled", "issued": "issued", 
 
 
 def _date(text: str):
-    from ptdraft import dates
+    from ptdraft.reference import dates
 
     try:
         return dates.parse_date(text)
@@ -300,7 +300,7 @@ def _template_diff(args) -> int:
 
 def _template_submit(args) -> int:
     from ptdraft import api
-    from ptdraft.disk import read_text
+    from ptdraft.files.disk import read_text
 
     source = args.source
     path = Path(source)
@@ -508,7 +508,8 @@ def _snippets_list(args) -> int:
 
 
 def _snippets_add(args) -> int:
-    from ptdraft import api, disk
+    from ptdraft import api
+    from ptdraft.files import disk
 
     disk.check_output(args.output, args.draft, None)
     draft = api.load_draft(args.draft)
@@ -522,11 +523,19 @@ def _snippets_add(args) -> int:
     return EXIT_OK
 
 
+def _qt_painter(layout, path) -> None:
+    """The package's PDF painted with Qt, when LibreOffice is missing (loaded only then)."""
+    from ptdraft.gui.printing import layout_pdf
+
+    layout_pdf(layout, path)
+
+
 def _package(args) -> int:
     from ptdraft import api
 
     draft = api.load_draft(args.draft)
-    made = api.make_package(draft, args.output, db=args.db, by=args.by, deadline=args.han_xu_ly, replace=args.replace)
+    made = api.make_package(draft, args.output, db=args.db, by=args.by, deadline=args.han_xu_ly, replace=args.replace,
+                            painter=_qt_painter)
     print(f"Đã ghi gói văn bản {made.entry.symbol} vào {made.path}: "
           + ", ".join(made.files) + f" ({made.pdf_kind}, {made.page_count} trang)")
     print(f"Sổ đăng ký đã ghi lần đóng gói thứ {made.record.seq} của số {made.entry.symbol}.")

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
-from ptdraft import __version__, held_files
+from ptdraft import __version__
+from ptdraft.files import held_files
 from ptdraft.cli import argparse_vi, drafts
 from ptdraft.cli import copy as cli_copy
 from ptdraft.cli import library as cli_library
@@ -135,7 +136,8 @@ def _draft_mark(text: str | None) -> str | None:
 
 
 def _cmd_render(args) -> int:
-    from ptdraft import api, disk
+    from ptdraft import api
+    from ptdraft.files import disk
 
     disk.check_output(args.output, args.source if drafts.is_draft(args.source) else None, args.data)
     mark = _draft_mark(args.du_thao)
@@ -158,7 +160,7 @@ def _cmd_render(args) -> int:
 def _cmd_new(args) -> int:
     from ptdraft import api
 
-    from ptdraft import disk
+    from ptdraft.files import disk
 
     disk.check_output(args.output, args.template if Path(args.template).exists() else None, args.data)
     template = cli_templates.template_for(args.template, args.db)
@@ -171,8 +173,9 @@ def _cmd_new(args) -> int:
 
 def _cmd_import(args) -> int:
     # The importer and the draft file only: reading a letter needs neither the templates nor the layout.
-    from ptdraft import disk, importer
-    from ptdraft import drafts as draft_files
+    from ptdraft import importer
+    from ptdraft.files import disk
+    from ptdraft.files import drafts as draft_files
 
     disk.check_output(Path(args.output), Path(args.file))
     draft, report = importer.import_file(Path(args.file))

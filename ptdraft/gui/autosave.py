@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from ptdraft import disk, drafts
+from ptdraft.files import disk
+from ptdraft.files import drafts
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.widgets import single_shot

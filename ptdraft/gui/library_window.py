@@ -30,7 +30,7 @@ from ptdraft.gui.i18n import _
 from ptdraft.gui.preview import PreviewPanel
 from ptdraft.gui.widgets import MARGIN, SPACING
 from ptdraft.gui.window_place import fit_dialog
-from ptdraft.disk import read_text
+from ptdraft.files.disk import read_text
 
 ENTRY = Qt.ItemDataRole.UserRole
 

@@ -125,7 +125,7 @@ class OfficeDialog(QDialog):
     """The office profile, entered once and shared by every workstation through the office database."""
 
     def __init__(self, window) -> None:
-        from ptdraft import admin_units
+        from ptdraft.reference import admin_units
         from ptdraft.office import profile as office
 
         super().__init__(window)
@@ -196,7 +196,7 @@ class OfficeDialog(QDialog):
         self._update_forms()
 
     def _province_changed(self) -> None:
-        from ptdraft import admin_units
+        from ptdraft.reference import admin_units
 
         province = admin_units.find_province(self.edits["tinh"].text().strip())
         names = [unit.full_name for unit in admin_units.communes(province)] if province is not None else []

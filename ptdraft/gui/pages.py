@@ -31,7 +31,7 @@ from PySide6.QtGui import QFont, QImage, QPainter, QPen, QColor, QTextCharFormat
 
 from ptdraft import rules
 from ptdraft.layout import Cell, Layout, Para, Rule, SectionBreak, Table
-from ptdraft.metrics import line_height
+from ptdraft.reference.metrics import line_height
 from ptdraft.rules import Align, Style
 
 TWIPS_PER_INCH = rules.TWIPS_PER_INCH

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptdraft.templating import part_fields
-from ptdraft.dates import as_date
+from ptdraft.reference.dates import as_date
 from ptdraft.gui.i18n import _
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.widgets import DateField, ItemsEditor, LineField, ListEditor, TextField, is_time_field, typed_time

@@ -9,7 +9,8 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from ptdraft import disk, rules
+from ptdraft import rules
+from ptdraft.files import disk
 from ptdraft.errors import OutputError
 from ptdraft.gui.pages import Page, paint_page
 from ptdraft.layout import Layout

@@ -12,7 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from ptdraft import api, render
+from ptdraft import api
+from ptdraft.templating import render
 from ptdraft.gui.i18n import _
 from ptdraft.gui.widgets import single_shot
 from ptdraft.layout import Layout, Para

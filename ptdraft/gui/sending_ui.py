@@ -338,7 +338,9 @@ def make_package(window):
     path = window.prompts.save_file(_("Hand-off package for e-office"), suggested, _("ZIP files (*.zip)"), ".zip")
     if path is None:
         return None
-    made = api.make_package(draft, path, replace=path.exists())
+    from ptdraft.gui import printing  # Qt's PDF, where LibreOffice is missing
+
+    made = api.make_package(draft, path, replace=path.exists(), painter=printing.layout_pdf)
     lines = [_("Package {symbol} written to {path}: {files}.").format(
         symbol=made.entry.symbol, path=made.path, files=", ".join(made.files)),
         _("PDF: {kind}, {pages} pages. The register records the package.").format(kind=made.pdf_kind,

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ptdraft import dates
+from ptdraft.reference import dates
 from ptdraft.gui.i18n import _
 from ptdraft.model import Item
 from ptdraft.text import clean

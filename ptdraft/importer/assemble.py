@@ -6,7 +6,7 @@ import dataclasses
 import re
 from typing import Any
 
-from ptdraft import doctypes
+from ptdraft.reference import doctypes
 from ptdraft.importer import lists, structure
 from ptdraft.importer.header import (
     Header, drop_chrome, layout_columns, parse_header, split_columns, strip_residue, subject_text, tidy_header,

@@ -14,7 +14,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from ptdraft import doctypes
+from ptdraft.reference import doctypes
 from ptdraft.importer.lines import Line, fold, full_width
 
 _NATIONAL_TITLE = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM\s*[.,;]?$", re.I)

@@ -103,7 +103,7 @@ def read_source(path: Path) -> Source:
         if suffix == ".pdf":
             raise InputError("chưa nhập trực tiếp được tệp PDF: hãy sao chép chữ trong PDF ra tệp .txt", where)
         raise InputError("chỉ nhập được tệp văn bản .txt hoặc tệp Word .docx", where)
-    from ptdraft import disk as files
+    from ptdraft.files import disk as files
 
     files.check_regular(path, where=where, limit=MAX_IMPORT_BYTES if suffix != ".docx" else files.MAX_READ_BYTES)
     if suffix == ".docx":
@@ -128,7 +128,7 @@ def _read_doc(path: Path, where: str) -> Source:
     """A Word 97–2003 letter, converted to DOCX by LibreOffice in a folder of its own and read as DOCX."""
     import tempfile
 
-    from ptdraft import disk as files
+    from ptdraft.files import disk as files
     from ptdraft.outputs import libreoffice
     from ptdraft.importer.docx_reader import docx_paragraphs
 

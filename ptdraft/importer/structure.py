@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ptdraft import doctypes
+from ptdraft.reference import doctypes
 from ptdraft.model import Content, Item
 
 _CLOSE = re.compile(r"^(?:Xin\s+)?(?:trân\s+trọng(?:\s+cảm\s+ơn)?|chân\s+thành\s+cảm\s+ơn)\s*(?:[!.]|\./\.)*\s*$", re.I)

@@ -1,1 +1,1 @@
-"""What an office shares: the template library, the outgoing register, the office profile, snippets, copy numbers."""
+"""What an office shares: the template library, the outgoing register, the office profile, snippets."""

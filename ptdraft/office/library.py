@@ -7,7 +7,7 @@ SHA-256 of that text is recorded. An approved version never changes again; editi
 makes a new version. A version whose text no longer matches its recorded hash, or a
 draft whose recorded hash no longer matches its template, is refused as tampered.
 
-Every text that enters the library is checked first (:func:`check_source`): it must
+Every text that enters the library is checked first (:func:`ptdraft.templating.template_check.check_source`): it must
 parse, read no file, and render its example in the sandbox within the render limits.
 "Save as template" is in :mod:`ptdraft.templating.save_as_template`.
 """
@@ -20,19 +20,17 @@ import functools
 import hashlib
 from dataclasses import dataclass
 
-from ptdraft import render
 from ptdraft.templating import template_text
 from ptdraft.errors import InputError, PtdraftError, TemplateError
-from ptdraft.layout import layout, number_line
-from ptdraft.model import Content, Draft
+from ptdraft.model import Draft
 from ptdraft.resources import templates_dir
 from ptdraft.storage import Storage, TemplateEvent, TemplateVersion
+from ptdraft.templating.template_check import check_source
 from ptdraft.templating.templates import (
     APPROVAL_LABELS,
     TEMPLATE_SUFFIX,
     Approval,
     Template,
-    new_draft,
     parse_template,
     shipped_templates,
 )
@@ -65,14 +63,6 @@ class LibraryEntry:
     created_at: str = ""
     approved_by: str = ""
     approved_at: str = ""
-
-
-@dataclass(frozen=True)
-class TemplateCheck:
-    """A template text that passed every check, and what it contains, one line each."""
-
-    template: Template
-    summary: tuple[str, ...]
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -222,60 +212,6 @@ def _lines(text: str) -> list[str]:
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     return lines
-
-
-# -- checking -------------------------------------------------------------------------------------
-
-
-def check_source(source: str, where: str, *, isolated: bool = False) -> TemplateCheck:
-    """Parse, check and render a template text with its example values in the sandbox.
-
-    With ``isolated``, the example is first rendered in a child process with a time and
-    memory limit (:mod:`ptdraft.templating.sandbox_check`), for files that come from outside.
-    """
-    template = parse_template(source, where)
-    for part, text in render.content_sources(template.content):
-        render.check_statements(text, f"{where}: content.{part}")
-    if isolated:
-        from ptdraft.templating import sandbox_check
-
-        sandbox_check.check_in_child(source, where)
-    draft = new_draft(template, template.example, where=f"{where} [example]")
-    try:
-        content = render.fill(draft, placeholders=True)
-    except TemplateError as exc:
-        raise TemplateError(f"dựng thử với giá trị ví dụ: {exc.message}", f"{where}: content.{exc.where}") from None
-    try:
-        layout(content, title=template.title)
-    except PtdraftError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a template must never break the layout
-        raise TemplateError(f"không trình bày được văn bản từ ví dụ của mẫu ({exc})", where) from None
-    return TemplateCheck(template, _summary(template, content))
-
-
-def _summary(template: Template, content: Content) -> tuple[str, ...]:
-    approval = template.approval
-    state = APPROVAL_LABELS.get(approval.state, approval.state)
-    if approval.by:
-        state += f", bởi {approval.by}"
-    if approval.at:
-        state += f", ngày {approval.at.isoformat()}"
-    lines = [
-        f"Mẫu: {template.title} (mã {template.id}, phiên bản {template.version} trong tệp)",
-        f"Loại văn bản: {template.doc_type}; {number_line(content)}",
-    ]
-    if template.description:
-        lines.append(f"Mô tả: {template.description}")
-    lines.append(f"Trạng thái ghi trong tệp: {state}")
-    lines.append(f"Các trường ({len(template.fields)}):")
-    for item in template.fields:
-        flag = "bắt buộc" if item.required else "không bắt buộc"
-        lines.append(f"  - {item.id}: {item.label} [{item.kind.value}, {flag}]")
-    subject = content.subject.strip() or "(không có trích yếu)"
-    lines.append(f"Dựng thử với giá trị ví dụ: được; trích yếu: {subject}")
-    lines.append(f"SHA-256 của tệp: {template.sha256}")
-    return tuple(lines)
 
 
 # -- changing --------------------------------------------------------------------------------------

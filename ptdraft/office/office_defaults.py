@@ -7,7 +7,7 @@ profile, so a clerk of Xã An Bình never types "ỦY BAN NHÂN DÂN / XÃ AN B�
 Since 1 July 2025 local government has two levels (FORMAT.md §5.2): the People's Committee of a commune heads
 its letters "ỦY BAN NHÂN DÂN / XÃ …" with no parent line and writes the commune's name as the place; the offices
 under it put "UBND XÃ …" above their own name. A provincial body writes the province's name. The forms are
-derived from the province and commune chosen from the 2025 list (:mod:`ptdraft.admin_units`) unless the profile
+derived from the province and commune chosen from the 2025 list (:mod:`ptdraft.reference.admin_units`) unless the profile
 says otherwise.
 
     >>> forms = header_forms({"tinh": "Quảng Trị", "xa": "Xã Triệu Phong"})
@@ -128,7 +128,7 @@ def groups(profile: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
 
 def header_forms(profile: Mapping[str, str]) -> HeaderForms:
     """The header forms the profile's province and commune give (empty when neither is set or known)."""
-    from ptdraft import admin_units
+    from ptdraft.reference import admin_units
 
     province = admin_units.find_province(profile.get("tinh", "")) if profile.get("tinh") else None
     commune = None

@@ -136,7 +136,7 @@ def _check_line(entry: Item, line: str, number: int) -> None:
 
 
 def _province(entry: Item, text: str):
-    from ptdraft import admin_units
+    from ptdraft.reference import admin_units
 
     found = admin_units.find_province(text)
     if found is not None:
@@ -149,7 +149,7 @@ def _province(entry: Item, text: str):
 
 
 def _commune(entry: Item, text: str, province):
-    from ptdraft import admin_units
+    from ptdraft.reference import admin_units
 
     found = admin_units.find_communes(text, province)
     if len(found) == 1 or (found and province is None):
@@ -175,7 +175,7 @@ def check_profile(profile: dict[str, str]) -> dict[str, str]:
         found = _commune(BY_ID["xa"], commune, province)
         checked["xa"] = found.full_name
         if province is None:
-            from ptdraft import admin_units
+            from ptdraft.reference import admin_units
 
             checked["tinh"] = admin_units.province_of(found).name
     return checked

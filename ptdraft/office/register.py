@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ptdraft import render
+from ptdraft.templating import render
 from ptdraft.office import library
 from ptdraft.templating import part_fields
 from ptdraft.errors import InputError, OutputError
 from ptdraft.layout import bare_entry, distribution_entries, symbol
 from ptdraft.model import Content, Draft
 from ptdraft.storage import BOOK_LABELS, BOOK_TITLES, STATUS_LABELS, NewEntry, RegisterEntry, Storage
-from ptdraft.disk import write_atomic
+from ptdraft.files.disk import write_atomic
 
 BOOK_NAMES = {"ordinary": "ordinary", "thuong": "ordinary", "secret": "secret", "mat": "secret",
               "copy": "copy", "sao": "copy", "ban-sao": "copy"}

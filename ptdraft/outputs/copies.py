@@ -10,7 +10,7 @@ extract (TRÍCH SAO) keeps only the passages of the body chosen by number (:func
   of copy, the name of the copying body and the signing time in ISO 8601 with the Vietnam time zone (FORMAT.md §9).
 
 The copy's number comes from one yearly series per copying body shared by the three kinds (FORMAT.md §6.2), the
-register's book "copy" (:mod:`ptdraft.office.copy_register`). Where FORMAT.md is silent see docs/decisions/0013-ban-sao.md.
+register's book "copy" (:mod:`ptdraft.outputs.copy_register`). Where FORMAT.md is silent see docs/decisions/0013-ban-sao.md.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ import datetime as _dt
 from dataclasses import dataclass
 from enum import Enum
 
-from ptdraft import dates, rules
+from ptdraft import rules
+from ptdraft.reference import dates
 from ptdraft.errors import InputError
 from ptdraft.layout import (
     BLANK_NUMBER,
@@ -36,7 +37,7 @@ from ptdraft.layout import (
     _widest,
     para,
 )
-from ptdraft.metrics import text_width
+from ptdraft.reference.metrics import text_width
 from ptdraft.model import Content, Signature, ref_head
 from ptdraft.rules import Element
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ptdraft import doctypes
+from ptdraft.reference import doctypes
 from ptdraft.model import Content
 from ptdraft.text import fold
 

@@ -27,7 +27,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ptdraft import dates, disk, drafts, pipeline, render
+from ptdraft import pipeline
+from ptdraft.templating import render
+from ptdraft.reference import dates
+from ptdraft.files import disk
+from ptdraft.files import drafts
 from ptdraft.templating import templates
 from ptdraft.errors import InputError, OutputError
 from ptdraft.errors import PtdraftError

@@ -32,7 +32,9 @@ from pathlib import Path
 from typing import Callable
 from xml.etree import ElementTree as ET
 
-from ptdraft import dates, docx_writer, render, rules
+from ptdraft import docx_writer, rules
+from ptdraft.templating import render
+from ptdraft.reference import dates
 from ptdraft.outputs import libreoffice
 from ptdraft.office import register
 from ptdraft.errors import InputError, OutputError
@@ -40,7 +42,7 @@ from ptdraft.layout import Layout, bare_entry, distribution_entries, layout as m
 from ptdraft.outputs.merge import safe_file_name
 from ptdraft.model import Content, Draft
 from ptdraft.storage import PackageRecord, RegisterEntry, Storage
-from ptdraft.disk import write_atomic
+from ptdraft.files.disk import write_atomic
 from ptdraft.text import fold as _fold
 
 FORMAT = "ptdraft-goi-van-ban/1"
@@ -100,12 +102,10 @@ def pdf_kind(pdf: bytes) -> str:
     return PDF_A2B if _PDFA_PART.search(pdf) and _PDFA_CONFORMANCE.search(pdf) else PLAIN_PDF
 
 
-def _qt_pdf(layout: Layout, path: Path) -> None:
-    """A PDF painted from ptdraft's own pages (the window's preview and print), for machines without LibreOffice.
-    The painting lives with the window's code (ptdraft/gui/printing.py), the one place that uses Qt."""
-    import importlib
-
-    importlib.import_module("ptdraft.gui.printing").layout_pdf(layout, path)
+# Paints a layout as a PDF at a path, for machines without LibreOffice. The painting lives with the window's code
+# (ptdraft/gui/printing.py, the one place that uses Qt); the command line and the window hand it in, so the core
+# never names the window.
+Painter = Callable[[Layout, Path], None]
 
 
 def _signable() -> bool:
@@ -119,9 +119,11 @@ def _signable() -> bool:
     return True
 
 
-def make_pdf(layout: Layout, docx: Path, folder: Path, number: str = "") -> tuple[Path, str]:
+def make_pdf(layout: Layout, docx: Path, folder: Path, number: str = "", *,
+             painter: Painter | None = None) -> tuple[Path, str]:
     """The PDF of ``docx`` in ``folder`` and which kind it is: PDF/A-2b by LibreOffice (with the empty signature
-    fields of Phụ lục I when the ký số libraries are installed, see :mod:`ptdraft.outputs.pdf_fields`), else Qt's PDF."""
+    fields of Phụ lục I when the ký số libraries are installed, see :mod:`ptdraft.outputs.pdf_fields`), else the
+    ``painter``'s PDF (Qt's)."""
     if libreoffice.find() is not None:
         if not _signable():
             made = libreoffice.to_pdf([docx], folder, pdf_a=True)[docx.resolve()]
@@ -136,9 +138,11 @@ def make_pdf(layout: Layout, docx: Path, folder: Path, number: str = "") -> tupl
         target = folder / (docx.stem + ".pdf")
         target.write_bytes(data)
         return target, pdf_kind(data)
+    if painter is None:
+        raise OutputError("không có LibreOffice để in bản PDF của gói văn bản; cài LibreOffice rồi làm lại", "PDF")
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / (docx.stem + ".pdf")
-    _qt_pdf(layout, target)
+    painter(layout, target)
     return target, PLAIN_PDF
 
 
@@ -339,8 +343,10 @@ def build_package(
     deadline: _dt.date | None = None,
     replace: bool = False,
     pdf_maker: Callable[[Layout, Path, Path], tuple[Path, str]] | None = None,
+    painter: Painter | None = None,
 ) -> Package:
-    """Write the package of a numbered draft to ``out`` (a folder, or a ``.zip`` file) and record it."""
+    """Write the package of a numbered draft to ``out`` (a folder, or a ``.zip`` file) and record it. Without
+    LibreOffice the PDF is the ``painter``'s."""
     out = Path(out)
     is_zip = _check_target(out, replace)
     entry = register.entry_of(storage, draft)
@@ -362,7 +368,8 @@ def build_package(
         docx_path = Path(work) / f"{stem}.docx"
         docx_path.write_bytes(docx)
         if pdf_maker is None:  # the PDF's document information keeps the "Số: …" line for ptdraft sign
-            pdf_path, kind = make_pdf(layout, docx_path, Path(work) / "pdf", number_line(content))
+            pdf_path, kind = make_pdf(layout, docx_path, Path(work) / "pdf", number_line(content),
+                                     painter=painter)
         else:
             pdf_path, kind = pdf_maker(layout, docx_path, Path(work) / "pdf")
         pdf = pdf_path.read_bytes()

@@ -19,7 +19,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ptdraft import disk, docx_writer, metrics, rules
+from ptdraft import docx_writer, rules
+from ptdraft.files import disk
+from ptdraft.reference import metrics
 from ptdraft.outputs import libreoffice
 from ptdraft.errors import InputError
 from ptdraft.layout import BLANK_NUMBER, Layout, Para, Table, number_line

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ptdraft import disk
+from ptdraft.files import disk
 from ptdraft.outputs import pdf_fields
 from ptdraft.errors import InputError
 

@@ -1,5 +1,5 @@
 """Jinja2's sandbox with ptdraft's budget: the only module that imports jinja2, loaded only when a piece of text
-needs more than plain names (a filter, a loop, a condition, an expression); see :func:`ptdraft.render.render_text`.
+needs more than plain names (a filter, a loop, a condition, an expression); see :func:`ptdraft.templating.render.render_text`.
 
 The sandbox takes steps from the budget (:mod:`ptdraft.templating.render_limits`): every loop iteration, call and printed piece;
 the filters and operations whose result size an argument sets are checked before they run.
@@ -16,10 +16,10 @@ import jinja2.visitor
 from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError, safe_range
 
-from ptdraft import dates
+from ptdraft.reference import dates
 from ptdraft.templating import render_limits as limits
 from ptdraft.errors import TemplateError
-from ptdraft.dates import as_date
+from ptdraft.reference.dates import as_date
 from ptdraft.text import normalise
 
 GLOBAL_NAMES = frozenset({"range", "loop"})

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from typing import Any
 
-from ptdraft import render
+from ptdraft.templating import render
 from ptdraft.templating import templates
 from ptdraft.errors import PtdraftError, TemplateError
 from ptdraft.model import Content, Draft, Field, Item, Ref

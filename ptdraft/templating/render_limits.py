@@ -3,7 +3,7 @@
 Jinja's sandbox stops a template from reaching Python internals, but not from looping
 for hours (``range()`` is capped at 100,000 items, and two nested loops make 10¹⁰) or
 from asking for a gigabyte in one expression (``'x' * 10**9``, ``'{:>999999999}'``).
-:mod:`ptdraft.render` compiles every template so that each loop iteration, call and
+:mod:`ptdraft.templating.render` compiles every template so that each loop iteration, call and
 printed piece takes a :func:`step` from the budget of the current render, counts what
 it prints, and checks every operation whose result size is set by a number in the
 template before it runs. A render that goes over raises :class:`BudgetExceeded`,

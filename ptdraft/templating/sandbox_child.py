@@ -1,7 +1,7 @@
 """The child process of :func:`ptdraft.templating.sandbox_check.check_in_child`: render one template's example under a memory cap.
 
 ``python -m ptdraft.templating.sandbox_child WHERE`` reads the template text on stdin, imports what rendering needs, caps its
-own address space, checks the template with :func:`ptdraft.office.library.check_source` and prints one JSON object:
+own address space, checks the template with :func:`ptdraft.templating.template_check.check_source` and prints one JSON object:
 ``{"ok": true}`` or ``{"ok": false, "message": …, "where": …}``. Kept apart from :mod:`ptdraft.templating.sandbox_check`, which
 the library imports, so that the library and the sandbox do not import each other.
 """
@@ -37,13 +37,13 @@ def _limit_memory() -> None:
 def _main(argv: list[str]) -> int:
     where = argv[0] if argv else "mẫu"
     source = sys.stdin.buffer.read().decode("utf-8", "replace")
-    from ptdraft.office import library  # everything imported first, then the memory cap
+    from ptdraft.templating.template_check import check_source  # everything imported first, then the memory cap
     from ptdraft.errors import PtdraftError
 
     _limit_memory()
     answer: dict[str, object]
     try:
-        library.check_source(source, where)
+        check_source(source, where)
         answer = {"ok": True}
     except PtdraftError as exc:
         answer = {"ok": False, "message": exc.message, "where": exc.where}

@@ -2,7 +2,7 @@
 
 Each marked text becomes ``{{ field }}`` wherever it appears in the draft's plain text
 (never inside a Jinja tag); the fields the text then uses are found with
-:func:`ptdraft.render.names_used` and declared; the draft's values and the marked
+:func:`ptdraft.templating.render.names_used` and declared; the draft's values and the marked
 texts become the example, so the new template's example renders the draft again.
 """
 from __future__ import annotations
@@ -13,12 +13,12 @@ import re
 import unicodedata
 from typing import Any, Mapping, Sequence
 
-from ptdraft import render
+from ptdraft.templating import render
 from ptdraft.templating import template_text
 from ptdraft.errors import InputError
-from ptdraft.office.library import check_source
+from ptdraft.templating.template_check import check_source
 from ptdraft.model import SIGNATURE_TEXTS, Content, Draft, Field, FieldKind, Item, Signature
-from ptdraft.drafts import content_to_dict, field_to_dict
+from ptdraft.files.drafts import content_to_dict, field_to_dict
 
 _FIELD_ID = re.compile(r"^[a-z_][a-z0-9_]*$")
 _TEMPLATE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -111,7 +111,7 @@ def template_from_draft(
 
     ``marked`` maps each text the clerk marked to the field it becomes: a field id, or
     (field id, label). Each occurrence of the text becomes ``{{ field }}``; the fields the
-    text then uses (found with :func:`ptdraft.render.names_used`) are declared: the
+    text then uses (found with :func:`ptdraft.templating.render.names_used`) are declared: the
     draft's own fields as they were, the marked ones as required text fields. The draft's
     values and the marked texts become the example, so the example renders the draft.
     """

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from ptdraft import dates, doctypes
+from ptdraft.reference import dates
+from ptdraft.reference import doctypes
 from ptdraft.errors import InputError, TemplateError
 from ptdraft.model import Content, Draft, Field, FieldKind, TemplateRef, Value
-from ptdraft.render import content_sources, names_used
+from ptdraft.templating.render import content_sources, names_used
 from ptdraft.resources import templates_dir
-from ptdraft.drafts import clean_strings, content_from_dict, field_from_dict, validate
-from ptdraft.disk import read_text
+from ptdraft.files.drafts import clean_strings, content_from_dict, field_from_dict, validate
+from ptdraft.files.disk import read_text
 
 APPROVAL_STATES = ("draft", "submitted", "approved", "retired")
 APPROVAL_LABELS = {"draft": "nháp", "submitted": "chờ duyệt", "approved": "đã duyệt", "retired": "ngừng dùng"}

@@ -17,7 +17,8 @@ import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ptdraft import api, drafts
+from ptdraft import api
+from ptdraft.files import drafts
 from ptdraft.errors import PtdraftError
 from ptdraft.model import FieldKind
 

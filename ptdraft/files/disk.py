@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ptdraft import held_files
+from ptdraft.files import held_files
 from ptdraft.errors import InputError, OutputError, PtdraftError
 
 
@@ -151,7 +151,7 @@ def write_atomic(path: Path, data: bytes, *, sync: bool = True, other_name: bool
     ``sync`` forces the data to disk before the rename; a batch that writes many files (a mail merge) passes
     False and syncs once at the end (:func:`sync_files`). When the target is held by another program (the
     rename keeps failing with PermissionError) and the program chose another name for that case, the data
-    is written under another name unless ``other_name`` is False (:mod:`ptdraft.held_files`). Returns the path
+    is written under another name unless ``other_name`` is False (:mod:`ptdraft.files.held_files`). Returns the path
     written."""
     path = Path(path)
     where = str(path)

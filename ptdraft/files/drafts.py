@@ -1,4 +1,4 @@
-"""Drafts as JSON files: the schema, conversion between the model and JSON, loading and saving (through ptdraft.disk).
+"""Drafts as JSON files: the schema, conversion between the model and JSON, loading and saving (through ptdraft.files.disk).
 
 A draft file is checked against resources/draft.schema.json; every text in it is
 normalised to Unicode NFC, and characters XML cannot hold are refused with the
@@ -26,9 +26,9 @@ from ptdraft.model import (
     SigningMode,
     TemplateRef,
 )
-from ptdraft.disk import read_json, write_atomic
+from ptdraft.files.disk import read_json, write_atomic
 from ptdraft.resources import resource
-from ptdraft.schema_check import Checker, SchemaError
+from ptdraft.files.schema_check import Checker, SchemaError
 from ptdraft.text import bad_characters, normalise
 
 _TYPE_NAMES = {

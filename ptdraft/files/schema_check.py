@@ -149,4 +149,4 @@ class Checker:
                     for name in instance:
                         yield from self._errors(name, value, path)
             else:
-                raise ValueError(f"draft schema: keyword {keyword!r} is not read by ptdraft.schema_check")
+                raise ValueError(f"draft schema: keyword {keyword!r} is not read by ptdraft.files.schema_check")

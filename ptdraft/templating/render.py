@@ -15,7 +15,7 @@ from collections import OrderedDict
 from typing import Any, Iterable, Mapping, cast
 
 from ptdraft.templating import render_limits as limits
-from ptdraft.dates import as_date
+from ptdraft.reference.dates import as_date
 from ptdraft.errors import TemplateError
 from ptdraft.model import SIGNATURE_TEXTS, Annex, Content, Draft, Field, FieldKind, Item, Signature, Value
 from ptdraft.text import normalise

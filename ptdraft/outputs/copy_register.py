@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from ptdraft import dates, layout as lay
+from ptdraft import layout as lay
+from ptdraft.reference import dates
 from ptdraft.office import register
 from ptdraft.outputs.copies import BOOK, CopyRequest, symbol_for
 from ptdraft.errors import InputError
@@ -19,7 +20,7 @@ from ptdraft.storage import NewEntry, RegisterEntry, Storage
 
 def original_line(content: Content) -> str:
     """How the register names the copied document: "Quyết định số 05/QĐ-UBND ngày 05 tháng 01 năm 2026"."""
-    from ptdraft import doctypes
+    from ptdraft.reference import doctypes
 
     name = doctypes.canonical(content.doc_type) or content.doc_type
     number = lay.number_line(content).removeprefix("Số: ")
