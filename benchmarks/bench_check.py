@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from timing import print_tables  # noqa: E402
 from ptdraft import api  # noqa: E402
-from ptdraft.checker import check_docx, docx_reader, engine, rules_format, rules_text  # noqa: E402
+from ptdraft.checker import check_docx, engine, rules_format, rules_text  # noqa: E402
+from ptdraft.ooxml import docx_reader  # noqa: E402
 from ptdraft.checker.fixer import fix_package  # noqa: E402
 from ptdraft.checker.recognise import recognise  # noqa: E402
 

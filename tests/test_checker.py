@@ -343,7 +343,7 @@ def _letter_without_tables(date: str = "Nghệ An, ngày 15 tháng 3 năm 2026")
 def test_letter_without_tables_is_recognised_and_judged_by_its_page():
     """A letter with a header of tabbed lines and no tables anywhere: every element found; what it prints wrong is
     what the page shows: no drawn rule under the agency or the motto, the signature above "Nơi nhận:"."""
-    from ptdraft.checker import docx_reader
+    from ptdraft.ooxml import docx_reader
     from ptdraft.checker.recognise import recognise, text_of
     from ptdraft.rules import Element
 

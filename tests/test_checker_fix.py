@@ -10,7 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
 
 from ptdraft import cli
-from ptdraft.checker import check_bytes, check_docx, docx_reader, fix_docx
+from ptdraft.checker import check_bytes, check_docx, fix_docx
+from ptdraft.ooxml import docx_reader
 from tests.support.checker import broken, para, paragraphs, run_fonts, set_text
 
 

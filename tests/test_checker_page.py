@@ -14,7 +14,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ptdraft.checker import check_bytes, docx_reader
+from ptdraft.checker import check_bytes
+from ptdraft.ooxml import docx_reader
 from ptdraft.checker.page_layout import page_count
 from tests.support.checker import para, set_text, valid_docx, word_letter
 

@@ -3,7 +3,7 @@
     findings = checker.check_docx(Path("cong-van.docx"))
     report = checker.fix_docx(Path("cong-van.docx"), Path("cong-van-da-sua.docx"))
 
-Reading a DOCX (:mod:`.docx_reader`) gives plain facts with the effective formatting
+Reading a DOCX (:mod:`ptdraft.ooxml.docx_reader`, shared with the importer) gives plain facts with the effective formatting
 resolved; :mod:`.recognise` finds the elements; :mod:`.rules_format` and
 :mod:`.rules_text` judge them with the numbers of :mod:`ptdraft.rules`;
 :mod:`.fixer` repairs what can be repaired without changing a word.

@@ -10,9 +10,9 @@ from __future__ import annotations
 import difflib
 
 from ptdraft import rules
-from ptdraft.checker.docx_reader import Package
-from ptdraft.checker.document import FONT_SLOTS
-from ptdraft.checker.ooxml import PAGE_FIELD, PPR, RPR, VAL, W_NS, run_segments, w
+from ptdraft.ooxml.docx_reader import Package
+from ptdraft.ooxml.document import FONT_SLOTS
+from ptdraft.ooxml.wordml import PAGE_FIELD, PPR, RPR, VAL, W_NS, run_segments, w
 
 RPR_ORDER = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
              "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from ptdraft.checker import docx_reader
+from ptdraft.ooxml import docx_reader
 from ptdraft.checker.engine import check_package
 from ptdraft.checker.findings import Finding
 from ptdraft.model import ref_head

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ptdraft.checker import docx_reader, rules_format, rules_layout, rules_text, rules_units
-from ptdraft.checker.docx_reader import Package
+from ptdraft.checker import rules_format, rules_layout, rules_text, rules_units
+from ptdraft.ooxml import docx_reader
+from ptdraft.ooxml.docx_reader import Package
 from ptdraft.checker.findings import Finding, Result
 from ptdraft.checker.recognise import recognise
 

@@ -13,7 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ptdraft.checker import docx_edit, docx_reader
+from ptdraft.checker import docx_edit
+from ptdraft.ooxml import docx_reader
 from ptdraft.checker.engine import check_package
 from ptdraft.checker.findings import Finding, Fix, wording
 from ptdraft.errors import InputError

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ptdraft import rules
 from ptdraft.reference import metrics
-from ptdraft.checker.document import DocInfo, ParaInfo, RunInfo
+from ptdraft.ooxml.document import DocInfo, ParaInfo, RunInfo
 
 TAB_STOP = 720  # Word's default tab stops: every 1.27 cm
 _SPACE = re.compile(r"(\s+)")

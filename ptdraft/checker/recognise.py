@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ptdraft import rules
 from ptdraft.reference import doctypes
-from ptdraft.checker.document import DocInfo, ParaInfo, RunInfo
+from ptdraft.ooxml.document import DocInfo, ParaInfo, RunInfo
 from ptdraft.rules import Element
 
 DASHES = "-–—+•·*"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ptdraft import rules
 from ptdraft.checker import page_layout
-from ptdraft.checker.document import FONT_SLOTS, THEME, DocInfo, ParaInfo, RunInfo
+from ptdraft.ooxml.document import FONT_SLOTS, THEME, DocInfo, ParaInfo, RunInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Fix, Result, box_of, excerpt
 from ptdraft.checker.recognise import (AUTHORITY_PREFIX, DRAFT_MARK_FOLDED, Part, Recognised, fold, is_upper, runs_of,
                                        text_of)

@@ -18,7 +18,7 @@ import re
 from ptdraft import rules
 from ptdraft.reference import metrics
 from ptdraft.checker import page_layout
-from ptdraft.checker.document import DocInfo, ParaInfo
+from ptdraft.ooxml.document import DocInfo, ParaInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Result, box_of, excerpt
 from ptdraft.checker.rules_format import _cm, size_range
 from ptdraft.checker.recognise import AUTHORITY_PREFIX, Part, Recognised, fold, is_rule_line, pieces, runs_of, text_of

@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from ptdraft.reference import admin_units as units
-from ptdraft.checker.document import DocInfo
+from ptdraft.ooxml.document import DocInfo
 from ptdraft.checker.findings import Finding, Result, box_of, excerpt
 from ptdraft.checker.recognise import Part, Recognised, text_of
 from ptdraft.rules import Element

@@ -1,4 +1,4 @@
-"""The text of a DOCX, paragraph by paragraph in document order (the import's only python-docx import).
+"""The text of a DOCX, paragraph by paragraph in document order, through the one DOCX reader of ptdraft.
 
 Tables are read row by row and, in each row, cell by cell, left to right: the header
 (issuing body | national title) and the Nơi nhận | signature row come out as the left
@@ -32,46 +32,15 @@ def _not_a_zip(path: Path) -> str:
 
 
 def docx_paragraphs(path: Path) -> list[str]:
-    """Every paragraph's text, tables included; a manual line break starts a new line."""
-    import docx
-    from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
+    """Every paragraph's text, tables and text boxes included; a manual line break starts a new line. Read by
+    :mod:`ptdraft.ooxml.docx_reader`, the reader the checker uses too."""
+    from ptdraft.ooxml import docx_reader
 
     where = str(path)
     try:
         if not zipfile.is_zipfile(path):
             raise InputError(_not_a_zip(path), where)
-        from ptdraft.checker.docx_reader import check_limits
-
-        check_limits(path, where)
-        document = docx.Document(str(path))
-    except InputError:
-        raise
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+    except OSError as exc:
         raise InputError(f"không đọc được tệp DOCX ({exc})", where) from None
-    except Exception as exc:  # python-docx raises its own errors for a damaged package
-        raise InputError(f"tệp DOCX bị hỏng hoặc không hợp lệ ({type(exc).__name__})", where) from None
-
-    out: list[str] = []
-    paragraph, table, row, cell, content = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdtContent")
-
-    def walk(element) -> None:
-        for child in element.iterchildren():
-            if child.tag == paragraph:
-                out.extend(Paragraph(child, None).text.split("\n"))  # type: ignore[arg-type] # text only, no part
-            elif child.tag == table:
-                for tr in child.iterchildren(row):
-                    for tc in tr.iterchildren(cell):
-                        walk(tc)
-            elif child.tag == qn("w:sdt"):
-                for inner in child.iterchildren(content):
-                    walk(inner)
-
-    try:
-        body = document.element.body
-        if body is None:
-            raise AttributeError("body")
-        walk(body)
-    except (AttributeError, TypeError, ValueError, RecursionError) as exc:  # a document part that is not Word's
-        raise InputError(f"phần nội dung của tệp DOCX không phải văn bản Word ({type(exc).__name__})", where) from None
-    return out
+    package = docx_reader.read(path, where)
+    return [line for para in package.info.paragraphs for line in para.text.split("\n")]

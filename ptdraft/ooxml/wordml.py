@@ -1,6 +1,6 @@
 """WordprocessingML names and the reading of properties: shared by the DOCX reader and the fixer's edits.
 
-Works on the elements :mod:`ptdraft.checker.docx_reader` parsed (through their own
+Works on the elements :mod:`ptdraft.ooxml.docx_reader` parsed (through their own
 methods); only that module imports lxml.
 """
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ptdraft.checker.document import FONT_SLOTS, THEME
+from ptdraft.ooxml.document import FONT_SLOTS, THEME
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

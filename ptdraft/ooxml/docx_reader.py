@@ -1,4 +1,4 @@
-"""Any DOCX → :class:`DocInfo`: the checker's only module that imports lxml.
+"""Any DOCX → :class:`DocInfo`: the only module of ptdraft that imports lxml (the checker and the importer read through it).
 
 Reads the package as it is (no python-docx document model, so files made by Word,
 LibreOffice or anyone else are read the same way) and resolves each run's effective
@@ -20,8 +20,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ptdraft.checker.document import FONT_SLOTS, DocInfo, ParaInfo, PartInfo, RunInfo, SectionInfo
-from ptdraft.checker.ooxml import (
+from ptdraft.ooxml.document import FONT_SLOTS, DocInfo, ParaInfo, PartInfo, RunInfo, SectionInfo
+from ptdraft.ooxml.wordml import (
     BLOCK_WRAPPERS, FALLBACK, PAGE_FIELD, DEFAULT_SIZE, MAX_PART, P, PPR, R, R_NS, RPR, SDT, SDT_CONTENT, STRICT_NS,
     TBL, TC, TR, VAL, Styles, int_attr, on, paragraph_runs, ppr_props, rpr_props, run_segments, w,
 )
