@@ -117,3 +117,26 @@ def test_a_letter_typed_in_word_is_recognised(tmp_path):
     assert (sig.mode, sig.head_title, sig.position, sig.name) == (SigningMode.KT, "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Thị Minh Hà")
     assert any("Đã ký" in note for note in report.notes)
     assert report.unrecognised == ()
+
+
+def test_text_in_content_controls_and_tracked_insertions_is_read(tmp_path):
+    """Word keeps text inside an inline content control (a form field) or a tracked insertion outside the
+    paragraph's plain runs: the DOCX reader the checker uses reads it, so the import does too."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = tmp_path / "cong-van.docx"
+    _word_letter(path)
+    document = docx.Document(str(path))
+    closing = document.tables[1].cell(0, 1)
+    name = closing.paragraphs[-1]
+    for run in list(name.runs):
+        run._r.getparent().remove(run._r)
+    name._p.append(parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="Người ký"/></w:sdtPr>'
+        '<w:sdtContent><w:r><w:t>Trần Thị </w:t></w:r></w:sdtContent></w:sdt>'))
+    name._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="VT" w:date="2026-03-05T08:00:00Z">'
+                             '<w:r><w:t>Minh Hà</w:t></w:r></w:ins>'))
+    document.save(str(path))
+    draft, _report = api.import_file(path)
+    assert draft.content.signature.name == "Trần Thị Minh Hà"
