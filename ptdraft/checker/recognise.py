@@ -11,11 +11,11 @@ and its formatting reported.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ptdraft import rules
-from ptdraft.reference import doctypes
+from ptdraft.reference import doctypes, forms
+from ptdraft.reference.forms import fold, is_rule_line
 from ptdraft.ooxml.document import DocInfo, ParaInfo, RunInfo
 from ptdraft.rules import Element
 
@@ -30,28 +30,14 @@ DRAFT_MARK_FOLDED = "duthao"
 # The form of copy heading the copy block of a paper copy (Mẫu 3.1), under the copied text's closing.
 _COPY_KINDS = ("saoy", "saoluc", "trichsao")
 _CIRCULATION_WORDS = ("xemxong", "tralai", "luuhanh", "noibo", "phobien", "hanche", "phamvi")
-_NUMBER = re.compile(r"^\s*số\b\s*[:.]?", re.IGNORECASE)
+_NUMBER = re.compile(rf"^\s*{forms.NUMBER_WORD}\b", re.IGNORECASE)
 _DATE = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
-_VV = re.compile(r"^\s*(v\s*/\s*v|về việc)\b", re.IGNORECASE)
+_VV = re.compile(rf"^\s*{forms.SUBJECT_WORD}\b", re.IGNORECASE)
 _DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
 _BASIS = ("cancu", "theodenghi", "xetdenghi", "xettotrinh")  # "Xét Tờ trình …" closes the bases of a Nghị quyết (Mẫu 1.1)
-_SIGN_PREFIX = re.compile(r"^\s*(tm|kt|tl|tuq|q|t/m|k/t|t/l)\s*[.:/]?\s+\S", re.IGNORECASE)
-# A signing-authority prefix in any spelling (FORMAT.md §8 wants "TM. ", "KT. ", "TL. ", "TUQ. ", "Q. ").
-AUTHORITY_PREFIX = re.compile(r"^(?P<prefix>t\.?m|k\.?t|t\.?l|t\.?u\.?q|q|t/m|k/t|t/l)(?P<sep>\s*[.:/]\s*|\s+)(?=\S)",
-                              re.IGNORECASE)
 _RIGHT_COLUMN = rules.cm(6)
 _TYPE_BY_CODE = {code: name for name, code in doctypes.ABBREVIATIONS.items()}  # a paragraph indented this far sits in the right half of the page
 
-
-def fold(text: str) -> str:
-    """Letters and digits only, without diacritics or case: "Cộng hòa" → "conghoa"."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in text.casefold() if ch.isalnum() and not unicodedata.combining(ch))
-
-
-# The marks of box 10 as fold() writes them ("toimat", "hoatoc").
-_SECRECY = frozenset(fold(level) for level in rules.SECRECY_LEVELS)
-_STAMPS = _SECRECY | {fold(level) for level in rules.URGENCY_LEVELS}
 
 # First words of an agency name: a header line starting with one begins a new agency, not a wrapped line.
 _AGENCY_HEADS = tuple(tuple(fold(w) for w in head.split()) for head in (
@@ -64,17 +50,6 @@ _AGENCY_HEADS = tuple(tuple(fold(w) for w in head.split()) for head in (
 def _starts_agency(text: str) -> bool:
     words = [fold(word) for word in text.split()]
     return any(words[:len(head)] == list(head) for head in _AGENCY_HEADS)
-
-
-# A line typed to stand for a rule: dashes, underscores, asterisks, "=", with "o0o" in the middle or not.
-_TYPED_RULE = re.compile(r"^[-–—_=*~.·…\s]*(?:o0o|oOo|0o0|ooo)?[-–—_=*~.·…\s]*$")
-
-
-def is_rule_line(text: str) -> bool:
-    """A line typed as a rule: "________", "-----", "=====", "*****", "---o0o---" (printed under a name, never
-    read as text; rules_layout reports it under the agency and the motto, where a drawn rule belongs)."""
-    flat = text.strip()
-    return len(flat) >= 3 and sum(ch in "-–—_=*~.·…" for ch in flat) >= 3 and bool(_TYPED_RULE.match(flat))
 
 
 def is_upper(text: str) -> bool:
@@ -127,16 +102,6 @@ def pieces(para: ParaInfo, tabs: bool = False) -> list[tuple[int, int]]:
     return out
 
 
-def _is_title(text: str) -> bool:
-    key = fold(text)
-    return "chunghiavietnam" in key or key.startswith("conghoaxahoi")
-
-
-def _is_motto(text: str) -> bool:
-    key = fold(text)
-    return "doclap" in key and ("tudo" in key or "hanhphuc" in key)
-
-
 class _Finder:
     def __init__(self, doc: DocInfo) -> None:
         self.doc = doc
@@ -161,7 +126,7 @@ class _Finder:
     def header(self) -> int:
         """Find boxes 1–4, 5b, 10 and 11; the index of the first paragraph after the header."""
         early = self.visible(0, len(self.paras))[:40]
-        title = next((p for p in early if _is_title(p.text)), None)
+        title = next((p for p in early if forms.names_national_title(p.text)), None)
         if title is not None and title.table >= 0:
             tables = {title.table}
             end = max(p.index for p in self.paras if p.table == title.table) + 1
@@ -193,11 +158,11 @@ class _Finder:
                     element = Element.COPY_BOX  # an electronic copy's box 14 (Mẫu 3.2, ptdraft/outputs/copies.py)
                 elif para.index < first_header and key.startswith(DRAFT_MARK_FOLDED) and is_upper(text):
                     element = Element.DRAFT_MARK  # a draft's mark, not an agency name typed above the title
-                elif _is_title(text) and Element.NATIONAL_TITLE not in found:
+                elif forms.names_national_title(text) and Element.NATIONAL_TITLE not in found:
                     element = Element.NATIONAL_TITLE
-                elif _is_motto(text) and Element.MOTTO not in found:
+                elif forms.names_motto(text) and Element.MOTTO not in found:
                     element = Element.MOTTO
-                elif _is_title(text) or _is_motto(text):
+                elif forms.names_national_title(text) or forms.names_motto(text):
                     continue  # printed a second time: element.duplicate (rules_layout), not an agency line
                 elif _NUMBER.match(text) and Element.NUMBER not in found:
                     element, number_seen = Element.NUMBER, True
@@ -205,8 +170,8 @@ class _Finder:
                     element = Element.SUBJECT_VV
                 elif _DATE.search(text) and Element.PLACE_DATE not in found:
                     element = Element.PLACE_DATE
-                elif key in _STAMPS and is_upper(text):
-                    element = Element.SECRECY if key in _SECRECY else Element.URGENCY
+                elif key in forms.STAMPS_FOLDED and is_upper(text):
+                    element = Element.SECRECY if key in forms.SECRECY_FOLDED else Element.URGENCY
                 elif para.index < first_header and is_upper(text) and any(w in key for w in _CIRCULATION_WORDS):
                     element = Element.CIRCULATION
                 elif is_rule_line(text):
@@ -250,7 +215,7 @@ class _Finder:
         label = next((p for p in self.visible(start, len(paras)) if _is_label(p)), None)
         table = label.table if label is not None and label.table >= 0 else -1
         if table < 0:
-            signed = [p for p in self.visible(start, len(paras)) if p.table >= 0 and _SIGN_PREFIX.match(p.text)]
+            signed = [p for p in self.visible(start, len(paras)) if p.table >= 0 and forms.SIGNING_START.match(p.text)]
             table = signed[-1].table if signed else -1
         items: list[Part] = []
         label_part = None
@@ -301,7 +266,7 @@ class _Finder:
         name = lines[-1] if len(lines) > 1 else None
         titles = lines[:-1] if name else lines
         for number, (para, a, b) in enumerate(titles):
-            last = number == len(titles) - 1 and number > 0 and not _SIGN_PREFIX.match(para.text[a:b])
+            last = number == len(titles) - 1 and number > 0 and not forms.SIGNING_START.match(para.text[a:b])
             self.add(Element.SIGN_POSITION if last else Element.SIGN_AUTHORITY, para.index, a, b)
         if name:
             self.add(Element.SIGN_NAME, name[0].index, name[1], name[2])
@@ -454,7 +419,7 @@ def _is_label(para: ParaInfo) -> bool:
 def _placeholder(text: str) -> bool:
     """"(Chữ ký, dấu)", "(Đã ký)": what stands for the signature, not a line of box 7."""
     flat = text.strip()
-    return flat.startswith("(") and flat.endswith(")") or fold(flat) in ("daky", "kyten", "kytendongdau")
+    return flat.startswith("(") and flat.endswith(")") or bool(forms.SIGNED.match(flat))
 
 
 def _runs_in(para: ParaInfo, start: int, stop: int):

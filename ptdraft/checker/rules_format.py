@@ -9,7 +9,8 @@ from ptdraft import rules
 from ptdraft.checker import page_layout
 from ptdraft.ooxml.document import FONT_SLOTS, THEME, DocInfo, ParaInfo, RunInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Fix, Result, box_of, excerpt
-from ptdraft.checker.recognise import (AUTHORITY_PREFIX, DRAFT_MARK_FOLDED, Part, Recognised, fold, is_upper, runs_of,
+from ptdraft.reference.forms import SIGNING_PREFIX
+from ptdraft.checker.recognise import (DRAFT_MARK_FOLDED, Part, Recognised, fold, is_upper, runs_of,
                                        text_of)
 from ptdraft.rules import Element
 
@@ -288,7 +289,7 @@ def element_rules(doc: DocInfo, found: Recognised) -> list[Result]:
                                     _run_fix(part, bad, **{prop: wanted}), text))
         shown = doc.paragraphs[part.index].shown[part.start:part.end]
         if element in (Element.SIGN_AUTHORITY, Element.SIGN_POSITION):
-            shown = AUTHORITY_PREFIX.sub("", shown.lstrip())  # the prefix's own form is signature.authority-form
+            shown = SIGNING_PREFIX.sub("", shown.lstrip())  # the prefix's own form is signature.authority-form
         if "upper" in checked and not is_upper(shown) and any(ch.isalpha() for ch in shown):
             out.append(_finding("text.case", box, "§3.2", doc, part.index,
                                 f"{name} phải viết in hoa.", "Viết toàn bộ bằng chữ in hoa.", text=text))

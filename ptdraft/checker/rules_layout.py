@@ -21,7 +21,8 @@ from ptdraft.checker import page_layout
 from ptdraft.ooxml.document import DocInfo, ParaInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Result, box_of, excerpt
 from ptdraft.checker.rules_format import _cm, size_range
-from ptdraft.checker.recognise import AUTHORITY_PREFIX, Part, Recognised, fold, is_rule_line, pieces, runs_of, text_of
+from ptdraft.reference.forms import SIGNING_PREFIX
+from ptdraft.checker.recognise import Part, Recognised, fold, is_rule_line, pieces, runs_of, text_of
 from ptdraft.rules import Element
 from ptdraft.vietnamese.names import is_personal_name
 
@@ -297,7 +298,7 @@ def signing_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     name = found.first(Element.SIGN_NAME)
     if titles and name is not None:
         last = titles[-1]
-        match = AUTHORITY_PREFIX.match(text_of(doc, last).strip())
+        match = SIGNING_PREFIX.match(text_of(doc, last).strip())
         prefix = match["prefix"].replace(".", "").replace("/", "").casefold() if match else ""
         if match and prefix in _TITLED_PREFIXES:
             shown = match.group().strip().upper().rstrip(".:/ ") + "."

@@ -14,7 +14,7 @@ from ptdraft import rules
 from ptdraft.reference import doctypes
 from ptdraft.ooxml.document import DocInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Result, box_of, excerpt, text_fix
-from ptdraft.checker.recognise import AUTHORITY_PREFIX as _PREFIX
+from ptdraft.reference.forms import SIGNING_PREFIX as _PREFIX
 from ptdraft.checker.recognise import APPENDIX_REQUIRED, DASHES, Part, Recognised, fold, starts_with_dash, text_of
 from ptdraft.reference.dates import date_words
 from ptdraft.rules import Element

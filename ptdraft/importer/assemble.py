@@ -6,7 +6,7 @@ import dataclasses
 import re
 from typing import Any
 
-from ptdraft.reference import doctypes
+from ptdraft.reference import doctypes, forms
 from ptdraft.importer import lists, structure
 from ptdraft.importer.header import (
     Header, drop_chrome, layout_columns, parse_header, split_columns, strip_residue, subject_text, tidy_header,
@@ -168,7 +168,7 @@ def _split_footer(lines: list[Line]) -> list[Line]:
 
 # The signature's cell read onto the end of a Nơi nhận line with one space between ("Nơi nhận: KT. CHỦ TỊCH",
 # "- Như trên; PHÓ CHỦ TỊCH"): after "Nơi nhận:" or an entry's final mark, a signing form or a title in capitals.
-_SIGNING_TAIL = re.compile(r"^(?P<left>Nơi\s+nhận\s*:|[-–+•].*?[;.])\s+(?P<right>[A-ZĐÀ-Ỹ][^;:,]*)$")
+_SIGNING_TAIL = re.compile(rf"^(?P<left>{forms.DISTRIBUTION_WORD}\s*:|[-–+•].*?[;.])\s+(?P<right>[A-ZĐÀ-Ỹ][^;:,]*)$")
 _TITLE_WORD = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|CHÁNH|ỦY\s+VIÊN|THƯ\s+KÝ|CHỦ\s+NHIỆM)\b")
 
 

@@ -14,24 +14,20 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from ptdraft.reference import doctypes
+from ptdraft.reference import doctypes, forms
 from ptdraft.importer.lines import Line, fold, full_width
 
-_NATIONAL_TITLE = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM\s*[.,;]?$", re.I)
-_MOTTO = re.compile(r"^Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*Hạnh\s+phúc\s*[.,;!]?$", re.I)  # a typist's full stop
-_NUMBER = re.compile(r"^(?:Số|SỐ)\s*:?\s*(?P<n>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
-_PLACE_DATE = re.compile(
-    r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))\s*$",  # or "ngày 22/02/2006" (older letters)
-    re.I,
-)
+_NATIONAL_TITLE = forms.NATIONAL_TITLE_LINE
+_MOTTO = forms.MOTTO_LINE
+_NUMBER = forms.NUMBER_LINE
+_PLACE_DATE = forms.PLACE_DATE
 # A symbol as Điều 8 and Phụ lục I write it: groups of capitals, digits and "Đ" joined by "-", "/" or "." (the
 # drafter's lower-case letters allowed, as in "TTr-UBND"); a line with a space in it is not a number line.
 _SYMBOL_FORM = re.compile(r"^[0-9A-Za-zĐđ&]+(?:[-/.][0-9A-Za-zĐđ&]+)*$")
-_VV = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*(?P<rest>.*)$")
+_VV = forms.SUBJECT_LINE
 _URGENCY = {"KHẨN": "KHẨN", "THƯỢNG KHẨN": "THƯỢNG KHẨN", "HỎA TỐC": "HỎA TỐC", "HOẢ TỐC": "HỎA TỐC"}
 _SECRECY = {"MẬT": "MẬT", "TỐI MẬT": "TỐI MẬT", "TUYỆT MẬT": "TUYỆT MẬT"}
-_RECIPIENTS = re.compile(r"^Kính\s+gửi\b", re.I)
+_RECIPIENTS = forms.RECIPIENTS
 _BODY_START = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Điều\s+\d|[IVXLC]+\.\s|\d{1,3}\.\s|[-+•]\s)")
 # A line of the issuing body that opens a new body rather than continuing the one above.
 _BODY_WORDS = re.compile(
@@ -89,20 +85,18 @@ def split_columns(lines: list[Line]) -> list[Line]:
     return out
 
 
-_ONE_RULE = r"(?:[-–—_=*~]{3,}|[-–—_=*~]*\s*o\s*0\s*o\s*[-–—_=*~]*)"
-# One typed rule, or the two columns' rules side by side on one line ("---o0o---    -----------").
-_RULE_LINE = re.compile(rf"^[\s|]*{_ONE_RULE}(?:[\s|]+{_ONE_RULE})*[\s|]*$", re.I)
+_RULE_LINE = forms.RULE_LINE  # one typed rule, or the two columns' rules side by side on one line
 _GLUED_ONE = r"(?:[-–—_=*~]{3,}|[-–—_=*~]+\s*o\s*0\s*o\s*[-–—_=*~]*)"  # "-------", "---o0o---" glued to a line
 _GLUED_RULE = re.compile(rf"(?:\s*{_GLUED_ONE}\s*)+$|^(?:\s*{_GLUED_ONE}\s*)+")
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*")  # the " | " a website copy joins a table's cells with
-_TITLE_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.I)
-_MOTTO_INSIDE = re.compile(r"Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*Hạnh\s+phúc", re.I)
+_TITLE_INSIDE = forms.NATIONAL_TITLE_IN
+_MOTTO_INSIDE = forms.MOTTO_IN
 # The national title's head or its end at the end of a line of the left column: "CỘNG HÒA XÃ HỘI", "… CHỦ NGHĨA"
 # (wrapped where its cell or a tab stop ends), "CHỦ NGHĨA VIỆT NAM".
 _TITLE_HALF_AT_END = re.compile(
-    r"\s(?:CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI(?:\s+CHỦ(?:\s+NGHĨA(?:\s+VIỆT)?)?)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM)$")
-_NUMBER_THEN_VV = re.compile(r"^((?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S+)\s+((?:V/v|V/V|Về\s+việc)\b.*)$")
-_VV_THEN_DATE = re.compile(r"^(?P<vv>(?:V/v|V/V|Về\s+việc)\b.*?)\s*,\s*(?P<date>ngày\b.*(?:năm\s*|[/.-])\d{4})$")
+    rf"\s(?:{forms.TITLE_HEAD}(?:\s+CHỦ(?:\s+NGHĨA(?:\s+VIỆT)?)?)?|{forms.TITLE_TAIL})$")
+_NUMBER_THEN_VV = re.compile(rf"^({forms.NUMBER_WORD}\s*:?\s*\d*\s*/\s*\S+)\s+({forms.SUBJECT_WORD}\b.*)$")
+_VV_THEN_DATE = re.compile(rf"^(?P<vv>{forms.SUBJECT_WORD}\b.*?)\s*,\s*(?P<date>ngày\b.*(?:năm\s*|[/.-])\d{{4}})$")
 _PLACE_SMALL = {"phố", "xã", "thị", "trấn"}  # "Thành phố Hồ Chí Minh", "Thị xã …"
 
 
@@ -126,7 +120,7 @@ def _vv_then_date(text: str) -> list[str]:
         return []
     return [" ".join(words[:start]), f"{' '.join(words[start:])}, {match.group('date')}"]
 _NUMBER_THEN_DATE = re.compile(
-    r"^(?P<number>(?:Số|SỐ)\s*:?\s*\d*\s*/\s*\S+)\s+(?P<date>[^,]{1,60}?\s*,\s*ngày\b.*(?:năm\s*|[/.-])\d{4})\s*$"
+    rf"^(?P<number>{forms.NUMBER_WORD}\s*:?\s*\d*\s*/\s*\S+)\s+(?P<date>[^,]{{1,60}}?\s*,\s*ngày\b.*(?:năm\s*|[/.-])\d{{4}})\s*$"
 )
 
 
@@ -163,12 +157,12 @@ def _pieces_by_known_forms(text: str) -> list[str]:
 # page marker glued to the first line ("Trang 1UBND TỈNH …"), Word's names of the drawn rules ("straight connector
 # 2Số: …"). The header starts at the capital lines just above its first known form.
 _HEADER_MARK = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI|Độc\s+lập\s*[-–—]?\s*Tự\s+do|(?-i:^(?:Số|SỐ)\s*:?|[^\W\d_a-zà-ỹđ]\s(?:Số|SỐ)\s*:)\s*\d*\s*/\s*\S"
+    rf"{forms.TITLE_HEAD}|{forms.MOTTO_HEAD}|(?-i:^{forms.NUMBER_WORD}\s*:?|[^\W\d_a-zà-ỹđ]\s{forms.NUMBER_WORD}\s*:)\s*\d*\s*/\s*\S"
     r"|,\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(?:Trang|Page)\s*\d{1,3}(?=[^\W\d_])")
 _SHAPE_NAME = re.compile(
     r"^(?:straight\s+(?:arrow\s+)?connector|line|rectangle|text\s+box|autoshape|group)\s*\d+(?=[^\W\d_])", re.I)
-_NUMBER_ALONE = re.compile(r"(?:Số|SỐ)\s*:?\s*\d*")  # "Số:" whose "/SYMBOL" a PDF's text put further down
+_NUMBER_ALONE = re.compile(rf"{forms.NUMBER_WORD}\s*:?\s*\d*")  # "Số:" whose "/SYMBOL" a PDF's text put further down
 HEADER_SEARCH = 25  # lines: chrome above the header is never longer
 
 
@@ -270,7 +264,7 @@ def _unwrap_cells(lines: list[Line]) -> list[Line]:
     return out
 
 
-_TITLE_START = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\b", re.I)
+_TITLE_START = re.compile(rf"{forms.TITLE_START}\b", re.I)
 
 
 def layout_columns(lines: list[Line]) -> list[Line]:
@@ -353,8 +347,8 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
     return _title_unwrapped(out)
 
 
-_TITLE_HEAD = re.compile(r"^CỘNG\s+H(?:ÒA|OÀ)\s+X[ÃÀà]\s*HỘI$", re.I)
-_TITLE_REST = re.compile(r"^CHỦ\s+NGHĨA\s+VIỆT\s+NAM\b", re.I)
+_TITLE_HEAD = re.compile(rf"^{forms.TITLE_HEAD}$", re.I)
+_TITLE_REST = re.compile(rf"^{forms.TITLE_TAIL}\b", re.I)
 
 
 def _title_unwrapped(lines: list[Line]) -> list[Line]:

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from ptdraft.importer.lines import PARAGRAPH_INDENT, Line, fold, join_lines
+from ptdraft.reference import forms
 
-RECIPIENTS = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
-DISTRIBUTION = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
+RECIPIENTS = forms.RECIPIENTS
+DISTRIBUTION = forms.DISTRIBUTION
 _BULLET = re.compile(r"^[-+•–]\s*")
 _NOTE = re.compile(r"^(?P<entry>.*?)\s*[;,.]?\s*(?P<note>\([^()]*\))\s*[;.]?$")
 _ARCHIVE = re.compile(r"^Lưu\b\s*:?\s*(?P<rest>.*)$", re.I)
@@ -131,13 +132,7 @@ def reprints(archive: Archive) -> bool:
         and not lost
 
 
-# The decree's "TM.", "KT.", "TL.", "TUQ.", "Q.", the older letters' "T/M", "K/T", "T/L", "T/UQ", "K.T", "KT/" (a dot
-# after them optional), and
-# an older VPCP letter's "KT BỘ TRƯỞNG" with no dot (only before a head's title, not any capitals).
-SIGNING_FORM = re.compile(
-    r"^(?:(?P<mode>TM|KT|TL|TUQ|Q)\s*\.|(?P<old>T/M|K/T|T/L|T/UQ|T\.M|K\.T|T\.L|TM/|KT/|TL/)\s*\.?"
-    r"|(?P<bare>TM|KT|TL|TUQ)\s+(?=(?:BỘ|CHỦ|THỦ|GIÁM|CỤC|TỔNG|VỤ|CHÁNH|ỦY|UỶ|UBND|HỘI|BAN|VIỆN|HIỆU)\b))"
-    r"\s*(?P<title>\S.*)$")
+SIGNING_FORM = forms.SIGNING_FORM  # TM., KT., TL., TUQ., Q. and the older spellings (FORMAT.md §8)
 
 
 def is_signature_start(line: Line) -> bool:

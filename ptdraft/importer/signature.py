@@ -17,6 +17,7 @@ from ptdraft.importer.header import upper_line
 from ptdraft.importer.lines import Line
 from ptdraft.importer.lists import SIGNING_FORM
 from ptdraft.model import Signature, SigningMode
+from ptdraft.reference import forms
 from ptdraft.vietnamese.names import is_personal_name
 
 _PREFIX = SIGNING_FORM
@@ -32,7 +33,7 @@ def _authority_line(line: str) -> re.Match:
 
 def _mode(match: re.Match) -> str:
     return match.group("mode") or match.group("bare") or match.group("old").replace("/", "").replace(".", "")
-_SIGNED = re.compile(r"^[(\[]?\s*(?:đã\s+ký(?:[\s,]+(?:và\s+)?đóng\s+dấu)?|da\s*ky|chữ\s+ký\b.*|ký(?:\s+và\s+ghi\s+rõ\s+họ\s+tên)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
+_SIGNED = forms.SIGNED
 _MODES = {"TM": SigningMode.TM, "KT": SigningMode.KT, "TL": SigningMode.TL, "TUQ": SigningMode.TUQ, "Q": SigningMode.Q}
 
 

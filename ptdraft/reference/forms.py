@@ -1,0 +1,103 @@
+"""The printed forms that mark a letter's parts (FORMAT.md §3–§9), recognised one way for the checker and the importer.
+
+The national title and the motto, "Số: N/SYMBOL", the place-and-date line, "V/v …", "Kính gửi:", "Nơi nhận:", the
+signing forms (TM., KT., TL., TUQ., Q. and their older spellings), typed rules ("-----", "***", "---o0o---"), the
+secrecy and urgency marks. Both readers take them from here: the importer (:mod:`ptdraft.importer`) to parse a
+letter's text line by line, the checker (:mod:`ptdraft.checker.recognise`) to find the parts of any DOCX and judge
+them. The word patterns are written once; each reader anchors them as it needs (a whole line, the start of a
+paragraph, anywhere in a line), and the loose tests on :func:`fold`\\ ed text are for the checker, which must find a
+part even where it is written wrong, to say so.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ptdraft import rules
+
+# -- the words, as regular-expression sources -------------------------------------------------------------------
+
+TITLE_START = r"CỘNG\s+H(?:ÒA|OÀ)"
+TITLE_HEAD = TITLE_START + r"\s+X[ÃÀà]\s*HỘI"  # "CỘNG HÒA XÃ HỘI" and "CHỦ NGHĨA VIỆT NAM": where the title wraps
+TITLE_TAIL = r"CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+TITLE = TITLE_HEAD + r"\s+" + TITLE_TAIL
+MOTTO_HEAD = r"Độc\s+lập\s*[-–—]?\s*Tự\s+do"
+MOTTO = MOTTO_HEAD + r"\s*[-–—]?\s*Hạnh\s+phúc"
+DISTRIBUTION_WORD = r"Nơi\s+nhận"
+NUMBER_WORD = r"(?:Số|SỐ)"  # "Số", before ":" and "N/SYMBOL"
+SUBJECT_WORD = r"(?:V\s*/\s*[vV]|Về\s+việc)"  # a công văn's subject line, "V/v …"
+
+# -- the same, compiled ------------------------------------------------------------------------------------------
+
+NATIONAL_TITLE_LINE = re.compile(rf"^{TITLE}\s*[.,;]?$", re.I)
+NATIONAL_TITLE_IN = re.compile(TITLE, re.I)
+MOTTO_LINE = re.compile(rf"^{MOTTO}\s*[.,;!]?$", re.I)  # a typist's full stop allowed
+MOTTO_IN = re.compile(MOTTO, re.I)
+NUMBER_LINE = re.compile(rf"^{NUMBER_WORD}\s*:?\s*(?P<n>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
+SUBJECT_LINE = re.compile(rf"^{SUBJECT_WORD}\s*:?\s*(?P<rest>.*)$")
+RECIPIENTS = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
+DISTRIBUTION = re.compile(rf"^{DISTRIBUTION_WORD}\s*:?\s*", re.I)
+PLACE_DATE = re.compile(
+    r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))\s*$",  # or "ngày 22/02/2006" (older letters)
+    re.I,
+)
+
+# The signing forms of FORMAT.md §8 as letters print them: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.",
+# "Q."; the older "T/M", "K/T", "T/L", "T/UQ", "T.M", "K.T", "T.L", "TM/", "KT/", "TL/" (the dot after them
+# optional), and an older letter's "KT BỘ TRƯỞNG" with no dot (only before a head's title, not any capitals).
+SIGNING_FORM = re.compile(
+    r"^(?:(?P<mode>TM|KT|TL|TUQ|Q)\s*\.|(?P<old>T/M|K/T|T/L|T/UQ|T\.M|K\.T|T\.L|TM/|KT/|TL/)\s*\.?"
+    r"|(?P<bare>TM|KT|TL|TUQ)\s+(?=(?:BỘ|CHỦ|THỦ|GIÁM|CỤC|TỔNG|VỤ|CHÁNH|ỦY|UỶ|UBND|HỘI|BAN|VIỆN|HIỆU)\b))"
+    r"\s*(?P<title>\S.*)$")
+# Any spelling of a signing form's prefix, in any case, with what separates it from the title (the checker
+# reports a wrong one: "KT CHỦ TỊCH", "T/M ỦY BAN").
+_PREFIXES = r"t\.?m|k\.?t|t\.?l|t\.?u\.?q|q|t/m|k/t|t/l"
+SIGNING_PREFIX = re.compile(rf"^(?P<prefix>{_PREFIXES})(?P<sep>\s*[.:/]\s*|\s+)(?=\S)", re.IGNORECASE)
+SIGNING_START = re.compile(rf"^\s*(?:{_PREFIXES})\s*[.:/]?\s+\S", re.IGNORECASE)  # a line that opens a signature
+# What stands where the signature goes: "(Đã ký)", "[đã ký]", "Đã ký và đóng dấu", "(Chữ ký, dấu)", "Ký tên",
+# "Ký, ghi rõ họ tên": no line of the block (the importer drops it with a note, the checker reads past it).
+SIGNED = re.compile(
+    r"^[(\[]?\s*(?:đã\s+ký(?:[\s,]+(?:và\s+)?đóng\s+dấu)?|da\s*ky|chữ\s+ký\b.*|ký(?:,?\s+(?:và\s+)?ghi\s+rõ\s+họ\s+tên)?"
+    r"|ký\s+tên(?:[\s,]+đóng\s+dấu)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
+
+# -- folded text -------------------------------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Letters and digits only, without diacritics or case: "Cộng hòa" → "conghoa"."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text.casefold() if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def names_national_title(text: str) -> bool:
+    """A line that is (or tries to be) the national title, however it is spelt or cut."""
+    key = fold(text)
+    return "chunghiavietnam" in key or key.startswith("conghoaxahoi")
+
+
+def names_motto(text: str) -> bool:
+    """A line that is (or tries to be) the motto."""
+    key = fold(text)
+    return "doclap" in key and ("tudo" in key or "hanhphuc" in key)
+
+
+# The marks of box 10 (FORMAT.md §9) as fold() writes them ("toimat", "hoatoc").
+SECRECY_FOLDED = frozenset(fold(level) for level in rules.SECRECY_LEVELS)
+STAMPS_FOLDED = SECRECY_FOLDED | {fold(level) for level in rules.URGENCY_LEVELS}
+
+# -- typed rules -------------------------------------------------------------------------------------------------
+
+# One typed rule: three or more of "-–—_=*~", or "o0o" between dashes; two of them side by side are the two
+# columns' rules on one line ("---o0o---    -----------"), and a website copy may join cells with "|".
+_ONE_RULE = r"(?:[-–—_=*~]{3,}|[-–—_=*~]*\s*o\s*0\s*o\s*[-–—_=*~]*)"
+RULE_LINE = re.compile(rf"^[\s|]*{_ONE_RULE}(?:[\s|]+{_ONE_RULE})*[\s|]*$", re.I)
+_TYPED_RULE = re.compile(r"^[-–—_=*~.·…\s]*(?:o0o|oOo|0o0|ooo)?[-–—_=*~.·…\s]*$")
+
+
+def is_rule_line(text: str) -> bool:
+    """A paragraph typed to stand for a rule: "________", "-----", "=====", "*****", "---o0o---", also of dots
+    (the checker reports it where a drawn rule belongs; the importer drops such lines with :data:`RULE_LINE`, which
+    leaves a line of dots, a blank to fill in, as text)."""
+    flat = text.strip()
+    return len(flat) >= 3 and sum(ch in "-–—_=*~.·…" for ch in flat) >= 3 and bool(_TYPED_RULE.match(flat))
