@@ -63,7 +63,7 @@ def _run_props(font: str, size: float, bold: bool, italic: bool, color: str | No
 
 @functools.lru_cache(maxsize=1024)
 def _border(side: str, space: int = 1) -> str:
-    return f'<w:{side} w:val="single" w:sz="{rules.RULE_WEIGHT}" w:space="{space}" w:color="000000"/>'
+    return f'<w:{side} w:val="single" w:sz="{rules.RULE_WEIGHT_EIGHTHS}" w:space="{space}" w:color="000000"/>'
 
 
 @functools.lru_cache(maxsize=1024)
@@ -77,8 +77,8 @@ def _para_props(style: Style, font: str, *, borders: str = "", extra_before: int
     out.append("<w:widowControl/>")
     if borders:
         out.append(f"<w:pBdr>{borders}</w:pBdr>")
-    if style.exact_line:
-        line = f'w:line="{style.exact_line}" w:lineRule="exact"'
+    if style.exact_height:
+        line = f'w:line="{style.exact_height}" w:lineRule="exact"'
     else:
         line = f'w:line="{round(240 * style.line)}" w:lineRule="auto"'
     out.append(f'<w:spacing w:before="{style.space_before + extra_before}" w:after="{style.space_after}" {line}/>')
@@ -103,9 +103,9 @@ def _para(block: Para, font: str, extra_before: int = 0, keep_next: bool = False
     style = block.style
     borders = ""
     if block.frame:
-        borders = "".join(_border(side, rules.FRAME_SPACE) for side in ("top", "left", "bottom", "right"))
+        borders = "".join(_border(side, rules.FRAME_SPACE_PT) for side in ("top", "left", "bottom", "right"))
     elif block.top_rule:
-        borders = _border("top", rules.TOP_RULE_SPACE)
+        borders = _border("top", rules.TOP_RULE_SPACE_PT)
     runs = []
     for run in block.runs:
         if not run.text:
@@ -124,7 +124,7 @@ def _rule(block: Rule, font: str, extra_before: int = 0) -> str:
     from dataclasses import replace
 
     style = replace(style, left_indent=indent, right_indent=indent)
-    return f"<w:p>{_para_props(style, font, borders=_border('bottom', rules.RULE_SPACE), extra_before=extra_before)}</w:p>"
+    return f"<w:p>{_para_props(style, font, borders=_border('bottom', rules.RULE_SPACE_PT), extra_before=extra_before)}</w:p>"
 
 
 def _cell(cell: Cell, font: str, extra_before: int) -> str:
@@ -148,7 +148,7 @@ def _grid(table: Table, font: str) -> str:
     """A table of the body: ruled all round and inside, the text a margin in from the lines, no row split across
     pages, the header rows repeated at the top of each page."""
     widths = table.widths
-    line = f'w:val="single" w:sz="{rules.TABLE_BORDER}" w:space="0" w:color="000000"'
+    line = f'w:val="single" w:sz="{rules.TABLE_BORDER_EIGHTHS}" w:space="0" w:color="000000"'
     borders = "".join(f"<w:{side} {line}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     margin = rules.TABLE_CELL_MARGIN
     props = (
@@ -198,7 +198,7 @@ def _body_xml(layout: Layout) -> str:
         if isinstance(block, SectionBreak):
             # The paragraph ending a section holds that section's properties; it is as low as it can be.
             main, annex = _section_props(layout)
-            tail = Style(1, exact_line=rules.END_PARAGRAPH_LINE)
+            tail = Style(1, exact_height=rules.END_PARAGRAPH_HEIGHT)
             props = _para_props(tail, layout.font)[: -len("</w:pPr>")]
             out.append(f"<w:p>{props}{main if breaks == 0 else annex}</w:pPr></w:p>")
             breaks += 1
@@ -213,13 +213,13 @@ def _body_xml(layout: Layout) -> str:
             out.append(_para(block, layout.font, keep_next=keep))
     if out and blocks and isinstance(blocks[-1], Table):
         # A document must end with a paragraph; keep it tiny so it never makes a page of its own.
-        tail = Style(1, exact_line=rules.END_PARAGRAPH_LINE)
+        tail = Style(1, exact_height=rules.END_PARAGRAPH_HEIGHT)
         out.append(f"<w:p>{_para_props(tail, layout.font)}</w:p>")
     return "".join(out)
 
 
 def _empty_part_xml(font: str) -> str:
-    return f"<w:p>{_para_props(Style(1, exact_line=rules.END_PARAGRAPH_LINE), font)}</w:p>"
+    return f"<w:p>{_para_props(Style(1, exact_height=rules.END_PARAGRAPH_HEIGHT), font)}</w:p>"
 
 
 def _footer_xml(layout: Layout) -> str:

@@ -129,7 +129,7 @@ def draft_mark(text: str = rules.DRAFT_MARK) -> Para:
     its words, the box's left line on the left edge of the text (a border stands its gap and width off the text)."""
     style = rules.STYLES[Element.DRAFT_MARK]
     words = " ".join(text.split()).upper() or rules.DRAFT_MARK
-    left = rules.pt(rules.FRAME_SPACE) + round(rules.border_twips(rules.RULE_WEIGHT))
+    left = rules.pt(rules.FRAME_SPACE_PT) + round(rules.border_twips(rules.RULE_WEIGHT_EIGHTHS))
     width = text_width(words, style.size, bold=True) + 2 * rules.DRAFT_MARK_PADDING
     style = dataclasses.replace(style, left_indent=left, right_indent=max(0, rules.PAGE.text_width - left - width))
     return Para(Element.DRAFT_MARK, (Run(words),), style, "draft_mark", frame=True)

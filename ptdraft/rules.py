@@ -5,7 +5,9 @@ Phụ lục III sample layouts where the decree leaves a choice). Where the decr
 gives a range, the default is the value the decree's own examples use (FORMAT.md
 §3.2) and the range is recorded beside it so a checker can accept any value in it.
 
-Lengths are in twips (1/20 pt, 1/1440 inch); font sizes in points.
+Lengths are in twips (1/20 pt, 1/1440 inch) unless the name says otherwise: ``_PT`` in points, ``_EIGHTHS`` in
+eighths of a point (DOCX border widths); font sizes (``size``, ``*_SIZE``) in points; ``line`` and ``*_LINE`` multiples
+of a single line. :func:`mm`, :func:`cm` and :func:`pt` give twips.
 The layout reads these rules; the DOCX writer and the preview only translate the
 layout, so a rule changed here changes every output.
 """
@@ -124,7 +126,7 @@ class Style:
     space_before: int = 0
     space_after: int = 0
     line: float = 1.0  # multiple of single line spacing
-    exact_line: int = 0  # exact line height in twips; 0 means use ``line``
+    exact_height: int = 0  # exact height of each line; 0 means use ``line``
     keep_next: bool = False
     color: str | None = None  # hex RGB, None for black
     keep_lines: bool = False  # the paragraph's lines stay on one page (headings)
@@ -228,12 +230,12 @@ CLOSING_RIGHT = PAGE.text_width - CLOSING_LEFT
 
 # Short solid rules: under the issuing authority 1/3–1/2 of its text line; under the motto, as long as the motto.
 AUTHORITY_RULE_FRACTION = Range(1 / 3, 1 / 2, 0.42)
-RULE_WEIGHT = 6  # border width in eighths of a point (0.75 pt)
+RULE_WEIGHT_EIGHTHS = 6  # border width: 0.75 pt
 # Gaps in points between a border and its text: a short rule under its (tiny) paragraph, the frame of a stamp or of
 # the circulation box, and the full-width line over the contact footer (box 13).
-RULE_SPACE = 1
-FRAME_SPACE = 2
-TOP_RULE_SPACE = 4
+RULE_SPACE_PT = 1
+FRAME_SPACE_PT = 2
+TOP_RULE_SPACE_PT = 4
 
 # Kính gửi with several recipients (Mẫu 1.5 [T]): the label about 3.5 cm in, the dashes about 4.5 cm in.
 RECIPIENTS_LABEL_INDENT = cm(3.5)
@@ -253,7 +255,7 @@ URGENCY_COLOR = "FF0000"
 TABLE_SIZE = 13
 TABLE_CELL_SPACE = pt(2)
 TABLE_CELL_MARGIN = mm(1.5)
-TABLE_BORDER = 4  # eighths of a point
+TABLE_BORDER_EIGHTHS = 4  # 0.5 pt
 
 STYLES: dict[Element, Style] = {
     Element.CIRCULATION: Style(13, bold=True, upper=True, align=Align.CENTER),
@@ -313,7 +315,7 @@ STYLES: dict[Element, Style] = {
     Element.DISTRIBUTION_LABEL: Style(12, bold=True, italic=True, align=Align.LEFT),
     Element.DISTRIBUTION: Style(11, align=Align.LEFT),
     Element.CONTACT: Style(11, align=Align.LEFT),
-    Element.RULE: Style(2, align=Align.CENTER, exact_line=pt(3)),
+    Element.RULE: Style(2, align=Align.CENTER, exact_height=pt(3)),
     Element.PAGE_NUMBER: Style(14, align=Align.CENTER),
     # §3.2: "Phụ lục" 14 bold, normal case; its title 13–14 bold UPPER; the "Kèm theo" line italic as the body.
     Element.APPENDIX: Style(14, bold=True, align=Align.CENTER, keep_next=True),
@@ -340,7 +342,7 @@ ANNEX_BLANK_DATE = "ngày … tháng … năm …"
 
 # A DOCX cannot end with a table: an empty paragraph follows the closing row. Its exact height (twips) is as small
 # as Word and LibreOffice take, so that a closing row filling the last page does not push it onto a page of its own.
-END_PARAGRAPH_LINE = 1
+END_PARAGRAPH_HEIGHT = 1
 
 # Space between the end of the body and the Nơi nhận / signature row.
 CLOSING_ROW_SPACE = pt(12)

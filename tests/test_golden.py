@@ -28,7 +28,7 @@ def _style_text(style) -> str:
         if getattr(style, flag):
             parts.append(flag)
     parts.append(style.align.name.lower())
-    for name in ("first_indent", "left_indent", "right_indent", "space_before", "space_after", "exact_line"):
+    for name in ("first_indent", "left_indent", "right_indent", "space_before", "space_after", "exact_height"):
         value = getattr(style, name)
         if value:
             parts.append(f"{name}={value}")

@@ -42,18 +42,18 @@ _ALIGN = {
     Align.RIGHT: Qt.AlignmentFlag.AlignRight,
     Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify,
 }
-RULE_PEN_TWIPS = rules.border_twips(rules.RULE_WEIGHT)
+RULE_PEN_TWIPS = rules.border_twips(rules.RULE_WEIGHT_EIGHTHS)
 # The DOCX draws a short rule as the bottom border of a tiny paragraph, a gap below it; Word and LibreOffice add
 # that gap and the border's width to the paragraph's height.
-RULE_GAP_TWIPS = rules.pt(rules.RULE_SPACE)
+RULE_GAP_TWIPS = rules.pt(rules.RULE_SPACE_PT)
 # Paragraph borders take room the same way: a stamp's box above and below its text, the full-width line over the
 # contact footer above it.
-FRAME_PAD_TWIPS = rules.pt(rules.FRAME_SPACE) + RULE_PEN_TWIPS
-TOP_RULE_PAD_TWIPS = rules.pt(rules.TOP_RULE_SPACE) + RULE_PEN_TWIPS
+FRAME_PAD_TWIPS = rules.pt(rules.FRAME_SPACE_PT) + RULE_PEN_TWIPS
+TOP_RULE_PAD_TWIPS = rules.pt(rules.TOP_RULE_SPACE_PT) + RULE_PEN_TWIPS
 # A DOCX must end with a paragraph: after a final table the writer adds one, as low as it can be.
-TAIL_TWIPS = rules.END_PARAGRAPH_LINE
+TAIL_TWIPS = rules.END_PARAGRAPH_HEIGHT
 # The lines of a table in the body (its width in eighths of a point, as the DOCX writes it).
-GRID_PEN_TWIPS = rules.border_twips(rules.TABLE_BORDER)
+GRID_PEN_TWIPS = rules.border_twips(rules.TABLE_BORDER_EIGHTHS)
 # Widow and orphan control, as the DOCX sets it (Word's and LibreOffice's two lines each).
 WIDOWS = ORPHANS = 2
 
@@ -140,8 +140,8 @@ class _Measured:
 
 
 def _line_height(style: Style, family: str) -> float:
-    if style.exact_line:
-        return float(style.exact_line)
+    if style.exact_height:
+        return float(style.exact_height)
     return line_height(style.size, bold=style.bold, italic=style.italic) * style.line
 
 
