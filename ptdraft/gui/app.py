@@ -6,10 +6,14 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ptdraft import api
 from ptdraft.errors import PtdraftError, listen_for_history_breaks
 from ptdraft.gui import i18n
+
+if TYPE_CHECKING:  # the window's module is loaded when the window is made
+    from ptdraft.gui.main_window import MainWindow
 
 
 def _setup_logging(folder: Path) -> None:
@@ -35,7 +39,6 @@ class Application:
         self.folder = data_dir()
         self.settings = Settings(self.folder)
         i18n.set_language(self.settings.language or i18n.DEFAULT)
-        self.window = None
         draft = api.blank_draft()
         file: Path | None = None
         restored = False
@@ -62,7 +65,8 @@ class Application:
             else:
                 self.window.autosaver.discard()
         if self.load_error:
-            QTimer.singleShot(0, lambda: self.window.prompts.error(self.load_error))
+            message = self.load_error
+            QTimer.singleShot(0, lambda: self.window.prompts.error(message))
         elif not path and not restored:
             self._once_started(lambda: self.window.guard(self._first_choice))
 
@@ -96,7 +100,7 @@ class Application:
             self.state.replace(api.new_draft(value, profile=api.office_profile_for_drafts()), None)
         self.window.go_to_step(0)
 
-    def _make_window(self):
+    def _make_window(self) -> MainWindow:
         from ptdraft.gui.main_window import MainWindow
 
         window = MainWindow(self.state, self.settings, self.folder)

@@ -30,35 +30,42 @@ from ptdraft.model import Content, Draft, Field, FieldKind, Item
 
 def field_widget(parent: QWidget, item: Field, state: DraftState, notice) -> QWidget:
     """The input for one template field, writing its value to the draft as the clerk types."""
+    widget: QWidget
     if item.kind is FieldKind.MULTILINE:
-        widget = TextField(parent, lines=3)
-        widget.edited.connect(lambda text, i=item.id: state.set_value(i, text))
-        widget.notice.connect(notice)
+        text = TextField(parent, lines=3)
+        text.edited.connect(lambda value, i=item.id: state.set_value(i, value))
+        text.notice.connect(notice)
+        widget = text
     elif item.kind is FieldKind.NUMBER:
-        widget = QDoubleSpinBox(parent)
-        widget.setRange(-1e12, 1e12)
-        widget.setDecimals(0 if not isinstance(item.default, float) else 2)
-        widget.valueChanged.connect(lambda v, i=item.id: state.set_value(i, int(v) if float(v).is_integer() else v))
+        number = QDoubleSpinBox(parent)
+        number.setRange(-1e12, 1e12)
+        number.setDecimals(0 if not isinstance(item.default, float) else 2)
+        number.valueChanged.connect(lambda v, i=item.id: state.set_value(i, int(v) if float(v).is_integer() else v))
+        widget = number
     elif item.kind is FieldKind.DATE:
-        widget = DateField(parent, blank_allowed=False)
-        widget.printed.hide()
-        widget.edited.connect(lambda day, i=item.id: state.set_value(i, None if day is None else day.isoformat()))
+        day_field = DateField(parent, blank_allowed=False)
+        day_field.printed.hide()
+        day_field.edited.connect(lambda day, i=item.id: state.set_value(i, None if day is None else day.isoformat()))
+        widget = day_field
     elif item.kind is FieldKind.CHOICE:
-        widget = QComboBox(parent)
+        choice = QComboBox(parent)
         for option in item.options:
-            widget.addItem(option, option)
-        widget.currentIndexChanged.connect(lambda _x, w=widget, i=item.id: state.set_value(i, w.currentData()))
+            choice.addItem(option, option)
+        choice.currentIndexChanged.connect(lambda _x, w=choice, i=item.id: state.set_value(i, w.currentData()))
+        widget = choice
     elif item.kind is FieldKind.LIST:
-        widget = ListEditor(parent)
-        widget.changed.connect(lambda values, i=item.id: state.set_value(i, list(values)))
-        widget.notice.connect(notice)
+        entries = ListEditor(parent)
+        entries.changed.connect(lambda values, i=item.id: state.set_value(i, list(values)))
+        entries.notice.connect(notice)
+        widget = entries
     else:
-        widget = LineField(parent)
-        widget.edited.connect(lambda text, i=item.id: state.set_value(i, text))
-        widget.notice.connect(notice)
+        line = LineField(parent)
+        line.edited.connect(lambda value, i=item.id: state.set_value(i, value))
+        line.notice.connect(notice)
         if is_time_field(item.id):
-            widget.setToolTip(_("Type the time as 8:00 or 8h; it prints as \"8 giờ 00\"."))
-            widget.editingFinished.connect(lambda w=widget, i=item.id: _time_typed(state, w, i))
+            line.setToolTip(_("Type the time as 8:00 or 8h; it prints as \"8 giờ 00\"."))
+            line.editingFinished.connect(lambda w=line, i=item.id: _time_typed(state, w, i))
+        widget = line
     if item.help:
         widget.setToolTip(item.help)
         if isinstance(widget, (LineField, TextField)):
@@ -202,7 +209,8 @@ class PartEditor(QWidget):
             self.plain.setCurrentText("")
             self.plain.blockSignals(False)
             return
-        self.plain.set_quietly(() if isinstance(self.plain, (ListEditor, ItemsEditor)) else "")
+        quiet = getattr(self.plain, "set_quietly")  # every plain editor but the combo box has it
+        quiet(() if isinstance(self.plain, (ListEditor, ItemsEditor)) else "")
 
     def _build(self, fields: tuple[Field, ...]) -> None:
         while self.fields_form.rowCount():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -46,7 +47,7 @@ class DraftState(QObject):
         if not was:
             self.status_changed.emit()
 
-    def update_content(self, **changes: object) -> None:
+    def update_content(self, **changes: Any) -> None:
         """Change parts of the content, e.g. ``update_content(subject="…")``."""
         content = dataclasses.replace(self._draft.content, **changes)
         self._set(dataclasses.replace(self._draft, content=content))
@@ -55,7 +56,7 @@ class DraftState(QObject):
         """Replace the whole content (a part turned into free text, or back to the template's wording)."""
         self._set(dataclasses.replace(self._draft, content=content))
 
-    def update_signature(self, **changes: object) -> None:
+    def update_signature(self, **changes: Any) -> None:
         signature = dataclasses.replace(self._draft.content.signature, **changes)
         self.update_content(signature=signature)
 

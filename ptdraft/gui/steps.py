@@ -491,21 +491,21 @@ class ClosingStep(Step):
     def __init__(self, state: DraftState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.closing = self.text(_("Closing paragraph"), "closing", 5)
-        self.close = QComboBox(self)
-        self.close.setEditable(True)
+        self.close_box = QComboBox(self)
+        self.close_box.setEditable(True)
         for value in CLOSES:
-            self.close.addItem(value)
-        self.close.setToolTip(_("\"./.\" is added to the end of the last paragraph"))
-        self.close.currentTextChanged.connect(lambda text: self.state.update_content(close=text.strip()))
-        self.form.addRow(_("Closing formula"), self.part_editor("close", self.close))
-        self.focus_targets["close"] = self.close
+            self.close_box.addItem(value)
+        self.close_box.setToolTip(_("\"./.\" is added to the end of the last paragraph"))
+        self.close_box.currentTextChanged.connect(lambda text: self.state.update_content(close=text.strip()))
+        self.form.addRow(_("Closing formula"), self.part_editor("close", self.close_box))
+        self.focus_targets["close"] = self.close_box
         self.finish()
 
     def load(self, draft: Draft) -> None:
         self.closing.set_quietly(draft.content.closing)
-        self.close.blockSignals(True)
-        self.close.setCurrentText(draft.content.close)
-        self.close.blockSignals(False)
+        self.close_box.blockSignals(True)
+        self.close_box.setCurrentText(draft.content.close)
+        self.close_box.blockSignals(False)
 
 
 class SignatureStep(Step):

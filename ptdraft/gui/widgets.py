@@ -282,6 +282,7 @@ class DateField(QWidget):
 
     def _picked(self, chosen: QDate) -> None:
         day = chosen.toPython()
+        assert isinstance(day, _dt.date)
         if self.calendar is not None:
             self.calendar.close()
             self.calendar.deleteLater()
@@ -565,13 +566,13 @@ class ItemsEditor(QWidget):
         self.tree.currentItemChanged.connect(self._current_changed)
 
     # -- reading --
+    def _tops(self) -> list[QTreeWidgetItem]:
+        return [item for row in range(self.tree.topLevelItemCount()) if (item := self.tree.topLevelItem(row))]
+
     def items(self) -> tuple[Item, ...]:
         out = []
-        for row in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(row)
-            subs = tuple(
-                " ".join(top.child(i).text(1).split()) for i in range(top.childCount()) if top.child(i).text(1).strip()
-            )
+        for top in self._tops():
+            subs = tuple(" ".join(sub.text(1).split()) for sub in _children(top) if sub.text(1).strip())
             out.append(Item(" ".join(top.text(1).split()), subs))
         return tuple(out)
 
@@ -583,12 +584,11 @@ class ItemsEditor(QWidget):
         from ptdraft import rules
 
         self.tree.blockSignals(True)
-        for row in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(row)
+        for row, top in enumerate(self._tops()):
             top.setText(0, f"{row + 1}.")
-            for index in range(top.childCount()):
+            for index, sub in enumerate(_children(top)):
                 letter = rules.POINT_LETTERS[index % len(rules.POINT_LETTERS)]
-                top.child(index).setText(0, f"{letter})")
+                sub.setText(0, f"{letter})")
         self.tree.blockSignals(False)
 
     # -- editing --
@@ -695,13 +695,12 @@ class ItemsEditor(QWidget):
     def _after_drop(self) -> None:
         # A drop may nest a sub-item one level too deep: lift grandchildren to their item.
         self.tree.blockSignals(True)
-        for row in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(row)
-            for index in range(top.childCount()):
-                child = top.child(index)
+        for top in self._tops():
+            for child in _children(top):
                 while child.childCount():
                     grand = child.takeChild(0)
-                    top.insertChild(top.indexOfChild(child) + 1, grand)
+                    if grand is not None:
+                        top.insertChild(top.indexOfChild(child) + 1, grand)
         self.tree.blockSignals(False)
         self._emit()
 
@@ -776,9 +775,11 @@ class WheelGuard(QObject):
         return False
 
 
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [child for index in range(item.childCount()) if (child := item.child(index))]
+
+
 def install_wheel_guard(app: QApplication) -> None:
     """Install the guard once for the whole application (every window, every dialog)."""
-    if getattr(app, "_ptdraft_wheel_guard", None) is None:
-        guard = WheelGuard(app)
-        app.installEventFilter(guard)
-        app._ptdraft_wheel_guard = guard
+    if app.findChild(WheelGuard) is None:  # the guard is the application's child
+        app.installEventFilter(WheelGuard(app))

@@ -24,7 +24,7 @@ def _field(window, kind: str):
         return CLOSING_STEP, window.steps[CLOSING_STEP].closing
     if kind == "list editor":
         return RECIPIENTS_STEP, window.steps[RECIPIENTS_STEP].editor.list
-    return CLOSING_STEP, window.steps[CLOSING_STEP].close  # an editable combo box: the key goes to its line edit
+    return CLOSING_STEP, window.steps[CLOSING_STEP].close_box  # an editable combo box: the key goes to its line edit
 
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
