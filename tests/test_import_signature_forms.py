@@ -116,3 +116,20 @@ def test_a_title_and_name_line_above_the_signing_form_is_not_the_signature():
     text = HEAD + NOI_NHAN + "\nTHƯ KÝ Trần Văn Nam\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nBùi Văn Tỉnh\n"
     signature = _signed(text).signature
     assert (signature.mode, signature.position, signature.name) == (SigningMode.KT, "PHÓ CHỦ TỊCH", "Bùi Văn Tỉnh")
+
+
+def test_a_centred_signature_above_the_nơi_nhận_block():
+    """A copy that centres the signature with spaces and prints it above Nơi nhận (the table's right cell first)."""
+    pad = " " * 30
+    text = HEAD + f"{pad}KT. CHỦ TỊCH\n{pad}PHÓ CHỦ TỊCH\n\n{pad}Bùi Văn Tỉnh\n" + NOI_NHAN
+    content = _signed(text)
+    signature = content.signature
+    assert (signature.mode, signature.head_title, signature.position, signature.name) == (
+        SigningMode.KT, "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Bùi Văn Tỉnh")
+    assert content.distribution == ("Như trên", "Lưu: VT")
+    assert "Nơi nhận" not in content.body
+
+
+def test_a_closing_mark_typed_after_the_name():
+    content = _signed(HEAD + NOI_NHAN + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nBùi Văn Tỉnh./.\n")
+    assert content.signature.name == "Bùi Văn Tỉnh"

@@ -144,7 +144,8 @@ def _split_footer(lines: list[Line]) -> list[Line]:
             left.append(Line(pieces[0], line.indent, line.number, line.blank_before))
             right.append(Line(pieces[1], 0, line.number, line.blank_before))
             cells_joined = "|" in line.text
-        elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) and (right or left):
+        elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) \
+                and (right or left or _signature_line(line, right)):  # a centred signature may come first
             right.append(line)
         elif right and not any(_name_line(r.text) for r in right) and _name_line(line.text) \
                 and any(upper_line(r.text) for r in right):

@@ -197,10 +197,10 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
     return block
 
 
-# What a copy prints on the name's line beside the name: "Nguyễn Văn An - Đã ký" (a site's note), "Nguyễn Văn An." or
-# "…;" (a mark typed after it), "Đ/c Nguyễn Văn An", and the signer's title in small letters before the name
+# What a copy prints on the name's line beside the name: "Nguyễn Văn An - Đã ký" (a site's note), "Nguyễn Văn An.",
+# "…;" or "…./." (a mark typed after it), "Đ/c Nguyễn Văn An", and the signer's title in small letters before the name
 # ("Phó Chủ tịch Nguyễn Văn An", "Thứ trưởng Nguyễn Văn An"), the way the e-office copies and news reposts print it.
-_AFTER_NAME = re.compile(r"(?:\s*[-–]\s*[(\[]?\s*đã\s+ký\s*[)\]]?|\s*[.;,]+)\s*$", re.I)
+_AFTER_NAME = re.compile(r"(?:\s*[-–]\s*[(\[]?\s*đã\s+ký\s*[)\]]?|\s*[.;,]+(?:/\.)?)\s*$", re.I)
 _BEFORE_NAME = re.compile(r"^(?:Đ/c|Đ/C|Đồng\s+chí)\s+")
 
 
