@@ -133,3 +133,11 @@ def test_a_centred_signature_above_the_nơi_nhận_block():
 def test_a_closing_mark_typed_after_the_name():
     content = _signed(HEAD + NOI_NHAN + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nBùi Văn Tỉnh./.\n")
     assert content.signature.name == "Bùi Văn Tỉnh"
+
+
+def test_a_title_in_small_letters_beside_the_last_entry():
+    """A typist's Nơi nhận | signature row lined up with tabs, the title typed in small letters with no signing form."""
+    text = HEAD + ("Nơi nhận:\t\t\n- Như trên;\t\tPhó Thủ tướng\n- Lưu: VT.\t\t\n\t\t\n\t\tBùi Văn Tỉnh\n")
+    content = _signed(text)
+    assert (content.signature.position, content.signature.name) == ("Phó Thủ tướng", "Bùi Văn Tỉnh")
+    assert content.distribution == ("Như trên", "Lưu: VT")

@@ -139,7 +139,8 @@ def _split_footer(lines: list[Line]) -> list[Line]:
         if cells_joined:
             right.append(line)
         elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])
-                                   or (right and (is_personal_name(pieces[1]) or title_in_small_letters(pieces[1])))) \
+                                   or (right and (is_personal_name(pieces[1]) or title_in_small_letters(pieces[1])))
+                                   or _small_title_over_column_name(lines, index, pieces[1])) \
                 and not pieces[1].startswith("("):
             left.append(Line(pieces[0], line.indent, line.number, line.blank_before))
             right.append(Line(pieces[1], 0, line.number, line.blank_before))
@@ -167,6 +168,18 @@ def _split_footer(lines: list[Line]) -> list[Line]:
         previous = line
         listing = listing or bool(lists.DISTRIBUTION.match(line.text))
     return left + right
+
+
+def _small_title_over_column_name(lines: list[Line], index: int, piece: str) -> bool:
+    """Whether ``piece``, a line's right column, is a title in small letters ("Phó Thủ tướng") with a personal name
+    in the right column (or the line) of one of the next lines: the signature beside the Nơi nhận entries."""
+    if not title_in_small_letters(piece):
+        return False
+    for line in lines[index + 1:index + 4]:
+        last = line.columns[-1] if line.columns else ""
+        if last and is_personal_name(last) and not upper_line(last):
+            return True
+    return False
 
 
 # The signature's cell read onto the end of a Nơi nhận line with one space between ("Nơi nhận: KT. CHỦ TỊCH",
