@@ -77,6 +77,22 @@ def test_text_in_the_wrong_place_scores_nothing():
     assert score_rendered(ann, signer_swapped)["signer"] == 0.5
 
 
+def test_a_signature_without_a_position_line_can_score_in_full():
+    """A letter signed "Q. GIÁM ĐỐC" over the name has no position line: read right, its signer scores 1; a title
+    line the import made up above the name costs the position's half."""
+    from tests.support.import_scoring import Rendered
+
+    ann = {"signature": {"authority_form": "Q. GIÁM ĐỐC", "position": None, "name": "Bùi Văn Tỉnh"}}
+    scored = {}
+    for label, lines in (("right", ["Q. GIÁM ĐỐC", "Bùi Văn Tỉnh"]), ("added", ["Q. GIÁM ĐỐC", "GIÁM ĐỐC", "Bùi Văn Tỉnh"])):
+        rendered = Rendered([], [], [], [], lines, lines)
+        scored[label] = score_rendered(ann | {"parent_authority": None, "authority": "", "number": "1/SNV", "date": "2015-03-05",
+                                              "place": "Hòa Bình", "doc_type": "Công văn", "subject": "", "recipients": [],
+                                              "body_paragraphs": [], "numbered_items": [], "closing": "",
+                                              "distribution": []}, rendered)["signer"]
+    assert scored == {"right": 1.0, "added": 0.5}
+
+
 def test_extra_body_words_cost_as_much_as_missing_ones():
     ann, rendered = _rendered("03")
     extra_line = "(Đã ký) D:\\2017\\cong van\\3722.doc"

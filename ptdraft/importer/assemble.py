@@ -15,7 +15,8 @@ from ptdraft.importer.header import (
 from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
 from ptdraft.importer.signature import (
-    SignatureBlock, is_placeholder, parse_signature, placeholders_apart, signer_name, title_in_small_letters, title_with_name,
+    SignatureBlock, is_placeholder, parse_signature, placeholders_apart, signer_name, small_title_over_name,
+    title_in_small_letters, title_with_name,
 )
 from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.importer.source import Source
@@ -131,18 +132,21 @@ def _split_footer(lines: list[Line]) -> list[Line]:
     cells_joined = False  # a website copy joins the left cell's last line to the right cell's first with " | "
     listing = False  # after "Nơi nhận:"
     previous: Line | None = None
-    for line in lines:
+    small_titles = {i for i in range(len(lines)) if small_title_over_name(lines, i)}
+    for index, line in enumerate(lines):
         line = _signing_cell_apart(line)
         pieces = line.columns
         if cells_joined:
             right.append(line)
         elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])
-                                   or (right and (is_personal_name(pieces[1]) or title_in_small_letters(pieces[1])))) \
+                                   or (right and (is_personal_name(pieces[1]) or title_in_small_letters(pieces[1])))
+                                   or _small_title_over_column_name(lines, index, pieces[1])) \
                 and not pieces[1].startswith("("):
             left.append(Line(pieces[0], line.indent, line.number, line.blank_before))
             right.append(Line(pieces[1], 0, line.number, line.blank_before))
             cells_joined = "|" in line.text
-        elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) and (right or left):
+        elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) \
+                and (right or left or _signature_line(line, right)):  # a centred signature may come first
             right.append(line)
         elif right and not any(_name_line(r.text) for r in right) and _name_line(line.text) \
                 and any(upper_line(r.text) for r in right):
@@ -152,7 +156,7 @@ def _split_footer(lines: list[Line]) -> list[Line]:
             # A line under the signature's last line goes on with the signature block, except after the name when a
             # Nơi nhận entry was left open above it (a PDF's text puts the name inside an entry that goes on).
             right.append(line)
-        elif listing and _signature_line(line, right) and (
+        elif listing and (_signature_line(line, right) or index in small_titles) and (
                 lists.is_signature_start(line) or (right and right[-1] is previous)
                 or not left or left[-1].text.rstrip().endswith((";", "."))
                 or (left[-1].text.rstrip().endswith(":") and bool(lists.DISTRIBUTION.match(left[-1].text)))):
@@ -166,6 +170,18 @@ def _split_footer(lines: list[Line]) -> list[Line]:
     return left + right
 
 
+def _small_title_over_column_name(lines: list[Line], index: int, piece: str) -> bool:
+    """Whether ``piece``, a line's right column, is a title in small letters ("Phó Thủ tướng") with a personal name
+    in the right column (or the line) of one of the next lines: the signature beside the Nơi nhận entries."""
+    if not title_in_small_letters(piece):
+        return False
+    for line in lines[index + 1:index + 4]:
+        last = line.columns[-1] if line.columns else ""
+        if last and is_personal_name(last) and not upper_line(last):
+            return True
+    return False
+
+
 # The signature's cell read onto the end of a Nơi nhận line with one space between ("Nơi nhận: KT. CHỦ TỊCH",
 # "- Như trên; PHÓ CHỦ TỊCH"): after "Nơi nhận:" or an entry's final mark, a signing form or a title in capitals.
 _SIGNING_TAIL = re.compile(rf"^(?P<left>{forms.DISTRIBUTION_WORD}\s*:|[-–+•].*?[;.])\s+(?P<right>[A-ZĐÀ-Ỹ][^;:,]*)$")
@@ -177,12 +193,16 @@ def _plain_signature_at(lines: list[Line], index: int) -> bool:
     in capitals ("CHỦ TỊCH", "BỘ TRƯỞNG, CHỦ NHIỆM"), maybe a second such line and signature residue, then a personal
     name, and after it nothing but the Nơi nhận block or the end of the text."""
     text = lines[index].text
-    if not (upper_line(text) and _TITLE_WORD.search(text)) or text.endswith((".", ";", ":")):
+    joined = title_with_name(text)  # "CHỦ TỊCH Bùi Văn Tỉnh": the title and the name on one line
+    small = small_title_over_name(lines, index)  # "Giám đốc" over the name
+    if not ((upper_line(text) and _TITLE_WORD.search(text)) or joined or small) or text.endswith((".", ";", ":")):
         return False
-    for offset, line in enumerate(lines[index + 1:index + 5], start=index + 1):
-        if is_placeholder(line.text) or (upper_line(line.text) and offset == index + 1):
+    for offset, line in enumerate(lines[index:index + 5], start=index):
+        if offset == index and not joined:
             continue
-        if not signer_name(line.text):
+        if not joined and (is_placeholder(line.text) or (upper_line(line.text) and offset == index + 1 and not small)):
+            continue
+        if not joined and not signer_name(line.text):
             return False
         after = lines[offset + 1:]
         # A block of capitals further down is the letter's signature (this one a co-signer's, as a Biên bản's THƯ KÝ).
@@ -268,6 +288,18 @@ def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str,
     return (groups[0] if groups else ""), "-".join(groups[1:])
 
 
+def _weak_signature_start(lines: list[Line]) -> bool:
+    """A signature without a signing form or a line in capitals at the top of ``lines``: a title and the name on one
+    line ("CHỦ TỊCH Bùi Văn Tỉnh"), or a title in small letters over the name ("Giám đốc" / "Bùi Văn Tỉnh")."""
+    return title_with_name(lines[0].text) or small_title_over_name(lines, 0)
+
+
+def _signature_below(lines: list[Line]) -> bool:
+    """Whether a signing form or a title in capitals stands in ``lines``: the letter's signature is that block."""
+    return any(lists.is_signature_start(line) or (upper_line(line.text) and not line.text.startswith(("-", "+", "•")))
+               for line in lines)
+
+
 def _footer(lines: list[Line]) -> tuple[dict, list[str]]:
     """Nơi nhận and the signature from the lines after the body; the lines left over."""
     parts: dict = {"distribution": [], "archive": None, "signature": None}
@@ -279,7 +311,8 @@ def _footer(lines: list[Line]) -> tuple[dict, list[str]]:
             entries, used = lists.parse_distribution(rest)
             parts["distribution"] = entries
             rest = rest[max(used, 1):]
-        elif parts["signature"] is None and (lists.is_signature_start(line) or upper_line(line.text)):
+        elif parts["signature"] is None and (lists.is_signature_start(line) or upper_line(line.text)
+                                             or (_weak_signature_start(rest) and not _signature_below(rest[1:]))):
             block = parse_signature(rest)
             parts["signature"] = block
             rest = block.rest if len(block.rest) < len(rest) else rest[1:]

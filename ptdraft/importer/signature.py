@@ -73,7 +73,13 @@ class SignatureBlock:
         return Signature(_MODES[modes[0]], head_title=head, position=position, name=self.name)
 
 
-_GLUED_NAME = re.compile(r"^(?P<title>.*[A-ZÀ-Ỹ]{2,})(?P<name>[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){1,5})$")
+# A title in capitals with the name after it, glued ("CHÁNH VĂN PHÒNGThái Hữu Phép") or one space apart, the way a
+# site that joins a table cell's lines with spaces prints it ("PHÓ CHỦ TỊCH Bùi Văn Tỉnh").
+_GLUED_NAME = re.compile(r"^(?P<title>.*[A-ZÀ-Ỹ]{2,})\s?(?P<name>[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+){1,5})$")
+# Where a line holds two signing forms ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"): before the second.
+_SECOND_FORM = re.compile(r"\s+(?=(?:KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ])")
+# The deputy's title after a "KT." form's head title on its line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "KT. BỘ TRƯỞNG THỨ TRƯỞNG").
+_DEPUTY_AFTER = re.compile(r"^(?P<form>KT\.\s*\S.*?)\s+(?P<position>(?:PHÓ|THỨ)\s.*)$")
 
 
 
@@ -113,22 +119,47 @@ def placeholders_apart(lines: list[Line]) -> list[Line]:
     return out
 
 
-def title_with_name(text: str) -> bool:
-    """Whether ``text`` is a title in capitals with the signer's name glued on ("PHÓ CHỦ TỊCHNguyễn Thị Thu")."""
+def _title_and_name(text: str) -> re.Match | None:
+    """``text`` as a title in capitals and the signer's name after it (see ``_GLUED_NAME``); with a space between,
+    the title must name a post ("CHỦ TỊCH Bùi Văn Tỉnh", not an entry's "- TTCP, PTT Hoàng Trung Hải")."""
     match = _GLUED_NAME.match(text)
-    return bool(match and upper_line(match.group("title")) and is_personal_name(match.group("name")))
+    if not match or not upper_line(match.group("title")) or not is_personal_name(match.group("name")):
+        return None
+    spaced = text[match.end("title"):match.start("name")] != ""
+    if spaced and (not _POST_WORD.search(match.group("title")) or text.startswith(("-", "+", "•"))):
+        return None
+    return match
+
+
+_POST_WORD = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|CHÁNH|ỦY\s+VIÊN|UỶ\s+VIÊN|THƯ\s+KÝ|CHỦ\s+NHIỆM)\b")
+
+
+def title_with_name(text: str) -> bool:
+    """Whether ``text`` is a title in capitals with the signer's name glued on ("PHÓ CHỦ TỊCHNguyễn Thị Thu") or one
+    space after it ("CHỦ TỊCH Bùi Văn Tỉnh")."""
+    return _title_and_name(text) is not None
 
 
 def _unglued(lines: list[Line]) -> list[Line]:
-    """A title with the name glued on ("CHÁNH VĂN PHÒNGThái Hữu Phép") split into its two lines."""
+    """The block's lines a copy joined, each on its own line: a title with the name glued on ("CHÁNH VĂN
+    PHÒNGThái Hữu Phép", "CHỦ TỊCH Bùi Văn Tỉnh"), two signing forms ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"), a "KT."
+    form and the deputy's title ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH")."""
     out = []
     for line in lines:
-        match = _GLUED_NAME.match(line.text)
-        if match and upper_line(match.group("title")) and is_personal_name(match.group("name")):
-            out.append(Line(match.group("title").strip(), line.indent, line.number, line.blank_before))
-            out.append(Line(match.group("name"), line.indent, line.number))
-        else:
+        pieces = [line.text]
+        if _PREFIX.match(line.text) and upper_line(line.text):
+            pieces = _SECOND_FORM.split(line.text)
+            deputy = _DEPUTY_AFTER.match(pieces[-1])
+            if deputy:
+                pieces[-1:] = [deputy.group("form"), deputy.group("position")]
+        match = _title_and_name(pieces[-1])
+        if match:
+            pieces[-1:] = [match.group("title").strip(), match.group("name")]
+        if len(pieces) == 1:
             out.append(line)
+            continue
+        for i, piece in enumerate(pieces):
+            out.append(Line(piece, line.indent, line.number, line.blank_before and i == 0))
     return out
 
 
@@ -143,7 +174,7 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
             block.placeholders.append(text)
             continue
         if not block.name and (upper_line(text) or (_PREFIX.match(text) and not block.position)
-                               or (block.authority and not block.position and title_in_small_letters(text))):
+                               or ((block.authority or index == 0) and not block.position and title_in_small_letters(text))):
             # An older letter's or a law site's "KT. Bộ trưởng" / "Phó Thủ tướng": a title typed in small letters.
             if _PREFIX.match(text) and not block.position:
                 block.authority.append(text)
@@ -167,10 +198,10 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
     return block
 
 
-# What a copy prints on the name's line beside the name: "Nguyễn Văn An - Đã ký" (a site's note), "Nguyễn Văn An." or
-# "…;" (a mark typed after it), "Đ/c Nguyễn Văn An", and the signer's title in small letters before the name
+# What a copy prints on the name's line beside the name: "Nguyễn Văn An - Đã ký" (a site's note), "Nguyễn Văn An.",
+# "…;" or "…./." (a mark typed after it), "Đ/c Nguyễn Văn An", and the signer's title in small letters before the name
 # ("Phó Chủ tịch Nguyễn Văn An", "Thứ trưởng Nguyễn Văn An"), the way the e-office copies and news reposts print it.
-_AFTER_NAME = re.compile(r"(?:\s*[-–]\s*[(\[]?\s*đã\s+ký\s*[)\]]?|\s*[.;,]+)\s*$", re.I)
+_AFTER_NAME = re.compile(r"(?:\s*[-–]\s*[(\[]?\s*đã\s+ký\s*[)\]]?|\s*[.;,]+(?:/\.)?)\s*$", re.I)
 _BEFORE_NAME = re.compile(r"^(?:Đ/c|Đ/C|Đồng\s+chí)\s+")
 
 
@@ -199,6 +230,15 @@ def title_in_small_letters(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 8 and bool(_TITLE_WORDS.search(text.upper())) and not is_personal_name(text) \
         and text[:1].isupper() and not any(ch in text for ch in ",:;()")
+
+
+def small_title_over_name(lines: list[Line], index: int) -> bool:
+    """Whether ``lines[index]`` is a signer's title typed in small letters with no signing form ("Phó Thủ tướng",
+    "Giám đốc") and the next line but signature residue is a personal name typed as names are (not in capitals)."""
+    if not title_in_small_letters(lines[index].text) or _PREFIX.match(lines[index].text):
+        return False
+    after = [line.text for line in lines[index + 1:index + 4] if not is_placeholder(line.text)]
+    return bool(after) and not upper_line(after[0]) and bool(signer_name(after[0]))
 
 
 def _looks_like_name(text: str) -> bool:

@@ -12,7 +12,8 @@ annotation is scored only where the decree puts it, so text in the wrong place s
 - ``recipients``: the Kính gửi entries, in order;
 - ``body``: the words of the paragraphs outside tables after the subject/Kính gửi; extra words cost as much as
   missing ones;
-- ``signer``: the name as the signature cell's last line (0.5) and the position among its lines, in any case (0.5);
+- ``signer``: the name as the signature cell's last line (0.5) and the position among its lines, in any case (0.5;
+  a letter with no position line scores this half when the lines above the name are its signing-form lines alone);
 - ``distribution``: the Nơi nhận entries of the signature table's left cell, in order.
 
 Text parts score 2·matched / (expected + found) words (difflib's matching blocks), lists the same over their
@@ -190,8 +191,11 @@ def score_rendered(ann: dict, r: Rendered) -> dict[str, float]:
     if r.signature_right and r.signature_right[-1] == sig["name"]:
         signer += 0.5
     # The position as a line above the name, in whatever case the page prints titles (the decree's are capitals).
-    if sig["position"] and fold(sig["position"]) in [fold(line) for line in r.signature_right[:-1]]:
+    above = [fold(line) for line in r.signature_right[:-1]]
+    if sig["position"] and fold(sig["position"]) in above:
         signer += 0.5
+    elif not sig["position"] and r.signature_right and above == [fold(line) for line in _signature_lines(sig)]:
+        signer += 0.5  # a letter signed with no position line ("Q. GIÁM ĐỐC" over the name): none was added
     scores["signer"] = signer
 
     entries = r.signature_left

@@ -1,0 +1,143 @@
+"""The signature block in the forms copies print it (issue 11): a title without a signing form, lines a copy joined
+onto one, a title typed in small letters; and a signer name that must read as one person's name."""
+from __future__ import annotations
+
+import pytest
+
+from ptdraft.importer import import_text
+from ptdraft.model import SigningMode
+from ptdraft.vietnamese.names import is_personal_name
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH HÒA BÌNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/UBND-VX
+V/v tổ chức hội nghị tổng kết
+Hòa Bình, ngày 5 tháng 3 năm 2015
+
+Kính gửi: Sở Nội vụ.
+
+Ủy ban nhân dân tỉnh đề nghị Sở Nội vụ chuẩn bị hội nghị tổng kết công tác năm 2014 của ngành.
+Đề nghị Sở Nội vụ thực hiện./.
+"""
+NOI_NHAN = """Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def _signed(text: str):
+    draft, _report = import_text(text)
+    return draft.content
+
+
+@pytest.mark.parametrize("text", ["PHÓ CHỦ TỊCH Bùi Văn Tỉnh", "KT. CHỦ TỊCH Bùi Văn Tỉnh", "Giám Đốc Bùi Văn Tỉnh"])
+def test_a_title_joined_to_a_name_is_no_name(text):
+    assert not is_personal_name(text)
+
+
+@pytest.mark.parametrize("name", ["Bùi Văn Tỉnh", "BÙI VĂN TỈNH", "Y Bhim Niê", "H'Hen Niê", "Ksor Phước"])
+def test_names_in_one_case_stay_names(name):
+    assert is_personal_name(name)
+
+
+@pytest.mark.parametrize("order", ["before", "after"])
+def test_a_title_in_capitals_and_the_name_joined_on_one_line(order):
+    """A site that joins a table cell's lines with spaces prints "CHỦ TỊCH Bùi Văn Tỉnh"."""
+    block = "CHỦ TỊCH Bùi Văn Tỉnh\n"
+    content = _signed(HEAD + (block + NOI_NHAN if order == "before" else NOI_NHAN + block))
+    assert content.signature.position == "CHỦ TỊCH"
+    assert content.signature.name == "Bùi Văn Tỉnh"
+    assert "Bùi Văn Tỉnh" not in content.body
+    assert content.distribution == ("Như trên", "Lưu: VT")
+
+
+def test_the_deputy_s_title_joined_to_the_name():
+    content = _signed(HEAD + NOI_NHAN + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH Bùi Văn Tỉnh\n")
+    signature = content.signature
+    assert (signature.mode, signature.head_title, signature.position, signature.name) == (
+        SigningMode.KT, "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Bùi Văn Tỉnh")
+
+
+@pytest.mark.parametrize("line, head, position", [
+    ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    ("KT. BỘ TRƯỞNG THỨ TRƯỞNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG"),
+    ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM", "BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM"),
+    ("KT. TỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG"),
+])
+def test_a_signing_form_and_the_deputy_s_title_on_one_line(line, head, position):
+    content = _signed(HEAD + NOI_NHAN + f"{line}\nBùi Văn Tỉnh\n")
+    signature = content.signature
+    assert (signature.mode, signature.head_title, signature.position, signature.name) == (
+        SigningMode.KT, head, position, "Bùi Văn Tỉnh")
+
+
+def test_two_signing_forms_and_the_title_on_one_line():
+    content = _signed(HEAD + NOI_NHAN + "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH\nBùi Văn Tỉnh\n")
+    signature = content.signature
+    assert (signature.mode, signature.collective, signature.head_title, signature.position, signature.name) == (
+        SigningMode.TM_KT, "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Bùi Văn Tỉnh")
+
+
+@pytest.mark.parametrize("order", ["before", "after"])
+@pytest.mark.parametrize("title", ["Phó Thủ tướng", "Giám đốc", "Chủ tịch"])
+def test_a_title_in_small_letters_without_a_signing_form(order, title):
+    """A law site's copy types the signer's title as "Phó Thủ tướng", with no "KT." above it."""
+    block = f"{title}\nBùi Văn Tỉnh\n"
+    content = _signed(HEAD + (block + NOI_NHAN if order == "before" else NOI_NHAN + block))
+    assert content.signature.mode == SigningMode.NONE
+    assert (content.signature.position, content.signature.name) == (title, "Bùi Văn Tỉnh")
+    assert "Bùi Văn Tỉnh" not in content.body and title not in content.body
+    assert content.distribution == ("Như trên", "Lưu: VT")
+
+
+def test_a_body_line_that_names_a_title_is_no_signature():
+    """A sentence about the chairman in the body, then a name-like line, is not taken for a signature."""
+    text = HEAD.replace("Đề nghị Sở Nội vụ thực hiện./.\n", "Chủ tịch UBND tỉnh giao:\nSở Nội vụ thực hiện./.\n")
+    content = _signed(text + NOI_NHAN + "CHỦ TỊCH\nBùi Văn Tỉnh\n")
+    assert "Chủ tịch UBND tỉnh giao:" in content.body
+    assert (content.signature.position, content.signature.name) == ("CHỦ TỊCH", "Bùi Văn Tỉnh")
+
+
+def test_an_entry_that_names_a_leader_is_no_signature():
+    """A Nơi nhận entry left open ("- TTCP, PTT Hoàng Trung Hải") reads like an abbreviation and a name on one line;
+    the signature is the block below it."""
+    text = HEAD + ("Nơi nhận:\n- Như trên;\n- TTCP, PTT Hoàng Trung Hải\n- Lưu: VT.\n"
+                   "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nBùi Văn Tỉnh\n")
+    content = _signed(text)
+    signature = content.signature
+    assert (signature.mode, signature.head_title, signature.position, signature.name) == (
+        SigningMode.KT, "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Bùi Văn Tỉnh")
+
+
+def test_a_title_and_name_line_above_the_signing_form_is_not_the_signature():
+    """Where a signing form follows further down, that block is the letter's signature, not a line above it."""
+    text = HEAD + NOI_NHAN + "\nTHƯ KÝ Trần Văn Nam\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nBùi Văn Tỉnh\n"
+    signature = _signed(text).signature
+    assert (signature.mode, signature.position, signature.name) == (SigningMode.KT, "PHÓ CHỦ TỊCH", "Bùi Văn Tỉnh")
+
+
+def test_a_centred_signature_above_the_nơi_nhận_block():
+    """A copy that centres the signature with spaces and prints it above Nơi nhận (the table's right cell first)."""
+    pad = " " * 30
+    text = HEAD + f"{pad}KT. CHỦ TỊCH\n{pad}PHÓ CHỦ TỊCH\n\n{pad}Bùi Văn Tỉnh\n" + NOI_NHAN
+    content = _signed(text)
+    signature = content.signature
+    assert (signature.mode, signature.head_title, signature.position, signature.name) == (
+        SigningMode.KT, "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Bùi Văn Tỉnh")
+    assert content.distribution == ("Như trên", "Lưu: VT")
+    assert "Nơi nhận" not in content.body
+
+
+def test_a_closing_mark_typed_after_the_name():
+    content = _signed(HEAD + NOI_NHAN + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nBùi Văn Tỉnh./.\n")
+    assert content.signature.name == "Bùi Văn Tỉnh"
+
+
+def test_a_title_in_small_letters_beside_the_last_entry():
+    """A typist's Nơi nhận | signature row lined up with tabs, the title typed in small letters with no signing form."""
+    text = HEAD + ("Nơi nhận:\t\t\n- Như trên;\t\tPhó Thủ tướng\n- Lưu: VT.\t\t\n\t\t\n\t\tBùi Văn Tỉnh\n")
+    content = _signed(text)
+    assert (content.signature.position, content.signature.name) == ("Phó Thủ tướng", "Bùi Văn Tỉnh")
+    assert content.distribution == ("Như trên", "Lưu: VT")
