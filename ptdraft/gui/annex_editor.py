@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptdraft import api
+from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
 from ptdraft.gui.outline_editor import OutlineEditor
 from ptdraft.gui.part_editor import PartEditor
@@ -335,37 +336,33 @@ class CosignerEditor(QGroupBox):
         self.printed.setText("<br>".join(f"<b>{line}</b>" for line in lines))
 
 
-def export_separately(window) -> Path | None:
-    """File → "Export DOCX, appendices as separate files…": the document and each appendix beside it."""
-    draft = window.state.draft
-    api.layout_draft(draft, strict=False)  # a template error stops here, before any question is asked
-    if not window._confirm_problems():
-        return None
-    written: list[Path] = []
-    mark = window.export_mark()
+class AnnexExportFeature:
+    """File → "Export DOCX, appendices as separate files…": the document and each appendix beside it; made and
+    kept by the main window (``window.annex_export``), which puts the action after Export DOCX…."""
 
-    def write(path: Path) -> None:
-        written[:] = api.export_docx_files(draft, path, strict=False, draft_mark=mark)
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.action = host.make_action(_("Export DOCX, appendices as separate &files…"), self.export_separately)
 
-    path = window._export_loop("docx", write)
-    if path is None:
-        return None
-    if len(written) > 1:
-        window.show_notice(_("Exported {count} files: {names}").format(
-            count=len(written), names=", ".join(p.name for p in written)))
-    else:
-        window.show_notice(_("The document has no appendix; only the document was exported."))
-    window._after_export(written[0])
-    return written[0]
+    def export_separately(self) -> Path | None:
+        host = self.host
+        draft = host.state.draft
+        api.layout_draft(draft, strict=False)  # a template error stops here, before any question is asked
+        if not host.confirm_problems():
+            return None
+        written: list[Path] = []
+        mark = host.export_mark()
 
+        def write(path: Path) -> None:
+            written[:] = api.export_docx_files(draft, path, strict=False, draft_mark=mark)
 
-def install(window, file_menu) -> None:
-    """Put "Export DOCX, appendices as separate files…" after "Export DOCX…" in the File menu."""
-    action = window._action(_("Export DOCX, appendices as separate &files…"), lambda: export_separately(window))
-    actions = file_menu.actions()
-    after = actions.index(window.export_action) + 1 if window.export_action in actions else len(actions)
-    if after < len(actions):
-        file_menu.insertAction(actions[after], action)
-    else:
-        file_menu.addAction(action)
-    window.export_separate_action = action
+        path = host.export_loop("docx", write)
+        if path is None:
+            return None
+        if len(written) > 1:
+            host.show_notice(_("Exported {count} files: {names}").format(
+                count=len(written), names=", ".join(p.name for p in written)))
+        else:
+            host.show_notice(_("The document has no appendix; only the document was exported."))
+        host.after_export(written[0])
+        return written[0]

@@ -9,11 +9,12 @@ import functools
 import tomllib
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from ptdraft.errors import InputError
 from ptdraft.gui import i18n
+from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
 from ptdraft.gui.widgets import MARGIN, SPACING
 from ptdraft.resources import resource
@@ -69,23 +70,24 @@ class GuideDialog(QDialog):
         self.browser.verticalScrollBar().setValue(0)
 
 
-def install(window, help_menu) -> QAction:
-    """Help → Guide (F1): the guide for the step shown, the same dialog brought back on each press."""
+class GuideFeature:
+    """Help → Guide (F1): the guide for the step shown, the same dialog brought back on each press; made and kept
+    by the main window (``window.guide``), which puts the action in its Help menu."""
 
-    def follow(index: int) -> None:
-        step = window.steps[index]
-        window.guide_dialog.show_step(step.key, f"{index + 1}. {step.title()}")
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.dialog: GuideDialog | None = None
+        self.action = host.make_action(_("&Guide"), self.show, QKeySequence.StandardKey.HelpContents)
 
-    def show() -> None:
-        if getattr(window, "guide_dialog", None) is None:
-            window.guide_dialog = GuideDialog(window)
+    def _follow(self) -> None:
+        _index, key, title = self.host.shown_step()
+        self.dialog.show_step(key, title)
+
+    def show(self) -> None:
+        if self.dialog is None:
+            self.dialog = GuideDialog(self.host)
             # While the guide is open it follows the clerk from step to step.
-            window.stack.currentChanged.connect(lambda index: window.guide_dialog.isVisible() and follow(index))
-        follow(window.stack.currentIndex())
-        window.guide_dialog.show()
-        window.guide_dialog.raise_()
-
-    action = window._action(_("&Guide"), show, QKeySequence.StandardKey.HelpContents)
-    help_menu.addAction(action)
-    window.guide_action = action
-    return action
+            self.host.step_shown.connect(lambda _index: self.dialog.isVisible() and self._follow())
+        self._follow()
+        self.dialog.show()
+        self.dialog.raise_()

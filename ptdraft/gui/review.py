@@ -61,7 +61,7 @@ class ReviewPanel(QWidget):
         self.text_findings = list(api.check_spelling(draft))
         layout, _errors = api.preview_layout(draft)
         self.marks = outline_marks(draft, layout, self.problems, self.format_findings, self.text_findings)
-        self._show()
+        self.show_findings()
         self.reviewed.emit()
 
     def _group(self, title: str, rows: list[tuple[str, str, str, object]]) -> None:
@@ -80,7 +80,7 @@ class ReviewPanel(QWidget):
         place = finding.excerpt[:40] or (self.describe(finding.ref) if finding.ref else "")
         return f"ô {finding.box}: {place}" if finding.box else place
 
-    def _show(self) -> None:
+    def show_findings(self) -> None:
         self.tree.clear()
         self._group(
             _("Missing"),
