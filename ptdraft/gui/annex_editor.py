@@ -36,7 +36,7 @@ from ptdraft.gui.outline_editor import OutlineEditor
 from ptdraft.gui.part_editor import PartEditor
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.widgets import SPACING, LineField
-from ptdraft.model import ELECTRONIC, Annex, Content, Draft, Signature, SigningMode
+from ptdraft.model import ELECTRONIC, Annex, Content, Draft, Ref, Signature, SigningMode
 
 # The texts a decision may issue or approve and print after it (Mẫu 1.3); "" is an appendix.
 ATTACHED_TYPES = ("Quy chế", "Quy định", "Kế hoạch", "Chương trình", "Đề án", "Phương án", "Hướng dẫn", "Dự án")
@@ -217,7 +217,8 @@ class AnnexEditor(QWidget):
         self.body.set_quietly(annex.body)
         self.body.set_doc_type(annex.doc_type)
         for name, editor in self.part_editors.items():
-            editor.part = f"annexes[{max(row, 0) + 1}].{name.split('.')[1]}"
+            part = Ref.parse(name).steps[-1][0]  # "annex.title": the title of the annex shown
+            editor.part = str(Ref((("annexes", max(row, 0) + 1), (part, None))))
             editor.load(self.state.draft, editor.wording)
 
     def load(self, draft: Draft) -> None:
@@ -245,11 +246,14 @@ class AnnexEditor(QWidget):
 
     def focus_ref(self, ref: str) -> bool:
         """Select the annex ``ref`` names ("annexes[2].body") and focus its field; False when it names none."""
-        head, _dot, part = ref.partition(".")
-        digits = head.removeprefix("annexes[").rstrip("]")
-        if not digits.isdigit() or not 1 <= int(digits) <= self.list.count():
+        try:
+            steps = Ref.parse(ref).steps
+        except ValueError:
             return False
-        self.list.setCurrentRow(int(digits) - 1)
+        (head, number), part = steps[0], (steps[1][0] if len(steps) > 1 else "")
+        if head != "annexes" or number is None or not 1 <= number <= self.list.count():
+            return False
+        self.list.setCurrentRow(number - 1)
         target = {"body": self.body, "doc_type": self.kind}.get(part, self.title_field)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         return True

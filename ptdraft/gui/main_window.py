@@ -38,6 +38,7 @@ from ptdraft.gui.settings import Settings
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.steps import STEP_CLASSES, Step
 from ptdraft.gui.widgets import MARGIN, SPACING, install_wheel_guard, single_shot
+from ptdraft.model import Ref, ref_field
 
 log = logging.getLogger("ptdraft")
 
@@ -371,8 +372,8 @@ class MainWindow(QMainWindow):
 
     def step_for(self, ref: str) -> int | None:
         ref = _PAGE_REFS.get(ref, ref)
-        if ref.startswith("values."):  # a template field: the first step that shows it, where its part prints
-            field_id = ref.removeprefix("values.")
+        field_id = ref_field(ref)
+        if field_id is not None:  # a template field: the first step that shows it, where its part prints
             for index, step in enumerate(self.steps):
                 if field_id in step.field_widgets:
                     return index
@@ -387,9 +388,12 @@ class MainWindow(QMainWindow):
         if index is None:
             return ref
         label = f"{index + 1}. {self.steps[index].title()}"
-        head = ref.split(".")[0]
-        if head.endswith("]") and "[" in head:
-            label += f" ({head.rsplit('[', 1)[1].rstrip(']')})"
+        try:
+            entry = Ref.parse(ref).index
+        except ValueError:
+            entry = None
+        if entry is not None:
+            label += f" ({entry})"
         return label
 
     def go_to_ref(self, ref: str) -> None:
@@ -427,8 +431,9 @@ class MainWindow(QMainWindow):
         steps whose parts print it ("[Tỉnh]" in the header)."""
         printed_by: list[tuple[str, str]] = []
         for problem in self.problems:
-            if problem.ref.startswith("values."):
-                for part in api.parts_using(self.state.draft, problem.ref.removeprefix("values.")):
+            field_id = ref_field(problem.ref)
+            if field_id is not None:
+                for part in api.parts_using(self.state.draft, field_id):
                     printed_by.append((part, problem.message))
         out = []
         for step in self.steps:

@@ -28,6 +28,7 @@ from ptdraft.gui.highlight import TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
 from ptdraft.gui.widgets import MARGIN, SPACING, single_shot
 from ptdraft.gui.window_place import fit_dialog
+from ptdraft.model import Ref
 
 TEXT, LABEL, FIELD = range(3)
 # The parts of a document worth offering as fields: the field id and label the shipped templates use for them.
@@ -62,10 +63,7 @@ def candidate_texts(draft) -> list[tuple[str, str, str]]:
             found[text] = (label, field_id or api.field_id_for(label))
 
     for part, field_id, label in PARTS:
-        value = content
-        for name in part.split("."):
-            value = getattr(value, name)
-        offer(value, label, field_id)
+        offer(Ref.parse(part).get(content), label, field_id)
     for number, recipient in enumerate(content.recipients, start=1):
         offer(recipient, f"Kính gửi {number}" if len(content.recipients) > 1 else "Kính gửi")
     for number, entry in enumerate(content.distribution, start=1):

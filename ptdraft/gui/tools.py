@@ -14,7 +14,7 @@ from ptdraft import api
 from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
 from ptdraft.gui.review import ReviewPanel
-from ptdraft.model import Content, Item, Ref
+from ptdraft.model import Content, Item, Ref, value_ref
 
 
 class ToolsFeature:
@@ -131,11 +131,7 @@ class ToolsFeature:
     def _replace_in_value(self, finding, replacement: str) -> bool:
         """Correct a finding in a template field's value ("values.cuoc_hop", "values.thanh_phan[2]")."""
         state = self.host.state
-        try:
-            ref = Ref.parse(finding.ref)
-        except ValueError:
-            return False
-        name, index = ref.steps[1] if len(ref.steps) == 2 else ("", None)
+        name, index = value_ref(finding.ref) or ("", None)
         draft = state.draft
         value = draft.values.get(name, draft.field(name).default if draft.field(name) else None)
         if index is not None:
