@@ -35,7 +35,8 @@ from ptdraft.gui.i18n import _
 from ptdraft.gui.outline_editor import OutlineEditor
 from ptdraft.gui.part_editor import PartEditor
 from ptdraft.gui.state import DraftState
-from ptdraft.gui.widgets import SPACING, LineField
+from ptdraft.gui.layouting import SPACING, vbox
+from ptdraft.gui.widgets import LineField
 from ptdraft.model import ELECTRONIC, Annex, Content, Draft, Ref, Signature, SigningMode
 
 # The texts a decision may issue or approve and print after it (Mẫu 1.3); "" is an appendix.
@@ -109,13 +110,7 @@ class AnnexEditor(QWidget):
                                       "blank. To issue each appendix as a file of its own: File → Export DOCX, "
                                       "appendices as separate files…"), self)
         self.separate_note.setWordWrap(True)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(SPACING)
-        box.addLayout(top)
-        box.addWidget(self.fields)
-        box.addWidget(self.electronic)
-        box.addWidget(self.separate_note)
+        vbox(top, self.fields, self.electronic, self.separate_note, margin=0, spacing=SPACING, parent=self)
 
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_current)

@@ -13,14 +13,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
 )
 
 from ptdraft import api
@@ -28,7 +25,7 @@ from ptdraft.office import office_defaults
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.layouting import STRETCH, dialog_box, form, hbox
 
 
 class CopyFeature:
@@ -88,25 +85,19 @@ class CopyDialog(QDialog):
         close = QPushButton(_("Close"))
         close.clicked.connect(self.reject)
 
-        form = QFormLayout()
-        form.addRow(_("Kind of copy"), self.kind)
-        form.addRow("", self.electronic)
-        form.addRow(_("Signer of the copy"), self.signer)
-        form.addRow(_("Copying body (normal case, electronic copy)"), self.copier_name)
-        form.addRow(_("Copy sent to"), self.recipients)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
-        layout.addLayout(form)
         self.passages_label = QLabel(_("Passages the extract keeps"))
-        layout.addWidget(self.passages_label)
-        layout.addWidget(self.passages)
-        layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.make_button)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        dialog_box(
+            self,
+            form((_("Kind of copy"), self.kind),
+                 ("", self.electronic),
+                 (_("Signer of the copy"), self.signer),
+                 (_("Copying body (normal case, electronic copy)"), self.copier_name),
+                 (_("Copy sent to"), self.recipients)),
+            self.passages_label,
+            self.passages,
+            self.message,
+            hbox(STRETCH, self.make_button, close),
+        )
         self.kind.currentIndexChanged.connect(self._update)
         self.electronic.toggled.connect(self._update)
         self._update()

@@ -10,13 +10,13 @@ import tomllib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser
 
 from ptdraft.errors import InputError
 from ptdraft.gui import i18n
 from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.layouting import dialog_box
 from ptdraft.resources import resource
 
 
@@ -59,11 +59,7 @@ class GuideDialog(QDialog):
         buttons = QDialogButtonBox(self)
         buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.close)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.setSpacing(SPACING)
-        box.addWidget(self.browser, 1)
-        box.addWidget(buttons)
+        dialog_box(self, (self.browser, 1), buttons)
 
     def show_step(self, step_key: str, step_title: str) -> None:
         self.browser.setMarkdown(guide_markdown(step_key, step_title))

@@ -37,7 +37,8 @@ from ptdraft.gui.preview import PreviewPanel
 from ptdraft.gui.settings import Settings
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.steps import STEP_CLASSES, Step
-from ptdraft.gui.widgets import MARGIN, SPACING, install_wheel_guard, single_shot
+from ptdraft.gui.layouting import MARGIN, SPACING
+from ptdraft.gui.widgets import install_wheel_guard, single_shot
 from ptdraft.model import Ref, ref_field
 
 log = logging.getLogger("ptdraft")

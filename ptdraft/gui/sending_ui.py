@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -28,14 +26,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from ptdraft import api
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.layouting import dialog_box, form, hbox, vbox
 from ptdraft.gui.window_place import fit_dialog
 
 
@@ -168,38 +165,19 @@ class MergeDialog(QDialog):
         self.cancel_button = QPushButton(_("Close"), self)
         self.cancel_button.clicked.connect(self.cancel_or_close)
 
-        form = QFormLayout()
-        row = QHBoxLayout()
-        row.addWidget(self.table_path, 1)
-        row.addWidget(choose_table)
-        form.addRow(_("Table of recipients:"), row)
-        form.addRow(_("Sheet:"), self.sheet)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(choose_folder)
-        form.addRow(_("Write to folder:"), row)
-        options = QVBoxLayout()
-        for box in (self.one_file, self.with_pdf, self.skip_bad, self.replace):
-            options.addWidget(box)
-        form.addRow(_("Options:"), options)
-        lists = QHBoxLayout()
-        for title, widget in ((_("How the columns are used"), self.mapping), (_("First letters"), self.letters),
-                              (_("Rows with problems"), self.problems)):
-            column = QVBoxLayout()
-            column.addWidget(QLabel(title, self))
-            column.addWidget(widget, 1)
-            lists.addLayout(column, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.progress, 1)
-        buttons.addWidget(self.write_button)
-        buttons.addWidget(self.cancel_button)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.setSpacing(SPACING)
-        box.addLayout(form)
-        box.addLayout(lists, 1)
-        box.addWidget(self.status)
-        box.addLayout(buttons)
+        lists = [(vbox(QLabel(title, self), (widget, 1)), 1)
+                 for title, widget in ((_("How the columns are used"), self.mapping),
+                                       (_("First letters"), self.letters), (_("Rows with problems"), self.problems))]
+        dialog_box(
+            self,
+            form((_("Table of recipients:"), (self.table_path, 1), choose_table),
+                 (_("Sheet:"), self.sheet),
+                 (_("Write to folder:"), (self.folder, 1), choose_folder),
+                 (_("Options:"), vbox(self.one_file, self.with_pdf, self.skip_bad, self.replace))),
+            (hbox(*lists), 1),
+            self.status,
+            hbox((self.progress, 1), self.write_button, self.cancel_button),
+        )
 
     # -- choosing --
     def choose_table(self) -> None:

@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
 from ptdraft import api, rules
 from ptdraft.gui.annex_editor import AnnexEditor, CosignerEditor
 from ptdraft.gui.i18n import _
+from ptdraft.gui.layouting import MARGIN, SPACING
 from ptdraft.gui.outline_editor import OutlineEditor
 from ptdraft.gui.part_editor import PartEditor, field_widget, focus_of, set_field_value
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.widgets import (
-    MARGIN,
-    SPACING,
     DateField,
     ItemsEditor,
     LineField,
