@@ -115,3 +115,42 @@ def choose(parent):
 
 def _lines(hits: list[str]) -> list[int]:
     return sorted(int(hit.split()[1].rstrip(":")) for hit in hits)
+
+
+def _host_members() -> tuple[set[str], set[str]]:
+    from ptdraft.gui.host import Host
+
+    methods = {name for name, value in vars(Host).items() if callable(value) and not name.startswith("_")}
+    return set(Host.__annotations__), methods
+
+
+def test_the_window_is_the_host_its_features_are_written_against(make_window):
+    window = make_window()
+    attributes, methods = _host_members()
+    assert {"state", "prompts", "step_shown"} <= attributes and {"make_action", "guard", "may_discard"} <= methods
+    assert [name for name in attributes | methods if not hasattr(window, name)] == []
+    assert [name for name in methods if not callable(getattr(window, name))] == []
+    features = (window.tools, window.library, window.sending, window.copying, window.annex_export, window.snippets,
+                window.guide)
+    assert all(feature.host is window for feature in features)
+
+
+def test_the_window_puts_its_features_actions_in_its_menus(make_window):
+    window = make_window()
+    file_actions = window.file_menu.actions()
+    before_export = file_actions[:file_actions.index(window.export_action)]
+    assert file_actions.index(window.tools.import_action) < file_actions.index(window.recent_menu.menuAction())
+    for action in (window.library.save_template_action, window.library.issue_number_action,
+                   *window.sending.actions(), window.copying.copy_action):
+        assert action in before_export
+    assert file_actions[file_actions.index(window.export_action) + 1] is window.annex_export.action
+    tools_actions = window.tools_menu.actions()
+    for action in (*window.tools.tone_actions, window.tools.check_action, window.library.library_action,
+                   window.library.register_action):
+        assert action in tools_actions
+    assert window.tools.review_action in window.view_menu.actions()
+    assert [a.menu() for a in window.insert_menu.actions()] == list(window.snippets.menus.values())
+    assert window.guide.action in window.help_menu.actions()
+    # The review panel sits under the preview, and its findings outline the page only while it is open.
+    assert window.right_split.indexOf(window.tools.panel) == 1
+    assert window.tools.marks() == (set(), set())
