@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         file_menu, tools_menu = self.file_menu, self.tools_menu
         # The review panel under the preview (View → Review panel, F8), the tools in Tools and File → Import.
         self.tools = tools = ToolsFeature(self)
-        self.review = tools.panel
+        self.review = tools.panel  # the review panel, placed here under the preview
         self.right_split.addWidget(tools.panel)
         self.right_split.setStretchFactor(0, 3)
         self.right_split.setStretchFactor(1, 1)
