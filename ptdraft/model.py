@@ -134,6 +134,25 @@ def ref_head(text: str) -> str:
         return ""
 
 
+def value_ref(text: str) -> tuple[str, int | None] | None:
+    """The template field a "values." ref names and the entry of it ("values.thanh_phan[2]" → ("thanh_phan", 2);
+    "values.co_quan" → ("co_quan", None)); None for a part of the content or text that is no ref."""
+    try:
+        ref = Ref.parse(text)
+    except ValueError:
+        return None
+    if ref.head != "values" or len(ref.steps) != 2:
+        return None
+    return ref.steps[1]
+
+
+def ref_field(text: str) -> str | None:
+    """The template field a ref names as a whole ("co_quan" of "values.co_quan"); None for a part of the content,
+    an entry of a list field ("values.thanh_phan[2]") or text that is no ref."""
+    named = value_ref(text)
+    return named[0] if named is not None and named[1] is None else None
+
+
 def _replaced(holder: object, steps: tuple[tuple[str, int | None], ...], value: object) -> object:
     (name, index), rest = steps[0], steps[1:]
     current = getattr(holder, name)

@@ -79,10 +79,10 @@ def main() -> int:
         save(window, args.outdir / f"step-{index + 1:02d}.png")
 
     window.go_to_step(4)
-    window.guide_action.trigger()
+    window.guide.action.trigger()
     settle(app)
-    save(window.guide_dialog, args.outdir / "guide.png")
-    window.guide_dialog.close()
+    save(window.guide.dialog, args.outdir / "guide.png")
+    window.guide.dialog.close()
 
     def grab_file_dialog() -> None:
         dialog = QApplication.activeModalWidget()

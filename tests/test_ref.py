@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ptdraft import api
-from ptdraft.model import Item, Ref, ref_head
+from ptdraft.model import Item, Ref, ref_field, ref_head, value_ref
 from ptdraft.templating import part_fields
 
 NAMES = st.from_regex(r"[a-z_][a-z0-9_]{0,12}", fullmatch=True)
@@ -32,6 +32,20 @@ def test_the_parts_of_a_ref():
     assert ref.within("requirements") and not ref.within("requirement") and not ref.within("body")
     assert Ref.parse("values.co_quan").field == "co_quan"
     assert ref_head("annexes[1].title") == "annexes"
+
+
+@pytest.mark.parametrize("text, named, whole", [
+    ("values.co_quan", ("co_quan", None), "co_quan"),
+    ("values.thanh_phan[3]", ("thanh_phan", 3), None),
+    ("values", None, None),
+    ("values.a.b", None, None),
+    ("signature.name", None, None),
+    ("values.co quan", None, None),
+])
+def test_the_template_field_a_ref_names(text, named, whole):
+    """The window's steps, review and corrections find a template field's value this way."""
+    assert value_ref(text) == named
+    assert ref_field(text) == whole
 
 
 def _letter():

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from ptdraft import api
+from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
 from ptdraft.gui.outline_editor import OutlineEditor
 from ptdraft.gui.part_editor import PartEditor
 from ptdraft.gui.state import DraftState
-from ptdraft.gui.widgets import SPACING, LineField
-from ptdraft.model import ELECTRONIC, Annex, Content, Draft, Signature, SigningMode
+from ptdraft.gui.layouting import SPACING, vbox
+from ptdraft.gui.widgets import LineField
+from ptdraft.model import ELECTRONIC, Annex, Content, Draft, Ref, Signature, SigningMode
 
 # The texts a decision may issue or approve and print after it (Mẫu 1.3); "" is an appendix.
 ATTACHED_TYPES = ("Quy chế", "Quy định", "Kế hoạch", "Chương trình", "Đề án", "Phương án", "Hướng dẫn", "Dự án")
@@ -108,13 +110,7 @@ class AnnexEditor(QWidget):
                                       "blank. To issue each appendix as a file of its own: File → Export DOCX, "
                                       "appendices as separate files…"), self)
         self.separate_note.setWordWrap(True)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(SPACING)
-        box.addLayout(top)
-        box.addWidget(self.fields)
-        box.addWidget(self.electronic)
-        box.addWidget(self.separate_note)
+        vbox(top, self.fields, self.electronic, self.separate_note, margin=0, spacing=SPACING, parent=self)
 
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_current)
@@ -216,7 +212,8 @@ class AnnexEditor(QWidget):
         self.body.set_quietly(annex.body)
         self.body.set_doc_type(annex.doc_type)
         for name, editor in self.part_editors.items():
-            editor.part = f"annexes[{max(row, 0) + 1}].{name.split('.')[1]}"
+            part = Ref.parse(name).steps[-1][0]  # "annex.title": the title of the annex shown
+            editor.part = str(Ref((("annexes", max(row, 0) + 1), (part, None))))
             editor.load(self.state.draft, editor.wording)
 
     def load(self, draft: Draft) -> None:
@@ -244,11 +241,14 @@ class AnnexEditor(QWidget):
 
     def focus_ref(self, ref: str) -> bool:
         """Select the annex ``ref`` names ("annexes[2].body") and focus its field; False when it names none."""
-        head, _dot, part = ref.partition(".")
-        digits = head.removeprefix("annexes[").rstrip("]")
-        if not digits.isdigit() or not 1 <= int(digits) <= self.list.count():
+        try:
+            steps = Ref.parse(ref).steps
+        except ValueError:
             return False
-        self.list.setCurrentRow(int(digits) - 1)
+        (head, number), part = steps[0], (steps[1][0] if len(steps) > 1 else "")
+        if head != "annexes" or number is None or not 1 <= number <= self.list.count():
+            return False
+        self.list.setCurrentRow(number - 1)
         target = {"body": self.body, "doc_type": self.kind}.get(part, self.title_field)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
@@ -335,37 +335,33 @@ class CosignerEditor(QGroupBox):
         self.printed.setText("<br>".join(f"<b>{line}</b>" for line in lines))
 
 
-def export_separately(window) -> Path | None:
-    """File → "Export DOCX, appendices as separate files…": the document and each appendix beside it."""
-    draft = window.state.draft
-    api.layout_draft(draft, strict=False)  # a template error stops here, before any question is asked
-    if not window._confirm_problems():
-        return None
-    written: list[Path] = []
-    mark = window.export_mark()
+class AnnexExportFeature:
+    """File → "Export DOCX, appendices as separate files…": the document and each appendix beside it; made and
+    kept by the main window (``window.annex_export``), which puts the action after Export DOCX…."""
 
-    def write(path: Path) -> None:
-        written[:] = api.export_docx_files(draft, path, strict=False, draft_mark=mark)
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.action = host.make_action(_("Export DOCX, appendices as separate &files…"), self.export_separately)
 
-    path = window._export_loop("docx", write)
-    if path is None:
-        return None
-    if len(written) > 1:
-        window.show_notice(_("Exported {count} files: {names}").format(
-            count=len(written), names=", ".join(p.name for p in written)))
-    else:
-        window.show_notice(_("The document has no appendix; only the document was exported."))
-    window._after_export(written[0])
-    return written[0]
+    def export_separately(self) -> Path | None:
+        host = self.host
+        draft = host.state.draft
+        api.layout_draft(draft, strict=False)  # a template error stops here, before any question is asked
+        if not host.confirm_problems():
+            return None
+        written: list[Path] = []
+        mark = host.export_mark()
 
+        def write(path: Path) -> None:
+            written[:] = api.export_docx_files(draft, path, strict=False, draft_mark=mark)
 
-def install(window, file_menu) -> None:
-    """Put "Export DOCX, appendices as separate files…" after "Export DOCX…" in the File menu."""
-    action = window._action(_("Export DOCX, appendices as separate &files…"), lambda: export_separately(window))
-    actions = file_menu.actions()
-    after = actions.index(window.export_action) + 1 if window.export_action in actions else len(actions)
-    if after < len(actions):
-        file_menu.insertAction(actions[after], action)
-    else:
-        file_menu.addAction(action)
-    window.export_separate_action = action
+        path = host.export_loop("docx", write)
+        if path is None:
+            return None
+        if len(written) > 1:
+            host.show_notice(_("Exported {count} files: {names}").format(
+                count=len(written), names=", ".join(p.name for p in written)))
+        else:
+            host.show_notice(_("The document has no appendix; only the document was exported."))
+        host.after_export(written[0])
+        return written[0]

@@ -114,7 +114,7 @@ class Application:
         self.window.finish_start()
         if old is not None:
             self.window.setGeometry(old.geometry())
-            self.window.review_action.setChecked(old.review_action.isChecked())
+            self.window.tools.review_action.setChecked(old.tools.review_action.isChecked())
             self.window.go_to_step(old.stack.currentIndex())
             old.autosaver.timer.stop()
             old.close_for_language()

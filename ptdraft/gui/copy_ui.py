@@ -13,38 +13,39 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
 )
 
 from ptdraft import api
 from ptdraft.office import office_defaults
 from ptdraft.errors import PtdraftError
+from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.layouting import STRETCH, dialog_box, form, hbox
 
 
-def install(window, file_menu) -> None:
-    """Add File → Make a copy… before Export DOCX."""
-    window.copy_dialog = None
-    window.copy_action = window._action(_("Make a &copy…"), lambda: open_copy(window))
-    window.copy_action.setToolTip(_("SAO Y, SAO LỤC or TRÍCH SAO of the issued document, numbered by the register"))
-    file_menu.insertAction(window.export_action, window.copy_action)
+class CopyFeature:
+    """File → Make a copy…, made and kept by the main window (``window.copying``), which puts the action in its
+    File menu before Export DOCX."""
 
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.copy_dialog: CopyDialog | None = None
+        self.copy_action = host.make_action(_("Make a &copy…"), self.open_copy)
+        self.copy_action.setToolTip(_("SAO Y, SAO LỤC or TRÍCH SAO of the issued document, numbered by the "
+                                      "register"))
 
-def open_copy(window) -> "CopyDialog":
-    draft = window.state.draft
-    api.check_copyable(draft)  # an unfinished or unnumbered draft is refused here, with its message
-    profile = api.office_profile_for_drafts()
-    window.copy_dialog = CopyDialog(window, draft, profile)
-    window.copy_dialog.show()
-    return window.copy_dialog
+    def open_copy(self) -> "CopyDialog":
+        draft = self.host.state.draft
+        api.check_copyable(draft)  # an unfinished or unnumbered draft is refused here, with its message
+        profile = api.office_profile_for_drafts()
+        self.copy_dialog = CopyDialog(self.host, draft, profile)
+        self.copy_dialog.show()
+        return self.copy_dialog
 
 
 class CopyDialog(QDialog):
@@ -84,25 +85,19 @@ class CopyDialog(QDialog):
         close = QPushButton(_("Close"))
         close.clicked.connect(self.reject)
 
-        form = QFormLayout()
-        form.addRow(_("Kind of copy"), self.kind)
-        form.addRow("", self.electronic)
-        form.addRow(_("Signer of the copy"), self.signer)
-        form.addRow(_("Copying body (normal case, electronic copy)"), self.copier_name)
-        form.addRow(_("Copy sent to"), self.recipients)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.setSpacing(SPACING)
-        layout.addLayout(form)
         self.passages_label = QLabel(_("Passages the extract keeps"))
-        layout.addWidget(self.passages_label)
-        layout.addWidget(self.passages)
-        layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.make_button)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
+        dialog_box(
+            self,
+            form((_("Kind of copy"), self.kind),
+                 ("", self.electronic),
+                 (_("Signer of the copy"), self.signer),
+                 (_("Copying body (normal case, electronic copy)"), self.copier_name),
+                 (_("Copy sent to"), self.recipients)),
+            self.passages_label,
+            self.passages,
+            self.message,
+            hbox(STRETCH, self.make_button, close),
+        )
         self.kind.currentIndexChanged.connect(self._update)
         self.electronic.toggled.connect(self._update)
         self._update()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ptdraft import __version__
 from ptdraft.gui.i18n import _, state_name
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.layouting import dialog_box
 from ptdraft.gui.window_place import fit_dialog
 
 DRAFT_SUFFIX = ".ptdraft.json"
@@ -75,17 +75,8 @@ class TemplateChooser(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Open).setText(_("Open"))  # Qt has no Vietnamese for its own
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.setSpacing(SPACING)
-        box.addWidget(QLabel(_("Choose a template"), self))
-        box.addWidget(self.error_label)
-        box.addWidget(self.search)
-        box.addWidget(self.show_all)
-        box.addWidget(self.list, 1)
-        box.addWidget(QLabel(_("Recent drafts"), self))
-        box.addWidget(self.recent)
-        box.addWidget(buttons)
+        dialog_box(self, QLabel(_("Choose a template"), self), self.error_label, self.search, self.show_all,
+                   (self.list, 1), QLabel(_("Recent drafts"), self), self.recent, buttons)
         self.search.textChanged.connect(self.fill)
         self.show_all.toggled.connect(lambda _on: self.load())
         self.list.itemActivated.connect(lambda item: self._accept(item))

@@ -9,13 +9,14 @@ import functools
 import tomllib
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser
 
 from ptdraft.errors import InputError
 from ptdraft.gui import i18n
+from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.layouting import dialog_box
 from ptdraft.resources import resource
 
 
@@ -58,34 +59,31 @@ class GuideDialog(QDialog):
         buttons = QDialogButtonBox(self)
         buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.close)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.setSpacing(SPACING)
-        box.addWidget(self.browser, 1)
-        box.addWidget(buttons)
+        dialog_box(self, (self.browser, 1), buttons)
 
     def show_step(self, step_key: str, step_title: str) -> None:
         self.browser.setMarkdown(guide_markdown(step_key, step_title))
         self.browser.verticalScrollBar().setValue(0)
 
 
-def install(window, help_menu) -> QAction:
-    """Help → Guide (F1): the guide for the step shown, the same dialog brought back on each press."""
+class GuideFeature:
+    """Help → Guide (F1): the guide for the step shown, the same dialog brought back on each press; made and kept
+    by the main window (``window.guide``), which puts the action in its Help menu."""
 
-    def follow(index: int) -> None:
-        step = window.steps[index]
-        window.guide_dialog.show_step(step.key, f"{index + 1}. {step.title()}")
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.dialog: GuideDialog | None = None
+        self.action = host.make_action(_("&Guide"), self.show, QKeySequence.StandardKey.HelpContents)
 
-    def show() -> None:
-        if getattr(window, "guide_dialog", None) is None:
-            window.guide_dialog = GuideDialog(window)
+    def _follow(self) -> None:
+        _index, key, title = self.host.shown_step()
+        self.dialog.show_step(key, title)
+
+    def show(self) -> None:
+        if self.dialog is None:
+            self.dialog = GuideDialog(self.host)
             # While the guide is open it follows the clerk from step to step.
-            window.stack.currentChanged.connect(lambda index: window.guide_dialog.isVisible() and follow(index))
-        follow(window.stack.currentIndex())
-        window.guide_dialog.show()
-        window.guide_dialog.raise_()
-
-    action = window._action(_("&Guide"), show, QKeySequence.StandardKey.HelpContents)
-    help_menu.addAction(action)
-    window.guide_action = action
-    return action
+            self.host.step_shown.connect(lambda _index: self.dialog.isVisible() and self._follow())
+        self._follow()
+        self.dialog.show()
+        self.dialog.raise_()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -28,7 +27,7 @@ from ptdraft.gui.i18n import state_name
 from ptdraft.gui.highlight import DiffHighlighter, TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
 from ptdraft.gui.preview import PreviewPanel
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.layouting import STRETCH, dialog_box, hbox, vbox
 from ptdraft.gui.window_place import fit_dialog
 from ptdraft.files.disk import read_text
 
@@ -101,25 +100,16 @@ class LibraryDialog(QDialog):
         for column, width in enumerate((76, 150, 90, 130, 130)):
             self.history.setColumnWidth(column, width)
         history_page = QWidget(self)
-        history_box = QVBoxLayout(history_page)
-        history_box.addWidget(self.details)
-        history_box.addWidget(self.history, 1)
+        vbox(self.details, (self.history, 1), parent=history_page)
         self.text_view = _text_view(self, TemplateHighlighter)
         self.old_box = QComboBox(self)
         self.new_box = QComboBox(self)
         self.compare_button = QPushButton(_("Compare"), self)
         self.diff_view = _text_view(self, DiffHighlighter)
         diff_page = QWidget(self)
-        diff_box = QVBoxLayout(diff_page)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(_("From version"), diff_page))
-        row.addWidget(self.old_box)
-        row.addWidget(QLabel(_("to version"), diff_page))
-        row.addWidget(self.new_box)
-        row.addWidget(self.compare_button)
-        row.addStretch(1)
-        diff_box.addLayout(row)
-        diff_box.addWidget(self.diff_view, 1)
+        vbox(hbox(QLabel(_("From version"), diff_page), self.old_box, QLabel(_("to version"), diff_page),
+                  self.new_box, self.compare_button, STRETCH),
+             (self.diff_view, 1), parent=diff_page)
         self.tabs.addTab(history_page, _("History"))
         self.tabs.addTab(self.text_view, _("Text"))
         self.tabs.addTab(diff_page, _("Compare versions"))
@@ -129,7 +119,6 @@ class LibraryDialog(QDialog):
         splitter.addWidget(self.tabs)
         splitter.setSizes([480, 700])
 
-        buttons = QHBoxLayout()
         self.new_button = self._button(_("New…"), _("Write a new template in the editor"), self.new_template)
         self.edit_button = self._button(_("Edit…"), _("Edit this version's text; saving makes a new version"),
                                         self.edit_template)
@@ -142,18 +131,13 @@ class LibraryDialog(QDialog):
         self.export_button = self._button(_("Export…"), _("Write this version to a .toml file"), self.export_file)
         close = QPushButton(_("Close"), self)
         close.clicked.connect(self.close)
-        for button in (self.new_button, self.edit_button, self.submit_button, self.approve_button,
-                       self.retire_button, self.import_button, self.export_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.setSpacing(SPACING)
-        box.addWidget(self.error_label)
-        box.addWidget(splitter, 1)
-        box.addLayout(buttons)
+        dialog_box(
+            self,
+            self.error_label,
+            (splitter, 1),
+            hbox(self.new_button, self.edit_button, self.submit_button, self.approve_button, self.retire_button,
+                 self.import_button, self.export_button, STRETCH, close),
+        )
 
         self.tree.currentItemChanged.connect(lambda _item, _old: window.guard(self.show_selected))
         self.compare_button.clicked.connect(lambda: window.guard(self.compare))

@@ -37,7 +37,9 @@ from ptdraft.gui.preview import PreviewPanel
 from ptdraft.gui.settings import Settings
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.steps import STEP_CLASSES, Step
-from ptdraft.gui.widgets import MARGIN, SPACING, install_wheel_guard, single_shot
+from ptdraft.gui.layouting import MARGIN, SPACING
+from ptdraft.gui.widgets import install_wheel_guard, single_shot
+from ptdraft.model import Ref, ref_field
 
 log = logging.getLogger("ptdraft")
 
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
     preview_updated = Signal()
     first_frame_painted = Signal()  # the first frame is drawn (finish_start_when_painted), finish_start comes next
     start_finished = Signal()  # finish_start has run: every step, action and the preview are there
+    step_shown = Signal(int)  # the step at this index is now the one shown
 
     def __init__(self, state: DraftState, settings: Settings, data_dir: Path, prompts: Prompts | None = None) -> None:
         """The frame a clerk sees first: the step list, the step the window was closed on (filled from the draft),
@@ -174,8 +177,9 @@ class MainWindow(QMainWindow):
         splitter.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.setCentralWidget(splitter)
         self.step_list.currentRowChanged.connect(self._step_selected)
+        self.stack.currentChanged.connect(self.step_shown)
 
-    def _action(self, text: str, slot: Callable[[], object], keys=None) -> QAction:
+    def make_action(self, text: str, slot: Callable[[], object], keys=None) -> QAction:
         action = QAction(text, self)
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
@@ -221,14 +225,14 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         file_menu = self.file_menu
-        self.new_action = self._action(_("&New…"), self.new_document, QKeySequence.StandardKey.New)
-        self.open_action = self._action(_("&Open…"), self.open_document, QKeySequence.StandardKey.Open)
-        self.save_action = self._action(_("&Save"), self.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = self._action(_("Save &as…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
-        self.export_action = self._action(_("&Export DOCX…"), self.export_docx, QKeySequence("Ctrl+E"))
-        self.pdf_action = self._action(_("Export &PDF…"), self.export_pdf, QKeySequence("Ctrl+Shift+E"))
-        self.print_action = self._action(_("&Print…"), self.print_document, QKeySequence.StandardKey.Print)
-        self.quit_action = self._action(_("&Quit"), self.close, QKeySequence("Ctrl+Q"))
+        self.new_action = self.make_action(_("&New…"), self.new_document, QKeySequence.StandardKey.New)
+        self.open_action = self.make_action(_("&Open…"), self.open_document, QKeySequence.StandardKey.Open)
+        self.save_action = self.make_action(_("&Save"), self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self.make_action(_("Save &as…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
+        self.export_action = self.make_action(_("&Export DOCX…"), self.export_docx, QKeySequence("Ctrl+E"))
+        self.pdf_action = self.make_action(_("Export &PDF…"), self.export_pdf, QKeySequence("Ctrl+Shift+E"))
+        self.print_action = self.make_action(_("&Print…"), self.print_document, QKeySequence.StandardKey.Print)
+        self.quit_action = self.make_action(_("&Quit"), self.close, QKeySequence("Ctrl+Q"))
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
         file_menu.aboutToShow.connect(self._fill_recent)
         for action in (self.new_action, self.open_action):
@@ -244,33 +248,75 @@ class MainWindow(QMainWindow):
 
         view = self.view_menu
         for key, label in (("fit_width", _("Fit width")), ("fit_page", _("Fit page")), ("100", "100 %")):
-            view.addAction(self._action(label, lambda k=key: self.preview.set_zoom_mode(k)))
+            view.addAction(self.make_action(label, lambda k=key: self.preview.set_zoom_mode(k)))
         view.addSeparator()
-        self.next_action = self._action(_("Next step"), lambda: self.go_to_step(self.stack.currentIndex() + 1), QKeySequence("Ctrl+PgDown"))
-        self.back_action = self._action(_("Previous step"), lambda: self.go_to_step(self.stack.currentIndex() - 1), QKeySequence("Ctrl+PgUp"))
+        self.next_action = self.make_action(_("Next step"), lambda: self.go_to_step(self.stack.currentIndex() + 1), QKeySequence("Ctrl+PgDown"))
+        self.back_action = self.make_action(_("Previous step"), lambda: self.go_to_step(self.stack.currentIndex() - 1), QKeySequence("Ctrl+PgUp"))
         view.addAction(self.next_action)
         view.addAction(self.back_action)
 
-        from ptdraft.gui import library_ui, sending_ui, tools
+        self._build_features()
 
-        self.review = tools.install(self, view, file_menu)
-        library_ui.install(self, file_menu)  # template library, save as template, Cấp số, outgoing register
-        sending_ui.install(self, file_menu)  # send to many, hand-off package, office information
-        from ptdraft.gui import copy_ui
+    def _build_features(self) -> None:
+        """The parts of the window that come as features it owns (each written against gui/host.Host), with
+        their actions put in the menus here."""
+        from ptdraft.gui.annex_editor import AnnexExportFeature
+        from ptdraft.gui.copy_ui import CopyFeature
+        from ptdraft.gui.help_ui import GuideFeature
+        from ptdraft.gui.library_ui import LibraryFeature
+        from ptdraft.gui.sending_ui import SendingFeature
+        from ptdraft.gui.snippets_ui import SnippetsFeature
+        from ptdraft.gui.tools import ToolsFeature
 
-        copy_ui.install(self, file_menu)  # Make a copy… (bản sao)
-        from ptdraft.gui import annex_editor
+        file_menu, tools_menu = self.file_menu, self.tools_menu
+        # The review panel under the preview (View → Review panel, F8), the tools in Tools and File → Import.
+        self.tools = tools = ToolsFeature(self)
+        self.review = tools.panel  # the review panel, placed here under the preview
+        self.right_split.addWidget(tools.panel)
+        self.right_split.setStretchFactor(0, 3)
+        self.right_split.setStretchFactor(1, 1)
+        tools.review_action.toggled.connect(lambda on: on and self._share_review_height())
+        self.view_menu.addAction(tools.review_action)
+        tools_menu.addActions(list(tools.tone_actions))
+        tools_menu.addSeparator()
+        tools_menu.addAction(tools.check_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), tools.import_action)
 
-        annex_editor.install(self, file_menu)  # export with each appendix in a file of its own
-        from ptdraft.gui import snippets_ui
+        # Template library, save as template, Cấp số, outgoing register.
+        self.library = library = LibraryFeature(self)
+        tools_menu.addSeparator()
+        tools_menu.addAction(library.library_action)
+        tools_menu.addAction(library.register_action)
+        file_menu.insertAction(self.export_action, library.save_template_action)
+        file_menu.insertAction(self.export_action, library.issue_number_action)
+        file_menu.insertSeparator(self.export_action)
+        # Send to many, hand-off package, office information.
+        self.sending = SendingFeature(self)
+        file_menu.insertActions(self.export_action, list(self.sending.actions()))
+        file_menu.insertSeparator(self.export_action)
+        # Make a copy… (bản sao)
+        self.copying = CopyFeature(self)
+        file_menu.insertAction(self.export_action, self.copying.copy_action)
+        # Export with each appendix in a file of its own, after Export DOCX….
+        self.annex_export = AnnexExportFeature(self)
+        actions = file_menu.actions()
+        after = actions.index(self.export_action) + 1
+        file_menu.insertAction(actions[after], self.annex_export.action)
+        # Insert: legal bases, requests, closings, recipient groups.
+        self.snippets = SnippetsFeature(self)
+        for menu in self.snippets.menus.values():
+            self.insert_menu.addMenu(menu)
+        # F1: the guide, open at the step shown.
+        self.guide = GuideFeature(self)
+        self.help_menu.addAction(self.guide.action)
+        self.help_menu.addAction(self.make_action(_("&About ptdraft"), lambda: self.prompts.about()))
 
-        snippets_ui.install(self, self.insert_menu)  # Insert: legal bases, requests, closings, recipient groups
-
-        help_menu = self.help_menu
-        from ptdraft.gui import help_ui
-
-        help_ui.install(self, help_menu)  # F1: the guide, open at the step shown
-        help_menu.addAction(self._action(_("&About ptdraft"), lambda: self.prompts.about()))
+    def _share_review_height(self) -> None:
+        """Shown, the review panel takes a third of the height under the preview (it starts as a sliver)."""
+        split = self.right_split
+        total = sum(split.sizes()) or split.height()
+        if total and split.sizes()[-1] < total // 4:
+            split.setSizes([total - total // 3, total // 3])
 
     # -- the error boundary -------------------------------------------------
     def guard(self, action: Callable[[], object]) -> object:
@@ -327,8 +373,8 @@ class MainWindow(QMainWindow):
 
     def step_for(self, ref: str) -> int | None:
         ref = _PAGE_REFS.get(ref, ref)
-        if ref.startswith("values."):  # a template field: the first step that shows it, where its part prints
-            field_id = ref.removeprefix("values.")
+        field_id = ref_field(ref)
+        if field_id is not None:  # a template field: the first step that shows it, where its part prints
             for index, step in enumerate(self.steps):
                 if field_id in step.field_widgets:
                     return index
@@ -343,9 +389,12 @@ class MainWindow(QMainWindow):
         if index is None:
             return ref
         label = f"{index + 1}. {self.steps[index].title()}"
-        head = ref.split(".")[0]
-        if head.endswith("]") and "[" in head:
-            label += f" ({head.rsplit('[', 1)[1].rstrip(']')})"
+        try:
+            entry = Ref.parse(ref).index
+        except ValueError:
+            entry = None
+        if entry is not None:
+            label += f" ({entry})"
         return label
 
     def go_to_ref(self, ref: str) -> None:
@@ -371,7 +420,7 @@ class MainWindow(QMainWindow):
             step.show_filled(draft.content, content)
         self._mark_steps()
         # Outlines only while the review panel is open, each around its finding's own paragraph (ReviewPanel.marks).
-        self.preview.canvas.set_marks(*(self.review.marks if self.review_action.isChecked() else (set(), set())))
+        self.set_marks(*self.tools.marks())
         if self.problems:
             self.preview.status.setText(_("{count} thing(s) to check before export").format(count=len(self.problems)))
         else:
@@ -383,8 +432,9 @@ class MainWindow(QMainWindow):
         steps whose parts print it ("[Tỉnh]" in the header)."""
         printed_by: list[tuple[str, str]] = []
         for problem in self.problems:
-            if problem.ref.startswith("values."):
-                for part in api.parts_using(self.state.draft, problem.ref.removeprefix("values.")):
+            field_id = ref_field(problem.ref)
+            if field_id is not None:
+                for part in api.parts_using(self.state.draft, field_id):
                     printed_by.append((part, problem.message))
         out = []
         for step in self.steps:
@@ -400,6 +450,14 @@ class MainWindow(QMainWindow):
             item.setText(f"⚠ {label}" if own else label)
             item.setToolTip("\n".join(own))
 
+    def set_marks(self, refs: set, paragraphs: set) -> None:
+        self.preview.canvas.set_marks(refs, paragraphs)
+
+    def shown_step(self) -> tuple[int, str, str]:
+        index = self.stack.currentIndex()
+        step = self.steps[index]
+        return index, step.key, f"{index + 1}. {step.title()}"
+
     def step_problems(self, index: int) -> list[str]:
         return self.step_messages()[index]
 
@@ -413,7 +471,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{star} — ptdraft")
 
     # -- documents ------------------------------------------------------------
-    def _may_discard(self) -> bool:
+    def may_discard(self) -> bool:
         if not self.state.dirty:
             return True
         name = self.state.path.name if self.state.path else (self.state.draft.title or _("Untitled"))
@@ -423,7 +481,7 @@ class MainWindow(QMainWindow):
         return answer == "discard"
 
     def new_document(self) -> None:
-        if not self._may_discard():
+        if not self.may_discard():
             return
         choice = self.prompts.choose_template(api.list_templates(), self.settings.recent())
         if choice is None:
@@ -438,7 +496,7 @@ class MainWindow(QMainWindow):
         self.go_to_step(0)
 
     def open_document(self) -> None:
-        if not self._may_discard():
+        if not self.may_discard():
             return
         path = self.prompts.open_path(str(self.settings.last_folder()))
         if path is not None:
@@ -458,7 +516,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.settings.recent()))
 
     def _open_recent(self, path: Path) -> None:
-        if self._may_discard():
+        if self.may_discard():
             self.open_path(path)
 
     def save(self) -> bool:
@@ -495,7 +553,7 @@ class MainWindow(QMainWindow):
     def _suggested_export(self, suffix: str) -> str:
         return str(self.settings.last_folder() / self.proposed_name(suffix))
 
-    def _confirm_problems(self) -> bool:
+    def confirm_problems(self) -> bool:
         problems = api.find_problems(self.state.draft)
         return not problems or self.prompts.confirm_problems(problems)
 
@@ -504,7 +562,7 @@ class MainWindow(QMainWindow):
         letter leaves the window marked as a draft, never as a finished one."""
         return api.draft_mark_for(self.state.draft)
 
-    def _export_loop(self, kind: str, write: Callable[[Path], None]) -> Path | None:
+    def export_loop(self, kind: str, write: Callable[[Path], None]) -> Path | None:
         path = self.prompts.export_path(self._suggested_export(kind), kind)
         while path is not None:
             try:
@@ -520,12 +578,12 @@ class MainWindow(QMainWindow):
     def export_docx(self) -> Path | None:
         draft = self.state.draft
         api.layout_draft(draft, strict=False)  # a template error stops here, before any question is asked
-        if not self._confirm_problems():
+        if not self.confirm_problems():
             return None
         mark = self.export_mark()
-        path = self._export_loop("docx", lambda p: api.export_docx(draft, p, strict=False, draft_mark=mark))
+        path = self.export_loop("docx", lambda p: api.export_docx(draft, p, strict=False, draft_mark=mark))
         if path is not None:
-            self._after_export(path)
+            self.after_export(path)
         return path
 
     def export_pdf(self) -> Path | None:
@@ -534,16 +592,16 @@ class MainWindow(QMainWindow):
         from ptdraft.gui.pages import paginate
 
         layout = api.layout_draft(self.state.draft, strict=False)  # a template error stops here, first
-        if not self._confirm_problems():
+        if not self.confirm_problems():
             return None
         layout = api.with_draft_mark(layout, self.export_mark())
         pages = paginate(layout)
-        path = self._export_loop("pdf", lambda p: export_pdf(pages, layout, p))
+        path = self.export_loop("pdf", lambda p: export_pdf(pages, layout, p))
         if path is not None:
-            self._after_export(path)
+            self.after_export(path)
         return path
 
-    def _after_export(self, path: Path) -> None:
+    def after_export(self, path: Path) -> None:
         answer = self.prompts.exported(path)
         if answer == "file":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -596,7 +654,7 @@ class MainWindow(QMainWindow):
             self.remember_place()
             event.accept()
             return
-        if not self._may_discard():
+        if not self.may_discard():
             event.ignore()
             return
         self.remember_place()

@@ -12,20 +12,17 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QVBoxLayout,
-    QWidget,
 )
 
 from ptdraft import api
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.i18n import _
-from ptdraft.gui.widgets import MARGIN
+from ptdraft.gui.layouting import STRETCH, dialog_box, hbox, page
 from ptdraft.gui.window_place import fit_dialog
 
 
@@ -170,28 +167,13 @@ class OfficeDialog(QDialog):
         save.clicked.connect(lambda: window.guard(self.save))
         close = QPushButton(_("Close"), self)
         close.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(save)
-        buttons.addWidget(close)
-        inner = QWidget(self)
-        inner_box = QVBoxLayout(inner)
-        inner_box.setContentsMargins(0, 0, 0, 0)
-        inner_box.addLayout(form)
-        inner_box.addWidget(self.forms)
-        inner_box.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        scroll.setWidget(page(self, form, self.forms, STRETCH))
         intro = QLabel(_("Entered once for the whole office: every new draft starts from it (agency, codes, place, "
                          "signer), and the hand-off package takes the agency identifier from here."), self)
         intro.setWordWrap(True)
-        box.addWidget(intro)
-        box.addWidget(scroll, 1)
-        box.addWidget(self.message)
-        box.addLayout(buttons)
+        dialog_box(self, intro, (scroll, 1), self.message, hbox(STRETCH, save, close), spacing=None)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self._update_forms()
 

@@ -11,20 +11,18 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ptdraft import api
 from ptdraft.gui.i18n import _
 from ptdraft.gui.library_window import when
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.layouting import dialog_box, hbox
 from ptdraft.gui.window_place import fit_dialog
 from ptdraft.office.register import list_text
 
@@ -181,30 +179,23 @@ class RegisterDialog(QDialog):
         self.error_label.setStyleSheet("color: #a02000")
         self.error_label.hide()
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        for label, box in ((_("Year"), self.year), (_("Book"), self.book), (_("Type"), self.doc_type),
-                           (_("Signer"), self.signer), (_("Status"), self.status)):
-            filters.addWidget(QLabel(label, self))
-            filters.addWidget(box, 1)
-        buttons = QHBoxLayout()
+        filters = [(self.search, 3)]
+        for label, combo in ((_("Year"), self.year), (_("Book"), self.book), (_("Type"), self.doc_type),
+                             (_("Signer"), self.signer), (_("Status"), self.status)):
+            filters += [QLabel(label, self), (combo, 1)]
         self.cancel_button = QPushButton(_("Cancel number…"), self)
         self.cancel_button.setToolTip(_("Mark the selected number as given in error; it is never given again"))
         self.csv_button = QPushButton(_("Export CSV…"), self)
         self.xlsx_button = QPushButton(_("Export Excel…"), self)
         refresh = QPushButton(_("Refresh"), self)
         close = QPushButton(_("Close"), self)
-        for button in (self.cancel_button, self.csv_button, self.xlsx_button, refresh):
-            buttons.addWidget(button)
-        buttons.addWidget(self.count_label, 1)
-        buttons.addWidget(close)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.setSpacing(SPACING)
-        box.addWidget(self.error_label)
-        box.addLayout(filters)
-        box.addWidget(self.table, 1)
-        box.addLayout(buttons)
+        dialog_box(
+            self,
+            self.error_label,
+            hbox(*filters),
+            (self.table, 1),
+            hbox(self.cancel_button, self.csv_button, self.xlsx_button, refresh, (self.count_label, 1), close),
+        )
 
         guard = window.guard
         self.search.textChanged.connect(lambda _t: guard(self.refresh))

@@ -17,7 +17,7 @@ from ptdraft.templating import render
 from ptdraft.gui.i18n import _
 from ptdraft.gui.widgets import single_shot
 from ptdraft.layout import Layout, Para
-from ptdraft.model import Draft, ref_within
+from ptdraft.model import Draft, ref_field, ref_within, value_ref
 
 DELAY_MS = 400  # the checks run this long after the last keystroke; the preview itself does not wait
 SIGNATURE_RULE = "draft.signature"  # a signature that does not fit the office: listed with the format findings
@@ -61,7 +61,7 @@ class ReviewPanel(QWidget):
         self.text_findings = list(api.check_spelling(draft))
         layout, _errors = api.preview_layout(draft)
         self.marks = outline_marks(draft, layout, self.problems, self.format_findings, self.text_findings)
-        self._show()
+        self.show_findings()
         self.reviewed.emit()
 
     def _group(self, title: str, rows: list[tuple[str, str, str, object]]) -> None:
@@ -80,7 +80,7 @@ class ReviewPanel(QWidget):
         place = finding.excerpt[:40] or (self.describe(finding.ref) if finding.ref else "")
         return f"ô {finding.box}: {place}" if finding.box else place
 
-    def _show(self) -> None:
+    def show_findings(self) -> None:
         self.tree.clear()
         self._group(
             _("Missing"),
@@ -123,13 +123,12 @@ def _flat(text: str) -> str:
 def _source(draft: Draft, ref: str) -> tuple[str | None, list[str]]:
     """The text a text finding's offsets point into, and the parts of the document that print it."""
     if ref.startswith("values."):
-        name, _sep, index = ref.removeprefix("values.").partition("[")
+        name, index = value_ref(ref) or ("", None)
         value = draft.values.get(name)
         if value is None and draft.field(name) is not None:
             value = draft.field(name).default
-        if index and isinstance(value, list):
-            position = int(index.rstrip("]")) - 1
-            value = value[position] if 0 <= position < len(value) else None
+        if index is not None and isinstance(value, list):
+            value = value[index - 1] if 0 < index <= len(value) else None
         return (value if isinstance(value, str) else None), render.parts_using(draft.content, name)
     return dict(render.content_sources(draft.content)).get(ref), [ref]
 
@@ -154,7 +153,8 @@ def outline_marks(draft: Draft, layout: Layout, problems, format_findings, text_
     marked: set[Para] = set()
     for problem in problems:
         if problem.ref.startswith("values."):
-            item = draft.field(problem.ref.removeprefix("values."))
+            field_id = ref_field(problem.ref)
+            item = draft.field(field_id) if field_id is not None else None
             if item is not None:
                 marked |= {p for p in paras if _flat(f"[{item.label}]") in _flat(p.text)}
         elif problem.ref:

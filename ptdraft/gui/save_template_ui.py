@@ -8,8 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -18,7 +16,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,8 +23,10 @@ from ptdraft import api
 from ptdraft.errors import PtdraftError
 from ptdraft.gui.highlight import TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
-from ptdraft.gui.widgets import MARGIN, SPACING, single_shot
+from ptdraft.gui.layouting import STRETCH, dialog_box, form, hbox, page
+from ptdraft.gui.widgets import single_shot
 from ptdraft.gui.window_place import fit_dialog
+from ptdraft.model import Ref
 
 TEXT, LABEL, FIELD = range(3)
 # The parts of a document worth offering as fields: the field id and label the shipped templates use for them.
@@ -62,10 +61,7 @@ def candidate_texts(draft) -> list[tuple[str, str, str]]:
             found[text] = (label, field_id or api.field_id_for(label))
 
     for part, field_id, label in PARTS:
-        value = content
-        for name in part.split("."):
-            value = getattr(value, name)
-        offer(value, label, field_id)
+        offer(Ref.parse(part).get(content), label, field_id)
     for number, recipient in enumerate(content.recipients, start=1):
         offer(recipient, f"Kính gửi {number}" if len(content.recipients) > 1 else "Kính gửi")
     for number, entry in enumerate(content.distribution, start=1):
@@ -95,10 +91,6 @@ class SaveAsTemplateDialog(QDialog):
         self.description = QLineEdit(self)
         self.description.setPlaceholderText(_("What the template is for (optional)"))
         self._id_typed = False
-        form = QFormLayout()
-        form.addRow(_("Title"), self.title_edit)
-        form.addRow(_("Template id"), self.id_edit)
-        form.addRow(_("Description"), self.description)
 
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([_("Text (check to make it a field)"), _("Field label"), _("Field id")])
@@ -127,24 +119,18 @@ class SaveAsTemplateDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a02000")
 
-        left = QWidget(self)
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        left_box.addLayout(form)
-        left_box.addWidget(QLabel(_("Texts that become fields"), left))
-        left_box.addWidget(self.table, 3)
-        left_box.addWidget(QLabel(_("Body (select a phrase to make it a field)"), left))
-        left_box.addWidget(self.body, 2)
-        row = QHBoxLayout()
-        row.addWidget(self.add_phrase_button)
-        row.addStretch(1)
-        left_box.addLayout(row)
-        right = QWidget(self)
-        right_box = QVBoxLayout(right)
-        right_box.setContentsMargins(0, 0, 0, 0)
-        right_box.addWidget(QLabel(_("The template text it makes"), right))
-        right_box.addWidget(self.result, 1)
-        right_box.addWidget(self.problem)
+        left = page(
+            self,
+            form((_("Title"), self.title_edit),
+                 (_("Template id"), self.id_edit),
+                 (_("Description"), self.description)),
+            QLabel(_("Texts that become fields"), self),
+            (self.table, 3),
+            QLabel(_("Body (select a phrase to make it a field)"), self),
+            (self.body, 2),
+            hbox(self.add_phrase_button, STRETCH),
+        )
+        right = page(self, QLabel(_("The template text it makes"), self), (self.result, 1), self.problem)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -155,11 +141,7 @@ class SaveAsTemplateDialog(QDialog):
         buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(lambda: window.guard(self.submit))
         buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.setSpacing(SPACING)
-        box.addWidget(splitter, 1)
-        box.addWidget(buttons)
+        dialog_box(self, (splitter, 1), buttons)
 
         self.timer = single_shot(self, 150, lambda: window.guard(self.update_result))
         self.title_edit.textEdited.connect(self._title_edited)

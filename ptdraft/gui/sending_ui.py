@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,29 +26,55 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from ptdraft import api
 from ptdraft.errors import PtdraftError
+from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
-from ptdraft.gui.widgets import MARGIN, SPACING
+from ptdraft.gui.layouting import dialog_box, form, hbox, vbox
 from ptdraft.gui.window_place import fit_dialog
 
 
-def install(window, file_menu) -> None:
-    """Add the three actions to the File menu, before Export DOCX."""
-    window.merge_dialog = None
-    window.office_dialog = None
-    window.merge_action = window._action(_("Send to &many…"), lambda: open_merge(window))
-    window.merge_action.setToolTip(_("One original of this document for each row of a table of recipients"))
-    window.package_action = window._action(_("Hand-off &package for e-office…"), lambda: make_package(window))
-    window.package_action.setToolTip(_("DOCX, PDF and the document's metadata for the e-office system, after Cấp số"))
-    window.office_action = window._action(_("&Office information…"), lambda: open_office(window))
-    before = window.export_action
-    for action in (window.merge_action, window.package_action, window.office_action):
-        file_menu.insertAction(before, action)
-    file_menu.insertSeparator(before)
+class SendingFeature:
+    """File → Send to many…, Hand-off package for e-office… and Office information…, made and kept by the main
+    window (``window.sending``), which puts the three actions in its File menu."""
+
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.merge_dialog: QDialog | None = None
+        self.office_dialog: QDialog | None = None
+        self.merge_action = host.make_action(_("Send to &many…"), self.open_merge)
+        self.merge_action.setToolTip(_("One original of this document for each row of a table of recipients"))
+        self.package_action = host.make_action(_("Hand-off &package for e-office…"), self.make_package)
+        self.package_action.setToolTip(_("DOCX, PDF and the document's metadata for the e-office system, after "
+                                         "Cấp số"))
+        self.office_action = host.make_action(_("&Office information…"), self.open_office)
+
+    def actions(self) -> tuple[QAction, ...]:
+        """The actions in the order of the File menu."""
+        return self.merge_action, self.package_action, self.office_action
+
+    def _open(self, name: str, make) -> QDialog:
+        """The dialog kept as ``name``, raised, or a new one."""
+        dialog = getattr(self, name)
+        if dialog is None or not dialog.isVisible():
+            dialog = make(self.host)
+            setattr(self, name, dialog)
+            dialog.show()
+        dialog.raise_()
+        return dialog
+
+    def open_merge(self) -> QDialog:
+        return self._open("merge_dialog", MergeDialog)
+
+    def make_package(self):
+        return make_package(self.host)
+
+    def open_office(self) -> QDialog:
+        from ptdraft.gui.office_ui import OfficeDialog
+
+        return self._open("office_dialog", OfficeDialog)
 
 
 class _Worker(QObject):
@@ -76,21 +101,6 @@ class _Worker(QObject):
 
 
 # -- Send to many -------------------------------------------------------------------------------------
-
-
-def _open(window, name: str, make) -> QDialog:
-    """The dialog kept on the window as ``name``, raised, or a new one."""
-    dialog = getattr(window, name)
-    if dialog is None or not dialog.isVisible():
-        dialog = make(window)
-        setattr(window, name, dialog)
-        dialog.show()
-    dialog.raise_()
-    return dialog
-
-
-def open_merge(window) -> QDialog:
-    return _open(window, "merge_dialog", MergeDialog)
 
 
 def _target_text(column) -> str:
@@ -155,38 +165,19 @@ class MergeDialog(QDialog):
         self.cancel_button = QPushButton(_("Close"), self)
         self.cancel_button.clicked.connect(self.cancel_or_close)
 
-        form = QFormLayout()
-        row = QHBoxLayout()
-        row.addWidget(self.table_path, 1)
-        row.addWidget(choose_table)
-        form.addRow(_("Table of recipients:"), row)
-        form.addRow(_("Sheet:"), self.sheet)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(choose_folder)
-        form.addRow(_("Write to folder:"), row)
-        options = QVBoxLayout()
-        for box in (self.one_file, self.with_pdf, self.skip_bad, self.replace):
-            options.addWidget(box)
-        form.addRow(_("Options:"), options)
-        lists = QHBoxLayout()
-        for title, widget in ((_("How the columns are used"), self.mapping), (_("First letters"), self.letters),
-                              (_("Rows with problems"), self.problems)):
-            column = QVBoxLayout()
-            column.addWidget(QLabel(title, self))
-            column.addWidget(widget, 1)
-            lists.addLayout(column, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.progress, 1)
-        buttons.addWidget(self.write_button)
-        buttons.addWidget(self.cancel_button)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.setSpacing(SPACING)
-        box.addLayout(form)
-        box.addLayout(lists, 1)
-        box.addWidget(self.status)
-        box.addLayout(buttons)
+        lists = [(vbox(QLabel(title, self), (widget, 1)), 1)
+                 for title, widget in ((_("How the columns are used"), self.mapping),
+                                       (_("First letters"), self.letters), (_("Rows with problems"), self.problems))]
+        dialog_box(
+            self,
+            form((_("Table of recipients:"), (self.table_path, 1), choose_table),
+                 (_("Sheet:"), self.sheet),
+                 (_("Write to folder:"), (self.folder, 1), choose_folder),
+                 (_("Options:"), vbox(self.one_file, self.with_pdf, self.skip_bad, self.replace))),
+            (hbox(*lists), 1),
+            self.status,
+            hbox((self.progress, 1), self.write_button, self.cancel_button),
+        )
 
     # -- choosing --
     def choose_table(self) -> None:
@@ -326,7 +317,7 @@ class MergeDialog(QDialog):
 # -- Hand-off package ----------------------------------------------------------------------------------
 
 
-def make_package(window):
+def make_package(window: Host):
     """Ask where, write the package of the (numbered) draft, say what was written."""
     draft = window.state.draft
     if not draft.content.number:
@@ -349,14 +340,3 @@ def make_package(window):
     window.prompts.info(_("Hand-off package for e-office"), "\n".join(lines))
     window.show_notice(lines[0])
     return made
-
-
-# -- Office information ----------------------------------------------------------------------------
-
-
-def open_office(window) -> QDialog:
-    from ptdraft.gui.office_ui import OfficeDialog
-
-    return _open(window, "office_dialog", OfficeDialog)
-
-

@@ -4,8 +4,10 @@ of ``ptdraft snippets`` (:func:`ptdraft.api.insert_snippet`)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from ptdraft import api
+from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
 
 
@@ -18,32 +20,34 @@ def _kind_titles() -> dict[str, str]:
     }
 
 
-def install(window, menu) -> None:
-    """The Insert menu (``menu``, made with the menu bar): submenus listing the snippets of each kind, read when
-    the menu opens (the office's groups may have changed in Office information)."""
-    window.insert_menu = menu
-    menus = {}
-    for kind, title in _kind_titles().items():
-        menus[kind] = menu.addMenu(title)
-        menus[kind].aboutToShow.connect(lambda k=kind: _fill(window, menus[k], k))
+class SnippetsFeature:
+    """The Insert menu's submenus, one for each kind of snippet, listing the snippets when the submenu opens (the
+    office's groups may have changed in Office information); made and kept by the main window
+    (``window.snippets``), which puts ``menus`` in its Insert menu."""
 
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.menus: dict[str, QMenu] = {}
+        for kind, title in _kind_titles().items():
+            menu = self.menus[kind] = QMenu(title, host)
+            menu.aboutToShow.connect(lambda k=kind: self._fill(self.menus[k], k))
 
-def _fill(window, menu, kind: str) -> None:
-    menu.clear()
-    found = window.guard(lambda: api.snippets(kind, profile=api.office_profile_for_drafts())) or ()
-    for snippet in found:
-        action = QAction(snippet.title, menu)
-        action.setToolTip(snippet.text)
-        action.triggered.connect(lambda _checked=False, s=snippet: window.guard(lambda: insert(window, s)))
-        menu.addAction(action)
-    if not found:
-        empty = menu.addAction(_("(none yet: enter the office's groups in File → Office information…)"))
-        empty.setEnabled(False)
+    def _fill(self, menu: QMenu, kind: str) -> None:
+        host = self.host
+        menu.clear()
+        found = host.guard(lambda: api.snippets(kind, profile=api.office_profile_for_drafts())) or ()
+        for snippet in found:
+            action = QAction(snippet.title, menu)
+            action.setToolTip(snippet.text)
+            action.triggered.connect(lambda _checked=False, s=snippet: host.guard(lambda: self.insert(s)))
+            menu.addAction(action)
+        if not found:
+            empty = menu.addAction(_("(none yet: enter the office's groups in File → Office information…)"))
+            empty.setEnabled(False)
 
-
-def insert(window, snippet) -> None:
-    """Put ``snippet`` into the draft, show its step, and say where it went."""
-    state = window.state
-    state.replace(api.insert_snippet(state.draft, snippet), state.path, dirty=True)
-    window.go_to_ref(snippet.part)
-    window.show_notice(_("Inserted: {title}").format(title=snippet.title))
+    def insert(self, snippet) -> None:
+        """Put ``snippet`` into the draft, show its step, and say where it went."""
+        state = self.host.state
+        state.replace(api.insert_snippet(state.draft, snippet), state.path, dirty=True)
+        self.host.go_to_ref(snippet.part)
+        self.host.show_notice(_("Inserted: {title}").format(title=snippet.title))

@@ -17,19 +17,18 @@ from PySide6.QtWidgets import (
 from ptdraft import api, rules
 from ptdraft.gui.annex_editor import AnnexEditor, CosignerEditor
 from ptdraft.gui.i18n import _
+from ptdraft.gui.layouting import MARGIN, SPACING
 from ptdraft.gui.outline_editor import OutlineEditor
 from ptdraft.gui.part_editor import PartEditor, field_widget, focus_of, set_field_value
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.widgets import (
-    MARGIN,
-    SPACING,
     DateField,
     ItemsEditor,
     LineField,
     ListEditor,
     TextField,
 )
-from ptdraft.model import Content, Draft, Field, SigningMode
+from ptdraft.model import Content, Draft, Field, Ref, SigningMode, ref_field
 
 SECRECY = ("", *rules.SECRECY_LEVELS)  # "" first: not secret
 URGENCY = ("", *rules.URGENCY_LEVELS)
@@ -105,8 +104,9 @@ class Step(QWidget):
         """Show how the step's parts will print (called after each preview update)."""
 
     def focus_ref(self, ref: str) -> None:
-        if ref.startswith("values."):
-            widget = self.field_widgets.get(ref.removeprefix("values."))
+        field_id = ref_field(ref)
+        if field_id is not None:
+            widget = self.field_widgets.get(field_id)
             if widget is not None:
                 focus_of(widget).setFocus(Qt.FocusReason.OtherFocusReason)
                 return
@@ -368,7 +368,7 @@ class RecipientsStep(Step):
         self.editor.set_quietly(draft.content.recipients)
 
     def focus_ref(self, ref: str) -> None:
-        number = _index_in(ref, "recipients")
+        number = _index_in(_ref_steps(ref), "recipients")
         if number is not None and number <= self.editor.list.count():
             self.editor.list.setCurrentRow(number - 1)
             self.editor.list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -440,12 +440,19 @@ class ContentStep(Step):
         self.body.set_doc_type(draft.content.doc_type)
 
 
-def _index_in(ref: str, part: str) -> int | None:
-    """The 1-based index in "part[n]…", or None when ``ref`` names no entry of ``part``."""
-    if not ref.startswith(part + "["):
+def _ref_steps(ref: str) -> tuple[tuple[str, int | None], ...]:
+    """The steps of ``ref`` (:class:`ptdraft.model.Ref`); none for text that is no ref."""
+    try:
+        return Ref.parse(ref).steps
+    except ValueError:
+        return ()
+
+
+def _index_in(steps: tuple[tuple[str, int | None], ...], part: str) -> int | None:
+    """The 1-based index of the entry of ``part`` the first of ``steps`` names ("requirements[2]" → 2), or None."""
+    if not steps or steps[0][0] != part or not steps[0][1]:
         return None
-    digits = ref[len(part) + 1 :].split("]", 1)[0]
-    return int(digits) if digits.isdigit() else None
+    return steps[0][1]
 
 
 class RequirementsStep(Step):
@@ -467,11 +474,12 @@ class RequirementsStep(Step):
 
     def focus_ref(self, ref: str) -> None:
         """"requirements[2]" selects item 2, "requirements[2].subitems[1]" its sub-item a)."""
-        number = _index_in(ref, "requirements")
+        steps = _ref_steps(ref)
+        number = _index_in(steps, "requirements")
         tree = self.editor.tree
         if number is not None and number <= tree.topLevelItemCount():
             node = tree.topLevelItem(number - 1)
-            sub = _index_in(ref.partition(".")[2], "subitems")
+            sub = _index_in(steps[1:], "subitems")
             if sub is not None and sub <= node.childCount():
                 node = node.child(sub - 1)
             tree.setCurrentItem(node)

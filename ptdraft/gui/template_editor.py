@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +21,8 @@ from ptdraft.gui.highlight import TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
 from ptdraft.gui.preview import PreviewPanel
 from ptdraft.templating.template_lines import error_line
-from ptdraft.gui.widgets import MARGIN, SPACING, single_shot
+from ptdraft.gui.layouting import SPACING, dialog_box, page
+from ptdraft.gui.widgets import single_shot
 from ptdraft.gui.window_place import fit_dialog
 
 DELAY_MS = 300  # the check and the preview run this long after the last keystroke
@@ -181,15 +181,9 @@ class TemplateEditor(QDialog):
         self.filled = None
         self.saved_version = None
 
-        left = QWidget(self)
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        left_box.setSpacing(SPACING)
-        hint = QLabel(_("Template text (TOML; the document's texts may use Jinja: {{ field }}, {% if … %})"), left)
+        hint = QLabel(_("Template text (TOML; the document's texts may use Jinja: {{ field }}, {% if … %})"), self)
         hint.setWordWrap(True)
-        left_box.addWidget(hint)
-        left_box.addWidget(self.text, 1)
-        left_box.addWidget(self.problem)
+        left = page(self, hint, (self.text, 1), self.problem, spacing=SPACING)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
@@ -205,11 +199,7 @@ class TemplateEditor(QDialog):
         self.submit_button.clicked.connect(lambda: window.guard(lambda: self.save(submit=True)))
         close.clicked.connect(self.close)
 
-        box = QVBoxLayout(self)
-        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        box.setSpacing(SPACING)
-        box.addWidget(splitter, 1)
-        box.addWidget(buttons)
+        dialog_box(self, (splitter, 1), buttons)
 
         self.timer = single_shot(self, DELAY_MS, lambda: window.guard(self.check))
         self.text.textChanged.connect(self.timer.start)

@@ -1,5 +1,6 @@
 """The reviewer's tools in the window: the review panel, import of existing letters, checking any DOCX,
-tone-mark style, and correcting a spelling finding. Installed into the main window by :func:`install`."""
+tone-mark style, and correcting a spelling finding. :class:`ToolsFeature` is made and kept by the main window
+(``window.tools``), which places its panel under the preview and its actions in its menus."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,194 +11,156 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
 from ptdraft import api
+from ptdraft.gui.host import Host
 from ptdraft.gui.i18n import _
 from ptdraft.gui.review import ReviewPanel
-from ptdraft.model import Content, Item, Signature
+from ptdraft.model import Content, Item, Ref, value_ref
 
 
-def install(window, view_menu, file_menu) -> ReviewPanel:
-    """Add the review panel (under the preview, View → Review panel, F8), its timer and the tool actions."""
-    panel = ReviewPanel(window)
-    window.right_split.addWidget(panel)
-    window.right_split.setStretchFactor(0, 3)
-    window.right_split.setStretchFactor(1, 1)
-    panel.hide()
-    toggle = QAction(_("&Review panel"), window)
-    toggle.setCheckable(True)
-    toggle.setShortcut(QKeySequence("F8"))
-    toggle.toggled.connect(panel.setVisible)
-    toggle.toggled.connect(lambda on: on or window.preview.canvas.set_marks(set(), set()))  # closed: no outlines
-    toggle.toggled.connect(lambda on: on and _share_height(window.right_split))
-    # Shown: review now (QTimer.start(0) would change the panel's debounce interval for good).
-    toggle.toggled.connect(lambda on: on and QTimer.singleShot(0, lambda: window.guard(run_review)))
-    view_menu.addAction(toggle)
-    window.review_action = toggle
+class ToolsFeature:
+    """The review panel (View → Review panel, F8) and its timer, and the tools: tone-mark style, Check a DOCX
+    file…, Import a letter…."""
 
-    def run_review() -> None:
-        if panel.isVisible():
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.file_findings_dialog: QDialog | None = None
+        self.panel = panel = ReviewPanel(host)
+        panel.hide()
+        self.review_action = toggle = QAction(_("&Review panel"), host)
+        toggle.setCheckable(True)
+        toggle.setShortcut(QKeySequence("F8"))
+        toggle.toggled.connect(panel.setVisible)
+        toggle.toggled.connect(lambda on: on or host.set_marks(set(), set()))  # closed: no outlines
+        # Shown: review now (QTimer.start(0) would change the panel's debounce interval for good).
+        toggle.toggled.connect(lambda on: on and QTimer.singleShot(0, lambda: host.guard(self.run_review)))
+        panel.timer.timeout.connect(lambda: host.guard(self.run_review))
+        host.state.changed.connect(panel.timer.start)
+        panel.clicked_ref.connect(host.go_to_ref)
+        panel.describe = host.describe_ref
+        panel.replace_requested.connect(lambda finding, text: host.guard(lambda: self.replace_text(finding, text)))
+
+        # For the Tools menu, in this order (a separator before the check).
+        self.tone_actions = (
+            host.make_action(_("Use new tone marks (hòa, thủy)"), lambda: self.unify_tones(api.ToneStyle.NEW)),
+            host.make_action(_("Use old tone marks (hoà, thuỷ)"), lambda: self.unify_tones(api.ToneStyle.OLD)),
+        )
+        self.check_action = host.make_action(_("Check a DOCX file…"), self.check_file)
+        self.import_action = host.make_action(_("&Import a letter…"), self.import_letter, QKeySequence("Ctrl+I"))
+
+    def marks(self) -> tuple[set, set]:
+        """What the preview outlines: the review's findings while the panel is open, else nothing."""
+        return self.panel.marks if self.review_action.isChecked() else (set(), set())
+
+    def run_review(self) -> None:
+        if self.panel.isVisible():
+            draft = self.host.state.draft
             # Its own problems, not the window's: the preview may not have caught up with the last change yet.
-            panel.review(window.state.draft, api.find_problems(window.state.draft))
-            window.preview.canvas.set_marks(*panel.marks)
+            self.panel.review(draft, api.find_problems(draft))
+            self.host.set_marks(*self.panel.marks)
 
-    panel.timer.timeout.connect(lambda: window.guard(run_review))
-    window.state.changed.connect(panel.timer.start)
-    panel.clicked_ref.connect(window.go_to_ref)
-    panel.describe = window.describe_ref
-    panel.replace_requested.connect(lambda finding, text: window.guard(lambda: replace_text(window, finding, text)))
+    def unify_tones(self, style) -> None:
+        """Put every word of the draft in one tone-mark style, on request, saying how many words changed."""
+        state = self.host.state
+        draft, changed = api.with_tone_style(state.draft, style)
+        if changed:
+            state.replace(draft, state.path, dirty=True)
+        self.host.show_notice(_("{count} word(s) changed to the chosen tone-mark style").format(count=changed))
 
-    tools = window.tools_menu  # made with the menu bar (MainWindow._build_menu_bar), filled here
-    tools.addAction(window._action(_("Use new tone marks (hòa, thủy)"), lambda: unify_tones(window, api.ToneStyle.NEW)))
-    tools.addAction(window._action(_("Use old tone marks (hoà, thuỷ)"), lambda: unify_tones(window, api.ToneStyle.OLD)))
-    tools.addSeparator()
-    tools.addAction(window._action(_("Check a DOCX file…"), lambda: check_file(window)))
-    import_action = window._action(_("&Import a letter…"), lambda: import_letter(window), QKeySequence("Ctrl+I"))
-    file_menu.insertAction(window.recent_menu.menuAction(), import_action)
-    window.import_action = import_action
-    return panel
+    def import_letter(self) -> None:
+        """File → Import: an existing letter (.txt copied out of a PDF, or .docx) becomes the draft."""
+        host = self.host
+        if not host.may_discard():
+            return
+        path = host.prompts.open_file(_("Import a letter"), str(host.settings.last_folder()),
+                                      _("Letters (*.txt *.docx)"))
+        if path is not None:
+            host.settings.remember_folder(path)
+            self.import_path(path)
 
+    def import_path(self, path: Path) -> None:
+        draft, report = api.import_file(path)
+        self.host.state.replace(draft, None, dirty=True)
+        self.host.go_to_step(0)
+        self.host.prompts.info(_("Imported {name}").format(name=path.name), str(report))
 
-def _share_height(split) -> None:
-    """Shown, the review panel takes a third of the height under the preview (it starts as a sliver)."""
-    total = sum(split.sizes()) or split.height()
-    if total and split.sizes()[-1] < total // 4:
-        split.setSizes([total - total // 3, total // 3])
+    def check_file(self) -> None:
+        """Check any DOCX (a letter made in Word by someone else) and list its findings."""
+        host = self.host
+        path = host.prompts.open_file(_("Check a DOCX file"), str(host.settings.last_folder()),
+                                      _("Word documents (*.docx)"))
+        if path is not None:
+            host.settings.remember_folder(path)
+            self.show_file_findings(path)
 
+    def show_file_findings(self, path: Path) -> QDialog:
+        findings = api.check_docx(path)
+        dialog = QDialog(self.host)
+        dialog.setWindowTitle(_("Findings in {name}").format(name=path.name))
+        dialog.resize(820, 420)
+        panel = ReviewPanel(dialog)
+        panel.format_findings = list(findings)
+        panel.show_findings()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        box = QVBoxLayout(dialog)
+        box.addWidget(panel)
+        box.addWidget(buttons)
+        dialog.setModal(False)
+        dialog.show()
+        self.file_findings_dialog = dialog
+        return dialog
 
-def unify_tones(window, style) -> None:
-    """Put every word of the draft in one tone-mark style, on request, saying how many words changed."""
-    draft, changed = api.with_tone_style(window.state.draft, style)
-    if changed:
-        window.state.replace(draft, window.state.path, dirty=True)
-    window.show_notice(_("{count} word(s) changed to the chosen tone-mark style").format(count=changed))
+    def replace_text(self, finding, replacement: str) -> None:
+        """Correct a spelling finding where it was typed: a part of the document, or a template field's value."""
+        state = self.host.state
+        if finding.ref.startswith("values."):
+            if not self._replace_in_value(finding, replacement):
+                self.host.show_notice(_("This text has changed since it was checked; check it again."))
+            return
+        content = state.draft.content
+        ref = _text_ref(content, finding.ref)
+        source = ref.get(content) if ref is not None else None
+        if not isinstance(source, str) or source[finding.start:finding.end] != finding.excerpt:
+            self.host.show_notice(_("This text has changed since it was checked; check it again."))
+            return
+        fixed = source[: finding.start] + replacement + source[finding.end :]
+        state.replace(dataclasses.replace(state.draft, content=ref.with_value(content, fixed)), state.path,
+                      dirty=True)
+        QTimer.singleShot(0, lambda: self.host.go_to_ref(finding.ref))
 
-
-def import_letter(window) -> None:
-    """File → Import: an existing letter (.txt copied out of a PDF, or .docx) becomes the draft."""
-    if not window._may_discard():
-        return
-    path = window.prompts.open_file(_("Import a letter"), str(window.settings.last_folder()), _("Letters (*.txt *.docx)"))
-    if path is not None:
-        window.settings.remember_folder(path)
-        import_path(window, path)
-
-
-def import_path(window, path: Path) -> None:
-    draft, report = api.import_file(path)
-    window.state.replace(draft, None, dirty=True)
-    window.go_to_step(0)
-    window.prompts.info(_("Imported {name}").format(name=path.name), str(report))
-
-
-def check_file(window) -> None:
-    """Check any DOCX (a letter made in Word by someone else) and list its findings."""
-    path = window.prompts.open_file(_("Check a DOCX file"), str(window.settings.last_folder()),
-                                    _("Word documents (*.docx)"))
-    if path is not None:
-        window.settings.remember_folder(path)
-        show_file_findings(window, path)
-
-
-def show_file_findings(window, path: Path) -> QDialog:
-    findings = api.check_docx(path)
-    dialog = QDialog(window)
-    dialog.setWindowTitle(_("Findings in {name}").format(name=path.name))
-    dialog.resize(820, 420)
-    panel = ReviewPanel(dialog)
-    panel.format_findings = list(findings)
-    panel._show()
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-    buttons.rejected.connect(dialog.reject)
-    box = QVBoxLayout(dialog)
-    box.addWidget(panel)
-    box.addWidget(buttons)
-    dialog.setModal(False)
-    dialog.show()
-    window.file_findings_dialog = dialog
-    return dialog
-
-
-def _get(content: Content, ref: str) -> str | None:
-    """The source text of a draft part named like the findings name it; None if there is no such text."""
-    head, _sep, rest = ref.partition(".")
-    name, _b, index = head.partition("[")
-    value = getattr(content, name, None)
-    if index:
-        position = int(index.rstrip("]")) - 1
-        if not isinstance(value, tuple) or not 0 <= position < len(value):
-            return None
-        value = value[position]
-    if isinstance(value, Item):
-        if rest.startswith("subitems["):
-            position = int(rest[len("subitems["):].rstrip("]")) - 1
-            return value.subitems[position] if 0 <= position < len(value.subitems) else None
-        return value.text
-    if isinstance(value, Signature):
-        return getattr(value, rest, None)
-    return value if isinstance(value, str) else None
-
-
-def _set(content: Content, ref: str, text: str) -> Content:
-    head, _sep, rest = ref.partition(".")
-    name, _b, index = head.partition("[")
-    value = getattr(content, name)
-    if not index:
-        if isinstance(value, Signature):
-            return dataclasses.replace(content, signature=dataclasses.replace(value, **{rest: text}))
-        return dataclasses.replace(content, **{name: text})
-    position = int(index.rstrip("]")) - 1
-    items = list(value)
-    item = items[position]
-    if isinstance(item, Item):
-        if rest.startswith("subitems["):
-            sub = int(rest[len("subitems["):].rstrip("]")) - 1
-            subitems = list(item.subitems)
-            subitems[sub] = text
-            items[position] = dataclasses.replace(item, subitems=tuple(subitems))
+    def _replace_in_value(self, finding, replacement: str) -> bool:
+        """Correct a finding in a template field's value ("values.cuoc_hop", "values.thanh_phan[2]")."""
+        state = self.host.state
+        name, index = value_ref(finding.ref) or ("", None)
+        draft = state.draft
+        value = draft.values.get(name, draft.field(name).default if draft.field(name) else None)
+        if index is not None:
+            if not isinstance(value, list) or not 0 < index <= len(value):
+                return False
+            text = value[index - 1]
         else:
-            items[position] = dataclasses.replace(item, text=text)
-    else:
-        items[position] = text
-    return dataclasses.replace(content, **{name: tuple(items)})
-
-
-def _replace_in_value(window, finding, replacement: str) -> bool:
-    """Correct a finding in a template field's value ("values.cuoc_hop", "values.thanh_phan[2]")."""
-    name, _b, index = finding.ref.removeprefix("values.").partition("[")
-    draft = window.state.draft
-    value = draft.values.get(name, draft.field(name).default if draft.field(name) else None)
-    if index:
-        position = int(index.rstrip("]")) - 1
-        if not isinstance(value, list) or not 0 <= position < len(value):
+            text = value
+        if not isinstance(text, str) or text[finding.start:finding.end] != finding.excerpt:
             return False
-        text = value[position]
-    else:
-        text = value
-    if not isinstance(text, str) or text[finding.start:finding.end] != finding.excerpt:
-        return False
-    fixed = text[: finding.start] + replacement + text[finding.end :]
-    if index:
-        value = list(value)
-        value[position] = fixed
-        window.state.set_value(name, value)
-    else:
-        window.state.set_value(name, fixed)
-    window.state.replace(window.state.draft, window.state.path, dirty=True)  # the form shows the new value
-    QTimer.singleShot(0, lambda: window.go_to_ref(f"values.{name}"))
-    return True
+        fixed = text[: finding.start] + replacement + text[finding.end :]
+        if index is not None:
+            value = list(value)
+            value[index - 1] = fixed
+            state.set_value(name, value)
+        else:
+            state.set_value(name, fixed)
+        state.replace(state.draft, state.path, dirty=True)  # the form shows the new value
+        QTimer.singleShot(0, lambda: self.host.go_to_ref(f"values.{name}"))
+        return True
 
 
-def replace_text(window, finding, replacement: str) -> None:
-    """Correct a spelling finding where it was typed: a part of the document, or a template field's value."""
-    if finding.ref.startswith("values."):
-        if not _replace_in_value(window, finding, replacement):
-            window.show_notice(_("This text has changed since it was checked; check it again."))
-        return
-    content = window.state.draft.content
-    source = _get(content, finding.ref)
-    if source is None or source[finding.start:finding.end] != finding.excerpt:
-        window.show_notice(_("This text has changed since it was checked; check it again."))
-        return
-    fixed = source[: finding.start] + replacement + source[finding.end :]
-    window.state.replace(dataclasses.replace(window.state.draft, content=_set(content, finding.ref, fixed)),
-                         window.state.path, dirty=True)
-    QTimer.singleShot(0, lambda: window.go_to_ref(finding.ref))
+def _text_ref(content: Content, text: str) -> Ref | None:
+    """The ref of the text a finding's offsets point into: an item's own text for "requirements[2]"; None when
+    ``text`` names no part."""
+    try:
+        ref = Ref.parse(text)
+    except ValueError:
+        return None
+    if isinstance(ref.get(content), Item):
+        return Ref(ref.steps + (("text", None),))
+    return ref

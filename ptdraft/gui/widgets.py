@@ -37,9 +37,6 @@ from ptdraft.gui.i18n import _
 from ptdraft.model import Item
 from ptdraft.text import clean
 
-MARGIN = 8
-SPACING = 6
-
 
 def single_shot(parent, interval_ms: int, slot=None) -> QTimer:
     """A one-shot timer: restarting it postpones ``slot`` until ``interval_ms`` after the last restart."""

@@ -99,7 +99,7 @@ def test_appendices_typed_print_from_new_pages_and_export(make_window, qtbot, tm
     assert "1. Năm 2026: 100 triệu đồng./." in texts
 
     window.prompts.answers["export_path"] = tmp_path / "rieng.docx"
-    window.export_separate_action.trigger()
+    window.annex_export.action.trigger()
     appendix = tmp_path / "rieng-phu-luc.docx"
     assert "Phụ lục" not in _docx_texts(tmp_path / "rieng.docx")
     assert _docx_texts(appendix)[:2] == ["Phụ lục", "KINH PHÍ"]

@@ -29,8 +29,8 @@ def test_extract_from_the_dialog_is_numbered_and_exported(make_window, library_d
     target = tmp_path / "trich-sao.docx"
     prompts = ScriptedPrompts(confirm=True, save_file=target)
     window = make_window(issued_decision(), prompts=prompts)
-    window.copy_action.trigger()
-    dialog = window.copy_dialog
+    window.copying.copy_action.trigger()
+    dialog = window.copying.copy_dialog
     assert dialog is not None and not dialog.passages.isEnabled()
     dialog.kind.setCurrentIndex(2)
     assert dialog.passages.isEnabled() and not dialog.copier_name.isEnabled()
@@ -53,8 +53,8 @@ def test_extract_without_passages_is_refused_in_the_dialog(make_window, library_
     api.set_office_profile(PROFILE, by="văn thư")
     prompts = ScriptedPrompts(confirm=True, save_file=tmp_path / "x.docx")
     window = make_window(issued_decision(), prompts=prompts)
-    window.copy_action.trigger()
-    dialog = window.copy_dialog
+    window.copying.copy_action.trigger()
+    dialog = window.copying.copy_dialog
     dialog.kind.setCurrentIndex(2)
     dialog.make_button.click()
     assert "trích sao" in dialog.message.text()
@@ -71,5 +71,5 @@ def test_copy_of_an_unnumbered_draft_is_refused(make_window, library_db):
     draft = template_example(api.get_template("quyet-dinh"))
     prompts = ScriptedPrompts()
     window = make_window(draft, prompts=prompts)
-    window.copy_action.trigger()
+    window.copying.copy_action.trigger()
     assert "chưa được cấp số" in prompts.calls["error"][-1][0]

@@ -51,7 +51,7 @@ def test_f1_from_each_step_shows_that_steps_section(make_window, qtbot, language
         target = QApplication.focusWidget()
         assert target is not None and target.window() is window
         qtbot.keyClick(target, Qt.Key.Key_F1)
-        dialog = window.guide_dialog
+        dialog = window.guide.dialog
         assert dialog.isVisible()
         shown = " ".join(dialog.browser.toPlainText().split())
         assert f"{texts['current']}: {index + 1}. {step.title()}" in shown
@@ -59,18 +59,18 @@ def test_f1_from_each_step_shows_that_steps_section(make_window, qtbot, language
         others = [key for key, text in sections.items() if key != step.key and text[:80] in shown]
         assert others == []
         assert "Ctrl+E" in shown and "F8" in shown
-    assert window.guide_dialog.windowTitle() == i18n._("Guide")
+    assert window.guide.dialog.windowTitle() == i18n._("Guide")
 
 
 def test_the_open_guide_follows_the_step(make_window):
     """With the guide open, going to another step shows that step's section."""
     window = make_window()
-    window.guide_action.trigger()
+    window.guide.action.trigger()
     window.go_to_step(4)
-    assert "Ô 9a" in window.guide_dialog.browser.toPlainText()
+    assert "Ô 9a" in window.guide.dialog.browser.toPlainText()
     window.go_to_step(9)
-    assert "Ô 9b" in window.guide_dialog.browser.toPlainText()
-    assert "Ô 9a" not in window.guide_dialog.browser.toPlainText()
+    assert "Ô 9b" in window.guide.dialog.browser.toPlainText()
+    assert "Ô 9a" not in window.guide.dialog.browser.toPlainText()
 
 
 def test_help_menu_opens_the_guide(make_window):
@@ -81,5 +81,5 @@ def test_help_menu_opens_the_guide(make_window):
     assert entry.shortcut().toString() == "F1"
     window.go_to_step(8)
     entry.trigger()
-    assert "Người ký" in window.guide_dialog.browser.toPlainText()
-    assert "KT. CHỦ TỊCH" in window.guide_dialog.browser.toPlainText()
+    assert "Người ký" in window.guide.dialog.browser.toPlainText()
+    assert "KT. CHỦ TỊCH" in window.guide.dialog.browser.toPlainText()

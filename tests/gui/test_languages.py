@@ -249,28 +249,28 @@ def test_library_and_register_windows_speak_the_language(make_window, qtbot, lan
     api.issue_number(plain_letter(), user="văn thư")
     i18n.set_language(language)
     window = make_window(plain_letter())
-    window.library_action.trigger()
-    library = window.library_dialog
+    window.library.library_action.trigger()
+    library = window.library.library_dialog
     library.select(first.template_id, 2)
     library.new_button.click()
     editor = library.editor
-    window.register_action.trigger()
-    window.save_template_action.trigger()
+    window.library.register_action.trigger()
+    window.library.save_template_action.trigger()
     review = ImportReview("mau.toml", api.check_template_source(first.source))
     qtbot.addWidget(review)
     dialogs_shown = {
         "Template library": library,
-        "Outgoing register": window.register_dialog,
-        "Save as template": window.save_template_dialog,
+        "Outgoing register": window.library.register_dialog,
+        "Save as template": window.library.save_template_dialog,
     }
     for msgid, dialog in dialogs_shown.items():
         assert dialog.windowTitle() == tr(msgid, language)
     assert editor.windowTitle().startswith(tr("Template editor", language))
     assert review.windowTitle() == tr("Import {name}", language).format(name="mau.toml")
     assert library.tabs.tabText(2) == tr("Compare versions", language)
-    assert window.register_dialog.model.headerData(1, Qt.Orientation.Horizontal) == tr("Number and symbol", language)
-    assert window.register_dialog.model.data(window.register_dialog.model.index(0, 2)) == tr("Ordinary", language)
-    assert window.register_dialog.model.data(window.register_dialog.model.index(0, 8)) == tr("Issued", language)
+    assert window.library.register_dialog.model.headerData(1, Qt.Orientation.Horizontal) == tr("Number and symbol", language)
+    assert window.library.register_dialog.model.data(window.library.register_dialog.model.index(0, 2)) == tr("Ordinary", language)
+    assert window.library.register_dialog.model.data(window.library.register_dialog.model.index(0, 8)) == tr("Issued", language)
     library_db.write_bytes(b"garbage" * 300)
     chooser = dialogs.TemplateChooser(api.list_templates(), [],
                                       listing=lambda include_all: api.library_templates(include_all=include_all))
@@ -280,8 +280,8 @@ def test_library_and_register_windows_speak_the_language(make_window, qtbot, lan
     assert chooser.error_label.text().startswith(
         tr("The template library cannot be used; only the shipped templates are shown.", language))
     texts = [t for d in (library, editor, review, chooser, *dialogs_shown.values()) for t in _texts(d)]
-    texts += [window.library_action.text(), window.register_action.text(), window.save_template_action.text(),
-              window.issue_number_action.text(), editor.problem.text(), library.details.text()]
+    texts += [window.library.library_action.text(), window.library.register_action.text(), window.library.save_template_action.text(),
+              window.library.issue_number_action.text(), editor.problem.text(), library.details.text()]
     if language == "vi":
         assert _untranslated(texts) == []
     else:
@@ -296,16 +296,16 @@ def test_sending_dialogs_speak_the_language(make_window, language, library_db, t
     table.write_text("Kính gửi,Tên tệp,Ghi chú\nSở Tài chính,a,x\nSở Y tế,a,y\n", encoding="utf-8")
     i18n.set_language(language)
     window = make_window(api.load_draft(LETTER_JSON))
-    window.merge_action.trigger()
-    merge_dialog = window.merge_dialog
+    window.sending.merge_action.trigger()
+    merge_dialog = window.sending.merge_dialog
     merge_dialog.table_path.setText(str(table))
     merge_dialog.load_table()
     assert merge_dialog.problems.count() == 1
-    window.office_action.trigger()
+    window.sending.office_action.trigger()
     assert merge_dialog.windowTitle() == tr("Send to many", language)
-    assert window.office_dialog.windowTitle() == tr("Office information", language)
-    texts = _texts(merge_dialog) + _texts(window.office_dialog)
-    texts += [window.merge_action.text(), window.package_action.text(), window.office_action.text(),
+    assert window.sending.office_dialog.windowTitle() == tr("Office information", language)
+    texts = _texts(merge_dialog) + _texts(window.sending.office_dialog)
+    texts += [window.sending.merge_action.text(), window.sending.package_action.text(), window.sending.office_action.text(),
               merge_dialog.status.text()]
     texts += [merge_dialog.mapping.item(r, 1).text() for r in range(merge_dialog.mapping.rowCount())]
     if language == "vi":
@@ -371,11 +371,11 @@ def test_switching_language_keeps_the_review_panel_and_the_step(qtbot, monkeypat
     application = Application(str(LETTER_JSON))
     old = application.window
     qtbot.addWidget(old)
-    old.review_action.setChecked(True)
+    old.tools.review_action.setChecked(True)
     old.go_to_step(6)
     application.switch_language("en")
     qtbot.addWidget(application.window)
-    assert application.window.review_action.isChecked()
+    assert application.window.tools.review_action.isChecked()
     assert application.window.stack.currentIndex() == 6
     i18n.set_language("vi")
 
@@ -441,12 +441,11 @@ def test_file_print_and_guide_dialogs_speak_the_language(make_window, language, 
         assert found, f"no dialog opened for {name}"
         shown[name] = found[0]
     window.go_to_step(4)
-    window.guide_action.trigger()
-    shown["guide"] = _texts(window.guide_dialog)
-    from ptdraft.gui import tools
+    window.guide.action.trigger()
+    shown["guide"] = _texts(window.guide.dialog)
 
     docx = api.export_docx(api.load_draft(LETTER_JSON), folder / "cong-van.docx", strict=False)
-    shown["check a DOCX"] = _texts(tools.show_file_findings(window, docx))  # its Close is Qt's standard button
+    shown["check a DOCX"] = _texts(window.tools.show_file_findings(docx))  # its Close is Qt's standard button
     for name, field in (("line menu", window.steps[1].place), ("text menu", window.steps[7].closing)):
         shown[name] = [a.text() for a in field.createStandardContextMenu().actions() if a.text()]  # right click
     assert any(tr("&Guide", language) == a.text() for a in window.menuBar().actions()[-1].menu().actions())

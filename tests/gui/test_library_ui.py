@@ -88,8 +88,8 @@ def test_corrupt_database_still_offers_the_shipped_templates_with_the_message(qt
 
 
 def _library(window):
-    window.library_action.trigger()
-    return window.library_dialog
+    window.library.library_action.trigger()
+    return window.library.library_dialog
 
 
 def test_submit_then_approve_in_the_library_window(make_window, library_db):
@@ -198,8 +198,8 @@ def test_save_as_template_replaces_the_marked_texts_and_renders_the_same_documen
     draft = plain_letter()
     prompts = ScriptedPrompts()
     window = make_window(draft, prompts=prompts)
-    window.save_template_action.trigger()
-    dialog = window.save_template_dialog
+    window.library.save_template_action.trigger()
+    dialog = window.library.save_template_dialog
     assert dialog.id_edit.text() == "giay-moi-hop-giao-ban"
     _check(dialog, "Quảng Trị")
     _check(dialog, "Nguyễn Văn An")
@@ -229,8 +229,8 @@ def test_save_as_template_replaces_the_marked_texts_and_renders_the_same_documen
 def test_save_as_template_shows_a_bad_id_under_the_text(make_window, library_db):
     """An id with capitals or accents is refused under the template text, and nothing can be submitted."""
     window = make_window(plain_letter())
-    window.save_template_action.trigger()
-    dialog = window.save_template_dialog
+    window.library.save_template_action.trigger()
+    dialog = window.library.save_template_dialog
     dialog.id_edit.setText("Mẫu Mời")
     dialog.update_result()
     assert "mã mẫu" in dialog.problem.text()

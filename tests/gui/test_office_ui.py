@@ -14,8 +14,8 @@ from tests.support.gui import ScriptedPrompts
 def _dialog(make_window):
     prompts = ScriptedPrompts()
     window = make_window(prompts=prompts)
-    window.office_action.trigger()
-    return window, window.office_dialog, prompts
+    window.sending.office_action.trigger()
+    return window, window.sending.office_dialog, prompts
 
 
 def test_the_commune_list_follows_the_province_and_the_forms_show(make_window, library_db, qtbot):

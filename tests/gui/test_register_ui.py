@@ -24,7 +24,7 @@ def test_cap_so_previews_then_issues_01_and_02_into_the_draft(make_window, libra
     docx = tmp_path / "cong-van.docx"
     prompts = ScriptedPrompts(confirm=True, export_path=docx)
     window = make_window(api.load_draft(path), path, prompts=prompts)
-    window.issue_number_action.trigger()
+    window.library.issue_number_action.trigger()
     assert prompts.calls["error"] == []
     question = prompts.calls["confirm"][0][0]
     assert "Số: 01/SNV-CCHC" in question and "Cấp số 01" in question
@@ -37,12 +37,12 @@ def test_cap_so_previews_then_issues_01_and_02_into_the_draft(make_window, libra
     assert entry.file_sha256 == hashlib.sha256(docx.read_bytes()).hexdigest()
 
     asked = len(prompts.calls["confirm"])
-    window.issue_number_action.trigger()  # the same draft again: refused before any question, no number taken
+    window.library.issue_number_action.trigger()  # the same draft again: refused before any question, no number taken
     assert "đã được cấp số 01" in prompts.calls["error"][-1][0]
     assert len(prompts.calls["confirm"]) == asked
     window.state.replace(letter(trich_yeu="đề nghị cử cán bộ dự tập huấn"), None)
     prompts.answers["confirm"] = [True, False]  # take the number, no export
-    window.issue_number_action.trigger()
+    window.library.issue_number_action.trigger()
     assert window.state.draft.content.number == 2 and window.state.dirty
     assert [e.symbol for e in api.register_entries()] == ["01/SNV-CCHC", "02/SNV-CCHC"]
 
@@ -51,7 +51,7 @@ def test_cap_so_answered_no_takes_no_number(make_window, library_db):
     """Answering "No" to the preview leaves the draft unnumbered and the register empty."""
     prompts = ScriptedPrompts(confirm=False)
     window = make_window(letter(), prompts=prompts)
-    window.issue_number_action.trigger()
+    window.library.issue_number_action.trigger()
     assert "Số: 01/SNV-CCHC" in prompts.calls["confirm"][0][0]
     assert window.state.draft.content.number is None
     assert api.register_entries() == []
@@ -81,8 +81,8 @@ def test_register_view_lists_searches_and_filters(make_window, library_db):
     _issue_three()
     api.issue_number(dated(letter(trich_yeu="tổng kết năm 2025"), _dt.date(2025, 12, 30)), user="văn thư")
     window = make_window()
-    window.register_action.trigger()
-    dialog = window.register_dialog
+    window.library.register_action.trigger()
+    dialog = window.library.register_dialog
     model = dialog.model
     assert len(model.rows) == 4
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Số, ký hiệu"
@@ -114,8 +114,8 @@ def test_register_view_shows_and_filters_the_book(make_window, library_db, tmp_p
     api.issue_number(dated(letter(trich_yeu="kế hoạch bảo vệ bí mật nhà nước"), today, secrecy="MẬT"))
     prompts = ScriptedPrompts(save_file=[tmp_path / "so-mat.csv"])
     window = make_window(prompts=prompts)
-    window.register_action.trigger()
-    dialog = window.register_dialog
+    window.library.register_action.trigger()
+    dialog = window.library.register_dialog
     model = dialog.model
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Sổ"
     assert [(model.data(model.index(r, 1)), model.data(model.index(r, 2))) for r in range(2)] == [
@@ -139,8 +139,8 @@ def test_cancel_marks_the_number_cancelled_after_a_reason_and_a_confirmation(mak
     _issue_three()
     prompts = ScriptedPrompts(ask_text=None)
     window = make_window(prompts=prompts)
-    window.register_action.trigger()
-    dialog = window.register_dialog
+    window.library.register_action.trigger()
+    dialog = window.library.register_dialog
     dialog.table.selectRow(1)
     assert dialog.cancel_button.isEnabled()
     dialog.cancel_button.click()
@@ -168,8 +168,8 @@ def test_register_exports_to_csv_and_xlsx_that_reopen_with_the_rows(make_window,
     api.cancel_number(2, issuer="SNV", reason="nhầm")
     prompts = ScriptedPrompts(save_file=[tmp_path / "so.csv", tmp_path / "so.xlsx"])
     window = make_window(prompts=prompts)
-    window.register_action.trigger()
-    dialog = window.register_dialog
+    window.library.register_action.trigger()
+    dialog = window.library.register_dialog
     dialog.csv_button.click()
     dialog.xlsx_button.click()
     assert prompts.calls["error"] == []
@@ -189,8 +189,8 @@ def test_register_view_on_a_corrupt_database_says_so(make_window, library_db):
     library_db.write_bytes(b"garbage" * 300)
     prompts = ScriptedPrompts()
     window = make_window(prompts=prompts)
-    window.register_action.trigger()
-    dialog = window.register_dialog
+    window.library.register_action.trigger()
+    dialog = window.library.register_dialog
     assert str(library_db) in prompts.calls["error"][0][0]
     assert dialog.error_label.isVisibleTo(dialog) and str(library_db) in dialog.error_label.text()
     assert dialog.model.rowCount() == 0

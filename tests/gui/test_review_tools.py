@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ptdraft import api
-from ptdraft.gui import tools
 from tests.support.gui import LETTER_JSON, ScriptedPrompts, settle
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "cong-van-van-phong-ubnd-tinh.txt"
@@ -24,9 +23,9 @@ def _with_body(body: str):
 
 
 def _review(window, qtbot) -> None:
-    if not window.review_action.isChecked():
+    if not window.tools.review_action.isChecked():
         with qtbot.waitSignal(window.review.reviewed, timeout=5000):
-            window.review_action.setChecked(True)
+            window.tools.review_action.setChecked(True)
     with qtbot.waitSignal(window.review.reviewed, timeout=5000):
         window.review.timer.start()
 
@@ -42,7 +41,7 @@ def test_review_panel_lists_a_misspelt_syllable_and_corrects_it(make_window, qtb
     outlined = [piece.para.text for page in window.pages for piece in page.pieces if canvas.outlined(piece)]
     assert outlined == ["Nâng cao vai trò, trâch nhiệm người đứng đầu."]  # the paragraph of the word, alone
     assert window.review.format_findings == []  # ptdraft's own output follows the decree
-    tools.replace_text(window, spelling[0], "trách")
+    window.tools.replace_text(spelling[0], "trách")
     settle(window)
     assert window.state.draft.content.body == "Nâng cao vai trò, trách nhiệm người đứng đầu."
     assert window.state.dirty
@@ -71,7 +70,7 @@ def test_a_word_typed_in_a_template_field_is_found_once_and_corrected_in_the_fie
     assert [f.ref for f in findings] == ["values.co_quan"]
     window.go_to_ref(findings[0].ref)
     assert window.stack.currentIndex() == CONTENT
-    tools.replace_text(window, findings[0], "trách")
+    window.tools.replace_text(findings[0], "trách")
     settle(window)
     assert window.state.draft.values["co_quan"] == "Văn phòng UBND tỉnh trách"
     assert "Văn phòng UBND tỉnh trách" in api.fill(window.state.draft).body
@@ -82,7 +81,7 @@ def test_import_a_letter_copied_out_of_a_pdf(make_window, qtbot):
     """File → Import reads the real letter's text, replaces the draft with it (unsaved) and reports what it found."""
     prompts = ScriptedPrompts()
     window = make_window(api.blank_draft(), prompts=prompts)
-    tools.import_path(window, SAMPLE)
+    window.tools.import_path(SAMPLE)
     settle(window)
     content = window.state.draft.content
     assert len(content.recipients) == 2
@@ -99,7 +98,7 @@ def test_checking_a_docx_lists_its_findings(make_window, qtbot, tmp_path):
     document.sections[0].left_margin = docx.shared.Mm(20)
     document.save(str(path))
     window = make_window(api.blank_draft())
-    dialog = tools.show_file_findings(window, path)
+    dialog = window.tools.show_file_findings(path)
     qtbot.addWidget(dialog)
     panel = dialog.findChild(type(window.review))
     assert [f.rule for f in panel.format_findings] == ["page.margin.left"]
@@ -112,7 +111,7 @@ def test_tone_marks_are_unified_only_on_request(make_window, qtbot):
     assert window.state.draft.content.body == "Hòa giải và thủy lợi."
     _expected, changed = api.with_tone_style(window.state.draft, api.ToneStyle.OLD)
     assert changed == 3  # the body's two words and "Tỉnh ủy" in the letter's second requirement
-    tools.unify_tones(window, api.ToneStyle.OLD)
+    window.tools.unify_tones(api.ToneStyle.OLD)
     assert window.state.draft.content.body == "Hoà giải và thuỷ lợi."
     assert "Tỉnh uỷ" in window.state.draft.content.requirements[1].text
     assert str(changed) in window.statusBar().currentMessage()

@@ -29,8 +29,8 @@ def _csv(path, rows) -> None:
 
 def _open_merge(window, table, prompts):
     prompts.answers["open_file"] = table
-    window.merge_action.trigger()
-    dialog = window.merge_dialog
+    window.sending.merge_action.trigger()
+    dialog = window.sending.merge_dialog
     assert dialog is not None and dialog.isVisible()
     for child in dialog.findChildren(type(dialog.write_button)):
         if child.text() == "Chọn…":
@@ -128,11 +128,11 @@ def test_package_from_the_window_after_cap_so(make_window, library_db, tmp_path,
     target = tmp_path / "goi.zip"
     prompts = ScriptedPrompts(save_file=target)
     window = make_window(dated(letter(), _dt.date(2026, 6, 5)), prompts=prompts)
-    window.package_action.trigger()
+    window.sending.package_action.trigger()
     assert "Cấp số" in prompts.calls["error"][-1][0] and not target.exists()
     numbered, entry = api.issue_number(window.state.draft)
     window.state.replace(numbered, None)
-    window.package_action.trigger()
+    window.sending.package_action.trigger()
     assert len(prompts.calls["error"]) == 1
     with zipfile.ZipFile(target) as package:
         data = json.loads(package.read("metadata.json"))
@@ -146,8 +146,8 @@ def test_package_from_the_window_after_cap_so(make_window, library_db, tmp_path,
 def test_office_information_dialog_checks_and_saves(make_window, library_db, qtbot):
     prompts = ScriptedPrompts()
     window = make_window(letter(), prompts=prompts)
-    window.office_action.trigger()
-    dialog = window.office_dialog
+    window.sending.office_action.trigger()
+    dialog = window.sending.office_dialog
     assert dialog.windowTitle() == "Thông tin cơ quan"
     dialog.edits["ma_dinh_danh"].setText("H41")
     dialog.edits["ten_co_quan"].setText("ỦY BAN NHÂN DÂN XÃ AN BÌNH")

@@ -12,8 +12,8 @@ from tests.support.library_ui import approved
 
 
 def _editor(window, qtbot, template_id: str | None = None, version: int | None = None):
-    window.library_action.trigger()
-    library = window.library_dialog
+    window.library.library_action.trigger()
+    library = window.library.library_dialog
     if template_id is None:
         library.new_button.click()
     else:
@@ -121,7 +121,7 @@ def test_editing_an_approved_version_saves_a_new_version(make_window, qtbot, lib
     assert [(v.version, v.state) for v in versions] == [(1, "approved"), (2, "submitted")]
     assert versions[0].source == first.source and versions[0].sha256 == first.sha256
     assert 'default = "Xin Trân trọng./."' in versions[1].source
-    assert window.library_dialog.selected().template.version == 2
+    assert window.library.library_dialog.selected().template.version == 2
     assert not editor.isVisible()
 
 

@@ -165,15 +165,15 @@ def test_every_large_dialog_fits_the_screen(make_window, qtbot, library_db):
 
     first = approved()
     window = make_window(plain_letter())
-    window.library_action.trigger()
-    window.library_dialog.select(first.template_id, 1)
-    window.library_dialog.new_button.click()
-    for action in (window.register_action, window.save_template_action, window.merge_action, window.office_action):
+    window.library.library_action.trigger()
+    window.library.library_dialog.select(first.template_id, 1)
+    window.library.library_dialog.new_button.click()
+    for action in (window.library.register_action, window.library.save_template_action, window.sending.merge_action, window.sending.office_action):
         action.trigger()
     opened = {
-        "library": window.library_dialog, "editor": window.library_dialog.editor,
-        "register": window.register_dialog, "save as template": window.save_template_dialog,
-        "send to many": window.merge_dialog, "office": window.office_dialog,
+        "library": window.library.library_dialog, "editor": window.library.library_dialog.editor,
+        "register": window.library.register_dialog, "save as template": window.library.save_template_dialog,
+        "send to many": window.sending.merge_dialog, "office": window.sending.office_dialog,
         "import review": ImportReview("mau.toml", api.check_template_source(first.source), window),
         "start page": dialogs.TemplateChooser(api.list_templates(), [], window),
     }
