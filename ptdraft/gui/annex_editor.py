@@ -13,6 +13,7 @@ Every edit goes through the DraftState, as in the other steps.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -298,7 +299,7 @@ class CosignerEditor(QGroupBox):
         form.addRow(_("Prints as"), self.printed)
         self.toggled.connect(self._toggled)
 
-    def _edit(self, **changes: object) -> None:
+    def _edit(self, **changes: Any) -> None:
         self.state.update_content(cosigner=dataclasses.replace(self.state.draft.content.cosigner, **changes))
 
     def _toggled(self, on: bool) -> None:

@@ -76,14 +76,17 @@ class GuideFeature:
         self.action = host.make_action(_("&Guide"), self.show, QKeySequence.StandardKey.HelpContents)
 
     def _follow(self) -> None:
+        if self.dialog is None:
+            return
         _index, key, title = self.host.shown_step()
         self.dialog.show_step(key, title)
 
     def show(self) -> None:
-        if self.dialog is None:
-            self.dialog = GuideDialog(self.host)
+        dialog = self.dialog
+        if dialog is None:
+            dialog = self.dialog = GuideDialog(self.host)
             # While the guide is open it follows the clerk from step to step.
-            self.host.step_shown.connect(lambda _index: self.dialog.isVisible() and self._follow())
+            self.host.step_shown.connect(lambda _index: self._follow() if dialog.isVisible() else None)
         self._follow()
-        self.dialog.show()
-        self.dialog.raise_()
+        dialog.show()
+        dialog.raise_()

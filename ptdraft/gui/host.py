@@ -10,11 +10,12 @@ the main window; as a widget it is also the parent of the features' dialogs.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol, cast
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
 
     from ptdraft.gui.dialogs import Prompts
     from ptdraft.gui.settings import Settings
@@ -89,3 +90,8 @@ class Host(Protocol):
     def export_docx(self) -> Path | None:
         """File → Export DOCX…."""
         ...
+
+
+def as_parent(host: Host) -> QWidget:
+    """The host as the parent widget of a feature's dialog (the one host is the main window, a QWidget)."""
+    return cast("QWidget", host)

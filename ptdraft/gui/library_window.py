@@ -3,6 +3,8 @@ history, the reviewer's submit / approve / retire, a diff between any two versio
 template files, and the editor for a new template or a new version."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as _dt
 import html
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptdraft import api
+from ptdraft.gui.host import Host, as_parent
 from ptdraft.gui.i18n import state_name
 from ptdraft.gui.highlight import DiffHighlighter, TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
@@ -32,6 +35,10 @@ from ptdraft.gui.window_place import fit_dialog
 from ptdraft.files.disk import read_text
 
 ENTRY = Qt.ItemDataRole.UserRole
+
+if TYPE_CHECKING:
+    from ptdraft.gui.template_editor import TemplateEditor
+    from ptdraft.office.library import LibraryEntry
 
 
 def action_name(action: str) -> str:
@@ -60,24 +67,30 @@ def when(text: str) -> str:
     return moment.strftime("%d/%m/%Y %H:%M") if "T" in text else moment.strftime("%d/%m/%Y")
 
 
+class _TextView(QPlainTextEdit):
+    """A read-only text in the code font, coloured by its highlighter (kept here, so it lives as long as the view)."""
+
+    def __init__(self, parent: QWidget, highlighter) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFont(code_font())
+        self.highlighter = highlighter(self.document())
+
+
 def _text_view(parent: QWidget, highlighter) -> QPlainTextEdit:
-    view = QPlainTextEdit(parent)
-    view.setReadOnly(True)
-    view.setFont(code_font())
-    view.highlighter = highlighter(view.document())
-    return view
+    return _TextView(parent, highlighter)
 
 
 class LibraryDialog(QDialog):
     """Templates (top level) and their versions (children); the selected version's history, text and diffs."""
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
-        self.window = window
+    def __init__(self, window: Host, parent: QWidget | None = None) -> None:
+        super().__init__(parent or as_parent(window))
+        self.host = window
         self.setWindowTitle(_("Template library"))
         fit_dialog(self, 1200, 700)
         self.entries: list = []
-        self.editor = None
+        self.editor: TemplateEditor | None = None
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #a02000")
@@ -146,7 +159,7 @@ class LibraryDialog(QDialog):
     def _button(self, text: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text, self)
         button.setToolTip(tip)
-        button.clicked.connect(lambda: self.window.guard(slot))
+        button.clicked.connect(lambda: self.host.guard(slot))
         return button
 
     # -- listing ----------------------------------------------------------------------------------
@@ -272,12 +285,12 @@ class LibraryDialog(QDialog):
         self.diff_view.setPlainText(text or _("The two versions have the same text."))
 
     # -- reviewer actions ---------------------------------------------------------------------------
-    def _confirm(self, question: str) -> object:
+    def _confirm(self, question: str) -> LibraryEntry | None:
         entry = self.selected()
         if entry is None:
             return None
         text = question.format(id=entry.template.id, version=entry.template.version)
-        return entry if self.window.prompts.confirm(text) else None
+        return entry if self.host.prompts.confirm(text) else None
 
     def submit(self) -> None:
         entry = self._confirm(_("Submit template {id} version {version} for approval?"))
@@ -303,16 +316,16 @@ class LibraryDialog(QDialog):
     def import_file(self) -> None:
         """A template file from another office: checked in the sandbox (its example rendered), shown, then stored
         waiting for approval; an invalid or unsafe file is refused with the engine's message."""
-        path = self.window.prompts.open_file(_("Import a template file"), str(self.window.settings.last_folder()),
+        path = self.host.prompts.open_file(_("Import a template file"), str(self.host.settings.last_folder()),
                                              _("Templates (*.toml)"))
         if path is None:
             return
-        self.window.settings.remember_folder(path)
+        self.host.settings.remember_folder(path)
         check = api.check_template_source(read_text(path), str(path), isolated=True)
-        if not self.window.prompts.confirm_import(path.name, check):
+        if not self.host.prompts.confirm_import(path.name, check):
             return
         stored, _check = api.import_template_file(path)
-        self.window.show_notice(
+        self.host.show_notice(
             _("Template {id} imported as version {version}, waiting for approval").format(
                 id=stored.template_id, version=stored.version
             )
@@ -324,14 +337,14 @@ class LibraryDialog(QDialog):
         if entry is None:
             return
         template = entry.template
-        suggested = str(self.window.settings.last_folder() / f"{template.id}-v{template.version}.toml")
-        path = self.window.prompts.save_file(_("Export a template version"), suggested, _("Templates (*.toml)"),
+        suggested = str(self.host.settings.last_folder() / f"{template.id}-v{template.version}.toml")
+        path = self.host.prompts.save_file(_("Export a template version"), suggested, _("Templates (*.toml)"),
                                              ".toml")
         if path is None:
             return
-        self.window.settings.remember_folder(path)
+        self.host.settings.remember_folder(path)
         api.export_template(template.id, path, version=template.version)
-        self.window.show_notice(_("Exported {id} version {version} to {path}").format(
+        self.host.show_notice(_("Exported {id} version {version} to {path}").format(
             id=template.id, version=template.version, path=path))
 
     # -- editing ----------------------------------------------------------------------------------
@@ -349,7 +362,7 @@ class LibraryDialog(QDialog):
     def _edit(self, source: str, name: str) -> None:
         from ptdraft.gui.template_editor import TemplateEditor
 
-        editor = TemplateEditor(self.window, source, self, name=name)
+        editor = TemplateEditor(self.host, source, self, name=name)
         editor.saved.connect(lambda stored: self.select(stored.template_id, stored.version))
         editor.show()
         self.editor = editor

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ptdraft import api
 from ptdraft.errors import PtdraftError
+from ptdraft.gui.host import Host, as_parent
 from ptdraft.gui.i18n import _
 from ptdraft.gui.layouting import STRETCH, dialog_box, hbox, page
 from ptdraft.gui.window_place import fit_dialog
@@ -121,12 +122,12 @@ def _hints() -> dict[str, str]:
 class OfficeDialog(QDialog):
     """The office profile, entered once and shared by every workstation through the office database."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: Host) -> None:
         from ptdraft.reference import admin_units
         from ptdraft.office import profile as office
 
-        super().__init__(window)
-        self.window = window
+        super().__init__(as_parent(window))
+        self.host = window
         self.setWindowTitle(_("Office information"))
         fit_dialog(self, 720, 620)
         profile = api.office_profile()
@@ -139,6 +140,7 @@ class OfficeDialog(QDialog):
         provinces = [unit.name for unit in admin_units.provinces()]
         for item in office.ITEMS:
             value = profile.get(item.id, "")
+            edit: QLineEdit | LinesEdit | UnitBox
             if item.id == "tinh":
                 edit = UnitBox(provinces, value, self)
             elif item.id == "xa":
@@ -157,7 +159,8 @@ class OfficeDialog(QDialog):
             edit.setAccessibleName(labels.get(item.id, item.label))
             self.edits[item.id] = edit
             form.addRow(labels.get(item.id, item.label) + ":", edit)
-        self.edits["tinh"].edited.connect(self._province_changed)
+        self.units = {key: unit for key in ("tinh", "xa") if isinstance(unit := self.edits[key], UnitBox)}
+        self.units["tinh"].edited.connect(self._province_changed)
         self._province_changed()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -182,7 +185,7 @@ class OfficeDialog(QDialog):
 
         province = admin_units.find_province(self.edits["tinh"].text().strip())
         names = [unit.full_name for unit in admin_units.communes(province)] if province is not None else []
-        self.edits["xa"].set_names(names)
+        self.units["xa"].set_names(names)
 
     def values(self) -> dict[str, str]:
         return {name: edit.text() for name, edit in self.edits.items()}
@@ -213,5 +216,5 @@ class OfficeDialog(QDialog):
         self.message.setText("")
         for name, edit in self.edits.items():
             edit.setText(saved.get(name, ""))
-        self.window.show_notice(_("Office information saved"))
+        self.host.show_notice(_("Office information saved"))
         return saved

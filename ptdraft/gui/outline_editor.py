@@ -66,7 +66,7 @@ class OutlineEditor(TextField):
                 return
             above = next((body.line_level(line) for line in reversed(lines[:number]) if body.line_level(line) in levels),
                          None)
-            wanted = levels[min(levels.index(above) + 1, len(levels) - 1)] if above else levels[0]
+            wanted: str | None = levels[min(levels.index(above) + 1, len(levels) - 1)] if above else levels[0]
         else:
             index = levels.index(current) + step
             wanted = None if index < 0 else levels[min(index, len(levels) - 1)]

@@ -194,8 +194,10 @@ def install(app: QApplication | None = None) -> QtTexts:
     """Install the translator on the application once; it follows later language switches by itself (Qt asks
     for a text when it makes the widget, so a window built after a switch speaks the new language)."""
     global _installed
-    app = app or QApplication.instance()
+    target = app or QApplication.instance()
+    if _installed is None and target is not None:
+        _installed = QtTexts(target)
+        target.installTranslator(_installed)
     if _installed is None:
-        _installed = QtTexts(app)
-        app.installTranslator(_installed)
+        raise RuntimeError("the Qt texts need a QApplication")
     return _installed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ptdraft import api
+from ptdraft.gui.host import Host, as_parent
 from ptdraft.gui.i18n import _
 from ptdraft.gui.library_window import when
 from ptdraft.gui.layouting import dialog_box, hbox
@@ -99,10 +100,10 @@ class RegisterModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt override
@@ -110,7 +111,7 @@ class RegisterModel(QAbstractTableModel):
             return self.columns[section][0]
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         entry = self.rows[index.row()]
@@ -136,9 +137,9 @@ class RegisterModel(QAbstractTableModel):
 class RegisterDialog(QDialog):
     """The outgoing register: search, filters by year, book, type, signer and status; cancel; export."""
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
-        self.window = window
+    def __init__(self, window: Host, parent: QWidget | None = None) -> None:
+        super().__init__(parent or as_parent(window))
+        self.host = window
         self.setWindowTitle(_("Outgoing register"))
         fit_dialog(self, 1240, 640)
         self.search = QLineEdit(self)
@@ -179,7 +180,7 @@ class RegisterDialog(QDialog):
         self.error_label.setStyleSheet("color: #a02000")
         self.error_label.hide()
 
-        filters = [(self.search, 3)]
+        filters: list[QWidget | tuple[QWidget, int]] = [(self.search, 3)]
         for label, combo in ((_("Year"), self.year), (_("Book"), self.book), (_("Type"), self.doc_type),
                              (_("Signer"), self.signer), (_("Status"), self.status)):
             filters += [QLabel(label, self), (combo, 1)]
@@ -276,30 +277,30 @@ class RegisterDialog(QDialog):
         entry = self.selected()
         if entry is None or entry.status != "issued":
             return
-        reason = self.window.prompts.ask_text(
+        reason = self.host.prompts.ask_text(
             _("Cancel a number"), _("Why is number {symbol} cancelled?").format(symbol=entry.symbol)
         )
         if reason is None:
             return
-        if not self.window.prompts.confirm(
+        if not self.host.prompts.confirm(
             _("Cancel number {symbol}? It stays in the register, marked cancelled, and is never given again.").format(
                 symbol=entry.symbol)
         ):
             return
         api.cancel_number(entry.number, year=entry.year, issuer=entry.issuer, book=entry.book, reason=reason.strip())
         self.refresh()
-        self.window.show_notice(_("Number {symbol} cancelled").format(symbol=entry.symbol))
+        self.host.show_notice(_("Number {symbol} cancelled").format(symbol=entry.symbol))
 
     def export(self, fmt: str) -> Path | None:
         """Write the register (of the chosen year and book) to a CSV or Excel file chosen by the clerk."""
         year, book = self.year.currentData(), self.book.currentData()
         name = "so-van-ban-di" + (f"-{year}" if year else "") + ("-mat" if book == "secret" else "") + f".{fmt}"
         label = _("CSV files (*.csv)") if fmt == "csv" else _("Excel workbooks (*.xlsx)")
-        path = self.window.prompts.save_file(_("Export the register"), str(self.window.settings.last_folder() / name),
+        path = self.host.prompts.save_file(_("Export the register"), str(self.host.settings.last_folder() / name),
                                              label, f".{fmt}")
         if path is None:
             return None
-        self.window.settings.remember_folder(path)
+        self.host.settings.remember_folder(path)
         count = api.export_register(path, fmt, year=year, book=book)
-        self.window.show_notice(_("{count} row(s) written to {path}").format(count=count, path=path))
+        self.host.show_notice(_("{count} row(s) written to {path}").format(count=count, path=path))
         return path

@@ -125,8 +125,9 @@ def _source(draft: Draft, ref: str) -> tuple[str | None, list[str]]:
     if ref.startswith("values."):
         name, index = value_ref(ref) or ("", None)
         value = draft.values.get(name)
-        if value is None and draft.field(name) is not None:
-            value = draft.field(name).default
+        field = draft.field(name)
+        if value is None and field is not None:
+            value = field.default
         if index is not None and isinstance(value, list):
             value = value[index - 1] if 0 < index <= len(value) else None
         return (value if isinstance(value, str) else None), render.parts_using(draft.content, name)

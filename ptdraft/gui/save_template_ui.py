@@ -3,6 +3,8 @@
 submits it for approval."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ptdraft import api
 from ptdraft.errors import PtdraftError
+from ptdraft.gui.host import Host, as_parent
 from ptdraft.gui.highlight import TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
 from ptdraft.gui.layouting import STRETCH, dialog_box, form, hbox, page
@@ -44,6 +47,9 @@ PARTS = (
     ("drafter_code", "nguoi_soan", "Ký hiệu người soạn thảo"),
 )
 
+if TYPE_CHECKING:
+    from ptdraft.storage import TemplateVersion
+
 
 def template_id_for(title: str) -> str:
     """A template id proposed from a title: "Giấy mời họp" → "giay-moi-hop"."""
@@ -61,7 +67,9 @@ def candidate_texts(draft) -> list[tuple[str, str, str]]:
             found[text] = (label, field_id or api.field_id_for(label))
 
     for part, field_id, label in PARTS:
-        offer(Ref.parse(part).get(content), label, field_id)
+        text = Ref.parse(part).get(content)
+        if isinstance(text, str):
+            offer(text, label, field_id)
     for number, recipient in enumerate(content.recipients, start=1):
         offer(recipient, f"Kính gửi {number}" if len(content.recipients) > 1 else "Kính gửi")
     for number, entry in enumerate(content.distribution, start=1):
@@ -77,13 +85,13 @@ class SaveAsTemplateDialog(QDialog):
     """Id, title, description; a table of texts with a check to make each a field, its label and field id;
     the body to select more phrases from; the resulting template text; "Submit for approval"."""
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
-        self.window = window
+    def __init__(self, window: Host, parent: QWidget | None = None) -> None:
+        super().__init__(parent or as_parent(window))
+        self.host = window
         self.draft = window.state.draft
         self.setWindowTitle(_("Save as template"))
         fit_dialog(self, 1200, 700)
-        self.stored = None
+        self.stored: TemplateVersion | None = None
         self.toml = ""
         self.title_edit = QLineEdit(self.draft.title or self.draft.content.subject, self)
         self.id_edit = QLineEdit(template_id_for(self.title_edit.text()), self)
@@ -111,10 +119,10 @@ class SaveAsTemplateDialog(QDialog):
         self.add_phrase_button.setToolTip(_("Select a phrase in the body above, then press this button"))
         self.add_phrase_button.setEnabled(False)
 
-        self.result = QPlainTextEdit(self)
-        self.result.setReadOnly(True)
-        self.result.setFont(code_font())
-        self.result.highlighter = TemplateHighlighter(self.result.document())
+        self.result_view = QPlainTextEdit(self)
+        self.result_view.setReadOnly(True)
+        self.result_view.setFont(code_font())
+        self.highlighter = TemplateHighlighter(self.result_view.document())
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a02000")
@@ -130,7 +138,7 @@ class SaveAsTemplateDialog(QDialog):
             (self.body, 2),
             hbox(self.add_phrase_button, STRETCH),
         )
-        right = page(self, QLabel(_("The template text it makes"), self), (self.result, 1), self.problem)
+        right = page(self, QLabel(_("The template text it makes"), self), (self.result_view, 1), self.problem)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -171,9 +179,17 @@ class SaveAsTemplateDialog(QDialog):
         self.table.blockSignals(False)
         return row
 
+    def cell(self, row: int, column: int) -> QTableWidgetItem:
+        """The item of a cell; every cell of the table has one (:meth:`add_row` makes them)."""
+        item = self.table.item(row, column)
+        if item is None:
+            item = QTableWidgetItem("")
+            self.table.setItem(row, column, item)
+        return item
+
     def row_of(self, text: str) -> int | None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, TEXT).text() == text:
+            if self.cell(row, TEXT).text() == text:
                 return row
         return None
 
@@ -182,11 +198,11 @@ class SaveAsTemplateDialog(QDialog):
         row = self.row_of(text)
         if row is None:
             row = self.add_row(text, label or text, checked=True)
-        self.table.item(row, TEXT).setCheckState(Qt.CheckState.Checked)
+        self.cell(row, TEXT).setCheckState(Qt.CheckState.Checked)
         if label is not None:
-            self.table.item(row, LABEL).setText(label)
+            self.cell(row, LABEL).setText(label)
         if field_id is not None:
-            self.table.item(row, FIELD).setText(field_id)
+            self.cell(row, FIELD).setText(field_id)
         self.update_result()
 
     def add_selected_phrase(self) -> None:
@@ -218,10 +234,10 @@ class SaveAsTemplateDialog(QDialog):
         """Each checked text → (field id, label)."""
         out = {}
         for row in range(self.table.rowCount()):
-            text = self.table.item(row, TEXT)
+            text = self.cell(row, TEXT)
             if text.checkState() == Qt.CheckState.Checked:
-                label = self.table.item(row, LABEL).text().strip()
-                out[text.text()] = (self.table.item(row, FIELD).text().strip(), label)
+                label = self.cell(row, LABEL).text().strip()
+                out[text.text()] = (self.cell(row, FIELD).text().strip(), label)
         return out
 
     # -- names --------------------------------------------------------------------------------------
@@ -249,20 +265,20 @@ class SaveAsTemplateDialog(QDialog):
             self.submit_button.setEnabled(False)
             return
         self.problem.setText("")
-        self.result.setPlainText(self.toml)
+        self.result_view.setPlainText(self.toml)
         self.submit_button.setEnabled(True)
 
     def submit(self) -> None:
         """Store the template, waiting for a reviewer's approval."""
         self.update_result()
         if not self.toml:
-            self.window.prompts.error(self.problem.text())
+            self.host.prompts.error(self.problem.text())
             return
         self.stored = api.save_draft_as_template(
             self.draft, self.id_edit.text(), self.title_edit.text(), self.marked(),
             description=self.description.text(),
         )
-        self.window.prompts.info(
+        self.host.prompts.info(
             _("Save as template"),
             _("Template {id} version {version} is stored, waiting for a reviewer's approval.").format(
                 id=self.stored.template_id, version=self.stored.version),

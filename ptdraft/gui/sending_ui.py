@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -30,10 +30,13 @@ from PySide6.QtWidgets import (
 
 from ptdraft import api
 from ptdraft.errors import PtdraftError
-from ptdraft.gui.host import Host
+from ptdraft.gui.host import Host, as_parent
 from ptdraft.gui.i18n import _
 from ptdraft.gui.layouting import dialog_box, form, hbox, vbox
 from ptdraft.gui.window_place import fit_dialog
+
+if TYPE_CHECKING:
+    from ptdraft.outputs import merge
 
 
 class SendingFeature:
@@ -117,15 +120,15 @@ def _target_text(column) -> str:
 class MergeDialog(QDialog):
     """The same document to many: table, mapping and preview, options, progress, summary."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, window: Host) -> None:
+        super().__init__(as_parent(window))
+        self.host = window
         self.setWindowTitle(_("Send to many"))
         fit_dialog(self, 860, 640)
-        self.table = None
-        self.plan = None
+        self.table: merge.Table | None = None
+        self.plan: merge.Plan | None = None
         self.summary = None
-        self.thread: threading.Thread | None = None
+        self.worker_thread: threading.Thread | None = None
         self._stop = threading.Event()
 
         self.table_path = QLineEdit(self)
@@ -181,17 +184,17 @@ class MergeDialog(QDialog):
 
     # -- choosing --
     def choose_table(self) -> None:
-        path = self.window.prompts.open_file(_("Table of recipients"), str(self.window.settings.last_folder()),
+        path = self.host.prompts.open_file(_("Table of recipients"), str(self.host.settings.last_folder()),
                                              _("Tables (*.xlsx *.csv);;All files (*)"))
         if path is not None:
-            self.window.settings.remember_folder(path)
+            self.host.settings.remember_folder(path)
             self.table_path.setText(str(path))
             self.sheet.clear()
             self.load_table()
 
     def choose_folder(self) -> None:
-        folder = self.window.prompts.choose_folder(_("Write the letters to"), self.folder.text()
-                                                 or str(self.window.settings.last_folder()))
+        folder = self.host.prompts.choose_folder(_("Write the letters to"), self.folder.text()
+                                                 or str(self.host.settings.last_folder()))
         if folder is not None:
             self.folder.setText(str(folder))
             self._update_buttons()
@@ -207,15 +210,15 @@ class MergeDialog(QDialog):
             return
         sheet = self.sheet.currentText() if self.sheet.count() else None
         try:
-            self.table = merge.read_table(Path(text), sheet)
-            self.plan = merge.plan(self.window.state.draft, self.table)
+            table = self.table = merge.read_table(Path(text), sheet)
+            self.plan = merge.plan(self.host.state.draft, table)
         except PtdraftError as exc:
             self.status.setText(str(exc))
             raise
-        if self.table.sheets and self.sheet.count() == 0:
-            self.sheet.addItems(list(self.table.sheets))
-            self.sheet.setCurrentText(self.table.sheet)
-        self.sheet.setEnabled(bool(self.table.sheets))
+        if table.sheets and self.sheet.count() == 0:
+            self.sheet.addItems(list(table.sheets))
+            self.sheet.setCurrentText(table.sheet)
+        self.sheet.setEnabled(bool(table.sheets))
         if not self.folder.text():
             self.folder.setText(str(Path(text).with_suffix("").parent / (Path(text).stem + "-van-ban")))
         self._show_plan()
@@ -243,7 +246,7 @@ class MergeDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        running = self.thread is not None and self.thread.is_alive()
+        running = self.worker_thread is not None and self.worker_thread.is_alive()
         self.write_button.setEnabled(bool(self.plan and self.plan.letters and self.folder.text().strip()) and not running)
         self.cancel_button.setText(_("Cancel") if running else _("Close"))
 
@@ -254,14 +257,14 @@ class MergeDialog(QDialog):
         if self.plan is None:
             return
         if self.plan.problems and not self.skip_bad.isChecked():
-            self.window.prompts.error(_("{count} rows have problems, so nothing was written. Fix them in the table, "
+            self.host.prompts.error(_("{count} rows have problems, so nothing was written. Fix them in the table, "
                                         "or tick \"Write the good rows and skip the bad ones\".").format(
                 count=len(self.plan.problems)))
             return
         folder = Path(self.folder.text().strip())
         plan = self.plan
-        options = dict(skip_bad_rows=self.skip_bad.isChecked(), replace=self.replace.isChecked(),
-                       pdf=self.with_pdf.isChecked(), one_file="tat-ca-van-ban.docx" if self.one_file.isChecked() else None)
+        skip_bad_rows, replace, pdf = self.skip_bad.isChecked(), self.replace.isChecked(), self.with_pdf.isChecked()
+        one_file = "tat-ca-van-ban.docx" if self.one_file.isChecked() else None
         self._stop.clear()
         self.summary = None
         self.progress.setRange(0, len(plan.letters))
@@ -272,13 +275,13 @@ class MergeDialog(QDialog):
         worker.done.connect(self._finished)
         worker.failed.connect(self._failed)
         self.worker = worker
-        self.thread = worker.start(lambda w: merge.write(
+        self.worker_thread = worker.start(lambda w: merge.write(
             plan, folder, progress=lambda done, total: w.progress.emit(done, total),
-            cancelled=self._stop.is_set, **options))
+            cancelled=self._stop.is_set, skip_bad_rows=skip_bad_rows, replace=replace, pdf=pdf, one_file=one_file))
         self._update_buttons()
 
     def cancel_or_close(self) -> None:
-        if self.thread is not None and self.thread.is_alive():
+        if self.worker_thread is not None and self.worker_thread.is_alive():
             self._stop.set()
             self.status.setText(_("Stopping after the letter being written…"))
         else:
@@ -286,7 +289,7 @@ class MergeDialog(QDialog):
 
     def _finished(self, summary) -> None:
         self.summary = summary
-        self.thread = None
+        self.worker_thread = None
         written = len(summary.written)
         lines = [_("{count} files written to {folder}.").format(count=written, folder=self.folder.text())]
         if summary.pdfs:
@@ -299,18 +302,18 @@ class MergeDialog(QDialog):
             lines.append(_("Stopped on request: only complete files were left."))
         self.status.setText(" ".join(lines))
         self._update_buttons()
-        self.window.prompts.info(_("Send to many"), "\n".join(lines))
+        self.host.prompts.info(_("Send to many"), "\n".join(lines))
 
     def _failed(self, message: str) -> None:
-        self.thread = None
+        self.worker_thread = None
         self.status.setText(message)
         self._update_buttons()
-        self.window.prompts.error(message)
+        self.host.prompts.error(message)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.thread is not None and self.thread.is_alive():
+        if self.worker_thread is not None and self.worker_thread.is_alive():
             self._stop.set()
-            self.thread.join(timeout=30)
+            self.worker_thread.join(timeout=30)
         super().closeEvent(event)
 
 

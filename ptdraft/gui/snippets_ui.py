@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ptdraft import api
-from ptdraft.gui.host import Host
+from ptdraft.gui.host import Host, as_parent
 from ptdraft.gui.i18n import _
 
 
@@ -29,14 +29,14 @@ class SnippetsFeature:
         self.host = host
         self.menus: dict[str, QMenu] = {}
         for kind, title in _kind_titles().items():
-            menu = self.menus[kind] = QMenu(title, host)
+            menu = self.menus[kind] = QMenu(title, as_parent(host))
             menu.aboutToShow.connect(lambda k=kind: self._fill(self.menus[k], k))
 
     def _fill(self, menu: QMenu, kind: str) -> None:
         host = self.host
         menu.clear()
-        found = host.guard(lambda: api.snippets(kind, profile=api.office_profile_for_drafts())) or ()
-        for snippet in found:
+        found = host.guard(lambda: api.snippets(kind, profile=api.office_profile_for_drafts()))
+        for snippet in found if isinstance(found, (list, tuple)) else ():
             action = QAction(snippet.title, menu)
             action.setToolTip(snippet.text)
             action.triggered.connect(lambda _checked=False, s=snippet: host.guard(lambda: self.insert(s)))

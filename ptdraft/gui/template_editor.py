@@ -2,6 +2,8 @@
 types, and the page as it prints with the template's example values. Saving makes a new version in the library."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QPainter, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ptdraft import api
 from ptdraft.errors import PtdraftError
+from ptdraft.gui.host import Host, as_parent
 from ptdraft.gui.i18n import state_name
 from ptdraft.gui.highlight import TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
@@ -84,6 +87,11 @@ trich_yeu = "triển khai nhiệm vụ năm 2027"
 noi_dung = "Ủy ban nhân dân tỉnh đề nghị các cơ quan, đơn vị triển khai các nhiệm vụ được giao."
 nguoi_ky = "Nguyễn Văn An"
 '''
+
+if TYPE_CHECKING:
+    from ptdraft.model import Content
+    from ptdraft.storage import TemplateVersion
+    from ptdraft.templating.template_check import TemplateCheck
 
 
 class _LineNumbers(QWidget):
@@ -160,9 +168,9 @@ class TemplateEditor(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, window, source: str, parent: QWidget | None = None, *, name: str = "") -> None:
-        super().__init__(parent or window)
-        self.window = window
+    def __init__(self, window: Host, source: str, parent: QWidget | None = None, *, name: str = "") -> None:
+        super().__init__(parent or as_parent(window))
+        self.host = window
         self.setWindowTitle(_("Template editor") + (f" — {name}" if name else ""))
         fit_dialog(self, 1240, 700)
         self.text = CodeEdit(self)
@@ -175,11 +183,11 @@ class TemplateEditor(QDialog):
         self.problem.setMinimumHeight(self.problem.fontMetrics().lineSpacing() * 3)
         self.problem.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.preview = PreviewPanel(self)
-        self.check_result = None
+        self.check_result: TemplateCheck | None = None
         self.error_line: int | None = None
         self.error_text = ""
-        self.filled = None
-        self.saved_version = None
+        self.filled: Content | None = None
+        self.saved_version: TemplateVersion | None = None
 
         hint = QLabel(_("Template text (TOML; the document's texts may use Jinja: {{ field }}, {% if … %})"), self)
         hint.setWordWrap(True)
@@ -252,12 +260,12 @@ class TemplateEditor(QDialog):
         self.timer.stop()
         self.check()
         if self.check_result is None:
-            self.window.prompts.error(self.problem.text())
+            self.host.prompts.error(self.problem.text())
             return
         stored = api.save_template(self.source(), submit=submit)
         self.saved_version = stored
         self.text.document().setModified(False)
-        self.window.show_notice(
+        self.host.show_notice(
             _("Template {id} saved as version {version} ({state})").format(
                 id=stored.template_id, version=stored.version, state=state_name(stored.state)
             )
@@ -266,7 +274,7 @@ class TemplateEditor(QDialog):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.text.document().isModified() and not self.window.prompts.confirm(
+        if self.text.document().isModified() and not self.host.prompts.confirm(
             _("Close the template editor without saving your changes?")
         ):
             event.ignore()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
 from ptdraft import api
-from ptdraft.gui.host import Host
+from ptdraft.gui.host import Host, as_parent
 from ptdraft.gui.i18n import _
 from ptdraft.gui.review import ReviewPanel
 from ptdraft.model import Content, Item, Ref, value_ref
@@ -24,13 +24,13 @@ class ToolsFeature:
     def __init__(self, host: Host) -> None:
         self.host = host
         self.file_findings_dialog: QDialog | None = None
-        self.panel = panel = ReviewPanel(host)
+        self.panel = panel = ReviewPanel(as_parent(host))
         panel.hide()
-        self.review_action = toggle = QAction(_("&Review panel"), host)
+        self.review_action = toggle = QAction(_("&Review panel"), as_parent(host))
         toggle.setCheckable(True)
         toggle.setShortcut(QKeySequence("F8"))
         toggle.toggled.connect(panel.setVisible)
-        toggle.toggled.connect(lambda on: on or host.set_marks(set(), set()))  # closed: no outlines
+        toggle.toggled.connect(lambda on: None if on else host.set_marks(set(), set()))  # closed: no outlines
         # Shown: review now (QTimer.start(0) would change the panel's debounce interval for good).
         toggle.toggled.connect(lambda on: on and QTimer.singleShot(0, lambda: host.guard(self.run_review)))
         panel.timer.timeout.connect(lambda: host.guard(self.run_review))
@@ -94,7 +94,7 @@ class ToolsFeature:
 
     def show_file_findings(self, path: Path) -> QDialog:
         findings = api.check_docx(path)
-        dialog = QDialog(self.host)
+        dialog = QDialog(as_parent(self.host))
         dialog.setWindowTitle(_("Findings in {name}").format(name=path.name))
         dialog.resize(820, 420)
         panel = ReviewPanel(dialog)
@@ -120,7 +120,7 @@ class ToolsFeature:
         content = state.draft.content
         ref = _text_ref(content, finding.ref)
         source = ref.get(content) if ref is not None else None
-        if not isinstance(source, str) or source[finding.start:finding.end] != finding.excerpt:
+        if ref is None or not isinstance(source, str) or source[finding.start:finding.end] != finding.excerpt:
             self.host.show_notice(_("This text has changed since it was checked; check it again."))
             return
         fixed = source[: finding.start] + replacement + source[finding.end :]
@@ -133,7 +133,8 @@ class ToolsFeature:
         state = self.host.state
         name, index = value_ref(finding.ref) or ("", None)
         draft = state.draft
-        value = draft.values.get(name, draft.field(name).default if draft.field(name) else None)
+        field = draft.field(name)
+        value = draft.values.get(name, field.default if field else None)
         if index is not None:
             if not isinstance(value, list) or not 0 < index <= len(value):
                 return False
@@ -143,7 +144,7 @@ class ToolsFeature:
         if not isinstance(text, str) or text[finding.start:finding.end] != finding.excerpt:
             return False
         fixed = text[: finding.start] + replacement + text[finding.end :]
-        if index is not None:
+        if index is not None and isinstance(value, list):
             value = list(value)
             value[index - 1] = fixed
             state.set_value(name, value)

@@ -211,7 +211,7 @@ def test_save_as_template_replaces_the_marked_texts_and_renders_the_same_documen
     row = dialog.row_of("phòng họp số 2, tầng 3")
     dialog.table.item(row, 1).setText("Phòng họp")
     dialog.update_result()
-    toml = dialog.result.toPlainText()
+    toml = dialog.result_view.toPlainText()
     assert 'place = "{{ dia_danh }}"' in toml
     assert 'name = "{{ nguoi_ky }}"' in toml
     assert "tại {{ phong_hop }}." in toml
