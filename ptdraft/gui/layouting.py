@@ -68,9 +68,10 @@ def page(parent: QWidget, *items, spacing: int | None = None) -> QWidget:
     return widget
 
 
-def form(*rows) -> QFormLayout:
+def form(*rows, margin: int | None = None, spacing: int | None = None) -> QFormLayout:
     """A form, one row per ``(label, *items)``: one item is the row's field; several are laid side by side."""
     layout = QFormLayout()
+    _spaced(layout, margin, spacing)
     for label, *items in rows:
         if len(items) == 1 and not isinstance(items[0], tuple) and items[0] is not STRETCH:
             layout.addRow(label, items[0])

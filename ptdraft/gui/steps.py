@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from ptdraft import api, rules
 from ptdraft.gui.annex_editor import AnnexEditor, CosignerEditor
 from ptdraft.gui.i18n import _
-from ptdraft.gui.layouting import MARGIN, SPACING
+from ptdraft.gui.layouting import MARGIN, SPACING, form, vbox
 from ptdraft.gui.outline_editor import OutlineEditor
 from ptdraft.gui.part_editor import PartEditor, field_widget, focus_of, set_field_value
 from ptdraft.gui.state import DraftState
@@ -48,19 +47,14 @@ class Step(QWidget):
         super().__init__(parent)
         self.state = state
         self.part_editors: dict[str, PartEditor] = {}
-        self.form = QFormLayout()
-        self.form.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        self.form.setSpacing(SPACING)
+        self.form = form(margin=MARGIN, spacing=SPACING)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # A long label (a template's own, or in English) puts its field on the next line instead of
         # widening the form past the screen (1366×768).
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(0, 0, 0, 0)
         heading = QLabel(f"<h3>{self.title()}</h3>", self)
-        heading.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)
-        self.box.addWidget(heading)
-        self.box.addLayout(self.form)
+        heading.setContentsMargins(MARGIN, MARGIN, MARGIN, 0)  # the form's margin, none under the heading
+        self.box = vbox(heading, self.form, margin=0, parent=self)
         self.focus_targets: dict[str, QWidget] = {}
 
     @classmethod
