@@ -375,6 +375,6 @@ class Prompts:
 
     def confirm_import(self, name: str, check) -> bool:
         """What a template file holds and its example as printed, before it enters the library."""
-        from ptdraft.gui.library_window import ImportReview
+        from ptdraft.gui.import_review import ImportReview
 
         return ImportReview(name, check, self.parent).exec() == QDialog.DialogCode.Accepted

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +27,6 @@ from ptdraft.gui.host import Host, as_parent
 from ptdraft.gui.i18n import state_name
 from ptdraft.gui.highlight import DiffHighlighter, TemplateHighlighter, code_font
 from ptdraft.gui.i18n import _
-from ptdraft.gui.preview import PreviewPanel
 from ptdraft.gui.layouting import STRETCH, dialog_box, hbox, vbox
 from ptdraft.gui.window_place import fit_dialog
 from ptdraft.files.disk import read_text
@@ -366,35 +363,3 @@ class LibraryDialog(QDialog):
         editor.saved.connect(lambda stored: self.select(stored.template_id, stored.version))
         editor.show()
         self.editor = editor
-
-
-class ImportReview(QDialog):
-    """What a template file holds (the engine's summary) and its example rendered, before it is added."""
-
-    def __init__(self, name: str, check, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Import {name}").format(name=name))
-        fit_dialog(self, 1100, 660)
-        summary = QPlainTextEdit(self)
-        summary.setReadOnly(True)
-        summary.setPlainText("\n".join(check.summary))
-        self.summary = summary
-        self.preview = PreviewPanel(self)
-        _content, layout, _errors = api.preview(api.example_draft(check.template))
-        self.preview.show_layout(layout)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(summary)
-        splitter.addWidget(self.preview)
-        splitter.setSizes([560, 500])
-        note = QLabel(_("The file is a valid template and its example renders in the sandbox. "
-                        "Add it to the library, waiting for a reviewer's approval?"), self)
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(_("Add to the library"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addWidget(note)
-        box.addWidget(splitter, 1)
-        box.addWidget(buttons)

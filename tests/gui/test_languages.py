@@ -241,7 +241,7 @@ def test_every_question_of_the_window_speaks_the_language(qtbot, language, tmp_p
 def test_library_and_register_windows_speak_the_language(make_window, qtbot, language, library_db):
     """The template library window, the template editor, "Save as template", the register view, the import
     review and the start page's library toggle (and its database message) open in the chosen language."""
-    from ptdraft.gui.library_window import ImportReview
+    from ptdraft.gui.import_review import ImportReview
     from tests.support.library_ui import approved, plain_letter
 
     first = approved()

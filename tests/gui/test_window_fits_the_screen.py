@@ -160,7 +160,7 @@ def test_every_large_dialog_fits_the_screen(make_window, qtbot, library_db):
     800×800, is smaller than most of them) unless their minimum needs it, and no minimum is larger than the
     smallest office screen (1920×1080 at 150 %)."""
     from ptdraft.gui import dialogs
-    from ptdraft.gui.library_window import ImportReview
+    from ptdraft.gui.import_review import ImportReview
     from tests.support.library_ui import approved, plain_letter
 
     first = approved()
