@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
     def update_preview(self) -> None:
         draft = self.state.draft
         content, layout, errors = api.preview(draft)
-        self.problems = api.find_problems(draft)
+        self.problems = api.find_problems(draft, (content, errors))  # one fill for both
         # The page as it would export now: while something is missing, with the "DỰ THẢO" mark.
         layout = api.with_draft_mark(layout, api.draft_mark_for(draft, self.problems))
         self.filled = content
