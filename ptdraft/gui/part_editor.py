@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,9 @@ from ptdraft.templating import part_fields
 from ptdraft.reference.dates import as_date
 from ptdraft.gui.i18n import _
 from ptdraft.gui.state import DraftState
-from ptdraft.gui.widgets import DateField, ItemsEditor, LineField, ListEditor, TextField, is_time_field, typed_time
+from ptdraft.gui.widgets import (
+    DateField, ItemsEditor, LineField, ListEditor, TextField, is_time_field, push_button, typed_time,
+)
 from ptdraft.model import Content, Draft, Field, FieldKind, Item
 
 
@@ -224,10 +225,10 @@ class PartEditor(QWidget):
         self.printed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.printed.setStyleSheet("color: #444; background: #f4f4f4;")
         self.printed.setToolTip(_("How this part prints (read-only); change the fields above"))
-        self.to_free = QPushButton(_("Edit as free text"), self)
+        self.to_free = push_button(_("Edit as free text"), self)
         self.to_free.setToolTip(_("Write this part out as the text it prints now and edit it freely; "
                                   "its fields no longer fill it"))
-        self.to_template = QPushButton(_("Back to the template's wording"), self)
+        self.to_template = push_button(_("Back to the template's wording"), self)
         self.to_template.setToolTip(_("Replace this part's text by the template's wording, filled from its fields"))
         for button in (self.to_free, self.to_template):
             button.setFlat(True)

@@ -141,7 +141,12 @@ class PageCanvas(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
-        painter.fillRect(event.rect(), QColor("#8a8f98"))
+        # The grey around the pages, filled as a rectangle without a pen: QPainter.fillRect's overloads would build
+        # QGradient's enums, a cost the window's first frame (no pages yet) does without.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#8a8f98"))
+        painter.drawRect(event.rect())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         size = self.page_pixels()
