@@ -33,12 +33,13 @@ def _drawn(piece) -> list[tuple]:
         if para is not None and any(run.bold is not None or run.italic is not None for run in para.runs) else ()
     head = (piece.kind, piece.color, para.style if para is not None else None, runs, box.left(), box.width())
     out = [((box.top(), box.height()), piece.kind, box.getRect())] if piece.kind == "frame" else []
+    layout = piece.lines[0].layout  # a piece's lines are lines of one measured paragraph
+    text, last = layout.text(), layout.lineCount() - 1
     for line in piece.lines:
-        layout = line.layout
         laid = layout.lineAt(line.index)
         start = laid.textStart()
-        out.append(((line.y, line.height), head, layout.text()[start:start + laid.textLength()],
-                    line.index == layout.lineCount() - 1, line.x, line.y, line.height))
+        out.append(((line.y, line.height), head, text[start:start + laid.textLength()], line.index == last,
+                    line.x, line.y, line.height))
     return out
 
 
