@@ -12,7 +12,7 @@ from ptdraft.reference import doctypes
 from ptdraft.templating import part_fields
 from ptdraft.outputs import signing
 from ptdraft.errors import TemplateError
-from ptdraft.model import Draft, SigningMode
+from ptdraft.model import Content, Draft, SigningMode
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,10 @@ def _part(where: str | None) -> str:
     return text.split(": ")[-1] if ": " in text else text
 
 
-def find(draft: Draft) -> list[Problem]:
-    """Every problem of a draft, in the order the parts print."""
+def find(draft: Draft, preview: tuple[Content, list[TemplateError]] | None = None) -> list[Problem]:
+    """Every problem of a draft, in the order the parts print. ``preview``: the draft's content as the preview
+    filled it, with the errors of that fill (pipeline.preview), used instead of filling again when it is the same
+    as the plain fill (no required value missing: no "[label]" in it)."""
     content = draft.content
     found: list[Problem] = []
 
@@ -81,8 +83,11 @@ def find(draft: Draft) -> list[Problem]:
     for item in part_fields.missing_required(draft):  # what the printed page lacks, no more
         found.append(Problem(f"values.{item.id}", f"Chưa điền: {item.label}",
                              f"Điền ô \"{item.label}\" của mẫu."))
-    errors: list[TemplateError] = []
-    filled = render.fill(draft, errors=errors)
+    if preview is not None and not render.shows_placeholders(draft):
+        filled, errors = preview
+    else:
+        errors = []
+        filled = render.fill(draft, errors=errors)
     for error in errors:
         found.append(Problem(_part(error.where), f"Lỗi trong mẫu: {error.message}",
                              "Sửa đoạn văn bản này cho đúng cú pháp của mẫu, hoặc viết lại thành văn bản thường.",

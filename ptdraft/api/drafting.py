@@ -198,11 +198,12 @@ def document_types() -> tuple[str, ...]:
     return doctypes.ALL_TYPES
 
 
-def find_problems(draft: Draft) -> list:
-    """What is missing or wrong (ptdraft.problems.Problem), each with the part of the draft it belongs to."""
+def find_problems(draft: Draft, preview: tuple[Content, list] | None = None) -> list:
+    """What is missing or wrong (ptdraft.problems.Problem), each with the part of the draft it belongs to;
+    ``preview``: the content and errors :func:`preview` gave for this draft, so it is not filled a second time."""
     from ptdraft import problems
 
-    return problems.find(draft)
+    return problems.find(draft, preview)
 
 
 def draft_mark_for(draft: Draft, problems: list | None = None) -> str | None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -38,7 +37,7 @@ from ptdraft.gui.settings import Settings
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.steps import STEP_CLASSES, Step
 from ptdraft.gui.layouting import MARGIN, SPACING
-from ptdraft.gui.widgets import install_wheel_guard, single_shot
+from ptdraft.gui.widgets import install_wheel_guard, push_button, single_shot
 from ptdraft.model import Ref, ref_field
 
 log = logging.getLogger("ptdraft")
@@ -146,8 +145,8 @@ class MainWindow(QMainWindow):
             scroll.setWidgetResizable(True)
             self.stack.addWidget(scroll)
             self.step_list.addItem(QListWidgetItem(f"{number}. {cls.title()}"))
-        self.back_button = QPushButton(_("Back"), self)
-        self.next_button = QPushButton(_("Next"), self)
+        self.back_button = push_button(_("Back"), self)
+        self.next_button = push_button(_("Next"), self)
         self.back_button.setToolTip(_("Previous step (Ctrl+PgUp)"))
         self.next_button.setToolTip(_("Next step (Ctrl+PgDown)"))
         self.back_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() - 1))
@@ -215,7 +214,8 @@ class MainWindow(QMainWindow):
         language = bar.addMenu(_("&Language"))
         group = QActionGroup(self)
         for code, name in i18n.LANGUAGES.items():
-            action = QAction(name, self)
+            action = QAction(self)  # the text after: QAction(text, parent) would build QIcon's enums (push_button)
+            action.setText(name)
             action.setCheckable(True)
             action.setChecked(code == i18n.language())
             action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
     def update_preview(self) -> None:
         draft = self.state.draft
         content, layout, errors = api.preview(draft)
-        self.problems = api.find_problems(draft)
+        self.problems = api.find_problems(draft, (content, errors))  # one fill for both
         # The page as it would export now: while something is missing, with the "DỰ THẢO" mark.
         layout = api.with_draft_mark(layout, api.draft_mark_for(draft, self.problems))
         self.filled = content

@@ -581,11 +581,15 @@ def paginate(layout: Layout) -> list[Page]:
     return pages
 
 
-def paint_page(painter: QPainter, page: Page) -> None:
-    """Paint one page in twips (the caller sets the painter's scale and fills the paper)."""
+def paint_page(painter: QPainter, page: Page, rows: list[tuple[float, float]] | None = None) -> None:
+    """Paint one page in twips (the caller sets the painter's scale and fills the paper); with ``rows`` (each top,
+    bottom in twips, the reach of a piece's ink included), only the pieces and lines reaching one of them."""
     pen = QPen(QColor("black"))
     pen.setWidthF(RULE_PEN_TWIPS)
     for piece in page.pieces:
+        if rows is not None and not any(top <= piece.rect.bottom() and piece.rect.top() <= bottom
+                                        for top, bottom in rows):
+            continue
         if piece.kind in ("rule", "hline"):
             painter.fillRect(piece.rect, QColor("black"))
             continue
@@ -599,6 +603,8 @@ def paint_page(painter: QPainter, page: Page) -> None:
         color = QColor(f"#{piece.color}") if piece.color else QColor("black")
         painter.setPen(color)
         for line in piece.lines:
+            if rows is not None and not any(top <= line.y + line.height and line.y <= bottom for top, bottom in rows):
+                continue
             text_line = line.layout.lineAt(line.index)
             # QTextLine positions are relative to the paragraph; shift to the line's place on the page.
             painter.save()

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +24,9 @@ from ptdraft.templating import part_fields
 from ptdraft.reference.dates import as_date
 from ptdraft.gui.i18n import _
 from ptdraft.gui.state import DraftState
-from ptdraft.gui.widgets import DateField, ItemsEditor, LineField, ListEditor, TextField, is_time_field, typed_time
+from ptdraft.gui.widgets import (
+    DateField, ItemsEditor, LineField, ListEditor, TextField, is_time_field, push_button, typed_time,
+)
 from ptdraft.model import Content, Draft, Field, FieldKind, Item
 
 
@@ -112,6 +114,78 @@ def set_field_value(widget: QWidget, item: Field, draft: Draft) -> None:
         widget.blockSignals(False)
 
 
+def _utf16(text: str) -> int:
+    """The length of ``text`` in UTF-16 code units (how a QTextDocument counts positions)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _same_start(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their start (halving the span: the comparisons run in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _same_end(a: str, b: str, most: int) -> int:
+    """How many characters (at most ``most``) ``a`` and ``b`` share at their end."""
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle:] == b[len(b) - middle:]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+class PrintedBox(QPlainTextEdit):
+    """The read-only box under a part its fields fill: what the part prints. A key changes a few characters of it,
+    so only those are replaced (setPlainText would lay the whole text out again); while the box is not on the
+    screen (its step is not the one shown) the new text waits until it is shown, or read."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)  # read-only: the replacements keep no history
+        self._waiting: str | None = None
+
+    def show_text(self, text: str) -> None:
+        self._waiting = text
+        if self.isVisible():
+            self._catch_up()
+
+    def toPlainText(self) -> str:  # noqa: N802 - Qt override
+        self._catch_up()
+        return super().toPlainText()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._catch_up()
+        super().showEvent(event)
+
+    def _catch_up(self) -> None:
+        if self._waiting is None:
+            return
+        text, self._waiting = self._waiting, None
+        document = self.document()
+        shown = document.toRawText().replace("\u2029", "\n")  # as set: no space in place of a no-break space
+        if shown == text:
+            return
+        if "\u2029" in text or "\r" in text or document.characterCount() - 1 != _utf16(shown):
+            self.setPlainText(text)  # no one-to-one splice: the box's own reading of the text
+            return
+        start = _same_start(shown, text)
+        end = _same_end(shown, text, min(len(shown), len(text)) - start)
+        cursor = QTextCursor(document)
+        cursor.setPosition(_utf16(shown[:start]))
+        cursor.setPosition(_utf16(shown[:len(shown) - end]), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text[start:len(text) - end])
+
+
 def printed_text(value: object) -> str:
     """A part's printed value as the clerk reads it: a list one entry a line, items numbered."""
     if isinstance(value, str):
@@ -146,16 +220,15 @@ class PartEditor(QWidget):
         self.fields_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # template labels run long
         # Read-only, of a height set by its lines (a word-wrapped label would not get its height in the
         # scrolling form and squeeze the fields above it).
-        self.printed = QPlainTextEdit(self)
+        self.printed = PrintedBox(self)
         self.printed.setObjectName("printedResult")
-        self.printed.setReadOnly(True)
         self.printed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.printed.setStyleSheet("color: #444; background: #f4f4f4;")
         self.printed.setToolTip(_("How this part prints (read-only); change the fields above"))
-        self.to_free = QPushButton(_("Edit as free text"), self)
+        self.to_free = push_button(_("Edit as free text"), self)
         self.to_free.setToolTip(_("Write this part out as the text it prints now and edit it freely; "
                                   "its fields no longer fill it"))
-        self.to_template = QPushButton(_("Back to the template's wording"), self)
+        self.to_template = push_button(_("Back to the template's wording"), self)
         self.to_template.setToolTip(_("Replace this part's text by the template's wording, filled from its fields"))
         for button in (self.to_free, self.to_template):
             button.setFlat(True)
@@ -247,8 +320,7 @@ class PartEditor(QWidget):
             else:
                 text = printed_text(value)
             text = text if len(text) <= 3000 else text[:2997] + "…"
-            if self.printed.toPlainText() != text:
-                self.printed.setPlainText(text)
+            self.printed.show_text(text)
             lines = min(6, max(1, len(text) // 60 + text.count("\n") + 1))
             height = lines * self.printed.fontMetrics().lineSpacing() + 14
             if self.printed.height() != height:

@@ -104,7 +104,7 @@ def jinja_values(
     result: dict[str, object] = {}
     for item in fields:
         value: object = values.get(item.id, item.default)
-        if placeholders and item.required and value in (None, "", []):
+        if placeholders and _awaits_value(item, value):
             value = [f"[{item.label}]"] if item.kind is FieldKind.LIST else f"[{item.label}]"
         if value is None:
             value = [] if item.kind is FieldKind.LIST else ""
@@ -114,6 +114,16 @@ def jinja_values(
     for key, value in values.items():
         result.setdefault(key, value)
     return result
+
+
+def _awaits_value(item: Field, value: object) -> bool:
+    return item.required and value in (None, "", [])
+
+
+def shows_placeholders(draft: Draft) -> bool:
+    """Whether ``fill(draft, placeholders=True)`` shows a "[label]": some required value is still missing (else it
+    is the same as the fill without placeholders)."""
+    return any(_awaits_value(item, draft.values.get(item.id, item.default)) for item in draft.fields)
 
 
 class _SizedCache:
