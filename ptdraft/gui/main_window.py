@@ -5,23 +5,22 @@ every action goes through :meth:`MainWindow.guard`, the one error boundary.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import traceback
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,7 +35,7 @@ from ptdraft.gui.preview import PreviewPanel
 from ptdraft.gui.settings import Settings
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.steps import STEP_CLASSES, Step
-from ptdraft.gui.layouting import MARGIN, SPACING
+from ptdraft.gui.layouting import MARGIN, SPACING, STRETCH, hbox, page
 from ptdraft.gui.widgets import install_wheel_guard, push_button, single_shot
 from ptdraft.model import Ref, ref_field
 
@@ -45,13 +44,17 @@ log = logging.getLogger("ptdraft")
 # Which step owns a ref that the layout gives a piece of the page.
 _PAGE_REFS = {"page_number": "number"}
 
+if TYPE_CHECKING:
+    from ptdraft.layout import Layout
+    from ptdraft.model import Content
+
 
 class _FirstPaint(QObject):
     """Calls ``then`` once, when ``window`` is first painted, and removes itself."""
 
     def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
         super().__init__(window)
-        self._then = then
+        self._then: Callable[[], object] | None = then
         window.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
@@ -68,6 +71,10 @@ class MainWindow(QMainWindow):
     first_frame_painted = Signal()  # the first frame is drawn (finish_start_when_painted), finish_start comes next
     start_finished = Signal()  # finish_start has run: every step, action and the preview are there
     step_shown = Signal(int)  # the step at this index is now the one shown
+    steps: list[Step]
+    _early_steps: dict[int, Step]
+    filled: Content | None
+    layout_shown: Layout | None
 
     def __init__(self, state: DraftState, settings: Settings, data_dir: Path, prompts: Prompts | None = None) -> None:
         """The frame a clerk sees first: the step list, the step the window was closed on (filled from the draft),
@@ -105,9 +112,11 @@ class MainWindow(QMainWindow):
             return
         self.started = True
         app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window runs in an application
         install_wheel_guard(app)
         qt_texts.install(app)  # Qt's own dialogs and menus in the interface language
-        built, self._early_steps = self._early_steps, {}
+        built = self._early_steps
+        self._early_steps = {}
         self.steps = [built[index] if index in built else self._make_step(index) for index in range(len(STEP_CLASSES))]
         self._build_actions()
         self.state.changed.connect(self.preview_timer.start)
@@ -138,8 +147,8 @@ class MainWindow(QMainWindow):
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setAccessibleName(_("Steps"))
         self.stack = QStackedWidget(self)
-        self.steps: list[Step] = []  # every step, in order, from finish_start on
-        self._early_steps: dict[int, Step] = {}  # before it: the steps already shown (the one the window opens on)
+        self.steps = []  # every step, in order, from finish_start on
+        self._early_steps = {}  # before it: the steps already shown (the one the window opens on)
         for number, cls in enumerate(STEP_CLASSES, start=1):
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
@@ -151,16 +160,8 @@ class MainWindow(QMainWindow):
         self.next_button.setToolTip(_("Next step (Ctrl+PgDown)"))
         self.back_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() + 1))
-        nav = QHBoxLayout()
-        nav.addWidget(self.back_button)
-        nav.addStretch(1)
-        nav.addWidget(self.next_button)
-        form_side = QWidget(self)
-        form_box = QVBoxLayout(form_side)
-        form_box.setContentsMargins(0, 0, 0, 0)
-        form_box.setSpacing(SPACING)
-        form_box.addWidget(self.stack, 1)
-        form_box.addLayout(nav)
+        nav = hbox(self.back_button, STRETCH, self.next_button)
+        form_side = page(self, (self.stack, 1), nav, spacing=SPACING)
         self.preview = PreviewPanel(self)
         self.preview.clicked_ref.connect(self.go_to_ref)
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -190,7 +191,9 @@ class MainWindow(QMainWindow):
         step = STEP_CLASSES[index](self.state)
         step.notice.connect(self.show_notice)
         step.reload_needed.connect(self.reload_steps)
-        self.stack.widget(index).setWidget(step)
+        scroll = self.stack.widget(index)
+        assert isinstance(scroll, QScrollArea)  # each step sits in its scroll area (_build)
+        scroll.setWidget(step)
         return step
 
     def _step_at(self, index: int) -> Step:
@@ -248,7 +251,7 @@ class MainWindow(QMainWindow):
 
         view = self.view_menu
         for key, label in (("fit_width", _("Fit width")), ("fit_page", _("Fit page")), ("100", "100 %")):
-            view.addAction(self.make_action(label, lambda k=key: self.preview.set_zoom_mode(k)))
+            view.addAction(self.make_action(label, functools.partial(self.preview.set_zoom_mode, key)))
         view.addSeparator()
         self.next_action = self.make_action(_("Next step"), lambda: self.go_to_step(self.stack.currentIndex() + 1), QKeySequence("Ctrl+PgDown"))
         self.back_action = self.make_action(_("Previous step"), lambda: self.go_to_step(self.stack.currentIndex() - 1), QKeySequence("Ctrl+PgUp"))
@@ -275,7 +278,7 @@ class MainWindow(QMainWindow):
         self.right_split.addWidget(tools.panel)
         self.right_split.setStretchFactor(0, 3)
         self.right_split.setStretchFactor(1, 1)
-        tools.review_action.toggled.connect(lambda on: on and self._share_review_height())
+        tools.review_action.toggled.connect(lambda on: self._share_review_height() if on else None)
         self.view_menu.addAction(tools.review_action)
         tools_menu.addActions(list(tools.tone_actions))
         tools_menu.addSeparator()
@@ -537,9 +540,10 @@ class MainWindow(QMainWindow):
             except OutputError as exc:
                 if not self.prompts.try_other_name(str(exc)):
                     return False
-                path = self.prompts.save_path(str(path))
-                if path is None:
+                chosen = self.prompts.save_path(str(path))
+                if chosen is None:
                     return False
+                path = chosen
         self.state.mark_saved(path)
         self.settings.add_recent(path)
         self.settings.remember_folder(path)
@@ -562,7 +566,7 @@ class MainWindow(QMainWindow):
         letter leaves the window marked as a draft, never as a finished one."""
         return api.draft_mark_for(self.state.draft)
 
-    def export_loop(self, kind: str, write: Callable[[Path], None]) -> Path | None:
+    def export_loop(self, kind: str, write: Callable[[Path], object]) -> Path | None:
         path = self.prompts.export_path(self._suggested_export(kind), kind)
         while path is not None:
             try:

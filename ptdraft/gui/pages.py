@@ -454,6 +454,7 @@ class Paginator:
         if isinstance(block, Table):
             rows = range(min(len(block.rows), block.header_rows + 1))
             return sum(self._row(block, i)[1] for i in rows)
+        assert not isinstance(block, SectionBreak)  # a paragraph is kept with a block, never with a section break
         m = measure(block, self.layout.page.text_width, self.family)
         gap = max(after, m.space_before)
         following = self.layout.blocks[index + 1] if index + 1 < len(self.layout.blocks) else None
@@ -493,12 +494,17 @@ class Paginator:
                 self._section_break()
                 self.flowed.append(_Flowed(None, None, 0.0, before, self._state(), []))
                 continue
-            m = None if isinstance(block, Table) else measure(block, self.layout.page.text_width, self.family)
+            table: Table | None = None
+            m: _Measured | None = None
+            if isinstance(block, Table):
+                table = block
+            else:
+                m = measure(block, self.layout.page.text_width, self.family)
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             keep = 0.0
             if isinstance(following, Table) and following.keep_together:
                 keep = self._row_height(following)
-            elif isinstance(block, Para) and block.style.keep_next and following is not None \
+            elif isinstance(block, Para) and m is not None and block.style.keep_next and following is not None \
                     and not isinstance(following, SectionBreak):
                 keep = self._kept(index + 1, m.space_after)
             before = self._state()
@@ -507,14 +513,14 @@ class Paginator:
                 same = old.measured is m if m is not None else (old.measured is None and old.block == block)
                 if same and old.keep == keep and old.before == before:
                     self._replay(old.pieces, old.after)
-                    self.flowed.append(_Flowed(block if m is None else None, m, keep, before, old.after, old.pieces))
+                    self.flowed.append(_Flowed(table, m, keep, before, old.after, old.pieces))
                     continue
             self._sink = []
-            if m is None:
-                self._flow_table(block)
-            else:
+            if table is not None:
+                self._flow_table(table)
+            elif m is not None:
                 self._flow_para(m, keep)
-            self.flowed.append(_Flowed(block if m is None else None, m, keep, before, self._state(), self._sink))
+            self.flowed.append(_Flowed(table, m, keep, before, self._state(), self._sink))
             self._sink = None
         if blocks and isinstance(blocks[-1], Table) and self.y + TAIL_TWIPS > self.bottom + 0.5:
             self._new_page()  # the DOCX's closing paragraph does not fit: Word and LibreOffice print an empty page
@@ -546,6 +552,7 @@ class Paginator:
                     y += m.height + m.space_after
                 continue
             m = _number_measure(str(index - start + 1), style, page.text_width, self.family)
+            assert m.layout is not None  # a page number is text
             lines = [Line(m.layout, 0, self.left, float(page.header), m.height)]
             rect = QRectF(self.left, page.header, page.text_width, m.height)
             p.pieces.append(Piece("text", rect, "page_number", lines))

@@ -32,7 +32,7 @@ def _drawn(piece) -> list[tuple]:
     runs = tuple((run.text, run.bold, run.italic) for run in para.runs) \
         if para is not None and any(run.bold is not None or run.italic is not None for run in para.runs) else ()
     head = (piece.kind, piece.color, para.style if para is not None else None, runs, box.left(), box.width())
-    out = [((box.top(), box.height()), piece.kind, box.getRect())] if piece.kind == "frame" else []
+    out: list[tuple] = [((box.top(), box.height()), piece.kind, box.getRect())] if piece.kind == "frame" else []
     layout = piece.lines[0].layout  # a piece's lines are lines of one measured paragraph
     text, last = layout.text(), layout.lineCount() - 1
     for line in piece.lines:
@@ -224,10 +224,10 @@ class PreviewPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.canvas = PageCanvas()
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.canvas)
-        self.scroll.setWidgetResizable(False)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setWidgetResizable(False)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.zoom_box = QComboBox(self)
         labels = {
             "fit_width": _("Fit width"),
@@ -250,7 +250,7 @@ class PreviewPanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(bar)
-        box.addWidget(self.scroll, 1)
+        box.addWidget(self.scroll_area, 1)
         box.addWidget(self.status)
         self.zoom_box.currentIndexChanged.connect(lambda _i: self.apply_zoom())
         self.canvas.clicked_ref.connect(self.clicked_ref)
@@ -261,7 +261,7 @@ class PreviewPanel(QWidget):
         from ptdraft.gui.pages import paginate
 
         if not self._watching_viewport:  # with the first pages: PySide6's first viewport() costs ~10 ms
-            self.scroll.viewport().installEventFilter(self)
+            self.scroll_area.viewport().installEventFilter(self)
             self._watching_viewport = True
         pages = paginate(layout)
         self.layout_shown = layout
@@ -275,7 +275,7 @@ class PreviewPanel(QWidget):
 
     def apply_zoom(self) -> None:
         key = self.zoom_box.currentData()
-        viewport = self.scroll.viewport().size()
+        viewport = self.scroll_area.viewport().size()
         width = self.canvas.page_width
         height = self.canvas.page_height
         if key == "fit_width":
@@ -289,7 +289,7 @@ class PreviewPanel(QWidget):
         self.canvas.resize(max(hint.width(), viewport.width()), hint.height())
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
             if self.zoom_box.currentData() in ("fit_width", "fit_page"):
                 self.apply_zoom()
         return False

@@ -63,9 +63,9 @@ def test_a_change_on_page_two_repaints_page_two_as_a_fresh_layout_paints_it(qtbo
     window.resize(1366, 768)
     qtbot.wait(50)
     canvas = window.preview.canvas
-    viewport = window.preview.scroll.viewport()
+    viewport = window.preview.scroll_area.viewport()
     # In view: the foot of the page above and the head of the page the change goes on.
-    window.preview.scroll.verticalScrollBar().setValue(round(canvas._page_origin(page).y() - viewport.height() / 2))
+    window.preview.scroll_area.verticalScrollBar().setValue(round(canvas._page_origin(page).y() - viewport.height() / 2))
     qtbot.wait(50)
     before = canvas.grab().toImage()
 
@@ -102,7 +102,7 @@ def test_nothing_in_view_changed_nothing_repainted(qtbot, make_window):
     draft = bench.typing_draft(3, free=True)
     window = make_window(draft)
     window.resize(1366, 768)
-    window.preview.scroll.verticalScrollBar().setValue(0)
+    window.preview.scroll_area.verticalScrollBar().setValue(0)
     qtbot.wait(50)
     canvas = window.preview.canvas
     body = draft.content.body

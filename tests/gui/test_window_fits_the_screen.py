@@ -81,7 +81,7 @@ def test_every_step_fits_an_office_screen(make_window, language, draft, screen):
                 problems.append((index + 1, button.text(), "off the window"))
     assert problems == []
     assert window.preview.width() >= window.width() // 3
-    assert window.preview.canvas.width() <= window.preview.scroll.viewport().width()
+    assert window.preview.canvas.width() <= window.preview.scroll_area.viewport().width()
 
 
 @pytest.mark.parametrize("saved, expected", [
