@@ -31,7 +31,7 @@ from ptdraft.model import Content, Draft, Field, Ref, SigningMode, ref_field
 
 SECRECY = ("", *rules.SECRECY_LEVELS)  # "" first: not secret
 URGENCY = ("", *rules.URGENCY_LEVELS)
-CLOSES = ("Trân trọng./.", "./.", "")
+CLOSES = (f"Trân trọng{rules.END_MARK}", rules.END_MARK, "")
 DECIDING_TYPES = ("Quyết định", "Nghị quyết")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ptdraft.rules import POINT_LETTERS
 from ptdraft.reference import doctypes
 from ptdraft.model import Content, Item
 
@@ -28,7 +29,6 @@ _NUMBERED = re.compile(r"^(?P<n>\d{1,3})\.\s+(?P<text>\S.*)$")
 _POINT = re.compile(r"^(?P<letter>[a-zđ])\)\s+(?P<text>\S.*)$")
 _ANY_MARKER = re.compile(r"^(?:Điều\s+\d{1,3}\s*\.|[IVXLC]{1,7}\.\s|\d{1,3}(?:\.\d{1,3})*\.\s|[a-zđ]\)\s|[-+•–]\s)")
 END_MARK = "./."
-POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
 def _top_kind(paragraph: str) -> re.Pattern | None:
