@@ -11,8 +11,6 @@ drafts (.json) are copied: a DOCX from elsewhere is imported first (``ptdraft im
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import datetime as _dt
 from pathlib import Path
 
 from ptdraft.cli import library as cli_library
@@ -66,6 +64,9 @@ def _signature(text: str | None, profile: dict, default):
 
 
 def _request(args, draft, profile: dict):
+    import dataclasses
+    import datetime as _dt
+
     from ptdraft import api
 
     kind = api.copy_kind(args.kind)
