@@ -140,3 +140,38 @@ def test_text_in_content_controls_and_tracked_insertions_is_read(tmp_path):
     document.save(str(path))
     draft, _report = api.import_file(path)
     assert draft.content.signature.name == "Trần Thị Minh Hà"
+
+
+def test_a_text_box_on_the_page_stays_out_of_the_letter(tmp_path):
+    """A stamp typed in a text box ("KHẨN" placed over the header) is no paragraph of the letter: the body is what
+    it was without it."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = tmp_path / "cong-van.docx"
+    _word_letter(path)
+    plain, _report = api.import_file(path)
+    document = docx.Document(str(path))
+    first = document.paragraphs[1]
+    first._p.append(parse_xml(
+        f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="position:absolute">'
+        '<v:textbox><w:txbxContent><w:p><w:r><w:t>KHẨN</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape>'
+        '</w:pict></w:r>'))
+    document.save(str(path))
+    boxed, _report = api.import_file(path)
+    assert "KHẨN" not in boxed.content.body and boxed.content == plain.content
+
+
+def test_a_password_protected_docx_is_named_so_by_import_and_check(tmp_path):
+    """Word keeps a DOCX saved with a password in an OLE container with an "EncryptedPackage" stream: both the
+    import and the checker say it has a password (not that it is a Word 97-2003 file)."""
+    from ptdraft.checker import check_bytes
+    from ptdraft.errors import InputError
+
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 512
+    path = tmp_path / "khoa.docx"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="mật khẩu"):
+        api.import_file(path)
+    with pytest.raises(InputError, match="mật khẩu"):
+        check_bytes(data, str(path))

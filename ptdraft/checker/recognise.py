@@ -36,6 +36,7 @@ _VV = re.compile(rf"^\s*{forms.SUBJECT_WORD}\b", re.IGNORECASE)
 _DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
 _BASIS = ("cancu", "theodenghi", "xetdenghi", "xettotrinh")  # "Xét Tờ trình …" closes the bases of a Nghị quyết (Mẫu 1.1)
 _RIGHT_COLUMN = rules.cm(6)
+_PLACE_DATE_LONGEST = 90  # characters: "Thành phố Hồ Chí Minh, ngày 30 tháng 12 năm 2026" and a long place fit
 _TYPE_BY_CODE = {code: name for name, code in doctypes.ABBREVIATIONS.items()}  # a paragraph indented this far sits in the right half of the page
 
 
@@ -140,8 +141,13 @@ class _Finder:
         else:
             zone = []
             for p in early[:14]:
+                if fold(p.text).startswith("kinhgui"):
+                    break  # the recipients follow the header, never belong to it
                 zone.append(p)
-            last = max((p.index for p in zone if _NUMBER.match(p.text) or _DATE.search(p.text) or p is title), default=-1)
+            # The header ends with its number or its place-date line (a short line; a body sentence that mentions a
+            # date is no place-date line).
+            last = max((p.index for p in zone if _NUMBER.match(p.text) or p is title
+                        or (_DATE.search(p.text) and len(p.text.strip()) <= _PLACE_DATE_LONGEST)), default=-1)
             zone = [p for p in zone if p.index <= last]
             end = last + 1
         first_header = min((p.index for p in zone if p.table >= 0 or p is title), default=0)

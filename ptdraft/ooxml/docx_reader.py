@@ -28,6 +28,16 @@ from ptdraft.ooxml.wordml import (
 from ptdraft.errors import InputError
 from ptdraft.text import grouped
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 files, and Word's password-protected DOCX
+ENCRYPTED = "tệp DOCX có mật khẩu (được mã hóa): hãy mở bằng Word, bỏ mật khẩu rồi lưu lại"
+
+
+def is_encrypted(head: bytes) -> bool:
+    """Whether a file's first bytes are an OLE container holding Word's "EncryptedPackage" stream (a DOCX saved with
+    a password)."""
+    return head[:8] == OLE_MAGIC and "EncryptedPackage".encode("utf-16-le") in head[: 1 << 20]
+
+
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 # Beyond these a file is not a letter, and reading it would cost minutes and gigabytes: refused, the limit named.
@@ -81,7 +91,9 @@ class Package:
         self.where = where
         if not data:
             raise InputError("tệp rỗng, không phải tệp DOCX", where)
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        if is_encrypted(data):
+            raise InputError(ENCRYPTED, where)
+        if data[:8] == OLE_MAGIC:
             raise InputError("đây là tệp Word 97–2003 (.doc); hãy mở bằng Word và lưu lại thành .docx", where)
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
