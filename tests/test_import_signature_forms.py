@@ -141,3 +141,31 @@ def test_a_title_in_small_letters_beside_the_last_entry():
     content = _signed(text)
     assert (content.signature.position, content.signature.name) == ("Phó Thủ tướng", "Bùi Văn Tỉnh")
     assert content.distribution == ("Như trên", "Lưu: VT")
+
+
+def test_nơi_nhận_and_signature_copied_row_by_row_with_bars():
+    """A copy that joins the two cells of each row with " | " ("- Như trên; | PHÓ GIÁM ĐỐC"): every row split where
+    the bar stands, the entries to Nơi nhận, the titles and the name to the signature, "(Đã ký)" dropped, nothing
+    left in the body and the close kept."""
+    from ptdraft.importer import import_text
+
+    text = "\n".join([
+        "SỞ TÀI CHÍNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH QUẢNG TRỊ | Độc lập - Tự do - Hạnh phúc",
+        "Số: 125/STC-VP | Quảng Trị, ngày 05 tháng 02 năm 2027",
+        "V/v triển khai chuyển đổi số",
+        "Kính gửi: Các sở, ban, ngành tỉnh.",
+        "Sở Tài chính đề nghị các cơ quan, đơn vị rà soát danh mục thủ tục hành chính trên môi trường điện tử.",
+        "Trân trọng./.",
+        "Nơi nhận: | KT. GIÁM ĐỐC",
+        "- Như trên; | PHÓ GIÁM ĐỐC",
+        "- Giám đốc Sở;",
+        "- Lưu: VT, VP. | (Đã ký)",
+        " | Trần Thị Bình",
+    ])
+    draft, _report = import_text(text)
+    c = draft.content
+    sig = c.signature
+    assert (sig.head_title, sig.position, sig.name) == ("GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Thị Bình")
+    assert c.distribution == ("Như trên", "Giám đốc Sở") and c.archive == ("VP",)
+    assert c.close == "Trân trọng./." and "|" not in c.body and "Đã ký" not in c.body

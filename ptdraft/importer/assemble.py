@@ -133,11 +133,25 @@ def _split_footer(lines: list[Line]) -> list[Line]:
     listing = False  # after "Nơi nhận:"
     previous: Line | None = None
     small_titles = {i for i in range(len(lines)) if small_title_over_name(lines, i)}
+    # The two cells copied row by row, each row's halves joined by " | " ("- Như trên; | PHÓ GIÁM ĐỐC"): every such
+    # line is split where the bar stands, and the bar never joins the rest of the lines to the right cell.
+    rows_joined = sum(1 for line in lines if "|" in line.text and len(line.columns) == 2) >= 2
     for index, line in enumerate(lines):
         line = _signing_cell_apart(line)
         pieces = line.columns
         if cells_joined:
             right.append(line)
+        elif rows_joined and "|" in line.text and len(pieces) == 2:
+            left.extend(_entries_apart(Line(pieces[0], line.indent, line.number, line.blank_before)))
+            right.append(Line(pieces[1], 0, line.number, line.blank_before))
+        elif rows_joined and "|" in line.text and len(pieces) == 1:
+            piece = Line(pieces[0], line.indent, line.number, line.blank_before)
+            if line.text.split("|", 1)[0].strip():
+                left.extend(_entries_apart(piece))  # "- Lưu: VT, VP. |": the left half only
+            else:
+                right.append(dataclasses.replace(piece, indent=0))  # " | Trần Thị Bình": the right half only
+        elif rows_joined and forms.SIGNED.match(line.text.strip()):
+            right.append(line)  # "(Đã ký)" set on a line of its own from a row: it stands in the signature
         elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])
                                    or (right and (is_personal_name(pieces[1]) or title_in_small_letters(pieces[1])))
                                    or _small_title_over_column_name(lines, index, pieces[1])) \
