@@ -82,13 +82,36 @@ def _json_depth_ok(data: Any, limit: int = MAX_JSON_DEPTH) -> bool:
     return True
 
 
+# What Python's JSON reader says, in the clerk's language (the reader's own words where a message is not listed).
+_JSON_PROBLEMS = (
+    ("Expecting property name enclosed in double quotes", "cần tên mục trong dấu ngoặc kép (hoặc có dấu phẩy thừa)"),
+    ("Expecting value", "thiếu giá trị"),
+    ("Expecting ',' delimiter", "thiếu dấu phẩy giữa hai mục"),
+    ("Expecting ':' delimiter", "thiếu dấu hai chấm sau tên mục"),
+    ("Unterminated string starting at", "chuỗi chưa có dấu ngoặc kép đóng"),
+    ("Invalid control character at", "chuỗi có ký tự điều khiển (xuống dòng, tab) chưa viết thành \\n, \\t"),
+    ("Invalid \\escape", "dãy thoát bắt đầu bằng \\ không hợp lệ"),
+    ("Invalid \\uXXXX escape", "dãy \\uXXXX không hợp lệ"),
+    ("Extra data", "còn chữ thừa sau khi bản thảo đã kết thúc"),
+    ("Illegal trailing comma", "dấu phẩy thừa trước dấu đóng"),
+)
+
+
+def json_problem(message: str) -> str:
+    """Python's JSON error ``message`` in Vietnamese."""
+    for english, vietnamese in _JSON_PROBLEMS:
+        if message.startswith(english):
+            return vietnamese
+    return message
+
+
 def read_json(path: Path) -> Any:
     where = str(path)
     text = read_text(path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"JSON không hợp lệ ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}", where) from None
+        raise InputError(f"JSON không hợp lệ ở dòng {exc.lineno}, cột {exc.colno}: {json_problem(exc.msg)}", where) from None
     except RecursionError:
         data = None
     if data is None and text.strip() != "null" or not _json_depth_ok(data):
