@@ -38,3 +38,12 @@ def test_the_command_line_says_it_once_and_writes_nothing(tmp_path, capsys):
     code, _out, err = run_cli(capsys, "render", path, "-o", out)
     assert code == 2 and "Traceback" not in err and str(path) in err and "tên mục" in err
     assert not out.exists()
+
+
+def test_an_empty_draft_or_template_file_is_called_empty(tmp_path, capsys):
+    for name, words in (("ban-thao.json", "tệp rỗng"), ("mau.toml", "tệp mẫu rỗng")):
+        path = tmp_path / name
+        path.write_text("  \n", encoding="utf-8")
+        code, _out, err = run_cli(capsys, "render", path, "-o", tmp_path / "x.docx")
+        assert code == 2 and words in err and str(path) in err and "Traceback" not in err
+    assert not (tmp_path / "x.docx").exists()

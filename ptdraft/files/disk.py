@@ -108,6 +108,8 @@ def json_problem(message: str) -> str:
 def read_json(path: Path) -> Any:
     where = str(path)
     text = read_text(path)
+    if not text.strip():
+        raise InputError("tệp rỗng, không có bản thảo nào", where)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

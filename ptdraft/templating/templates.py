@@ -84,6 +84,8 @@ def _plain(data: Any) -> Any:
 
 def parse_template(source: str, where: str, path: Path | None = None) -> Template:
     """A template from its TOML text; TemplateError names the line of the file, or the part, that is wrong."""
+    if not source.strip():
+        raise TemplateError("tệp mẫu rỗng", where)
     try:
         return _parse_template(source, where, path)
     except TemplateError as exc:
