@@ -31,13 +31,13 @@ DRAFT_MARK_FOLDED = "duthao"
 _COPY_KINDS = ("saoy", "saoluc", "trichsao")
 _CIRCULATION_WORDS = ("xemxong", "tralai", "luuhanh", "noibo", "phobien", "hanche", "phamvi")
 _NUMBER = re.compile(rf"^\s*{forms.NUMBER_WORD}\b", re.IGNORECASE)
-_DATE = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
+_DATE = forms.DATE_MENTION
 _VV = re.compile(rf"^\s*{forms.SUBJECT_WORD}\b", re.IGNORECASE)
 _DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
 _BASIS = ("cancu", "theodenghi", "xetdenghi", "xettotrinh")  # "Xét Tờ trình …" closes the bases of a Nghị quyết (Mẫu 1.1)
-_RIGHT_COLUMN = rules.cm(6)
+_RIGHT_COLUMN = rules.cm(6)  # a paragraph indented this far sits in the right half of the page
 _PLACE_DATE_LONGEST = 90  # characters: "Thành phố Hồ Chí Minh, ngày 30 tháng 12 năm 2026" and a long place fit
-_TYPE_BY_CODE = {code: name for name, code in doctypes.ABBREVIATIONS.items()}  # a paragraph indented this far sits in the right half of the page
+_TYPE_BY_CODE = {code: name for name, code in doctypes.ABBREVIATIONS.items()}
 
 
 # First words of an agency name: a header line starting with one begins a new agency, not a wrapped line.

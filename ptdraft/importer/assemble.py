@@ -12,7 +12,7 @@ from ptdraft.importer.header import (
     Header, drop_chrome, layout_columns, parse_header, split_columns, strip_residue, subject_text, tidy_header,
     upper_line,
 )
-from ptdraft.importer.lines import CENTRED_INDENT, Line, is_indented, lines_of, paragraphs
+from ptdraft.importer.lines import CENTRED_INDENT, Line, fold, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
 from ptdraft.importer.signature import (
     SignatureBlock, is_placeholder, parse_signature, placeholders_apart, signer_name, small_title_over_name,
@@ -141,15 +141,12 @@ def _split_footer(lines: list[Line]) -> list[Line]:
         pieces = line.columns
         if cells_joined:
             right.append(line)
-        elif rows_joined and "|" in line.text and len(pieces) == 2:
-            left.extend(_entries_apart(Line(pieces[0], line.indent, line.number, line.blank_before)))
-            right.append(Line(pieces[1], 0, line.number, line.blank_before))
-        elif rows_joined and "|" in line.text and len(pieces) == 1:
-            piece = Line(pieces[0], line.indent, line.number, line.blank_before)
-            if line.text.split("|", 1)[0].strip():
-                left.extend(_entries_apart(piece))  # "- Lưu: VT, VP. |": the left half only
-            else:
-                right.append(dataclasses.replace(piece, indent=0))  # " | Trần Thị Bình": the right half only
+        elif rows_joined and "|" in line.text:  # either half may be empty: "- Lưu: VT, VP. |", " | Trần Thị Bình"
+            left_half, right_half = (fold(half) for half in line.text.split("|", 1))
+            if left_half:
+                left.extend(_entries_apart(Line(left_half, line.indent, line.number, line.blank_before)))
+            if right_half:
+                right.append(Line(right_half, 0, line.number, line.blank_before))
         elif rows_joined and forms.SIGNED.match(line.text.strip()):
             right.append(line)  # "(Đã ký)" set on a line of its own from a row: it stands in the signature
         elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])

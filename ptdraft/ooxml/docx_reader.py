@@ -64,26 +64,6 @@ def _check_body(paragraphs: int, sections: int, where: str) -> None:
         raise InputError(f"văn bản có {grouped(sections)} phần (section); tối đa {grouped(MAX_SECTIONS)}", where)
 
 
-def check_limits(path_or_data, where: str) -> None:
-    """The limits of :class:`Package` checked on a DOCX's zip without parsing its XML (for readers that hand the
-    file to python-docx, which would spend minutes and gigabytes on a file past them)."""
-    source = io.BytesIO(path_or_data) if isinstance(path_or_data, (bytes, bytearray)) else path_or_data
-    try:
-        with zipfile.ZipFile(source) as package:
-            _check_zip(package.infolist(), where)
-            if "word/document.xml" not in package.namelist():
-                return
-            info = package.getinfo("word/document.xml")
-            if info.file_size > MAX_PART:
-                raise InputError(f"phần word/document.xml quá lớn ({info.file_size // 1_000_000} MB)", where)
-            text = package.read(info)
-    except InputError:
-        raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError):
-        raise InputError("tệp không phải DOCX (không phải tệp nén zip của Word)", where) from None
-    _check_body(text.count(b"<w:p>") + text.count(b"<w:p "), text.count(b"<w:sectPr"), where)
-
-
 class Package:
     """An opened DOCX: its parts, the paragraphs' XML in document order, and the facts read from them."""
 
