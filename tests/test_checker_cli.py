@@ -141,6 +141,39 @@ def test_bad_docx_exits_2_with_one_message_naming_the_file(case, tmp_path, capsy
     assert len(lines) == 1 and str(path) in lines[0] and words in lines[0]
 
 
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_docx_under_json_prints_the_error_as_json(case, tmp_path, capsys):
+    """``check --json`` on bad input: stdout is one JSON object naming the file and the error (a program reading
+    the JSON learns what went wrong), the same message on stderr, exit 2."""
+    make, words = BAD_INPUTS[case]
+    path = tmp_path / "van-ban.docx"
+    make(path)
+    assert cli.main(["check", "--json", str(path)]) == 2
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["file"] == str(path) and words in data["error"]["message"] and data["error"]["where"] == str(path)
+    assert "findings" not in data
+    assert captured.err.strip() == f"ptdraft: lỗi: {path}: {data['error']['message']}"
+
+
+@pytest.mark.parametrize("case", ["not-a-zip", "word-97"])
+def test_check_and_import_name_a_bad_docx_alike(case, tmp_path, capsys):
+    """A file named .docx that is no zip: check and import say the same thing, and import writes nothing."""
+    make, _words = BAD_INPUTS[case]
+    path = tmp_path / "van-ban.docx"
+    make(path)
+    assert cli.main(["check", str(path)]) == 2
+    checked = capsys.readouterr().err.strip()
+    out = tmp_path / "ban-thao.json"
+    assert cli.main(["import", str(path), "-o", str(out)]) == 2
+    imported = capsys.readouterr().err.strip()
+    assert not out.exists()
+    if case == "not-a-zip":
+        assert checked == imported
+    else:  # a Word 97 file: each names it and says what to do for its own command
+        assert ".doc" in checked and ".doc" in imported
+
+
 def test_unreadable_draft_json_exits_2(tmp_path, capsys):
     """A draft file that is not valid JSON: exit 2 with a message naming the file and the line."""
     path = tmp_path / "ban-thao.json"

@@ -7,7 +7,9 @@ JSON (``--json``): ``{"file": …, "findings": [Finding…]}``; with ``--fix``:
 ``{"file": …, "output": …, "fixed": [Finding…], "remaining": [Finding…]}``. Each
 finding is ``{"rule", "box", "section", "paragraph", "excerpt", "message", "fix",
 "fixable", "ref"}``; ``paragraph`` counts from 0 in document order (paragraphs inside
-tables included) and is null for page-wide or missing elements.
+tables included) and is null for page-wide or missing elements. Bad input under ``--json`` prints
+``{"file": …, "error": {"message": …, "where": …}}`` on stdout (the message goes to stderr too) and exits 2, so a
+program reading the JSON is told what went wrong instead of finding nothing to parse.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ptdraft.checker.findings import Finding, proportionate
-from ptdraft.errors import InputError
+from ptdraft.errors import InputError, PtdraftError
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -52,7 +54,15 @@ def _dump(data: object) -> str:
 
 def run(source: Path, *, as_json: bool = False, fix: bool = False, output: Path | None = None) -> int:
     """Check (and with ``fix`` correct into ``output``) one DOCX or draft JSON; print; return the exit code."""
-    source = Path(source)
+    try:
+        return _run(Path(source), as_json=as_json, fix=fix, output=output)
+    except PtdraftError as exc:
+        if as_json:
+            print(_dump({"file": str(source), "error": {"message": exc.message, "where": exc.where}}))
+        raise
+
+
+def _run(source: Path, *, as_json: bool, fix: bool, output: Path | None) -> int:
     is_draft = source.suffix.lower() == ".json"
     if fix and output is None:
         raise InputError("--fix cần tệp kết quả: -o TỆP-ĐÃ-SỬA.docx", "--fix")

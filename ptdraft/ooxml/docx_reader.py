@@ -30,6 +30,7 @@ from ptdraft.text import grouped
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 files, and Word's password-protected DOCX
 ENCRYPTED = "tệp DOCX có mật khẩu (được mã hóa): hãy mở bằng Word, bỏ mật khẩu rồi lưu lại"
+NOT_A_ZIP = "tệp không phải DOCX (không phải tệp nén zip của Word)"  # said alike by check and import
 
 
 def is_encrypted(head: bytes) -> bool:
@@ -79,7 +80,7 @@ class Package:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             self._infos = {info.filename: info for info in self._zip.infolist()}
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, NotImplementedError):
-            raise InputError("tệp không phải DOCX (không phải tệp nén zip của Word)", where) from None
+            raise InputError(NOT_A_ZIP, where) from None
         _check_zip(list(self._infos.values()), where)
         self.trees: dict[str, object] = {}
         self.dirty: set[str] = set()
