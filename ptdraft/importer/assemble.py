@@ -8,6 +8,7 @@ from typing import Any
 
 from ptdraft.reference import doctypes, forms
 from ptdraft.importer import lists, structure
+from ptdraft.importer.annexes import first_annex, parse_annexes
 from ptdraft.importer.header import (
     Header, drop_chrome, layout_columns, parse_header, split_columns, strip_residue, subject_text, tidy_header,
     upper_line,
@@ -111,12 +112,13 @@ def _bars_as_gaps(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _drop_site_tail(leftover: list[str], notes: list[str]) -> list[str]:
+def _drop_site_tail(leftover: list[Line], notes: list[str]) -> list[Line]:
     """The lines left after the signature, without the website's lines from the first one that names the site on."""
-    cut = next((i for i, text in enumerate(leftover) if _SITE_MARK.search(text)), None)
+    cut = next((i for i, line in enumerate(leftover) if _SITE_MARK.search(line.text)), None)
     if cut is None:
         return leftover
-    notes.append(f"bỏ {len(leftover) - cut} dòng của trang web sau chữ ký: “{' / '.join(leftover[cut:])[:120]}”")
+    dropped = " / ".join(line.text for line in leftover[cut:])
+    notes.append(f"bỏ {len(leftover) - cut} dòng của trang web sau chữ ký: “{dropped[:120]}”")
     return leftover[:cut]
 
 
@@ -311,10 +313,10 @@ def _signature_below(lines: list[Line]) -> bool:
                for line in lines)
 
 
-def _footer(lines: list[Line]) -> tuple[dict, list[str]]:
+def _footer(lines: list[Line]) -> tuple[dict, list[Line]]:
     """Nơi nhận and the signature from the lines after the body; the lines left over."""
     parts: dict = {"distribution": [], "archive": None, "signature": None}
-    leftover: list[str] = []
+    leftover: list[Line] = []
     rest = _split_footer(placeholders_apart(lines))
     while rest:
         line = rest[0]
@@ -331,7 +333,7 @@ def _footer(lines: list[Line]) -> tuple[dict, list[str]]:
         elif not line.text.strip(" |"):
             rest = rest[1:]  # the "|" a website closes the Nơi nhận cell with
         else:
-            leftover.append(line.text)
+            leftover.append(line)
             rest = rest[1:]
     return parts, leftover
 
@@ -369,20 +371,31 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     if doc_type == doctypes.CONG_VAN and not (header.vv or recipients):
         notes.append("không thấy tên loại văn bản, dòng V/v hay Kính gửi: coi là Công văn")
     body = structure.classify(texts, doc_type)
-    footer, leftover = _footer(lines[end:])
-    leftover = _drop_site_tail(leftover, notes)
+    # Appendices and attached texts (Mẫu 1.3, 2.1) follow the Nơi nhận and the signature: cut off before those are read.
+    tail = lines[end:]
+    authority = " ".join(header.parent_authority + header.authority)
+    cut = first_annex(tail, authority)
+    footer, after = _footer(tail[:cut])
+    annexes, issuer, before = parse_annexes(_drop_site_tail(tail[cut:], notes), authority=authority,
+                                            one_per_line=source.one_per_paragraph, notes=notes)
+    leftover = [line.text for line in _drop_site_tail(after, notes) + before]
     unrecognised.extend(leftover)
     content, recognised = _content(header, doc_type, recipients, body, footer, notes)
+    if annexes:
+        content = dataclasses.replace(content, annexes=tuple(annexes), issuer_name=issuer)
+        recognised.append(("Phụ lục, văn bản kèm theo", "\n".join(
+            f"{annex.doc_type or 'Phụ lục'}: {annex.title}" if annex.title else annex.doc_type or "Phụ lục"
+            for annex in annexes)))
     if leftover:
-        tail = "\n\n".join(leftover)
+        kept = "\n\n".join(leftover)
         if content.close:
             # The lines left over are not a closing sentence: "./." stays where the letter wrote it, never after them.
             notes.append(f"không thêm “{content.close}” sau các dòng không nhận ra ở cuối văn bản")
             content = dataclasses.replace(content, close="")
         if content.closing:
-            content = dataclasses.replace(content, closing=f"{content.closing}\n\n{tail}")
+            content = dataclasses.replace(content, closing=f"{content.closing}\n\n{kept}")
         else:
-            content = dataclasses.replace(content, body=f"{content.body}\n\n{tail}".strip())
+            content = dataclasses.replace(content, body=f"{content.body}\n\n{kept}".strip())
     block: SignatureBlock | None = footer["signature"]
     report = ImportReport(
         source=source.name,

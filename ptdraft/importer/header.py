@@ -466,7 +466,9 @@ def parse_header(lines: list[Line]) -> Header:
             # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
             header.subject.append(text)
         elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):
-            header.doc_type, state = doctypes.canonical(text) or text, "title"
+            header.doc_type = doctypes.canonical(text) or text
+            # Giấy giới thiệu and Giấy nghỉ phép carry no summary: the line under the name is the body's first.
+            state = "" if header.doc_type in doctypes.NO_SUBJECT else "title"
         elif state == "title" and upper_line(text) and not text.endswith(":") and not doctypes.canonical(text) \
                 and not _deciding_line(text, authority) and (not header.subject or not line.blank_before):
             # A subject a website prints in capitals under the type name ("VỀ VIỆC BAN HÀNH …", "PHÊ DUYỆT …"); the

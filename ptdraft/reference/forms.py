@@ -37,6 +37,14 @@ NUMBER_LINE = re.compile(rf"^{NUMBER_WORD}\s*:?\s*(?P<n>\d*)\s*/\s*(?P<symbol>\S
 SUBJECT_LINE = re.compile(rf"^{SUBJECT_WORD}\s*:?\s*(?P<rest>.*)$")
 RECIPIENTS = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
 DISTRIBUTION = re.compile(rf"^{DISTRIBUTION_WORD}\s*:?\s*", re.I)
+# An appendix's heading after the signature (Mẫu 2.1/2.2): "Phụ lục", "PHỤ LỤC II", "Phụ lục 01", the title
+# sometimes on the same line after a colon or a dash.
+APPENDIX_LINE = re.compile(r"^PH[ỤU]\s+L[ỤU]C(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,3}))?\s*(?:[.:–—-]\s*(?P<title>\S.*))?$",
+                           re.I)
+# The line under an annex's title that names the document it goes with: "(Kèm theo Báo cáo số … của …)",
+# "(Ban hành kèm theo Quyết định số …)".
+ANNEX_NOTE_LINE = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b.*$")
+ANNEX_NOTE_ISSUER = re.compile(r"\bcủa\s+(?P<issuer>[^()]+?)\s*\)?\s*$")  # "… của Ủy ban nhân dân tỉnh …)"
 # A date anywhere in a line, in words or in figures: where the checker looks for the place-date line.
 DATE_MENTION = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
 PLACE_DATE = re.compile(
