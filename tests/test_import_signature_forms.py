@@ -42,6 +42,15 @@ def test_names_in_one_case_stay_names(name):
     assert is_personal_name(name)
 
 
+@pytest.mark.parametrize("line", ["ThS Bùi Văn Tỉnh", "Ths. Bùi Văn Tỉnh", "PGS. TS Bùi Văn Tỉnh", "TS Bùi Văn Tỉnh",
+                                  "Đại Tá Bùi Văn Tỉnh", "BSCKII Bùi Văn Tỉnh"])
+def test_a_degree_or_rank_typed_without_its_dot_still_signs(line):
+    """The decree lets a degree or a military rank stand before the name; copies drop the dot or capitalise it."""
+    content = _signed(HEAD + NOI_NHAN + f"HIỆU TRƯỞNG\n{line}\n")
+    assert content.signature.name == line and content.signature.position == "HIỆU TRƯỞNG"
+    assert line not in content.body
+
+
 @pytest.mark.parametrize("order", ["before", "after"])
 def test_a_title_in_capitals_and_the_name_joined_on_one_line(order):
     """A site that joins a table cell's lines with spaces prints "CHỦ TỊCH Bùi Văn Tỉnh"."""

@@ -7,7 +7,9 @@ import re
 from ptdraft.vietnamese.syllable import analyse
 
 # Academic titles and military ranks the decree lets stand before a name (Phụ lục I, ô 7c).
-_NAME_PREFIX = re.compile(r"^(?:(?:GS|PGS|TS|ThS|BS|KS|LS|TSKH)\.\s*)+|^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+")
+# The dot is often left out ("ThS Nguyễn Văn A", "PGS. TS Lê B"); "Ths." is a common spelling of "ThS.".
+_NAME_PREFIX = re.compile(r"^(?:(?:GS|PGS|TS|ThS|Ths|BS|BSCKI{1,2}|KS|LS|TSKH)(?:\.\s*|\s+))+"
+                          r"|^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý|Tướng|Tá|Úy|Uý)\s+")
 # The words of a post, which a copy may join to the name ("Giám Đốc Bùi Văn Tỉnh"): never in a personal name.
 _POST = re.compile(r"\b(?:giám đốc|chủ tịch|thủ tướng|bộ trưởng|thứ trưởng|chánh văn phòng|chủ nhiệm|trưởng (?:phòng|ban|đoàn)"
                    r"|cục trưởng|vụ trưởng|hiệu trưởng|viện trưởng|tổng cục|ủy viên|uỷ viên)\b")
