@@ -178,3 +178,42 @@ def test_nơi_nhận_and_signature_copied_row_by_row_with_bars():
     assert (sig.head_title, sig.position, sig.name) == ("GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Thị Bình")
     assert c.distribution == ("Như trên", "Giám đốc Sở") and c.archive == ("VP",)
     assert c.close == "Trân trọng./." and "|" not in c.body and "Đã ký" not in c.body
+
+
+JOINED = {
+    # A website that joins a table cell's lines with spaces, or keeps its cell edges as "|".
+    "kt": (NOI_NHAN + "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Văn Tỉnh\n", (SigningMode.KT, "", "CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    "kt-minister": (NOI_NHAN + "KT. BỘ TRƯỞNG THỨ TRƯỞNG Bùi Văn Tỉnh\n", (SigningMode.KT, "", "BỘ TRƯỞNG", "THỨ TRƯỞNG")),
+    "tm": (NOI_NHAN + "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Bùi Văn Tỉnh\n", (SigningMode.TM, "ỦY BAN NHÂN DÂN", "", "CHỦ TỊCH")),
+    "tm-kt": (NOI_NHAN + "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Văn Tỉnh\n",
+              (SigningMode.TM_KT, "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    "tl": (NOI_NHAN + "TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ PHÁP CHẾ Bùi Văn Tỉnh\n",
+           (SigningMode.TL, "", "BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ PHÁP CHẾ")),
+    "tuq": (NOI_NHAN + "TUQ. CHỦ TỊCH CHÁNH VĂN PHÒNG Bùi Văn Tỉnh\n", (SigningMode.TUQ, "", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG")),
+    "da-ky-inside": (NOI_NHAN + "KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký) Bùi Văn Tỉnh\n",
+                     (SigningMode.KT, "", "CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    "one-row-bar": ("Nơi nhận: - Như trên; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Văn Tỉnh\n",
+                    (SigningMode.KT, "", "CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    "cell-edges": ("| Nơi nhận:\n- Như trên;\n- Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH\n\n\n\nBùi Văn Tỉnh |\n",
+                   (SigningMode.KT, "", "CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    "signature-first-edges": ("| KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Văn Tỉnh |\n" + NOI_NHAN,
+                              (SigningMode.KT, "", "CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    "all-on-one-line": ("Nơi nhận: - Như trên; - Lưu: VT. KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Văn Tỉnh\n",
+                        (SigningMode.KT, "", "CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(JOINED))
+def test_a_signature_block_joined_onto_one_line_comes_apart(case):
+    tail, (mode, collective, head, position) = JOINED[case]
+    content = _signed(HEAD + tail)
+    signature = content.signature
+    assert (signature.mode, signature.collective, signature.head_title, signature.position, signature.name) == (
+        mode, collective, head, position, "Bùi Văn Tỉnh")
+    assert content.distribution == ("Như trên", "Lưu: VT")
+    assert "Bùi Văn Tỉnh" not in content.body and "|" not in content.body
+
+
+def test_a_body_named_ban_giam_doc_is_not_split_into_a_title():
+    content = _signed(HEAD + NOI_NHAN + "TM. BAN GIÁM ĐỐC\nGIÁM ĐỐC\nBùi Văn Tỉnh\n")
+    assert (content.signature.collective, content.signature.position) == ("BAN GIÁM ĐỐC", "GIÁM ĐỐC")

@@ -112,6 +112,19 @@ def _bars_as_gaps(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _edge_bars_off(lines: list[Line]) -> list[Line]:
+    """A website's cell edges ("| Nơi nhận:", "Bùi Văn Tỉnh |", "| KT. CHỦ TỊCH … |") off the lines they stand on;
+    a line with a bar inside it (two cells joined, a table's row) keeps its bars."""
+    out: list[Line] = []
+    for line in lines:
+        inner = line.text.strip(" |")
+        if "|" in line.text and inner and "|" not in inner:
+            out.append(dataclasses.replace(line, text=inner, raw=(line.raw or line.text).strip(" |")))
+        else:
+            out.append(line)
+    return out
+
+
 def _drop_site_tail(leftover: list[Line], notes: list[str]) -> list[Line]:
     """The lines left after the signature, without the website's lines from the first one that names the site on."""
     cut = next((i for i, line in enumerate(leftover) if _SITE_MARK.search(line.text)), None)
@@ -155,7 +168,7 @@ def _split_footer(lines: list[Line]) -> list[Line]:
                                    or (right and (is_personal_name(pieces[1]) or title_in_small_letters(pieces[1])))
                                    or _small_title_over_column_name(lines, index, pieces[1])) \
                 and not pieces[1].startswith("("):
-            left.append(Line(pieces[0], line.indent, line.number, line.blank_before))
+            left.extend(_entries_apart(Line(pieces[0], line.indent, line.number, line.blank_before)))
             right.append(Line(pieces[1], 0, line.number, line.blank_before))
             cells_joined = "|" in line.text
         elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) \
@@ -177,7 +190,13 @@ def _split_footer(lines: list[Line]) -> list[Line]:
             # "…, phòng: KGVX," above a line of capitals, goes on with that line).
             right.append(line)
         else:
-            left.extend(_entries_apart(line))
+            entries = _entries_apart(line)
+            last = _signing_cell_apart(entries[-1]) if len(entries) > 1 else entries[-1]
+            if last is not entries[-1]:  # "Nơi nhận: - Như trên; - Lưu: VT. KT. CHỦ TỊCH …": one line for both cells
+                entry, signing = last.columns
+                entries[-1] = dataclasses.replace(last, text=entry, raw=entry)
+                right.append(Line(signing, 0, line.number, line.blank_before))
+            left.extend(entries)
         previous = line
         listing = listing or bool(lists.DISTRIBUTION.match(line.text))
     return left + right
@@ -231,7 +250,8 @@ def _signing_cell_apart(line: Line) -> Line:
         return line
     right = match.group("right").strip()
     signing = lists.is_signature_start(Line(right, 0, 0))
-    if not upper_line(right) or len(right.split()) < 2 or not (signing or _TITLE_WORD.search(right)):
+    if not (upper_line(right) or title_with_name(right)) or len(right.split()) < 2 \
+            or not (signing or _TITLE_WORD.search(right)):
         return line
     return dataclasses.replace(line, raw=f"{match.group('left')}     {right}")
 
@@ -348,7 +368,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     lines = _bars_as_gaps(split_columns(tidy_header(lines[:60], notes)) + lines[60:])  # a header is never longer
     header = parse_header(lines)
     position = header.lines
-    lines = lines[:position] + _drop_furniture(lines[position:], notes)
+    lines = lines[:position] + _edge_bars_off(_drop_furniture(lines[position:], notes))
     notes.extend(header.notes)
     indented = is_indented(lines[position:])
     recipients, used = lists.parse_recipients(lines[position:], indented)

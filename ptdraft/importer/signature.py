@@ -80,6 +80,17 @@ _GLUED_NAME = re.compile(r"^(?P<title>.*[A-ZÀ-Ỹ]{2,})\s?(?P<name>[A-ZÀ-ỸĐ
 _SECOND_FORM = re.compile(r"\s+(?=(?:KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ])")
 # The deputy's title after a "KT." form's head title on its line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "KT. BỘ TRƯỞNG THỨ TRƯỞNG").
 _DEPUTY_AFTER = re.compile(r"^(?P<form>KT\.\s*\S.*?)\s+(?P<position>(?:PHÓ|THỨ)\s.*)$")
+# The head's title after a "TM." form's collective body ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", "TM. BAN THƯỜNG VỤ BÍ THƯ");
+# a body whose own name ends in such words ("TM. BAN GIÁM ĐỐC") is not split: its last word before them is no "BAN".
+_HEAD_AFTER_BODY = re.compile(r"^(?P<form>TM\.\s*\S.*?(?<!\bBAN))\s+(?P<position>(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ"
+                              r"|TRƯỞNG\s+BAN|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG"
+                              r"|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|TRƯỞNG\s+ĐOÀN|CHỦ\s+TỌA))$")
+# The signer's own title after a "TL."/"TUQ." form's head title ("TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ PHÁP CHẾ", "TUQ. CHỦ TỊCH
+# CHÁNH VĂN PHÒNG"): the head is a leader's title, and what follows it opens with a post's words.
+_OWN_TITLE_AFTER = re.compile(r"^(?P<form>(?:TL|TUQ)\.\s*(?:BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|THỦ\s+TƯỚNG|TỔNG\s+GIÁM\s+ĐỐC"
+                              r"|GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG"
+                              r"|CHÁNH\s+ÁN|THỦ\s+TRƯỞNG|TRƯỞNG\s+BAN))\s+(?P<position>(?:PHÓ\s+)?(?:CHÁNH|VỤ\s+TRƯỞNG"
+                              r"|CỤC\s+TRƯỞNG|TRƯỞNG|GIÁM\s+ĐỐC|CHỦ\s+NHIỆM|THỦ\s+TRƯỞNG)\b.*)$")
 
 
 
@@ -92,6 +103,7 @@ def is_placeholder(text: str) -> bool:
 _GLUED_PLACEHOLDER = re.compile(r"^(?P<text>.*\S)\s*(?P<mark>[(\[]\s*đã\s+ký[^()\[\]]*[)\]])$", re.I)
 
 
+_PLACEHOLDER_INSIDE = re.compile(r"^(?P<before>.*\S)\s*(?P<mark>[(\[]\s*đã\s+ký[^()\[\]]*[)\]])\s*(?P<text>\S.*)$", re.I)
 _PLACEHOLDER_BEFORE = re.compile(r"^(?P<mark>[(\[]\s*đã\s+ký[^()\[\]]*[)\]]\s*:?|đã\s+ký\s*:)\s*(?P<text>\S.*)$", re.I)
 
 
@@ -108,7 +120,13 @@ def placeholders_apart(lines: list[Line]) -> list[Line]:
             continue
         match = _GLUED_PLACEHOLDER.match(text)
         before = _PLACEHOLDER_BEFORE.match(text)
-        if match:
+        inside = _PLACEHOLDER_INSIDE.match(text)
+        if inside and upper_line(inside.group("before")) and is_personal_name(inside.group("text")):
+            # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký) Bùi Văn Tỉnh": a cell's lines joined by a copy, the mark between
+            out.append(dataclasses.replace(line, text=inside.group("before"), raw=inside.group("before")))
+            out.append(Line(inside.group("mark"), line.indent, line.number))
+            out.append(Line(inside.group("text"), line.indent, line.number))
+        elif match:
             out.append(dataclasses.replace(line, text=match.group("text"), raw=match.group("text")))
             out.append(Line(match.group("mark"), line.indent, line.number))
         elif before and is_personal_name(before.group("text")):  # "(Đã ký)Nguyễn Văn An", "Đã ký: Nguyễn Văn An"
@@ -147,14 +165,17 @@ def _unglued(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         pieces = [line.text]
-        if _PREFIX.match(line.text) and upper_line(line.text):
-            pieces = _SECOND_FORM.split(line.text)
-            deputy = _DEPUTY_AFTER.match(pieces[-1])
-            if deputy:
-                pieces[-1:] = [deputy.group("form"), deputy.group("position")]
-        match = _title_and_name(pieces[-1])
-        if match:
-            pieces[-1:] = [match.group("title").strip(), match.group("name")]
+        match = _title_and_name(line.text)
+        if match:  # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Văn Tỉnh": the name off first, then the titles apart
+            pieces = [match.group("title").strip(), match.group("name")]
+        if _PREFIX.match(pieces[0]) and upper_line(pieces[0]):
+            titles = _SECOND_FORM.split(pieces[0])
+            for pattern in (_DEPUTY_AFTER, _HEAD_AFTER_BODY, _OWN_TITLE_AFTER):
+                joined = pattern.match(titles[-1])
+                if joined:
+                    titles[-1:] = [joined.group("form"), joined.group("position")]
+                    break
+            pieces = titles + pieces[1:]
         if len(pieces) == 1:
             out.append(line)
             continue
