@@ -227,6 +227,8 @@ def archive_line(content: Content) -> str:
         parts.append(f"{drafter}.({content.copies})")
     elif drafter:
         parts.append(drafter)
+    elif content.copies and len(parts) > 1:
+        parts[-1] = f"{parts[-1]} ({content.copies})"  # "Lưu: VT, KTN (3)": the count after the unit, no comma
     elif content.copies:
         parts.append(f"({content.copies})")
     return ", ".join(parts)

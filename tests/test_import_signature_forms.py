@@ -2,6 +2,8 @@
 onto one, a title typed in small letters; and a signer name that must read as one person's name."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ptdraft.importer import import_text
@@ -217,3 +219,35 @@ def test_a_signature_block_joined_onto_one_line_comes_apart(case):
 def test_a_body_named_ban_giam_doc_is_not_split_into_a_title():
     content = _signed(HEAD + NOI_NHAN + "TM. BAN GIÁM ĐỐC\nGIÁM ĐỐC\nBùi Văn Tỉnh\n")
     assert (content.signature.collective, content.signature.position) == ("BAN GIÁM ĐỐC", "GIÁM ĐỐC")
+
+
+def test_a_signing_form_glued_onto_the_luu_line_is_the_signature():
+    """A copy that lost the line break between the cells: "- Lưu: VT, TH1, NC2.KT. CHỦ TỊCH"."""
+    content = _signed(HEAD + "Nơi nhận:\n- Như trên;\n- Lưu: VT, TH1, NC2.KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐặng Xuân Phong\n")
+    signature = content.signature
+    assert (signature.mode, signature.head_title, signature.position, signature.name) == (
+        SigningMode.KT, "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đặng Xuân Phong")
+    assert (content.archive, content.drafter_code) == (("TH1",), "NC2")
+
+
+@pytest.mark.parametrize("entry", ["Lưu: VT, QLGT (Đạt, 5b).", "Lưu: VT, TCKH. (Hằng 05b)", "Lưu: VT, PC08(ĐTM)",
+                                   "Lưu: VT, CS (3b)", "Lưu: VT, KT (2b)."])
+def test_a_luu_line_whose_brackets_would_be_lost_is_kept_as_written(entry):
+    from ptdraft.layout import distribution_entries
+
+    content = _signed(HEAD + f"Nơi nhận:\n- Như trên;\n- {entry}\nCHỦ TỊCH\nBùi Văn Tỉnh\n")
+    assert (content.archive, content.drafter_code, content.copies) == ((), "", None)
+    # Its words and brackets as written, in order (spacing and a stray dot tidied like any entry's).
+    tokens = r"\w+|[()]"
+    assert re.findall(tokens, distribution_entries(content)[-1]) == re.findall(tokens, entry)
+
+
+@pytest.mark.parametrize("entry, printed", [
+    ("Lưu: VT, KTN (3)", "Lưu: VT, KTN (3)."), ("Lưu: VT, VX.Tr(5).", "Lưu: VT, VX.Tr (5)."),
+    ("Lưu VT, HCQT (H2b)", "Lưu: VT, HCQT, H2b."),
+])
+def test_a_luu_line_that_parses_prints_its_parts_in_the_decrees_form(entry, printed):
+    from ptdraft.layout import distribution_entries
+
+    content = _signed(HEAD + f"Nơi nhận:\n- Như trên;\n- {entry}\nCHỦ TỊCH\nBùi Văn Tỉnh\n")
+    assert distribution_entries(content)[-1] == printed

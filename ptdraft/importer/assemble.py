@@ -215,8 +215,10 @@ def _small_title_over_column_name(lines: list[Line], index: int, piece: str) -> 
 
 
 # The signature's cell read onto the end of a Nơi nhận line with one space between ("Nơi nhận: KT. CHỦ TỊCH",
-# "- Như trên; PHÓ CHỦ TỊCH"): after "Nơi nhận:" or an entry's final mark, a signing form or a title in capitals.
-_SIGNING_TAIL = re.compile(rf"^(?P<left>{forms.DISTRIBUTION_WORD}\s*:|[-–+•].*?[;.])\s+(?P<right>[A-ZĐÀ-Ỹ][^;:,]*)$")
+# "- Như trên; PHÓ CHỦ TỊCH"): after "Nơi nhận:" or an entry's final mark, a signing form or a title in capitals; a
+# signing form may stand glued to the mark ("- Lưu: VT, TH1, NC2.KT. CHỦ TỊCH").
+_SIGNING_TAIL = re.compile(rf"^(?P<left>{forms.DISTRIBUTION_WORD}\s*:|[-–+•].*?[;.])(?:\s+|(?=(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]))"
+                           r"(?P<right>[A-ZĐÀ-Ỹ][^;:,]*)$")
 _TITLE_WORD = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|CHÁNH|ỦY\s+VIÊN|THƯ\s+KÝ|CHỦ\s+NHIỆM)\b")
 
 

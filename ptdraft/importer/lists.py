@@ -97,7 +97,7 @@ def parse_archive(entry: str) -> Archive | None:
         last = parts.pop().rstrip(";")
         if (d := re.match(r"^(?P<unit>[^\s()]+)\s*\((?P<inner>[^()]*)\)\s*(?P<after>\S*)$", last)):
             parts.append(d.group("unit"))
-            inner, after = d.group("inner").strip(), d.group("after")
+            inner, after = d.group("inner").strip(), d.group("after").strip(".;")  # "VX.Tr(5).": the final mark
             if inner.isdigit():
                 archive.copies = int(inner) or None
                 archive.drafter = after
@@ -128,7 +128,14 @@ def reprints(archive: Archive) -> bool:
     # code in brackets ("HCQT (H2b)" → "HCQT, H2b"): its line would lose the brackets.
     lost = [m.group(0) for m in re.finditer(r"\([^()]*[^\d\s()][^()]*\)(?=\s*[.\w])", archive.text)
             if m.group(0) not in printed]
-    return re.findall(r"\w+", fold(printed).casefold()) == re.findall(r"\w+", fold(archive.text).casefold()) \
+    if any(part.count("(") != part.count(")") for part in [*archive.units, archive.drafter]):
+        return False  # "QLGT (Đạt, 5b)": a bracket the commas split is no unit and no drafter's code
+    # The same words and brackets in the same order: "PC08(ĐTM)" (a team of the unit), "CS (3b)" (a count), "TCKH.
+    # (Hằng 05b)" would lose theirs. Only a drafter's code with its copies in brackets ("HCQT (H2b)") prints in the
+    # decree's form "HCQT, H2b".
+    written = re.sub(r"\((?P<code>[A-ZĐ]+\d+b?)\)", r" \g<code>", archive.text)
+    tokens = r"\w+|[()]"
+    return re.findall(tokens, fold(printed).casefold()) == re.findall(tokens, fold(written).casefold()) \
         and not lost
 
 
