@@ -131,3 +131,19 @@ def test_the_imported_draft_saves_and_loads(imported, tmp_path):
     path = tmp_path / "letter.json"
     api.save_draft(draft, path)
     assert api.load_draft(path).content == draft.content
+
+
+def test_kinh_gui_entries_on_one_line_apart_by_semicolons_are_separate_recipients():
+    from ptdraft.importer import import_text
+
+    text = ("UBND TỈNH QUẢNG TRỊ\nSỞ GIAO THÔNG VẬN TẢI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/SGTVT-QLGT\nV/v phân luồng giao thông\nQuảng Trị, ngày 5 tháng 3 năm 2023\n\n"
+            "Kính gửi: Công an tỉnh; Ban Quản lý dự án giao thông; UBND các huyện: Cam Lộ, Gio Linh.\n\n"
+            "Sở Giao thông vận tải đề nghị các đơn vị phối hợp thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+            "GIÁM ĐỐC\n\nLê Văn An\n")
+    content = import_text(text)[0].content
+    assert content.recipients == ("Công an tỉnh", "Ban Quản lý dự án giao thông", "UBND các huyện: Cam Lộ, Gio Linh")
+    # One recipient whose name holds a ";" before a small letter stays one.
+    one = import_text(text.replace("Công an tỉnh; Ban Quản lý dự án giao thông; UBND các huyện: Cam Lộ, Gio Linh",
+                                   "Sở Tài chính; đồng gửi Kho bạc"))[0].content
+    assert one.recipients == ("Sở Tài chính; đồng gửi Kho bạc",)

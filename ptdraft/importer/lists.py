@@ -71,6 +71,11 @@ def parse_recipients(lines: list[Line], indented: bool) -> tuple[list[str], int]
         rest = [Line(first, 0, lines[0].number)] + rest
     entries, used = _entries(rest, stop)
     used = used if not first else used - 1
+    if len(entries) == 1:
+        # "Kính gửi: Công an thành phố; Ban Quản lý dự án; UBND các quận: …" — the entries on one line, ";" apart.
+        pieces = [piece.strip() for piece in entries[0].split(";")]
+        if len([p for p in pieces if p]) >= 2 and all(p[:1].isupper() for p in pieces if p):
+            entries = [p for p in pieces if p]
     return [e for e in (clean_entry(x) for x in entries) if e], max(1, 1 + used)
 
 
