@@ -15,7 +15,7 @@ from ptdraft.errors import InputError
 def _not_a_zip(path: Path) -> str:
     """Why a .docx that is no zip cannot be read: Word keeps a password-protected DOCX in an OLE container (with
     an "EncryptedPackage" stream), and a Word 97-2003 file renamed .docx is one too."""
-    from ptdraft.ooxml.docx_reader import ENCRYPTED, NOT_A_ZIP, OLE_MAGIC, is_encrypted
+    from ptdraft.ooxml.docx_reader import ENCRYPTED, OLE_MAGIC, is_encrypted, not_a_zip
 
     try:
         with open(path, "rb") as handle:
@@ -26,7 +26,7 @@ def _not_a_zip(path: Path) -> str:
         return ENCRYPTED
     if head[:8] == OLE_MAGIC:
         return "tệp không phải DOCX mà là tệp Word 97-2003 đổi đuôi: hãy đổi đuôi thành .doc để nhập"
-    return NOT_A_ZIP
+    return not_a_zip(head)
 
 
 def docx_paragraphs(path: Path) -> list[str]:

@@ -31,6 +31,13 @@ from ptdraft.text import grouped
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 files, and Word's password-protected DOCX
 ENCRYPTED = "tệp DOCX có mật khẩu (được mã hóa): hãy mở bằng Word, bỏ mật khẩu rồi lưu lại"
 NOT_A_ZIP = "tệp không phải DOCX (không phải tệp nén zip của Word)"  # said alike by check and import
+# A zip's opening with no readable zip after it: a copy cut short (a download or a USB copy not finished).
+TRUNCATED = "tệp DOCX bị hỏng hoặc chưa tải, chép hết (phần nén zip bị cắt ngang); hãy lấy lại tệp gốc"
+
+
+def not_a_zip(head: bytes) -> str:
+    """What a file named .docx that no zip reader opens is, from its first bytes."""
+    return TRUNCATED if head[:4] == b"PK\x03\x04" else NOT_A_ZIP
 
 
 def is_encrypted(head: bytes) -> bool:
@@ -80,7 +87,7 @@ class Package:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             self._infos = {info.filename: info for info in self._zip.infolist()}
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, NotImplementedError):
-            raise InputError(NOT_A_ZIP, where) from None
+            raise InputError(not_a_zip(data), where) from None
         _check_zip(list(self._infos.values()), where)
         self.trees: dict[str, object] = {}
         self.dirty: set[str] = set()
@@ -129,7 +136,9 @@ class Package:
             try:
                 self.trees[name] = etree.fromstring(self.raw(name), _PARSER)
             except etree.XMLSyntaxError as exc:
-                raise InputError(f"phần {name} của tệp DOCX bị hỏng (XML không hợp lệ: {exc.msg})", self.where) from None
+                line = f", dòng {exc.lineno}" if exc.lineno else ""
+                raise InputError(f"phần {name} của tệp DOCX bị hỏng (XML không hợp lệ{line}); hãy mở bằng Word và lưu "
+                                 "lại, hoặc lấy lại tệp gốc", self.where) from None
         return self.trees[name]
 
     def _rels_name(self, part: str) -> str:
