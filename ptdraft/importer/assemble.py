@@ -22,6 +22,7 @@ from ptdraft.importer.signature import (
 from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.importer.source import Source
 from ptdraft.model import Content, Draft
+from ptdraft.rules import END_MARK
 
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
 # Page furniture a PDF or a website leaves between the lines of a letter: never part of it.
@@ -403,6 +404,8 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     leftover = [line.text for line in _drop_site_tail(after, notes) + before]
     unrecognised.extend(leftover)
     content, recognised = _content(header, doc_type, recipients, body, footer, notes)
+    if not body.close and (body.intro or body.items or body.closing) and not leftover:
+        notes.append(f"văn bản không có “{END_MARK}” sau đoạn cuối: bản thảo không tự thêm (ptdraft check sẽ nhắc)")
     if annexes:
         content = dataclasses.replace(content, annexes=tuple(annexes), issuer_name=issuer)
         recognised.append(("Phụ lục, văn bản kèm theo", "\n".join(
