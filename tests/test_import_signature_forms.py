@@ -251,3 +251,21 @@ def test_a_luu_line_that_parses_prints_its_parts_in_the_decrees_form(entry, prin
 
     content = _signed(HEAD + f"Nơi nhận:\n- Như trên;\n- {entry}\nCHỦ TỊCH\nBùi Văn Tỉnh\n")
     assert distribution_entries(content)[-1] == printed
+
+
+def test_two_signatures_side_by_side_are_the_signature_and_the_cosigner():
+    """A joint letter's two signatures in columns (pdftotext -layout): the right one is the lead body's, the left one
+    the co-signer's; neither lands in the body."""
+    blocks = ("TM. BAN THƯỜNG VỤ                                KT. GIÁM ĐỐC\n"
+              "KT. CHỦ TỊCH                                     PHÓ GIÁM ĐỐC\n"
+              "PHÓ CHỦ TỊCH                                     (Đã ký)\n"
+              "(Đã ký)\n"
+              "Vũ Thị Hương                                     Nguyễn Mạnh Hùng\n\n")
+    content = _signed(HEAD + blocks + NOI_NHAN)
+    main, second = content.signature, content.cosigner
+    assert (main.mode, main.head_title, main.position, main.name) == (
+        SigningMode.KT, "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Mạnh Hùng")
+    assert (second.mode, second.collective, second.head_title, second.position, second.name) == (
+        SigningMode.TM_KT, "BAN THƯỜNG VỤ", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vũ Thị Hương")
+    assert "Hùng" not in content.body + content.closing and "GIÁM ĐỐC" not in content.closing
+    assert content.distribution == ("Như trên", "Lưu: VT")

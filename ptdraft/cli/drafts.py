@@ -69,7 +69,7 @@ def refuse_incomplete(draft, remedy: str | None = None) -> None:
     named = [f"{p.message} ({p.ref.removeprefix('values.')})" if p.ref.startswith("values.") else p.message
              for p in problems]
     raise InputError(
-        f"văn bản còn thiếu hoặc sai {len(problems)} điểm: " + "; ".join(named)
+        f"văn bản còn thiếu hoặc sai {len(problems)} điểm: " + "; ".join(named).rstrip(".")
         + ". Điền đủ rồi xuất lại, "
         + (remedy or f"hoặc thêm --du-thao để xuất bản dự thảo có dấu \"{DRAFT_MARK}\" ở góc trên bên trái trang 1")
         + "; chưa ghi tệp nào")

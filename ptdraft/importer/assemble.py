@@ -338,7 +338,7 @@ def _signature_below(lines: list[Line]) -> bool:
 
 def _footer(lines: list[Line]) -> tuple[dict, list[Line]]:
     """Nơi nhận and the signature from the lines after the body; the lines left over."""
-    parts: dict = {"distribution": [], "archive": None, "signature": None}
+    parts: dict = {"distribution": [], "archive": None, "signature": None, "cosigner": None}
     leftover: list[Line] = []
     rest = _split_footer(placeholders_apart(lines))
     while rest:
@@ -353,6 +353,14 @@ def _footer(lines: list[Line]) -> tuple[dict, list[Line]]:
             parts["signature"] = block
             rest = block.rest if len(block.rest) < len(rest) else rest[1:]
             block.rest = []
+        elif parts["cosigner"] is None and parts["signature"] is not None and parts["signature"].name \
+                and lists.is_signature_start(line) \
+                and (second := parse_signature(rest)).name:
+            # A joint letter's two signatures side by side (the columns read left, then right): the right one is the
+            # lead body's, the left one the co-signer's (Mẫu 1.9 prints it there, level with the first).
+            parts["cosigner"], parts["signature"] = parts["signature"], second
+            rest = second.rest if len(second.rest) < len(rest) else rest[1:]
+            second.rest = []
         elif not line.text.strip(" |"):
             rest = rest[1:]  # the "|" a website closes the Nơi nhận cell with
         else:
@@ -475,9 +483,13 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
     flat = body.intro + ([] if requirements else [p for group in body.items for p in group])
     block: SignatureBlock | None = footer["signature"]
     signature = block.signature() if block else None
+    second: SignatureBlock | None = footer["cosigner"]
     if block:
         found("Chữ ký", "\n".join(block.authority + block.position + ([block.name] if block.name else [])))
-        for placeholder in block.placeholders:
+    if second:
+        found("Chữ ký thứ hai", "\n".join(second.authority + second.position + [second.name]))
+    for each in (second, block):
+        for placeholder in each.placeholders if each else []:
             notes.append(f"bỏ dòng “{placeholder}” trong khối chữ ký")
     entries = list(footer["distribution"])
     archive = None
@@ -501,6 +513,8 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
         elif printed.rstrip(".") != archive.text.rstrip("."):
             notes.append(f"dòng “{archive.text}” sẽ in theo mẫu “{printed}.”")
     signed: dict[str, Any] = {"signature": signature} if signature else {}  # else the model's default
+    if second:
+        signed["cosigner"] = second.signature()
     content = Content(
         doc_type=doc_type,
         parent_authority="\n".join(header.parent_authority),
