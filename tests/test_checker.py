@@ -89,11 +89,14 @@ def _arial_run(d):
 
 
 def _east_asia_slot(d):
-    run_fonts(para(d, "Thực hiện").runs[0], eastAsia="SimSun")
+    """SimSun in the East Asian slot of a run that quotes Chinese characters (the slot they print with)."""
+    run = para(d, "Thực hiện").runs[0]
+    run.text += " (越南)"
+    run_fonts(run, eastAsia="SimSun")
 
 
 def _theme_font(d):
-    run_fonts(para(d, "Thực hiện").runs[0], csTheme="minorBidi", cstheme="minorBidi")
+    run_fonts(para(d, "Thực hiện").runs[0], hAnsiTheme="minorHAnsi")
 
 
 def _style_font(d):
@@ -294,11 +297,50 @@ def test_letter_made_from_word_default_template_is_read_and_clean():
     assert check_bytes(word_letter(fonts_in_styles=True)) == []
 
 
-def test_theme_fonts_of_word_default_styles_are_not_times_new_roman():
-    """Word's default styles leave the cs and eastAsia slots to theme fonts: one finding names all paragraphs."""
-    (finding,) = check_bytes(word_letter(fonts_in_styles=False))
+def _style_fonts(data: bytes, **slots: str) -> bytes:
+    """The DOCX with the Normal style's w:rFonts set as given ("asciiTheme": "minorHAnsi", …), others removed."""
+    d = docx.Document(io.BytesIO(data))
+    fonts = d.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts()
+    for name in list(fonts.attrib):
+        del fonts.attrib[name]
+    for slot, value in slots.items():
+        fonts.set(qn(f"w:{slot}"), value)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_times_new_roman_for_ascii_and_hansi_alone_is_no_finding():
+    """python-docx's font.name (and many generators) set only ascii and hAnsi; Word's defaults leave cs to the theme
+    font minorBidi and eastAsia to minorEastAsia. Vietnamese letters print with ascii and hAnsi only: no finding."""
+    assert check_bytes(word_letter(fonts_in_styles=False)) == []
+    data = _style_fonts(word_letter(fonts_in_styles=False), ascii="Times New Roman", hAnsi="Times New Roman",
+                        cs="Arial", eastAsia="SimSun")
+    assert check_bytes(data) == []
+
+
+def test_the_slots_vietnamese_letters_print_with_are_judged():
+    """ascii prints the plain letters and digits, hAnsi the Vietnamese ones: either one wrong is a finding that
+    names it, and only it."""
+    (finding,) = check_bytes(_style_fonts(word_letter(), ascii="Times New Roman", hAnsi="Arial"))
     assert finding.rule == "font.family"
-    assert "phông chủ đề" in finding.message and "eastAsia" in finding.message and "cs" in finding.message
+    assert "hAnsi: Arial" in finding.message and "ascii" not in finding.message and "cs" not in finding.message
+    (finding,) = check_bytes(_style_fonts(word_letter(fonts_in_styles=False), asciiTheme="minorHAnsi",
+                                          hAnsi="Times New Roman"))
+    assert "ascii: phông chủ đề minorHAnsi" in finding.message and "hAnsi" not in finding.message
+
+
+def test_east_asian_characters_are_judged_by_their_own_slot():
+    """A paragraph that quotes Chinese characters prints them with the eastAsia slot: a theme font there is a
+    finding for that paragraph only."""
+    d = docx.Document(io.BytesIO(word_letter(fonts_in_styles=False)))
+    para(d, "Thực hiện").add_run(" (越南)")
+    out = io.BytesIO()
+    d.save(out)
+    (finding,) = check_bytes(out.getvalue())
+    assert finding.rule == "font.family" and finding.excerpt.startswith("Thực hiện")
+    assert "eastAsia: phông chủ đề minorEastAsia" in finding.message and "cs" not in finding.message
+    assert " đoạn:" not in finding.message  # one paragraph
 
 
 def _letter_without_tables(date: str = "Nghệ An, ngày 15 tháng 3 năm 2026") -> bytes:
