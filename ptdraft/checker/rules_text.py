@@ -14,7 +14,7 @@ from ptdraft import rules
 from ptdraft.reference import doctypes
 from ptdraft.ooxml.document import DocInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Result, box_of, excerpt, text_fix
-from ptdraft.reference.forms import SIGNING_PREFIX as _PREFIX
+from ptdraft.reference.forms import SIGNING_PREFIX as _PREFIX, SYMBOL
 from ptdraft.checker.recognise import APPENDIX_REQUIRED, DASHES, Part, Recognised, fold, starts_with_dash, text_of
 from ptdraft.reference.dates import date_words
 from ptdraft.rules import Element
@@ -22,7 +22,6 @@ from ptdraft.rules import Element
 # FORMAT.md §6.1 and §5.1 (the patterns a checker can use), with a blank number or date allowed:
 # the records office writes them in by hand after signing.
 NUMBER_LINE = re.compile(r"^Số:[ \u00a0]+(?P<num>[^/]*?)[ \u00a0]*/(?P<symbol>.*)$")
-SYMBOL = re.compile(r"^[A-Za-zĐđ]+(-[A-ZĐ0-9&]+)+$")
 NUMBER = re.compile(r"^(0[1-9]|[1-9]\d+)$")
 DATE = re.compile(r"^[^,]+, ngày (0[1-9]|[12]\d|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$")
 _DATE_LOOSE = re.compile(
