@@ -165,7 +165,10 @@ CASES = [
     ("number.leading-zero", "cong-van-chung", _text("Số:", "Số: 5/SNV-CCHC")),
     ("number.form", "cong-van-chung", _text("Số:", "Số: 05/SNV - CCHC")),
     ("number.form", "quyet-dinh", _text("Số:", "Số: 12/2026/QĐ-UBND")),
+    ("number.form", "cong-van-chung", _text("Số:", "Số: 05/SNV")),
+    ("number.form", "quyet-dinh", _text("Số:", "Số: 05/UBND")),
     ("number.type-code", "cong-van-chung", _text("Số:", "Số: 05/CV-SNV")),
+    ("number.type-code", "cong-van-chung", _text("Số:", "Số: 05/QĐ")),
     ("number.type-code", "thong-bao", _text("Số:", "Số: 05/QĐ-UBND")),
     ("date.leading-zero", "cong-van-chung", _text("Quảng Trị, ngày", "Quảng Trị, ngày 5 tháng 3 năm 2026")),
     ("date.leading-zero", "cong-van-chung", _text("Quảng Trị, ngày", "Quảng Trị, ngày 05 tháng 03 năm 2026")),
@@ -497,3 +500,26 @@ def test_agency_typed_before_the_national_title_is_not_a_circulation_note(tmp_pa
     assert ("2", "Tên cơ quan ban hành") in boxes
     assert not any(box == "11" for box, _name in boxes)
     assert any(f.box == "11" for f in letter("XEM XONG TRẢ LẠI") if f.rule == "font.size")
+
+
+@pytest.mark.parametrize("template_id, number", [
+    ("cong-van-chung", "Số: 1520/PC08-ĐTTNGT"), ("cong-van-chung", "Số: 35/C08-P3"),
+    ("quyet-dinh", "Số: 12/QĐ-PV01"), ("thong-bao", "Số: 07/TB-PC08"),
+])
+def test_a_police_or_army_units_digits_are_part_of_its_symbol(template_id, number):
+    """Công an and army letters as ptdraft prints them: a unit numbered like PC08 or C08 is a valid group."""
+    assert check_bytes(broken(template_id, _text("Số:", number))) == []
+
+
+@pytest.mark.parametrize("template_id, number, said, fix", [
+    ("cong-van-chung", "Số: 120/UBND", "chữ viết tắt tên đơn vị soạn thảo hoặc lĩnh vực", "Số: 120/UBND-VP"),
+    ("quyet-dinh", "Số: 05/QĐ", "chỉ có chữ viết tắt tên loại", "Số: 05/QĐ-UBND"),
+    ("quyet-dinh", "Số: 05/UBND", "thiếu chữ viết tắt tên loại \"QĐ\"", "Số: 05/QĐ-UBND"),
+])
+def test_a_symbol_of_one_group_is_told_what_group_it_lacks(template_id, number, said, fix):
+    """"Số: 120/UBND" on a công văn is not a matter of hyphens or spaces: it lacks the drafting unit's (or the
+    field's) abbreviation after the issuer's (FORMAT.md §6.1); a Quyết định's symbol lacks its type code or its
+    issuer. One finding, no talk of hyphens and spaces."""
+    (finding,) = check_bytes(broken(template_id, _text("Số:", number)))
+    assert finding.rule == "number.form" and said in finding.message and fix in finding.fix
+    assert "dấu cách" not in finding.message

@@ -98,6 +98,24 @@ def _symbol_ok(symbol: str) -> bool:
         [groups[0]] + [g.upper() if g in doctypes.MIXED_CASE_CODES else g for g in groups[1:]])))
 
 
+def _one_group(doc: DocInfo, part: Part, symbol: str, wanted: str | None, number: str) -> Result:
+    """A symbol of one abbreviation ("Số: 120/UBND"): what its second group should be (FORMAT.md §6.1)."""
+    if wanted is None:  # a công văn: the issuer's abbreviation, then the drafting unit's or the field's
+        message = (f"Ký hiệu công văn \"{symbol}\" chỉ có một nhóm chữ viết tắt: ký hiệu công văn gồm chữ viết tắt "
+                   "tên cơ quan ban hành, dấu \"-\", rồi chữ viết tắt tên đơn vị soạn thảo hoặc lĩnh vực.")
+        fix = (f"Viết \"Số: {number}/{symbol}-<đơn vị soạn thảo hoặc lĩnh vực>\", ví dụ \"Số: {number}/{symbol}-VP\" "
+               "(Văn phòng soạn thảo).")
+    elif symbol == wanted:  # "QĐ" alone: the issuer is missing
+        message = (f"Ký hiệu \"{symbol}\" chỉ có chữ viết tắt tên loại: văn bản có tên loại ghi chữ viết tắt tên loại, "
+                   "dấu \"-\", rồi chữ viết tắt tên cơ quan ban hành.")
+        fix = f"Viết \"Số: {number}/{symbol}-<cơ quan ban hành>\", ví dụ \"Số: {number}/{symbol}-UBND\"."
+    else:  # "UBND" alone on a Quyết định: the type code is missing
+        message = (f"Ký hiệu \"{symbol}\" thiếu chữ viết tắt tên loại \"{wanted}\": văn bản có tên loại ghi chữ viết tắt "
+                   "tên loại, dấu \"-\", rồi chữ viết tắt tên cơ quan ban hành.")
+        fix = f"Viết \"Số: {number}/{wanted}-{symbol}\"."
+    return _result("number.form", Element.NUMBER, "§6.1", doc, part, message, fix)
+
+
 def number_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     """FORMAT.md §6: "Số: 05/QĐ-UBND"; no type code for a công văn; the type code from the decree's table."""
     part = found.first(Element.NUMBER)
@@ -132,7 +150,12 @@ def number_rules(doc: DocInfo, found: Recognised) -> list[Result]:
                              "số từ 10 trở lên không có số 0 ở trước.", True))
         else:
             problems.append(("number.form", f"Số \"{number}\" không phải số thứ tự bằng chữ số Ả Rập.", False))
-    if not _symbol_ok(symbol):
+    wanted = doctypes.abbreviation(found.doc_type) if found.doc_type else None
+    single = _symbol_ok(f"{symbol}-X") and "-" not in symbol  # "UBND", "QĐ", "PC08": one abbreviation only
+    if single:
+        if wanted or symbol not in doctypes.ABBREVIATIONS.values():  # a type code alone: number.type-code says it
+            out.append(_one_group(doc, part, symbol, wanted, number or "05"))
+    elif not _symbol_ok(symbol):
         tight = re.sub(r"\s*-\s*", "-", symbol)
         new_symbol = tight if _symbol_ok(tight) else symbol
         problems.append(("number.form", f"Ký hiệu \"{symbol}\" không đúng dạng: các nhóm chữ viết tắt in hoa nối "
@@ -148,8 +171,7 @@ def number_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     code = new_symbol.split("-")[0]
     codes = set(doctypes.ABBREVIATIONS.values())
     if found.doc_type:
-        wanted = doctypes.abbreviation(found.doc_type)
-        if wanted and code != wanted:
+        if wanted and code != wanted and not single:
             out.append(_result("number.type-code", Element.NUMBER, "§6.2", doc, part,
                                f"{found.doc_type} có chữ viết tắt tên loại \"{wanted}\", ký hiệu lại ghi \"{code}\".",
                                f"Viết ký hiệu dạng {wanted}-<chữ viết tắt tên cơ quan>."))
