@@ -216,15 +216,27 @@ class _Finder:
     # -- closing ----------------------------------------------------------------
 
     def closing(self, start: int) -> tuple[int, Part | None, list[Part]]:
-        """Boxes 7 and 9b: (first paragraph of the closing, the Nơi nhận label, its lines)."""
+        """Boxes 7 and 9b: (first paragraph of the closing, the Nơi nhận label, its lines).
+
+        Nơi nhận and the signature side by side in a two-column table (the decree's layout), one over the other in a
+        table of one column, the signature in a table of its own above or below Nơi nhận typed as paragraphs, both
+        typed as paragraphs, or on tabbed lines ("Nơi nhận:⇥KT. CHÁNH VĂN PHÒNG"): each part is found, and where it
+        sits is closing.layout's to judge."""
         paras = self.paras
-        label = next((p for p in self.visible(start, len(paras)) if _is_label(p)), None)
+        visible = self.visible(start, len(paras))
+        label = next((p for p in visible if _is_label(p)), None)
         table = label.table if label is not None and label.table >= 0 else -1
-        if table < 0:
-            signed = [p for p in self.visible(start, len(paras)) if p.table >= 0 and forms.SIGNING_START.match(p.text)]
-            table = signed[-1].table if signed else -1
+        signed = [p for p in visible if p.table >= 0 and forms.SIGNING_START.match(p.text)]
         items: list[Part] = []
         label_part = None
+        if table < 0 and label is not None and signed:
+            # Nơi nhận typed as paragraphs, the signature in a table of its own (often of one column) above or below.
+            cells = [p for p in paras if p.table == signed[-1].table]
+            label_part, items = self._distribution(label, self.visible(label.index, len(paras)))
+            self._signature([p for p in cells if p.col == signed[-1].col])
+            return min(cells[0].index, label.index), label_part, items
+        if table < 0 and label is None:
+            table = signed[-1].table if signed else -1
         if table >= 0:
             cells = [p for p in paras if p.table == table]
             first = cells[0].index
@@ -236,6 +248,9 @@ class _Finder:
                 sign = [p for p in cells if p.col == max(c.col for c in cells)]
             self._signature(sign)
             return first, label_part, items
+        if label is not None and _tabbed_closing(self.visible(label.index, len(paras))):
+            label_part, items = self._tabbed_closing(label)
+            return label.index, label_part, items
         after = []
         if label is not None:
             label_part, items = self._distribution(label, self.visible(label.index, len(paras)))
@@ -252,6 +267,27 @@ class _Finder:
         firsts = [p.index for p in after] + ([label.index] if label is not None else [])
         return (min(firsts) if firsts else len(paras)), label_part, items
 
+    def _tabbed_closing(self, label: ParaInfo) -> tuple[Part, list[Part]]:
+        """Nơi nhận and the signature typed on the same lines apart by tabs: on each line from the label on, the text
+        before the first tab is Nơi nhận's, the text after it the signature's (a line without a tab is Nơi nhận's
+        when it reads as one of its lines, the signature's otherwise)."""
+        left: list[tuple[ParaInfo, int, int]] = []
+        right: list[tuple[ParaInfo, int, int]] = []
+        for para in self.visible(label.index, len(self.paras)):
+            tab = para.text.find("\t", len(para.text) - len(para.text.lstrip()))
+            for a, b in pieces(para, tabs=True):
+                if 0 <= tab < a:
+                    right.append((para, a, b))
+                elif tab >= 0 or para.index == label.index or _distribution_line(para.text[a:b]):
+                    left.append((para, a, b))
+                else:
+                    right.append((para, a, b))
+        (para, a, b), rest = left[0], left[1:]
+        part = self.add(Element.DISTRIBUTION_LABEL, para.index, a, b)
+        items = [self.add(Element.DISTRIBUTION, p.index, a, b) for p, a, b in rest if not is_rule_line(p.text[a:b])]
+        self._signature_lines(right)
+        return part, items
+
     def _distribution(self, label: ParaInfo, cell: list[ParaInfo]) -> tuple[Part, list[Part]]:
         lines = pieces(label)
         part = self.add(Element.DISTRIBUTION_LABEL, label.index, *lines[0])
@@ -259,14 +295,16 @@ class _Finder:
         for para in cell:
             if para.index <= label.index or para.empty or is_rule_line(para.text):
                 continue
-            if label.table < 0 and not (starts_with_dash(para.text) or para.bullet or fold(para.text).startswith("luu")):
+            if label.table < 0 and not (_distribution_line(para.text) or para.bullet):
                 break
             items.extend(self.add(Element.DISTRIBUTION, para.index, a, b) for a, b in pieces(para))
         return part, items
 
     def _signature(self, paras: list[ParaInfo]) -> None:
-        lines = [(p, a, b) for p in paras for a, b in pieces(p)
-                 if not _placeholder(p.text[a:b]) and not is_rule_line(p.text[a:b])]
+        self._signature_lines([(p, a, b) for p in paras for a, b in pieces(p)])
+
+    def _signature_lines(self, found: list[tuple[ParaInfo, int, int]]) -> None:
+        lines = [(p, a, b) for p, a, b in found if not _placeholder(p.text[a:b]) and not is_rule_line(p.text[a:b])]
         if not lines:
             return
         name = lines[-1] if len(lines) > 1 else None
@@ -417,9 +455,28 @@ def _left_column(para: ParaInfo, number: int, count: int, after_title: bool) -> 
 
 
 def _is_label(para: ParaInfo) -> bool:
-    """"Nơi nhận:" on a line of its own (a body sentence that starts "Nơi nhận hồ sơ" is not the label)."""
-    lines = pieces(para)
+    """"Nơi nhận:" on a line of its own, or before a tab (a body sentence that starts "Nơi nhận hồ sơ" is not the
+    label)."""
+    lines = pieces(para, tabs=True)
     return bool(lines) and fold(para.text[lines[0][0]:lines[0][1]]) == "noinhan"
+
+
+def _distribution_line(text: str) -> bool:
+    """A line of Nơi nhận: "- Như trên;", "+ …", "Lưu: VT, …"."""
+    return starts_with_dash(text) or fold(text).startswith("luu")
+
+
+def _tabbed_closing(paras: list[ParaInfo]) -> bool:
+    """Whether Nơi nhận (the first of ``paras``) shares its lines with the signature, apart by tabs: a line holds,
+    after a tab, a signing form or a line in capitals ("Nơi nhận:⇥KT. CHÁNH VĂN PHÒNG", "- Như trên;⇥GIÁM ĐỐC")."""
+    for para in paras[:8]:
+        if para.table >= 0:
+            return False
+        tab = para.text.find("\t", len(para.text) - len(para.text.lstrip()))
+        after = para.text[tab:].strip() if tab >= 0 else ""
+        if after and (forms.SIGNING_START.match(after) or is_upper(after)):
+            return True
+    return False
 
 
 def _placeholder(text: str) -> bool:

@@ -273,13 +273,29 @@ def font_rules(doc: DocInfo) -> list[Result]:
 
 # -- elements ---------------------------------------------------------------------
 
-def _run_fix(part: Part, runs: list[tuple[int, RunInfo]], **props) -> Fix:
+def _run_fix(part: Part, runs: list[tuple[int, RunInfo]], shared: set[tuple[int, int]], **props) -> Fix | None:
+    """The fix setting ``props`` on the runs, or None when a run also holds another element's text (one run for
+    "Nơi nhận:⇥KT. CHÁNH VĂN PHÒNG", or for "Số: …⇥Hà Nội, ngày …"): the fix would change that element too."""
+    if any((part.index, number) in shared for number, _run in runs):
+        return None
     return Fix("runs", target=part.index, runs=tuple(number for number, _run in runs), **props)
+
+
+def _shared_runs(doc: DocInfo, found: Recognised) -> set[tuple[int, int]]:
+    """(paragraph, run) of the runs that hold the text of more than one element."""
+    seen: set[tuple[int, int]] = set()
+    shared: set[tuple[int, int]] = set()
+    for part in found.parts:
+        for number, _run in runs_of(doc, part):
+            key = (part.index, number)
+            (shared if key in seen else seen).add(key)
+    return shared
 
 
 def element_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     """Size, weight, slant and case of each recognised element (FORMAT.md §3.2)."""
     out: list[Result] = []
+    shared = _shared_runs(doc, found)
     for part in found.parts:
         runs = runs_of(doc, part)
         if not runs:
@@ -299,7 +315,7 @@ def element_rules(doc: DocInfo, found: Recognised) -> list[Result]:
                 wanted = f"{_pt(low)} pt" if low == high else f"{_pt(low)}–{_pt(high)} pt"
                 out.append(_finding("font.size", box, "§3.2", doc, part.index,
                                     f"{name} cỡ chữ {sizes} pt; quy định {wanted}.",
-                                    f"Đặt cỡ chữ {wanted}.", _run_fix(part, bad, size=target), text))
+                                    f"Đặt cỡ chữ {wanted}.", _run_fix(part, bad, shared, size=target), text))
         if style is None:
             continue
         checked = _CHECKED.get(element, ())
@@ -312,7 +328,7 @@ def element_rules(doc: DocInfo, found: Recognised) -> list[Result]:
                 found_text, wanted_text = _WEIGHT[prop, wanted]
                 out.append(_finding(f"font.{prop}", box, "§3.2", doc, part.index,
                                     f"{name} {found_text}; quy định {wanted_text}.", f"Đặt {wanted_text}.",
-                                    _run_fix(part, bad, **{prop: wanted}), text))
+                                    _run_fix(part, bad, shared, **{prop: wanted}), text))
         shown = doc.paragraphs[part.index].shown[part.start:part.end]
         if element in (Element.SIGN_AUTHORITY, Element.SIGN_POSITION):
             shown = SIGNING_PREFIX.sub("", shown.lstrip())  # the prefix's own form is signature.authority-form
