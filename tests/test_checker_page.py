@@ -174,6 +174,35 @@ def test_a_tabbed_line_shared_by_two_elements_gets_no_run_fix():
                         ("font.size", "KT. GIÁM ĐỐC", False), ("font.bold", "KT. GIÁM ĐỐC", False)]
 
 
+def test_a_signature_mark_where_the_name_goes_is_one_finding_that_names_it():
+    """"Đã ký" typed where the name goes, under "KT. GIÁM ĐỐC" and "PHÓ GIÁM ĐỐC": the name is missing, said once
+    with the mark named; the title line over it stays a title (no "name in capitals", no "not a name", no "KT.
+    without a title")."""
+    findings = check_bytes(word_letter(signature=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name="Đã ký"))
+    assert [(f.rule, f.box, f.excerpt) for f in findings] == [("element.missing", "7b", "Đã ký")]
+    assert "\"Đã ký\"" in findings[0].message
+    assert found(word_letter(signature=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name="")) == [
+        ("element.missing", "7b", "(Đã ký)")]
+    # KT. with no title line and no name: both are said.
+    assert found(word_letter(signature=("KT. GIÁM ĐỐC",), name="Đã ký")) == [
+        ("signature.title-missing", "7a", "KT. GIÁM ĐỐC"), ("element.missing", "7b", "Đã ký")]
+    # A name typed in capitals is still a name.
+    assert found(word_letter(signature=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name="NGUYỄN VĂN BÌNH")) == [
+        ("text.case", "7b", "NGUYỄN VĂN BÌNH")]
+
+
+def test_a_digital_signatures_printed_words_are_residue_not_the_position_line():
+    """"Ký bởi: …" (9 pt, left from a signed PDF) between the title and the name: one finding naming it, not the
+    position line's size, weight and case."""
+    d = docx.Document(io.BytesIO(word_letter(signature=("GIÁM ĐỐC", "Ký bởi: Sở Tư pháp tỉnh Nghệ An"))))
+    para(d, "Ký bởi").runs[0].font.size, para(d, "Ký bởi").runs[0].bold = docx.shared.Pt(9), False
+    out = io.BytesIO()
+    d.save(out)
+    (finding,) = check_bytes(out.getvalue())
+    assert (finding.rule, finding.box, finding.excerpt) == ("signature.residue", "7c", "Ký bởi: Sở Tư pháp tỉnh Nghệ An")
+    assert (Element.SIGN_NAME, "Nguyễn Văn Bình") in _parts(out.getvalue())
+
+
 def _parts(data: bytes) -> set:
     package = docx_reader.read(data)
     return {(p.element, text_of(package.info, p)) for p in recognise(package.info).parts}

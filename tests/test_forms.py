@@ -73,6 +73,14 @@ def test_signature_marks(text):
     assert forms.SIGNED.match(text)
 
 
+def test_a_digital_signatures_printed_words():
+    for text in ("Ký bởi: Ủy ban nhân dân phường Bến Nghé", "Người ký: Sở Nội vụ", "Thời gian ký: 10.10.2023 09:15:22",
+                 "Email: vanthu@hanoi.gov.vn", "Cơ quan: Ủy ban nhân dân tỉnh"):
+        assert forms.E_SIGNATURE.match(text), text
+    for text in ("Nguyễn Thị Bé Hai", "KT. CHỦ TỊCH", "Cơ quan chủ trì thực hiện"):
+        assert forms.E_SIGNATURE.match(text) is None, text
+
+
 def test_a_name_or_title_is_no_signature_mark():
     for text in ("Trần Thị Minh Hà", "PHÓ GIÁM ĐỐC", "Ký kết hợp đồng"):
         assert forms.SIGNED.match(text) is None

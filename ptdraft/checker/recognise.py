@@ -18,6 +18,7 @@ from ptdraft.reference import doctypes, forms
 from ptdraft.reference.forms import fold, is_rule_line
 from ptdraft.ooxml.document import DocInfo, ParaInfo, RunInfo
 from ptdraft.rules import Element
+from ptdraft.vietnamese.names import is_personal_name
 
 DASHES = "-–—+•·*"
 # Words of the circulation notes above the national title (box 11): "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ",
@@ -84,6 +85,10 @@ class Recognised:
     body: tuple[int, ...]  # paragraph indices of the body (box 6), in order
     free_layout: frozenset[int]  # body paragraphs exempt from the alignment and indent rules
     appendix: bool = False  # an appendix in a file of its own (recognise_appendix)
+    # What stands where the signer's name goes when there is none: "Đã ký", "(Đã ký)" under the titles.
+    name_marks: tuple[Part, ...] = ()
+    # A digital signature's printed words left in the signature block ("Ký bởi: …"; forms.E_SIGNATURE).
+    e_signature: tuple[Part, ...] = ()
 
     def of(self, *elements: Element) -> list[Part]:
         return [part for part in self.parts if part.element in elements]
@@ -109,6 +114,8 @@ class _Finder:
         self.paras = doc.paragraphs
         self.parts: list[Part] = []
         self.used: set[int] = set()
+        self.name_marks: list[Part] = []
+        self.e_signature: list[Part] = []
 
     def add(self, element: Element, index: int, start: int = 0, end: int | None = None) -> Part:
         text = self.paras[index].text
@@ -304,10 +311,27 @@ class _Finder:
         self._signature_lines([(p, a, b) for p in paras for a, b in pieces(p)])
 
     def _signature_lines(self, found: list[tuple[ParaInfo, int, int]]) -> None:
-        lines = [(p, a, b) for p, a, b in found if not _placeholder(p.text[a:b]) and not is_rule_line(p.text[a:b])]
+        lines: list[tuple[ParaInfo, int, int]] = []
+        marks: list[tuple[ParaInfo, int, int]] = []  # "(Đã ký)" after the last line so far
+        for para, a, b in found:
+            text = para.text[a:b]
+            if forms.E_SIGNATURE.match(text):
+                self.e_signature.append(Part(Element.SIGN_AUTHORITY, para.index, a, b))
+                self.used.add(para.index)
+            elif _placeholder(text):
+                marks.append((para, a, b))
+            elif not is_rule_line(text):
+                lines.append((para, a, b))
+                marks = []
         if not lines:
             return
-        name = lines[-1] if len(lines) > 1 else None
+        # The last line is the name unless it is a title in capitals ("PHÓ CHÁNH VĂN PHÒNG" over "Đã ký", the name
+        # left out): a name typed in capitals ("NGUYỄN VĂN BÌNH") is still a name, and text.case says so.
+        final = lines[-1][0].text[lines[-1][1]:lines[-1][2]]
+        name = lines[-1] if len(lines) > 1 and not (is_upper(final) and not is_personal_name(final)) else None
+        if name is None:
+            self.name_marks.extend(Part(Element.SIGN_NAME, p.index, a, b) for p, a, b in marks)
+            self.used.update(p.index for p, _a, _b in marks)
         titles = lines[:-1] if name else lines
         for number, (para, a, b) in enumerate(titles):
             last = number == len(titles) - 1 and number > 0 and not forms.SIGNING_START.match(para.text[a:b])
@@ -558,4 +582,5 @@ def recognise(doc: DocInfo) -> Recognised:
     if closing_start < len(doc.paragraphs) and doc.paragraphs[closing_start].table >= 0:
         finder.copy_block(doc.paragraphs[closing_start].table)
     parts = tuple(sorted(finder.parts, key=lambda p: (p.index, p.start)))
-    return Recognised(parts, doc_type, label, tuple(recipients), dist_label, tuple(dist), tuple(body), frozenset(free))
+    return Recognised(parts, doc_type, label, tuple(recipients), dist_label, tuple(dist), tuple(body), frozenset(free),
+                      name_marks=tuple(finder.name_marks), e_signature=tuple(finder.e_signature))

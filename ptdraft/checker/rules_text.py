@@ -446,7 +446,14 @@ def presence_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     if not present & {Element.SIGN_AUTHORITY, Element.SIGN_POSITION}:
         required.append(Element.SIGN_AUTHORITY)
     for element in required:
-        if element not in present:
+        if element is Element.SIGN_NAME and element not in present and found.name_marks:
+            mark = found.name_marks[-1]
+            shown = " ".join(text_of(doc, mark).split())
+            out.append(_result("element.missing", element, "§8", doc, mark,
+                               f"Không có họ tên người ký (ô số 7b): ở chỗ họ tên chỉ có \"{shown}\", chữ ghi thay chữ "
+                               "ký của bản đã ký, không phải họ tên.",
+                               "Ghi họ tên người ký ở dòng cuối khối chữ ký, dưới khoảng trống để ký."))
+        elif element not in present:
             out.append(_missing(doc, element))
     for before, after in _ORDER:
         first, second = found.first(before), found.first(after)

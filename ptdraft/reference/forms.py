@@ -76,6 +76,11 @@ SIGNED = re.compile(
     r"^[(\[]?\s*(?:đã\s+ký(?:[\s,]+(?:và\s+)?đóng\s+dấu)?|da\s*ky|chữ\s+ký\b.*|ký(?:,?\s+(?:và\s+)?ghi\s+rõ\s+họ\s+tên)?"
     r"|ký\s+tên(?:[\s,]+đóng\s+dấu)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
 
+# The text a signing program prints beside a digital signature, left in a letter copied from a signed PDF:
+# "Ký bởi: Ủy ban nhân dân phường …", "Người ký: …", "Thời gian ký: 10.10.2023 09:15:22 +07:00", "Email: …",
+# "Cơ quan: …". Under the decree the signature shows as the signer's image (box 7c), with no such words.
+E_SIGNATURE = re.compile(r"^\s*(?:Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký|Email|Cơ\s+quan)\s*:", re.I)
+
 # -- folded text -------------------------------------------------------------------------------------------------
 
 
