@@ -89,11 +89,14 @@ def _arial_run(d):
 
 
 def _east_asia_slot(d):
-    run_fonts(para(d, "Thực hiện").runs[0], eastAsia="SimSun")
+    """SimSun in the East Asian slot of a run that quotes Chinese characters (the slot they print with)."""
+    run = para(d, "Thực hiện").runs[0]
+    run.text += " (越南)"
+    run_fonts(run, eastAsia="SimSun")
 
 
 def _theme_font(d):
-    run_fonts(para(d, "Thực hiện").runs[0], csTheme="minorBidi", cstheme="minorBidi")
+    run_fonts(para(d, "Thực hiện").runs[0], hAnsiTheme="minorHAnsi")
 
 
 def _style_font(d):
@@ -162,7 +165,10 @@ CASES = [
     ("number.leading-zero", "cong-van-chung", _text("Số:", "Số: 5/SNV-CCHC")),
     ("number.form", "cong-van-chung", _text("Số:", "Số: 05/SNV - CCHC")),
     ("number.form", "quyet-dinh", _text("Số:", "Số: 12/2026/QĐ-UBND")),
+    ("number.form", "cong-van-chung", _text("Số:", "Số: 05/SNV")),
+    ("number.form", "quyet-dinh", _text("Số:", "Số: 05/UBND")),
     ("number.type-code", "cong-van-chung", _text("Số:", "Số: 05/CV-SNV")),
+    ("number.type-code", "cong-van-chung", _text("Số:", "Số: 05/QĐ")),
     ("number.type-code", "thong-bao", _text("Số:", "Số: 05/QĐ-UBND")),
     ("date.leading-zero", "cong-van-chung", _text("Quảng Trị, ngày", "Quảng Trị, ngày 5 tháng 3 năm 2026")),
     ("date.leading-zero", "cong-van-chung", _text("Quảng Trị, ngày", "Quảng Trị, ngày 05 tháng 03 năm 2026")),
@@ -294,11 +300,50 @@ def test_letter_made_from_word_default_template_is_read_and_clean():
     assert check_bytes(word_letter(fonts_in_styles=True)) == []
 
 
-def test_theme_fonts_of_word_default_styles_are_not_times_new_roman():
-    """Word's default styles leave the cs and eastAsia slots to theme fonts: one finding names all paragraphs."""
-    (finding,) = check_bytes(word_letter(fonts_in_styles=False))
+def _style_fonts(data: bytes, **slots: str) -> bytes:
+    """The DOCX with the Normal style's w:rFonts set as given ("asciiTheme": "minorHAnsi", …), others removed."""
+    d = docx.Document(io.BytesIO(data))
+    fonts = d.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts()
+    for name in list(fonts.attrib):
+        del fonts.attrib[name]
+    for slot, value in slots.items():
+        fonts.set(qn(f"w:{slot}"), value)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_times_new_roman_for_ascii_and_hansi_alone_is_no_finding():
+    """python-docx's font.name (and many generators) set only ascii and hAnsi; Word's defaults leave cs to the theme
+    font minorBidi and eastAsia to minorEastAsia. Vietnamese letters print with ascii and hAnsi only: no finding."""
+    assert check_bytes(word_letter(fonts_in_styles=False)) == []
+    data = _style_fonts(word_letter(fonts_in_styles=False), ascii="Times New Roman", hAnsi="Times New Roman",
+                        cs="Arial", eastAsia="SimSun")
+    assert check_bytes(data) == []
+
+
+def test_the_slots_vietnamese_letters_print_with_are_judged():
+    """ascii prints the plain letters and digits, hAnsi the Vietnamese ones: either one wrong is a finding that
+    names it, and only it."""
+    (finding,) = check_bytes(_style_fonts(word_letter(), ascii="Times New Roman", hAnsi="Arial"))
     assert finding.rule == "font.family"
-    assert "phông chủ đề" in finding.message and "eastAsia" in finding.message and "cs" in finding.message
+    assert "hAnsi: Arial" in finding.message and "ascii" not in finding.message and "cs" not in finding.message
+    (finding,) = check_bytes(_style_fonts(word_letter(fonts_in_styles=False), asciiTheme="minorHAnsi",
+                                          hAnsi="Times New Roman"))
+    assert "ascii: phông chủ đề minorHAnsi" in finding.message and "hAnsi" not in finding.message
+
+
+def test_east_asian_characters_are_judged_by_their_own_slot():
+    """A paragraph that quotes Chinese characters prints them with the eastAsia slot: a theme font there is a
+    finding for that paragraph only."""
+    d = docx.Document(io.BytesIO(word_letter(fonts_in_styles=False)))
+    para(d, "Thực hiện").add_run(" (越南)")
+    out = io.BytesIO()
+    d.save(out)
+    (finding,) = check_bytes(out.getvalue())
+    assert finding.rule == "font.family" and finding.excerpt.startswith("Thực hiện")
+    assert "eastAsia: phông chủ đề minorEastAsia" in finding.message and "cs" not in finding.message
+    assert " đoạn:" not in finding.message  # one paragraph
 
 
 def _letter_without_tables(date: str = "Nghệ An, ngày 15 tháng 3 năm 2026") -> bytes:
@@ -455,3 +500,26 @@ def test_agency_typed_before_the_national_title_is_not_a_circulation_note(tmp_pa
     assert ("2", "Tên cơ quan ban hành") in boxes
     assert not any(box == "11" for box, _name in boxes)
     assert any(f.box == "11" for f in letter("XEM XONG TRẢ LẠI") if f.rule == "font.size")
+
+
+@pytest.mark.parametrize("template_id, number", [
+    ("cong-van-chung", "Số: 1520/PC08-ĐTTNGT"), ("cong-van-chung", "Số: 35/C08-P3"),
+    ("quyet-dinh", "Số: 12/QĐ-PV01"), ("thong-bao", "Số: 07/TB-PC08"),
+])
+def test_a_police_or_army_units_digits_are_part_of_its_symbol(template_id, number):
+    """Công an and army letters as ptdraft prints them: a unit numbered like PC08 or C08 is a valid group."""
+    assert check_bytes(broken(template_id, _text("Số:", number))) == []
+
+
+@pytest.mark.parametrize("template_id, number, said, fix", [
+    ("cong-van-chung", "Số: 120/UBND", "chữ viết tắt tên đơn vị soạn thảo hoặc lĩnh vực", "Số: 120/UBND-VP"),
+    ("quyet-dinh", "Số: 05/QĐ", "chỉ có chữ viết tắt tên loại", "Số: 05/QĐ-UBND"),
+    ("quyet-dinh", "Số: 05/UBND", "thiếu chữ viết tắt tên loại \"QĐ\"", "Số: 05/QĐ-UBND"),
+])
+def test_a_symbol_of_one_group_is_told_what_group_it_lacks(template_id, number, said, fix):
+    """"Số: 120/UBND" on a công văn is not a matter of hyphens or spaces: it lacks the drafting unit's (or the
+    field's) abbreviation after the issuer's (FORMAT.md §6.1); a Quyết định's symbol lacks its type code or its
+    issuer. One finding, no talk of hyphens and spaces."""
+    (finding,) = check_bytes(broken(template_id, _text("Số:", number)))
+    assert finding.rule == "number.form" and said in finding.message and fix in finding.fix
+    assert "dấu cách" not in finding.message

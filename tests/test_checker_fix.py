@@ -124,7 +124,10 @@ def test_fix_of_word_default_fonts_makes_all_slots_times_new_roman(tmp_path):
     from tests.support.checker import word_letter
 
     source, output = tmp_path / "word.docx", tmp_path / "fixed.docx"
-    source.write_bytes(word_letter(fonts_in_styles=False))
+    document = docx.Document(io.BytesIO(word_letter(fonts_in_styles=False)))
+    fonts = document.styles["Normal"].element.rPr.rFonts
+    fonts.getparent().remove(fonts)  # the letters fall back to docDefaults' theme fonts (minorHAnsi)
+    document.save(source)
     assert [f.rule for f in check_docx(source)] == ["font.family"]
     report = fix_docx(source, output)
     assert report.remaining == ()

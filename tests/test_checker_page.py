@@ -17,6 +17,8 @@ from lxml import etree
 from ptdraft.checker import check_bytes
 from ptdraft.ooxml import docx_reader
 from ptdraft.checker.page_layout import page_count
+from ptdraft.checker.recognise import recognise, text_of
+from ptdraft.rules import Element
 from tests.support.checker import para, set_text, valid_docx, word_letter
 
 _LONG_BODY = tuple(
@@ -127,6 +129,83 @@ def test_the_signature_beside_noi_nhan(closing, where):
     (finding,) = check_bytes(word_letter(closing=closing))
     assert (finding.rule, finding.box, finding.excerpt) == ("closing.layout", "7a", "GIÁM ĐỐC")
     assert where in finding.message
+
+
+@pytest.mark.parametrize("closing, where", [("table-below", "ở dưới"), ("table-above", "ở trên")])
+@pytest.mark.parametrize("signature", [("GIÁM ĐỐC",), ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")])
+def test_a_signature_table_of_its_own_beside_noi_nhan_typed_as_paragraphs(closing, where, signature):
+    """Nơi nhận typed as paragraphs, the signature in a one-column table under or over it: the signer and the Lưu
+    line are found, the Nơi nhận lines are not judged as body text; the one finding is where the signature sits."""
+    data = word_letter(closing=closing, signature=signature)
+    (finding,) = check_bytes(data)
+    assert (finding.rule, finding.box, finding.excerpt) == ("closing.layout", "7a", signature[0])
+    assert where in finding.message
+    parts = _parts(data)
+    assert {(Element.SIGN_NAME, "Nguyễn Văn Bình"), (Element.DISTRIBUTION, "- Lưu: VT, VP."),
+            (Element.SIGN_AUTHORITY, signature[0])} <= parts
+    assert not any(element is Element.BODY and text.startswith("- ") for element, text in parts)
+
+
+@pytest.mark.parametrize("signature", [("GIÁM ĐỐC",), ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")])
+def test_noi_nhan_and_the_signature_on_tabbed_lines(signature):
+    """"Nơi nhận:⇥KT. GIÁM ĐỐC", "- Như trên;⇥PHÓ GIÁM ĐỐC" …: the text before the tab is Nơi nhận's, after it the
+    signature's; side by side, well formatted, it is no finding."""
+    data = word_letter(closing="tabs", signature=signature)
+    assert check_bytes(data) == []
+    parts = _parts(data)
+    assert {(Element.DISTRIBUTION_LABEL, "Nơi nhận:"), (Element.DISTRIBUTION, "- Như trên;"),
+            (Element.DISTRIBUTION, "- Lưu: VT, VP."), (Element.SIGN_AUTHORITY, signature[0]),
+            (Element.SIGN_NAME, "Nguyễn Văn Bình")} <= parts
+
+
+def test_a_tabbed_line_shared_by_two_elements_gets_no_run_fix():
+    """"Nơi nhận:⇥KT. GIÁM ĐỐC" typed in one run, in 12 pt regular: the label's weight and slant are findings, but
+    setting them on the run would slant the signature too, so --fix leaves them."""
+    d = docx.Document(io.BytesIO(word_letter(closing="tabs", signature=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"))))
+    label = next(p for p in d.paragraphs if p.text.startswith("Nơi nhận"))
+    for run in label.runs[1:]:
+        run._element.getparent().remove(run._element)
+    label.runs[0].text = "Nơi nhận:\tKT. GIÁM ĐỐC"
+    label.runs[0].bold = label.runs[0].italic = False
+    out = io.BytesIO()
+    d.save(out)
+    findings = [(f.rule, f.excerpt, f.fixable) for f in check_bytes(out.getvalue())]
+    assert findings == [("font.bold", "Nơi nhận:", False), ("font.italic", "Nơi nhận:", False),
+                        ("font.size", "KT. GIÁM ĐỐC", False), ("font.bold", "KT. GIÁM ĐỐC", False)]
+
+
+def test_a_signature_mark_where_the_name_goes_is_one_finding_that_names_it():
+    """"Đã ký" typed where the name goes, under "KT. GIÁM ĐỐC" and "PHÓ GIÁM ĐỐC": the name is missing, said once
+    with the mark named; the title line over it stays a title (no "name in capitals", no "not a name", no "KT.
+    without a title")."""
+    findings = check_bytes(word_letter(signature=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name="Đã ký"))
+    assert [(f.rule, f.box, f.excerpt) for f in findings] == [("element.missing", "7b", "Đã ký")]
+    assert "\"Đã ký\"" in findings[0].message
+    assert found(word_letter(signature=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name="")) == [
+        ("element.missing", "7b", "(Đã ký)")]
+    # KT. with no title line and no name: both are said.
+    assert found(word_letter(signature=("KT. GIÁM ĐỐC",), name="Đã ký")) == [
+        ("signature.title-missing", "7a", "KT. GIÁM ĐỐC"), ("element.missing", "7b", "Đã ký")]
+    # A name typed in capitals is still a name.
+    assert found(word_letter(signature=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), name="NGUYỄN VĂN BÌNH")) == [
+        ("text.case", "7b", "NGUYỄN VĂN BÌNH")]
+
+
+def test_a_digital_signatures_printed_words_are_residue_not_the_position_line():
+    """"Ký bởi: …" (9 pt, left from a signed PDF) between the title and the name: one finding naming it, not the
+    position line's size, weight and case."""
+    d = docx.Document(io.BytesIO(word_letter(signature=("GIÁM ĐỐC", "Ký bởi: Sở Tư pháp tỉnh Nghệ An"))))
+    para(d, "Ký bởi").runs[0].font.size, para(d, "Ký bởi").runs[0].bold = docx.shared.Pt(9), False
+    out = io.BytesIO()
+    d.save(out)
+    (finding,) = check_bytes(out.getvalue())
+    assert (finding.rule, finding.box, finding.excerpt) == ("signature.residue", "7c", "Ký bởi: Sở Tư pháp tỉnh Nghệ An")
+    assert (Element.SIGN_NAME, "Nguyễn Văn Bình") in _parts(out.getvalue())
+
+
+def _parts(data: bytes) -> set:
+    package = docx_reader.read(data)
+    return {(p.element, text_of(package.info, p)) for p in recognise(package.info).parts}
 
 
 def test_each_signing_form_has_the_lines_it_needs():

@@ -43,6 +43,15 @@ def test_number_subject_and_place_date_lines():
     assert forms.PLACE_DATE.match("Hà Nội, ngày 22/02/2006")["y2"] == "2006"
 
 
+def test_symbol_groups_may_end_in_a_units_digits():
+    """Công an and army units are numbered: "PC08-ĐTTNGT", "C08-P3", "PV01-TH" are symbols; a space, a lower-case
+    group or digits before the letters are not."""
+    for symbol in ("PC08-ĐTTNGT", "C08-P3", "PV01-TH", "QĐ-UBND", "UBND-VP", "TTr-SNV"):
+        assert forms.SYMBOL.match(symbol), symbol
+    for symbol in ("SNV - CCHC", "UBND-vp", "08PC-ĐTTNGT", "UBND", "PC08"):
+        assert forms.SYMBOL.match(symbol) is None, symbol
+
+
 @pytest.mark.parametrize("line, mode", [
     ("TM. ỦY BAN NHÂN DÂN", "TM"), ("KT. CHỦ TỊCH", "KT"), ("TL. BỘ TRƯỞNG", "TL"), ("TUQ. GIÁM ĐỐC", "TUQ"),
     ("Q. CHÁNH VĂN PHÒNG", "Q"), ("T/M UỶ BAN NHÂN DÂN", "T/M"), ("K.T CHỦ TỊCH", "K.T"), ("KT BỘ TRƯỞNG", "KT"),
@@ -62,6 +71,14 @@ def test_capitals_after_a_bare_prefix_are_no_signing_form():
                                   "(Ký tên, đóng dấu)", "Ký, ghi rõ họ tên", "da ky"])
 def test_signature_marks(text):
     assert forms.SIGNED.match(text)
+
+
+def test_a_digital_signatures_printed_words():
+    for text in ("Ký bởi: Ủy ban nhân dân phường Bến Nghé", "Người ký: Sở Nội vụ", "Thời gian ký: 10.10.2023 09:15:22",
+                 "Email: vanthu@hanoi.gov.vn", "Cơ quan: Ủy ban nhân dân tỉnh"):
+        assert forms.E_SIGNATURE.match(text), text
+    for text in ("Nguyễn Thị Bé Hai", "KT. CHỦ TỊCH", "Cơ quan chủ trì thực hiện"):
+        assert forms.E_SIGNATURE.match(text) is None, text
 
 
 def test_a_name_or_title_is_no_signature_mark():

@@ -18,6 +18,7 @@ from ptdraft.reference import doctypes, forms
 from ptdraft.reference.forms import fold, is_rule_line
 from ptdraft.ooxml.document import DocInfo, ParaInfo, RunInfo
 from ptdraft.rules import Element
+from ptdraft.vietnamese.names import is_personal_name
 
 DASHES = "-–—+•·*"
 # Words of the circulation notes above the national title (box 11): "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ",
@@ -84,6 +85,10 @@ class Recognised:
     body: tuple[int, ...]  # paragraph indices of the body (box 6), in order
     free_layout: frozenset[int]  # body paragraphs exempt from the alignment and indent rules
     appendix: bool = False  # an appendix in a file of its own (recognise_appendix)
+    # What stands where the signer's name goes when there is none: "Đã ký", "(Đã ký)" under the titles.
+    name_marks: tuple[Part, ...] = ()
+    # A digital signature's printed words left in the signature block ("Ký bởi: …"; forms.E_SIGNATURE).
+    e_signature: tuple[Part, ...] = ()
 
     def of(self, *elements: Element) -> list[Part]:
         return [part for part in self.parts if part.element in elements]
@@ -109,6 +114,8 @@ class _Finder:
         self.paras = doc.paragraphs
         self.parts: list[Part] = []
         self.used: set[int] = set()
+        self.name_marks: list[Part] = []
+        self.e_signature: list[Part] = []
 
     def add(self, element: Element, index: int, start: int = 0, end: int | None = None) -> Part:
         text = self.paras[index].text
@@ -216,15 +223,27 @@ class _Finder:
     # -- closing ----------------------------------------------------------------
 
     def closing(self, start: int) -> tuple[int, Part | None, list[Part]]:
-        """Boxes 7 and 9b: (first paragraph of the closing, the Nơi nhận label, its lines)."""
+        """Boxes 7 and 9b: (first paragraph of the closing, the Nơi nhận label, its lines).
+
+        Nơi nhận and the signature side by side in a two-column table (the decree's layout), one over the other in a
+        table of one column, the signature in a table of its own above or below Nơi nhận typed as paragraphs, both
+        typed as paragraphs, or on tabbed lines ("Nơi nhận:⇥KT. CHÁNH VĂN PHÒNG"): each part is found, and where it
+        sits is closing.layout's to judge."""
         paras = self.paras
-        label = next((p for p in self.visible(start, len(paras)) if _is_label(p)), None)
+        visible = self.visible(start, len(paras))
+        label = next((p for p in visible if _is_label(p)), None)
         table = label.table if label is not None and label.table >= 0 else -1
-        if table < 0:
-            signed = [p for p in self.visible(start, len(paras)) if p.table >= 0 and forms.SIGNING_START.match(p.text)]
-            table = signed[-1].table if signed else -1
+        signed = [p for p in visible if p.table >= 0 and forms.SIGNING_START.match(p.text)]
         items: list[Part] = []
         label_part = None
+        if table < 0 and label is not None and signed:
+            # Nơi nhận typed as paragraphs, the signature in a table of its own (often of one column) above or below.
+            cells = [p for p in paras if p.table == signed[-1].table]
+            label_part, items = self._distribution(label, self.visible(label.index, len(paras)))
+            self._signature([p for p in cells if p.col == signed[-1].col])
+            return min(cells[0].index, label.index), label_part, items
+        if table < 0 and label is None:
+            table = signed[-1].table if signed else -1
         if table >= 0:
             cells = [p for p in paras if p.table == table]
             first = cells[0].index
@@ -236,6 +255,9 @@ class _Finder:
                 sign = [p for p in cells if p.col == max(c.col for c in cells)]
             self._signature(sign)
             return first, label_part, items
+        if label is not None and _tabbed_closing(self.visible(label.index, len(paras))):
+            label_part, items = self._tabbed_closing(label)
+            return label.index, label_part, items
         after = []
         if label is not None:
             label_part, items = self._distribution(label, self.visible(label.index, len(paras)))
@@ -252,6 +274,27 @@ class _Finder:
         firsts = [p.index for p in after] + ([label.index] if label is not None else [])
         return (min(firsts) if firsts else len(paras)), label_part, items
 
+    def _tabbed_closing(self, label: ParaInfo) -> tuple[Part, list[Part]]:
+        """Nơi nhận and the signature typed on the same lines apart by tabs: on each line from the label on, the text
+        before the first tab is Nơi nhận's, the text after it the signature's (a line without a tab is Nơi nhận's
+        when it reads as one of its lines, the signature's otherwise)."""
+        left: list[tuple[ParaInfo, int, int]] = []
+        right: list[tuple[ParaInfo, int, int]] = []
+        for para in self.visible(label.index, len(self.paras)):
+            tab = para.text.find("\t", len(para.text) - len(para.text.lstrip()))
+            for a, b in pieces(para, tabs=True):
+                if 0 <= tab < a:
+                    right.append((para, a, b))
+                elif tab >= 0 or para.index == label.index or _distribution_line(para.text[a:b]):
+                    left.append((para, a, b))
+                else:
+                    right.append((para, a, b))
+        (para, a, b), rest = left[0], left[1:]
+        part = self.add(Element.DISTRIBUTION_LABEL, para.index, a, b)
+        items = [self.add(Element.DISTRIBUTION, p.index, a, b) for p, a, b in rest if not is_rule_line(p.text[a:b])]
+        self._signature_lines(right)
+        return part, items
+
     def _distribution(self, label: ParaInfo, cell: list[ParaInfo]) -> tuple[Part, list[Part]]:
         lines = pieces(label)
         part = self.add(Element.DISTRIBUTION_LABEL, label.index, *lines[0])
@@ -259,17 +302,36 @@ class _Finder:
         for para in cell:
             if para.index <= label.index or para.empty or is_rule_line(para.text):
                 continue
-            if label.table < 0 and not (starts_with_dash(para.text) or para.bullet or fold(para.text).startswith("luu")):
+            if label.table < 0 and not (_distribution_line(para.text) or para.bullet):
                 break
             items.extend(self.add(Element.DISTRIBUTION, para.index, a, b) for a, b in pieces(para))
         return part, items
 
     def _signature(self, paras: list[ParaInfo]) -> None:
-        lines = [(p, a, b) for p in paras for a, b in pieces(p)
-                 if not _placeholder(p.text[a:b]) and not is_rule_line(p.text[a:b])]
+        self._signature_lines([(p, a, b) for p in paras for a, b in pieces(p)])
+
+    def _signature_lines(self, found: list[tuple[ParaInfo, int, int]]) -> None:
+        lines: list[tuple[ParaInfo, int, int]] = []
+        marks: list[tuple[ParaInfo, int, int]] = []  # "(Đã ký)" after the last line so far
+        for para, a, b in found:
+            text = para.text[a:b]
+            if forms.E_SIGNATURE.match(text):
+                self.e_signature.append(Part(Element.SIGN_AUTHORITY, para.index, a, b))
+                self.used.add(para.index)
+            elif _placeholder(text):
+                marks.append((para, a, b))
+            elif not is_rule_line(text):
+                lines.append((para, a, b))
+                marks = []
         if not lines:
             return
-        name = lines[-1] if len(lines) > 1 else None
+        # The last line is the name unless it is a title in capitals ("PHÓ CHÁNH VĂN PHÒNG" over "Đã ký", the name
+        # left out): a name typed in capitals ("NGUYỄN VĂN BÌNH") is still a name, and text.case says so.
+        final = lines[-1][0].text[lines[-1][1]:lines[-1][2]]
+        name = lines[-1] if len(lines) > 1 and not (is_upper(final) and not is_personal_name(final)) else None
+        if name is None:
+            self.name_marks.extend(Part(Element.SIGN_NAME, p.index, a, b) for p, a, b in marks)
+            self.used.update(p.index for p, _a, _b in marks)
         titles = lines[:-1] if name else lines
         for number, (para, a, b) in enumerate(titles):
             last = number == len(titles) - 1 and number > 0 and not forms.SIGNING_START.match(para.text[a:b])
@@ -417,9 +479,28 @@ def _left_column(para: ParaInfo, number: int, count: int, after_title: bool) -> 
 
 
 def _is_label(para: ParaInfo) -> bool:
-    """"Nơi nhận:" on a line of its own (a body sentence that starts "Nơi nhận hồ sơ" is not the label)."""
-    lines = pieces(para)
+    """"Nơi nhận:" on a line of its own, or before a tab (a body sentence that starts "Nơi nhận hồ sơ" is not the
+    label)."""
+    lines = pieces(para, tabs=True)
     return bool(lines) and fold(para.text[lines[0][0]:lines[0][1]]) == "noinhan"
+
+
+def _distribution_line(text: str) -> bool:
+    """A line of Nơi nhận: "- Như trên;", "+ …", "Lưu: VT, …"."""
+    return starts_with_dash(text) or fold(text).startswith("luu")
+
+
+def _tabbed_closing(paras: list[ParaInfo]) -> bool:
+    """Whether Nơi nhận (the first of ``paras``) shares its lines with the signature, apart by tabs: a line holds,
+    after a tab, a signing form or a line in capitals ("Nơi nhận:⇥KT. CHÁNH VĂN PHÒNG", "- Như trên;⇥GIÁM ĐỐC")."""
+    for para in paras[:8]:
+        if para.table >= 0:
+            return False
+        tab = para.text.find("\t", len(para.text) - len(para.text.lstrip()))
+        after = para.text[tab:].strip() if tab >= 0 else ""
+        if after and (forms.SIGNING_START.match(after) or is_upper(after)):
+            return True
+    return False
 
 
 def _placeholder(text: str) -> bool:
@@ -501,4 +582,5 @@ def recognise(doc: DocInfo) -> Recognised:
     if closing_start < len(doc.paragraphs) and doc.paragraphs[closing_start].table >= 0:
         finder.copy_block(doc.paragraphs[closing_start].table)
     parts = tuple(sorted(finder.parts, key=lambda p: (p.index, p.start)))
-    return Recognised(parts, doc_type, label, tuple(recipients), dist_label, tuple(dist), tuple(body), frozenset(free))
+    return Recognised(parts, doc_type, label, tuple(recipients), dist_label, tuple(dist), tuple(body), frozenset(free),
+                      name_marks=tuple(finder.name_marks), e_signature=tuple(finder.e_signature))

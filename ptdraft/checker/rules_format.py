@@ -190,13 +190,36 @@ def page_number_rules(doc: DocInfo) -> list[Result]:
 
 # -- fonts ------------------------------------------------------------------------
 
+# The font slot Word draws a character with (ECMA-376 §17.3.2.26, w:rFonts): cs for the complex scripts (Hebrew,
+# Arabic and the scripts after it, the Indic scripts, Thai, Lao, Tibetan, Khmer), eastAsia for Hangul, CJK, kana,
+# Yi and the full-width forms, ascii for U+0000–U+007F and hAnsi for every other character, among them the
+# Vietnamese letters (Latin-1, Latin Extended, Latin Extended Additional) and the combining tone marks.
+_CS_RANGES = ((0x0590, 0x08FF), (0x0900, 0x0FFF), (0x1780, 0x17FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+_EAST_ASIA_RANGES = ((0x1100, 0x11FF), (0x2E80, 0x9FFF), (0xA000, 0xA4CF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF),
+                     (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x2FFFF))
+
+
+def font_slot(ch: str) -> str:
+    """Which of :data:`FONT_SLOTS` prints ``ch``: a Vietnamese text uses only ascii and hAnsi."""
+    code = ord(ch)
+    if code < 0x80:
+        return "ascii"
+    if any(low <= code <= high for low, high in _CS_RANGES):
+        return "cs"
+    if any(low <= code <= high for low, high in _EAST_ASIA_RANGES):
+        return "eastAsia"
+    return "hAnsi"
+
+
 def _bad_fonts(runs) -> list[str]:
+    """The slots, among those the runs' characters print with, that are not Times New Roman ("cs: Arial")."""
     seen: list[str] = []
     for run in runs:
         if not run.visible:
             continue
+        used = {font_slot(ch) for ch in run.text if not ch.isspace()}
         for slot, font in zip(FONT_SLOTS, run.fonts):
-            if font.casefold() == rules.FONT.casefold():
+            if slot not in used or font.casefold() == rules.FONT.casefold():
                 continue
             shown = "chưa khai báo" if not font else (f"phông chủ đề {font[len(THEME):]}" if font.startswith(THEME) else font)
             item = f"{slot}: {shown}"
@@ -218,7 +241,10 @@ def _spans(indices: list[int]) -> str:
 
 
 def font_rules(doc: DocInfo) -> list[Result]:
-    """FORMAT.md §2: Times New Roman in every run, in all four font slots (ascii, hAnsi, cs, eastAsia).
+    """FORMAT.md §2: Times New Roman in every run, in the font slots its characters print with: ascii and hAnsi for
+    Vietnamese text, eastAsia only where there are East Asian characters, cs only for a complex script (a file made
+    by python-docx or another program that sets ascii and hAnsi alone prints all in Times New Roman). The fix still
+    writes all four slots.
 
     Paragraphs with the same wrong fonts (usually from a style) make one finding that names them all.
     """
@@ -247,13 +273,29 @@ def font_rules(doc: DocInfo) -> list[Result]:
 
 # -- elements ---------------------------------------------------------------------
 
-def _run_fix(part: Part, runs: list[tuple[int, RunInfo]], **props) -> Fix:
+def _run_fix(part: Part, runs: list[tuple[int, RunInfo]], shared: set[tuple[int, int]], **props) -> Fix | None:
+    """The fix setting ``props`` on the runs, or None when a run also holds another element's text (one run for
+    "Nơi nhận:⇥KT. CHÁNH VĂN PHÒNG", or for "Số: …⇥Hà Nội, ngày …"): the fix would change that element too."""
+    if any((part.index, number) in shared for number, _run in runs):
+        return None
     return Fix("runs", target=part.index, runs=tuple(number for number, _run in runs), **props)
+
+
+def _shared_runs(doc: DocInfo, found: Recognised) -> set[tuple[int, int]]:
+    """(paragraph, run) of the runs that hold the text of more than one element."""
+    seen: set[tuple[int, int]] = set()
+    shared: set[tuple[int, int]] = set()
+    for part in found.parts:
+        for number, _run in runs_of(doc, part):
+            key = (part.index, number)
+            (shared if key in seen else seen).add(key)
+    return shared
 
 
 def element_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     """Size, weight, slant and case of each recognised element (FORMAT.md §3.2)."""
     out: list[Result] = []
+    shared = _shared_runs(doc, found)
     for part in found.parts:
         runs = runs_of(doc, part)
         if not runs:
@@ -273,7 +315,7 @@ def element_rules(doc: DocInfo, found: Recognised) -> list[Result]:
                 wanted = f"{_pt(low)} pt" if low == high else f"{_pt(low)}–{_pt(high)} pt"
                 out.append(_finding("font.size", box, "§3.2", doc, part.index,
                                     f"{name} cỡ chữ {sizes} pt; quy định {wanted}.",
-                                    f"Đặt cỡ chữ {wanted}.", _run_fix(part, bad, size=target), text))
+                                    f"Đặt cỡ chữ {wanted}.", _run_fix(part, bad, shared, size=target), text))
         if style is None:
             continue
         checked = _CHECKED.get(element, ())
@@ -286,7 +328,7 @@ def element_rules(doc: DocInfo, found: Recognised) -> list[Result]:
                 found_text, wanted_text = _WEIGHT[prop, wanted]
                 out.append(_finding(f"font.{prop}", box, "§3.2", doc, part.index,
                                     f"{name} {found_text}; quy định {wanted_text}.", f"Đặt {wanted_text}.",
-                                    _run_fix(part, bad, **{prop: wanted}), text))
+                                    _run_fix(part, bad, shared, **{prop: wanted}), text))
         shown = doc.paragraphs[part.index].shown[part.start:part.end]
         if element in (Element.SIGN_AUTHORITY, Element.SIGN_POSITION):
             shown = SIGNING_PREFIX.sub("", shown.lstrip())  # the prefix's own form is signature.authority-form

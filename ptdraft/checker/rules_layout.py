@@ -296,7 +296,7 @@ def signing_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     out: list[Result] = []
     titles = found.of(Element.SIGN_AUTHORITY, Element.SIGN_POSITION)
     name = found.first(Element.SIGN_NAME)
-    if titles and name is not None:
+    if titles:
         last = titles[-1]
         match = SIGNING_PREFIX.match(text_of(doc, last).strip())
         prefix = match["prefix"].replace(".", "").replace("/", "").casefold() if match else ""
@@ -306,6 +306,13 @@ def signing_rules(doc: DocInfo, found: Recognised) -> list[Result]:
                                f"Sau dòng \"{excerpt(text_of(doc, last).strip())}\" thiếu dòng chức vụ của người ký: "
                                f"ký {shown} phải có chức vụ người ký ở dòng dưới.",
                                f"Thêm dòng chức vụ (ví dụ \"{shown} BỘ TRƯỞNG\" rồi \"THỨ TRƯỞNG\") trước họ tên."))
+    for part in found.e_signature:
+        text = " ".join(text_of(doc, part).split())
+        out.append(Result(Finding(
+            "signature.residue", "7c", "§9", part.index, excerpt(text),
+            f"Dòng \"{excerpt(text)}\" là chữ hiển thị bên chữ ký số của một bản đã ký (chép lại từ bản PDF), không "
+            "phải dòng của khối chữ ký: chữ ký số hiện bằng hình chữ ký của người ký (ô số 7c), không kèm chữ.",
+            "Xóa dòng này; khi ký số, phần mềm ký số đặt hình chữ ký giữa dòng chức vụ và họ tên.", False), None))
     if name is not None:
         text = " ".join(text_of(doc, name).split())
         if not is_personal_name(text):

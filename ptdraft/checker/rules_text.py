@@ -14,7 +14,7 @@ from ptdraft import rules
 from ptdraft.reference import doctypes
 from ptdraft.ooxml.document import DocInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Result, box_of, excerpt, text_fix
-from ptdraft.reference.forms import SIGNING_PREFIX as _PREFIX
+from ptdraft.reference.forms import SIGNING_PREFIX as _PREFIX, SYMBOL
 from ptdraft.checker.recognise import APPENDIX_REQUIRED, DASHES, Part, Recognised, fold, starts_with_dash, text_of
 from ptdraft.reference.dates import date_words
 from ptdraft.rules import Element
@@ -22,7 +22,6 @@ from ptdraft.rules import Element
 # FORMAT.md §6.1 and §5.1 (the patterns a checker can use), with a blank number or date allowed:
 # the records office writes them in by hand after signing.
 NUMBER_LINE = re.compile(r"^Số:[ \u00a0]+(?P<num>[^/]*?)[ \u00a0]*/(?P<symbol>.*)$")
-SYMBOL = re.compile(r"^[A-Za-zĐđ]+(-[A-ZĐ0-9&]+)+$")
 NUMBER = re.compile(r"^(0[1-9]|[1-9]\d+)$")
 DATE = re.compile(r"^[^,]+, ngày (0[1-9]|[12]\d|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$")
 _DATE_LOOSE = re.compile(
@@ -99,6 +98,24 @@ def _symbol_ok(symbol: str) -> bool:
         [groups[0]] + [g.upper() if g in doctypes.MIXED_CASE_CODES else g for g in groups[1:]])))
 
 
+def _one_group(doc: DocInfo, part: Part, symbol: str, wanted: str | None, number: str) -> Result:
+    """A symbol of one abbreviation ("Số: 120/UBND"): what its second group should be (FORMAT.md §6.1)."""
+    if wanted is None:  # a công văn: the issuer's abbreviation, then the drafting unit's or the field's
+        message = (f"Ký hiệu công văn \"{symbol}\" chỉ có một nhóm chữ viết tắt: ký hiệu công văn gồm chữ viết tắt "
+                   "tên cơ quan ban hành, dấu \"-\", rồi chữ viết tắt tên đơn vị soạn thảo hoặc lĩnh vực.")
+        fix = (f"Viết \"Số: {number}/{symbol}-<đơn vị soạn thảo hoặc lĩnh vực>\", ví dụ \"Số: {number}/{symbol}-VP\" "
+               "(Văn phòng soạn thảo).")
+    elif symbol == wanted:  # "QĐ" alone: the issuer is missing
+        message = (f"Ký hiệu \"{symbol}\" chỉ có chữ viết tắt tên loại: văn bản có tên loại ghi chữ viết tắt tên loại, "
+                   "dấu \"-\", rồi chữ viết tắt tên cơ quan ban hành.")
+        fix = f"Viết \"Số: {number}/{symbol}-<cơ quan ban hành>\", ví dụ \"Số: {number}/{symbol}-UBND\"."
+    else:  # "UBND" alone on a Quyết định: the type code is missing
+        message = (f"Ký hiệu \"{symbol}\" thiếu chữ viết tắt tên loại \"{wanted}\": văn bản có tên loại ghi chữ viết tắt "
+                   "tên loại, dấu \"-\", rồi chữ viết tắt tên cơ quan ban hành.")
+        fix = f"Viết \"Số: {number}/{wanted}-{symbol}\"."
+    return _result("number.form", Element.NUMBER, "§6.1", doc, part, message, fix)
+
+
 def number_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     """FORMAT.md §6: "Số: 05/QĐ-UBND"; no type code for a công văn; the type code from the decree's table."""
     part = found.first(Element.NUMBER)
@@ -133,7 +150,12 @@ def number_rules(doc: DocInfo, found: Recognised) -> list[Result]:
                              "số từ 10 trở lên không có số 0 ở trước.", True))
         else:
             problems.append(("number.form", f"Số \"{number}\" không phải số thứ tự bằng chữ số Ả Rập.", False))
-    if not _symbol_ok(symbol):
+    wanted = doctypes.abbreviation(found.doc_type) if found.doc_type else None
+    single = _symbol_ok(f"{symbol}-X") and "-" not in symbol  # "UBND", "QĐ", "PC08": one abbreviation only
+    if single:
+        if wanted or symbol not in doctypes.ABBREVIATIONS.values():  # a type code alone: number.type-code says it
+            out.append(_one_group(doc, part, symbol, wanted, number or "05"))
+    elif not _symbol_ok(symbol):
         tight = re.sub(r"\s*-\s*", "-", symbol)
         new_symbol = tight if _symbol_ok(tight) else symbol
         problems.append(("number.form", f"Ký hiệu \"{symbol}\" không đúng dạng: các nhóm chữ viết tắt in hoa nối "
@@ -149,8 +171,7 @@ def number_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     code = new_symbol.split("-")[0]
     codes = set(doctypes.ABBREVIATIONS.values())
     if found.doc_type:
-        wanted = doctypes.abbreviation(found.doc_type)
-        if wanted and code != wanted:
+        if wanted and code != wanted and not single:
             out.append(_result("number.type-code", Element.NUMBER, "§6.2", doc, part,
                                f"{found.doc_type} có chữ viết tắt tên loại \"{wanted}\", ký hiệu lại ghi \"{code}\".",
                                f"Viết ký hiệu dạng {wanted}-<chữ viết tắt tên cơ quan>."))
@@ -425,7 +446,14 @@ def presence_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     if not present & {Element.SIGN_AUTHORITY, Element.SIGN_POSITION}:
         required.append(Element.SIGN_AUTHORITY)
     for element in required:
-        if element not in present:
+        if element is Element.SIGN_NAME and element not in present and found.name_marks:
+            mark = found.name_marks[-1]
+            shown = " ".join(text_of(doc, mark).split())
+            out.append(_result("element.missing", element, "§8", doc, mark,
+                               f"Không có họ tên người ký (ô số 7b): ở chỗ họ tên chỉ có \"{shown}\", chữ ghi thay chữ "
+                               "ký của bản đã ký, không phải họ tên.",
+                               "Ghi họ tên người ký ở dòng cuối khối chữ ký, dưới khoảng trống để ký."))
+        elif element not in present:
             out.append(_missing(doc, element))
     for before, after in _ORDER:
         first, second = found.first(before), found.first(after)

@@ -34,6 +34,11 @@ NATIONAL_TITLE_IN = re.compile(TITLE, re.I)
 MOTTO_LINE = re.compile(rf"^{MOTTO}\s*[.,;!]?$", re.I)  # a typist's full stop allowed
 MOTTO_IN = re.compile(MOTTO, re.I)
 NUMBER_LINE = re.compile(rf"^{NUMBER_WORD}\s*:?\s*(?P<n>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
+# The symbol after "Số: N/" (FORMAT.md §6.1): groups of capitals joined by "-", no spaces; the first group is the
+# type code or, on a công văn, the issuer's abbreviation, the mixed-case codes of the decree ("QĐ-TTg") taken apart.
+# An abbreviation may end in digits: the units of the Công an and the army are numbered ("PC08-ĐTTNGT",
+# "C08-P3", "PV01-TH"), and the digits belong to the unit's name.
+SYMBOL = re.compile(r"^[A-Za-zĐđ]+\d*(-[A-ZĐ0-9&]+)+$")
 SUBJECT_LINE = re.compile(rf"^{SUBJECT_WORD}\s*:?\s*(?P<rest>.*)$")
 RECIPIENTS = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
 DISTRIBUTION = re.compile(rf"^{DISTRIBUTION_WORD}\s*:?\s*", re.I)
@@ -70,6 +75,11 @@ SIGNING_START = re.compile(rf"^\s*(?:{_PREFIXES})\s*[.:/]?\s+\S", re.IGNORECASE)
 SIGNED = re.compile(
     r"^[(\[]?\s*(?:đã\s+ký(?:[\s,]+(?:và\s+)?đóng\s+dấu)?|da\s*ky|chữ\s+ký\b.*|ký(?:,?\s+(?:và\s+)?ghi\s+rõ\s+họ\s+tên)?"
     r"|ký\s+tên(?:[\s,]+đóng\s+dấu)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
+
+# The text a signing program prints beside a digital signature, left in a letter copied from a signed PDF:
+# "Ký bởi: Ủy ban nhân dân phường …", "Người ký: …", "Thời gian ký: 10.10.2023 09:15:22 +07:00", "Email: …",
+# "Cơ quan: …". Under the decree the signature shows as the signer's image (box 7c), with no such words.
+E_SIGNATURE = re.compile(r"^\s*(?:Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký|Email|Cơ\s+quan)\s*:", re.I)
 
 # -- folded text -------------------------------------------------------------------------------------------------
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 
 import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.text.paragraph import Paragraph
@@ -130,8 +131,10 @@ def word_letter(*, fonts_in_styles: bool = True, typed_rules: str = "", header_t
     it the way others get it wrong: ``typed_rules`` ("dashes", "stars", "o0o") typed under the agency and the
     motto; ``header_table=False`` every header line centred one under another; ``title_twice``; columns of equal
     width; a longer ``authority_rule`` (cm); "V/v" centred under the header; several ``recipients`` (centred);
-    ``closing="one-column"`` (signature over Nơi nhận in a one-column table) or "paragraphs" (signature typed
-    under Nơi nhận); ``signature`` lines over the name; no page number; ``stale_pages`` written to app.xml."""
+    ``closing="one-column"`` (signature over Nơi nhận in a one-column table), "paragraphs" (signature typed
+    under Nơi nhận), "table-below" / "table-above" (Nơi nhận typed as paragraphs, the signature in a table of one
+    column of its own under or over it) or "tabs" (each line "Nơi nhận line⇥signature line", a centred tab stop at
+    11.5 cm); ``signature`` lines over the name; no page number; ``stale_pages`` written to app.xml."""
     d = docx.Document()
     section = d.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -212,6 +215,23 @@ def word_letter(*, fonts_in_styles: bool = True, typed_rules: str = "", header_t
             _add(table.rows[0].cells[0], text, size, bold, italic)
         for text, size, bold, italic in labels:
             _add(table.rows[1].cells[0], text, size, bold, italic, WD_ALIGN_PARAGRAPH.LEFT)
+    elif closing in ("table-below", "table-above"):
+        table = None if closing == "table-below" else d.add_table(rows=1, cols=1)
+        for text, size, bold, italic in labels:
+            _add(d, text, size, bold, italic, WD_ALIGN_PARAGRAPH.LEFT)
+        table = table or d.add_table(rows=1, cols=1)
+        for text, size, bold, italic in sign:
+            _add(table.rows[0].cells[0], text, size, bold, italic)
+    elif closing == "tabs":
+        for left, right in itertools.zip_longest(labels, sign):
+            p = d.add_paragraph()
+            p.paragraph_format.tab_stops.add_tab_stop(Cm(11.5), WD_TAB_ALIGNMENT.CENTER)
+            if left:
+                run = p.add_run(left[0])
+                run.font.size, run.bold, run.italic = Pt(left[1]), left[2], left[3]
+            if right:
+                run = p.add_run("\t" + right[0])
+                run.font.size, run.bold, run.italic = Pt(right[1]), right[2], right[3]
     else:
         for text, size, bold, italic in labels:
             _add(d, text, size, bold, italic, WD_ALIGN_PARAGRAPH.LEFT)
