@@ -269,3 +269,15 @@ def test_two_signatures_side_by_side_are_the_signature_and_the_cosigner():
         SigningMode.TM_KT, "BAN THƯỜNG VỤ", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Vũ Thị Hương")
     assert "Hùng" not in content.body + content.closing and "GIÁM ĐỐC" not in content.closing
     assert content.distribution == ("Như trên", "Lưu: VT")
+
+
+@pytest.mark.parametrize("block, lines", [
+    ("KT. VỤ TRƯỞNG\nVỤ LUẬT PHÁP VÀ ĐIỀU ƯỚC QUỐC TẾ\nPHÓ VỤ TRƯỞNG\n",
+     ("KT. VỤ TRƯỞNG\nVỤ LUẬT PHÁP VÀ ĐIỀU ƯỚC QUỐC TẾ", "PHÓ VỤ TRƯỞNG")),
+    ("TL. BỘ TRƯỞNG\nKT. CỤC TRƯỞNG\nCỤC QUẢN LÝ THỊ TRƯỜNG\nPHÓ CỤC TRƯỞNG\n",
+     ("TL. BỘ TRƯỞNG", "KT. CỤC TRƯỞNG\nCỤC QUẢN LÝ THỊ TRƯỜNG", "PHÓ CỤC TRƯỞNG")),
+])
+def test_a_head_title_wrapped_over_two_lines_stays_the_head_title(block, lines):
+    """The unit's name under "KT. VỤ TRƯỞNG" goes on with that title; the signer's own title is the line under it."""
+    content = _signed(HEAD + NOI_NHAN + block + "Bùi Văn Tỉnh\n")
+    assert content.signature.authority_lines() == lines and content.signature.name == "Bùi Văn Tỉnh"

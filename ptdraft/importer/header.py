@@ -124,11 +124,21 @@ _NUMBER_THEN_DATE = re.compile(
 )
 
 
+def _as_printed(form: str) -> bool:
+    """The national title as a header prints it (in capitals), or the motto (each word capitalised)."""
+    if form.upper().startswith("CỘNG"):
+        return form.isupper()
+    words = re.findall(r"\w+", form)  # Độc lập - Tự do - Hạnh phúc
+    return len(words) >= 5 and all(words[i][:1].isupper() for i in (0, 2, 4))
+
+
 def _pieces_by_known_forms(text: str) -> list[str]:
     """A line holding both header columns merged ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …", "TỈNH X Độc lập - …",
     "Số: 12/UBND-VP Hà Nội, ngày …") cut before the national title, the motto and the place-date."""
     for pattern in (_TITLE_INSIDE, _MOTTO_INSIDE):
         match = pattern.search(text)
+        if match and not _as_printed(match.group(0)):
+            match = None  # "… của nước Cộng hòa xã hội chủ nghĩa Việt Nam …": a sentence naming the state
         if match and match.start() > 0 and text[:match.start()].strip():
             head, tail = text[:match.start()].strip(), text[match.start():].strip()
             return _pieces_by_known_forms(head) + _pieces_by_known_forms(tail)

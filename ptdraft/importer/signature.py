@@ -53,6 +53,12 @@ class SignatureBlock:
         position = " ".join(self.position)
         parsed = [(_mode(m), m.group("title")) for m in map(_authority_line, self.authority)]
         modes = [m for m, _ in parsed]
+        if parsed and len(self.position) >= 2 and _POST_WORD.match(self.position[-1]) \
+                and not any(_POST_WORD.search(line) for line in self.position[:-1]):
+            # "KT. VỤ TRƯỞNG" / "VỤ LUẬT PHÁP VÀ ĐIỀU ƯỚC QUỐC TẾ" / "PHÓ VỤ TRƯỞNG": the last form's title wrapped over
+            # the lines above the signer's own title
+            parsed[-1] = (parsed[-1][0], "\n".join([parsed[-1][1], *self.position[:-1]]))
+            position = self.position[-1]
         if not parsed:
             return Signature(SigningMode.NONE, position=position, name=self.name)
         if modes == ["TM"]:
