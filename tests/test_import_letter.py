@@ -147,3 +147,22 @@ def test_kinh_gui_entries_on_one_line_apart_by_semicolons_are_separate_recipient
     one = import_text(text.replace("Công an tỉnh; Ban Quản lý dự án giao thông; UBND các huyện: Cam Lộ, Gio Linh",
                                    "Sở Tài chính; đồng gửi Kho bạc"))[0].content
     assert one.recipients == ("Sở Tài chính; đồng gửi Kho bạc",)
+
+
+def test_a_cong_dien_s_sender_line_and_recipients_are_read():
+    """Mẫu 1.6: "<sender> điện:" under CÔNG ĐIỆN, then the recipients as dash lines (one wrapped), then the body."""
+    from ptdraft.importer import import_text
+
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\n******\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 1225/CĐ-TTg\nHà Nội, ngày 10 tháng 8 năm 2006\n\nCÔNG ĐIỆN\n\nTHỦ TƯỚNG CHÍNH PHỦ ĐIỆN:\n\n"
+            "- Bộ trưởng các Bộ: Nông nghiệp và Phát triển nông thôn, Y tế;\n"
+            "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố\ntrực thuộc Trung ương.\n\n"
+            "Hiện nay, tình hình dịch cúm gia cầm đang diễn biến phức tạp.\n\nĐề nghị các đồng chí chỉ đạo quyết liệt./.\n\n"
+            "THỦ TƯỚNG\n\nNguyễn Tấn Dũng\n")
+    content = import_text(text)[0].content
+    assert content.doc_type == "Công điện" and content.subject == ""
+    assert content.deciding_authority == "THỦ TƯỚNG CHÍNH PHỦ"
+    assert content.recipients == ("Bộ trưởng các Bộ: Nông nghiệp và Phát triển nông thôn, Y tế",
+                                  "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")
+    assert content.body.startswith("Hiện nay") and "ĐIỆN" not in content.body
+    assert content.signature.name == "Nguyễn Tấn Dũng"

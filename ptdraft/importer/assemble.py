@@ -382,7 +382,21 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     lines = lines[:position] + _edge_bars_off(_drop_furniture(lines[position:], notes))
     notes.extend(header.notes)
     indented = is_indented(lines[position:])
-    recipients, used = lists.parse_recipients(lines[position:], indented)
+    if header.telegram:
+        # A công điện's recipients under "<sender> điện:": its dash lines (Mẫu 1.6), each one entry.
+        entries: list[str] = []
+        used = 0
+        for line in lines[position:]:
+            if line.text.startswith(("-", "–", "+", "•")):
+                entries.append(line.text)
+            elif entries and not entries[-1].rstrip().endswith((";", ".")) and line.text[:1].islower():
+                entries[-1] = f"{entries[-1]} {line.text}"  # an entry wrapped onto the next printed line
+            else:
+                break
+            used += 1
+        recipients = [e for e in (lists.clean_entry(entry) for entry in entries) if e]
+    else:
+        recipients, used = lists.parse_recipients(lines[position:], indented)
     position += used
     end = next(
         (i for i in range(position, len(lines)) if lists.DISTRIBUTION.match(lines[i].text) or lists.is_signature_start(lines[i])

@@ -50,6 +50,7 @@ class Header:
     doc_type: str = ""
     subject: list[str] = field(default_factory=list)
     vv: bool = False  # the subject came from a "V/v" line (công văn)
+    telegram: bool = False  # a công điện's "<sender> điện:" line was read: its recipients follow as dash lines
     deciding_authority: list[str] = field(default_factory=list)
     urgency: str = ""
     secrecy: str = ""
@@ -475,6 +476,10 @@ def parse_header(lines: list[Line]) -> Header:
                 and (not upper_line(text) or text[:1].isdigit()) and len(text) <= 1.4 * vv_width:
             # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
             header.subject.append(text)
+        elif header.doc_type == doctypes.CONG_DIEN and (m := forms.TELEGRAM_LINE.match(text)) \
+                and not header.deciding_authority:
+            header.deciding_authority, state = [m.group("sender")], ""  # "THỦ TƯỚNG CHÍNH PHỦ điện:"
+            header.telegram = True
         elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):
             header.doc_type = doctypes.canonical(text) or text
             # Giấy giới thiệu and Giấy nghỉ phép carry no summary: the line under the name is the body's first.

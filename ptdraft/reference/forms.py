@@ -42,6 +42,8 @@ SYMBOL = re.compile(r"^[A-Za-zĐđ]+\d*(-[A-ZĐ0-9&]+)+$")
 SUBJECT_LINE = re.compile(rf"^{SUBJECT_WORD}\s*:?\s*(?P<rest>.*)$")
 RECIPIENTS = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
 DISTRIBUTION = re.compile(rf"^{DISTRIBUTION_WORD}\s*:?\s*", re.I)
+# A công điện's line over its recipients (Mẫu 1.6): "THỦ TƯỚNG CHÍNH PHỦ điện:", "CHỦ TỊCH UBND TỈNH ĐIỆN:".
+TELEGRAM_LINE = re.compile(r"^(?P<sender>\S.*?)\s+(?:ĐIỆN|điện)\s*:\s*$")
 # An appendix's heading after the signature (Mẫu 2.1/2.2): "Phụ lục", "PHỤ LỤC II", "Phụ lục 01", the title
 # sometimes on the same line after a colon or a dash.
 APPENDIX_LINE = re.compile(r"^PH[ỤU]\s+L[ỤU]C(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,3}))?\s*(?:[.:–—-]\s*(?P<title>\S.*))?$",

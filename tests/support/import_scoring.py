@@ -9,7 +9,7 @@ annotation is scored only where the decree puts it, so text in the wrong place s
 - ``place_date``: a right-cell paragraph "PLACE, ngày D tháng M năm Y" with the annotated place and date (1 or 0);
 - ``national_title``: the Quốc hiệu and the motto in the right header cell, and nowhere else (1 or 0);
 - ``subject``: the "V/v" line of the left cell (công văn) or the paragraph under the type name (named types);
-- ``recipients``: the Kính gửi entries, in order;
+- ``recipients``: the Kính gửi entries (a công điện's, under "<sender> điện:"), in order;
 - ``body``: the words of the paragraphs outside tables after the subject/Kính gửi; extra words cost as much as
   missing ones;
 - ``signer``: the name as the signature cell's last line (0.5) and the position among its lines, in any case (0.5;
@@ -117,6 +117,9 @@ def _strip_about(text: str) -> str:
     return re.sub(r"^(v/v|về việc)\s*", "", text.strip(), flags=re.IGNORECASE)
 
 
+_TELEGRAM = re.compile(r"^.+\s(?:ĐIỆN|điện)\s*:$")  # Mẫu 1.6: "THỦ TƯỚNG CHÍNH PHỦ điện:" before the recipients
+
+
 def score_rendered(ann: dict, r: Rendered) -> dict[str, float]:
     scores: dict[str, float] = {}
     number_at = next((i for i, line in enumerate(r.header_left) if line.startswith("Số")), len(r.header_left))
@@ -148,7 +151,9 @@ def score_rendered(ann: dict, r: Rendered) -> dict[str, float]:
         subject_found = " ".join(line for line in r.header_left[number_at + 1:])
     else:
         type_at = next((i for i, line in enumerate(r.flow) if fold(line) == fold(doc_type)), None)
-        if type_at is not None and type_at + 1 < len(r.flow):
+        if type_at is not None and type_at + 1 < len(r.flow) and _TELEGRAM.match(r.flow[type_at + 1]):
+            flow_start = type_at + 1  # a công điện with no summary: "<sender> điện:" under its name
+        elif type_at is not None and type_at + 1 < len(r.flow):
             subject_found = r.flow[type_at + 1]
             flow_start = type_at + 2
     scores["subject"] = similarity(words(_strip_about(ann["subject"] or "")), words(_strip_about(subject_found)))
@@ -157,7 +162,7 @@ def score_rendered(ann: dict, r: Rendered) -> dict[str, float]:
     flow = r.flow[flow_start:]
     body_from = 0
     for i, line in enumerate(flow):
-        if fold(line).startswith("kính gửi"):
+        if fold(line).startswith("kính gửi") or _TELEGRAM.match(line):  # a công điện's "<sender> điện:" too
             rest = line.split(":", 1)[1].strip() if ":" in line else ""
             if rest:
                 recipients.append(_entry(rest))
@@ -305,7 +310,11 @@ def word_docx(ann: dict, header_table: bool) -> bytes:
         document.add_paragraph(ann["doc_type"].upper())
         document.add_paragraph(ann["subject"] or "")
     recipients = ann["recipients"]
-    if len(recipients) == 1:
+    if ann["doc_type"] == "Công điện":  # Mẫu 1.6: "<sender> điện:", then the recipients as dash lines
+        document.add_paragraph(f"{ann['authority']} điện:")
+        for i, entry in enumerate(recipients):
+            document.add_paragraph(f"- {entry}{'.' if i == len(recipients) - 1 else ';'}")
+    elif len(recipients) == 1:
         document.add_paragraph(f"Kính gửi: {recipients[0]}.")
     elif recipients:
         document.add_paragraph("Kính gửi:")
