@@ -32,14 +32,14 @@ _FURNITURE = (
     ("địa chỉ trang web", re.compile(r"^(?:https?://|www\.)\S+$", re.I)),
     ("dòng chỉ có dấu chấm, dấu phẩy", re.compile(r"^[\s.…·,;:]+$")),
     ("dấu vết chữ ký số", re.compile(
-        r"^(?:Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký)\s*:.*$"
+        rf"^(?:{forms.E_SIGNED_BY})\s*:.*$"
         r"|^\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?$", re.I)),
 )
 
 
 # The other fields of an e-signature stamp ("Người ký: …", "Email: …", "Cơ quan: …", "Thời gian ký: …"): residue only
 # beside one of its signing lines ("Email: …" alone may be the letter's own contact line).
-_STAMP_FIELD = re.compile(r"^(?:E-?mail|Cơ\s+quan|Chức\s+vụ|Đơn\s+vị)\s*:.*$", re.I)
+_STAMP_FIELD = re.compile(rf"^(?:{forms.E_STAMP_FIELD})\s*:.*$", re.I)
 
 
 # What a Word file saved as a web page leaves in its text ("Normal 0 false false false EN-US X-NONE X-NONE",
@@ -382,19 +382,8 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     lines = lines[:position] + _edge_bars_off(_drop_furniture(lines[position:], notes))
     notes.extend(header.notes)
     indented = is_indented(lines[position:])
-    if header.telegram:
-        # A công điện's recipients under "<sender> điện:": its dash lines (Mẫu 1.6), each one entry.
-        entries: list[str] = []
-        used = 0
-        for line in lines[position:]:
-            if line.text.startswith(("-", "–", "+", "•")):
-                entries.append(line.text)
-            elif entries and not entries[-1].rstrip().endswith((";", ".")) and line.text[:1].islower():
-                entries[-1] = f"{entries[-1]} {line.text}"  # an entry wrapped onto the next printed line
-            else:
-                break
-            used += 1
-        recipients = [e for e in (lists.clean_entry(entry) for entry in entries) if e]
+    if header.telegram:  # a công điện's recipients: the dash lines under "<sender> điện:" (Mẫu 1.6)
+        recipients, used = lists.parse_telegram_recipients(lines[position:])
     else:
         recipients, used = lists.parse_recipients(lines[position:], indented)
     position += used

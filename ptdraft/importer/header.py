@@ -50,7 +50,6 @@ class Header:
     doc_type: str = ""
     subject: list[str] = field(default_factory=list)
     vv: bool = False  # the subject came from a "V/v" line (công văn)
-    telegram: bool = False  # a công điện's "<sender> điện:" line was read: its recipients follow as dash lines
     deciding_authority: list[str] = field(default_factory=list)
     urgency: str = ""
     secrecy: str = ""
@@ -58,6 +57,11 @@ class Header:
     lines: int = 0
     notes: list[str] = field(default_factory=list)
     kept: list[Line] = field(default_factory=list)  # header lines that failed their check: they open the body
+
+    @property
+    def telegram(self) -> bool:
+        """A công điện whose "<sender> điện:" line was read: its recipients follow as dash lines."""
+        return self.doc_type == doctypes.CONG_DIEN and bool(self.deciding_authority)
 
 
 def upper_line(text: str) -> bool:
@@ -479,7 +483,6 @@ def parse_header(lines: list[Line]) -> Header:
         elif header.doc_type == doctypes.CONG_DIEN and (m := forms.TELEGRAM_LINE.match(text)) \
                 and not header.deciding_authority:
             header.deciding_authority, state = [m.group("sender")], ""  # "THỦ TƯỚNG CHÍNH PHỦ điện:"
-            header.telegram = True
         elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):
             header.doc_type = doctypes.canonical(text) or text
             # Giấy giới thiệu and Giấy nghỉ phép carry no summary: the line under the name is the body's first.

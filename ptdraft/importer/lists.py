@@ -79,6 +79,22 @@ def parse_recipients(lines: list[Line], indented: bool) -> tuple[list[str], int]
     return [e for e in (clean_entry(x) for x in entries) if e], max(1, 1 + used)
 
 
+def parse_telegram_recipients(lines: list[Line]) -> tuple[list[str], int]:
+    """A công điện's recipients (Mẫu 1.6): the dash lines under "<sender> điện:", an entry wrapped onto the next
+    printed line joined to it; and how many lines they take."""
+    entries: list[str] = []
+    used = 0
+    for line in lines:
+        if _BULLET.match(line.text):
+            entries.append(line.text)
+        elif entries and not entries[-1].rstrip().endswith((";", ".")) and line.text[:1].islower():
+            entries[-1] = f"{entries[-1]} {line.text}"
+        else:
+            break
+        used += 1
+    return [e for e in (clean_entry(entry) for entry in entries) if e], used
+
+
 @dataclass
 class Archive:
     """The "Lưu: VT, …" line: archive units, the drafter's code and the number of copies."""

@@ -81,7 +81,9 @@ SIGNED = re.compile(
 # The text a signing program prints beside a digital signature, left in a letter copied from a signed PDF:
 # "Ký bởi: Ủy ban nhân dân phường …", "Người ký: …", "Thời gian ký: 10.10.2023 09:15:22 +07:00", "Email: …",
 # "Cơ quan: …". Under the decree the signature shows as the signer's image (box 7c), with no such words.
-E_SIGNATURE = re.compile(r"^\s*(?:Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký|Email|Cơ\s+quan)\s*:", re.I)
+E_SIGNED_BY = r"Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký"  # the stamp's own fields: residue wherever they stand
+E_STAMP_FIELD = r"E-?mail|Cơ\s+quan|Chức\s+vụ|Đơn\s+vị"  # its other fields, residue only beside its own ones
+E_SIGNATURE = re.compile(rf"^\s*(?:{E_SIGNED_BY}|{E_STAMP_FIELD})\s*:", re.I)
 
 # -- folded text -------------------------------------------------------------------------------------------------
 
