@@ -206,7 +206,7 @@ def symbol(content: Content) -> str:
     if doctypes.is_cong_van(content.doc_type):
         groups = [issuer, unit]
     else:
-        groups = [doctypes.abbreviation(content.doc_type) or "", issuer, unit]
+        groups = [content.type_code.strip() or doctypes.abbreviation(content.doc_type) or "", issuer, unit]
     text = "-".join(g for g in groups if g)
     # A legal normative document's year goes between the number and the symbol: "37/2007/QĐ-UBND".
     return f"{content.number_year}/{text}" if content.number_year and text else text

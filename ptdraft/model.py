@@ -244,6 +244,9 @@ class Content:
     authority: str = ""
     issuer_code: str = ""
     unit_code: str = ""
+    # The symbol's type group as the letter wrote it, where it is not the decree's abbreviation of ``doc_type``
+    # (an imported joint letter's "KHLT", "TTLT" of the older form); "" prints the decree's ("KH", "QĐ").
+    type_code: str = ""
     number: int | None = None
     # The year a legal normative document carries in its number ("Số: 37/2007/QĐ-UBND"); None prints none.
     number_year: int | None = None

@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 # Parts that hold codes, not words.
-_CODES = ("issuer_code", "unit_code", "archive", "drafter_code")
+_CODES = ("issuer_code", "unit_code", "type_code", "archive", "drafter_code")
 
 
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)

@@ -53,7 +53,7 @@ def paragraph_refs(layout: Layout) -> list[str]:
 
 # The box (ô số) of a draft part, for what is missing or wrong in the draft itself.
 _BOX_OF = {
-    "parent_authority": "2", "authority": "2", "number": "3", "issuer_code": "3", "unit_code": "3", "place": "4",
+    "parent_authority": "2", "authority": "2", "number": "3", "issuer_code": "3", "unit_code": "3", "type_code": "3", "place": "4",
     "date": "4", "doc_type": "5a", "subject": "5a", "recipients": "9a", "signature": "7a", "cosigner": "7a", "distribution": "9b",
 }
 

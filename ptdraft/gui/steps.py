@@ -198,7 +198,7 @@ class AuthorityStep(Step):
 
 class NumberStep(Step):
     key = "number"
-    refs = ("number", "issuer_code", "unit_code", "place", "date")
+    refs = ("number", "issuer_code", "unit_code", "type_code", "place", "date")
 
     @classmethod
     def title(cls) -> str:
@@ -214,6 +214,10 @@ class NumberStep(Step):
         self.focus_targets["number"] = self.number
         self.issuer = self.line(_("Authority abbreviation"), "issuer_code", _("e.g. UBND, VP, SNV"))
         self.unit = self.line(_("Unit or field abbreviation"), "unit_code", _("For a công văn: the drafting unit, e.g. VP, HCQT"))
+        # Shown only for a draft that has one (an imported letter's "KHLT"): new drafts print the decree's.
+        self.type_code = self.line(_("Type group as written"), "type_code",
+                                   _("The symbol's first group as the letter wrote it (e.g. KHLT of an older joint plan); "
+                                     "clear it to print the decree's abbreviation of the type"))
         self.printed_number = QLabel(self)
         self.form.addRow(_("Prints as"), self.printed_number)
         self.place = self.line(_("Place name"), "place", _("The province or commune name, e.g. Quảng Trị"))
@@ -230,6 +234,8 @@ class NumberStep(Step):
         self.number.blockSignals(False)
         self.issuer.set_quietly(content.issuer_code)
         self.unit.set_quietly(content.unit_code)
+        self.type_code.set_quietly(content.type_code)
+        self.form.setRowVisible(self.row_widget(self.type_code), bool(content.type_code))
         self.place.set_quietly(content.place)
         self.date.set_quietly(content.date)
 

@@ -304,24 +304,34 @@ def _type_by_symbol(header: Header, notes: list[str]) -> str:
     return ""
 
 
-def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str, str]:
-    """The issuer's and unit's codes from the symbol ("VPCP-CN" → VPCP, CN; "QĐ-UBND" → UBND, ""; the year of
-    "2007/QĐ-UBND" is not a code)."""
+def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str, str, str]:
+    """The type group as written (when it is not the decree's abbreviation), the issuer's and the unit's codes from
+    the symbol ("VPCP-CN" → "", VPCP, CN; "QĐ-UBND" → "", UBND, ""; "KHLT-SYT-SGDĐT" → KHLT, SYT, SGDĐT; the year
+    of "2007/QĐ-UBND" is not a code)."""
     match = _YEAR.match(header.symbol)
     groups = [g for g in (match["rest"] if match else header.symbol).split("-") if g]
+    type_code = ""
     if not groups:
-        return "", ""
+        return "", "", ""
     if not doctypes.is_cong_van(doc_type):
         wanted = doctypes.abbreviation(doc_type)
         if wanted and groups[0].casefold() == wanted.casefold():  # "TTR-UBND" typed for the decree's "TTr"
             groups = groups[1:]
+        elif wanted and groups[0] == f"{wanted}LT" and len(groups) > 1:
+            # A joint letter's older symbol ("KHLT-SYT-SGDĐT", "TTLT-BYT-BTC"): its type group kept as written
+            type_code, groups = groups[0], groups[1:]
+            notes.append(f"ký hiệu “{header.symbol}” của văn bản liên tịch theo mẫu cũ (“{type_code}”): giữ nguyên")
         elif wanted and groups[0].startswith(wanted) and groups[0][len(wanted):].isupper():
             # "QĐUBND": a PDF's text lost the "-" after the type's code
             notes.append(f"ký hiệu “{header.symbol}” thiếu dấu “-” sau “{wanted}”: đọc là “{wanted}-{groups[0][len(wanted):]}”")
             groups = [groups[0][len(wanted):]] + groups[1:]
+        elif wanted and len(groups) > 1:
+            # A type group of its own ("KL-UBND" on a Thông báo): printed as written, not after the decree's "TB"
+            type_code, groups = groups[0], groups[1:]
+            notes.append(f"ký hiệu “{header.symbol}” không mở đầu bằng “{wanted}” của loại {doc_type}: giữ nguyên ký hiệu")
         elif wanted:
             notes.append(f"ký hiệu “{header.symbol}” không mở đầu bằng “{wanted}” của loại {doc_type}: giữ cả ký hiệu")
-    return (groups[0] if groups else ""), "-".join(groups[1:])
+    return type_code, (groups[0] if groups else ""), "-".join(groups[1:])
 
 
 def _weak_signature_start(lines: list[Line]) -> bool:
@@ -457,7 +467,7 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
         if value:
             recognised.append((label, value))
 
-    issuer, unit = _symbol_codes(header, doc_type, notes)
+    type_code, issuer, unit = _symbol_codes(header, doc_type, notes)
     found("Cơ quan chủ quản", "\n".join(header.parent_authority))
     found("Cơ quan ban hành", "\n".join(header.authority))
     if header.symbol:
@@ -524,6 +534,7 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
         authority="\n".join(header.authority),
         issuer_code=issuer,
         unit_code=unit,
+        type_code=type_code,
         number=header.number,
         number_year=_number_year(header),
         place=header.place,

@@ -1,0 +1,127 @@
+"""A joint letter (văn bản liên tịch): two issuing bodies in the header and a symbol naming both.
+
+Two bodies of one kind one above the other ("SỞ Y TẾ" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO") are both issuers, printed in
+bold like one issuing body, not a parent over a child; the older joint symbol "KHLT-SYT-SGDĐT" and a type group of
+the letter's own ("KL-UBND" on a Thông báo) print as written, not after the decree's abbreviation.
+"""
+from __future__ import annotations
+
+
+import docx
+import pytest
+
+from ptdraft import api, layout
+from ptdraft.files.drafts import content_from_dict, content_to_dict
+from ptdraft.model import Content
+
+HEAD = """{authority}
+-------
+Số: {number}
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Hà Giang, ngày 12 tháng 3 năm 2019
+
+{type}
+{subject}
+
+Thực hiện Thông tư liên tịch số 13/2016/TTLT-BYT-BGDĐT ngày 12/5/2016 của Bộ Y tế và Bộ Giáo dục và Đào tạo, \
+hai cơ quan thống nhất như sau:
+
+1. Bảo đảm các điều kiện chăm sóc sức khỏe học sinh.
+
+Trên đây là nội dung phối hợp năm học 2019 - 2020./.
+
+KT. GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO
+PHÓ GIÁM ĐỐC
+Nguyễn Văn An
+
+KT. GIÁM ĐỐC SỞ Y TẾ
+PHÓ GIÁM ĐỐC
+Trần Thị Bình
+
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Các phòng GD&ĐT;
+- Lưu: VT.
+"""
+
+
+def letter(authority: str, number: str = "15/KHLT-SYT-SGDĐT", type_: str = "KẾ HOẠCH",
+           subject: str = "Triển khai công tác y tế trường học năm học 2019 - 2020") -> str:
+    return HEAD.format(authority=authority, number=number, type=type_, subject=subject)
+
+
+
+
+@pytest.mark.parametrize("bodies", [
+    ("SỞ Y TẾ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+    ("BỘ Y TẾ", "BỘ GIÁO DỤC VÀ ĐÀO TẠO"),
+    ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "PHÒNG Y TẾ"),
+])
+def test_two_bodies_of_one_kind_are_both_issuers(bodies):
+    draft, report = api.import_text(letter("\n".join(bodies)))
+    assert draft.content.parent_authority == ""
+    assert draft.content.authority.split("\n") == list(bodies)
+
+
+def test_a_parent_above_two_joint_bodies_stays_the_parent():
+    draft, _ = api.import_text(letter("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nSỞ Y TẾ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO"))
+    assert draft.content.parent_authority == "ỦY BAN NHÂN DÂN TỈNH HÀ GIANG"
+    assert draft.content.authority == "SỞ Y TẾ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO"
+
+
+@pytest.mark.parametrize(("lines", "parent", "issuer"), [
+    ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nSỞ NỘI VỤ", "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "SỞ NỘI VỤ"),
+    ("BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ", "BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTRƯỜNG THPT CHUYÊN HÀ GIANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG THPT CHUYÊN HÀ GIANG"),
+    ("BỘ QUỐC PHÒNG\nBỘ TƯ LỆNH BỘ ĐỘI BIÊN PHÒNG", "BỘ QUỐC PHÒNG", "BỘ TƯ LỆNH BỘ ĐỘI BIÊN PHÒNG"),
+    ("BỘ QUỐC PHÒNG\nBỘ TỔNG THAM MƯU", "BỘ QUỐC PHÒNG", "BỘ TỔNG THAM MƯU"),
+    ("ỦY BAN NHÂN DÂN HUYỆN VỊ XUYÊN\nỦY BAN NHÂN DÂN XÃ ĐẠO ĐỨC",
+     "ỦY BAN NHÂN DÂN HUYỆN VỊ XUYÊN", "ỦY BAN NHÂN DÂN XÃ ĐẠO ĐỨC"),
+])
+def test_a_body_under_another_is_still_parent_and_child(lines, parent, issuer):
+    draft, _ = api.import_text(letter(lines, number="15/KH-SYT"))
+    assert (draft.content.parent_authority, draft.content.authority) == (parent, issuer)
+
+
+def test_the_older_joint_symbol_prints_as_written():
+    draft, report = api.import_text(letter("SỞ Y TẾ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO"))
+    content = draft.content
+    assert (content.type_code, content.issuer_code, content.unit_code) == ("KHLT", "SYT", "SGDĐT")
+    assert layout.number_line(content) == "Số: 15/KHLT-SYT-SGDĐT"
+    assert any("liên tịch" in note and "KHLT" in note for note in report.notes)
+
+
+def test_the_decree_joint_symbol_needs_no_type_code():
+    draft, _ = api.import_text(letter("BỘ Y TẾ\nBỘ GIÁO DỤC VÀ ĐÀO TẠO", number="1557/KH-BYT-BGDĐT"))
+    assert draft.content.type_code == ""
+    assert layout.number_line(draft.content) == "Số: 1557/KH-BYT-BGDĐT"
+
+
+def test_a_type_group_of_the_letters_own_is_not_printed_after_the_decrees():
+    draft, report = api.import_text(letter("ỦY BAN NHÂN DÂN\nXÃ ĐẠO ĐỨC", number="08/KL-UBND", type_="THÔNG BÁO",
+                                           subject="Kết luận của Chủ tịch Ủy ban nhân dân xã tại buổi làm việc"))
+    assert draft.content.doc_type == "Thông báo"
+    assert layout.number_line(draft.content) == "Số: 08/KL-UBND"
+    assert any("KL-UBND" in note for note in report.notes)
+
+
+def test_the_exported_header_prints_both_bodies_bold_and_the_symbol_as_written(tmp_path):
+    draft, _ = api.import_text(letter("SỞ Y TẾ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO"))
+    out = api.export_docx(draft, tmp_path / "kh.docx", strict=False)
+    left = [row.cells[0] for row in docx.Document(str(out)).tables[0].rows]  # the header's left column
+    printed = [(p.text, all(r.bold for r in p.runs if r.text.strip()))
+               for cell in left for p in cell.paragraphs if p.text.strip()]
+    assert printed[:2] == [("SỞ Y TẾ", True), ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", True)]
+    assert any(text.replace("\u00a0", " ") == "Số: 15/KHLT-SYT-SGDĐT" for text, _bold in printed)
+
+
+def test_a_type_code_survives_the_draft_file():
+    content = Content(doc_type="Kế hoạch", authority="SỞ Y TẾ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO", issuer_code="SYT",
+                      unit_code="SGDĐT", type_code="KHLT", number=15)
+    saved = content_to_dict(content)
+    assert saved["type_code"] == "KHLT"
+    assert content_from_dict(saved) == content
+    assert "type_code" not in content_to_dict(Content(doc_type="Kế hoạch"))
