@@ -7,6 +7,8 @@ the letter's own ("KL-UBND" on a Thông báo) print as written, not after the de
 from __future__ import annotations
 
 
+import dataclasses
+
 import docx
 import pytest
 
@@ -125,3 +127,29 @@ def test_a_type_code_survives_the_draft_file():
     assert saved["type_code"] == "KHLT"
     assert content_from_dict(saved) == content
     assert "type_code" not in content_to_dict(Content(doc_type="Kế hoạch"))
+
+
+def _findings(path) -> list[str]:
+    return [finding.rule for finding in api.check_docx(path)]
+
+
+def test_the_checker_takes_both_bold_bodies_for_issuers(tmp_path):
+    """A joint letter ptdraft prints with the decree's symbol has no finding; with the older "KHLT" the symbol is
+    the one finding (Nghị định 30 writes a joint symbol "KH-SYT-SGDĐT"), never a bold parent agency."""
+    draft, _ = api.import_text(letter("SỞ Y TẾ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO"))
+    older = api.export_docx(draft, tmp_path / "older.docx", strict=False)
+    assert _findings(older) == ["number.type-code"]
+    (finding,) = api.check_docx(older)
+    assert "liên tịch" in finding.message and "KH-SYT-SGDĐT" in finding.fix
+    current = dataclasses.replace(draft, content=dataclasses.replace(draft.content, type_code=""))
+    assert _findings(api.export_docx(current, tmp_path / "current.docx", strict=False)) == []
+
+
+def test_the_checker_still_reports_a_bold_parent(tmp_path):
+    draft, _ = api.import_text(letter("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nSỞ Y TẾ", number="15/KH-SYT"))
+    out = api.export_docx(draft, tmp_path / "kh.docx", strict=False)
+    document = docx.Document(str(out))
+    for run in document.tables[0].cell(0, 0).paragraphs[0].runs:
+        run.bold = True
+    document.save(str(out))
+    assert "font.bold" in _findings(out)

@@ -171,7 +171,13 @@ def number_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     code = new_symbol.split("-")[0]
     codes = set(doctypes.ABBREVIATIONS.values())
     if found.doc_type:
-        if wanted and code != wanted and not single:
+        if wanted and code == f"{wanted}LT" and not single:
+            # The older joint form ("KHLT-SYT-SGDĐT"): the decree names every issuer after the type's code instead.
+            out.append(_result("number.type-code", Element.NUMBER, "§6.2", doc, part,
+                               f"Ký hiệu \"{code}\" của văn bản liên tịch theo mẫu cũ; Nghị định 30 ghi chữ viết tắt "
+                               f"tên loại \"{wanted}\" rồi tên các cơ quan cùng ban hành.",
+                               f"Viết \"{'-'.join([wanted, *new_symbol.split('-')[1:]])}\"."))
+        elif wanted and code != wanted and not single:
             out.append(_result("number.type-code", Element.NUMBER, "§6.2", doc, part,
                                f"{found.doc_type} có chữ viết tắt tên loại \"{wanted}\", ký hiệu lại ghi \"{code}\".",
                                f"Viết ký hiệu dạng {wanted}-<chữ viết tắt tên cơ quan>."))

@@ -424,21 +424,6 @@ def _date(match: re.Match, header: Header) -> None:
         header.notes.append(f"ngày tháng “{header.date_text}” còn để trống: để trống ngày trong bản thảo")
 
 
-# The kinds of body that issue letters together as peers (a joint letter: "SỞ Y TẾ" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO"):
-# two lines opening bodies of one kind are two issuers, never a parent over its child. "BỘ TƯ LỆNH", "BỘ CHỈ HUY"
-# and "BỘ TỔNG THAM MƯU" are commands under a ministry, not ministries. Two people's committees are not taken for
-# peers: the line under one may be the committee of a lower level.
-_PEER_KINDS = (
-    ("ministry", re.compile(r"^BỘ\s+(?!TƯ\s+LỆNH|CHỈ\s+HUY|TỔNG\s+THAM\s+MƯU|ĐỘI\b)\w")),
-    ("department", re.compile(r"^SỞ\b")),
-    ("office", re.compile(r"^PHÒNG\b")),
-)
-
-
-def _peer_kind(line: str) -> str:
-    return next((kind for kind, form in _PEER_KINDS if form.match(line)), "")
-
-
 def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
     """The parent body's lines and the issuing body's lines.
 
@@ -447,14 +432,17 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
     Bodies of one kind one after the other ("SỞ Y TẾ" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO") are a joint letter's issuers:
     all of them are the issuing body, each on its own line.
     """
+    def opens_body(line: str) -> bool:
+        return bool(_BODY_WORDS.match(line) or forms.joint_body_kind(line))
+
     for index in range(len(lines) - 1, 0, -1):
-        if _BODY_WORDS.match(lines[index]) or _peer_kind(lines[index]):
-            above = next((i for i in range(index - 1, -1, -1)
-                          if _BODY_WORDS.match(lines[i]) or _peer_kind(lines[i])), 0)
-            if _peer_kind(lines[index]) and _peer_kind(lines[above]) == _peer_kind(lines[index]):
-                return lines[:above], lines[above:]
-            if not _BODY_WORDS.match(lines[index]):
-                continue
+        if not opens_body(lines[index]):
+            continue
+        kind = forms.joint_body_kind(lines[index])
+        above = next((i for i in range(index - 1, -1, -1) if opens_body(lines[i])), 0)
+        if kind and forms.joint_body_kind(lines[above]) == kind:
+            return lines[:above], lines[above:]
+        if _BODY_WORDS.match(lines[index]):
             return lines[:index], lines[index:]
     return [], lines
 

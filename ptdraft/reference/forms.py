@@ -88,6 +88,22 @@ E_SIGNATURE = re.compile(rf"^\s*(?:{E_SIGNED_BY}|{E_STAMP_FIELD})\s*:", re.I)
 # -- folded text -------------------------------------------------------------------------------------------------
 
 
+# The kinds of body that issue a joint letter as peers (văn bản liên tịch: "SỞ Y TẾ" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO"):
+# two header lines opening bodies of one kind are two issuers, never a parent over its child. "BỘ TƯ LỆNH", "BỘ CHỈ
+# HUY" and "BỘ TỔNG THAM MƯU" are commands under a ministry, not ministries; two people's committees are not peers
+# (the line under one may be the committee of a lower level).
+_JOINT_BODY_KINDS = (
+    ("ministry", re.compile(r"^BỘ\s+(?!TƯ\s+LỆNH|CHỈ\s+HUY|TỔNG\s+THAM\s+MƯU|ĐỘI\b)\w", re.I)),
+    ("department", re.compile(r"^SỞ\b", re.I)),
+    ("office", re.compile(r"^PHÒNG\b", re.I)),
+)
+
+
+def joint_body_kind(line: str) -> str:
+    """The kind of body a header line opens, of those that issue joint letters together; "" for any other line."""
+    return next((kind for kind, form in _JOINT_BODY_KINDS if form.match(line.strip())), "")
+
+
 def fold(text: str) -> str:
     """Letters and digits only, without diacritics or case: "Cộng hòa" → "conghoa"."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
