@@ -153,3 +153,11 @@ def test_the_checker_still_reports_a_bold_parent(tmp_path):
         run.bold = True
     document.save(str(out))
     assert "font.bold" in _findings(out)
+
+
+def test_the_exported_joint_letter_imports_back_the_same(tmp_path):
+    draft, _ = api.import_text(letter("SỞ Y TẾ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO"))
+    out = api.export_docx(draft, tmp_path / "kh.docx", strict=False)
+    again, _ = api.import_file(out)
+    fields = ("parent_authority", "authority", "type_code", "issuer_code", "unit_code", "number")
+    assert [getattr(again.content, f) for f in fields] == [getattr(draft.content, f) for f in fields]
