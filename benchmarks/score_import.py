@@ -44,8 +44,10 @@ def main(argv: list[str]) -> int:
         _print(str(folder), folder, means, per_case, cases)
     if word:
         for folder in [ROOT / name for name in WORD]:
-            for header_table, how in ((True, "header in a table"), (False, "no table, columns apart by tabs")):
-                means, per_case = score_word_folder(folder, header_table)
+            for header_table, lists, how in ((True, False, "header in a table"),
+                                             (False, False, "no table, columns apart by tabs"),
+                                             (True, True, "header in a table, automatic bullets and numbering")):
+                means, per_case = score_word_folder(folder, header_table, lists)
                 _print(f"{folder} typed in Word ({how})", folder, means, per_case, cases)
     if pdf:
         for folder in [ROOT / name for name in WORD]:

@@ -120,11 +120,15 @@ def test_the_tuned_corpus_typed_in_word_reads_right_with_and_without_tables():
     untabled = docx.Document(io.BytesIO(word_docx(annotation, False)))
     assert not untabled.tables and "Số: 871/BNN-TCLN\t\tHà Nội, ngày 13 tháng 03 năm 2013" in [
         p.text for p in untabled.paragraphs]
-    for header_table in (True, False):
-        means, per_case = score_word_folder(CORPUS_TUNED, header_table)
-        print(table(f"tuned corpus typed in Word (header table: {header_table})", means, len(per_case)))
+    listed = docx.Document(io.BytesIO(word_docx(annotation, True, auto_lists=True)))
+    bullets = [p for p in listed.paragraphs + listed.tables[1].cell(0, 0).paragraphs if p.style.name == "List Bullet"]
+    assert bullets and not any(p.text.startswith("-") for p in bullets)  # the dash is Word's, in no run
+    for header_table, lists in ((True, False), (False, False), (True, True)):
+        means, per_case = score_word_folder(CORPUS_TUNED, header_table, lists)
+        print(table(f"tuned corpus typed in Word (header table: {header_table}, automatic lists: {lists})",
+                    means, len(per_case)))
         assert sum(means.values()) / len(means) >= TARGET_OVERALL, header_table
-        assert all(means[part] >= TARGET_PART for part in PARTS), (header_table, means)
+        assert all(means[part] >= TARGET_PART for part in PARTS), (header_table, lists, means)
 
 
 @pytest.mark.libreoffice

@@ -42,5 +42,20 @@ def docx_paragraphs(path: Path) -> list[str]:
         raise InputError(f"không đọc được tệp DOCX ({exc})", where) from None
     package = docx_reader.read(path, where)
     # A text box's text (a stamp, a note placed on the page) stands outside the letter's flow: left out, as Word's
-    # own "save as text" leaves it.
-    return [line for para in package.info.paragraphs if not para.in_textbox for line in para.text.split("\n")]
+    # own "save as text" leaves it. An automatic list's label ("1.", "a)", a bullet) is in no run: put before the text
+    # as a typist would type it, so the list reads as the letter prints it.
+    return [line for para in package.info.paragraphs if not para.in_textbox
+            for line in _labelled(para.label, para.text).split("\n")]
+
+
+def _labelled(label: str, text: str) -> str:
+    """A list paragraph's text with its label: numbers as Word prints them, any bullet as the letters' "-" (a "+"
+    kept), the dot or symbol-font glyph of Word's default bullets included."""
+    label = label.strip()
+    if not label or not text.strip():
+        return text
+    if label in ("+", "\uf02b"):
+        label = "+"
+    elif not any(ch.isalnum() for ch in label):
+        label = "-"
+    return f"{label} {text.lstrip()}"

@@ -46,7 +46,7 @@ class ParaInfo:
     with ``row`` and ``col`` its cell; ``in_textbox`` marks text-box content.
     ``align`` is "left", "center", "right" or "both"; indents are in twips
     (``first_indent`` negative for a hanging indent). ``bullet`` is the bullet
-    character of an automatic list ("" when none, "#" for automatic numbers).
+    character of an automatic list ("" when none, "#" for automatic numbers), ``label`` what the list prints.
     """
 
     index: int
@@ -60,6 +60,9 @@ class ParaInfo:
     col: int = 0
     in_textbox: bool = False
     bullet: str = ""
+    # The label an automatic list prints before the text ("1.", "a)", "II.", "Điều 3.", a bullet's character), which
+    # is in no run; "" outside lists.
+    label: str = ""
     # Where the paragraph prints (for the page layout of :mod:`.page_layout`): its container, a table cell
     # (x from the left margin and width, in twips, cell margins taken off) or the text area (None).
     cell: tuple[int, int] | None = None

@@ -23,7 +23,7 @@ from lxml import etree
 from ptdraft.ooxml.document import FONT_SLOTS, DocInfo, ParaInfo, PartInfo, RunInfo, SectionInfo
 from ptdraft.ooxml.wordml import (
     BLOCK_WRAPPERS, FALLBACK, PAGE_FIELD, DEFAULT_SIZE, MAX_PART, P, PPR, R, R_NS, RPR, SDT, SDT_CONTENT, STRICT_NS,
-    TBL, TC, TR, VAL, Styles, int_attr, on, paragraph_runs, ppr_props, rpr_props, run_segments, w,
+    TBL, TC, TR, VAL, ListLabels, Styles, int_attr, on, paragraph_runs, ppr_props, rpr_props, run_segments, w,
 )
 from ptdraft.errors import InputError
 from ptdraft.text import grouped
@@ -177,18 +177,25 @@ class Package:
     # -- reading ----------------------------------------------------------------
 
     def _read_numbering(self, root) -> dict[tuple[str, str], str]:
-        """(numId, ilvl) → the bullet character, or "#" for a numbered level."""
+        """(numId, ilvl) → the bullet character, or "#" for a numbered level; the levels' forms kept for labels."""
         out: dict[tuple[str, str], str] = {}
+        self._levels: dict[tuple[str, str], tuple[str, str, int]] = {}
         if root is None:
             return out
         abstract = {a.get(w("abstractNumId")): a for a in root.iter(w("abstractNum"))}
         for num in root.iter(w("num")):
             ref = num.find(w("abstractNumId"))
             levels = abstract.get(ref.get(VAL) if ref is not None else None)
+            starts = {o.get(w("ilvl"), "0"): int_attr(o.find(w("startOverride")), "val")
+                      for o in num.iter(w("lvlOverride")) if o.find(w("startOverride")) is not None}
             for lvl in levels.iter(w("lvl")) if levels is not None else ():
-                fmt, text = lvl.find(w("numFmt")), lvl.find(w("lvlText"))
-                bullet = fmt is not None and fmt.get(VAL) == "bullet"
-                out[(num.get(w("numId")), lvl.get(w("ilvl"), "0"))] = (text.get(VAL, "") if text is not None else "") if bullet else "#"
+                fmt, text, start = lvl.find(w("numFmt")), lvl.find(w("lvlText")), lvl.find(w("start"))
+                key = (num.get(w("numId")), lvl.get(w("ilvl"), "0"))
+                form = fmt.get(VAL, "decimal") if fmt is not None else "decimal"
+                pattern = text.get(VAL, "") if text is not None else ""
+                out[key] = pattern if form == "bullet" else "#"
+                first = starts.get(key[1]) or (int_attr(start, "val") if start is not None else None)
+                self._levels[key] = (form, pattern, 1 if first is None else first)
         return out
 
     def _blocks(self, container, table: tuple | None, counter: list[int]):
@@ -287,9 +294,11 @@ class Package:
         paragraphs: list[ParaInfo] = []
         if body is None:
             raise InputError("tệp DOCX không có phần thân văn bản (w:body)", self.where)
+        labels = ListLabels(self._levels)
         for p, table, in_box in self._blocks(body, None, [0]):
             elements, runs, props = self._para(p, table[3] if table else None)
             num = props.get("num")
+            label = labels.label(num) if num and num[0] != "0" else ""
             self.paragraphs.append(p)
             self.runs.append(elements)
             paragraphs.append(ParaInfo(
@@ -304,6 +313,7 @@ class Package:
                 col=table[2] if table else 0,
                 in_textbox=in_box,
                 bullet=self._bullets.get(num, "") if num and num[0] != "0" else "",
+                label=label,
                 cell=table[4] if table else None,
                 right_indent=props.get("right", 0),
                 space_before=max(0, props.get("before", 0)),

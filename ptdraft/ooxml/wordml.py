@@ -124,6 +124,61 @@ def ppr_props(ppr) -> dict:
     return out
 
 
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def list_number(value: int, form: str) -> str:
+    """A list counter as a w:numFmt prints it: decimal "3", decimalZero "03", lowerLetter "c", upperRoman "III"…;
+    other formats as decimal."""
+    if form in ("lowerLetter", "upperLetter") and value > 0:
+        letter = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26] * ((value - 1) // 26 + 1)  # z, then aa, bb
+        return letter.upper() if form == "upperLetter" else letter
+    if form in ("lowerRoman", "upperRoman") and value > 0:
+        out, rest = "", value
+        for amount, digits in _ROMAN:
+            while rest >= amount:
+                out, rest = out + digits, rest - amount
+        return out.upper() if form == "upperRoman" else out
+    if form == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+class ListLabels:
+    """The labels of automatic lists, paragraph after paragraph in document order: each list (numId) counts its
+    levels as Word does, a level going on from its last number and the levels under it starting again.
+
+    ``levels`` maps (numId, ilvl) to (w:numFmt, w:lvlText, first number).
+    """
+
+    def __init__(self, levels: dict[tuple[str, str], tuple[str, str, int]]) -> None:
+        self.levels = levels
+        self.counts: dict[str, dict[int, int]] = {}
+
+    def label(self, num: tuple[str, str]) -> str:
+        level = self.levels.get(num)
+        if level is None:
+            return ""
+        form, pattern, start = level
+        if form == "bullet":
+            return pattern
+        if form == "none":
+            return re.sub(r"%\d", "", pattern)
+        counts = self.counts.setdefault(num[0], {})
+        depth = int(num[1]) if num[1].isdigit() else 0
+        counts[depth] = counts[depth] + 1 if depth in counts else start
+        for deeper in [d for d in counts if d > depth]:
+            del counts[deeper]
+
+        def shown(match: re.Match) -> str:
+            at = int(match.group(1)) - 1
+            form_at, _pattern, start_at = self.levels.get((num[0], str(at)), ("decimal", "", 1))
+            return list_number(counts.get(at, start_at), form_at)
+
+        return re.sub(r"%(\d)", shown, pattern)
+
+
 class Styles:
     """styles.xml: each style's own properties, merged along basedOn chains on demand."""
 

@@ -276,10 +276,55 @@ def _signature_lines(sig: dict) -> list[str]:
     return [line for line in lines if line] + ([sig["position"]] if sig["position"] else [])
 
 
-def word_docx(ann: dict, header_table: bool) -> bytes:
+# A numbered item's label as a clerk lets Word's automatic numbering print it: (w:numFmt, w:lvlText) of the list.
+_AUTO_LABELS = ((re.compile(r"^Điều\s+(\d+)\.\s*"), ("decimal", "Điều %1.")),
+                (re.compile(r"^(\d+)\.\s+"), ("decimal", "%1.")),
+                (re.compile(r"^([IVXLC]+)\.\s+"), ("upperRoman", "%1.")))
+
+
+def _auto_list(document, item: str, lists: dict) -> bool:
+    """Write ``item`` as a paragraph of an automatic list (its label left to Word's numbering), when its label is
+    one Word numbers; ``lists`` keeps each label form's list and the number it reached. False: not such an item."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    for form, (fmt, pattern) in _AUTO_LABELS:
+        found = form.match(item)
+        if not found:
+            continue
+        value = int(found[1]) if found[1].isdigit() else _roman(found[1])
+        if pattern not in lists or lists[pattern][1] + 1 != value:  # a list of its own, starting at the label
+            numbering = document.part.numbering_part.element
+            num_id = 500 + len(numbering)  # past the template's own lists
+            numbering.insert(0, parse_xml(
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}"><w:lvl w:ilvl="0"><w:start w:val="{value}"/>'
+                f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{pattern}"/></w:lvl></w:abstractNum>'))
+            numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/>'
+                                       f'</w:num>'))
+            lists[pattern] = (num_id, value - 1)
+        num_id, _last = lists[pattern]
+        lists[pattern] = (num_id, value)
+        paragraph = document.add_paragraph(item[found.end():])
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        return True
+    return False
+
+
+def _roman(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for here, after in zip(text, text[1:] + " "):
+        total += -values[here] if values.get(after, 0) > values[here] else values[here]
+    return total
+
+
+def word_docx(ann: dict, header_table: bool, auto_lists: bool = False) -> bytes:
     """An annotated letter as a clerk types it in Word (issue 11: DOCX made in Word, with the header in a table and
     without): ``header_table`` puts the header and the Nơi nhận | signature row in borderless two-column tables;
-    without, each row is one paragraph with its two columns apart by tabs, the way a typist lines them up."""
+    without, each row is one paragraph with its two columns apart by tabs, the way a typist lines them up.
+    ``auto_lists``: the Kính gửi and Nơi nhận entries are Word bullets ("List Bullet") and the numbered items are
+    automatic lists ("1.", "Điều 1.", "I."), their dashes and labels printed by Word, in no run of the text."""
     import docx
 
     year, month, day = ann["date"].split("-")
@@ -291,6 +336,11 @@ def word_docx(ann: dict, header_table: bool) -> bytes:
     date = [f"{ann['place']}, ngày {day} tháng {month} năm {year}"]
     document = docx.Document()
 
+    def add(container, line: str):
+        if auto_lists and line.startswith("- "):  # a dash entry: Word's bullet prints the mark
+            return container.add_paragraph(line[2:], style="List Bullet")
+        return container.add_paragraph(line)
+
     def rows(pairs: list[tuple[list[str], list[str]]]) -> None:
         if header_table:
             table = document.add_table(rows=len(pairs), cols=2)
@@ -299,7 +349,7 @@ def word_docx(ann: dict, header_table: bool) -> bytes:
                     cell = table.cell(r, c)
                     cell.text = lines[0] if lines else ""
                     for line in lines[1:]:
-                        cell.add_paragraph(line)
+                        add(cell, line)
             return
         for a, b in pairs:
             for i in range(max(len(a), len(b))):
@@ -313,15 +363,21 @@ def word_docx(ann: dict, header_table: bool) -> bytes:
     if ann["doc_type"] == "Công điện":  # Mẫu 1.6: "<sender> điện:", then the recipients as dash lines
         document.add_paragraph(f"{ann['authority']} điện:")
         for i, entry in enumerate(recipients):
-            document.add_paragraph(f"- {entry}{'.' if i == len(recipients) - 1 else ';'}")
+            add(document, f"- {entry}{'.' if i == len(recipients) - 1 else ';'}")
     elif len(recipients) == 1:
         document.add_paragraph(f"Kính gửi: {recipients[0]}.")
     elif recipients:
         document.add_paragraph("Kính gửi:")
         for i, entry in enumerate(recipients):
-            document.add_paragraph(f"- {entry}{'.' if i == len(recipients) - 1 else ';'}")
-    for text in ann["body_paragraphs"] + ann["numbered_items"] + ([ann["closing"]] if ann["closing"] else []):
+            add(document, f"- {entry}{'.' if i == len(recipients) - 1 else ';'}")
+    lists: dict = {}
+    for text in ann["body_paragraphs"]:
         document.add_paragraph(text)
+    for text in ann["numbered_items"]:
+        if not (auto_lists and _auto_list(document, text, lists)):
+            document.add_paragraph(text)
+    if ann["closing"]:
+        document.add_paragraph(ann["closing"])
     sig = ann["signature"]
     distribution = (["Nơi nhận:"] + [f"- {e}{'.' if i == len(ann['distribution']) - 1 else ';'}"
                                      for i, e in enumerate(ann["distribution"])]) if ann["distribution"] else []
@@ -331,7 +387,8 @@ def word_docx(ann: dict, header_table: bool) -> bytes:
     return out.getvalue()
 
 
-def score_word_folder(folder: Path, header_table: bool) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+def score_word_folder(folder: Path, header_table: bool,
+                      auto_lists: bool = False) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
     """``score_folder`` for the folder's letters typed in Word (``word_docx``) and imported from the DOCX."""
     import tempfile
 
@@ -343,7 +400,7 @@ def score_word_folder(folder: Path, header_table: bool) -> tuple[dict[str, float
         for _source, annotation in cases(folder):
             ann = json.loads(annotation.read_text(encoding="utf-8"))
             path = Path(work) / f"{annotation.stem}.docx"
-            path.write_bytes(word_docx(ann, header_table))
+            path.write_bytes(word_docx(ann, header_table, auto_lists))
             try:
                 draft, _report = api.import_file(path)
                 per_case[annotation.stem] = score_rendered(ann, read_rendered(api.docx_bytes(draft, strict=False)))
