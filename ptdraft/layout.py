@@ -16,7 +16,7 @@ from ptdraft import rules
 from ptdraft.reference import dates
 from ptdraft.reference import doctypes
 from ptdraft.reference.dates import place_date
-from ptdraft.reference.metrics import text_width
+from ptdraft.reference.metrics import line_height, text_width
 from ptdraft.model import ELECTRONIC, Annex, Content, Item, Signature
 from ptdraft.rules import Element, Page, Style
 
@@ -536,6 +536,40 @@ def _signature_blocks(sig: Signature, ref: str) -> list[CellBlock]:
     return out
 
 
+def _printed_lines(block: Para, width: int) -> int:
+    """How many lines a paragraph of one run takes in a cell ``width`` twips wide, wrapped at spaces (the same
+    font metrics the checker and the page count use)."""
+    style = block.style
+    room = width - 2 * rules.TABLE_CELL_MARGIN - style.left_indent
+    lines, current = 1, ""
+    for word in block.text.split():
+        trial = f"{current} {word}" if current else word
+        if current and text_width(trial, style.size, bold=style.bold, italic=style.italic) > room:
+            lines, current = lines + 1, word
+        else:
+            current = trial
+    return lines
+
+
+def _level_names(left: list[CellBlock], right: list[CellBlock]) -> tuple[list[CellBlock], list[CellBlock]]:
+    """Two signatures side by side (a joint letter's, Mẫu 1.9's CHỦ TỌA and THƯ KÝ) with their names on one level:
+    the block whose title lines take fewer printed lines gets the difference as room above its name."""
+    def title_lines(blocks: list[CellBlock], width: int) -> int:
+        return sum(_printed_lines(b, width) for b in blocks[:-1] if isinstance(b, Para))
+
+    gap = title_lines(left, rules.CLOSING_LEFT) - title_lines(right, rules.CLOSING_RIGHT)
+    if not gap or not left or not right:
+        return left, right
+    shorter = right if gap > 0 else left
+    name = shorter[-1]
+    if isinstance(name, Para):
+        style = _style(Element.SIGN_AUTHORITY)
+        extra = round(abs(gap) * line_height(style.size, bold=style.bold))
+        shorter[-1] = dataclasses.replace(name, style=dataclasses.replace(
+            name.style, space_before=name.style.space_before + extra))
+    return left, right
+
+
 def has_cosigner(content: Content) -> bool:
     sig = content.cosigner
     return bool(sig.authority_lines() or sig.name.strip())
@@ -543,9 +577,10 @@ def has_cosigner(content: Content) -> bool:
 
 def _closing_row(content: Content) -> Table:
     left: list[CellBlock] = []
+    right: list[CellBlock] = _signature_blocks(content.signature, "signature")
     if has_cosigner(content):
         # Mẫu 1.9: the second signature (THƯ KÝ) on the left, level with the first; Nơi nhận under it.
-        left.extend(_signature_blocks(content.cosigner, "cosigner"))
+        left, right = _level_names(_signature_blocks(content.cosigner, "cosigner"), right)
         label = para(Element.DISTRIBUTION_LABEL, rules.DISTRIBUTION_LABEL, "distribution",
                      space_before=rules.COSIGNER_DISTRIBUTION_SPACE)
     else:
@@ -554,7 +589,6 @@ def _closing_row(content: Content) -> Table:
     if entries or not content.distribution_as_written:
         left.append(label)
     left.extend(_dash_item(Element.DISTRIBUTION, text, 0, "distribution") for text in entries)
-    right: list[CellBlock] = _signature_blocks(content.signature, "signature")
     return Table(
         "closing",
         (Row((Cell(rules.CLOSING_LEFT, tuple(left)), Cell(rules.CLOSING_RIGHT, tuple(right)))),),

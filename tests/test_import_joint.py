@@ -1,4 +1,4 @@
-"""A joint letter (văn bản liên tịch): two issuing bodies in the header and a symbol naming both.
+"""A joint letter (văn bản liên tịch): two issuing bodies in the header, a symbol naming both, two signatures.
 
 Two bodies of one kind one above the other ("SỞ Y TẾ" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO") are both issuers, printed in
 bold like one issuing body, not a parent over a child; the older joint symbol "KHLT-SYT-SGDĐT" and a type group of
@@ -12,9 +12,11 @@ import dataclasses
 import docx
 import pytest
 
-from ptdraft import api, layout
+from ptdraft import api, layout, rules
 from ptdraft.files.drafts import content_from_dict, content_to_dict
-from ptdraft.model import Content
+from ptdraft.model import Content, Signature, SigningMode
+from ptdraft.reference.metrics import line_height
+from ptdraft.rules import Element
 
 HEAD = """{authority}
 -------
@@ -161,3 +163,30 @@ def test_the_exported_joint_letter_imports_back_the_same(tmp_path):
     again, _ = api.import_file(out)
     fields = ("parent_authority", "authority", "type_code", "issuer_code", "unit_code", "number")
     assert [getattr(again.content, f) for f in fields] == [getattr(draft.content, f) for f in fields]
+
+
+def _closing_names(content: Content) -> tuple:
+    table = next(b for b in layout.layout(content).blocks if getattr(b, "name", "") == "closing")
+    left, right = table.rows[0].cells
+    name_of = {block.ref: block for cell in (left, right) for block in cell.blocks
+               if isinstance(block, layout.Para) and block.element is Element.SIGN_NAME}
+    return name_of["cosigner"], name_of["signature"]
+
+
+def test_two_signatures_side_by_side_have_their_names_on_one_level():
+    """The co-signer's "KT. GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO" wraps onto two lines in its 7 cm cell: its name gets no
+    room above it the other's lacks — the other name is lowered by that one line instead."""
+    draft, _ = api.import_text(letter("SỞ Y TẾ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO"))
+    left, right = _closing_names(draft.content)
+    style = rules.STYLES[Element.SIGN_AUTHORITY]
+    one_line = round(line_height(style.size, bold=style.bold))
+    assert left.style.space_before == rules.STYLES[Element.SIGN_NAME].space_before
+    assert right.style.space_before - left.style.space_before == one_line
+
+
+def test_names_already_level_are_left_as_they_are():
+    short = Signature(SigningMode.KT, head_title="GIÁM ĐỐC SỞ Y TẾ", position="PHÓ GIÁM ĐỐC", name="Trần Thị Bình")
+    content = Content(doc_type="Kế hoạch", authority="SỞ Y TẾ\nSỞ NỘI VỤ", signature=short,
+                      cosigner=dataclasses.replace(short, head_title="GIÁM ĐỐC SỞ NỘI VỤ", name="Lê Văn Nam"))
+    left, right = _closing_names(content)
+    assert left.style.space_before == right.style.space_before == rules.STYLES[Element.SIGN_NAME].space_before
