@@ -15,13 +15,14 @@ from ptdraft.importer.header import (
 )
 from ptdraft.importer.lines import CENTRED_INDENT, Line, fold, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
+from ptdraft.importer.tables import lift_tables, restore
 from ptdraft.importer.signature import (
     SignatureBlock, is_placeholder, parse_signature, placeholders_apart, signer_name, small_title_over_name,
     title_in_small_letters, title_with_name,
 )
 from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.importer.source import Source
-from ptdraft.model import Content, Draft
+from ptdraft.model import Content, Draft, Item
 from ptdraft.rules import END_MARK
 
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
@@ -383,7 +384,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     """The draft a letter's text makes, and the report of what was recognised."""
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
-    lines = lines_of(_literal_breaks(source.text, notes))
+    lines, tables = lift_tables(lines_of(_literal_breaks(source.text, notes)))
     lines = drop_chrome(strip_residue(_drop_converter_residue(lines, notes), notes), notes)
     lines = layout_columns(lines)
     lines = _bars_as_gaps(split_columns(tidy_header(lines[:60], notes)) + lines[60:])  # a header is never longer
@@ -442,21 +443,35 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
             content = dataclasses.replace(content, closing=f"{content.closing}\n\n{kept}")
         else:
             content = dataclasses.replace(content, body=f"{content.body}\n\n{kept}".strip())
+    if tables:
+        content = _tables_back(content, tables)
+        recognised.append(("Bảng", f"{len(tables)} bảng, giữ nguyên các ô"))
     block: SignatureBlock | None = footer["signature"]
     report = ImportReport(
         source=source.name,
         encoding=source.encoding,
         legacy=source.legacy,
         recognised=tuple(recognised),
-        unrecognised=tuple(unrecognised),
+        unrecognised=tuple(restore(text, tables) for text in unrecognised),
         notes=tuple(notes + (block.notes if block else [])),
-        body_paragraphs=tuple(body.intro),
-        numbered_items=tuple("\n".join(group) for group in body.items),
-        closing=body.closing,
+        body_paragraphs=tuple(restore(text, tables) for text in body.intro),
+        numbered_items=tuple(restore("\n".join(group), tables) for group in body.items),
+        closing=restore(body.closing, tables),
         signature_lines=tuple(block.authority) if block else (),
         distribution=tuple(footer["distribution"]),
     )
     return Draft(content=content), report
+
+
+def _tables_back(content: Content, tables: list[str]) -> Content:
+    """The content with each table's placeholder back as its "|" rows (body, closing, items, appendices)."""
+    def back(text: str) -> str:
+        return restore(text, tables)
+
+    return dataclasses.replace(
+        content, body=back(content.body), closing=back(content.closing),
+        requirements=tuple(Item(back(item.text), tuple(back(sub) for sub in item.subitems)) for item in content.requirements),
+        annexes=tuple(dataclasses.replace(annex, body=back(annex.body)) for annex in content.annexes))
 
 
 def _content(header: Header, doc_type: str, recipients: list[str], body: structure.Body, footer: dict,

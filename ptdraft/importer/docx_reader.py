@@ -44,8 +44,57 @@ def docx_paragraphs(path: Path) -> list[str]:
     # A text box's text (a stamp, a note placed on the page) stands outside the letter's flow: left out, as Word's
     # own "save as text" leaves it. An automatic list's label ("1.", "a)", a bullet) is in no run: put before the text
     # as a typist would type it, so the list reads as the letter prints it.
-    return [line for para in package.info.paragraphs if not para.in_textbox
-            for line in _labelled(para.label, para.text).split("\n")]
+    paras = [para for para in package.info.paragraphs if not para.in_textbox]
+    out: list[str] = []
+    index = 0
+    while index < len(paras):
+        para = paras[index]
+        end = index + 1
+        if para.table >= 0:
+            while end < len(paras) and paras[end].table == para.table:
+                end += 1
+            rows = _table_rows(paras[index:end])
+            if rows:
+                out.extend(rows)
+                index = end
+                continue
+        out.extend(line for p in paras[index:end] for line in _labelled(p.label, p.text).split("\n"))
+        index = end
+    return out
+
+
+def _signed_cell(texts: list[str]) -> bool:
+    """A signature's cell without a signing form: a title in capitals, then a person's name under it."""
+    from ptdraft.importer.header import upper_line
+    from ptdraft.vietnamese.names import is_personal_name
+
+    return any(upper_line(texts[i]) and any(is_personal_name(t) for t in texts[i + 1:]) for i in range(len(texts)))
+
+
+def _table_rows(paras: list) -> list[str]:
+    """A table of the letter's content (not the header's or the closing's layout table) as body-markup rows, cell
+    by cell; [] for a layout table or a table of one cell."""
+    from ptdraft.importer.tables import holds_letter_forms, markup_rows
+
+    cells: dict[tuple[int, int], list[str]] = {}
+    bold: dict[tuple[int, int], bool] = {}
+    widths: dict[int, int] = {}
+    for para in paras:
+        key = (para.row, para.col)
+        text = " ".join(_labelled(para.label, para.text).split())
+        cells.setdefault(key, [])
+        if text:
+            cells[key].append(text)
+            bold[key] = bold.get(key, True) and all(run.bold for run in para.runs if run.text.strip())
+        widths.setdefault(para.col, para.cell[1] if para.cell else 0)
+    columns = max(col for _row, col in cells) + 1
+    row_count = max(row for row, _col in cells) + 1
+    if columns * row_count < 2 or holds_letter_forms([" ".join(texts) for texts in cells.values()]) \
+            or any(_signed_cell(texts) for texts in cells.values()):
+        return []
+    rows = [[" ".join(cells.get((r, c), [])) for c in range(columns)] for r in range(row_count)]
+    heading = row_count > 1 and all(bold.get((0, c), False) for c in range(columns) if cells.get((0, c)))
+    return markup_rows(rows, [widths.get(c, 0) for c in range(columns)], heading)
 
 
 def _labelled(label: str, text: str) -> str:
