@@ -11,6 +11,7 @@ from docx.oxml.ns import nsdecls
 from ptdraft import api
 from ptdraft.ooxml import docx_reader
 from ptdraft.ooxml.wordml import ListLabels, list_number
+from tests.support.word_letters import word_header
 
 
 @pytest.mark.parametrize(("value", "form", "shown"), [
@@ -60,13 +61,7 @@ def _listed(document, text: str, num_id: int, level: int = 0):
 def _letter(tmp_path, body) -> object:
     """A công văn typed in Word with its header in a table, ``body(document)`` writing what comes under it."""
     document = docx.Document()
-    table = document.add_table(rows=2, cols=2)
-    table.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG"
-    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    table.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
-    table.cell(1, 0).text = "Số: 125/UBND-VX"
-    table.cell(1, 0).add_paragraph("V/v triển khai công tác y tế trường học")
-    table.cell(1, 1).text = "Hà Giang, ngày 12 tháng 3 năm 2019"
+    word_header(document, "Số: 125/UBND-VX", "triển khai công tác y tế trường học")
     body(document)
     path = tmp_path / "letter.docx"
     document.save(str(path))

@@ -10,6 +10,7 @@ from docx.shared import Cm
 from ptdraft import api, body
 from ptdraft.importer.lines import lines_of
 from ptdraft.importer.tables import lift_tables, restore
+from tests.support.word_letters import word_header
 
 TOP = """ỦY BAN NHÂN DÂN
 TỈNH HÀ GIANG
@@ -100,12 +101,7 @@ def test_a_placeholder_comes_back_as_its_rows():
 
 def _word_letter(tmp_path, table_rows, heading_bold: bool = True, widths=(1.2, 6.0, 8.0)):
     document = docx.Document()
-    head = document.add_table(rows=2, cols=2)
-    head.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG"
-    head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    head.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
-    head.cell(1, 0).text = "Số: 125/BC-UBND"
-    head.cell(1, 1).text = "Hà Giang, ngày 12 tháng 3 năm 2019"
+    word_header(document, "Số: 125/BC-UBND")
     document.add_paragraph("BÁO CÁO")
     document.add_paragraph("Kết quả khám sức khỏe học sinh năm học 2018 - 2019")
     document.add_paragraph("Ủy ban nhân dân tỉnh báo cáo kết quả khám sức khỏe học sinh như sau:")
