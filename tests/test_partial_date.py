@@ -14,6 +14,7 @@ import pytest
 
 from ptdraft import api, cli, layout
 from ptdraft.files import drafts
+from ptdraft.importer import import_text
 from ptdraft.model import Annex, Content
 from ptdraft.outputs.file_names import proposed_name
 from ptdraft.reference import dates
@@ -184,3 +185,66 @@ def test_saving_as_a_template_leaves_the_drafts_month_and_year_out():
 
     text = template_from_draft(_partial(letter_draft(), 11, 2023), "thu-thang", "Thử", {})
     assert "date_month" not in text and "date_year" not in text and "2023" not in text.split("[content]")[-1]
+
+
+# -- imported letters --------------------------------------------------------------------------------------------------
+
+LETTER = ("UBND TỈNH QUẢNG TRỊ\nSỞ GIAO THÔNG VẬN TẢI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+          "Số:     /SGTVT-QLGT\nV/v phân luồng giao thông\nQuảng Trị, {date}\n\n"
+          "Kính gửi: Công an tỉnh.\n\n"
+          "Sở Giao thông vận tải đề nghị các đơn vị phối hợp thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+          "GIÁM ĐỐC\n\nLê Văn An\n")
+
+
+@pytest.mark.parametrize("written, month, year, printed", [
+    ("ngày … tháng 11 năm 2023", 11, 2023, BLANK_NOV),
+    ("ngày .... tháng 11 năm 2023", 11, 2023, BLANK_NOV),
+    ("ngày ___ tháng 02 năm 2024", 2, 2024, "ngày      tháng 02 năm 2024"),
+    ("ngày    tháng   năm 2023", None, 2023, "ngày      tháng      năm 2023"),
+    ("ngày ... tháng ... năm 2023", None, 2023, "ngày      tháng      năm 2023"),
+])
+def test_an_imported_blank_day_keeps_month_and_year_into_the_docx(written, month, year, printed):
+    draft, report = import_text(LETTER.format(date=written))
+    content = draft.content
+    assert (content.place, content.date, content.date_month, content.date_year) == ("Quảng Trị", None, month, year)
+    assert any("còn để trống" in note and "để trống ngày" in note for note in report.notes), report.notes
+    assert _place_date_paragraph(api.docx_bytes(draft)) == f"Quảng Trị, {printed}"
+
+
+def test_an_imported_blank_day_survives_saving_and_loading(tmp_path):
+    draft, _report = import_text(LETTER.format(date="ngày … tháng 11 năm 2023"))
+    loaded = api.load_draft(api.save_draft(draft, tmp_path / "nhap.json"))
+    assert (loaded.content.date_month, loaded.content.date_year) == (11, 2023)
+
+
+def test_a_word_letter_with_a_blank_day_is_read_so(tmp_path):
+    """The same letter typed in Word (the date in the header's right cell) imports with its month and year."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "UBND TỈNH QUẢNG TRỊ\nSỞ GIAO THÔNG VẬN TẢI"
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    table.cell(1, 0).text = "Số:      /SGTVT-QLGT\nV/v phân luồng giao thông"
+    table.cell(1, 1).text = "Quảng Trị, ngày      tháng 11 năm 2023"
+    for text in ("Kính gửi: Công an tỉnh.", "Sở Giao thông vận tải đề nghị các đơn vị phối hợp thực hiện./.",
+                 "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "GIÁM ĐỐC", "Lê Văn An"):
+        document.add_paragraph(text)
+    path = tmp_path / "thu.docx"
+    document.save(path)
+    draft, _report = api.import_file(path)
+    assert (draft.content.date, draft.content.date_month, draft.content.date_year) == (None, 11, 2023)
+
+
+def test_the_place_date_form_reads_a_blank_day_of_spaces_or_dots():
+    from ptdraft.reference import forms
+
+    for line, month in (("Hà Nội, ngày … tháng 11 năm 2023", "11"), ("Hà Nội, ngày .... tháng 11 năm 2023", "11"),
+                        ("Hà Nội, ngày      tháng 11 năm 2023", "11"), ("Hà Nội, ngày … tháng … năm 2023", None)):
+        found = forms.PLACE_DATE.match(line)
+        assert found and (found["place"], found["d"], found["m"], found["y"]) == ("Hà Nội", None, month, "2023"), line
+    assert forms.PLACE_DATE.match("Hà Nội, ngày … tháng … năm …") is None  # no year: not read as a date
+
+
+def test_a_whole_date_is_still_read_whole():
+    content = import_text(LETTER.format(date="ngày 5 tháng 3 năm 2023"))[0].content
+    assert (content.date, content.date_month, content.date_year) == (_dt.date(2023, 3, 5),
+                                                                     None, None)
