@@ -13,13 +13,14 @@ import docx
 import pytest
 
 from ptdraft import api, cli, layout
+from ptdraft.checker import check_bytes, check_docx, fix_docx
 from ptdraft.files import drafts
 from ptdraft.importer import import_text
 from ptdraft.model import Annex, Content
 from ptdraft.outputs.file_names import proposed_name
 from ptdraft.reference import dates
 from tests.support import letter_draft
-from tests.support.checker import paragraphs
+from tests.support.checker import paragraphs, set_text
 
 BLANK_NOV = "ngày      tháng 11 năm 2023"
 
@@ -248,3 +249,50 @@ def test_a_whole_date_is_still_read_whole():
     content = import_text(LETTER.format(date="ngày 5 tháng 3 năm 2023"))[0].content
     assert (content.date, content.date_month, content.date_year) == (_dt.date(2023, 3, 5),
                                                                      None, None)
+
+
+# -- the checker -------------------------------------------------------------------------------------------------------
+
+def test_a_docx_with_a_blank_day_is_no_finding_of_the_date():
+    """ptdraft's own DOCX with the day blank checks clean, as the wholly blank date does."""
+    for month in (11, 2, None):
+        assert check_bytes(api.docx_bytes(_partial(letter_draft(), month, 2023))) == []
+
+
+@pytest.mark.parametrize("line", ["Quảng Trị, ngày … tháng 11 năm 2023", "Quảng Trị, ngày ..... tháng 6 năm 2023",
+                                  "Quảng Trị, ngày tháng 01 năm 2024"])
+def test_blank_days_written_by_hand_pass(line):
+    document = docx.Document(io.BytesIO(api.docx_bytes(letter_draft())))
+    set_text(document, "Quảng Trị, ngày", line)
+    out = io.BytesIO()
+    document.save(out)
+    assert [f for f in check_bytes(out.getvalue()) if f.rule.startswith("date.")] == []
+
+
+def test_a_blank_days_month_with_a_wrong_zero_is_found_and_fixed(tmp_path):
+    """"tháng 03" with the day blank is the leading-zero finding, and --fix writes the month as the decree does."""
+    document = docx.Document(io.BytesIO(api.docx_bytes(letter_draft())))
+    set_text(document, "Quảng Trị, ngày", "Quảng Trị, ngày      tháng 03 năm 2023")
+    source, fixed = tmp_path / "sai.docx", tmp_path / "da-sua.docx"
+    document.save(source)
+    found = [f for f in check_docx(source) if f.rule.startswith("date.")]
+    assert [(f.rule, f.box) for f in found] == [("date.leading-zero", "4")]
+    assert "tháng 3 năm 2023" in found[0].fix
+    fix_docx(source, fixed)
+    assert [f for f in check_docx(fixed) if f.rule.startswith("date.")] == []
+    assert _place_date_paragraph(fixed.read_bytes()) == "Quảng Trị, ngày      tháng 3 năm 2023"
+
+
+def test_a_blank_day_before_the_2025_reform_is_dated_so():
+    """A district body in a letter of "tháng 11 năm 2023" is no finding (before 1 July 2025); in "tháng 11 năm
+    2025" it is, and the finding names the month."""
+    def units_found(month, year):
+        draft = _partial(letter_draft(), month, year)
+        draft = dataclasses.replace(draft, content=dataclasses.replace(draft.content,
+                                                                       parent_authority="UBND HUYỆN TRIỆU PHONG"))
+        return [f for f in check_bytes(api.docx_bytes(draft)) if f.rule.startswith("units.")]
+
+    assert units_found(11, 2023) == [] and units_found(6, 2025) == [] and units_found(None, 2024) == []
+    after = units_found(11, 2025)
+    assert [f.rule for f in after] == ["units.district-level"]
+    assert "tháng 11/2025" in after[0].message
