@@ -290,8 +290,9 @@ def _header(content: Content) -> Table:
             left2.append(_stamp(element, text.strip().upper(), left_w, element.name.lower()))
     right2: list[CellBlock] = []
     dated = doctypes.canonical(content.doc_type) not in doctypes.NO_DATE_LINE
-    if dated and (content.place.strip() or content.date):
-        right2.append(para(Element.PLACE_DATE, place_date(content.place.strip(), content.date), "date"))
+    if dated and (content.place.strip() or content.date or content.date_year):
+        line = place_date(content.place.strip(), content.date, content.date_month, content.date_year)
+        right2.append(para(Element.PLACE_DATE, line, "date"))
     return Table(
         "header",
         (
@@ -621,8 +622,12 @@ def annex_note(content: Content) -> str:
     electronic = content.medium.strip() == ELECTRONIC
     number = f"{content.number:02d}" if content.number and not electronic else rules.ANNEX_BLANK
     sym = symbol(content)
-    day = content.date if not electronic else None
-    words = dates.date_words(day) if day else rules.ANNEX_BLANK_DATE
+    if electronic:
+        words = rules.ANNEX_BLANK_DATE
+    elif content.date or content.date_year:  # a date whose day is blank keeps its month and year here too
+        words = dates.date_words(content.date, content.date_month, content.date_year, blank=rules.ANNEX_BLANK)
+    else:
+        words = rules.ANNEX_BLANK_DATE
     name = doctypes.canonical(content.doc_type) or content.doc_type
     issuer = " ".join(content.issuer_name.split())
     of = f" của {issuer}" if issuer else ""

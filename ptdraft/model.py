@@ -234,7 +234,8 @@ class Content:
     """Every part of one document, in the order it prints. Empty text means "not printed".
 
     ``number`` None leaves the number blank for the records office; ``date`` None
-    leaves the day and month blank. ``body`` and ``closing`` are text with one
+    leaves the date blank. With ``date`` None, ``date_year`` (and ``date_month``) keep what is known of a date whose
+    day is left blank ("ngày      tháng 11 năm 2023"); with a ``date`` they are always None. ``body`` and ``closing`` are text with one
     blank line between paragraphs; lines starting "1." open numbered items,
     "a)" their sub-items, "Điều 1." articles (see :mod:`ptdraft.body`).
     """
@@ -252,6 +253,9 @@ class Content:
     number_year: int | None = None
     place: str = ""
     date: _dt.date | None = None
+    # The known parts of a date whose day is blank: month 1–12 (only with a year), year 1900–2999.
+    date_month: int | None = None
+    date_year: int | None = None
     secrecy: str = ""
     urgency: str = ""
     circulation: str = ""
@@ -279,6 +283,24 @@ class Content:
     issuer_name: str = ""
     annexes: tuple[Annex, ...] = ()
     medium: str = ""  # "" paper, ELECTRONIC: the "Kèm theo" number and date stay blank (FORMAT.md §9)
+
+    def __post_init__(self) -> None:
+        if self.date is not None:  # a whole date: no partial one beside it
+            object.__setattr__(self, "date_month", None)
+            object.__setattr__(self, "date_year", None)
+            return
+        check_partial_date(self.date_month, self.date_year)
+
+
+def check_partial_date(month: object, year: object) -> None:
+    """A ValueError, its text starting with the field's name, for a blank-day date's month or year out of range."""
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2999):
+        raise ValueError(f"date_year: năm {year!r} không hợp lệ (từ 1900 đến 2999)")
+    if month is not None:
+        if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
+            raise ValueError(f"date_month: tháng {month!r} không hợp lệ (từ 1 đến 12)")
+        if year is None:
+            raise ValueError(f"date_month: có tháng {month} mà không có năm")
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,7 @@ def printed(content: Content) -> dict[str, object]:
     sig = content.signature
     return {
         "number": lay.number_line(content),
-        "place_date": place_date(content.place.strip(), content.date),
+        "place_date": place_date(content.place.strip(), content.date, content.date_month, content.date_year),
         "signature": [line.upper() for line in sig.authority_lines()] + ([sig.name] if sig.name else []),
         "distribution": [f"- {e}" for e in lay.distribution_entries(content)],
     }

@@ -28,6 +28,11 @@ _DATE_LOOSE = re.compile(
     r"^(?P<place>[^,]*?)\s*,?\s*ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})\s*[.;]?$"
 )
 _DATE_BLANK = re.compile(r"^(?:[^,]+, )?ngày[\s.…_]*tháng[\s.…_]*năm(?:[\s.…_]*|\s+\d{4})$")
+# The day left blank, the month and year written ("Hà Nội, ngày      tháng 11 năm 2023"): the decree's blank form too.
+_DATE_BLANK_DAY = re.compile(r"^(?:[^,]+, )?ngày[\s.…_]*tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$")
+_DATE_BLANK_DAY_LOOSE = re.compile(
+    r"^(?P<place>[^,]*?)\s*,?\s*ngày[\s.…_]*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})\s*[.;]?$"
+)
 _GOOD_PREFIX = re.compile(r"^(TM|KT|TL|TUQ|Q)\. \S")
 _DRAFTER = re.compile(r"^[A-ZĐ]+\.?\(\d+\)\.?$")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -197,22 +202,24 @@ def date_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     if part is None:
         return []
     text = _flat(text_of(doc, part))
-    if DATE.match(text) or _DATE_BLANK.match(text):
+    if DATE.match(text) or _DATE_BLANK.match(text) or _DATE_BLANK_DAY.match(text):
         return []
     loose = _DATE_LOOSE.match(text)
     valid = None
     if loose:
         try:
-            valid = _dt.date(int(loose["y"]), int(loose["m"]), int(loose["d"]))
+            valid = date_words(_dt.date(int(loose["y"]), int(loose["m"]), int(loose["d"])))
         except ValueError:
             valid = None
+    elif (loose := _DATE_BLANK_DAY_LOOSE.match(text)) and 1 <= int(loose["m"]) <= 12:
+        valid = date_words(None, int(loose["m"]), int(loose["y"]))  # the day left blank, the month written wrong
     if loose is None or valid is None or not loose["place"].strip():
         return [_result("date.form", Element.PLACE_DATE, "§5.1", doc, part,
                         f"Địa danh, ngày tháng năm không đúng dạng: \"{text}\".",
                         "Viết dạng \"Hà Nội, ngày 05 tháng 3 năm 2026\": địa danh, dấu phẩy, ngày tháng năm bằng chữ số Ả Rập.")]
-    wanted = f"{loose['place'].strip()}, {date_words(valid)}"
+    wanted = f"{loose['place'].strip()}, {valid}"
     same_numbers = [int(n) for n in re.findall(r"\d+", text)] == [int(n) for n in re.findall(r"\d+", wanted)]
-    if same_numbers and re.sub(r"\d+", "#", text) == re.sub(r"\d+", "#", wanted):
+    if same_numbers and re.sub(r"\d+", "#", text) == re.sub(r"\d+", "#", _flat(wanted)):
         return [_result("date.leading-zero", Element.PLACE_DATE, "§5.1", doc, part,
                         "Ngày dưới 10 và tháng 1, 2 phải có số 0 ở trước; tháng 3 đến 9 không có số 0 ở trước.",
                         f"Viết: \"{wanted}\".", _replace(doc, part, wanted))]

@@ -32,6 +32,7 @@ _MENTION = re.compile(
 )
 _GROUP = re.compile(r"(?<![\w])(?:các|cấp)\s+(?:huyện|quận|thị xã)(?![\w])", re.IGNORECASE)
 _DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
+_BLANK_DAY = re.compile(r"ngày[\s.…_]*tháng[\s.…_]*(\d{1,2})?[\s.…_]*năm\s*(\d{4})", re.IGNORECASE)
 _DISTRICT_KINDS = {units.UnitKind.DISTRICT, units.UnitKind.URBAN_DISTRICT, units.UnitKind.TOWN}
 # "Xã hội" (society) is not a commune: "Phòng Văn hóa - Xã hội", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA".
 _NOT_A_NAME = {"hội"}
@@ -44,15 +45,23 @@ _WHERE = {
 }
 
 
-def _document_date(doc: DocInfo, found: Recognised) -> _dt.date | None:
+def _document_date(doc: DocInfo, found: Recognised) -> tuple[_dt.date, str] | None:
+    """The latest day the date line can mean and how to name it: its date ("ngày 05/01/2026"), or with the day left
+    blank the last day of its month or year ("tháng 11/2023", "năm 2023"); None for no date."""
     part = found.first(Element.PLACE_DATE)
-    match = _DATE.search(text_of(doc, part)) if part else None
-    if match is None:
-        return None
+    text = text_of(doc, part) if part else ""
     try:
-        return _dt.date(int(match[3]), int(match[2]), int(match[1]))
+        if match := _DATE.search(text):
+            day = _dt.date(int(match[3]), int(match[2]), int(match[1]))
+            return day, f"ngày {day:%d/%m/%Y}"
+        if (match := _BLANK_DAY.search(text)) and match[1]:
+            month, year = int(match[1]), int(match[2])
+            return _dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1), f"tháng {month}/{year}"
+        if match:
+            return _dt.date(int(match[2]), 12, 31), f"năm {match[2]}"
     except ValueError:
         return None
+    return None
 
 
 def _checked_parts(doc: DocInfo, found: Recognised) -> list[Part]:
@@ -112,10 +121,10 @@ def _finding(rule: str, part: Part, doc: DocInfo, message: str, fix: str) -> Res
 
 def unit_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     """District-level bodies and names of units that no longer exist, in a document of 1 July 2025 or later."""
-    day = _document_date(doc, found)
-    if day is not None and day < units.REFORM_DATE:
+    dated = _document_date(doc, found)
+    if dated is not None and dated[0] < units.REFORM_DATE:
         return []
-    when = f"ngày {day:%d/%m/%Y}" if day else "sau ngày 01/7/2025"
+    when = dated[1] if dated else "sau ngày 01/7/2025"
     context = _province_context(doc, found)
     out: list[Result] = []
     for part in _checked_parts(doc, found):

@@ -120,6 +120,17 @@ def clean_strings(data: Any, where: str, path: tuple = ()) -> Any:
 
 # -- conversion -----------------------------------------------------------
 
+PARTIAL_DATE_PARTS = ("date_month", "date_year")
+
+
+def content_error(exc: ValueError) -> str:
+    """The message for what :func:`content_from_dict` refused, naming the field: an impossible date, or the month or
+    year of a date whose day is blank (Content checks those)."""
+    part, _, reason = str(exc).partition(": ")
+    if part in PARTIAL_DATE_PARTS:
+        return f"content.{part}: {reason}"
+    return f"content.date: ngày không hợp lệ ({exc})"
+
 def parse_date(value: Any) -> _dt.date | None:
     if value in (None, ""):
         return None
@@ -235,7 +246,7 @@ def draft_from_dict(data: Any, where: str = "bản thảo") -> Draft:
     try:
         content = content_from_dict(data["content"])
     except ValueError as exc:
-        raise InputError(f"content.date: ngày không hợp lệ ({exc})", where) from None
+        raise InputError(content_error(exc), where) from None
     template = data.get("template")
     return Draft(
         content=content,

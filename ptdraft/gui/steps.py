@@ -1,6 +1,8 @@
 """The steps of the form, in the order the page prints. Each step edits its parts through the DraftState."""
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +24,7 @@ from ptdraft.gui.part_editor import PartEditor, field_widget, focus_of, set_fiel
 from ptdraft.gui.state import DraftState
 from ptdraft.gui.widgets import (
     DateField,
+    DateValue,
     ItemsEditor,
     LineField,
     ListEditor,
@@ -222,7 +225,7 @@ class NumberStep(Step):
         self.form.addRow(_("Prints as"), self.printed_number)
         self.place = self.line(_("Place name"), "place", _("The province or commune name, e.g. Quảng Trị"))
         self.date = DateField(self)
-        self.date.edited.connect(lambda day: self.state.update_content(date=day))
+        self.date.edited.connect(self._date_edited)
         self.form.addRow(_("Date"), self.date)
         self.focus_targets["date"] = self.date.picker
         self.finish()
@@ -237,11 +240,19 @@ class NumberStep(Step):
         self.type_code.set_quietly(content.type_code)
         self.form.setRowVisible(self.row_widget(self.type_code), bool(content.type_code))
         self.place.set_quietly(content.place)
-        self.date.set_quietly(content.date)
+        self.date.set_quietly(content.date or ((content.date_month, content.date_year) if content.date_year else None))
+
+    def _date_edited(self, value: DateValue) -> None:
+        if isinstance(value, tuple):  # the day left blank: its month (or None) and year
+            self.state.update_content(date=None, date_month=value[0], date_year=value[1])
+        else:
+            self.state.update_content(date=value, date_month=None, date_year=None)
 
     def show_printed(self, content: Content, printed: dict) -> None:
         self.printed_number.setText(str(printed["number"]).replace("\u00a0", " "))
-        self.date.printed.setText(f"<i>{printed['place_date']}</i>")
+        # The blank day and month as wide as they print (rich text would fold their spaces into one).
+        line = html.escape(str(printed["place_date"])).replace("  ", "\u00a0\u00a0")
+        self.date.printed.setText(f"<i>{line}</i>")
 
 
 class MarksStep(Step):

@@ -171,21 +171,30 @@ class DateEntry(QLineEdit):
     """The typed date. The mouse wheel never changes it (there is nothing to spin)."""
 
 
+# What a DateField holds: a date, the (month or None, year) of a date whose day is left blank, or None.
+DateValue = _dt.date | tuple[int | None, int] | None
+
+
 class DateField(QWidget):
     """A date typed as text (dd/mm/yyyy) or picked from a calendar, with the printed form under it.
 
     What is typed is taken exactly: an impossible date ("31/04/2027") is shown as an error beside the
     field and the draft keeps its last good date, never a neighbouring one. ``blank_allowed`` shows the
-    "leave blank" box (the records office writes the date in)."""
+    "leave blank" box (the records office writes the date in) and the "leave the day blank" box: the month and
+    year stay ("ngày      tháng 11 năm 2023"), typed as "11/2023" (or the year alone) or kept from a whole date."""
 
-    edited = Signal(object)  # datetime.date or None
+    edited = Signal(object)  # a DateValue: datetime.date, (month | None, year) with the day blank, or None
 
     def __init__(self, parent: QWidget | None = None, blank_allowed: bool = True) -> None:
         super().__init__(parent)
         self._day: _dt.date | None = None
+        self._month_year: tuple[int | None, int] | None = None  # typed as "11/2023": the day blank
+        self._partial = blank_allowed
         self.picker = DateEntry(self)
         self.picker.setPlaceholderText(_("dd/mm/yyyy"))
-        self.picker.setToolTip(_("Type the date as day/month/year, e.g. 15/01/2027."))
+        self.picker.setToolTip(
+            _("Type the date as day/month/year, e.g. 15/01/2027; with the day left blank, month/year, e.g. 11/2023.")
+            if blank_allowed else _("Type the date as day/month/year, e.g. 15/01/2027."))
         widest = max(_("dd/mm/yyyy"), "00/00/00000", key=self.picker.fontMetrics().horizontalAdvance)
         self.picker.setMaximumWidth(self.picker.fontMetrics().horizontalAdvance(widest) + 24)
         self.calendar_button = QToolButton(self)
@@ -200,6 +209,9 @@ class DateField(QWidget):
         self.calendar: QCalendarWidget | None = None
         self.blank = QCheckBox(_("Leave blank"), self)
         self.blank.setVisible(blank_allowed)
+        self.blank_day = QCheckBox(_("Leave the day blank"), self)
+        self.blank_day.setToolTip(_("The day is written in after signing; the month and year print."))
+        self.blank_day.setVisible(blank_allowed)
         self.error = QLabel(self)
         self.error.setObjectName("dateError")
         self.error.setStyleSheet("color: #b00020;")
@@ -214,6 +226,7 @@ class DateField(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.picker)
         row.addWidget(self.calendar_button)
+        row.addWidget(self.blank_day)
         row.addWidget(self.blank)
         row.addStretch(1)
         box.addLayout(row)
@@ -222,28 +235,45 @@ class DateField(QWidget):
         self.picker.textEdited.connect(self._typed)
         self.picker.editingFinished.connect(self._finished)
         self.blank.toggled.connect(self._emit)
+        self.blank_day.toggled.connect(self._emit)
 
-    def value(self) -> _dt.date | None:
+    def value(self) -> DateValue:
         if self.blank.isChecked():
             return None
+        if self._month_year is not None:
+            return self._month_year
+        if self._day is not None and self.blank_day.isChecked():
+            return self._day.month, self._day.year
         return self._day
+
+    def _read(self, text: str) -> tuple[_dt.date | None, tuple[int | None, int] | None]:
+        """The whole date or the month and year typed; ValueError for anything else."""
+        if self._partial:
+            month_year = dates.parse_blank_day(text)
+            if month_year is not None:
+                return None, month_year
+        return typed_date(text), None
 
     def _typed(self, text: str) -> None:
         try:
-            day = typed_date(text)
+            day, month_year = self._read(text)
         except ValueError as reason:
             # Only a finished-looking date is an error while typing; a half-typed one waits for Tab.
             if len(text.strip()) >= 8:
                 self._show_error(str(reason))
             return
         self._show_error("")
-        if day != self._day:
-            self._day = day
+        if (day, month_year) != (self._day, self._month_year):
+            self._day, self._month_year = day, month_year
+            if month_year is not None:  # "11/2023": the day is blank, and the box says so
+                self.blank_day.blockSignals(True)
+                self.blank_day.setChecked(True)
+                self.blank_day.blockSignals(False)
             self._emit()
 
     def _finished(self) -> None:
         try:
-            typed_date(self.picker.text())
+            self._read(self.picker.text())
         except ValueError as reason:
             self._show_error(str(reason))
 
@@ -259,6 +289,10 @@ class DateField(QWidget):
     def _emit(self, *_args) -> None:
         self.picker.setEnabled(not self.blank.isChecked())
         self.calendar_button.setEnabled(not self.blank.isChecked())
+        self.blank_day.setEnabled(not self.blank.isChecked())
+        if self._month_year is not None and not self.blank_day.isChecked() and not self.blank.isChecked():
+            self.error.setText(_("Type the day too (day/month/year) to print it."))  # a hint: the value stands
+            self.error.show()
         self.edited.emit(self.value())
 
     def open_calendar(self) -> None:
@@ -286,19 +320,29 @@ class DateField(QWidget):
             self.calendar = None
         self.picker.setText(dates.short_date(day))
         self._show_error("")
-        self._day = day
+        self._day, self._month_year = day, None
         self._emit()
         self.picker.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def set_quietly(self, day) -> None:
+    def set_quietly(self, day: DateValue) -> None:
+        """Show ``day`` without saying so: a date, (month or None, year) with the day blank, or None."""
+        month_year = day if isinstance(day, tuple) and self._partial else None
+        day = day if isinstance(day, _dt.date) else None
         self.blockSignals(True)
         self.blank.blockSignals(True)
-        self.blank.setChecked(day is None and self.blank.isVisibleTo(self))
-        self._day = day
-        self.picker.setText("" if day is None else dates.short_date(day))
+        self.blank_day.blockSignals(True)
+        self.blank.setChecked(day is None and month_year is None and self.blank.isVisibleTo(self))
+        self.blank_day.setChecked(month_year is not None)
+        self._day, self._month_year = day, month_year
+        if month_year is not None:
+            self.picker.setText(dates.blank_day_text(*month_year))
+        else:
+            self.picker.setText("" if day is None else dates.short_date(day))
         self._show_error("")
-        self.picker.setEnabled(day is not None or not self.blank.isChecked())
+        self.picker.setEnabled(day is not None or month_year is not None or not self.blank.isChecked())
         self.calendar_button.setEnabled(self.picker.isEnabled())
+        self.blank_day.setEnabled(not self.blank.isChecked())
+        self.blank_day.blockSignals(False)
         self.blank.blockSignals(False)
         self.blockSignals(False)
 

@@ -554,6 +554,8 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
         number_year=_number_year(header),
         place=header.place,
         date=header.date,
+        date_month=header.date_month,
+        date_year=header.date_year,
         secrecy=header.secrecy,
         urgency=header.urgency,
         subject=subject,

@@ -46,6 +46,8 @@ class Header:
     symbol: str = ""
     place: str = ""
     date: _dt.date | None = None
+    date_month: int | None = None  # with the day left blank: the month and year written ("ngày … tháng 11 năm 2023")
+    date_year: int | None = None
     date_text: str = ""
     doc_type: str = ""
     subject: list[str] = field(default_factory=list)
@@ -351,7 +353,7 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
                 out[at] = Line(f"Số: {number}{piece}", out[at].indent, out[at].number, out[at].blank_before)
                 continue
             # The date broken after "ngày" or "tháng" ("Hà Nội, ngày 05" / "tháng 8" / "năm 2016").
-            if out and (re.search(r"\bngày(?:\s*\d{1,2})?$|\btháng(?:\s*\d{1,2})?$", out[-1].text)
+            if out and (re.search(r"\bngày(?:\s*(?:\d{1,2}|[.…_]+))?$|\btháng(?:\s*(?:\d{1,2}|[.…_]+))?$", out[-1].text)
                         and re.match(r"^(?:tháng|năm)\b", piece)
                         or re.search(r"\bngày\b.*\bnăm$", out[-1].text) and re.fullmatch(r"\d{4}", piece)):
                 out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {piece}", raw=f"{out[-1].text} {piece}")
@@ -420,8 +422,15 @@ def _date(match: re.Match, header: Header) -> None:
             header.date = _dt.date(int(year), int(month), int(day))
         except ValueError:
             header.notes.append(f"ngày tháng “{header.date_text}” không có thật: để trống ngày trong bản thảo")
-    else:
-        header.notes.append(f"ngày tháng “{header.date_text}” còn để trống: để trống ngày trong bản thảo")
+        return
+    # The day (or the day and the month) left blank: the month and year written stay in the draft.
+    if year and 1900 <= int(year) <= 2999:
+        header.date_year = int(year)
+        if month and 1 <= int(month) <= 12:
+            header.date_month = int(month)
+    kept = (f", giữ tháng {header.date_month} năm {header.date_year}" if header.date_month
+            else f", giữ năm {header.date_year}" if header.date_year else "")
+    header.notes.append(f"ngày tháng “{header.date_text}” còn để trống: để trống ngày trong bản thảo{kept}")
 
 
 def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:

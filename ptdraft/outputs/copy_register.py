@@ -24,7 +24,7 @@ def original_line(content: Content) -> str:
 
     name = doctypes.canonical(content.doc_type) or content.doc_type
     number = lay.number_line(content).removeprefix("Số: ")
-    return f"{name} số {number} {dates.date_words(content.date)}"
+    return f"{name} số {number} {dates.date_words(content.date, content.date_month, content.date_year)}"
 
 
 def check_original(content: Content, request: CopyRequest | None = None) -> None:

@@ -66,6 +66,8 @@ def proposed_name(content: Content, suffix: str) -> str:
         parts.append(f"so{content.number}")
     if content.date is not None:
         parts.append(content.date.strftime("%d-%m-%Y"))
+    elif content.date_year:  # the day blank: what is known ("11-2023", "2023")
+        parts.append(f"{content.date_month:02d}-{content.date_year}" if content.date_month else str(content.date_year))
     subject = _subject(content.subject)
     if subject:
         parts.append(subject)

@@ -13,20 +13,31 @@ import re
 LOCALE = "vi_VN"
 
 BLANK_DATE = "ngày      tháng      năm"
+_GAP = "    "  # what stands for a blank day or month on the printed line: the records office writes it in
 
 
-def date_words(day: _dt.date | None) -> str:
-    """"ngày 05 tháng 01 năm 2026"; with no date, the blank form the records office fills in."""
-    if day is None:
-        return BLANK_DATE
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)  # "tháng 01", "tháng 02", "tháng 6"
-    return f"ngày {day.day:02d} tháng {month} năm {day.year:04d}"
+def month_words(month: int) -> str:
+    """"01", "02", "6", "11": a month as the date line writes it (FORMAT.md §5.1)."""
+    return f"{month:02d}" if month <= 2 else str(month)
 
 
-def place_date(place: str, day: _dt.date | None) -> str:
-    """"Hà Nội, ngày 05 tháng 01 năm 2026"."""
-    words = date_words(day)
-    if day is None:
+def date_words(day: _dt.date | None, month: int | None = None, year: int | None = None, *, blank: str = _GAP) -> str:
+    """"ngày 05 tháng 01 năm 2026"; with no date, the blank form the records office fills in, keeping what is known
+    of a date whose day is blank ("ngày      tháng 11 năm 2023", "ngày      tháng      năm 2023"). ``blank`` is
+    what stands for each part left blank ("…" in an annex's "Kèm theo" line)."""
+    if day is not None:
+        return f"ngày {day.day:02d} tháng {month_words(day.month)} năm {day.year:04d}"
+    gap = f" {blank} "
+    shown = f" {month_words(month)} " if month and year else gap
+    words = f"ngày{gap}tháng{shown}năm"
+    return f"{words} {year:04d}" if year else words
+
+
+def place_date(place: str, day: _dt.date | None, month: int | None = None, year: int | None = None) -> str:
+    """"Hà Nội, ngày 05 tháng 01 năm 2026"; with the day blank, "Hà Nội, ngày      tháng 11 năm 2023"; with nothing
+    known, the current year after the blank day and month. Every printed place-date line is made here."""
+    words = date_words(day, month, year)
+    if day is None and not year:
         words = f"{words} {_dt.date.today().year}"
     return f"{place}, {words}" if place else words
 
@@ -70,6 +81,33 @@ def parse_date(text: str) -> _dt.date:
     except ValueError:
         last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1)).day
         raise ValueError(f"'{text.strip()}': tháng {month} năm {year} chỉ có {last} ngày") from None
+
+
+_MONTH_YEAR = re.compile(r"^\s*(?:tháng\s*)?(?:(\d{1,2})\s*(?:[/.\-]|\s+năm)\s*)?(\d{4})\s*$", re.I)
+_YEAR_ONLY = re.compile(r"^\s*năm\s*(\d{4})\s*$", re.I)
+
+
+def parse_blank_day(text: str) -> tuple[int | None, int] | None:
+    """The month and year of a date whose day is left blank, as a clerk types it: "11/2023", "11-2023",
+    "tháng 11/2023", "tháng 11 năm 2023", the year alone ("2023", "năm 2023"): (11, 2023), (None, 2023).
+
+    None for text in none of these forms (a whole date, say); a month or year out of range raises ValueError with a
+    Vietnamese reason, as :func:`parse_date` does."""
+    found = _MONTH_YEAR.match(text) or _YEAR_ONLY.match(text)
+    if not found:
+        return None
+    month = int(found[1]) if found.re is _MONTH_YEAR and found[1] else None
+    year = int(found[found.re.groups])
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"'{text.strip()}': không có tháng {month}")
+    if not 1900 <= year <= 2999:
+        raise ValueError(f"'{text.strip()}': năm {year} không hợp lệ")
+    return month, year
+
+
+def blank_day_text(month: int | None, year: int) -> str:
+    """"11/2023", "2023": how the date box shows a date whose day is blank (what :func:`parse_blank_day` reads)."""
+    return f"{month:02d}/{year:04d}" if month else f"{year:04d}"
 
 
 def as_date(value: object) -> _dt.date | None:

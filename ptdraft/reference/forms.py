@@ -54,8 +54,10 @@ ANNEX_NOTE_LINE = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b.*$")
 ANNEX_NOTE_ISSUER = re.compile(r"\bcủa\s+(?P<issuer>[^()]+?)\s*\)?\s*$")  # "… của Ủy ban nhân dân tỉnh …)"
 # A date anywhere in a line, in words or in figures: where the checker looks for the place-date line.
 DATE_MENTION = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
+# The place-date line; a day or month left blank may be spaces or dots ("ngày … tháng 11 năm 2023").
 PLACE_DATE = re.compile(
-    r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+    r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?:(?:(?P<d>\d{1,2})|[.…_]+)?\s*tháng\s*(?:(?P<m>\d{1,2})|[.…_]+)?\s*"
+    r"năm\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))\s*$",  # or "ngày 22/02/2006" (older letters)
     re.I,
 )

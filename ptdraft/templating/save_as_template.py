@@ -165,6 +165,8 @@ def template_from_draft(
 
     content_data = content_to_dict(content)
     content_data.pop("number", None)
+    for part in ("date_month", "date_year"):  # a blank-day date is one draft's, not the template's
+        content_data.pop(part, None)
     if content_data.get("date"):
         content_data["date"] = "today"
     else:

@@ -21,7 +21,7 @@ from ptdraft.errors import InputError, TemplateError
 from ptdraft.model import Content, Draft, Field, FieldKind, TemplateRef, Value
 from ptdraft.templating.render import content_sources, names_used
 from ptdraft.resources import templates_dir
-from ptdraft.files.drafts import clean_strings, content_from_dict, field_from_dict, validate
+from ptdraft.files.drafts import clean_strings, content_error, content_from_dict, field_from_dict, validate
 from ptdraft.files.disk import read_text
 
 APPROVAL_STATES = ("draft", "submitted", "approved", "retired")
@@ -164,7 +164,10 @@ def _parse_template(source: str, where: str, path: Path | None = None) -> Templa
         validate(content_data, where, "content", "content")
     except InputError as exc:
         raise TemplateError(exc.message, where) from None
-    content = content_from_dict(content_data)
+    try:
+        content = content_from_dict(content_data)
+    except ValueError as exc:  # an impossible date, or a blank-day date's month without its year
+        raise TemplateError(content_error(exc), where) from None
     if doctypes.canonical(content.doc_type) != doc_type:
         raise TemplateError("content.doc_type khác doc_type của mẫu", where)
 
