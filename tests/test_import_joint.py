@@ -190,3 +190,10 @@ def test_names_already_level_are_left_as_they_are():
                       cosigner=dataclasses.replace(short, head_title="GIÁM ĐỐC SỞ NỘI VỤ", name="Lê Văn Nam"))
     left, right = _closing_names(content)
     assert left.style.space_before == right.style.space_before == rules.STYLES[Element.SIGN_NAME].space_before
+
+
+def test_a_symbol_without_the_type_group_says_what_the_draft_prints():
+    draft, report = api.import_text(letter("ỦY BAN NHÂN DÂN\nXÃ ĐẠO ĐỨC", number="08/UBND", type_="THÔNG BÁO",
+                                           subject="Lịch tiếp công dân tháng 4 năm 2019"))
+    assert layout.number_line(draft.content) == "Số: 08/TB-UBND"
+    assert any("“TB-UBND”" in note for note in report.notes)

@@ -331,7 +331,9 @@ def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str,
             type_code, groups = groups[0], groups[1:]
             notes.append(f"ký hiệu “{header.symbol}” không mở đầu bằng “{wanted}” của loại {doc_type}: giữ nguyên ký hiệu")
         elif wanted:
-            notes.append(f"ký hiệu “{header.symbol}” không mở đầu bằng “{wanted}” của loại {doc_type}: giữ cả ký hiệu")
+            # One group only ("UBND" on a Thông báo): the draft prints the type's code before it, and says so.
+            notes.append(f"ký hiệu “{header.symbol}” không có chữ viết tắt tên loại “{wanted}” của {doc_type}: "
+                         f"bản thảo in “{wanted}-{header.symbol}”")
     return type_code, (groups[0] if groups else ""), "-".join(groups[1:])
 
 
