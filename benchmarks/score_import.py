@@ -2,7 +2,8 @@
 
 Each folder holds NAME.txt/.docx with NAME.json annotations (the form of tests/data/samples/real); without
 arguments the tuned samples, the tuned corpus and the held-out corpus (tests/data/corpus/{tuned,heldout}) are
-scored, each on its own with every part on a line. The parts each letter of a tuned folder loses are listed under
+scored, then the header excerpts of long letters (tests/data/corpus/excerpts/{tuned,heldout}, scored on their header
+parts only), each on its own with every part on a line. The parts each letter of a tuned folder loses are listed under
 its table; for a held-out folder only the totals are printed (the held-out letters are not looked at one by one
 while the importer is changed) unless ``--cases`` is given. ``--word`` also scores the corpus letters typed in Word
 (tests/import_scoring.word_docx: a DOCX built from each annotation, the header and the signature row in tables, and
@@ -20,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.support.import_scoring import PARTS, score_folder, score_pdf_folder, score_word_folder, table  # noqa: E402
 
-DEFAULT = ("tests/data/samples/real", "tests/data/corpus/tuned", "tests/data/corpus/heldout")
+DEFAULT = ("tests/data/samples/real", "tests/data/corpus/tuned", "tests/data/corpus/heldout",
+           "tests/data/corpus/excerpts/tuned", "tests/data/corpus/excerpts/heldout")
 WORD = ("tests/data/corpus/tuned", "tests/data/corpus/heldout")  # also scored as typed in Word (--word)
 
 
@@ -29,7 +31,7 @@ def _print(title: str, folder: Path, means: dict, per_case: dict, cases: bool) -
     if folder.name == "heldout" and not cases:
         return
     for name, scores in per_case.items():
-        low = [f"{part} {scores[part]:.2f}" for part in PARTS if scores[part] < 1.0]
+        low = [f"{part} {scores[part]:.2f}" for part in PARTS if part in scores and scores[part] < 1.0]
         if low:
             print(f"  {name}: " + ", ".join(low))
 

@@ -18,6 +18,11 @@ annotation is scored only where the decree puts it, so text in the wrong place s
 
 Text parts score 2·matched / (expected + found) words (difflib's matching blocks), lists the same over their
 entries; a part with nothing expected and nothing found scores 1.
+
+An annotation with ``"excerpt": true`` (tests/data/corpus/excerpts: the first part of a long letter, cut in its body
+by the store it came from) is scored only on the header parts it can hold, ``EXCERPT_PARTS``: authority, number,
+place_date, national_title, subject, and recipients when the annotation has them. Its body, signer and distribution
+are not scored (the excerpt has no end), and its annotation holds no keys for them.
 """
 from __future__ import annotations
 
@@ -31,6 +36,15 @@ from pathlib import Path
 
 PARTS = ("authority", "number", "place_date", "national_title", "subject", "recipients", "body", "signer",
          "distribution")
+EXCERPT_PARTS = ("authority", "number", "place_date", "national_title", "subject", "recipients")
+
+
+def parts_of(ann: dict) -> tuple[str, ...]:
+    """The parts an annotation is scored on: all of ``PARTS``, or an excerpt's header parts (recipients only when
+    the excerpt's annotation has them)."""
+    if not ann.get("excerpt"):
+        return PARTS
+    return tuple(part for part in EXCERPT_PARTS if part != "recipients" or ann.get("recipients") is not None)
 
 NATIONAL_TITLE = "cộng hòa xã hội chủ nghĩa việt nam"
 MOTTO = "độc lập tự do hạnh phúc"
@@ -174,7 +188,10 @@ def score_rendered(ann: dict, r: Rendered) -> dict[str, float]:
                     j += 1
                 body_from = j
             break
-    scores["recipients"] = similarity([_entry(x) for x in ann["recipients"]], recipients)
+    if "recipients" in parts_of(ann):
+        scores["recipients"] = similarity([_entry(x) for x in ann["recipients"]], recipients)
+    if ann.get("excerpt"):
+        return scores  # an excerpt stops in its body: nothing from the body on is scored
 
     body_lines = flow[body_from:]
     if doc_type in ("Quyết định", "Nghị quyết"):
@@ -224,7 +241,7 @@ def score_file(source: Path, annotation: Path) -> dict[str, float]:
         draft, _report = api.import_file(source)
         data = api.docx_bytes(draft, strict=False)
     except PtdraftError:
-        return {part: 0.0 for part in PARTS}
+        return {part: 0.0 for part in parts_of(ann)}
     return score_rendered(ann, read_rendered(data))
 
 
@@ -240,13 +257,22 @@ def cases(folder: Path) -> list[tuple[Path, Path]]:
     return out
 
 
+def _means(per_case: dict[str, dict[str, float]]) -> dict[str, float]:
+    """Each part's mean over the cases scored on it (an excerpt is not scored on body, signer, distribution)."""
+    means = {}
+    for part in PARTS:
+        values = [scores[part] for scores in per_case.values() if part in scores]
+        if values:
+            means[part] = sum(values) / len(values)
+    return means
+
+
 def score_folder(folder: Path) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
     """The mean score of each part over a folder's cases, and each case's scores."""
     per_case = {source.stem: score_file(source, annotation) for source, annotation in cases(folder)}
     if not per_case:
         return {}, {}
-    means = {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}
-    return means, per_case
+    return _means(per_case), per_case
 
 
 TARGET_OVERALL = 0.95  # issue 11: the held-out third scores this or more overall ...
@@ -254,13 +280,14 @@ TARGET_PART = 0.9  # ... and no part below this
 
 
 def table(title: str, means: dict[str, float], count: int) -> str:
-    """The overall score and each part's score on a line of its own, parts below the issue's target marked."""
+    """The overall score and each part's score on a line of its own, parts below the issue's target marked; only the
+    parts scored (an excerpt folder has no body, signer or distribution lines)."""
     if not means:
         return f"{title}: no cases"
     overall = sum(means.values()) / len(means)
     rows = [f"{title} ({count} letters): overall {overall:.3f}" + ("" if overall >= TARGET_OVERALL else
                                                                      f"  (target {TARGET_OVERALL})")]
-    for part in PARTS:
+    for part in (part for part in PARTS if part in means):
         mark = "" if means[part] >= TARGET_PART else f"  < {TARGET_PART}"
         rows.append(f"    {part:<15} {means[part]:.3f}{mark}")
     return "\n".join(rows)
