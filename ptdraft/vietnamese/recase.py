@@ -110,6 +110,13 @@ _ISSUING = ("ban hành", "phê duyệt", "kèm theo")
 # Laws whose name follows the type word ("Luật Đất đai", "Bộ luật Lao động"), and the words that begin no name.
 _NAMED = ("Luật", "Bộ luật", "Pháp lệnh", "Công ước", "Hiệp định")
 _NO_NAME = frozenset(("số", "này", "về", "của", "và", "các", "năm", "sửa", "sư", "hiện", "hành", "mới", "đã", "được"))
+
+
+@functools.cache
+def _no_name() -> frozenset[str]:
+    return frozenset(admin_units.key(word) for word in _NO_NAME)
+
+
 _PART_WORDS = ("phụ lục", "chương", "phần", "mục", "tiểu mục", "khóa", "khoá", "thứ", "kỳ", "đại hội", "điều")
 # Acronyms spelled like a Vietnamese syllable, and foreign words an all-capitals line may hold in small letters.
 _ACRONYMS = frozenset(("BOT", "VAT"))
@@ -126,6 +133,7 @@ class _Token:
     key: str
     gap: str  # the separator before it, spaces taken out ("", "-", ",", "(")
     code: bool  # kept as typed
+    hard: bool = False  # a symbol or a number ("15-NQ/TW", "2030"): never a word of a name
     capital: bool = False
     claimed: bool = False
     spelled: str = ""  # a name's letters as the data spells them ("KBang"), when its case is to be copied
@@ -153,7 +161,7 @@ def _tokens(text: str) -> list[_Token]:
         whole_code = "/" in run.group(0) or any(ch.isdigit() for ch in run.group(0)) or (
             len(parts) > 1 and all(_is_code(p.group(0), "", "") for p in parts))
         if whole_code:
-            out.append(_Token(run.group(0), run.start(), run.end(), run.group(0), _gap(text[last:run.start()]), True))
+            out.append(_Token(run.group(0), run.start(), run.end(), run.group(0), _gap(text[last:run.start()]), True, True))
             last = run.end()
             continue
         for part in parts:
@@ -225,7 +233,7 @@ def _matches(tokens: list[_Token], at: int, keys: tuple[str, ...], gaps: tuple[s
         return False
     for offset, key in enumerate(keys):
         token = tokens[at + offset]
-        if token.code or token.key != key:
+        if token.hard or token.key != key:
             return False
         if offset and (token.gap != gaps[offset - 1] if gaps is not None else token.gap not in ("", "-")):
             return False
@@ -240,12 +248,12 @@ def _mark_phrases(tokens: list[_Token]) -> list[tuple[int, _Phrase]]:
     found: list[tuple[int, _Phrase]] = []
     at = 0
     while at < len(tokens):
-        phrase = None if tokens[at].code else _phrase_at(tokens, at)
+        phrase = None if tokens[at].hard else _phrase_at(tokens, at)
         if phrase is None or phrase.kind == "post":
             at += 1
             continue
         for offset, capital in enumerate(phrase.capitals):
-            tokens[at + offset].capital, tokens[at + offset].claimed = capital, True
+            tokens[at + offset].capital, tokens[at + offset].claimed, tokens[at + offset].code = capital, True, False
         found.append((at, phrase))
         at += len(phrase.keys)
     return found
@@ -271,13 +279,13 @@ def _mark_places(tokens: list[_Token]) -> None:
         for length in range(min(6, len(tokens) - first), 0, -1):
             words = tokens[first:first + length]
             spelled = table.get(tuple(t.key for t in words))
-            if spelled is None or any(t.code for t in words) or words[0].gap or any(t.gap not in ("", "-") for t in words[1:]):
+            if spelled is None or words[0].gap or any(t.gap not in ("", "-") for t in words[1:]):
                 continue
             following = tokens[first + length] if first + length < len(tokens) else None
             if length == 1 and following is not None and not following.gap:
                 continue  # a one-word name ("Đông") only where the words end: not the first of a phrase
             for token, letters in zip(words, spelled.split()):
-                token.capital, token.claimed = True, True
+                token.capital, token.claimed, token.code = True, True, False
                 token.spelled = letters if len(letters) == len(token.text) else ""
             break
 
@@ -319,7 +327,7 @@ def _mark_documents(tokens: list[_Token]) -> None:
             continue  # "pháp luật"
         cited = joined and (following.code and any(ch.isdigit() for ch in following.text)
                             or following.key in (admin_units.key("số"), admin_units.key("này")))
-        law = kind in named and joined and following.key not in _NO_NAME
+        law = kind in named and joined and following.key not in _no_name()
         issued_here = kind in issued and any(tuple(before[-len(verb):]) == verb for verb in issuing) \
             and all(not t.gap for t in tokens[at - 1:at + 1])
         if cited or law or issued_here:
