@@ -468,7 +468,7 @@ def _subject(header: Header, notes: list[str]) -> str:
     with a note; a summary with any small letter stays exactly as written."""
     subject = subject_text(header)
     if all_capitals(subject):
-        recased = from_capitals(subject)
+        recased = from_capitals(subject, first_capital=not header.vv)  # "V/v" goes on in small letters
         if recased != subject:
             notes.append(SUBJECT_RECASED)
             return recased

@@ -54,7 +54,8 @@ _BODIES = (
     "Tổng cục Thống kê", "Ban Chỉ đạo", "Ban Quản lý", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính",
     "Ban Kinh tế", "Ban Pháp chế", "Ban Văn hóa - Xã hội", "Ban Dân tộc", "Ban Điều hành", "Ban Biên tập",
     "Ban Tiếp công dân", "Tổ công tác", "Ủy ban Kiểm tra", "Trung tâm Phục vụ hành chính công",
-    "Liên minh Hợp tác xã Việt Nam", "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",
+    "Liên minh Hợp tác xã Việt Nam", "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp", "Cổng thông tin điện tử",
+    "Ban Thi đua - Khen thưởng", "Hội đồng Thi đua - Khen thưởng",
 )
 # The fields of ministries, departments and offices: "Bộ", "Sở", "Phòng" and "Ban" with one of them name a body.
 _FIELDS = (
@@ -65,6 +66,7 @@ _FIELDS = (
     "Tài nguyên và Môi trường", "Kế hoạch và Đầu tư", "Dân tộc và Tôn giáo", "Ngoại vụ", "Tài chính - Kế hoạch",
     "Kinh tế", "Kinh tế - Hạ tầng", "Kinh tế, Hạ tầng và Đô thị", "Kinh tế - Hạ tầng và Đô thị", "Quản lý đô thị",
     "Văn hóa - Xã hội", "Giáo dục", "Lao động - Thương binh", "Du lịch", "Thông tin", "Văn hóa", "Thể thao",
+    "Nông nghiệp", "Tài nguyên", "Kế hoạch", "Thủy sản", "Lao động, Thương binh và Xã hội",
 )
 _PLACES = (
     "Việt Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam", "Thủ đô Hà Nội", "Lào", "Cộng hòa dân chủ nhân dân Lào",
@@ -75,7 +77,7 @@ _PLACES = (
     "Hoàng Sa", "Biển Đông", "Hồ Chí Minh",
 )
 _OTHER = (
-    "Tết", "Tết Nguyên đán", "Tết Trung thu", "Tết Dương lịch", "Quốc khánh", "Giỗ Tổ Hùng Vương", "tháng Giêng",
+    "Tết", "Tết Nguyên đán", "Tết Trung thu", "Tết Dương lịch", "Tết Âm lịch", "Ngày hội Đại đoàn kết toàn dân tộc", "Quốc khánh", "Giỗ Tổ Hùng Vương", "tháng Giêng",
     "tháng Chạp", "Tổ quốc", "Bác Hồ", "Chủ tịch Hồ Chí Minh", "Huân chương", "Huân chương Sao vàng",
     "Huân chương Hồ Chí Minh", "Huân chương Độc lập", "Huân chương Lao động", "Huân chương Bảo vệ Tổ quốc",
     "Huân chương Quân công", "Huân chương Chiến công", "Huy chương", "hạng Nhất", "hạng Nhì", "hạng Ba", "Bằng khen",
@@ -106,7 +108,7 @@ _TYPES = (
 )
 _ISSUED = ("Kế hoạch", "Quy định", "Quy chế", "Chương trình", "Đề án", "Điều lệ", "Quy trình", "Chiến lược",
            "Quy hoạch", "Hướng dẫn", "Bộ tiêu chí", "Phương án")
-_ISSUING = ("ban hành", "phê duyệt", "kèm theo")
+_ISSUING = ("ban hành", "phê duyệt", "kèm theo", "điều của")
 # Laws whose name follows the type word ("Luật Đất đai", "Bộ luật Lao động"), and the words that begin no name.
 _NAMED = ("Luật", "Bộ luật", "Pháp lệnh", "Công ước", "Hiệp định")
 _NO_NAME = frozenset(("số", "này", "về", "của", "và", "các", "năm", "sửa", "sư", "hiện", "hành", "mới", "đã", "được"))
@@ -301,7 +303,8 @@ def _mark_posts(tokens: list[_Token]) -> None:
             continue
         after = at + len(post.keys)
         if after < len(tokens) and not tokens[after].gap and (
-                tokens[after].claimed and tokens[after].capital or _unit_at(tokens, after)):
+                tokens[after].claimed and tokens[after].capital or _unit_at(tokens, after)
+                or tokens[after].code and not tokens[after].hard and tokens[after].text.isupper()):
             for offset, capital in enumerate(post.capitals):
                 tokens[at + offset].capital, tokens[at + offset].claimed = capital, True
 
@@ -329,7 +332,7 @@ def _mark_documents(tokens: list[_Token]) -> None:
                             or following.key in (admin_units.key("số"), admin_units.key("này")))
         law = kind in named and joined and following.key not in _no_name()
         issued_here = kind in issued and any(tuple(before[-len(verb):]) == verb for verb in issuing) \
-            and all(not t.gap for t in tokens[at - 1:at + 1])
+            and not tokens[at - 1].gap and tokens[at].gap in ("", "“", '"')
         if cited or law or issued_here:
             tokens[at].capital = tokens[at].claimed = True
             for token in tokens[at + 1:after]:
@@ -369,10 +372,11 @@ def all_capitals(text: str) -> bool:
     return len(letters) > 3 and not any(ch.islower() for ch in letters)
 
 
-def from_capitals(text: str) -> str:
+def from_capitals(text: str, *, first_capital: bool = True) -> str:
     """``text``, typed all in capitals, in the decree's case (Phụ lục II): the first letter capital, names of bodies,
     places, documents, holidays and orders with theirs, codes and acronyms as typed, every other word in small
-    letters. A text that is not all in capitals is returned as it is."""
+    letters. A text that is not all in capitals is returned as it is. ``first_capital=False`` for what goes on a
+    line after other words (a công văn's summary after "V/v")."""
     text = unicodedata.normalize("NFC", text)
     if not all_capitals(text):
         return text
@@ -392,7 +396,7 @@ def from_capitals(text: str) -> str:
         if found.suggestions and found.suggestions[0][:1].isupper():
             out = out[:found.start] + found.suggestions[0] + out[found.end:]
     first = next((i for i, ch in enumerate(out) if ch.isalpha()), None)
-    if first is not None and not _starts_with_code(tokens, first):
+    if first_capital and first is not None and not _starts_with_code(tokens, first):
         out = out[:first] + out[first].upper() + out[first + 1:]
     return out
 
