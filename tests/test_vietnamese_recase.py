@@ -244,3 +244,20 @@ def test_a_v_v_line_in_capitals_is_recased_and_one_in_ordinary_case_is_left_exac
     draft, report = api.import_text("\n".join(line.format(vv=f"V/v {written}") for line in _LETTER))
     assert draft.content.subject == written
     assert SUBJECT_RECASED not in report.notes
+
+
+def _checked(template_id: str, start: str, text: str) -> list:
+    from ptdraft.checker import check_bytes
+    from tests.support.checker import broken, set_text
+
+    return [f for f in check_bytes(broken(template_id, lambda d: set_text(d, start, text))) if f.rule == "text.case"]
+
+
+def test_the_checker_s_case_finding_suggests_the_summary_in_the_decree_s_case():
+    (finding,) = _checked("quyet-dinh", "Về việc thành lập",
+                          "VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC RÀ SOÁT THỦ TỤC HÀNH CHÍNH TỈNH QUẢNG TRỊ")
+    assert "“Về việc thành lập Tổ công tác rà soát thủ tục hành chính tỉnh Quảng Trị” (kiểm tra lại tên riêng)" \
+        in finding.fix
+    assert not finding.fixable  # --fix changes no letter: the clerk confirms the proper names
+    (finding,) = _checked("cong-van-chung", "V/v", "V/V BÁO CÁO KẾT QUẢ CẢI CÁCH HÀNH CHÍNH NĂM 2026 CỦA SỞ NỘI VỤ")
+    assert "“V/v báo cáo kết quả cải cách hành chính năm 2026 của Sở Nội vụ”" in finding.fix
