@@ -165,6 +165,10 @@ def test_a_real_summary_in_capitals_reads_in_the_decree_s_case(capitals, expecte
     # a law by its name, and "pháp luật", "luật sư" that are none
     ("HƯỚNG DẪN LUẬT SƯ THI HÀNH PHÁP LUẬT VỀ LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG VÀ LUẬT SỐ 47/2019/QH14",
      "Hướng dẫn luật sư thi hành pháp luật về Luật Tổ chức chính quyền địa phương và Luật số 47/2019/QH14"),
+    # "bộ", "sở", "phòng" inside another word; a letter that is a word or a group's name; a line opening with a number
+    ("TOÀN BỘ TÀI CHÍNH CÔNG, CƠ SỞ Y TẾ VÀ DỰ PHÒNG CỦA BỘ Y TẾ; DỰ ÁN NHÓM A; LẤY Ý KIẾN",
+     "Toàn bộ tài chính công, cơ sở y tế và dự phòng của Bộ Y tế; dự án nhóm A; lấy ý kiến"),
+    ("35 NĂM NGÀY HỘI QUỐC PHÒNG TOÀN DÂN", "35 năm Ngày hội Quốc phòng toàn dân"),
     # a person's name is not in any list: small letters, and the importer's note asks to check it
     ("VỀ VIỆC CỬ ÔNG NGUYỄN VĂN AN ĐI CÔNG TÁC", "Về việc cử ông nguyễn văn an đi công tác"),
 ])

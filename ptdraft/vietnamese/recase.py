@@ -77,7 +77,8 @@ _PLACES = (
     "Hoàng Sa", "Biển Đông", "Hồ Chí Minh",
 )
 _OTHER = (
-    "Tết", "Tết Nguyên đán", "Tết Trung thu", "Tết Dương lịch", "Tết Âm lịch", "Ngày hội Đại đoàn kết toàn dân tộc", "Quốc khánh", "Giỗ Tổ Hùng Vương", "tháng Giêng",
+    "Tết", "Tết Nguyên đán", "Tết Trung thu", "Tết Dương lịch", "Tết Âm lịch", "Ngày hội Đại đoàn kết toàn dân tộc",
+    "Ngày hội Quốc phòng toàn dân", "Quốc khánh", "Giỗ Tổ Hùng Vương", "tháng Giêng",
     "tháng Chạp", "Tổ quốc", "Bác Hồ", "Chủ tịch Hồ Chí Minh", "Huân chương", "Huân chương Sao vàng",
     "Huân chương Hồ Chí Minh", "Huân chương Độc lập", "Huân chương Lao động", "Huân chương Bảo vệ Tổ quốc",
     "Huân chương Quân công", "Huân chương Chiến công", "Huy chương", "hạng Nhất", "hạng Nhì", "hạng Ba", "Bằng khen",
@@ -152,7 +153,8 @@ def _is_code(part: str, before: str, after: str) -> bool:
     if part.casefold() in _FOREIGN_WORDS:
         return False
     kind = classify(part, before, after)
-    return kind is not WordClass.CHECK and not (len(part) == 1 and not part.isascii())
+    # A letter alone is a code ("nhóm A"), but for the words of one letter ("Ý kiến", "ở", "Y tế").
+    return kind is not WordClass.CHECK and not (len(part) == 1 and (not part.isascii() or part in "Yy"))
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -246,11 +248,22 @@ def _phrase_at(tokens: list[_Token], at: int) -> _Phrase | None:
     return next((p for p in _phrases().get(tokens[at].key, ()) if _matches(tokens, at, p.keys, p.gaps)), None)
 
 
+@functools.cache
+def _not_a_body() -> frozenset[tuple[str, str]]:
+    """Words that make "bộ", "sở", "phòng", "ban" a part of another word ("toàn bộ", "cơ sở", "dự phòng")."""
+    pairs = {("bộ", w) for w in ("toàn", "cán", "nội", "sơ", "tiến", "đồng", "từng", "một", "thủ")}
+    pairs |= {("sở", w) for w in ("cơ", "trụ")} | {("phòng", w) for w in ("dự", "quốc", "đề", "phòng")}
+    return frozenset((admin_units.key(a), admin_units.key(b)) for a, b in pairs)
+
+
 def _mark_phrases(tokens: list[_Token]) -> list[tuple[int, _Phrase]]:
     found: list[tuple[int, _Phrase]] = []
     at = 0
     while at < len(tokens):
         phrase = None if tokens[at].hard else _phrase_at(tokens, at)
+        if phrase is not None and at and not tokens[at].gap \
+                and (tokens[at].key, tokens[at - 1].key) in _not_a_body():
+            phrase = None
         if phrase is None or phrase.kind == "post":
             at += 1
             continue
@@ -357,13 +370,25 @@ def _mark_numerals(tokens: list[_Token]) -> None:
             tokens[at].capital = True
 
 
+def _one(char: str, changed: str) -> str:
+    return changed if len(changed) == 1 else char  # "İ", "ẞ": a letter whose other case is two is left as it is
+
+
+def _lower(text: str) -> str:
+    return "".join(_one(char, char.lower()) for char in text)
+
+
+def _capital(text: str) -> str:
+    return _one(text[:1], text[:1].upper()) + text[1:] if text else text
+
+
 def _cased(token: _Token) -> str:
     if token.code:
         return token.text
     if token.spelled:
         return with_case(token.text, token.spelled)
-    lower = token.text.lower()
-    return lower[:1].upper() + lower[1:] if token.capital else lower
+    lower = _lower(token.text)
+    return _capital(lower) if token.capital else lower
 
 
 def all_capitals(text: str) -> bool:
@@ -395,11 +420,6 @@ def from_capitals(text: str, *, first_capital: bool = True) -> str:
     for found in sorted(capitalisation(out), key=lambda f: -f.start):
         if found.suggestions and found.suggestions[0][:1].isupper():
             out = out[:found.start] + found.suggestions[0] + out[found.end:]
-    first = next((i for i, ch in enumerate(out) if ch.isalpha()), None)
-    if first_capital and first is not None and not _starts_with_code(tokens, first):
-        out = out[:first] + out[first].upper() + out[first + 1:]
+    if first_capital and tokens and not tokens[0].code:  # "35 năm …", "UBND …" begin with no word to capitalise
+        out = out[:tokens[0].start] + _capital(out[tokens[0].start:])
     return out
-
-
-def _starts_with_code(tokens: list[_Token], position: int) -> bool:
-    return any(t.code and t.start <= position < t.end for t in tokens)
