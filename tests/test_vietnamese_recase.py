@@ -165,6 +165,17 @@ def test_a_real_summary_in_capitals_reads_in_the_decree_s_case(capitals, expecte
     # a law by its name, and "pháp luật", "luật sư" that are none
     ("HƯỚNG DẪN LUẬT SƯ THI HÀNH PHÁP LUẬT VỀ LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG VÀ LUẬT SỐ 47/2019/QH14",
      "Hướng dẫn luật sư thi hành pháp luật về Luật Tổ chức chính quyền địa phương và Luật số 47/2019/QH14"),
+    # a body a decision sets up takes the capital of its kind; congresses and plenums of the Party
+    ("VỀ VIỆC THÀNH LẬP HỘI ĐỒNG THẨM ĐỊNH GIÁ ĐẤT TỈNH", "Về việc thành lập Hội đồng thẩm định giá đất tỉnh"),
+    ("THÀNH LẬP TỔ GIÚP VIỆC CHO BAN CHỈ ĐẠO", "Thành lập Tổ giúp việc cho Ban Chỉ đạo"),
+    ("THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XVI VÀ NGHỊ QUYẾT TRUNG ƯƠNG 4 KHÓA XII VỀ XÂY DỰNG, CHỈNH ĐỐN "
+     "ĐẢNG",
+     "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI và Nghị quyết Trung ương 4 khóa XII về xây dựng, chỉnh đốn "
+     "Đảng"),
+    ("CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG VÙNG ĐỒNG BẰNG SÔNG CỬU LONG",
+     "Các tỉnh, thành phố trực thuộc trung ương vùng Đồng bằng sông Cửu Long"),
+    ("CHỨC NĂNG CỦA BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN, BỘ CÔNG THƯƠNG VÀ UỶ BAN NHÂN DÂN TP. HỒ CHÍ MINH",
+     "Chức năng của Bộ Nông nghiệp và Phát triển nông thôn, Bộ Công Thương và Uỷ ban nhân dân TP. Hồ Chí Minh"),
     # "bộ", "sở", "phòng" inside another word; a letter that is a word or a group's name; a line opening with a number
     ("TOÀN BỘ TÀI CHÍNH CÔNG, CƠ SỞ Y TẾ VÀ DỰ PHÒNG CỦA BỘ Y TẾ; DỰ ÁN NHÓM A; LẤY Ý KIẾN",
      "Toàn bộ tài chính công, cơ sở y tế và dự phòng của Bộ Y tế; dự án nhóm A; lấy ý kiến"),

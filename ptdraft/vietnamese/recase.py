@@ -86,8 +86,9 @@ _OTHER = (
     "Bà mẹ Việt Nam anh hùng", "Nhà giáo Nhân dân", "Nhà giáo Ưu tú", "Thầy thuốc Nhân dân", "Thầy thuốc Ưu tú",
     "Nghệ sĩ Nhân dân", "Nghệ sĩ Ưu tú", "Nghệ nhân Nhân dân", "Nghệ nhân Ưu tú", "Đảng", "Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam",
     "Hiến pháp",
+    "Đại hội Đảng bộ", "Đại hội Đảng toàn quốc", "Đại hội đại biểu toàn quốc", "Hội nghị Trung ương",
     # common words that would otherwise read as a name: never capitalised
-    "đảng viên", "xã hội", "huyện xã", "phường xã",
+    "đảng viên", "xã hội",
 )
 _POSTS = (
     "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Tổng Giám đốc", "Bộ trưởng", "Thứ trưởng",
@@ -110,6 +111,11 @@ _TYPES = (
 _ISSUED = ("Kế hoạch", "Quy định", "Quy chế", "Chương trình", "Đề án", "Điều lệ", "Quy trình", "Chiến lược",
            "Quy hoạch", "Hướng dẫn", "Bộ tiêu chí", "Phương án")
 _ISSUING = ("ban hành", "phê duyệt", "kèm theo", "điều của")
+# A body a decision sets up or changes: its kind word takes a capital ("thành lập Hội đồng thẩm định", "kiện toàn Ban
+# …", "thành lập Đoàn kiểm tra").
+_FOUNDING = ("thành lập", "kiện toàn", "củng cố", "giải thể", "đổi tên", "tổ chức lại")
+_BODY_KINDS = ("Hội đồng", "Ban", "Tổ", "Đoàn", "Ủy ban", "Trung tâm", "Quỹ", "Văn phòng", "Phòng", "Chi cục", "Cục",
+               "Tiểu ban", "Tổ công tác", "Tổ giúp việc", "Ban Chỉ đạo", "Ban Quản lý")
 # Laws whose name follows the type word ("Luật Đất đai", "Bộ luật Lao động"), and the words that begin no name.
 _NAMED = ("Luật", "Bộ luật", "Pháp lệnh", "Công ước", "Hiệp định")
 _NO_NAME = frozenset(("số", "này", "về", "của", "và", "các", "năm", "sửa", "sư", "hiện", "hành", "mới", "đã", "được"))
@@ -327,6 +333,7 @@ def _mark_documents(tokens: list[_Token]) -> None:
     issued = {_keys(t) for t in _ISSUED}
     named = {_keys(t) for t in _NAMED}
     issuing = [_keys(t) for t in _ISSUING]
+    resolutions = {_keys(t) for t in ("Nghị quyết", "Chỉ thị", "Kết luận", "Quy định", "Hướng dẫn", "Thông báo")}
     for at in range(len(tokens)):
         if tokens[at].claimed and not tokens[at].capital:
             continue
@@ -344,14 +351,39 @@ def _mark_documents(tokens: list[_Token]) -> None:
         cited = joined and (following.code and any(ch.isdigit() for ch in following.text)
                             or following.key in (admin_units.key("số"), admin_units.key("này")))
         law = kind in named and joined and following.key not in _no_name()
+        of_event = kind in resolutions and joined and following.claimed and following.capital
         issued_here = kind in issued and any(tuple(before[-len(verb):]) == verb for verb in issuing) \
             and not tokens[at - 1].gap and tokens[at].gap in ("", "“", '"')
-        if cited or law or issued_here:
+        if cited or law or issued_here or of_event:
             tokens[at].capital = tokens[at].claimed = True
             for token in tokens[at + 1:after]:
                 token.capital, token.claimed = False, True
         if law and not following.claimed:
             following.capital = following.claimed = True
+
+
+def _mark_founded(tokens: list[_Token]) -> None:
+    verbs = [_keys(v) for v in _FOUNDING]
+    kinds = sorted((_phrase(k, "body") for k in _BODY_KINDS), key=lambda p: -len(p.keys))
+    for at in range(1, len(tokens)):
+        before = tuple(t.key for t in tokens[max(0, at - 2):at])
+        if tokens[at].gap or not any(before[-len(v):] == v for v in verbs):
+            continue
+        kind = next((k for k in kinds if _matches(tokens, at, k.keys, k.gaps)), None)
+        if kind is not None and not (tokens[at].claimed and tokens[at].capital):
+            for offset, capital in enumerate(kind.capitals):
+                token = tokens[at + offset]
+                token.capital, token.claimed, token.code = capital or token.capital, True, False
+
+
+def _mark_plenums(tokens: list[_Token]) -> None:
+    """A plenum of the Central Committee by its number: "Trung ương 4 khóa XII", "Nghị quyết Trung ương 8"."""
+    central = _keys("trung ương")
+    for at in range(len(tokens) - 2):
+        following = tokens[at + 2]
+        if _matches(tokens, at, central, ("",)) and following.hard and following.text.isdigit() and not following.gap:
+            tokens[at].capital = tokens[at].claimed = True
+            tokens[at + 1].claimed = True
 
 
 def _mark_numerals(tokens: list[_Token]) -> None:
@@ -409,6 +441,8 @@ def from_capitals(text: str, *, first_capital: bool = True) -> str:
     _mark_phrases(tokens)
     _mark_places(tokens)
     _mark_posts(tokens)
+    _mark_founded(tokens)
+    _mark_plenums(tokens)
     _mark_documents(tokens)
     _mark_numerals(tokens)
     pieces, last = [], 0
