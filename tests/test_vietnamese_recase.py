@@ -158,6 +158,8 @@ def test_a_real_summary_in_capitals_reads_in_the_decree_s_case(capitals, expecte
      "Điều chỉnh địa giới Phường 3, Quận 1, Thành phố Hồ Chí Minh"),
     ("THÀNH LẬP XÃ EA KLY, HUYỆN KRÔNG PẮC, TỈNH ĐẮK LẮK", "Thành lập xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk"),
     ("SÁP NHẬP TỈNH BÀ RỊA-VŨNG TÀU", "Sáp nhập tỉnh Bà Rịa-Vũng Tàu"),
+    # a province's name alone is a name, but for one that is also a word ("hòa bình": peace)
+    ("HỢP TÁC VÌ HÒA BÌNH GIỮA HÀ NỘI VÀ TỈNH HÒA BÌNH", "Hợp tác vì hòa bình giữa Hà Nội và tỉnh Hòa Bình"),
     # holidays, lunar years, and a post named with its body
     ("PHÊ DUYỆT KẾ HOẠCH TỔ CHỨC CÁC HOẠT ĐỘNG MỪNG ĐẢNG, MỪNG XUÂN GIÁP THÌN VÀ TẾT NGUYÊN ĐÁN NĂM 2024",
      "Phê duyệt Kế hoạch tổ chức các hoạt động mừng Đảng, mừng xuân Giáp Thìn và Tết Nguyên đán năm 2024"),

@@ -76,6 +76,7 @@ _PLACES = (
     "Đồng bằng sông Cửu Long", "Đồng bằng sông Hồng", "sông Hồng", "sông Cửu Long", "sông Mê Công", "Trường Sa",
     "Hoàng Sa", "Biển Đông", "Hồ Chí Minh",
 )
+_COMMON_WORD_NAMES = ("Hòa Bình", "Thái Bình")  # provinces named only after "tỉnh": "hòa bình" is "peace"
 _OTHER = (
     "Tết", "Tết Nguyên đán", "Tết Trung thu", "Tết Dương lịch", "Tết Âm lịch", "Ngày hội Đại đoàn kết toàn dân tộc",
     "Ngày hội Quốc phòng toàn dân", "Quốc khánh", "Giỗ Tổ Hùng Vương", "tháng Giêng",
@@ -188,14 +189,13 @@ class _Phrase:
     keys: tuple[str, ...]
     gaps: tuple[str, ...]  # between the words
     capitals: tuple[bool, ...]
-    words: tuple[str, ...]
     kind: str
 
 
 def _phrase(text: str, kind: str) -> _Phrase:
     tokens = _tokens(text)
     return _Phrase(tuple(t.key for t in tokens), tuple(t.gap for t in tokens[1:]),
-                   tuple(t.text[:1].isupper() for t in tokens), tuple(t.text for t in tokens), kind)
+                   tuple(t.text[:1].isupper() for t in tokens), kind)
 
 
 @functools.cache
@@ -206,8 +206,8 @@ def _phrases() -> dict[str, tuple[_Phrase, ...]]:
     found += [_phrase(f"{prefix} {field}", "body") for prefix in ("Bộ", "Sở", "Phòng", "Ban") for field in _FIELDS]
     found += [_phrase(text, "place") for text in _PLACES]
     # A province's name without "tỉnh" is a name too, but for those that are also common words ("hòa bình": peace).
-    found += [_phrase(name, "place") for name in provinces
-              if len(name.split()) > 1 and admin_units.key(name) not in {admin_units.key(n) for n in ("Hòa Bình", "Thái Bình")}]
+    common = {admin_units.key(name) for name in _COMMON_WORD_NAMES}
+    found += [_phrase(name, "place") for name in provinces if len(name.split()) > 1 and admin_units.key(name) not in common]
     found += [_phrase(text, "other") for text in _OTHER]
     found += [_phrase(f"{stem} {branch}", "other") for stem in _STEMS for branch in _BRANCHES]
     found += [_phrase(text, "post") for text in _POSTS]
