@@ -94,8 +94,7 @@ REAL = [
      "ĐỊNH SỐ 13/2018/QĐ-UBND NGÀY 27 THÁNG 4 NĂM 2018 CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN",
      "Sửa đổi, bổ sung một số điều của Quy chế công tác thi đua, khen thưởng trên địa bàn tỉnh ban hành kèm theo Quyết "
      "định số 13/2018/QĐ-UBND ngày 27 tháng 4 năm 2018 của Ủy ban nhân dân tỉnh Phú Yên"),
-    # 123doc.top: Quyết định 345/QĐ-TTg 2008; vbpl.vn (Hà Nội, ItemID 32083)
-    ("VỀ VIỆC TẶNG THƯỞNG CỜ THI ĐUA CỦA CHÍNH PHỦ", "Về việc tặng thưởng Cờ thi đua của Chính phủ"),
+    # vbpl.vn (Hà Nội, ItemID 32083)
     ("VỀ VIỆC PHONG TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA TOÀN QUỐC",
      "Về việc phong tặng danh hiệu Chiến sĩ thi đua toàn quốc"),
     # thiduakhenthuong.langson.gov.vn: Quyết định 1034/QĐ-UBND Lạng Sơn
