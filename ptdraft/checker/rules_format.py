@@ -9,10 +9,11 @@ from ptdraft import rules
 from ptdraft.checker import page_layout
 from ptdraft.ooxml.document import FONT_SLOTS, THEME, DocInfo, ParaInfo, RunInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Fix, Result, box_of, excerpt
-from ptdraft.reference.forms import SIGNING_PREFIX
+from ptdraft.reference.forms import SIGNING_PREFIX, SUBJECT_LINE
 from ptdraft.checker.recognise import (DRAFT_MARK_FOLDED, Part, Recognised, fold, is_upper, runs_of,
                                        text_of)
 from ptdraft.rules import Element
+from ptdraft.vietnamese.recase import from_capitals
 
 ROUNDING = 3  # twips: what converting mm or inches to twips may add or lose (3.5 cm is 1984 or 1985)
 PAGE_TOLERANCE = rules.mm(1)  # Word and LibreOffice store A4 as 11906×16838 or 11907×16840
@@ -337,9 +338,22 @@ def element_rules(doc: DocInfo, found: Recognised) -> list[Result]:
                                 f"{name} phải viết in hoa.", "Viết toàn bộ bằng chữ in hoa.", text=text))
         if "lower" in checked and is_upper(shown) and sum(ch.isalpha() for ch in shown) > 3:
             out.append(_finding("text.case", box, "§3.2", doc, part.index,
-                                f"{name} viết toàn chữ in hoa; quy định chữ in thường.",
-                                "Viết chữ in thường (viết hoa theo quy tắc chính tả).", text=text))
+                                f"{name} viết toàn chữ in hoa; quy định chữ in thường.", _lower_case_fix(element, shown),
+                                text=text))
     return out
+
+
+def _lower_case_fix(element: Element, shown: str) -> str:
+    """How to write an element typed all in capitals that the decree prints in small letters: for a summary, the
+    text in the decree's case (Phụ lục II, as the importer puts it) to check; not applied by --fix, which changes no
+    letter (the capitals of proper names are a guess the clerk confirms)."""
+    how = "Viết chữ in thường (viết hoa theo quy tắc chính tả)."
+    if element not in (Element.SUBJECT, Element.SUBJECT_VV):
+        return how
+    text = " ".join(shown.split())
+    vv = SUBJECT_LINE.match(text) if element is Element.SUBJECT_VV else None
+    suggested = f"V/v {from_capitals(vv.group('rest'), first_capital=False)}" if vv else from_capitals(text)
+    return f"{how[:-1]}: “{suggested}” (kiểm tra lại tên riêng)."
 
 
 def body_rules(doc: DocInfo, found: Recognised) -> list[Result]:

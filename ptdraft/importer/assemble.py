@@ -21,10 +21,14 @@ from ptdraft.importer.signature import (
     title_in_small_letters, title_with_name,
 )
 from ptdraft.vietnamese.names import is_personal_name
+from ptdraft.vietnamese.recase import all_capitals, from_capitals
 from ptdraft.importer.source import Source
 from ptdraft.model import Content, Draft, Item
 from ptdraft.rules import END_MARK
 
+# A summary a website printed all in capitals ("VỀ VIỆC BAN HÀNH …"): the draft prints it in the decree's case.
+SUBJECT_RECASED = ("Trích yếu in hoa toàn bộ (bản chép trên trang web): đã chuyển về chữ thường theo Phụ lục II; "
+                   "kiểm tra lại tên riêng")
 _PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
 # Page furniture a PDF or a website leaves between the lines of a letter: never part of it.
 _FURNITURE = (
@@ -476,6 +480,18 @@ def _tables_back(content: Content, tables: list[str]) -> Content:
         annexes=tuple(dataclasses.replace(annex, body=back(annex.body)) for annex in content.annexes))
 
 
+def _subject(header: Header, notes: list[str]) -> str:
+    """The summary (or V/v) as the draft prints it: one typed all in capitals put in the decree's case (Phụ lục II),
+    with a note; a summary with any small letter stays exactly as written."""
+    subject = subject_text(header)
+    if all_capitals(subject):
+        recased = from_capitals(subject, first_capital=not header.vv)  # "V/v" goes on in small letters
+        if recased != subject:
+            notes.append(SUBJECT_RECASED)
+            return recased
+    return subject
+
+
 def _content(header: Header, doc_type: str, recipients: list[str], body: structure.Body, footer: dict,
              notes: list[str]) -> tuple[Content, list[tuple[str, str]]]:
     recognised: list[tuple[str, str]] = []
@@ -496,7 +512,7 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
     found("Độ khẩn", header.urgency)
     found("Độ mật", header.secrecy)
     found("Loại văn bản", header.doc_type or (f"{doc_type} (theo dòng V/v, Kính gửi)" if header.vv or recipients else ""))
-    subject = subject_text(header)
+    subject = _subject(header, notes)
     found("Trích yếu", subject)
     found("Kính gửi", "\n".join(recipients))
     found("Người có thẩm quyền", "\n".join(header.deciding_authority))

@@ -296,3 +296,16 @@ def commune_successors(name: str, province: Unit | str | None = None) -> tuple[S
     if where is not None:
         found = tuple(s for s in found if isinstance(s.new, Commune) and s.new.province_code == where.code)
     return found
+
+
+@functools.cache
+def unit_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The proper names of units as written in the data ("Tiền Giang", "Ba Đình"), old and 2025: the province-level
+    ones (34 of 2025, the 63 before the merger and Thừa Thiên Huế), and the commune-level ones (2025 and those merged
+    into them; the data names no district, but a district often gave its name to a commune)."""
+    tables = _province_tables()
+    province_level = {unit.name for unit in tables.provinces}
+    province_level |= {successor.old.name for successors in tables.old_provinces.values() for successor in successors}
+    commune_level = {commune.name for commune in _commune_tables().communes}
+    commune_level |= {successor.old.name for successors in _old_communes().values() for successor in successors}
+    return frozenset(province_level), frozenset(commune_level)
