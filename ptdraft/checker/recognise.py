@@ -218,7 +218,7 @@ class _Finder:
             # All alike: the lines after the first one that starts a new agency name are the issuing agency.
             parent = next((n for n, (p, a, b) in enumerate(lines) if n and _starts_agency(p.text[a:b])), 0)
             first, second = (lines[n][0].text[lines[n][1]:lines[n][2]] for n in (0, parent))
-            if parent and forms.joint_body_kind(first) and forms.joint_body_kind(first) == forms.joint_body_kind(second):
+            if parent and forms.joint_bodies(first, second):
                 parent = 0  # a joint letter's bodies side by side in rank ("SỞ Y TẾ" / "SỞ GIÁO DỤC …"): both issuers
         for number, (para, start, stop) in enumerate(lines):
             self.add(Element.PARENT_AUTHORITY if number < parent else Element.AUTHORITY, para.index, start, stop)

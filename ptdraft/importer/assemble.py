@@ -326,8 +326,9 @@ def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str,
             # A joint letter's older symbol ("KHLT-SYT-SGDĐT", "TTLT-BYT-BTC"): its type group kept as written
             type_code, groups = groups[0], groups[1:]
             notes.append(f"ký hiệu “{header.symbol}” của văn bản liên tịch theo mẫu cũ (“{type_code}”): giữ nguyên")
-        elif wanted and groups[0].startswith(wanted) and groups[0][len(wanted):].isupper():
-            # "QĐUBND": a PDF's text lost the "-" after the type's code
+        elif wanted and groups[0].startswith(wanted) and groups[0][len(wanted):].isupper() \
+                and groups[0][len(wanted):].isalpha() and len(groups[0]) - len(wanted) >= 3:
+            # "QĐUBND": a PDF's text lost the "-" after the type's code (not "QCPH/UBND": a group of its own)
             notes.append(f"ký hiệu “{header.symbol}” thiếu dấu “-” sau “{wanted}”: đọc là “{wanted}-{groups[0][len(wanted):]}”")
             groups = [groups[0][len(wanted):]] + groups[1:]
         elif wanted and len(groups) > 1:

@@ -173,9 +173,10 @@ def _pieces_by_known_forms(text: str) -> list[str]:
 # What a website or a converter puts before the header: the post's date and title, a site name, a download box, a
 # page marker glued to the first line ("Trang 1UBND TỈNH …"), Word's names of the drawn rules ("straight connector
 # 2Số: …"). The header starts at the capital lines just above its first known form.
+# The header's forms; a date's mark needs a place with a letter before it ("11:51, Ngày 21/10/2017" is a post time).
 _HEADER_MARK = re.compile(
     rf"{forms.TITLE_HEAD}|{forms.MOTTO_HEAD}|(?-i:^{forms.NUMBER_WORD}\s*:?|[^\W\d_a-zà-ỹđ]\s{forms.NUMBER_WORD}\s*:)\s*\d*\s*/\s*\S"
-    r"|,\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s*$", re.I)
+    r"|^(?=[^,]*[^\W\d_])[^,]*,\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(?:Trang|Page)\s*\d{1,3}(?=[^\W\d_])")
 _SHAPE_NAME = re.compile(
     r"^(?:straight\s+(?:arrow\s+)?connector|line|rectangle|text\s+box|autoshape|group)\s*\d+(?=[^\W\d_])", re.I)
@@ -213,7 +214,8 @@ def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
         return lines
     start = mark
     while start > 0 and (upper_line(lines[start - 1].text) or _RULE_LINE.match(lines[start - 1].text)
-                         or not lines[start - 1].text.strip(" |") or _NUMBER_ALONE.fullmatch(lines[start - 1].text)):
+                         or not any(ch.isalnum() for ch in lines[start - 1].text)  # "|", a stray "-" under a rule
+                         or _NUMBER_ALONE.fullmatch(lines[start - 1].text)):
         start -= 1
     if start:
         dropped = " / ".join(line.text for line in lines[:start])
@@ -335,7 +337,7 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
         cells = [cell.strip() for cell in _CELL_SEPARATOR.split(text)]
         pieces = []
         for cell in cells:
-            if _RULE_LINE.match(cell) or not cell:
+            if _RULE_LINE.match(cell) or not any(ch.isalnum() for ch in cell):  # a rule, a stray "-" under one
                 dropped += bool(cell)
                 continue
             cleaned = _GLUED_RULE.sub("", cell).strip()
@@ -397,12 +399,19 @@ def _title_unwrapped(lines: list[Line]) -> list[Line]:
     return out
 
 
+_YEARS_TAIL = re.compile(r"\(?\d{4}(?:\s*[-–]\s*\d{4})?\)?\s*[.;]?")  # "2020", "2017-2021", "(2021 - 2025)"
+_BEFORE_YEARS = re.compile(r"(?:[-–]|\b(?:NĂM|ĐOẠN|ĐẾN|TỪ|HỌC|KỲ|KHÓA|KHOÁ))\s*$")
+
+
 def _continues_subject(line: Line, header: Header, width: float) -> bool:
     """Whether ``line`` goes on with the subject under the type name (a centred line or two, then a gap)."""
     text = line.text
+    if header.subject and upper_line(header.subject[-1]) and _YEARS_TAIL.fullmatch(text) \
+            and _BEFORE_YEARS.search(header.subject[-1]):
+        return True  # "… MÙA KHÔ NĂM 2019 -" / "2020", "… GIAI ĐOẠN" / "2017-2021": the years wrapped off the line
     if upper_line(text) or _RECIPIENTS.match(text) or (line.blank_before and header.subject):
         return False
-    if header.subject and upper_line(header.subject[-1]):
+    if header.subject and upper_line(" ".join(header.subject)):
         return False  # a subject in capitals goes on only in capitals
     if _BODY_START.match(text):
         return False  # a legal basis or a list: the body has begun
@@ -438,8 +447,8 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
 
     The issuing body starts at the last line (not the first) that opens a body of its own
     (SỞ …, VĂN PHÒNG, PHÒNG …); lines naming a place (TỈNH …, THÀNH PHỐ …) continue the line above.
-    Bodies of one kind one after the other ("SỞ Y TẾ" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO") are a joint letter's issuers:
-    all of them are the issuing body, each on its own line.
+    Peer bodies one after the other ("SỞ Y TẾ" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "ỦY BAN NHÂN DÂN" / "ỦY BAN MTTQ VIỆT
+    NAM") are a joint letter's issuers (forms.joint_bodies): all of them are the issuing body, each on its own line.
     """
     def opens_body(line: str) -> bool:
         return bool(_BODY_WORDS.match(line) or forms.joint_body_kind(line))
@@ -447,9 +456,8 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
     for index in range(len(lines) - 1, 0, -1):
         if not opens_body(lines[index]):
             continue
-        kind = forms.joint_body_kind(lines[index])
         above = next((i for i in range(index - 1, -1, -1) if opens_body(lines[i])), 0)
-        if kind and forms.joint_body_kind(lines[above]) == kind:
+        if forms.joint_bodies(lines[above], lines[index]):
             return lines[:above], lines[above:]
         if _BODY_WORDS.match(lines[index]):
             return lines[:index], lines[index:]

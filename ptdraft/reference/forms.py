@@ -55,8 +55,9 @@ ANNEX_NOTE_ISSUER = re.compile(r"\bcủa\s+(?P<issuer>[^()]+?)\s*\)?\s*$")  # "�
 # A date anywhere in a line, in words or in figures: where the checker looks for the place-date line.
 DATE_MENTION = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
 # The place-date line; a day or month left blank may be spaces or dots ("ngày … tháng 11 năm 2023").
+# The place has a letter in it: "11:51, Ngày 21/10/2017" is a portal's post time, not a place and date.
 PLACE_DATE = re.compile(
-    r"^(?:(?P<place>[^,]{1,60}?)\s*,\s*)?ngày\s*(?:(?:(?P<d>\d{1,2})|[.…_]+)?\s*tháng\s*(?:(?P<m>\d{1,2})|[.…_]+)?\s*"
+    r"^(?:(?P<place>(?=[^,]*[^\W\d_])[^,]{1,60}?)\s*,\s*)?ngày\s*(?:(?:(?P<d>\d{1,2})|[.…_]+)?\s*tháng\s*(?:(?P<m>\d{1,2})|[.…_]+)?\s*"
     r"năm\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))\s*$",  # or "ngày 22/02/2006" (older letters)
     re.I,
@@ -90,20 +91,34 @@ E_SIGNATURE = re.compile(rf"^\s*(?:{E_SIGNED_BY}|{E_STAMP_FIELD})\s*:", re.I)
 # -- folded text -------------------------------------------------------------------------------------------------
 
 
-# The kinds of body that issue a joint letter as peers (văn bản liên tịch: "SỞ Y TẾ" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO"):
-# two header lines opening bodies of one kind are two issuers, never a parent over its child. "BỘ TƯ LỆNH", "BỘ CHỈ
-# HUY" and "BỘ TỔNG THAM MƯU" are commands under a ministry, not ministries; two people's committees are not peers
-# (the line under one may be the committee of a lower level).
+# The kinds of body that issue a joint letter as peers (văn bản liên tịch: "SỞ Y TẾ" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+# "ỦY BAN NHÂN DÂN" / "ỦY BAN MTTQ VIỆT NAM" / "TỈNH ĐẮK LẮK"): two header lines opening such bodies are two issuers,
+# never a parent over its child. "BỘ TƯ LỆNH", "BỘ CHỈ HUY" and "BỘ TỔNG THAM MƯU" are commands under a ministry, not
+# ministries; two people's committees are not peers (the line under one may be the committee of a lower level), a
+# people's committee, a people's council and a Fatherland Front committee are.
 _JOINT_BODY_KINDS = (
     ("ministry", re.compile(r"^BỘ\s+(?!TƯ\s+LỆNH|CHỈ\s+HUY|TỔNG\s+THAM\s+MƯU|ĐỘI\b)\w", re.I)),
     ("department", re.compile(r"^SỞ\b", re.I)),
     ("office", re.compile(r"^PHÒNG\b", re.I)),
+    ("front", re.compile(r"^(?:(?:ỦY|UỶ)\s+BAN\s+(?:MTTQ|MẶT\s+TRẬN)|UBMTTQ)\b", re.I)),
+    ("committee", re.compile(r"^(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)\b", re.I)),
+    ("council", re.compile(r"^(?:THƯỜNG\s+TRỰC\s+)?(?:HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|HĐND)\b", re.I)),
 )
+_PEERS_OF_A_KIND = ("ministry", "department", "office")
+_LOCAL_PEERS = frozenset({"front", "committee", "council"})
 
 
 def joint_body_kind(line: str) -> str:
     """The kind of body a header line opens, of those that issue joint letters together; "" for any other line."""
     return next((kind for kind, form in _JOINT_BODY_KINDS if form.match(line.strip())), "")
+
+
+def joint_bodies(first: str, second: str) -> bool:
+    """Whether two header lines open two bodies that issue a letter together, not a parent and its child."""
+    a, b = joint_body_kind(first), joint_body_kind(second)
+    if not a or not b:
+        return False
+    return a in _PEERS_OF_A_KIND if a == b else {a, b} <= _LOCAL_PEERS
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,96 @@
+"""Header forms met on the law sites' copies of long letters (the excerpts of tests/data/corpus/excerpts): a portal's
+post time above the header, a subject in capitals whose years wrap onto a line of their own, a stray "-" under the
+authority's rule, a symbol with a group of its own after "/", and a people's committee issuing with the Fatherland
+Front committee."""
+from __future__ import annotations
+
+import pytest
+
+from ptdraft import api, layout
+from ptdraft.reference import forms
+
+HEAD = """{above}ỦY BAN NHÂN DÂN
+TỈNH LẠNG SƠN
+-------
+{stray}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: {number}
+Lạng Sơn, ngày 13 tháng 01 năm 2020
+
+KẾ HOẠCH
+{subject}
+
+Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, các cơ quan triển khai kế hoạch như sau:
+
+1. Rà soát các vùng có nguy cơ thiếu nước.
+"""
+
+
+def imported(above: str = "", stray: str = "", number: str = "07/KH-UBND",
+             subject: str = "TRIỂN KHAI CÁC GIẢI PHÁP PHÒNG, CHỐNG HẠN HÁN MÙA KHÔ NĂM 2019 -\n2020"):
+    return api.import_text(HEAD.format(above=above, stray=stray, number=number, subject=subject))
+
+
+def test_a_portals_post_time_above_the_header_is_no_place_and_date():
+    draft, report = imported(above="11:51, Ngày 21/10/2017\nVăn bản của cơ quan cấp trên\n127 lượt xem\n\n")
+    content = draft.content
+    assert (content.authority, content.place, content.date.isoformat()) == ("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN",
+                                                                          "Lạng Sơn", "2020-01-13")
+    assert any("11:51, Ngày 21/10/2017" in note for note in report.notes)
+    assert forms.PLACE_DATE.match("11:51, Ngày 21/10/2017") is None
+    assert forms.PLACE_DATE.match("Hà Nội, ngày 21/10/2017")
+
+
+@pytest.mark.parametrize(("subject", "ending"), [
+    ("TRIỂN KHAI CÁC GIẢI PHÁP PHÒNG, CHỐNG HẠN HÁN MÙA KHÔ NĂM 2019 -\n2020", "mùa khô năm 2019 - 2020"),
+    ("PHỐI HỢP CÔNG TÁC GIỮA CÁC SỞ, NGÀNH GIAI ĐOẠN\n2017-2021", "giai đoạn 2017-2021"),
+    ("PHÁT TRIỂN KINH TẾ - XÃ HỘI 5 NĂM\n(2021 - 2025)", "5 năm (2021 - 2025)"),
+])
+def test_the_years_wrapped_off_a_subject_in_capitals_stay_in_it(subject, ending):
+    draft, _ = imported(subject=subject)
+    assert draft.content.subject.endswith(ending)
+    assert draft.content.body.startswith("Thực hiện chỉ đạo")
+
+
+def test_a_body_line_after_the_years_is_not_taken_into_the_subject():
+    draft, _ = api.import_text(HEAD.format(above="", stray="", number="07/KH-UBND",
+                                           subject="TRIỂN KHAI KẾ HOẠCH NĂM 2019 -\n2020").replace("\n\nThực hiện", "\nThực hiện"))
+    assert draft.content.subject == "Triển khai kế hoạch năm 2019 - 2020"
+
+
+def test_a_stray_dash_under_the_authoritys_rule_loses_nothing():
+    draft, _ = imported(above="Hệ thống pháp luật\nĐang tải nội dung, vui lòng chờ giây lát...\n", stray="-\n")
+    content = draft.content
+    assert content.authority == "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN"
+    assert layout.number_line(content) == "Số: 07/KH-UBND" and content.doc_type == "Kế hoạch"
+
+
+@pytest.mark.parametrize("number", ["01/QCPH/UBND-UBMTTQ", "12/KH/UBND-SYT"])
+def test_a_symbol_with_a_slash_inside_prints_as_written(number):
+    draft, _ = imported(number=number)
+    assert layout.number_line(draft.content) == f"Số: {number}"
+
+
+def test_a_type_code_glued_to_the_issuer_is_still_read():
+    draft, report = imported(number="07/KHUBND")
+    assert layout.number_line(draft.content) == "Số: 07/KH-UBND"
+    assert any("thiếu dấu" in note for note in report.notes)
+
+
+@pytest.mark.parametrize(("lines", "joint"), [
+    ("ỦY BAN NHÂN DÂN\nỦY BAN MTTQ VIỆT NAM\nTỈNH ĐẮK LẮK", True),
+    ("THƯỜNG TRỰC HĐND TỈNH HÒA BÌNH\nỦY BAN NHÂN DÂN TỈNH HÒA BÌNH", True),
+    ("ỦY BAN NHÂN DÂN HUYỆN NGA SƠN\nỦY BAN NHÂN DÂN XÃ NGA THANH", False),
+    ("HỘI ĐỒNG NHÂN DÂN TỈNH HÒA BÌNH\nBAN PHÁP CHẾ", False),
+])
+def test_a_committee_issuing_with_the_front_or_the_council_is_a_joint_letter(lines, joint):
+    draft, _ = api.import_text(HEAD.format(above="", stray="", number="07/KH-UBND", subject="PHỐI HỢP CÔNG TÁC")
+                               .replace("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", lines))
+    content = draft.content
+    if joint:
+        assert (content.parent_authority, content.authority) == ("", lines)
+    else:
+        parent, issuer = lines.split("\n")
+        assert (content.parent_authority, content.authority) == (parent, issuer)
