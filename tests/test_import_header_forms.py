@@ -94,3 +94,45 @@ def test_a_committee_issuing_with_the_front_or_the_council_is_a_joint_letter(lin
     else:
         parent, issuer = lines.split("\n")
         assert (content.parent_authority, content.authority) == (parent, issuer)
+
+
+LAID_OUT = """TB NGHI LE 30 4 by user123
+
+VIEWS: 10 PAGES: 1
+
+        UBND THỊ XÃ ĐỒNG XOÀI          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      PHÒNG GIÁO DỤC VÀ ĐÀO TẠO              Độc lập - Tự do - Hạnh phúc
+  Số : 151/TB-PGDĐT           Đồng Xoài, ngày 20 tháng 4 năm 2012.
+
+
+                 THÔNG BÁO
+   Về việc nghỉ Lễ 30 tháng 4 và 01 tháng 5 năm 2012
+
+
+      Kính gửi:  Hiệu trưởng các trường Mầm non, Tiểu học,
+                 THCS trên địa bàn thị xã Đồng Xoài.
+
+   Thực hiện hướng dẫn của Sở Giáo dục và Đào tạo, Phòng Giáo dục và Đào tạo thông báo lịch nghỉ
+Lễ như sau:
+   1. Các trường nghỉ từ ngày 28/4/2012 đến hết ngày 01/5/2012.
+"""
+
+
+def test_a_laid_out_copy_with_a_sharing_sites_lines_above_it():
+    """Columns apart by spaces (a PDF's text laid out), "Số :" with a space, a full stop after the year, a
+    document-sharing site's "VIEWS: 10 PAGES: 1" above the header, one recipient wrapped under its own text."""
+    draft, report = api.import_text(LAID_OUT)
+    content = draft.content
+    assert (content.parent_authority, content.authority) == ("UBND THỊ XÃ ĐỒNG XOÀI", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
+    assert layout.number_line(content) == "Số: 151/TB-PGDĐT"
+    assert (content.place, content.date.isoformat()) == ("Đồng Xoài", "2012-04-20")
+    assert content.recipients == ("Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn thị xã Đồng Xoài",)
+    assert content.body.startswith("Thực hiện hướng dẫn")
+    assert any("VIEWS: 10 PAGES: 1" in note for note in report.notes)
+
+
+def test_a_recipient_line_under_kinh_gui_at_the_bodys_indent_is_the_body():
+    text = LAID_OUT.replace("Tiểu học,\n                 THCS trên địa bàn thị xã Đồng Xoài.", "Tiểu học.")
+    draft, _ = api.import_text(text)
+    assert draft.content.recipients == ("Hiệu trưởng các trường Mầm non, Tiểu học",)
+    assert draft.content.body.startswith("Thực hiện hướng dẫn")

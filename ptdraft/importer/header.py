@@ -213,7 +213,8 @@ def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
     if not mark:
         return lines
     start = mark
-    while start > 0 and (upper_line(lines[start - 1].text) or _RULE_LINE.match(lines[start - 1].text)
+    while start > 0 and (upper_line(lines[start - 1].text) and ":" not in lines[start - 1].text  # "VIEWS: 10"
+                         or _RULE_LINE.match(lines[start - 1].text)
                          or not any(ch.isalnum() for ch in lines[start - 1].text)  # "|", a stray "-" under a rule
                          or _NUMBER_ALONE.fullmatch(lines[start - 1].text)):
         start -= 1

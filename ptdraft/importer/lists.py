@@ -61,6 +61,9 @@ def parse_recipients(lines: list[Line], indented: bool) -> tuple[list[str], int]
             return True
         if line.blank_before and _BULLET.match(line.text) and entries[-1].rstrip().endswith((";", ",")):
             return False  # the next entry after a blank line (pdftotext -layout spaces a list's lines apart)
+        if indented and not line.blank_before and line.indent >= lines[0].indent + 2 * PARAGRAPH_INDENT \
+                and not entries[-1].rstrip().endswith((".", ";")) and not _BULLET.match(line.text):
+            return False  # the entry wrapped onto a line set under its own text, deeper than "Kính gửi"
         if line.blank_before or (indented and line.indent >= PARAGRAPH_INDENT and not _BULLET.match(line.text)):
             return True
         # After an entry that ends the list with ".", only another dash entry goes on.

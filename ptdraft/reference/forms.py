@@ -55,11 +55,13 @@ ANNEX_NOTE_ISSUER = re.compile(r"\bcủa\s+(?P<issuer>[^()]+?)\s*\)?\s*$")  # "�
 # A date anywhere in a line, in words or in figures: where the checker looks for the place-date line.
 DATE_MENTION = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
 # The place-date line; a day or month left blank may be spaces or dots ("ngày … tháng 11 năm 2023").
-# The place has a letter in it: "11:51, Ngày 21/10/2017" is a portal's post time, not a place and date.
+# The place has a letter and no ":" in it: "11:51, Ngày 21/10/2017" is a portal's post time, "Thời gian: 08 giờ,
+# ngày …" a minute's line, not a place and date. A typist's
+# full stop after the year is allowed (the checker reports it).
 PLACE_DATE = re.compile(
-    r"^(?:(?P<place>(?=[^,]*[^\W\d_])[^,]{1,60}?)\s*,\s*)?ngày\s*(?:(?:(?P<d>\d{1,2})|[.…_]+)?\s*tháng\s*(?:(?P<m>\d{1,2})|[.…_]+)?\s*"
+    r"^(?:(?P<place>(?=[^,]*[^\W\d_])[^,:]{1,60}?)\s*,\s*)?ngày\s*(?:(?:(?P<d>\d{1,2})|[.…_]+)?\s*tháng\s*(?:(?P<m>\d{1,2})|[.…_]+)?\s*"
     r"năm\s*(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))\s*$",  # or "ngày 22/02/2006" (older letters)
+    r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))\s*\.?\s*$",  # or "ngày 22/02/2006" (older letters)
     re.I,
 )
 
