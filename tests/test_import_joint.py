@@ -197,3 +197,19 @@ def test_a_symbol_without_the_type_group_says_what_the_draft_prints():
                                            subject="Lịch tiếp công dân tháng 4 năm 2019"))
     assert layout.number_line(draft.content) == "Số: 08/TB-UBND"
     assert any("“TB-UBND”" in note for note in report.notes)
+
+
+def test_a_joint_plan_named_ke_hoach_lien_tich_is_a_ke_hoach():
+    draft, _ = api.import_text(letter("SỞ Y TẾ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO", type_="KẾ HOẠCH LIÊN TỊCH"))
+    content = draft.content
+    assert content.doc_type == "Kế hoạch"
+    assert content.subject == "Triển khai công tác y tế trường học năm học 2019 - 2020"
+    assert layout.number_line(content) == "Số: 15/KHLT-SYT-SGDĐT"
+
+
+def test_a_plans_first_section_in_capitals_is_not_taken_into_its_subject():
+    text = letter("SỞ Y TẾ\nSỞ GIÁO DỤC VÀ ĐÀO TẠO", type_="KẾ HOẠCH LIÊN TỊCH").replace(
+        "năm học 2019 - 2020\n\n", "năm học 2019 - 2020\nI. MỤC ĐÍCH, YÊU CẦU\n", 1)
+    draft, _ = api.import_text(text)
+    assert draft.content.subject == "Triển khai công tác y tế trường học năm học 2019 - 2020"
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in draft.content.body

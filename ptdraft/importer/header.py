@@ -404,6 +404,9 @@ _YEARS_TAIL = re.compile(r"\(?\d{4}(?:\s*[-–]\s*\d{4})?\)?\s*[.;]?")  # "2020"
 _BEFORE_YEARS = re.compile(r"(?:[-–]|\b(?:NĂM|ĐOẠN|ĐẾN|TỪ|HỌC|KỲ|KHÓA|KHOÁ))\s*$")
 
 
+_SECTION_HEAD = re.compile(r"^[IVXLC]{1,7}\.\s")
+
+
 def _continues_subject(line: Line, header: Header, width: float) -> bool:
     """Whether ``line`` goes on with the subject under the type name (a centred line or two, then a gap)."""
     text = line.text
@@ -517,9 +520,11 @@ def parse_header(lines: list[Line]) -> Header:
             # Giấy giới thiệu and Giấy nghỉ phép carry no summary: the line under the name is the body's first.
             state = "" if header.doc_type in doctypes.NO_SUBJECT else "title"
         elif state == "title" and upper_line(text) and not text.endswith(":") and not doctypes.canonical(text) \
-                and not _deciding_line(text, authority) and (not header.subject or not line.blank_before):
+                and not _deciding_line(text, authority) and (not header.subject or not line.blank_before) \
+                and (not header.subject or upper_line(" ".join(header.subject))) and not _SECTION_HEAD.match(text):
             # A subject a website prints in capitals under the type name ("VỀ VIỆC BAN HÀNH …", "PHÊ DUYỆT …"); the
-            # deciding authority's line under it names a body or its head.
+            # deciding authority's line under it names a body or its head. A line in capitals under a subject in
+            # small letters, or a plan's "I. MỤC ĐÍCH, YÊU CẦU", is the body's.
             header.subject.append(text)
         elif state == "title" and _continues_subject(line, header, width):
             header.subject.append(text)

@@ -1,6 +1,8 @@
 """Document types of Điều 7 and their abbreviations (Phụ lục III, Mục I; FORMAT.md §6.2)."""
 from __future__ import annotations
 
+import re
+
 import unicodedata
 
 CONG_VAN = "Công văn"
@@ -79,9 +81,16 @@ _BY_KEY = {_key(name): name for name in ALL_TYPES}
 _BY_KEY.update({_key(printed): name for name, printed in PRINTED_NAME.items()})
 
 
+_JOINT = re.compile(r"\s+li[êe]n\s+t[ịi]ch\s*$", re.I)
+
+
 def canonical(name: str) -> str | None:
-    """The decree's spelling of a type name, whatever its case or tone-mark style; None if unknown."""
-    return _BY_KEY.get(_key(name))
+    """The decree's spelling of a type name, whatever its case or tone-mark style; None if unknown. A joint
+    document's name ("KẾ HOẠCH LIÊN TỊCH") is its type's."""
+    found = _BY_KEY.get(_key(name))
+    if found is None and _JOINT.search(name):
+        found = _BY_KEY.get(_key(_JOINT.sub("", name)))
+    return found
 
 
 def is_cong_van(name: str) -> bool:
