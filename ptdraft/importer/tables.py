@@ -59,8 +59,12 @@ def markup_rows(rows: list[list[str]], widths: list[int], header: bool) -> list[
     (twips), after the first row when that row is the table's heading, else above all rows."""
     unit = max(1, min((w for w in widths if w > 0), default=1) // 3)
     rule = "|" + "|".join("-" * max(3, round(w / unit)) for w in widths) + "|"
-    out = ["| " + " | ".join(" ".join(cell.replace("|", "/").split()) for cell in row) + " |" for row in rows]
+    out = [_row([" ".join(cell.replace("|", "/").split()) for cell in row]) for row in rows]
     return out[:1] + [rule] + out[1:] if header else [rule] + out
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
 def _run_end(lines: list[Line], start: int) -> int:
@@ -104,7 +108,7 @@ def _markup_row(text: str) -> str:
     cells = _cells(text)
     if _is_rule_row(text):
         return "|" + "|".join(cell.replace(" ", "") for cell in cells) + "|"
-    return "| " + " | ".join(cells) + " |"
+    return _row(cells)
 
 
 def restore(text: str, tables: list[str]) -> str:
@@ -113,7 +117,3 @@ def restore(text: str, tables: list[str]) -> str:
         return text
     return _PLACEHOLDER.sub(lambda m: tables[int(m.group(1))], text)
 
-
-def count(text: str) -> int:
-    """How many table placeholders ``text`` holds."""
-    return len(_PLACEHOLDER.findall(text))

@@ -112,7 +112,7 @@ class Package:
         self.styles_name = next((t for kind, t in main_rels if kind.endswith("/styles")), "")
         self.styles = Styles(self.tree(self.styles_name) if self.styles_name in self._infos else None)
         numbering = next((t for kind, t in main_rels if kind.endswith("/numbering")), "")
-        self._bullets = self._read_numbering(self.tree(numbering) if numbering in self._infos else None)
+        self._levels = self._read_numbering(self.tree(numbering) if numbering in self._infos else None)
         self.paragraphs, self.runs = [], []
         self.info = self._read()
         return self.info
@@ -176,10 +176,9 @@ class Package:
 
     # -- reading ----------------------------------------------------------------
 
-    def _read_numbering(self, root) -> dict[tuple[str, str], str]:
-        """(numId, ilvl) → the bullet character, or "#" for a numbered level; the levels' forms kept for labels."""
-        out: dict[tuple[str, str], str] = {}
-        self._levels: dict[tuple[str, str], tuple[str, str, int]] = {}
+    def _read_numbering(self, root) -> dict[tuple[str, str], tuple[str, str, int]]:
+        """(numId, ilvl) → the level's (w:numFmt, w:lvlText, first number), its w:startOverride applied."""
+        out: dict[tuple[str, str], tuple[str, str, int]] = {}
         if root is None:
             return out
         abstract = {a.get(w("abstractNumId")): a for a in root.iter(w("abstractNum"))}
@@ -191,12 +190,17 @@ class Package:
             for lvl in levels.iter(w("lvl")) if levels is not None else ():
                 fmt, text, start = lvl.find(w("numFmt")), lvl.find(w("lvlText")), lvl.find(w("start"))
                 key = (num.get(w("numId")), lvl.get(w("ilvl"), "0"))
-                form = fmt.get(VAL, "decimal") if fmt is not None else "decimal"
-                pattern = text.get(VAL, "") if text is not None else ""
-                out[key] = pattern if form == "bullet" else "#"
                 first = starts.get(key[1]) or (int_attr(start, "val") if start is not None else None)
-                self._levels[key] = (form, pattern, 1 if first is None else first)
+                out[key] = (fmt.get(VAL, "decimal") if fmt is not None else "decimal",
+                            text.get(VAL, "") if text is not None else "", 1 if first is None else first)
         return out
+
+    def _bullet(self, num: tuple[str, str] | None) -> str:
+        """The bullet character of a list level, "#" for a numbered one, "" outside lists."""
+        level = self._levels.get(num) if num and num[0] != "0" else None
+        if level is None:
+            return ""
+        return level[1] if level[0] == "bullet" else "#"
 
     def _blocks(self, container, table: tuple | None, counter: list[int]):
         """(w:p, (table, row, col, table style, cell box) or None, in text box) in document
@@ -312,7 +316,7 @@ class Package:
                 row=table[1] if table else 0,
                 col=table[2] if table else 0,
                 in_textbox=in_box,
-                bullet=self._bullets.get(num, "") if num and num[0] != "0" else "",
+                bullet=self._bullet(num),
                 label=label,
                 cell=table[4] if table else None,
                 right_indent=props.get("right", 0),
