@@ -137,9 +137,9 @@ def test_text_in_content_controls_and_tracked_insertions_is_read(tmp_path):
     assert draft.content.signature.name == "Trần Thị Minh Hà"
 
 
-def test_a_text_box_on_the_page_stays_out_of_the_letter(tmp_path):
-    """A stamp typed in a text box ("KHẨN" placed over the header) is no paragraph of the letter: the body is what
-    it was without it."""
+def test_an_urgency_stamp_in_a_text_box_is_the_urgency_not_a_paragraph(tmp_path):
+    """A stamp typed in a text box ("KHẨN" placed over the header, an old Word's VML box) is no paragraph of the
+    letter: the body is what it was without it, and the stamp is the draft's urgency (box 10b), with a note."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -153,8 +153,9 @@ def test_a_text_box_on_the_page_stays_out_of_the_letter(tmp_path):
         '<v:textbox><w:txbxContent><w:p><w:r><w:t>KHẨN</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape>'
         '</w:pict></w:r>'))
     document.save(str(path))
-    boxed, _report = api.import_file(path)
-    assert "KHẨN" not in boxed.content.body and boxed.content == plain.content
+    boxed, report = api.import_file(path)
+    assert "KHẨN" not in boxed.content.body and boxed.content == dataclasses.replace(plain.content, urgency="KHẨN")
+    assert any("hộp văn bản" in note and "KHẨN" in note for note in report.notes)
 
 
 def test_a_password_protected_docx_is_named_so_by_import_and_check(tmp_path):

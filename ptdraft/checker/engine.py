@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ptdraft.checker import rules_format, rules_layout, rules_text, rules_units
+from ptdraft.checker import rules_file, rules_format, rules_layout, rules_text, rules_units
 from ptdraft.ooxml import docx_reader
 from ptdraft.ooxml.docx_reader import Package
 from ptdraft.checker.findings import Finding, Result
@@ -15,6 +15,7 @@ def check_package(package: Package) -> list[Result]:
     doc = package.info
     found = recognise(doc)
     results: list[Result] = []
+    results += rules_file.tracked_change_rules(doc)
     results += rules_format.page_rules(doc)
     results += rules_format.page_number_rules(doc)
     results += rules_format.draft_mark_rules(doc, found)
@@ -25,6 +26,7 @@ def check_package(package: Package) -> list[Result]:
         results += rule(doc, found)
     results += rules_layout.layout_rules(doc, found)
     results += rules_units.unit_rules(doc, found)
+    results += rules_file.date_field_rules(doc, found)
     seen: set[tuple] = set()
     unique = []
     for result in results:

@@ -229,7 +229,7 @@ def _bad_fonts(runs) -> list[str]:
     return seen
 
 
-def _spans(indices: list[int]) -> str:
+def paragraph_spans(indices: list[int]) -> str:
     """[0, 1, 2, 5] → "1–3, 6" (paragraphs numbered from 1, as a reader counts them)."""
     out, start = [], None
     for position, index in enumerate(indices):
@@ -257,7 +257,7 @@ def font_rules(doc: DocInfo) -> list[Result]:
         if bad:
             groups.setdefault("; ".join(bad), []).append(para.index)
     for names, indices in groups.items():
-        where = f" ở {len(indices)} đoạn: {_spans(indices)}" if len(indices) > 1 else ""
+        where = f" ở {len(indices)} đoạn: {paragraph_spans(indices)}" if len(indices) > 1 else ""
         out.append(_finding("font.family", "", "§2", doc, indices[0],
                             f"Phông chữ không phải {rules.FONT} ({names}){where}.",
                             f"Đặt phông {rules.FONT} cho cả bốn vùng phông (ascii, hAnsi, cs, eastAsia).", fix))

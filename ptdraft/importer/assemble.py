@@ -24,6 +24,7 @@ from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.vietnamese.recase import all_capitals, from_capitals
 from ptdraft.importer.source import Source
 from ptdraft.model import Content, Draft, Item
+from ptdraft import rules
 from ptdraft.rules import END_MARK
 
 # A summary a website printed all in capitals ("VỀ VIỆC BAN HÀNH …"): the draft prints it in the decree's case.
@@ -418,7 +419,9 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
             continue  # the "|" that closes a website's table cell
         else:
             body_lines.append(line)
-    texts = [p.text for p in paragraphs(body_lines, one_per_line=source.one_per_paragraph)]
+    contact: list[str] = []
+    texts = _boxes_placed(paragraphs(body_lines, one_per_line=source.one_per_paragraph),
+                          _box_marks(source.boxes, header, contact, notes), notes)
     doc_type = header.doc_type or _type_by_symbol(header, notes) or doctypes.CONG_VAN
     if doc_type == doctypes.CONG_VAN and not (header.vv or recipients):
         notes.append("không thấy tên loại văn bản, dòng V/v hay Kính gửi: coi là Công văn")
@@ -433,6 +436,9 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     leftover = [line.text for line in _drop_site_tail(after, notes) + before]
     unrecognised.extend(leftover)
     content, recognised = _content(header, doc_type, recipients, body, footer, notes)
+    if contact:
+        content = dataclasses.replace(content, contact="\n".join(contact))
+        recognised.append(("Địa chỉ, liên hệ", "\n".join(contact)))
     if not body.close and (body.intro or body.items or body.closing) and not leftover:
         notes.append(f"văn bản không có “{END_MARK}” sau đoạn cuối: bản thảo không tự thêm (ptdraft check sẽ nhắc)")
     if annexes:
@@ -470,6 +476,56 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     return Draft(content=content), report
 
 
+def _level(text: str, levels: tuple[str, ...]) -> str:
+    key = forms.fold(text)
+    return next((level for level in levels if forms.fold(level) == key), "")
+
+
+def _box_marks(boxes: tuple[tuple[int, str], ...], header: Header, contact: list[str],
+               notes: list[str]) -> list[tuple[int, str]]:
+    """What a DOCX puts in text boxes read, each with a note: an urgency ("KHẨN", "HỎA TỐC") or a secrecy mark
+    ("MẬT") into its field, an address or phone line into ``contact`` (box 13), a "DỰ THẢO" left to the draft's own
+    mark. The other text boxes' paragraphs are returned, to be kept in the body."""
+    rest: list[tuple[int, str]] = []
+    for before, text in boxes:
+        urgency, secrecy = _level(text, rules.URGENCY_LEVELS), _level(text, rules.SECRECY_LEVELS)
+        if urgency or secrecy:
+            name, label, value = ("urgency", "độ khẩn", urgency) if urgency else ("secrecy", "độ mật", secrecy)
+            current = getattr(header, name)
+            if not current:
+                setattr(header, name, value)
+                notes.append(f"dấu “{text}” trong hộp văn bản (text box): đọc là {label} “{value}”")
+            elif current == value:
+                notes.append(f"dấu “{text}” trong hộp văn bản (text box) lặp lại {label} “{current}” đã có: không in hai lần")
+            else:
+                notes.append(f"dấu “{text}” trong hộp văn bản (text box) khác {label} “{current}” ở phần đầu văn bản: "
+                             "giữ trong nội dung, hãy chọn một")
+                rest.append((before, text))
+        elif forms.CONTACT_LINE.match(text):
+            contact.append(text)
+            notes.append(f"dòng “{text}” trong hộp văn bản (text box): đọc là địa chỉ, liên hệ (ô 13, chân trang 1)")
+        elif forms.fold(text).startswith(forms.fold(rules.DRAFT_MARK)) and len(text) <= 40:
+            notes.append(f"bỏ dấu “{text}” trong hộp văn bản (text box): bản thảo in dấu dự thảo khi xuất với --du-thao")
+        else:
+            rest.append((before, text))
+    return rest
+
+
+def _boxes_placed(paras: list, boxes: list[tuple[int, str]], notes: list[str]) -> list[str]:
+    """The body's paragraphs with each text box's paragraph kept among them where its anchor stands (at the body's
+    start when the anchor is above it; before a closing "./." paragraph when below), each with a note."""
+    texts = [p.text for p in paras]
+    places: dict[int, list[str]] = {}
+    for before, text in boxes:
+        at = sum(1 for p in paras if p.last_line <= before)
+        if at == len(texts) and texts and texts[-1].rstrip().endswith(END_MARK):
+            at -= 1
+        places.setdefault(at, []).append(text)
+        notes.append(f"đoạn “{text[:80]}” nằm trong hộp văn bản (text box): giữ trong nội dung, ở chỗ hộp được neo; "
+                     "hãy xem lại chỗ đặt")
+    return [box for at in range(len(texts) + 1) for box in [*places.get(at, []), *texts[at:at + 1]]]
+
+
 def _tables_back(content: Content, tables: list[str]) -> Content:
     """The content with each table's placeholder back as its "|" rows (body, closing, items, appendices)."""
     def back(text: str) -> str:
@@ -505,7 +561,8 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
     found("Cơ quan chủ quản", "\n".join(header.parent_authority))
     found("Cơ quan ban hành", "\n".join(header.authority))
     if header.symbol:
-        found("Số, ký hiệu", f"{header.number if header.number else '(để trống)'}/{header.symbol}")
+        # As the draft prints it: numbers below 10 with a leading 0 (FORMAT.md §6.1), "08" read from "Số: 08/…".
+        found("Số, ký hiệu", f"{f'{header.number:02d}' if header.number else '(để trống)'}/{header.symbol}")
     found("Địa danh", header.place)
     found("Ngày", header.date.isoformat() if header.date else header.date_text)
     if header.national_title:

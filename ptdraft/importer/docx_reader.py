@@ -6,7 +6,9 @@ column then the right, like a PDF's text does.
 """
 from __future__ import annotations
 
+import dataclasses
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from ptdraft.errors import InputError
@@ -29,9 +31,27 @@ def _not_a_zip(path: Path) -> str:
     return not_a_zip(head)
 
 
+@dataclass(frozen=True)
+class DocxText:
+    """A DOCX's text as the letter prints it: the lines of its flow, each text box's paragraphs apart (a stamp, a
+    note placed on the page), and notes on what was read in a way the reader should know."""
+
+    lines: tuple[str, ...]
+    # (how many lines of the flow come before it, text) of each paragraph in a text box, in document order.
+    boxes: tuple[tuple[int, str], ...] = ()
+    notes: tuple[str, ...] = ()
+
+
 def docx_paragraphs(path: Path) -> list[str]:
-    """Every paragraph's text, tables and content controls included, text boxes left out; a manual line break starts
-    a new line. Read by :mod:`ptdraft.ooxml.docx_reader`, the reader the checker uses too."""
+    """Every paragraph's text, tables and content controls included, text boxes left out (see :func:`docx_text`); a
+    manual line break starts a new line."""
+    return list(docx_text(path).lines)
+
+
+def docx_text(path: Path) -> DocxText:
+    """The text of a DOCX read by :mod:`ptdraft.ooxml.docx_reader`, the reader the checker uses too: tracked changes as
+    Word shows them once accepted (insertions kept, deletions left out), with a note; a date a Word field makes,
+    with a note; text boxes apart, each after the line its anchor ends."""
     from ptdraft.ooxml import docx_reader
 
     where = str(path)
@@ -40,12 +60,22 @@ def docx_paragraphs(path: Path) -> list[str]:
             raise InputError(_not_a_zip(path), where)
     except OSError as exc:
         raise InputError(f"không đọc được tệp DOCX ({exc})", where) from None
-    package = docx_reader.read(path, where)
-    # A text box's text (a stamp, a note placed on the page) stands outside the letter's flow: left out, as Word's
-    # own "save as text" leaves it. An automatic list's label ("1.", "a)", a bullet) is in no run: put before the text
-    # as a typist would type it, so the list reads as the letter prints it.
-    paras = [para for para in package.info.paragraphs if not para.in_textbox]
+    info = docx_reader.read(path, where).info
+    notes = _tracked_note(info) + _date_field_notes(info.paragraphs)
+    # A text box's text (a stamp, a note placed on the page) stands outside the letter's flow: kept apart, after the
+    # line its anchor ends, for the importer to place. An automatic list's label ("1.", "a)", a bullet) is in no run:
+    # put before the text as a typist would type it, so the list reads as the letter prints it.
+    paras = _marks_joined([p for p in info.paragraphs if not p.in_textbox])
+    anchors: list[tuple[int, str]] = []  # (paragraphs of the flow before it, text) of each text-box paragraph
+    flow_before = {p.index: n for n, p in enumerate(paras)}
+    last = 0
+    for para in info.paragraphs:
+        if para.index in flow_before:
+            last = flow_before[para.index] + 1
+        elif para.in_textbox and para.text.strip():
+            anchors.extend((last, " ".join(line.split())) for line in para.text.split("\n") if line.strip())
     out: list[str] = []
+    emitted: list[int] = []  # lines out after each flow paragraph
     index = 0
     while index < len(paras):
         para = paras[index]
@@ -56,10 +86,49 @@ def docx_paragraphs(path: Path) -> list[str]:
             rows = _table_rows(paras[index:end])
             if rows:
                 out.extend(rows)
+                emitted.extend([len(out)] * (end - index))
                 index = end
                 continue
-        out.extend(line for p in paras[index:end] for line in _labelled(p.label, p.text).split("\n"))
+        for p in paras[index:end]:
+            out.extend(_labelled(p.label, p.text).split("\n"))
+            emitted.append(len(out))
         index = end
+    boxes = tuple((emitted[count - 1] if count else 0, text) for count, text in anchors)
+    return DocxText(tuple(out), boxes, tuple(notes))
+
+
+def _marks_joined(paras: list) -> list:
+    """Paragraphs outside tables whose mark a tracked change deleted joined to the next, as accepting the change does."""
+    out: list = []
+    for para in paras:
+        previous = out[-1] if out else None
+        if previous is not None and "mark-del" in previous.revisions and previous.table < 0 and para.table < 0:
+            out[-1] = dataclasses.replace(para, text=previous.text + para.text, label=previous.label or para.label)
+        else:
+            out.append(para)
+    return out
+
+
+def _tracked_note(info) -> list[str]:
+    """A note when the file holds tracked changes not yet accepted: what was read is the accepted text."""
+    count = sum(len(p.revisions) for p in info.paragraphs) + len(info.revisions)
+    if not count:
+        return []
+    return [f"tệp có {count} thay đổi được theo dõi (Track Changes) chưa chấp nhận: đã đọc văn bản như khi chấp nhận "
+            "hết (giữ chữ thêm vào, bỏ chữ đã xóa); hãy xem lại bản thảo (ptdraft check tệp gốc sẽ chỉ chỗ)"]
+
+
+def _date_field_notes(paragraphs) -> list[str]:
+    """A note for each paragraph whose date a Word field makes (DATE, CREATEDATE…): the date read is the one Word last
+    showed, which may not be the day the letter was signed."""
+    from ptdraft.ooxml.wordml import date_fields
+
+    out = []
+    for para in paragraphs:
+        codes = date_fields(para.fields)
+        if codes:
+            out.append(f"dòng “{' '.join(para.text.split())[:80]}” có ngày tháng do trường {', '.join(codes)} của Word "
+                       "tự điền (đổi theo ngày mở, lưu hoặc in tệp): đã lấy ngày đang hiện; hãy kiểm tra lại ngày ký")
     return out
 
 

@@ -41,6 +41,8 @@ class Source:
     one_per_paragraph: bool = False
     legacy: str | None = None
     notes: tuple[str, ...] = ()
+    # A DOCX's text boxes: (lines of ``text`` before it, text) of each of their paragraphs, left out of ``text``.
+    boxes: tuple[tuple[int, str], ...] = ()
 
 
 def _decode(raw: bytes, where: str) -> tuple[str, str]:
@@ -107,11 +109,9 @@ def read_source(path: Path) -> Source:
 
     files.check_regular(path, where=where, limit=MAX_IMPORT_BYTES if suffix != ".docx" else files.MAX_READ_BYTES)
     if suffix == ".docx":
-        from ptdraft.importer.docx_reader import docx_paragraphs
+        from ptdraft.importer.docx_reader import docx_text
 
-        text, encoding, notes = clean_text("\n".join(docx_paragraphs(path)))
-        _check_lines(text, where)
-        return Source(path.name, text, "DOCX", True, encoding, tuple(notes))
+        return _docx_source(path.name, docx_text(path), "DOCX", where)
     raw = files.read_regular(path, where=where, limit=MAX_IMPORT_BYTES)
     if not raw.strip():
         raise InputError("tệp rỗng", where)
@@ -130,18 +130,24 @@ def _read_doc(path: Path, where: str) -> Source:
 
     from ptdraft.files import disk as files
     from ptdraft.outputs import libreoffice
-    from ptdraft.importer.docx_reader import docx_paragraphs
+    from ptdraft.importer.docx_reader import DocxText, docx_text
 
     files.check_regular(path, where=where, limit=files.MAX_READ_BYTES)
     if files.read_regular(path, where=where, limit=files.MAX_READ_BYTES)[:8] != _OLE_MAGIC:
         raise InputError("tệp .doc này không phải văn bản Word 97-2003", where)
     with tempfile.TemporaryDirectory(prefix="ptdraft-doc-") as folder:
         converted = libreoffice.doc_to_docx(path, Path(folder))
-        paragraphs = docx_paragraphs(converted)
-    text, encoding, notes = clean_text("\n".join(paragraphs))
+        read = docx_text(converted)
+    read = DocxText(read.lines, read.boxes, ("đã chuyển tệp .doc (Word 97-2003) sang .docx bằng LibreOffice",) + read.notes)
+    return _docx_source(path.name, read, "DOC", where)
+
+
+def _docx_source(name: str, read, kind: str, where: str) -> Source:
+    """The Source of a Word file's text (:class:`~ptdraft.importer.docx_reader.DocxText`): each paragraph a line."""
+    text, encoding, notes = clean_text("\n".join(read.lines))
     _check_lines(text, where)
-    notes.insert(0, "đã chuyển tệp .doc (Word 97-2003) sang .docx bằng LibreOffice")
-    return Source(path.name, text, "DOC", True, encoding, tuple(notes))
+    boxes = tuple((before, clean_text(box)[0]) for before, box in read.boxes)
+    return Source(name, text, kind, True, encoding, tuple(list(read.notes) + notes), boxes)
 
 
 def source_from_text(text: str, name: str = "văn bản dán vào") -> Source:

@@ -81,6 +81,14 @@ class ParaInfo:
     keep_lines: bool = False
     widows: bool = False  # widow and orphan control: no line of it alone at a page's foot or head
     section_break: bool = False  # the paragraph ends a section that starts the next on a new page
+    # Tracked changes (Track Changes) not yet accepted in the paragraph, one kind each: "ins", "del", "moveFrom",
+    # "moveTo", "format" (a formatting change), "mark-ins", "mark-del" (its paragraph mark; a deleted mark joins it to
+    # the next one once accepted). ``text`` and ``runs`` are what Word shows after accepting them: insertions kept,
+    # deletions and moved-away text left out.
+    revisions: tuple[str, ...] = ()
+    # The code of each field in the paragraph, in order (' DATE \@ "dd/MM/yyyy" ', " PAGE "); the text holds the
+    # result Word last showed, never the code.
+    fields: tuple[str, ...] = ()
 
     @property
     def shown(self) -> str:
@@ -104,6 +112,8 @@ class PartInfo:
     page_align: str
     page_runs: tuple[RunInfo, ...]
     runs: tuple[RunInfo, ...]
+    fields: tuple[str, ...] = ()  # the code of each field in the part, in order
+    revisions: tuple[str, ...] = ()  # its tracked changes not yet accepted, by kind (as ParaInfo.revisions)
 
 
 @dataclass(frozen=True)
@@ -135,3 +145,6 @@ class DocInfo:
 
     paragraphs: tuple[ParaInfo, ...]
     sections: tuple[SectionInfo, ...]
+    # Tracked changes of the body outside any paragraph (a table row or cell inserted or deleted, a table's or a
+    # section's properties changed), by kind ("row-ins", "row-del", "cell", "format").
+    revisions: tuple[str, ...] = ()

@@ -22,7 +22,7 @@ from lxml import etree
 
 from ptdraft.ooxml.document import FONT_SLOTS, DocInfo, ParaInfo, PartInfo, RunInfo, SectionInfo
 from ptdraft.ooxml.wordml import (
-    BLOCK_WRAPPERS, FALLBACK, PAGE_FIELD, DEFAULT_SIZE, MAX_PART, P, PPR, R, R_NS, RPR, SDT, SDT_CONTENT, STRICT_NS,
+    BLOCK_WRAPPERS, FALLBACK, PAGE_FIELD, DEFAULT_SIZE, MAX_PART, P, PPR, R_NS, RPR, SDT, SDT_CONTENT, STRICT_NS,
     TBL, TC, TR, VAL, ListLabels, Styles, int_attr, on, paragraph_runs, ppr_props, rpr_props, run_segments, w,
 )
 from ptdraft.errors import InputError
@@ -33,10 +33,13 @@ ENCRYPTED = "tệp DOCX có mật khẩu (được mã hóa): hãy mở bằng W
 NOT_A_ZIP = "tệp không phải DOCX (không phải tệp nén zip của Word)"  # said alike by check and import
 # A zip's opening with no readable zip after it: a copy cut short (a download or a USB copy not finished).
 TRUNCATED = "tệp DOCX bị hỏng hoặc chưa tải, chép hết (phần nén zip bị cắt ngang); hãy lấy lại tệp gốc"
+EMPTY = "tệp rỗng (0 byte), không có nội dung văn bản nào: hãy lấy lại tệp gốc"  # said alike by check and import
 
 
 def not_a_zip(head: bytes) -> str:
     """What a file named .docx that no zip reader opens is, from its first bytes."""
+    if not head:
+        return EMPTY
     return TRUNCATED if head[:4] == b"PK\x03\x04" else NOT_A_ZIP
 
 
@@ -78,7 +81,7 @@ class Package:
     def __init__(self, data: bytes, where: str) -> None:
         self.where = where
         if not data:
-            raise InputError("tệp rỗng, không phải tệp DOCX", where)
+            raise InputError(EMPTY, where)
         if is_encrypted(data):
             raise InputError(ENCRYPTED, where)
         if data[:8] == OLE_MAGIC:
@@ -209,11 +212,10 @@ class Package:
             tag = child.tag
             if tag == P:
                 yield child, table, False
-                for run in child.iter(R):
-                    for box in run.iter(w("txbxContent")):
-                        if not any(a.tag == FALLBACK for a in box.iterancestors()):
-                            for inner, where, _ in self._blocks(box, table, counter):
-                                yield inner, where, True
+                for box in _own(child, TXBX):
+                    if box.tag == TXBX:
+                        for inner, where, _ in self._blocks(box, table, counter):
+                            yield inner, where, True
             elif tag == TBL:
                 style = child.find(f"{w('tblPr')}/{w('tblStyle')}")
                 style_id = style.get(VAL, "") if style is not None else ""
@@ -333,9 +335,11 @@ class Package:
                 keep_next=props.get("keep_next", False),
                 keep_lines=props.get("keep_lines", False),
                 widows=props.get("widows", False),
+                revisions=_revisions(p),
+                fields=_field_codes(p),
             ))
         self.section_elements = [s for s in body.iter(w("sectPr")) if s.getparent().tag in (PPR, w("body"))]
-        return DocInfo(tuple(paragraphs), self._sections())
+        return DocInfo(tuple(paragraphs), self._sections(), _body_revisions(body))
 
     def _sections(self) -> tuple[SectionInfo, ...]:
         out: list[SectionInfo] = []
@@ -372,15 +376,20 @@ class Package:
         has_page, page_align = False, "left"
         page_runs: tuple[RunInfo, ...] = ()
         all_runs: list[RunInfo] = []
-        for p, table, _ in self._blocks(self.tree(name), None, [0]):
+        all_fields: list[str] = []
+        revisions: list[str] = []
+        root = self.tree(name)
+        for p, table, _ in self._blocks(root, None, [0]):
             _elements, runs, props = self._para(p, table[3] if table else None)
             all_runs.extend(runs)
-            fields = [f.get(w("instr"), "") for f in p.iter(w("fldSimple"))]
-            fields.append("".join(t.text or "" for t in p.iter(w("instrText"))))
+            fields = _field_codes(p)
+            all_fields.extend(fields)
+            revisions.extend(_revisions(p))
             if not has_page and any(PAGE_FIELD.match(text) for text in fields):
                 has_page, page_align = True, props.get("align", "left")
                 page_runs = tuple(self._field_runs(p))
-        return PartInfo(name, has_page, page_align, page_runs, tuple(all_runs))
+        return PartInfo(name, has_page, page_align, page_runs, tuple(all_runs), tuple(all_fields),
+                        tuple(revisions) + _body_revisions(root))
 
     def _field_runs(self, p) -> list[RunInfo]:
         """The formatting of the page number: the runs that show it, else the runs that hold the field code."""
@@ -450,6 +459,81 @@ def _drawn_lines(p) -> tuple[int, ...]:
         elif shape.get(f"{{{O_NS}}}connectortype") == "straight" or shape.get("type", "").endswith("_x0000_t32"):
             style = dict(item.split(":", 1) for item in shape.get("style", "").split(";") if ":" in item)
             out.append(round(_vml_length(style.get("width", "0"))))
+    return tuple(out)
+
+
+TXBX = w("txbxContent")
+DELETED = {w("del"), w("moveFrom")}  # tracked-change containers of text Word no longer shows once accepted
+_REVISIONS = {w("ins"): "ins", w("del"): "del", w("moveTo"): "moveTo", w("moveFrom"): "moveFrom",
+              w("rPrChange"): "format", w("pPrChange"): "format", w("numberingChange"): "format"}
+_MARK = {"ins": "mark-ins", "moveTo": "mark-ins", "del": "mark-del", "moveFrom": "mark-del"}
+# Tracked changes of a table's structure or of a section, outside any paragraph.
+_STRUCTURE = {w("cellIns"): "cell", w("cellDel"): "cell", w("cellMerge"): "cell", w("tblPrChange"): "format",
+              w("tblGridChange"): "format", w("trPrChange"): "format", w("tcPrChange"): "format",
+              w("tblPrExChange"): "format", w("sectPrChange"): "format"}
+
+
+def _own(element, stop: str):
+    """The descendants of ``element`` in document order, without going into a ``stop`` element or a tracked deletion
+    (both yielded, their content not: a text box's paragraphs are read as paragraphs of their own, deleted text is
+    not shown), nor into the fallback copy of an mc:AlternateContent."""
+    for child in element:
+        if child.tag == FALLBACK:
+            continue
+        yield child
+        if child.tag != stop and child.tag not in DELETED:
+            yield from _own(child, stop)
+
+
+def _revisions(p) -> tuple[str, ...]:
+    """The tracked changes of a paragraph not yet accepted, by kind (see ParaInfo.revisions); a text box's are its own."""
+    ppr = p.find(PPR)
+    mark = ppr.find(RPR) if ppr is not None else None
+    out: list[str] = []
+    for element in _own(p, TXBX):
+        kind = _REVISIONS.get(element.tag)
+        if kind is not None:
+            out.append(_MARK[kind] if mark is not None and element.getparent() is mark and kind in _MARK else kind)
+    return tuple(out)
+
+
+def _body_revisions(root) -> tuple[str, ...]:
+    """The tracked changes of a part outside its paragraphs: table rows inserted or deleted, cells, table and section
+    properties changed."""
+    out: list[str] = []
+    for element in root.iter(*_STRUCTURE, w("trPr")):
+        if element.tag == w("trPr"):
+            out.extend("row-ins" if child.tag == w("ins") else "row-del"
+                       for child in element if child.tag in (w("ins"), w("del")))
+        else:
+            out.append(_STRUCTURE[element.tag])
+    return tuple(out)
+
+
+def _field_codes(p) -> tuple[str, ...]:
+    """The code of each field of a paragraph that Word shows, in order: a simple field's w:instr, a complex field's
+    w:instrText pieces between its begin and separate marks (nested fields each on their own)."""
+    out: list[str] = []
+    open_codes: list[list[str] | None] = []  # None once the field's code is complete (its result follows)
+    for element in _own(p, TXBX):
+        tag = element.tag
+        if tag in DELETED:
+            continue
+        if tag == w("fldSimple"):
+            out.append(element.get(w("instr"), ""))
+        elif tag == w("fldChar"):
+            kind = element.get(w("fldCharType"), "")
+            if kind == "begin":
+                open_codes.append([])
+            elif kind in ("separate", "end") and open_codes:
+                code = open_codes[-1]
+                if code is not None:
+                    out.append("".join(code))
+                    open_codes[-1] = None
+                if kind == "end":
+                    open_codes.pop()
+        elif tag == w("instrText") and open_codes and open_codes[-1] is not None:
+            open_codes[-1].append(element.text or "")
     return tuple(out)
 
 

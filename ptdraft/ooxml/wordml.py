@@ -30,6 +30,15 @@ INLINE = {w(t) for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "ins", "f
 BLOCK_WRAPPERS = {SDT, w("customXml")}
 FALLBACK = f"{{{MC_NS}}}Fallback"
 PAGE_FIELD = re.compile(r"^\s*PAGE\b", re.IGNORECASE)
+# Fields whose result is a date or a time Word sets itself (on opening, printing, saving, creating the file).
+DATE_FIELD = re.compile(r"^\s*(DATE|TIME|CREATEDATE|SAVEDATE|PRINTDATE)\b", re.IGNORECASE)
+
+
+def date_fields(codes: tuple[str, ...]) -> list[str]:
+    """The names of the date fields among field codes, each once, in capitals: (' DATE \\@ "dd" ',) → ["DATE"]."""
+    return list(dict.fromkeys(m.group(1).upper() for code in codes if (m := DATE_FIELD.match(code))))
+
+
 _ALIGN = {"both": "both", "distribute": "both", "center": "center", "right": "right", "end": "right"}
 
 

@@ -90,6 +90,12 @@ E_SIGNED_BY = r"Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Ngày\s+ký"  # t
 E_STAMP_FIELD = r"E-?mail|Cơ\s+quan|Chức\s+vụ|Đơn\s+vị"  # its other fields, residue only beside its own ones
 E_SIGNATURE = re.compile(rf"^\s*(?:{E_SIGNED_BY}|{E_STAMP_FIELD})\s*:", re.I)
 
+# A line of box 13 (FORMAT.md §3.2): the agency's address, phone, fax, e-mail or website, as "<label>: …"
+# ("Điện thoại: 0219.3866.088", "Số điện thoại trực ban: …", "Email: …", "Địa chỉ: số 5, …").
+CONTACT_LINE = re.compile(
+    r"^\s*(?:Địa\s+chỉ|(?:Số\s+)?điện\s+thoại|ĐT|Tel|Fax|E-?mail|Thư\s+điện\s+tử|Website|Trang\s+thông\s+tin\s+điện\s+tử)"
+    r"\b[^:]{0,40}:\s*\S", re.I)
+
 # -- folded text -------------------------------------------------------------------------------------------------
 
 
