@@ -70,15 +70,25 @@ def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
     """``lines`` without page furniture and e-signature residue; a note names each line dropped."""
     kept = []
     signing = dict(_FURNITURE)["dấu vết chữ ký số"]
-    near = {j for i, line in enumerate(lines) if signing.match(line.text) for j in range(i - 3, i + 4)}
+    near = {j for i, line in enumerate(lines) if any(signing.match(piece) for piece in [line.text, *line.columns])
+            for j in range(i - 3, i + 4)}
     for index, line in enumerate(lines):
         reason = next((name for name, pattern in _FURNITURE if pattern.match(line.text)), None)
         if reason is None and index in near and _STAMP_FIELD.match(line.text):
             reason = "dấu vết chữ ký số"
         if reason:
             notes.append(f"bỏ {reason} “{line.text}” (dòng {line.number})")
-        else:
-            kept.append(line)
+            continue
+        columns = line.columns
+        residue = [piece for piece in columns if signing.match(piece) or (index in near and _STAMP_FIELD.match(piece))]
+        if residue and len(residue) < len(columns):
+            # The stamp's fields in a column of their own beside a Nơi nhận entry ("- Các sở, ngành;<tab>Ký bởi: …"):
+            # the other columns stay, the gap between them kept.
+            others = [piece for piece in columns if piece not in residue]
+            for piece in residue:
+                notes.append(f"bỏ dấu vết chữ ký số “{piece}” (dòng {line.number})")
+            line = dataclasses.replace(line, text=" ".join(others), raw="     ".join(others))
+        kept.append(line)
     return kept
 
 
