@@ -4,6 +4,8 @@ a plan's subject, a signer's name alone in its table cell, one Kính gửi recip
 after an annex. Each letter is our own, written here."""
 from __future__ import annotations
 
+import pytest
+
 from ptdraft import api
 from ptdraft.importer.lines import lines_of
 from ptdraft.layout import layout
@@ -63,3 +65,50 @@ def test_a_stamp_field_other_than_its_own_is_kept_away_from_a_signature():
     draft, report = api.import_text(text)
     assert "Cơ quan: Phòng Lao động huyện." in draft.content.body
     assert not any("Phòng Lao động huyện" in note for note in report.notes)
+
+
+# -- b. a giấy mời's invitation sentence ------------------------------------------------------------------------
+
+INVITATION = """UBND HUYỆN ĐỒNG VĂN
+PHÒNG NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 21/GM-NN
+Đồng Văn, ngày 09 tháng 9 năm 2024
+GIẤY MỜI
+Dự họp triển khai gieo trồng vụ Đông năm 2024
+{invite}
+- Chủ tịch Ủy ban nhân dân các xã, thị trấn;
+- Trưởng Trạm Khuyến nông huyện.
+Thời gian: 14 giờ 00 phút, ngày 12/9/2024.
+Địa điểm: Phòng họp số 2, Ủy ban nhân dân huyện.
+Nội dung: đánh giá kết quả sản xuất vụ Mùa năm 2024 và thống nhất kế hoạch gieo trồng, chăm sóc cây vụ Đông trên địa bàn huyện.
+Đề nghị Trạm Khuyến nông huyện chuẩn bị báo cáo tình hình giống, phân bón, gửi về Phòng trước ngày 11/9/2024 để tổng hợp.
+Rất mong các đồng chí tham dự đúng thời gian./.
+Nơi nhận:
+- Như thành phần mời;
+- Lưu: VT.
+TRƯỞNG PHÒNG
+Sùng Mí Pó
+"""
+
+
+@pytest.mark.parametrize("invite", [
+    "Phòng Nông nghiệp trân trọng kính mời:",  # shorter than the subject: no width tells it apart
+    "Phòng Nông nghiệp và PTNT trân trọng mời:",
+    "Kính mời:",
+])
+def test_a_giay_mois_invitation_line_under_its_subject_opens_the_body(invite):
+    draft, _ = api.import_text(INVITATION.format(invite=invite))
+    content = draft.content
+    assert content.doc_type == "Giấy mời"
+    assert content.subject == "Dự họp triển khai gieo trồng vụ Đông năm 2024"
+    assert content.body.startswith(invite)
+    assert content.signature.name == "Sùng Mí Pó"
+
+
+def test_a_subject_wrapped_onto_a_second_short_line_still_goes_on():
+    text = INVITATION.format(invite="Phòng Nông nghiệp trân trọng kính mời:").replace(
+        "Dự họp triển khai gieo trồng vụ Đông năm 2024", "Dự họp triển khai gieo trồng vụ Đông\nnăm 2024")
+    draft, _ = api.import_text(text)
+    assert draft.content.subject == "Dự họp triển khai gieo trồng vụ Đông năm 2024"
