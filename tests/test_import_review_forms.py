@@ -4,12 +4,16 @@ a plan's subject, a signer's name alone in its table cell, one Kính gửi recip
 after an annex. Each letter is our own, written here."""
 from __future__ import annotations
 
+import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from ptdraft import api
 from ptdraft.importer.lines import lines_of
 from ptdraft.layout import layout
 from ptdraft.model import SigningMode
+from tests.support.word_letters import word_header
 from tests.test_import_docx import printed
 
 
@@ -112,3 +116,55 @@ def test_a_subject_wrapped_onto_a_second_short_line_still_goes_on():
         "Dự họp triển khai gieo trồng vụ Đông năm 2024", "Dự họp triển khai gieo trồng vụ Đông\nnăm 2024")
     draft, _ = api.import_text(text)
     assert draft.content.subject == "Dự họp triển khai gieo trồng vụ Đông năm 2024"
+
+
+# -- c. Word's automatic I./II. numbering under a plan's subject ---------------------------------------------------
+
+def _numbering(document, num_id: int) -> None:
+    """A list of sections "I." with items "1." under them as numbering ``num_id``."""
+    levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                     f'</w:lvl>' for i, (fmt, text) in enumerate([("upperRoman", "%1."), ("decimal", "%2.")]))
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id + 100}">{levels}'
+                                  f'</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id + 100}"/>'
+                               f'</w:num>'))
+
+
+def _listed(document, text: str, num_id: int, level: int = 0) -> None:
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+@pytest.mark.parametrize(("subject", "sections"), [
+    ("Tổ chức Ngày hội văn hóa các dân tộc năm 2024", ("MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN")),
+    ("TỔ CHỨC NGÀY HỘI VĂN HÓA CÁC DÂN TỘC NĂM 2024", ("MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN")),
+    ("Tổ chức Ngày hội văn hóa các dân tộc năm 2024", ("Mục đích, yêu cầu", "Tổ chức thực hiện")),
+])
+def test_sections_numbered_by_word_under_a_plans_subject_are_the_body(tmp_path, subject, sections):
+    document = docx.Document()
+    word_header(document, "Số: 52/KH-UBND")
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph(subject)
+    _numbering(document, 61)
+    _listed(document, sections[0], 61)
+    _listed(document, "Mục đích", 61, 1)
+    document.add_paragraph("Giữ gìn bản sắc văn hóa các dân tộc trên địa bàn tỉnh.")
+    _listed(document, sections[1], 61)
+    document.add_paragraph("Giao Sở Văn hóa, Thể thao và Du lịch chủ trì thực hiện Kế hoạch này./.")
+    document.add_paragraph("Nơi nhận:")
+    document.add_paragraph("- Các sở, ngành;")
+    document.add_paragraph("- Lưu: VT.")
+    document.add_paragraph("CHỦ TỊCH")
+    document.add_paragraph("Nguyễn Văn Sơn")
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    draft, report = api.import_file(path)
+    content = draft.content
+    assert content.doc_type == "Kế hoạch"
+    assert content.subject.casefold() == "tổ chức ngày hội văn hóa các dân tộc năm 2024"
+    body = content.body + "\n\n" + content.closing
+    assert f"I. {sections[0]}" in body and "1. Mục đích" in body and f"II. {sections[1]}" in body
+    assert body.index("I. ") < body.index("Giữ gìn") < body.index("II. ") < body.index("Giao Sở")
+    assert content.signature.name == "Nguyễn Văn Sơn" and report.unrecognised == ()
