@@ -168,3 +168,44 @@ def test_sections_numbered_by_word_under_a_plans_subject_are_the_body(tmp_path, 
     assert f"I. {sections[0]}" in body and "1. Mục đích" in body and f"II. {sections[1]}" in body
     assert body.index("I. ") < body.index("Giữ gìn") < body.index("II. ") < body.index("Giao Sở")
     assert content.signature.name == "Nguyễn Văn Sơn" and report.unrecognised == ()
+
+
+# -- d. a signer's name alone in its cell ----------------------------------------------------------------------
+
+_LIST = "Nơi nhận:\n- Như trên;\n- Lưu: VT."
+
+
+@pytest.mark.parametrize(("rows", "position"), [
+    ([[_LIST, "\n\n\nBùi Văn Tỉnh"]], ""),  # no title at all, the name under the room for the signature
+    ([["", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"], [_LIST, "Bùi Văn Tỉnh"]], "PHÓ CHỦ TỊCH"),  # the titles a row above
+    ([[_LIST], ["Bùi Văn Tỉnh"]], ""),  # a one-column table
+    ([["Bùi Văn Tỉnh", _LIST]], ""),  # the signature's cell on the left
+])
+def test_a_signers_name_alone_in_its_table_cell_is_the_signer(tmp_path, rows, position):
+    document = docx.Document()
+    word_header(document, "Số: 125/UBND-VX", "kiểm tra y tế trường học")
+    document.add_paragraph("Kính gửi: Phòng Giáo dục và Đào tạo.")
+    document.add_paragraph("Ủy ban nhân dân huyện đề nghị Phòng Giáo dục và Đào tạo kiểm tra y tế trường học trong "
+                           "tháng 4 năm 2024./.")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "cong-van.docx"
+    document.save(str(path))
+    draft, report = api.import_file(path)
+    content = draft.content
+    assert (content.signature.position, content.signature.name) == (position, "Bùi Văn Tỉnh")
+    assert content.distribution == ("Như trên", "Lưu: VT")
+    assert "Bùi Văn Tỉnh" not in content.body + content.closing and report.unrecognised == ()
+    assert content.body.endswith("tháng 4 năm 2024./.") or content.closing.endswith("tháng 4 năm 2024./.")
+    if not position:
+        assert any("Bùi Văn Tỉnh" in note and "không có chức vụ" in note for note in report.notes)
+
+
+def test_a_name_line_inside_the_body_stays_in_the_body():
+    text = STAMPED.replace("trước ngày 20/4/2024./.", "trước ngày 20/4/2024.\n\nNguyễn Thị Lan\n\nĐề nghị các xã "
+                           "thực hiện./.")
+    draft, _ = api.import_text(text)
+    assert "Nguyễn Thị Lan" in draft.content.body + draft.content.closing
+    assert draft.content.signature.name == "Hoàng Văn Minh"
