@@ -364,7 +364,10 @@ def _recipients(content: Content) -> list[Block]:
         return []
     label = rules.RECIPIENTS_LABEL
     if len(entries) == 1:
-        return [para(Element.RECIPIENTS, f"{label} {entries[0]}", "recipients", align=rules.Align.CENTER)]
+        # One recipient: no mark is set after it (FORMAT.md §7); a full stop typed there stays.
+        own = next(r for r in content.recipients if _strip_end(r)).rstrip()
+        end = "." if own.endswith(".") and not own.endswith((";.", ",.", ":.")) else ""
+        return [para(Element.RECIPIENTS, f"{label} {entries[0]}{end}", "recipients", align=rules.Align.CENTER)]
     out: list[Block] = [para(Element.RECIPIENTS, label, "recipients", left_indent=rules.RECIPIENTS_LABEL_INDENT)]
     numbers = [n for n, r in enumerate(content.recipients, start=1) if _strip_end(r)]
     for number, text in zip(numbers, _punctuate(entries)):

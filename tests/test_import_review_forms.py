@@ -209,3 +209,23 @@ def test_a_name_line_inside_the_body_stays_in_the_body():
     draft, _ = api.import_text(text)
     assert "Nguyễn Thị Lan" in draft.content.body + draft.content.closing
     assert draft.content.signature.name == "Hoàng Văn Minh"
+
+
+# -- e. one Kính gửi recipient's full stop ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "entry", "printed"), [
+    ("Kính gửi: Sở Tài chính tỉnh Hà Giang.", "Sở Tài chính tỉnh Hà Giang.", "Kính gửi: Sở Tài chính tỉnh Hà Giang."),
+    ("Kính gửi: Sở Tài chính tỉnh Hà Giang", "Sở Tài chính tỉnh Hà Giang", "Kính gửi: Sở Tài chính tỉnh Hà Giang"),
+])
+def test_one_recipient_prints_with_the_mark_the_letter_gave_it(line, entry, printed):
+    draft, _ = api.import_text(STAMPED.replace("Kính gửi: Ủy ban nhân dân các xã, thị trấn.", line))
+    assert draft.content.recipients == (entry,)
+    assert printed in _printed(draft.content)
+
+
+def test_several_recipients_still_get_their_marks_from_the_draft():
+    draft, _ = api.import_text(STAMPED.replace("Kính gửi: Ủy ban nhân dân các xã, thị trấn.",
+                                               "Kính gửi:\n- Ủy ban nhân dân các xã;\n- Phòng Tài chính huyện."))
+    assert draft.content.recipients == ("Ủy ban nhân dân các xã", "Phòng Tài chính huyện")
+    shown = _printed(draft.content)
+    assert "- Ủy ban nhân dân các xã;" in shown and "- Phòng Tài chính huyện." in shown
