@@ -660,7 +660,7 @@ def _annex(content: Content, annex: Annex, position: int, index: int, appendices
     line = min(text_width(note, note_style.size, italic=True), rules.PAGE.text_width)
     out.append(Rule(round(line * rules.AUTHORITY_RULE_FRACTION.low), rules.PAGE.text_width, ref))
     body = _blocks(markup.parse(annex.body), Element.BODY, f"{ref}.body")
-    if body:
+    if body and not content.distribution_as_written:  # an imported letter's annex ends as it was written
         _append_end_mark(body)
     out.extend(body)
     return out

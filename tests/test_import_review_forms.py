@@ -4,6 +4,8 @@ a plan's subject, a signer's name alone in its table cell, one Kính gửi recip
 after an annex. Each letter is our own, written here."""
 from __future__ import annotations
 
+import dataclasses
+
 import docx
 import pytest
 from docx.oxml import parse_xml
@@ -229,3 +231,61 @@ def test_several_recipients_still_get_their_marks_from_the_draft():
     assert draft.content.recipients == ("Ủy ban nhân dân các xã", "Phòng Tài chính huyện")
     shown = _printed(draft.content)
     assert "- Ủy ban nhân dân các xã;" in shown and "- Phòng Tài chính huyện." in shown
+
+
+# -- f. no "./." after an annex's last line ---------------------------------------------------------------------
+
+ANNEXED = """ỦY BAN NHÂN DÂN
+HUYỆN BẮC MÊ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 77/BC-UBND
+Bắc Mê, ngày 10 tháng 6 năm 2024
+
+BÁO CÁO
+Kết quả giảm nghèo 6 tháng đầu năm 2024
+
+Sáu tháng đầu năm, toàn huyện giảm 412 hộ nghèo (chi tiết tại Phụ lục kèm theo).
+
+Trên đây là báo cáo kết quả giảm nghèo 6 tháng đầu năm 2024 của Ủy ban nhân dân huyện./.
+
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Hoàng Văn Minh
+
+Phụ lục
+KẾT QUẢ GIẢM NGHÈO THEO XÃ
+(Kèm theo Báo cáo số 77/BC-UBND ngày 10/6/2024 của Ủy ban nhân dân huyện Bắc Mê)
+
+Xã Minh Ngọc: giảm 120 hộ.
+Xã Yên Phong: giảm 292 hộ{end}
+"""
+
+
+@pytest.mark.parametrize(("end", "last"), [
+    ("", "Xã Yên Phong: giảm 292 hộ"),  # none written: none printed
+    (".", "Xã Yên Phong: giảm 292 hộ."),
+    ("./.", "Xã Yên Phong: giảm 292 hộ./."),  # written: kept, once
+])
+def test_an_imported_annex_ends_as_it_was_written(end, last):
+    draft, report = api.import_text(ANNEXED.format(end=end))
+    content = draft.content
+    assert len(content.annexes) == 1 and report.unrecognised == ()
+    assert content.close == "./." and content.closing.endswith("của Ủy ban nhân dân huyện./.")
+    shown = _printed(content)
+    assert shown[-1] == last
+    assert "./." not in shown  # no line of "./." alone, under the annex or anywhere
+    assert sum(text.endswith("./.") for text in shown) == (2 if end == "./." else 1)
+
+
+def test_a_new_drafts_annex_still_ends_with_the_end_mark():
+    draft = api.example_draft(api.get_template("bao-cao"))
+    imported, _ = api.import_text(ANNEXED.format(end=""))
+    content = dataclasses.replace(draft.content, annexes=imported.content.annexes)
+    assert not content.distribution_as_written
+    assert _printed(content)[-1] == "Xã Yên Phong: giảm 292 hộ./."
