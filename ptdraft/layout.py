@@ -364,7 +364,10 @@ def _recipients(content: Content) -> list[Block]:
         return []
     label = rules.RECIPIENTS_LABEL
     if len(entries) == 1:
-        return [para(Element.RECIPIENTS, f"{label} {entries[0]}", "recipients", align=rules.Align.CENTER)]
+        # One recipient: no mark is set after it (FORMAT.md §7); a full stop typed there stays.
+        own = next(r for r in content.recipients if _strip_end(r)).rstrip()
+        end = "." if own.endswith(".") and not own.endswith((";.", ",.", ":.")) else ""
+        return [para(Element.RECIPIENTS, f"{label} {entries[0]}{end}", "recipients", align=rules.Align.CENTER)]
     out: list[Block] = [para(Element.RECIPIENTS, label, "recipients", left_indent=rules.RECIPIENTS_LABEL_INDENT)]
     numbers = [n for n, r in enumerate(content.recipients, start=1) if _strip_end(r)]
     for number, text in zip(numbers, _punctuate(entries)):
@@ -657,7 +660,7 @@ def _annex(content: Content, annex: Annex, position: int, index: int, appendices
     line = min(text_width(note, note_style.size, italic=True), rules.PAGE.text_width)
     out.append(Rule(round(line * rules.AUTHORITY_RULE_FRACTION.low), rules.PAGE.text_width, ref))
     body = _blocks(markup.parse(annex.body), Element.BODY, f"{ref}.body")
-    if body:
+    if body and not content.distribution_as_written:  # an imported letter's annex ends as it was written
         _append_end_mark(body)
     out.extend(body)
     return out

@@ -140,7 +140,7 @@ def test_a_wrapped_national_title_and_two_rules_on_a_line_are_read_as_the_header
     assert (content.authority, content.parent_authority) == ("ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ", "")
     assert (content.number, content.issuer_code, content.unit_code) == (12, "UBND", "VP")
     assert (content.place, content.date.isoformat(), content.subject) == ("An Phú", "2015-03-02", "họp dân")
-    assert content.recipients == ("Các xã",) and content.body == "Đề nghị các xã thực hiện./."
+    assert content.recipients == ("Các xã.",) and content.body == "Đề nghị các xã thực hiện./."
     assert not any(word in content.body for word in ("CỘNG", "NGHĨA", "o0o", "Số:"))
 
 

@@ -99,7 +99,7 @@ def test_a_letter_typed_in_word_is_recognised(tmp_path):
     assert (c.number, c.issuer_code, c.unit_code) == (125, "SNV", "CCVC")
     assert (c.place, c.date, c.doc_type) == ("Quảng Trị", _dt.date(2026, 3, 5), "Công văn")
     assert c.subject == "báo cáo số lượng công chức, viên chức năm 2026"
-    assert c.recipients == ("Ủy ban nhân dân các xã, phường",)
+    assert c.recipients == ("Ủy ban nhân dân các xã, phường.",)
     assert c.body == "Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh, Sở Nội vụ đề nghị:"
     assert [(i.text, i.subitems) for i in c.requirements] == [
         ("Rà soát số lượng công chức, viên chức có mặt đến ngày 31/3/2026, gồm:", ("Công chức cấp xã;", "Viên chức sự nghiệp.")),

@@ -126,7 +126,7 @@ def test_a_laid_out_copy_with_a_sharing_sites_lines_above_it():
     assert (content.parent_authority, content.authority) == ("UBND THỊ XÃ ĐỒNG XOÀI", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
     assert layout.number_line(content) == "Số: 151/TB-PGDĐT"
     assert (content.place, content.date.isoformat()) == ("Đồng Xoài", "2012-04-20")
-    assert content.recipients == ("Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn thị xã Đồng Xoài",)
+    assert content.recipients == ("Hiệu trưởng các trường Mầm non, Tiểu học, THCS trên địa bàn thị xã Đồng Xoài.",)
     assert content.body.startswith("Thực hiện hướng dẫn")
     assert any("VIEWS: 10 PAGES: 1" in note for note in report.notes)
 
@@ -134,5 +134,5 @@ def test_a_laid_out_copy_with_a_sharing_sites_lines_above_it():
 def test_a_recipient_line_under_kinh_gui_at_the_bodys_indent_is_the_body():
     text = LAID_OUT.replace("Tiểu học,\n                 THCS trên địa bàn thị xã Đồng Xoài.", "Tiểu học.")
     draft, _ = api.import_text(text)
-    assert draft.content.recipients == ("Hiệu trưởng các trường Mầm non, Tiểu học",)
+    assert draft.content.recipients == ("Hiệu trưởng các trường Mầm non, Tiểu học.",)
     assert draft.content.body.startswith("Thực hiện hướng dẫn")

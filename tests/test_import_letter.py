@@ -146,7 +146,7 @@ def test_kinh_gui_entries_on_one_line_apart_by_semicolons_are_separate_recipient
     # One recipient whose name holds a ";" before a small letter stays one.
     one = import_text(text.replace("Công an tỉnh; Ban Quản lý dự án giao thông; UBND các huyện: Cam Lộ, Gio Linh",
                                    "Sở Tài chính; đồng gửi Kho bạc"))[0].content
-    assert one.recipients == ("Sở Tài chính; đồng gửi Kho bạc",)
+    assert one.recipients == ("Sở Tài chính; đồng gửi Kho bạc.",)
 
 
 def test_a_cong_dien_s_sender_line_and_recipients_are_read():

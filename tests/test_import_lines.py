@@ -240,7 +240,7 @@ def test_a_blank_or_impossible_number_and_date_are_left_blank_and_reported():
     draft, report = api.import_text(blank)
     c = draft.content
     assert (c.number, c.issuer_code, c.unit_code, c.place, c.date) == (None, "BNV", "VP", "Hà Nội", None)
-    assert c.subject == "góp ý dự thảo" and c.recipients == ("Sở Nội vụ",)
+    assert c.subject == "góp ý dự thảo" and c.recipients == ("Sở Nội vụ.",)
     assert any("để trống" in note for note in report.notes)
     wrong = blank.replace("Số:      /", "Số: 0/").replace("ngày      tháng 4", "ngày 31 tháng 2")
     draft, report = api.import_text(wrong)

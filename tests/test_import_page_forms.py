@@ -132,7 +132,7 @@ def test_a_blog_s_title_above_the_header_and_a_colon_under_v_v():
     assert (content.parent_authority, content.authority) == ("BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ")
     assert (content.number, content.issuer_code, content.unit_code) == (2728, "TCT", "DNL")
     assert (content.subject, content.date.isoformat()) == ("Thực hiện quy định về hóa đơn.", "2014-07-18")
-    assert content.recipients == ("Cục thuế tỉnh Đắk Nông",)
+    assert content.recipients == ("Cục thuế tỉnh Đắk Nông.",)
     assert any("Thứ Ba, 29 tháng 7, 2014" in note for note in report.notes)
 
 

@@ -13,7 +13,6 @@ from ptdraft.importer.lines import Line, paragraphs
 from ptdraft.importer.structure import markup
 from ptdraft.model import Annex
 from ptdraft.reference import doctypes, forms
-from ptdraft.rules import END_MARK
 from ptdraft.vietnamese.names import is_personal_name
 
 _NOTE_REACH = 4  # the "(Kèm theo …)" line comes within this many lines under the heading
@@ -75,9 +74,9 @@ def first_annex(lines: list[Line], authority: str) -> int:
 
 
 def _body(lines: list[Line], one_per_line: bool) -> str:
+    # An imported letter's annex keeps its "./." where it wrote one and gets none where it did not (the draft prints
+    # an imported letter's annexes as written: layout adds the mark only to a new draft's annexes).
     texts = [p.text for p in paragraphs(lines, one_per_line=one_per_line)]
-    if texts and texts[-1].rstrip().endswith(END_MARK):  # the draft ends each annex's body with it again
-        texts[-1] = texts[-1].rstrip()[: -len(END_MARK) + 1]  # "… nhiệm vụ./." → "… nhiệm vụ."
     return markup([t for t in texts if t])
 
 

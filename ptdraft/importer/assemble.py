@@ -17,7 +17,7 @@ from ptdraft.importer.lines import CENTRED_INDENT, Line, fold, is_indented, line
 from ptdraft.importer.report import ImportReport
 from ptdraft.importer.tables import lift_tables, restore
 from ptdraft.importer.signature import (
-    SignatureBlock, is_placeholder, parse_signature, placeholders_apart, signer_name, small_title_over_name,
+    SignatureBlock, is_placeholder, name_alone, parse_signature, placeholders_apart, signer_name, small_title_over_name,
     title_in_small_letters, title_with_name,
 )
 from ptdraft.vietnamese.names import is_personal_name
@@ -71,15 +71,25 @@ def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
     """``lines`` without page furniture and e-signature residue; a note names each line dropped."""
     kept = []
     signing = dict(_FURNITURE)["dấu vết chữ ký số"]
-    near = {j for i, line in enumerate(lines) if signing.match(line.text) for j in range(i - 3, i + 4)}
+    near = {j for i, line in enumerate(lines) if any(signing.match(piece) for piece in [line.text, *line.columns])
+            for j in range(i - 3, i + 4)}
     for index, line in enumerate(lines):
         reason = next((name for name, pattern in _FURNITURE if pattern.match(line.text)), None)
         if reason is None and index in near and _STAMP_FIELD.match(line.text):
             reason = "dấu vết chữ ký số"
         if reason:
             notes.append(f"bỏ {reason} “{line.text}” (dòng {line.number})")
-        else:
-            kept.append(line)
+            continue
+        columns = line.columns
+        residue = [piece for piece in columns if signing.match(piece) or (index in near and _STAMP_FIELD.match(piece))]
+        if residue and len(residue) < len(columns):
+            # The stamp's fields in a column of their own beside a Nơi nhận entry ("- Các sở, ngành;<tab>Ký bởi: …"):
+            # the other columns stay, the gap between them kept.
+            others = [piece for piece in columns if piece not in residue]
+            for piece in residue:
+                notes.append(f"bỏ dấu vết chữ ký số “{piece}” (dòng {line.number})")
+            line = dataclasses.replace(line, text=" ".join(others), raw="     ".join(others))
+        kept.append(line)
     return kept
 
 
@@ -252,6 +262,13 @@ def _plain_signature_at(lines: list[Line], index: int) -> bool:
     return False
 
 
+def _name_cell_at(lines: list[Line], index: int, start: int) -> bool:
+    """Whether the signer's name stands alone at ``index`` after the body's last sentence, with only the Nơi nhận
+    block (or nothing) after it: a signature cell holding the name only, read before the Nơi nhận cell or last."""
+    return index > start and lines[index - 1].text.rstrip().endswith((".", "!", "?")) \
+        and bool(name_alone(lines[index:])) and (index + 1 == len(lines) or bool(lists.DISTRIBUTION.match(lines[index + 1].text)))
+
+
 def _signing_cell_apart(line: Line) -> Line:
     """``line`` with a signature line read onto its end set apart as a second column (see ``_SIGNING_TAIL``)."""
     match = _SIGNING_TAIL.match(line.text)
@@ -380,6 +397,14 @@ def _footer(lines: list[Line]) -> tuple[dict, list[Line]]:
             parts["cosigner"], parts["signature"] = parts["signature"], second
             rest = second.rest if len(second.rest) < len(rest) else rest[1:]
             second.rest = []
+        elif (parts["signature"] is None or not parts["signature"].name) and (name := name_alone(rest)):
+            # A name alone in its table cell, under a title in a cell of its own or with none: the signer's.
+            block = parts["signature"] or SignatureBlock()
+            block.name = name
+            if not (block.authority or block.position):
+                block.notes.append(f"người ký “{name}” không có chức vụ ở trên: chỉ đọc họ tên")
+            parts["signature"] = block
+            rest = rest[1:]
         elif not line.text.strip(" |"):
             rest = rest[1:]  # the "|" a website closes the Nơi nhận cell with
         else:
@@ -408,7 +433,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     position += used
     end = next(
         (i for i in range(position, len(lines)) if lists.DISTRIBUTION.match(lines[i].text) or lists.is_signature_start(lines[i])
-         or _plain_signature_at(lines, i)),
+         or _plain_signature_at(lines, i) or _name_cell_at(lines, i, position)),
         len(lines),
     )
     body_lines = list(header.kept)

@@ -415,6 +415,8 @@ def _continues_subject(line: Line, header: Header, width: float) -> bool:
         return True  # "… MÙA KHÔ NĂM 2019 -" / "2020", "… GIAI ĐOẠN" / "2017-2021": the years wrapped off the line
     if upper_line(text) or _RECIPIENTS.match(text) or (line.blank_before and header.subject):
         return False
+    if header.subject and forms.INVITATION.search(text):
+        return False  # "Sở … trân trọng kính mời:" under a giấy mời's subject opens its body
     if header.subject and upper_line(" ".join(header.subject)):
         return False  # a subject in capitals goes on only in capitals
     if _BODY_START.match(text):
@@ -509,6 +511,7 @@ def parse_header(lines: list[Line]) -> Header:
             header.subject, header.vv, state = [m.group("rest")], True, "vv"
             vv_width = max(len(text), 40)
         elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
+                and not forms.INVITATION.search(text) \
                 and (not upper_line(text) or text[:1].isdigit()) and len(text) <= 1.4 * vv_width:
             # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
             header.subject.append(text)

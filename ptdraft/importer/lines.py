@@ -73,6 +73,30 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+TAB_STOP = 4  # spaces between tab stops
+_COLUMN_GAP = 3  # spaces: the narrowest gap ``Line.columns`` reads as two columns
+
+
+def _expand_tabs(line: str) -> str:
+    """``line`` with each tab as spaces to the next tab stop; a tab after text leaves a column's gap at least (a
+    clerk's "- Các sở, ngành;<tab>Ký bởi: …" sets two columns apart with one tab, however close its stop)."""
+    out: list[str] = []
+    column = 0
+    after_text = False
+    for ch in line:
+        if ch == "\t":
+            spaces = TAB_STOP - column % TAB_STOP
+            if after_text and spaces < _COLUMN_GAP:
+                spaces += TAB_STOP
+            out.append(" " * spaces)
+            column += spaces
+        else:
+            out.append(ch)
+            column += 1
+            after_text = after_text or not ch.isspace()
+    return "".join(out)
+
+
 def lines_of(text: str) -> list[Line]:
     """The non-blank lines of ``text``."""
     raw = text.split("\n")
@@ -87,7 +111,7 @@ def lines_of(text: str) -> list[Line]:
         if not filled[number - 1]:
             blanks += 1
             continue
-        expanded = line.expandtabs(4).replace("\u00a0", " ")
+        expanded = _expand_tabs(line).replace("\u00a0", " ")
         stripped = expanded.rstrip(" \t")
         soft = stripped.endswith(SOFT_HYPHEN)
         body = stripped.rstrip(SOFT_HYPHEN)

@@ -79,7 +79,12 @@ def parse_recipients(lines: list[Line], indented: bool) -> tuple[list[str], int]
         pieces = [piece.strip() for piece in entries[0].split(";")]
         if len([p for p in pieces if p]) >= 2 and all(p[:1].isupper() for p in pieces if p):
             entries = [p for p in pieces if p]
-    return [e for e in (clean_entry(x) for x in entries) if e], max(1, 1 + used)
+    cleaned = [e for e in (clean_entry(x) for x in entries) if e]
+    if len(cleaned) == 1 and len(entries) == 1 and entries[0].rstrip().endswith(".") and not entries[0].rstrip().endswith("./."):
+        # One recipient on the "Kính gửi:" line keeps the full stop the letter put after it: the decree sets no mark
+        # there (FORMAT.md §7), so the draft prints it as written; several entries get theirs from the draft.
+        cleaned[0] += "."
+    return cleaned, max(1, 1 + used)
 
 
 def parse_telegram_recipients(lines: list[Line]) -> tuple[list[str], int]:

@@ -225,6 +225,18 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
     return block
 
 
+def name_alone(lines: list[Line]) -> str:
+    """The signer's name when ``lines`` open with a personal name typed as names are and nothing but signature residue
+    or the Nơi nhận block comes after it: a name alone in its cell, with no title above it in that cell ("" else)."""
+    if not lines or upper_line(lines[0].text) or lines[0].text.startswith(("-", "+", "•", "(")):
+        return ""
+    name = signer_name(lines[0].text)
+    after = [line for line in lines[1:] if not is_placeholder(line.text)]
+    if not name or (after and not forms.DISTRIBUTION.match(after[0].text)):
+        return ""
+    return name
+
+
 # What a copy prints on the name's line beside the name: "Nguyễn Văn An - Đã ký" (a site's note), "Nguyễn Văn An.",
 # "…;" or "…./." (a mark typed after it), "Đ/c Nguyễn Văn An", and the signer's title in small letters before the name
 # ("Phó Chủ tịch Nguyễn Văn An", "Thứ trưởng Nguyễn Văn An"), the way the e-office copies and news reposts print it.

@@ -52,6 +52,9 @@ APPENDIX_LINE = re.compile(r"^PH[ỤU]\s+L[ỤU]C(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,3
 # "(Ban hành kèm theo Quyết định số …)".
 ANNEX_NOTE_LINE = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\b.*$")
 ANNEX_NOTE_ISSUER = re.compile(r"\bcủa\s+(?P<issuer>[^()]+?)\s*\)?\s*$")  # "… của Ủy ban nhân dân tỉnh …)"
+# A giấy mời's sentence under its subject that opens the invitation ("Sở Nông nghiệp … trân trọng kính mời:", "…
+# trân trọng mời Ông (Bà) …"): the body's first line, never the subject's.
+INVITATION = re.compile(r"\b(?:trân\s+trọng\s+(?:kính\s+)?mời|kính\s+mời)\b", re.I)
 # A date anywhere in a line, in words or in figures: where the checker looks for the place-date line.
 DATE_MENTION = re.compile(r"ngày\b.*\b(tháng|năm)\b|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.IGNORECASE)
 # The place-date line; a day or month left blank may be spaces or dots ("ngày … tháng 11 năm 2023").
