@@ -23,7 +23,7 @@ from ptdraft.importer.signature import (
 from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.vietnamese.recase import all_capitals, from_capitals
 from ptdraft.importer.source import Source
-from ptdraft.model import Content, Draft, Item
+from ptdraft.model import NO_TYPE_GROUP, Content, Draft, Item
 from ptdraft.rules import END_MARK
 
 # A summary a website printed all in capitals ("VỀ VIỆC BAN HÀNH …"): the draft prints it in the decree's case.
@@ -335,6 +335,10 @@ def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str,
             # A type group of its own ("KL-UBND" on a Thông báo): printed as written, not after the decree's "TB"
             type_code, groups = groups[0], groups[1:]
             notes.append(f"ký hiệu “{header.symbol}” không mở đầu bằng “{wanted}” của loại {doc_type}: giữ nguyên ký hiệu")
+        elif wanted and len(groups) == 1 and match and forms.PARLIAMENT_CODE.match(groups[0]):
+            # The Quốc hội's form, year and body with no type group ("653/2019/UBTVQH14"): kept as written
+            type_code = NO_TYPE_GROUP
+            notes.append(f"ký hiệu “{header.symbol}” theo mẫu của Quốc hội (không có chữ viết tắt tên loại): giữ nguyên")
         elif wanted:
             # One group only ("UBND" on a Thông báo): the draft prints the type's code before it, and says so.
             notes.append(f"ký hiệu “{header.symbol}” không có chữ viết tắt tên loại “{wanted}” của {doc_type}: "
@@ -411,6 +415,8 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
         len(lines),
     )
     body_lines = list(header.kept)
+    if body_lines and position < end:  # the lines kept from the header are paragraphs of their own
+        lines = [*lines[:position], dataclasses.replace(lines[position], blank_before=True), *lines[position + 1:]]
     for line in lines[position:end]:
         if _PAGE_NUMBER.match(line.text):
             notes.append(f"bỏ số trang “{line.text}” (dòng {line.number})")

@@ -468,6 +468,20 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
     return [], lines
 
 
+_BLANK_NUMBER = re.compile(r"^[.…_]*$")  # "Số:     /…", "Số: …/…", "Số: ___/…": the number left for the records office
+
+
+def _number(text: str, notes: list[str]) -> int | None:
+    """The number of "Số: N/…" (None for one left blank); one that is no number from 1 to 999 999 ("45a", "0") is
+    left blank, with a note."""
+    if _BLANK_NUMBER.match(text):
+        return None
+    if text.isdigit() and 1 <= int(text) <= 999_999:
+        return int(text)
+    notes.append(f"số “{text}” không hợp lệ: để trống số trong bản thảo")
+    return None
+
+
 def _symbol(text: str) -> str:
     """A symbol as typed, without the spaces a website or a typist left around its "-", "/" and "." ("CV - UBND",
     "VPCP-V .I"): a symbol has no spaces."""
@@ -492,13 +506,11 @@ def parse_header(lines: list[Line]) -> Header:
             header.notes.append(f"dòng “{text}” không đúng dạng số và ký hiệu (Số: N/KÝ-HIỆU): giữ trong nội dung")
             header.kept.append(line)
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
-            header.number = int(m.group("n")) if m.group("n") else None
-            if header.number is not None and not 1 <= header.number <= 999_999:
-                header.notes.append(f"số “{m.group('n')}” không hợp lệ: để trống số trong bản thảo")
-                header.number = None
+            header.number = _number(m.group("n"), header.notes)
             header.symbol = _symbol(m.group("symbol"))
             state = ""
-        elif (m := _PLACE_DATE.match(text)) and not header.date_text:
+        elif (m := _PLACE_DATE.match(text) or _place_date_without_comma(text, header.notes)) \
+                and not header.date_text:
             _date(m, header)
             state = ""
         elif text.upper() in _URGENCY and not header.urgency:
@@ -515,7 +527,9 @@ def parse_header(lines: list[Line]) -> Header:
         elif header.doc_type == doctypes.CONG_DIEN and (m := forms.TELEGRAM_LINE.match(text)) \
                 and not header.deciding_authority:
             header.deciding_authority, state = [m.group("sender")], ""  # "THỦ TƯỚNG CHÍNH PHỦ điện:"
-        elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):
+        elif not header.doc_type and (upper_line(text) or _type_name_alone(line, header)) \
+                and doctypes.canonical(_unspaced(text)) and not text.endswith(":"):
+            text = _unspaced(text)
             header.doc_type = doctypes.canonical(text) or text
             # Giấy giới thiệu and Giấy nghỉ phép carry no summary: the line under the name is the body's first.
             state = "" if header.doc_type in doctypes.NO_SUBJECT else "title"
@@ -535,6 +549,12 @@ def parse_header(lines: list[Line]) -> Header:
         elif upper_line(text) and not header.doc_type and header.number is None and not header.symbol \
                 and not text.endswith(":"):
             authority.append(text)
+        elif _stray_line(text, lines[index + 1:index + 1 + _LOOK_AHEAD], header):
+            # A line no form names, with a form the header still lacks just under it (a site's "Tải văn bản gốc"
+            # between the number and the date): the header goes on; the line is kept, at the body's head.
+            header.notes.append(f"dòng {line.number} “{text[:60]}” ở giữa phần đầu văn bản không thuộc phần nào: "
+                                "giữ ở đầu nội dung")
+            header.kept.append(dataclasses.replace(line, blank_before=True))
         else:
             header.lines = index
             break
@@ -542,6 +562,56 @@ def parse_header(lines: list[Line]) -> Header:
         header.lines = len(lines)
     header.parent_authority, header.authority = _split_authority(_one_word_lines_joined(authority))
     return header
+
+
+_LOOK_AHEAD = 3
+
+
+def _stray_line(text: str, following: list[Line], header: Header) -> bool:
+    """Whether ``text``, which no header form names, stands inside the header: a form the header has not yet read
+    (the national title, the number, the place and date, the type's name) follows within a few lines, and the line
+    does not open the body (a recipient, a legal basis, a list)."""
+    if _RECIPIENTS.match(text) or _BODY_START.match(text) or _VV.match(text) or len(text) > 90:
+        return False
+    for line in following:
+        nxt = line.text
+        if _RECIPIENTS.match(nxt) or _BODY_START.match(nxt):
+            return False
+        if (not header.national_title and _NATIONAL_TITLE.match(nxt)) \
+                or (header.number is None and not header.symbol and _NUMBER.match(nxt)) \
+                or (not header.date_text and _PLACE_DATE.match(nxt)) \
+                or (not header.doc_type and upper_line(nxt) and doctypes.canonical(_unspaced(nxt))):
+            return True
+    return False
+
+
+def _type_name_alone(line: Line, header: Header) -> bool:
+    """A type's name in small letters on a line of its own ("Kế hoạch") under the number or the date: the type
+    line, as a copy that lost its capitals prints it."""
+    return bool(header.date_text or header.number is not None or header.symbol) and not header.subject
+
+
+_SPACED = re.compile(r"^(?:\S\s+){3,}\S$")  # "K Ế H O Ạ C H": a PDF's letter-spaced title
+_UNSPACED_TYPES = {name.upper().replace(" ", ""): name.upper() for name in doctypes.ALL_TYPES}
+
+
+def _unspaced(text: str) -> str:
+    """A type's name printed letter-spaced ("K Ế H O Ạ C H") as its words ("KẾ HOẠCH"); any other line as it is."""
+    if not _SPACED.match(text):
+        return text
+    return _UNSPACED_TYPES.get(text.replace(" ", "").upper(), text)
+
+
+def _place_date_without_comma(text: str, notes: list[str]) -> re.Match | None:
+    """"Ninh Bình ngày 05 tháng 3 năm 2021": a place and date whose comma a typist left out, read as the decree's
+    form with a note; the place is a name (each word with a capital), not the end of a sentence."""
+    found = forms.PLACE_BEFORE_DATE.match(text)
+    if not found or not all(word[:1].isupper() for word in found["place"].split()):
+        return None
+    match = _PLACE_DATE.match(f"{found['place']}, {found['date']}")
+    if match:
+        notes.append(f"dòng “{text}” thiếu dấu phẩy sau địa danh: đọc là địa danh và ngày tháng")
+    return match
 
 
 def _one_word_lines_joined(lines: list[str]) -> list[str]:

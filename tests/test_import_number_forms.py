@@ -1,0 +1,111 @@
+"""Number lines and header lines as copies and typists write them, read without losing the header: the type's name
+before "số" ("Kế hoạch số: 45/KH-UBND"), a number left as dots or not a number, a final ".", the Quốc hội's symbol
+with no type group, a place and date with no comma, a type's name in small letters or letter-spaced, and a line no
+form names between the header's lines."""
+from __future__ import annotations
+
+import pytest
+
+from ptdraft import api, layout
+from ptdraft.model import NO_TYPE_GROUP
+from ptdraft.reference import forms
+
+HEAD = """UBND TỈNH NINH BÌNH
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+{number}
+{between}{date}
+{kind}
+Triển khai công tác phòng, chống dịch bệnh năm 2021
+
+Thực hiện chỉ đạo của cấp trên, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:
+
+1. Rà soát các vùng có nguy cơ.
+"""
+
+
+def imported(number="Số: 45/KH-UBND", date="Ninh Bình, ngày 05 tháng 3 năm 2021", kind="KẾ HOẠCH", between=""):
+    return api.import_text(HEAD.format(number=number, date=date, kind=kind, between=between))
+
+
+def assert_header_read(content, number=45):
+    assert content.authority == "UBND TỈNH NINH BÌNH"
+    assert content.doc_type == "Kế hoạch"
+    assert content.number == number
+    assert content.issuer_code == "UBND"
+    assert (content.place, content.date.isoformat()) == ("Ninh Bình", "2021-03-05")
+    assert content.subject == "Triển khai công tác phòng, chống dịch bệnh năm 2021"
+    assert content.body.startswith("Thực hiện chỉ đạo") or content.body.split("\n\n")[1].startswith("Thực hiện")
+
+
+@pytest.mark.parametrize("line", ["Kế hoạch số: 45/KH-UBND", "KẾ HOẠCH SỐ: 45/KH-UBND", "Số: 45/KH-UBND.",
+                                  "Số : 45 / KH - UBND"])
+def test_number_lines_as_copies_write_them(line):
+    draft, _ = imported(number=line)
+    assert_header_read(draft.content)
+    assert layout.number_line(draft.content) == "Số: 45/KH-UBND"
+    assert "45/KH-UBND" not in draft.content.body
+
+
+@pytest.mark.parametrize(("line", "noted"), [("Số: …/KH-UBND", False), ("Số: ____/KH-UBND", False),
+                                             ("Số: 45a/KH-UBND", True), ("Số: 0/KH-UBND", True)])
+def test_a_number_left_blank_or_not_a_number_keeps_the_header(line, noted):
+    draft, report = imported(number=line)
+    assert_header_read(draft.content, number=None)
+    assert layout.number_line(draft.content).endswith("/KH-UBND")
+    assert any("không hợp lệ" in note for note in report.notes) is noted
+
+
+def test_a_body_sentence_naming_a_decision_is_no_number_line():
+    assert forms.NUMBER_LINE.match("Căn cứ Quyết định số 12/QĐ-UBND ngày 05/3/2020 của UBND tỉnh") is None
+    assert forms.NUMBER_LINE.match("Nghị quyết số: 653/2019/UBTVQH14")["kind"] == "Nghị quyết"
+
+
+def test_the_quoc_hoi_symbol_with_no_type_group_is_kept_as_written():
+    text = HEAD.replace("UBND TỈNH NINH BÌNH", "ỦY BAN THƯỜNG VỤ\nQUỐC HỘI").format(
+        number="Nghị quyết số: 653/2019/UBTVQH14", date="Hà Nội, ngày 12 tháng 3 năm 2019", kind="NGHỊ QUYẾT",
+        between="")
+    draft, report = api.import_text(text)
+    content = draft.content
+    assert (content.doc_type, content.number, content.number_year) == ("Nghị quyết", 653, 2019)
+    assert (content.type_code, content.issuer_code) == (NO_TYPE_GROUP, "UBTVQH14")
+    assert layout.number_line(content) == "Số: 653/2019/UBTVQH14"
+    assert any("Quốc hội" in note for note in report.notes)
+    # A people's committee's one-group symbol still prints the decree's type code, as before.
+    other, _ = imported(number="Số: 45/UBND")
+    assert layout.number_line(other.content) == "Số: 45/KH-UBND"
+
+
+def test_a_place_and_date_without_their_comma():
+    draft, report = imported(date="Ninh Bình ngày 05 tháng 3 năm 2021")
+    assert_header_read(draft.content)
+    assert any("thiếu dấu phẩy" in note for note in report.notes)
+
+
+def test_a_sentence_ending_in_a_date_is_no_place():
+    draft, _ = imported(date="Ninh Bình, ngày 05 tháng 3 năm 2021\nthực hiện từ ngày 05 tháng 3 năm 2021")
+    assert draft.content.place == "Ninh Bình"
+
+
+@pytest.mark.parametrize("kind", ["Kế hoạch", "K Ế H O Ạ C H"])
+def test_the_type_name_in_small_letters_or_letter_spaced(kind):
+    draft, _ = imported(kind=kind)
+    assert_header_read(draft.content)
+    assert kind not in draft.content.body
+
+
+def test_a_stray_line_inside_the_header_is_kept_and_the_header_read_on():
+    draft, report = imported(between="Tải văn bản gốc\n")
+    content = draft.content
+    assert_header_read(content)
+    assert content.body.split("\n\n")[0] == "Tải văn bản gốc"  # kept, as a paragraph of its own
+    assert any("Tải văn bản gốc" in note for note in report.notes)
+
+
+def test_the_body_after_a_header_with_no_date_is_not_taken_for_stray_lines():
+    text = HEAD.format(number="Số: 45/KH-UBND", date="", kind="KẾ HOẠCH", between="")
+    draft, _ = api.import_text(text)
+    assert draft.content.body.startswith("Thực hiện chỉ đạo")
+    assert draft.content.date is None
