@@ -109,3 +109,40 @@ def test_the_body_after_a_header_with_no_date_is_not_taken_for_stray_lines():
     draft, _ = api.import_text(text)
     assert draft.content.body.startswith("Thực hiện chỉ đạo")
     assert draft.content.date is None
+
+
+CONG_VAN = """ỦY BAN NHÂN DÂN
+HUYỆN YÊN KHÁNH
+{left}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Yên Khánh, ngày 05 tháng 3 năm 2021
+{recipients}
+
+Thực hiện Công văn số 12/SNV-CCHC của Sở Nội vụ, Ủy ban nhân dân huyện đề nghị các cơ quan báo cáo.
+"""
+
+
+@pytest.mark.parametrize(("summary", "subject", "said"), [
+    ("V/v báo cáo công tác cải cách hành chính", "báo cáo công tác cải cách hành chính", None),
+    ("v/v báo cáo công tác cải cách hành chính", "báo cáo công tác cải cách hành chính", "đọc là trích yếu"),
+    ("(V/v báo cáo công tác cải cách hành chính)", "báo cáo công tác cải cách hành chính", "đọc là trích yếu"),
+    ("Báo cáo công tác cải cách hành chính", "Báo cáo công tác cải cách hành chính", "không mở đầu bằng “V/v”"),
+])
+def test_a_cong_vans_summary_as_typists_write_it(summary, subject, said):
+    draft, report = api.import_text(CONG_VAN.format(
+        left=f"Số: 120/UBND-VP\n{summary}", recipients="Kính gửi: Các phòng, ban chuyên môn thuộc huyện."))
+    content = draft.content
+    assert (content.doc_type, content.number, content.subject) == ("Công văn", 120, subject)
+    assert content.recipients == ("Các phòng, ban chuyên môn thuộc huyện",)
+    assert content.body.startswith("Thực hiện Công văn số 12/SNV-CCHC")
+    assert said is None or any(said in note for note in report.notes)
+
+
+def test_a_line_in_small_letters_is_a_summary_only_before_kinh_gui():
+    """With no "Kính gửi" under it, a line under the number is not taken for the summary: it stays in the body."""
+    draft, _ = api.import_text(CONG_VAN.format(left="Số: 120/UBND-VP\nBáo cáo công tác cải cách hành chính",
+                                               recipients=""))
+    assert not draft.content.subject
+    assert "Báo cáo công tác cải cách hành chính" in draft.content.body

@@ -495,8 +495,10 @@ def parse_header(lines: list[Line]) -> Header:
     authority: list[str] = []
     state = ""
     vv_width = 0
+    previous = ""  # "number" right after the number line
     for index, line in enumerate(lines):
         text = line.text
+        previous, after_number = "", previous
         if _NATIONAL_TITLE.match(text):
             header.national_title, state = True, ""
         elif _MOTTO.match(text):
@@ -508,7 +510,7 @@ def parse_header(lines: list[Line]) -> Header:
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
             header.number = _number(m.group("n"), header.notes)
             header.symbol = _symbol(m.group("symbol"))
-            state = ""
+            state, previous = "", "number"
         elif (m := _PLACE_DATE.match(text) or _place_date_without_comma(text, header.notes)) \
                 and not header.date_text:
             _date(m, header)
@@ -517,9 +519,18 @@ def parse_header(lines: list[Line]) -> Header:
             header.urgency = _URGENCY[text.upper()]
         elif text.upper() in _SECRECY and not header.secrecy:
             header.secrecy = _SECRECY[text.upper()]
-        elif (m := _VV.match(text)) and not header.subject and not header.doc_type:
+        elif (m := _VV.match(text) or (forms.SUBJECT_LINE_LOOSE.match(text) if after_number else None)) \
+                and not header.subject and not header.doc_type:
             header.subject, header.vv, state = [m.group("rest")], True, "vv"
             vv_width = max(len(text), 40)
+            if not _VV.match(text):
+                header.notes.append(f"dòng “{text}” đọc là trích yếu (V/v) của công văn")
+        elif _subject_before_recipients(text, lines[index + 1:index + 6], header):
+            # A công văn's summary typed without its "V/v" ("Báo cáo công tác …" under the number): nothing but the
+            # summary stands between the header and "Kính gửi".
+            header.subject, header.vv, state = [text], True, "vv"
+            vv_width = max(len(text), 40)
+            header.notes.append(f"dòng “{text}” không mở đầu bằng “V/v”: đọc là trích yếu của công văn")
         elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
                 and (not upper_line(text) or text[:1].isdigit()) and len(text) <= 1.4 * vv_width:
             # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
@@ -582,6 +593,20 @@ def _stray_line(text: str, following: list[Line], header: Header) -> bool:
                 or (not header.date_text and _PLACE_DATE.match(nxt)) \
                 or (not header.doc_type and upper_line(nxt) and doctypes.canonical(_unspaced(nxt))):
             return True
+    return False
+
+
+def _subject_before_recipients(text: str, following: list[Line], header: Header) -> bool:
+    """Whether ``text``, a line in small letters under a công văn's number, is its summary written without "V/v":
+    no type name and no subject read, and only header lines stand between it and "Kính gửi"."""
+    if header.subject or header.doc_type or (header.number is None and not header.symbol) or upper_line(text) \
+            or not text[:1].isupper() or _BODY_START.match(text) or _RECIPIENTS.match(text) or len(text) > 160:
+        return False
+    for line in following:
+        if _RECIPIENTS.match(line.text):
+            return True
+        if not (_is_known(line.text) or _NATIONAL_TITLE.match(line.text)):
+            return False
     return False
 
 

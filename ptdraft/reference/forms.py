@@ -49,6 +49,9 @@ SYMBOL = re.compile(r"^[A-Za-zĐđ]+\d*(-[A-ZĐ0-9&]+)+$")
 # numbers carry no type group ("Luật số 57/2014/QH13", "Nghị quyết số: 653/2019/UBTVQH14").
 PARLIAMENT_CODE = re.compile(r"^(?:UBTV)?QH\d{1,2}$")
 SUBJECT_LINE = re.compile(rf"^{SUBJECT_WORD}\s*:?\s*(?P<rest>.*)$")
+# The same as a typist or a copy wrote it under the number: in small letters ("v/v …") or in brackets ("(V/v …)");
+# read so only in the header's left column, right under "Số: …".
+SUBJECT_LINE_LOOSE = re.compile(rf"^\(?\s*(?i:{SUBJECT_WORD})\b\s*:?\s*(?P<rest>.*?)\s*\)?$")
 RECIPIENTS = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
 DISTRIBUTION = re.compile(rf"^{DISTRIBUTION_WORD}\s*:?\s*", re.I)
 # A công điện's line over its recipients (Mẫu 1.6): "THỦ TƯỚNG CHÍNH PHỦ điện:", "CHỦ TỊCH UBND TỈNH ĐIỆN:".
