@@ -146,3 +146,27 @@ def test_a_line_in_small_letters_is_a_summary_only_before_kinh_gui():
                                                recipients=""))
     assert not draft.content.subject
     assert "Báo cáo công tác cải cách hành chính" in draft.content.body
+
+
+SMALL_AUTHORITY = """{above}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 45/KH-UBND
+Ninh Bình, ngày 05 tháng 3 năm 2021
+KẾ HOẠCH
+Triển khai công tác năm 2021
+Thực hiện chỉ đạo của cấp trên, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:
+1. Rà soát các vùng có nguy cơ.
+"""
+
+
+def test_an_authority_typed_in_small_letters_is_the_authority_in_capitals():
+    draft, report = api.import_text(SMALL_AUTHORITY.format(above="Ủy ban nhân dân\ntỉnh Ninh Bình"))
+    assert draft.content.authority == "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH"
+    assert any("viết chữ thường" in note for note in report.notes)
+
+
+def test_a_sites_line_over_an_authority_in_capitals_is_not_the_authority():
+    draft, report = api.import_text(SMALL_AUTHORITY.format(above="Sở Nội vụ tỉnh Ninh Bình\nUBND TỈNH NINH BÌNH"))
+    assert draft.content.authority == "UBND TỈNH NINH BÌNH"
+    assert any("Sở Nội vụ tỉnh Ninh Bình" in note for note in report.notes)  # dropped, and said

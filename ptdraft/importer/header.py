@@ -218,10 +218,33 @@ def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
                          or not any(ch.isalnum() for ch in lines[start - 1].text)  # "|", a stray "-" under a rule
                          or _NUMBER_ALONE.fullmatch(lines[start - 1].text)):
         start -= 1
+    # Only where the letter has no authority in capitals: a site's own line over it is not the issuer.
+    authority = 0 if any(upper_line(line.text) for line in lines[start:mark]) else _small_letter_authority(lines[:start])
+    if authority:
+        notes.append(f"tên cơ quan “{' / '.join(line.text for line in lines[start - authority:start])}” viết chữ "
+                     "thường: đọc là tên cơ quan ban hành, in hoa")
+        lines = [*lines[:start - authority],
+                 *(dataclasses.replace(line, text=line.text.upper(), raw=line.text.upper())
+                   for line in lines[start - authority:start]), *lines[start:]]
+        start -= authority
     if start:
         dropped = " / ".join(line.text for line in lines[:start])
         notes.append(f"bỏ {start} dòng trên phần đầu văn bản (chữ của trang web hoặc phần mềm chuyển đổi): “{dropped[:120]}”")
     return lines[start:]
+
+
+def _small_letter_authority(above: list[Line]) -> int:
+    """How many of the last lines above the header's first form name the issuing body in small letters ("Ủy ban
+    nhân dân" / "huyện Yên Khánh", a typist's or an older letter's): the first opens with a body's name, the others
+    go on with it (short, no digits or colon, in small letters or with capitals only on names)."""
+    for count in range(min(3, len(above)), 0, -1):
+        block = [line.text.strip() for line in above[-count:]]
+        first = block[0]
+        if not (_BODY_WORDS.match(first.upper()) and first[:1].isupper() and not upper_line(first)):
+            continue
+        if all(len(text) <= 60 and not re.search(r"[\d:.;!?]", text) and len(text.split()) >= 2 for text in block):
+            return count
+    return 0
 
 
 _WRAP_END = re.compile(r"(?:\s(?:VÀ|và|CỦA|của)|[-&,]|\b(?:ỦY|UỶ)\s+BAN|\bHỘI\s+ĐỒNG)$")
