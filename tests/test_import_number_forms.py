@@ -9,6 +9,7 @@ import pytest
 from ptdraft import api, layout
 from ptdraft.model import NO_TYPE_GROUP
 from ptdraft.reference import forms
+from tests.support.import_scoring import read_rendered
 
 HEAD = """UBND TỈNH NINH BÌNH
 -------
@@ -170,3 +171,55 @@ def test_a_sites_line_over_an_authority_in_capitals_is_not_the_authority():
     draft, report = api.import_text(SMALL_AUTHORITY.format(above="Sở Nội vụ tỉnh Ninh Bình\nUBND TỈNH NINH BÌNH"))
     assert draft.content.authority == "UBND TỈNH NINH BÌNH"
     assert any("Sở Nội vụ tỉnh Ninh Bình" in note for note in report.notes)  # dropped, and said
+
+
+# A letter of our own as a PDF viewer's copy gives it: every line run together, a site's lines in front.
+RUN_TOGETHER = (
+    "Quyết định 15/QĐ-UBND năm 2021 thành lập Tổ công tác Số hiệu: 15/QĐ-UBND Ngày ban hành: 05/03/2021 "
+    "Tình trạng: Đang cập nhật ỦY BAN NHÂN DÂN XÃ YÊN PHONG ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+    "Tự do - Hạnh phúc --------------- Số: 15/QĐ-UBND Yên Phong, ngày 05 tháng 3 năm 2021 QUYẾT ĐỊNH "
+    "{subject} CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ YÊN PHONG Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 "
+    "năm 2015; Căn cứ Quyết định số 12/QĐ-UBND ngày 10 tháng 01 năm 2021 của Ủy ban nhân dân huyện; Xét đề nghị "
+    "của Công chức Văn phòng - Thống kê xã, QUYẾT ĐỊNH: Điều 1. Thành lập Tổ công tác rà soát hộ nghèo năm 2021 "
+    "của xã Yên Phong gồm các ông, bà có tên sau đây. Điều 2. Tổ công tác có nhiệm vụ rà soát, tổng hợp danh sách "
+    "hộ nghèo, hộ cận nghèo trên địa bàn xã và báo cáo kết quả về Ủy ban nhân dân xã trước ngày 30 tháng 3."
+)
+
+
+@pytest.mark.parametrize("subject", ["VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC RÀ SOÁT HỘ NGHÈO NĂM 2021",
+                                     "Về việc thành lập Tổ công tác rà soát hộ nghèo năm 2021"])
+def test_a_letter_run_together_on_one_line_is_cut_back_into_its_lines(subject):
+    draft, report = api.import_text(RUN_TOGETHER.format(subject=subject))
+    content = draft.content
+    assert (content.authority, content.doc_type, content.number, content.issuer_code) == (
+        "ỦY BAN NHÂN DÂN XÃ YÊN PHONG", "Quyết định", 15, "UBND")
+    assert (content.place, content.date.isoformat()) == ("Yên Phong", "2021-03-05")
+    assert content.subject.casefold() == "về việc thành lập tổ công tác rà soát hộ nghèo năm 2021"
+    assert content.deciding_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ YÊN PHONG"
+    assert content.legal_bases[0].startswith("Căn cứ Luật Tổ chức chính quyền địa phương")
+    assert any("viết liền" in note for note in report.notes)
+    assert any("Số hiệu: 15/QĐ-UBND" in note for note in report.notes)  # the site's lines dropped, and said
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert not any("Tình trạng" in line or "-------" in line for line in rendered.everywhere)
+
+
+def test_a_long_line_of_the_body_is_not_cut():
+    """Only a long line that holds the national title or the motto is cut: a long paragraph stays whole."""
+    paragraph = ("Thực hiện Kế hoạch số 12/KH-UBND ngày 05 tháng 01 năm 2021, Ủy ban nhân dân xã đề nghị "
+                 + "các thôn rà soát, Căn cứ vào kết quả báo cáo; " * 12).strip()
+    text = HEAD.format(number="Số: 45/KH-UBND", date="Ninh Bình, ngày 05 tháng 3 năm 2021", kind="KẾ HOẠCH",
+                       between="").replace("Thực hiện chỉ đạo của cấp trên, Ủy ban nhân dân tỉnh ban hành kế hoạch "
+                                           "như sau:", paragraph)
+    draft, report = api.import_text(text)
+    assert len(paragraph) > 400
+    assert not any("viết liền" in note for note in report.notes)
+    assert draft.content.body.split("\n\n")[0] == paragraph
+
+
+def test_a_subject_that_opens_with_a_types_name_is_not_cut_on_its_own_line():
+    text = HEAD.format(number="Số: 45/NQ-HĐND", date="Ninh Bình, ngày 05 tháng 3 năm 2021", kind="NGHỊ QUYẾT",
+                       between="").replace("Triển khai công tác phòng, chống dịch bệnh năm 2021",
+                                           "QUY ĐỊNH MỨC CHI HỖ TRỢ CÔNG TÁC PHÒNG, CHỐNG DỊCH BỆNH")
+    draft, _ = api.import_text(text)
+    assert (draft.content.doc_type, draft.content.subject.casefold()) == (
+        "Nghị quyết", "quy định mức chi hỗ trợ công tác phòng, chống dịch bệnh")

@@ -10,8 +10,8 @@ from ptdraft.reference import doctypes, forms
 from ptdraft.importer import lists, structure
 from ptdraft.importer.annexes import first_annex, parse_annexes
 from ptdraft.importer.header import (
-    Header, drop_chrome, layout_columns, parse_header, split_columns, strip_residue, subject_text, tidy_header,
-    upper_line,
+    Header, drop_chrome, layout_columns, parse_header, split_columns, split_run_together, strip_residue, subject_text,
+    tidy_header, upper_line,
 )
 from ptdraft.importer.lines import CENTRED_INDENT, Line, fold, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
@@ -396,7 +396,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
     lines, tables = lift_tables(lines_of(_literal_breaks(source.text, notes)))
-    lines = drop_chrome(strip_residue(_drop_converter_residue(lines, notes), notes), notes)
+    lines = drop_chrome(strip_residue(split_run_together(_drop_converter_residue(lines, notes), notes), notes), notes)
     lines = layout_columns(lines)
     lines = _bars_as_gaps(split_columns(tidy_header(lines[:60], notes)) + lines[60:])  # a header is never longer
     header = parse_header(lines)

@@ -25,6 +25,7 @@ TITLE = TITLE_HEAD + r"\s+" + TITLE_TAIL
 MOTTO_HEAD = r"Độc\s+lập\s*[-–—]?\s*Tự\s+do"
 MOTTO = MOTTO_HEAD + r"\s*[-–—]?\s*Hạnh\s+phúc"
 DISTRIBUTION_WORD = r"Nơi\s+nhận"
+RECIPIENTS_WORD = r"Kính\s+gửi"
 NUMBER_WORD = r"(?:Số|SỐ)"  # "Số", before ":" and "N/SYMBOL"
 SUBJECT_WORD = r"(?:V\s*/\s*[vV]|Về\s+việc)"  # a công văn's subject line, "V/v …"
 
@@ -52,7 +53,7 @@ SUBJECT_LINE = re.compile(rf"^{SUBJECT_WORD}\s*:?\s*(?P<rest>.*)$")
 # The same as a typist or a copy wrote it under the number: in small letters ("v/v …") or in brackets ("(V/v …)");
 # read so only in the header's left column, right under "Số: …".
 SUBJECT_LINE_LOOSE = re.compile(rf"^\(?\s*(?i:{SUBJECT_WORD})\b\s*:?\s*(?P<rest>.*?)\s*\)?$")
-RECIPIENTS = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
+RECIPIENTS = re.compile(rf"^{RECIPIENTS_WORD}\s*:?\s*", re.I)
 DISTRIBUTION = re.compile(rf"^{DISTRIBUTION_WORD}\s*:?\s*", re.I)
 # A công điện's line over its recipients (Mẫu 1.6): "THỦ TƯỚNG CHÍNH PHỦ điện:", "CHỦ TỊCH UBND TỈNH ĐIỆN:".
 TELEGRAM_LINE = re.compile(r"^(?P<sender>\S.*?)\s+(?:ĐIỆN|điện)\s*:\s*$")
