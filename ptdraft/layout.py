@@ -17,7 +17,7 @@ from ptdraft.reference import dates
 from ptdraft.reference import doctypes
 from ptdraft.reference.dates import place_date
 from ptdraft.reference.metrics import line_height, text_width
-from ptdraft.model import ELECTRONIC, Annex, Content, Item, Signature
+from ptdraft.model import ELECTRONIC, NO_TYPE_GROUP, Annex, Content, Item, Signature
 from ptdraft.rules import Element, Page, Style
 
 BLANK_NUMBER = "\u00a0" * 6  # the blank the records office writes the number into
@@ -206,7 +206,9 @@ def symbol(content: Content) -> str:
     if doctypes.is_cong_van(content.doc_type):
         groups = [issuer, unit]
     else:
-        groups = [content.type_code.strip() or doctypes.abbreviation(content.doc_type) or "", issuer, unit]
+        written = content.type_code.strip()
+        groups = ["" if written == NO_TYPE_GROUP else written or doctypes.abbreviation(content.doc_type) or "",
+                  issuer, unit]
     text = "-".join(g for g in groups if g)
     # A legal normative document's year goes between the number and the symbol: "37/2007/QĐ-UBND".
     return f"{content.number_year}/{text}" if content.number_year and text else text

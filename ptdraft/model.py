@@ -225,6 +225,10 @@ class Annex:
     doc_type: str = ""
 
 
+# Content.type_code of a symbol with no type group: the Quốc hội's and its Standing Committee's numbers
+# ("Nghị quyết số: 653/2019/UBTVQH14", "Luật số 57/2014/QH13"), kept as written on import.
+NO_TYPE_GROUP = "-"
+
 # The values of Content.medium: a document on paper (the default) or in electronic form (FORMAT.md §9).
 ELECTRONIC = "điện tử"
 
@@ -246,7 +250,8 @@ class Content:
     issuer_code: str = ""
     unit_code: str = ""
     # The symbol's type group as the letter wrote it, where it is not the decree's abbreviation of ``doc_type``
-    # (an imported joint letter's "KHLT", "TTLT" of the older form); "" prints the decree's ("KH", "QĐ").
+    # (an imported joint letter's "KHLT", "TTLT" of the older form); "" prints the decree's ("KH", "QĐ"),
+    # NO_TYPE_GROUP none (the Quốc hội's "653/2019/UBTVQH14").
     type_code: str = ""
     number: int | None = None
     # The year a legal normative document carries in its number ("Số: 37/2007/QĐ-UBND"); None prints none.

@@ -511,6 +511,13 @@ def test_a_police_or_army_units_digits_are_part_of_its_symbol(template_id, numbe
     assert check_bytes(broken(template_id, _text("Số:", number))) == []
 
 
+@pytest.mark.parametrize("number", ["Số: 653/2019/UBTVQH14", "Số: 01/2021/QH15"])
+def test_the_quoc_hois_own_number_form_is_no_finding(number):
+    """The Quốc hội and its Standing Committee number their laws and resolutions with the year and no type group;
+    the checker does not ask them for the decree's "NQ-" (a committee's "Số: 05/UBND" still gets it, above)."""
+    assert check_bytes(broken("quyet-dinh", _text("Số:", number))) == []
+
+
 @pytest.mark.parametrize("template_id, number, said, fix", [
     ("cong-van-chung", "Số: 120/UBND", "chữ viết tắt tên đơn vị soạn thảo hoặc lĩnh vực", "Số: 120/UBND-VP"),
     ("quyet-dinh", "Số: 05/QĐ", "chỉ có chữ viết tắt tên loại", "Số: 05/QĐ-UBND"),

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from ptdraft import rules
-from ptdraft.reference import doctypes
+from ptdraft.reference import doctypes, forms
 from ptdraft.ooxml.document import DocInfo
 from ptdraft.checker.findings import ELEMENT_NAMES, Finding, Result, box_of, excerpt, text_fix
 from ptdraft.reference.forms import SIGNING_PREFIX as _PREFIX, SYMBOL
@@ -141,6 +141,8 @@ def number_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     new_number, new_symbol = match["num"], symbol
     problems: list[tuple[str, str, bool]] = []  # (rule, message, corrected in the fix)
     year = re.match(r"^(\d{4})\s*/\s*", symbol)
+    if year and forms.PARLIAMENT_CODE.match(symbol[year.end():]):
+        return []  # the Quốc hội's own form ("653/2019/UBTVQH14"): a law's or resolution's number, not the decree's
     if year:
         problems.append(("number.form", f"Văn bản hành chính không ghi năm ban hành trong số, ký hiệu (\"{year[1]}/\"); "
                          "chỉ văn bản quy phạm pháp luật mới ghi năm.", False))

@@ -219,8 +219,9 @@ class NumberStep(Step):
         self.unit = self.line(_("Unit or field abbreviation"), "unit_code", _("For a công văn: the drafting unit, e.g. VP, HCQT"))
         # Shown only for a draft that has one (an imported letter's "KHLT"): new drafts print the decree's.
         self.type_code = self.line(_("Type group as written"), "type_code",
-                                   _("The symbol's first group as the letter wrote it (e.g. KHLT of an older joint plan); "
-                                     "clear it to print the decree's abbreviation of the type"))
+                                   _("The symbol's first group as the letter wrote it (e.g. KHLT of an older joint plan; "
+                                     "“-” for none, as in the Quốc hội's 653/2019/UBTVQH14); clear it to print the "
+                                     "decree's abbreviation of the type"))
         self.printed_number = QLabel(self)
         self.form.addRow(_("Prints as"), self.printed_number)
         self.place = self.line(_("Place name"), "place", _("The province or commune name, e.g. Quảng Trị"))

@@ -10,8 +10,8 @@ from ptdraft.reference import doctypes, forms
 from ptdraft.importer import lists, structure
 from ptdraft.importer.annexes import first_annex, parse_annexes
 from ptdraft.importer.header import (
-    Header, drop_chrome, layout_columns, parse_header, split_columns, strip_residue, subject_text, tidy_header,
-    upper_line,
+    Header, drop_chrome, layout_columns, parse_header, split_columns, split_run_together, strip_residue, subject_text,
+    tidy_header, upper_line,
 )
 from ptdraft.importer.lines import CENTRED_INDENT, Line, fold, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
@@ -23,7 +23,7 @@ from ptdraft.importer.signature import (
 from ptdraft.vietnamese.names import is_personal_name
 from ptdraft.vietnamese.recase import all_capitals, from_capitals
 from ptdraft.importer.source import Source
-from ptdraft.model import Content, Draft, Item
+from ptdraft.model import NO_TYPE_GROUP, Content, Draft, Item
 from ptdraft import rules
 from ptdraft.rules import END_MARK
 
@@ -353,6 +353,10 @@ def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str,
             # A type group of its own ("KL-UBND" on a Thông báo): printed as written, not after the decree's "TB"
             type_code, groups = groups[0], groups[1:]
             notes.append(f"ký hiệu “{header.symbol}” không mở đầu bằng “{wanted}” của loại {doc_type}: giữ nguyên ký hiệu")
+        elif wanted and len(groups) == 1 and match and forms.PARLIAMENT_CODE.match(groups[0]):
+            # The Quốc hội's form, year and body with no type group ("653/2019/UBTVQH14"): kept as written
+            type_code = NO_TYPE_GROUP
+            notes.append(f"ký hiệu “{header.symbol}” theo mẫu của Quốc hội (không có chữ viết tắt tên loại): giữ nguyên")
         elif wanted:
             # One group only ("UBND" on a Thông báo): the draft prints the type's code before it, and says so.
             notes.append(f"ký hiệu “{header.symbol}” không có chữ viết tắt tên loại “{wanted}” của {doc_type}: "
@@ -418,7 +422,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
     lines, tables = lift_tables(lines_of(_literal_breaks(source.text, notes)))
-    lines = drop_chrome(strip_residue(_drop_converter_residue(lines, notes), notes), notes)
+    lines = drop_chrome(strip_residue(split_run_together(_drop_converter_residue(lines, notes), notes), notes), notes)
     lines = layout_columns(lines)
     lines = _bars_as_gaps(split_columns(tidy_header(lines[:60], notes)) + lines[60:])  # a header is never longer
     header = parse_header(lines)
@@ -437,6 +441,8 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
         len(lines),
     )
     body_lines = list(header.kept)
+    if body_lines and position < end:  # the lines kept from the header are paragraphs of their own
+        lines = [*lines[:position], dataclasses.replace(lines[position], blank_before=True), *lines[position + 1:]]
     for line in lines[position:end]:
         if _PAGE_NUMBER.match(line.text):
             notes.append(f"bỏ số trang “{line.text}” (dòng {line.number})")

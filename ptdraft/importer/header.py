@@ -105,11 +105,12 @@ _TITLE_HALF_AT_END = re.compile(
 _NUMBER_THEN_VV = re.compile(rf"^({forms.NUMBER_WORD}\s*:?\s*\d*\s*/\s*\S+)\s+({forms.SUBJECT_WORD}\b.*)$")
 _VV_THEN_DATE = re.compile(rf"^(?P<vv>{forms.SUBJECT_WORD}\b.*?)\s*,\s*(?P<date>ngày\b.*(?:năm\s*|[/.-])\d{{4}})$")
 _PLACE_SMALL = {"phố", "xã", "thị", "trấn"}  # "Thành phố Hồ Chí Minh", "Thị xã …"
+_PLACE_PREFIX = {"TP.", "Tp.", "TX.", "Tx.", "TT."}  # "TP. Hồ Chí Minh"
 
 
 def _place_word(word: str) -> bool:
     parts = word.split("-")  # "Rang-Tháp"
-    return word in _PLACE_SMALL or all(len(p) > 1 and p[0].isupper() and p[1:].islower() for p in parts)
+    return word in _PLACE_SMALL or word in _PLACE_PREFIX or all(len(p) > 1 and p[0].isupper() and p[1:].islower() for p in parts)
 
 
 def _vv_then_date(text: str) -> list[str]:
@@ -167,7 +168,75 @@ def _pieces_by_known_forms(text: str) -> list[str]:
     match = None if _TITLE_INSIDE.search(text) else _TITLE_HALF_AT_END.search(text)
     if match and match.start() > 0 and upper_line(text[:match.start()].strip()):
         return [text[:match.start()].strip(), match.group(0).strip()]
-    return [text]
+    match = _NUMBER_THEN_REST.match(text) or _DATE_THEN_REST.match(text)
+    if match and _SYMBOL_FORM.match(_symbol(match.group("symbol") or "X")) and _header_piece(match.group("rest")):
+        # A text whose lines were run together (a PDF's text, a copy on one line): "Số: 07/KH-UBND Lạng Sơn, …",
+        # "…, ngày 13 tháng 01 năm 2020 KẾ HOẠCH …"
+        return _pieces_by_known_forms(match.group("form")) + _pieces_by_known_forms(match.group("rest"))
+    return _type_then_rest(text)
+
+
+_NUMBER_THEN_REST = re.compile(
+    rf"^(?P<form>{forms.NUMBER_WORD}\s*:?\s*[\d.…_]*\s*/\s*(?P<symbol>[^\s,;]+))\s+(?P<rest>[^\s./–-].*)$")
+_DATE_THEN_REST = re.compile(
+    r"^(?P<form>(?=[^,]*[^\W\d_])[^,:]{1,60}?,\s*ngày\s*(?:\d{1,2}|[.…_]+)\s*tháng\s*(?:\d{1,2}|[.…_]+)\s*năm\s*\d{4})"
+    r"(?P<symbol>)\s+(?P<rest>\S.*)$", re.I)
+_SUBJECT_END = re.compile(r"\s(?=(?:Căn cứ|Thực hiện|Theo đề nghị|Theo|Xét|Kính gửi|Nhằm|Để|Vào hồi"
+                          r"|(?:Sáng|Chiều|Tối|Trưa)?\s*[Nn]gày\s+\d+)\b)")
+_OF_WORDS = {"CỦA", "VÀ", "VỚI", "CHO", "THUỘC", "TRỰC", "TẠI", "GIỮA", "VỀ", "CÁC", "TRONG", "TƯỚNG", "TỊCH", "TRƯỞNG"}
+
+
+def _header_piece(text: str) -> bool:
+    """Whether ``text`` opens with a form of the header (what may follow the number or the date on a run-together
+    line): the national title, the motto, a place-date, a V/v, a type's name or the issuing body in capitals."""
+    first = _pieces_by_known_forms(text)[0]
+    return _is_known(first) or bool(_VV.match(first)) or upper_line(first.split(" ")[0]) and len(first.split()) > 1
+
+
+def _type_then_rest(text: str, run: bool = False) -> list[str]:
+    """A type's name in capitals with its subject and more run on after it on one line ("KẾ HOẠCH TRIỂN KHAI … NĂM
+    2020 Thực hiện Chỉ thị …", "QUYẾT ĐỊNH Về việc … CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH Căn cứ …"): the name, the
+    subject (its capitals, or its small letters up to a line that opens the body or a name in capitals) and the
+    rest, each a line."""
+    words = text.split()
+    for count in range(min(4, len(words) - 1), 0, -1):
+        head = " ".join(words[:count])
+        if upper_line(head) and doctypes.canonical(head) and not words[count].startswith(":"):
+            break
+    else:
+        return [text]
+    rest = words[count:]
+    if not run and not any(ch.islower() for ch in " ".join(rest)):
+        return [text]  # capitals only: a subject that opens with a type's name ("QUY ĐỊNH LẬP DỰ TOÁN …"), not a run
+    if _capitals(rest[0]):
+        end = next((i for i, word in enumerate(rest) if any(ch.islower() for ch in word)), len(rest))
+        subject, after = rest[:end], rest[end:]
+        # The deciding authority's capitals after a decision's subject ("… TỈNH X CHỦ TỊCH ỦY BAN …"), the longest
+        # that opens with a body or a head's title (not one the subject names: "CỦA THỦ TƯỚNG CHÍNH PHỦ")
+        cut = None
+        if doctypes.canonical(head) in doctypes.DECIDING_WORD:
+            cut = next((i for i in range(max(3, len(subject) - 20), len(subject) - 1)
+                        if _DECIDER.match(" ".join(subject[i:])) and subject[i - 1] not in _OF_WORDS), None)
+        pieces = [" ".join(subject[:cut]), " ".join(subject[cut:])] if cut else [" ".join(subject)]
+        return [head, *pieces, *([" ".join(after)] if after else [])]
+    # A subject in small letters ends where the body opens or a name in capitals (the deciding authority) begins.
+    tail = " ".join(rest)
+    match = _SUBJECT_END.search(tail)
+    end = len(tail.split()) if match is None else len(tail[:match.start()].split())
+    names = next((i for i in range(1, len(rest) - 1) if _capitals(rest[i]) and _capitals(rest[i + 1])), len(rest))
+    if min(end, names) >= len(rest):
+        return [head, tail]
+    if names < end:
+        stop = next((i for i in range(names, len(rest)) if not _capitals(rest[i])), len(rest))
+        return [head, " ".join(rest[:names]), " ".join(rest[names:stop]),
+                *([" ".join(rest[stop:])] if stop < len(rest) else [])]
+    return [head, " ".join(rest[:end]), " ".join(rest[end:])]
+
+
+def _capitals(word: str) -> bool:
+    """A word of two letters or more, all capitals ("UBND", "NGUYỄN"), or one capital letter ("Ý")."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and (len(letters) >= 2 or len(word) == 1)
 
 
 # What a website or a converter puts before the header: the post's date and title, a site name, a download box, a
@@ -206,6 +275,75 @@ def strip_residue(lines: list[Line], notes: list[str]) -> list[Line]:
 _LIST_BULLET = re.compile(r"^[•·▪●]\s+")
 
 
+# Where a text whose lines were run together (a PDF viewer's copy, a page's text on one line) is cut back into lines:
+# at a typed rule, before the national title and the motto and after it, before "Số: N/…", "Kính gửi", "Nơi nhận"
+# and a signing form, and after a place-date.
+_RUN_CUTS = (  # (where, what it becomes, how many times: 0 all)
+    (re.compile(r"\s*(?:[-–—_=*~]{3,}|[-–—_=*~]+\s*o\s*0\s*o\s*[-–—_=*~]*)\s*"), "\n", 0),
+    (re.compile(rf"\s*({forms.TITLE})\s*"), "\n\\1\n", 1),
+    (re.compile(rf"\s*({forms.MOTTO})\s*"), "\n\\1\n", 1),
+    (re.compile(rf"\s+(?={forms.NUMBER_WORD}\s*:\s*[\d.…_]*\s*/\s*[^\W\d_])"), "\n", 0),
+    (re.compile(rf"\s+(?={forms.RECIPIENTS_WORD}\s*:|{forms.DISTRIBUTION_WORD}\s*:|(?:TM|KT|TL|TUQ)\.\s*[^\W\d_a-z])"), "\n", 0),
+    (re.compile(r"\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị)\s)"), "\n", 0),
+    (re.compile(r"(,\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\.?)\s+"), "\\1\n", 0),
+)
+RUN_TOGETHER = 400  # characters: a line of the header is never so long
+
+
+def split_run_together(lines: list[Line], notes: list[str]) -> list[Line]:
+    """A long first line holding the header's forms run together with what follows, cut back into lines (with a
+    note); the place before a date and an authority's capitals before the national title get lines of their
+    own."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        if index >= HEADER_SEARCH or len(text) < RUN_TOGETHER or not (_TITLE_INSIDE.search(text) or _MOTTO_INSIDE.search(text)):
+            out.append(line)
+            continue
+        for cut, by, count in _RUN_CUTS:
+            text = cut.sub(by, text, count=count)
+        pieces = [piece.strip(" |") for piece in text.split("\n") if any(ch.isalnum() for ch in piece)]
+        pieces = [part for piece in pieces for part in _capitals_tail_before_title(piece, pieces)]
+        pieces = [part for piece in pieces for part in (_vv_then_date(piece) or _place_before_date(piece))]
+        pieces = [part for piece in pieces for part in _type_then_rest(piece, run=True)]
+        notes.append(f"dòng {line.number} dài {len(line.text)} ký tự gồm nhiều phần của văn bản viết liền: tách lại "
+                     f"thành {len(pieces)} dòng")
+        out.extend(Line(piece, 0, line.number, line.blank_before and n == 0) for n, piece in enumerate(pieces))
+    return out
+
+
+def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:
+    """A piece whose end is in capitals ("… Ngày hết hiệu lực: Đang cập nhật ỦY BAN NHÂN DÂN TỈNH BẮC NINH") just
+    before the national title or the number: the capitals (the issuing body) cut off as a line of their own."""
+    at = pieces.index(piece)
+    if at + 1 >= len(pieces) or upper_line(piece) \
+            or not (_TITLE_INSIDE.match(pieces[at + 1]) or _NUMBER.match(pieces[at + 1])):
+        return [piece]
+    words = piece.split()
+    start = len(words)
+    while start > 0 and (upper_line(words[start - 1]) or words[start - 1] in ("-", "–", "&", ",")):
+        start -= 1
+    if len(words) - start < 2:
+        return [piece]
+    return [" ".join(words[:start]), " ".join(words[start:])]
+
+
+def _place_before_date(piece: str) -> list[str]:
+    """A piece ending in a place-date after other text ("… KH-UBND Bắc Ninh, ngày 26 tháng 5 năm 2017"): the place and
+    date cut off as a line, the place being the capitalised words before the comma."""
+    match = re.match(r"^(?P<head>.+?)\s+(?P<date>[^,]{1,60},\s*ngày\s.*\d{4})$", piece)
+    if not match or _PLACE_DATE.match(piece):
+        return [piece]
+    words = match.group("head").split() + match.group("date").split(",")[0].split()
+    date = match.group("date").split(",", 1)[1]
+    start = len(words)
+    while start > 1 and len(words) - start < 6 and _place_word(words[start - 1]):
+        start -= 1
+    if start == len(words):
+        return [piece]
+    return [" ".join(words[:start]), f"{' '.join(words[start:])},{date}"]
+
+
 def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
     """``lines`` from the header's first line on: what a website or a converter printed above it is dropped, with a
     note. A text whose first lines hold no header form is returned as it is."""
@@ -218,10 +356,33 @@ def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
                          or not any(ch.isalnum() for ch in lines[start - 1].text)  # "|", a stray "-" under a rule
                          or _NUMBER_ALONE.fullmatch(lines[start - 1].text)):
         start -= 1
+    # Only where the letter has no authority in capitals: a site's own line over it is not the issuer.
+    authority = 0 if any(upper_line(line.text) for line in lines[start:mark]) else _small_letter_authority(lines[:start])
+    if authority:
+        notes.append(f"tên cơ quan “{' / '.join(line.text for line in lines[start - authority:start])}” viết chữ "
+                     "thường: đọc là tên cơ quan ban hành, in hoa")
+        lines = [*lines[:start - authority],
+                 *(dataclasses.replace(line, text=line.text.upper(), raw=line.text.upper())
+                   for line in lines[start - authority:start]), *lines[start:]]
+        start -= authority
     if start:
         dropped = " / ".join(line.text for line in lines[:start])
         notes.append(f"bỏ {start} dòng trên phần đầu văn bản (chữ của trang web hoặc phần mềm chuyển đổi): “{dropped[:120]}”")
     return lines[start:]
+
+
+def _small_letter_authority(above: list[Line]) -> int:
+    """How many of the last lines above the header's first form name the issuing body in small letters ("Ủy ban
+    nhân dân" / "huyện Yên Khánh", a typist's or an older letter's): the first opens with a body's name, the others
+    go on with it (short, no digits or colon, in small letters or with capitals only on names)."""
+    for count in range(min(3, len(above)), 0, -1):
+        block = [line.text.strip() for line in above[-count:]]
+        first = block[0]
+        if not (_BODY_WORDS.match(first.upper()) and first[:1].isupper() and not upper_line(first)):
+            continue
+        if all(len(text) <= 60 and not re.search(r"[\d:.;!?]", text) and len(text.split()) >= 2 for text in block):
+            return count
+    return 0
 
 
 _WRAP_END = re.compile(r"(?:\s(?:VÀ|và|CỦA|của)|[-&,]|\b(?:ỦY|UỶ)\s+BAN|\bHỘI\s+ĐỒNG)$")
@@ -470,6 +631,20 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
     return [], lines
 
 
+_BLANK_NUMBER = re.compile(r"^[.…_]*$")  # "Số:     /…", "Số: …/…", "Số: ___/…": the number left for the records office
+
+
+def _number(text: str, notes: list[str]) -> int | None:
+    """The number of "Số: N/…" (None for one left blank); one that is no number from 1 to 999 999 ("45a", "0") is
+    left blank, with a note."""
+    if _BLANK_NUMBER.match(text):
+        return None
+    if text.isdigit() and 1 <= int(text) <= 999_999:
+        return int(text)
+    notes.append(f"số “{text}” không hợp lệ: để trống số trong bản thảo")
+    return None
+
+
 def _symbol(text: str) -> str:
     """A symbol as typed, without the spaces a website or a typist left around its "-", "/" and "." ("CV - UBND",
     "VPCP-V .I"): a symbol has no spaces."""
@@ -483,8 +658,10 @@ def parse_header(lines: list[Line]) -> Header:
     authority: list[str] = []
     state = ""
     vv_width = 0
+    previous = ""  # "number" right after the number line
     for index, line in enumerate(lines):
         text = line.text
+        previous, after_number = "", previous
         if _NATIONAL_TITLE.match(text):
             header.national_title, state = True, ""
         elif _MOTTO.match(text):
@@ -494,22 +671,29 @@ def parse_header(lines: list[Line]) -> Header:
             header.notes.append(f"dòng “{text}” không đúng dạng số và ký hiệu (Số: N/KÝ-HIỆU): giữ trong nội dung")
             header.kept.append(line)
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
-            header.number = int(m.group("n")) if m.group("n") else None
-            if header.number is not None and not 1 <= header.number <= 999_999:
-                header.notes.append(f"số “{m.group('n')}” không hợp lệ: để trống số trong bản thảo")
-                header.number = None
+            header.number = _number(m.group("n"), header.notes)
             header.symbol = _symbol(m.group("symbol"))
-            state = ""
-        elif (m := _PLACE_DATE.match(text)) and not header.date_text:
+            state, previous = "", "number"
+        elif (m := _PLACE_DATE.match(text) or _place_date_without_comma(text, header.notes)) \
+                and not header.date_text:
             _date(m, header)
             state = ""
         elif text.upper() in _URGENCY and not header.urgency:
             header.urgency = _URGENCY[text.upper()]
         elif text.upper() in _SECRECY and not header.secrecy:
             header.secrecy = _SECRECY[text.upper()]
-        elif (m := _VV.match(text)) and not header.subject and not header.doc_type:
+        elif (m := _VV.match(text) or (forms.SUBJECT_LINE_LOOSE.match(text) if after_number else None)) \
+                and not header.subject and not header.doc_type:
             header.subject, header.vv, state = [m.group("rest")], True, "vv"
             vv_width = max(len(text), 40)
+            if not _VV.match(text):
+                header.notes.append(f"dòng “{text}” đọc là trích yếu (V/v) của công văn")
+        elif _subject_before_recipients(text, lines[index + 1:index + 6], header):
+            # A công văn's summary typed without its "V/v" ("Báo cáo công tác …" under the number): nothing but the
+            # summary stands between the header and "Kính gửi".
+            header.subject, header.vv, state = [text], True, "vv"
+            vv_width = max(len(text), 40)
+            header.notes.append(f"dòng “{text}” không mở đầu bằng “V/v”: đọc là trích yếu của công văn")
         elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
                 and not forms.INVITATION.search(text) \
                 and (not upper_line(text) or text[:1].isdigit()) and len(text) <= 1.4 * vv_width:
@@ -518,7 +702,9 @@ def parse_header(lines: list[Line]) -> Header:
         elif header.doc_type == doctypes.CONG_DIEN and (m := forms.TELEGRAM_LINE.match(text)) \
                 and not header.deciding_authority:
             header.deciding_authority, state = [m.group("sender")], ""  # "THỦ TƯỚNG CHÍNH PHỦ điện:"
-        elif not header.doc_type and upper_line(text) and doctypes.canonical(text) and not text.endswith(":"):
+        elif not header.doc_type and (upper_line(text) or _type_name_alone(line, header)) \
+                and doctypes.canonical(_unspaced(text)) and not text.endswith(":"):
+            text = _unspaced(text)
             header.doc_type = doctypes.canonical(text) or text
             # Giấy giới thiệu and Giấy nghỉ phép carry no summary: the line under the name is the body's first.
             state = "" if header.doc_type in doctypes.NO_SUBJECT else "title"
@@ -538,6 +724,12 @@ def parse_header(lines: list[Line]) -> Header:
         elif upper_line(text) and not header.doc_type and header.number is None and not header.symbol \
                 and not text.endswith(":"):
             authority.append(text)
+        elif _stray_line(text, lines[index + 1:index + 1 + _LOOK_AHEAD], header):
+            # A line no form names, with a form the header still lacks just under it (a site's "Tải văn bản gốc"
+            # between the number and the date): the header goes on; the line is kept, at the body's head.
+            header.notes.append(f"dòng {line.number} “{text[:60]}” ở giữa phần đầu văn bản không thuộc phần nào: "
+                                "giữ ở đầu nội dung")
+            header.kept.append(dataclasses.replace(line, blank_before=True))
         else:
             header.lines = index
             break
@@ -545,6 +737,70 @@ def parse_header(lines: list[Line]) -> Header:
         header.lines = len(lines)
     header.parent_authority, header.authority = _split_authority(_one_word_lines_joined(authority))
     return header
+
+
+_LOOK_AHEAD = 3
+
+
+def _stray_line(text: str, following: list[Line], header: Header) -> bool:
+    """Whether ``text``, which no header form names, stands inside the header: a form the header has not yet read
+    (the national title, the number, the place and date, the type's name) follows within a few lines, and the line
+    does not open the body (a recipient, a legal basis, a list)."""
+    if _RECIPIENTS.match(text) or _BODY_START.match(text) or _VV.match(text) or len(text) > 90:
+        return False
+    for line in following:
+        nxt = line.text
+        if _RECIPIENTS.match(nxt) or _BODY_START.match(nxt):
+            return False
+        if (not header.national_title and _NATIONAL_TITLE.match(nxt)) \
+                or (header.number is None and not header.symbol and _NUMBER.match(nxt)) \
+                or (not header.date_text and _PLACE_DATE.match(nxt)) \
+                or (not header.doc_type and upper_line(nxt) and doctypes.canonical(_unspaced(nxt))):
+            return True
+    return False
+
+
+def _subject_before_recipients(text: str, following: list[Line], header: Header) -> bool:
+    """Whether ``text``, a line in small letters under a công văn's number, is its summary written without "V/v":
+    no type name and no subject read, and only header lines stand between it and "Kính gửi"."""
+    if header.subject or header.doc_type or (header.number is None and not header.symbol) or upper_line(text) \
+            or not text[:1].isupper() or _BODY_START.match(text) or _RECIPIENTS.match(text) or len(text) > 160:
+        return False
+    for line in following:
+        if _RECIPIENTS.match(line.text):
+            return True
+        if not (_is_known(line.text) or _NATIONAL_TITLE.match(line.text)):
+            return False
+    return False
+
+
+def _type_name_alone(line: Line, header: Header) -> bool:
+    """A type's name in small letters on a line of its own ("Kế hoạch") under the number or the date: the type
+    line, as a copy that lost its capitals prints it."""
+    return bool(header.date_text or header.number is not None or header.symbol) and not header.subject
+
+
+_SPACED = re.compile(r"^(?:\S\s+){3,}\S$")  # "K Ế H O Ạ C H": a PDF's letter-spaced title
+_UNSPACED_TYPES = {name.upper().replace(" ", ""): name.upper() for name in doctypes.ALL_TYPES}
+
+
+def _unspaced(text: str) -> str:
+    """A type's name printed letter-spaced ("K Ế H O Ạ C H") as its words ("KẾ HOẠCH"); any other line as it is."""
+    if not _SPACED.match(text):
+        return text
+    return _UNSPACED_TYPES.get(text.replace(" ", "").upper(), text)
+
+
+def _place_date_without_comma(text: str, notes: list[str]) -> re.Match | None:
+    """"Ninh Bình ngày 05 tháng 3 năm 2021": a place and date whose comma a typist left out, read as the decree's
+    form with a note; the place is a name (each word with a capital), not the end of a sentence."""
+    found = forms.PLACE_BEFORE_DATE.match(text)
+    if not found or not all(word[:1].isupper() for word in found["place"].split()):
+        return None
+    match = _PLACE_DATE.match(f"{found['place']}, {found['date']}")
+    if match:
+        notes.append(f"dòng “{text}” thiếu dấu phẩy sau địa danh: đọc là địa danh và ngày tháng")
+    return match
 
 
 def _one_word_lines_joined(lines: list[str]) -> list[str]:
@@ -562,14 +818,23 @@ def _one_word_lines_joined(lines: list[str]) -> list[str]:
 _DECIDER = re.compile(
     r"^(?:ỦY BAN|UỶ BAN|UBND|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÍNH PHỦ|GIÁM ĐỐC|HỘI ĐỒNG|THỐNG ĐỐC|TỔNG CỤC TRƯỞNG|"
     r"CỤC TRƯỞNG|CHÁNH|VIỆN TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG|TỔNG GIÁM ĐỐC|TỔNG KIỂM TOÁN|KIỂM TOÁN TRƯỞNG|CHỦ NHIỆM|"
-    r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|TỔNG THANH TRA|CHÁNH ÁN|THỦ TRƯỞNG|BỘ\s)", re.I)
+    r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|BAN CHỈ ĐẠO|TỔNG THANH TRA|CHÁNH ÁN|THỦ TRƯỞNG|BỘ\s)", re.I)
 
 
 def _deciding_line(text: str, authority: list[str]) -> bool:
     """Whether a capitals line under a decision's type name names who decides ("ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG
     BỘ Y"), not the subject: it opens with a body or a head's title, or is the issuing body's name."""
     own = fold(" ".join(authority)).casefold()
-    return bool(_DECIDER.match(text.strip())) or (bool(own) and fold(text).casefold() == own)
+    line = fold(text).casefold()
+    # The issuing body's own line, the place after it or not, spaces lost or not ("BAN CHỈ ĐẠO … VÀXÂY DỰNG … TỈNH
+    # THÁI BÌNH" under a committee's decision)
+    body = _unspaced_key(next((line for line in reversed(authority) if _BODY_WORDS.match(line)), ""))
+    return bool(_DECIDER.match(text.strip())) or (bool(own) and line == own) \
+        or (len(body) >= 12 and _unspaced_key(text).startswith(body))
+
+
+def _unspaced_key(text: str) -> str:
+    return re.sub(r"\s+", "", fold(text)).casefold()
 
 
 def subject_text(header: Header) -> str:

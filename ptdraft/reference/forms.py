@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from ptdraft import rules
+from ptdraft.reference import doctypes
 
 # -- the words, as regular-expression sources -------------------------------------------------------------------
 
@@ -24,6 +25,7 @@ TITLE = TITLE_HEAD + r"\s+" + TITLE_TAIL
 MOTTO_HEAD = r"Độc\s+lập\s*[-–—]?\s*Tự\s+do"
 MOTTO = MOTTO_HEAD + r"\s*[-–—]?\s*Hạnh\s+phúc"
 DISTRIBUTION_WORD = r"Nơi\s+nhận"
+RECIPIENTS_WORD = r"Kính\s+gửi"
 NUMBER_WORD = r"(?:Số|SỐ)"  # "Số", before ":" and "N/SYMBOL"
 SUBJECT_WORD = r"(?:V\s*/\s*[vV]|Về\s+việc)"  # a công văn's subject line, "V/v …"
 
@@ -33,14 +35,25 @@ NATIONAL_TITLE_LINE = re.compile(rf"^{TITLE}\s*[.,;]?$", re.I)
 NATIONAL_TITLE_IN = re.compile(TITLE, re.I)
 MOTTO_LINE = re.compile(rf"^{MOTTO}\s*[.,;!]?$", re.I)  # a typist's full stop allowed
 MOTTO_IN = re.compile(MOTTO, re.I)
-NUMBER_LINE = re.compile(rf"^{NUMBER_WORD}\s*:?\s*(?P<n>\d*)\s*/\s*(?P<symbol>\S.*?)\s*$")
+# The number line; the Quốc hội's letters and some copies lead it with the type's name ("Nghị quyết số:
+# 653/2019/UBTVQH14", "Kế hoạch số: 45/KH-UBND"), a typist may end it with ".", and what stands for the number is
+# taken whole ("45a") for the reader to judge.
+_TYPE_NAMES = "|".join(sorted((re.escape(name) for name in doctypes.ALL_TYPES), key=len, reverse=True))
+NUMBER_LINE = re.compile(rf"^(?:(?P<kind>(?i:{_TYPE_NAMES}))\s+(?i:số)|{NUMBER_WORD})"
+                         r"\s*:?\s*(?P<n>[^\s/:]*)\s*/\s*(?P<symbol>\S.*?)\s*\.?\s*$")
 # The symbol after "Số: N/" (FORMAT.md §6.1): groups of capitals joined by "-", no spaces; the first group is the
 # type code or, on a công văn, the issuer's abbreviation, the mixed-case codes of the decree ("QĐ-TTg") taken apart.
 # An abbreviation may end in digits: the units of the Công an and the army are numbered ("PC08-ĐTTNGT",
 # "C08-P3", "PV01-TH"), and the digits belong to the unit's name.
 SYMBOL = re.compile(r"^[A-Za-zĐđ]+\d*(-[A-ZĐ0-9&]+)+$")
+# The Quốc hội's and its Standing Committee's own symbol, numbered by the legislature ("QH13", "UBTVQH14"): their
+# numbers carry no type group ("Luật số 57/2014/QH13", "Nghị quyết số: 653/2019/UBTVQH14").
+PARLIAMENT_CODE = re.compile(r"^(?:UBTV)?QH\d{1,2}$")
 SUBJECT_LINE = re.compile(rf"^{SUBJECT_WORD}\s*:?\s*(?P<rest>.*)$")
-RECIPIENTS = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
+# The same as a typist or a copy wrote it under the number: in small letters ("v/v …") or in brackets ("(V/v …)");
+# read so only in the header's left column, right under "Số: …".
+SUBJECT_LINE_LOOSE = re.compile(rf"^\(?\s*(?i:{SUBJECT_WORD})\b\s*:?\s*(?P<rest>.*?)\s*\)?$")
+RECIPIENTS = re.compile(rf"^{RECIPIENTS_WORD}\s*:?\s*", re.I)
 DISTRIBUTION = re.compile(rf"^{DISTRIBUTION_WORD}\s*:?\s*", re.I)
 # A công điện's line over its recipients (Mẫu 1.6): "THỦ TƯỚNG CHÍNH PHỦ điện:", "CHỦ TỊCH UBND TỈNH ĐIỆN:".
 TELEGRAM_LINE = re.compile(r"^(?P<sender>\S.*?)\s+(?:ĐIỆN|điện)\s*:\s*$")
@@ -67,6 +80,9 @@ PLACE_DATE = re.compile(
     r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))\s*\.?\s*$",  # or "ngày 22/02/2006" (older letters)
     re.I,
 )
+# A place and date with the comma between them left out ("Ninh Bình ngày 05 tháng 3 năm 2021"): the reader checks
+# that the place is a name.
+PLACE_BEFORE_DATE = re.compile(r"^(?P<place>[^\W\d_][^\s,:]*(?:\s+[^\W\d_][^\s,:]*){0,4})\s+(?P<date>ngày\s.*)$")
 
 # The signing forms of FORMAT.md §8 as letters print them: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.",
 # "Q."; the older "T/M", "K/T", "T/L", "T/UQ", "T.M", "K.T", "T.L", "TM/", "KT/", "TL/" (the dot after them

@@ -1,0 +1,225 @@
+"""Number lines and header lines as copies and typists write them, read without losing the header: the type's name
+before "số" ("Kế hoạch số: 45/KH-UBND"), a number left as dots or not a number, a final ".", the Quốc hội's symbol
+with no type group, a place and date with no comma, a type's name in small letters or letter-spaced, and a line no
+form names between the header's lines."""
+from __future__ import annotations
+
+import pytest
+
+from ptdraft import api, layout
+from ptdraft.model import NO_TYPE_GROUP
+from ptdraft.reference import forms
+from tests.support.import_scoring import read_rendered
+
+HEAD = """UBND TỈNH NINH BÌNH
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+{number}
+{between}{date}
+{kind}
+Triển khai công tác phòng, chống dịch bệnh năm 2021
+
+Thực hiện chỉ đạo của cấp trên, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:
+
+1. Rà soát các vùng có nguy cơ.
+"""
+
+
+def imported(number="Số: 45/KH-UBND", date="Ninh Bình, ngày 05 tháng 3 năm 2021", kind="KẾ HOẠCH", between=""):
+    return api.import_text(HEAD.format(number=number, date=date, kind=kind, between=between))
+
+
+def assert_header_read(content, number=45):
+    assert content.authority == "UBND TỈNH NINH BÌNH"
+    assert content.doc_type == "Kế hoạch"
+    assert content.number == number
+    assert content.issuer_code == "UBND"
+    assert (content.place, content.date.isoformat()) == ("Ninh Bình", "2021-03-05")
+    assert content.subject == "Triển khai công tác phòng, chống dịch bệnh năm 2021"
+    assert content.body.startswith("Thực hiện chỉ đạo") or content.body.split("\n\n")[1].startswith("Thực hiện")
+
+
+@pytest.mark.parametrize("line", ["Kế hoạch số: 45/KH-UBND", "KẾ HOẠCH SỐ: 45/KH-UBND", "Số: 45/KH-UBND.",
+                                  "Số : 45 / KH - UBND"])
+def test_number_lines_as_copies_write_them(line):
+    draft, _ = imported(number=line)
+    assert_header_read(draft.content)
+    assert layout.number_line(draft.content) == "Số: 45/KH-UBND"
+    assert "45/KH-UBND" not in draft.content.body
+
+
+@pytest.mark.parametrize(("line", "noted"), [("Số: …/KH-UBND", False), ("Số: ____/KH-UBND", False),
+                                             ("Số: 45a/KH-UBND", True), ("Số: 0/KH-UBND", True)])
+def test_a_number_left_blank_or_not_a_number_keeps_the_header(line, noted):
+    draft, report = imported(number=line)
+    assert_header_read(draft.content, number=None)
+    assert layout.number_line(draft.content).endswith("/KH-UBND")
+    assert any("không hợp lệ" in note for note in report.notes) is noted
+
+
+def test_a_body_sentence_naming_a_decision_is_no_number_line():
+    assert forms.NUMBER_LINE.match("Căn cứ Quyết định số 12/QĐ-UBND ngày 05/3/2020 của UBND tỉnh") is None
+    assert forms.NUMBER_LINE.match("Nghị quyết số: 653/2019/UBTVQH14")["kind"] == "Nghị quyết"
+
+
+def test_the_quoc_hoi_symbol_with_no_type_group_is_kept_as_written():
+    text = HEAD.replace("UBND TỈNH NINH BÌNH", "ỦY BAN THƯỜNG VỤ\nQUỐC HỘI").format(
+        number="Nghị quyết số: 653/2019/UBTVQH14", date="Hà Nội, ngày 12 tháng 3 năm 2019", kind="NGHỊ QUYẾT",
+        between="")
+    draft, report = api.import_text(text)
+    content = draft.content
+    assert (content.doc_type, content.number, content.number_year) == ("Nghị quyết", 653, 2019)
+    assert (content.type_code, content.issuer_code) == (NO_TYPE_GROUP, "UBTVQH14")
+    assert layout.number_line(content) == "Số: 653/2019/UBTVQH14"
+    assert any("Quốc hội" in note for note in report.notes)
+    # A people's committee's one-group symbol still prints the decree's type code, as before.
+    other, _ = imported(number="Số: 45/UBND")
+    assert layout.number_line(other.content) == "Số: 45/KH-UBND"
+
+
+def test_a_place_and_date_without_their_comma():
+    draft, report = imported(date="Ninh Bình ngày 05 tháng 3 năm 2021")
+    assert_header_read(draft.content)
+    assert any("thiếu dấu phẩy" in note for note in report.notes)
+
+
+def test_a_sentence_ending_in_a_date_is_no_place():
+    draft, _ = imported(date="Ninh Bình, ngày 05 tháng 3 năm 2021\nthực hiện từ ngày 05 tháng 3 năm 2021")
+    assert draft.content.place == "Ninh Bình"
+
+
+@pytest.mark.parametrize("kind", ["Kế hoạch", "K Ế H O Ạ C H"])
+def test_the_type_name_in_small_letters_or_letter_spaced(kind):
+    draft, _ = imported(kind=kind)
+    assert_header_read(draft.content)
+    assert kind not in draft.content.body
+
+
+def test_a_stray_line_inside_the_header_is_kept_and_the_header_read_on():
+    draft, report = imported(between="Tải văn bản gốc\n")
+    content = draft.content
+    assert_header_read(content)
+    assert content.body.split("\n\n")[0] == "Tải văn bản gốc"  # kept, as a paragraph of its own
+    assert any("Tải văn bản gốc" in note for note in report.notes)
+
+
+def test_the_body_after_a_header_with_no_date_is_not_taken_for_stray_lines():
+    text = HEAD.format(number="Số: 45/KH-UBND", date="", kind="KẾ HOẠCH", between="")
+    draft, _ = api.import_text(text)
+    assert draft.content.body.startswith("Thực hiện chỉ đạo")
+    assert draft.content.date is None
+
+
+CONG_VAN = """ỦY BAN NHÂN DÂN
+HUYỆN YÊN KHÁNH
+{left}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Yên Khánh, ngày 05 tháng 3 năm 2021
+{recipients}
+
+Thực hiện Công văn số 12/SNV-CCHC của Sở Nội vụ, Ủy ban nhân dân huyện đề nghị các cơ quan báo cáo.
+"""
+
+
+@pytest.mark.parametrize(("summary", "subject", "said"), [
+    ("V/v báo cáo công tác cải cách hành chính", "báo cáo công tác cải cách hành chính", None),
+    ("v/v báo cáo công tác cải cách hành chính", "báo cáo công tác cải cách hành chính", "đọc là trích yếu"),
+    ("(V/v báo cáo công tác cải cách hành chính)", "báo cáo công tác cải cách hành chính", "đọc là trích yếu"),
+    ("Báo cáo công tác cải cách hành chính", "Báo cáo công tác cải cách hành chính", "không mở đầu bằng “V/v”"),
+])
+def test_a_cong_vans_summary_as_typists_write_it(summary, subject, said):
+    draft, report = api.import_text(CONG_VAN.format(
+        left=f"Số: 120/UBND-VP\n{summary}", recipients="Kính gửi: Các phòng, ban chuyên môn thuộc huyện."))
+    content = draft.content
+    assert (content.doc_type, content.number, content.subject) == ("Công văn", 120, subject)
+    assert content.recipients == ("Các phòng, ban chuyên môn thuộc huyện",)
+    assert content.body.startswith("Thực hiện Công văn số 12/SNV-CCHC")
+    assert said is None or any(said in note for note in report.notes)
+
+
+def test_a_line_in_small_letters_is_a_summary_only_before_kinh_gui():
+    """With no "Kính gửi" under it, a line under the number is not taken for the summary: it stays in the body."""
+    draft, _ = api.import_text(CONG_VAN.format(left="Số: 120/UBND-VP\nBáo cáo công tác cải cách hành chính",
+                                               recipients=""))
+    assert not draft.content.subject
+    assert "Báo cáo công tác cải cách hành chính" in draft.content.body
+
+
+SMALL_AUTHORITY = """{above}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 45/KH-UBND
+Ninh Bình, ngày 05 tháng 3 năm 2021
+KẾ HOẠCH
+Triển khai công tác năm 2021
+Thực hiện chỉ đạo của cấp trên, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:
+1. Rà soát các vùng có nguy cơ.
+"""
+
+
+def test_an_authority_typed_in_small_letters_is_the_authority_in_capitals():
+    draft, report = api.import_text(SMALL_AUTHORITY.format(above="Ủy ban nhân dân\ntỉnh Ninh Bình"))
+    assert draft.content.authority == "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH"
+    assert any("viết chữ thường" in note for note in report.notes)
+
+
+def test_a_sites_line_over_an_authority_in_capitals_is_not_the_authority():
+    draft, report = api.import_text(SMALL_AUTHORITY.format(above="Sở Nội vụ tỉnh Ninh Bình\nUBND TỈNH NINH BÌNH"))
+    assert draft.content.authority == "UBND TỈNH NINH BÌNH"
+    assert any("Sở Nội vụ tỉnh Ninh Bình" in note for note in report.notes)  # dropped, and said
+
+
+# A letter of our own as a PDF viewer's copy gives it: every line run together, a site's lines in front.
+RUN_TOGETHER = (
+    "Quyết định 15/QĐ-UBND năm 2021 thành lập Tổ công tác Số hiệu: 15/QĐ-UBND Ngày ban hành: 05/03/2021 "
+    "Tình trạng: Đang cập nhật ỦY BAN NHÂN DÂN XÃ YÊN PHONG ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+    "Tự do - Hạnh phúc --------------- Số: 15/QĐ-UBND Yên Phong, ngày 05 tháng 3 năm 2021 QUYẾT ĐỊNH "
+    "{subject} CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ YÊN PHONG Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 "
+    "năm 2015; Căn cứ Quyết định số 12/QĐ-UBND ngày 10 tháng 01 năm 2021 của Ủy ban nhân dân huyện; Xét đề nghị "
+    "của Công chức Văn phòng - Thống kê xã, QUYẾT ĐỊNH: Điều 1. Thành lập Tổ công tác rà soát hộ nghèo năm 2021 "
+    "của xã Yên Phong gồm các ông, bà có tên sau đây. Điều 2. Tổ công tác có nhiệm vụ rà soát, tổng hợp danh sách "
+    "hộ nghèo, hộ cận nghèo trên địa bàn xã và báo cáo kết quả về Ủy ban nhân dân xã trước ngày 30 tháng 3."
+)
+
+
+@pytest.mark.parametrize("subject", ["VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC RÀ SOÁT HỘ NGHÈO NĂM 2021",
+                                     "Về việc thành lập Tổ công tác rà soát hộ nghèo năm 2021"])
+def test_a_letter_run_together_on_one_line_is_cut_back_into_its_lines(subject):
+    draft, report = api.import_text(RUN_TOGETHER.format(subject=subject))
+    content = draft.content
+    assert (content.authority, content.doc_type, content.number, content.issuer_code) == (
+        "ỦY BAN NHÂN DÂN XÃ YÊN PHONG", "Quyết định", 15, "UBND")
+    assert (content.place, content.date.isoformat()) == ("Yên Phong", "2021-03-05")
+    assert content.subject.casefold() == "về việc thành lập tổ công tác rà soát hộ nghèo năm 2021"
+    assert content.deciding_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ YÊN PHONG"
+    assert content.legal_bases[0].startswith("Căn cứ Luật Tổ chức chính quyền địa phương")
+    assert any("viết liền" in note for note in report.notes)
+    assert any("Số hiệu: 15/QĐ-UBND" in note for note in report.notes)  # the site's lines dropped, and said
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert not any("Tình trạng" in line or "-------" in line for line in rendered.everywhere)
+
+
+def test_a_long_line_of_the_body_is_not_cut():
+    """Only a long line that holds the national title or the motto is cut: a long paragraph stays whole."""
+    paragraph = ("Thực hiện Kế hoạch số 12/KH-UBND ngày 05 tháng 01 năm 2021, Ủy ban nhân dân xã đề nghị "
+                 + "các thôn rà soát, Căn cứ vào kết quả báo cáo; " * 12).strip()
+    text = HEAD.format(number="Số: 45/KH-UBND", date="Ninh Bình, ngày 05 tháng 3 năm 2021", kind="KẾ HOẠCH",
+                       between="").replace("Thực hiện chỉ đạo của cấp trên, Ủy ban nhân dân tỉnh ban hành kế hoạch "
+                                           "như sau:", paragraph)
+    draft, report = api.import_text(text)
+    assert len(paragraph) > 400
+    assert not any("viết liền" in note for note in report.notes)
+    assert draft.content.body.split("\n\n")[0] == paragraph
+
+
+def test_a_subject_that_opens_with_a_types_name_is_not_cut_on_its_own_line():
+    text = HEAD.format(number="Số: 45/NQ-HĐND", date="Ninh Bình, ngày 05 tháng 3 năm 2021", kind="NGHỊ QUYẾT",
+                       between="").replace("Triển khai công tác phòng, chống dịch bệnh năm 2021",
+                                           "QUY ĐỊNH MỨC CHI HỖ TRỢ CÔNG TÁC PHÒNG, CHỐNG DỊCH BỆNH")
+    draft, _ = api.import_text(text)
+    assert (draft.content.doc_type, draft.content.subject.casefold()) == (
+        "Nghị quyết", "quy định mức chi hỗ trợ công tác phòng, chống dịch bệnh")
