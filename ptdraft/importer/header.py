@@ -285,6 +285,8 @@ _RUN_CUTS = (  # (where, what it becomes, how many times: 0 all)
     (re.compile(rf"\s+(?={forms.NUMBER_WORD}\s*:\s*[\d.…_]*\s*/\s*[^\W\d_])"), "\n", 0),
     (re.compile(rf"\s+(?={forms.RECIPIENTS_WORD}\s*:|{forms.DISTRIBUTION_WORD}\s*:|(?:TM|KT|TL|TUQ)\.\s*[^\W\d_a-z])"), "\n", 0),
     (re.compile(r"\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị)\s)"), "\n", 0),
+    (re.compile(r"(?<=[;:])\s+(?=[-–+•]\s)"), "\n", 0),  # "…: - Như trên; - Lưu: VT.": a list's entries
+    (re.compile(r"\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[^\W\d_a-zà-ỹ]|Điều\s+\d{1,3}\.\s)"), "\n", 0),  # items, articles
     (re.compile(r"(,\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\.?)\s+"), "\\1\n", 0),
 )
 RUN_TOGETHER = 400  # characters: a line of the header is never so long
@@ -306,10 +308,47 @@ def split_run_together(lines: list[Line], notes: list[str]) -> list[Line]:
         pieces = [part for piece in pieces for part in _capitals_tail_before_title(piece, pieces)]
         pieces = [part for piece in pieces for part in (_vv_then_date(piece) or _place_before_date(piece))]
         pieces = [part for piece in pieces for part in _type_then_rest(piece, run=True)]
+        pieces = [part for piece in pieces for part in _recipients_then_body(piece)]
+        pieces = [part for piece in pieces for part in _signature_then_name(piece)]
         notes.append(f"dòng {line.number} dài {len(line.text)} ký tự gồm nhiều phần của văn bản viết liền: tách lại "
                      f"thành {len(pieces)} dòng")
         out.extend(Line(piece, 0, line.number, line.blank_before and n == 0) for n, piece in enumerate(pieces))
     return out
+
+
+def _recipients_then_body(piece: str) -> list[str]:
+    """"Kính gửi: Ủy ban nhân dân các tỉnh. Theo quy định …": the recipient's line ends at its full stop (after a
+    word, not an abbreviation's "TP.")."""
+    if not _RECIPIENTS.match(piece):
+        return [piece]
+    match = re.search(r"(?<=\w\w)(?<![A-ZĐ]{2})\.\s+(?=\S)", piece)
+    return [piece[:match.start() + 1], piece[match.end():]] if match else [piece]
+
+
+_TITLE_OPENS = {"PHÓ", "THỨ", "CHÁNH", "Q."}
+_TITLE_PAIRS = {"CHỦ TỊCH", "GIÁM ĐỐC", "VỤ TRƯỞNG", "CỤC TRƯỞNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "TỔNG CỤC"}
+_TITLE_COMPOUND = {"BỘ", "VỤ", "CỤC", "VIỆN", "HIỆU", "THỨ", "PHÓ"}
+
+
+def _signature_then_name(piece: str) -> list[str]:
+    """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Hà Công Tuấn": the signing form and title in capitals, then the signer's name, cut
+    into the signature's lines (the form's line, the title's when a head's title follows, the name)."""
+    if not forms.SIGNING_FORM.match(piece):
+        return [piece]
+    words = piece.split()
+    start = len(words)
+    while start > 1 and not upper_line(words[start - 1]) and words[start - 1][:1].isupper():
+        start -= 1
+    capitals, name = " ".join(words[:start]), " ".join(words[start:])
+    if not name or not upper_line(capitals):
+        return [piece]
+    # "KT. BỘ TRƯỞNG THỨ TRƯỞNG", "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH": the signer's title starts at the first word that
+    # opens a title ("PHÓ", "THỨ", "CHỦ TỊCH", "TRƯỞNG PHÒNG"), not inside the head's ("BỘ TRƯỞNG")
+    form, *title = capitals.split()
+    cut = next((i for i in range(1, len(title)) if title[i] in _TITLE_OPENS or " ".join(title[i:i + 2]) in _TITLE_PAIRS
+                or title[i] == "TRƯỞNG" and title[i - 1] not in _TITLE_COMPOUND), None)
+    lines = [capitals] if cut is None else [" ".join([form, *title[:cut]]), " ".join(title[cut:])]
+    return [*lines, name]
 
 
 def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:
