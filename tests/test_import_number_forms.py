@@ -136,7 +136,7 @@ def test_a_cong_vans_summary_as_typists_write_it(summary, subject, said):
         left=f"Số: 120/UBND-VP\n{summary}", recipients="Kính gửi: Các phòng, ban chuyên môn thuộc huyện."))
     content = draft.content
     assert (content.doc_type, content.number, content.subject) == ("Công văn", 120, subject)
-    assert content.recipients == ("Các phòng, ban chuyên môn thuộc huyện",)
+    assert content.recipients == ("Các phòng, ban chuyên môn thuộc huyện.",)  # a lone recipient keeps its "."
     assert content.body.startswith("Thực hiện Công văn số 12/SNV-CCHC")
     assert said is None or any(said in note for note in report.notes)
 
