@@ -1,4 +1,4 @@
-"""Print the importer's structural score per part (issue 11): ``python3 benchmarks/score_import.py [--cases] [--word] [--pdf] [FOLDER ...]``.
+"""Print the importer's structural score per part (issue 11): ``python3 benchmarks/score_import.py [--cases] [--word] [--pdf] [--one-line] [FOLDER ...]``.
 
 Each folder holds NAME.txt/.docx with NAME.json annotations (the form of tests/data/samples/real); without
 arguments the tuned samples, the tuned corpus and the held-out corpus (tests/data/corpus/{tuned,heldout}) are
@@ -8,8 +8,9 @@ its table; for a held-out folder only the totals are printed (the held-out lette
 while the importer is changed) unless ``--cases`` is given. ``--word`` also scores the corpus letters typed in Word
 (tests/import_scoring.word_docx: a DOCX built from each annotation, the header and the signature row in tables, and
 without tables, columns apart by tabs) and imported from the DOCX; ``--pdf`` prints the Word letters (header in a
-table) to PDF with LibreOffice and imports the text ``pdftotext`` reads out of them (plain and ``-layout``). See tests/support/import_scoring.py for
-what each part measures.
+table) to PDF with LibreOffice and imports the text ``pdftotext`` reads out of them (plain and ``-layout``);
+``--one-line`` imports every text letter and excerpt with its lines run together on one line. See
+tests/support/import_scoring.py for what each part measures.
 """
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.import_scoring import PARTS, score_folder, score_pdf_folder, score_word_folder, table  # noqa: E402
+from tests.support.import_scoring import (  # noqa: E402
+    PARTS, score_folder, score_pdf_folder, score_run_together_folder, score_word_folder, table,
+)
 
 DEFAULT = ("tests/data/samples/real", "tests/data/corpus/tuned", "tests/data/corpus/heldout",
            "tests/data/corpus/excerpts/tuned", "tests/data/corpus/excerpts/heldout")
@@ -51,6 +54,10 @@ def main(argv: list[str]) -> int:
                                              (True, True, "header in a table, automatic bullets and numbering")):
                 means, per_case = score_word_folder(folder, header_table, lists)
                 _print(f"{folder} typed in Word ({how})", folder, means, per_case, cases)
+    if "--one-line" in argv:
+        for folder in [ROOT / name for name in DEFAULT[1:]]:
+            means, per_case = score_run_together_folder(folder)
+            _print(f"{folder} run together on one line", folder, means, per_case, cases)
     if pdf:
         for folder in [ROOT / name for name in WORD]:
             for reading, (means, per_case) in score_pdf_folder(folder).items():

@@ -223,3 +223,55 @@ def test_a_subject_that_opens_with_a_types_name_is_not_cut_on_its_own_line():
     draft, _ = api.import_text(text)
     assert (draft.content.doc_type, draft.content.subject.casefold()) == (
         "Nghị quyết", "quy định mức chi hỗ trợ công tác phòng, chống dịch bệnh")
+
+
+BROKEN_CELLS = """UBND
+TỈNH
+NINH BÌNH CỘNG HÒA
+XÃ HỘI CHỦ NGHĨA VIỆT
+NAM Độc lập - Tự
+do - Hạnh phúc Số:
+45/KH-UBND Ninh
+Bình, ngày 05 tháng
+3 năm 2021 KẾ
+HOẠCH Triển khai công tác
+phòng, chống dịch bệnh năm 2021
+Thực hiện chỉ đạo của cấp trên, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:
+1. Rà soát các vùng có nguy cơ.
+"""
+
+
+def test_a_header_broken_at_odd_places_is_read_again_run_together():
+    """A copy whose lines break anywhere (two columns merged and rewrapped): read as its lines stand it gives an
+    issuing body of four lines and nothing else; read again with the header's lines run together, every part."""
+    draft, report = api.import_text(BROKEN_CELLS)
+    assert_header_read(draft.content)
+    assert any("đọc lại như viết liền" in note for note in report.notes)
+
+
+def test_a_header_read_whole_as_it_stands_is_not_read_again():
+    draft, report = imported()
+    assert_header_read(draft.content)
+    assert not any("đọc lại" in note for note in report.notes)
+
+
+ONE_LINE_CONG_VAN = (
+    "BỘ NỘI VỤ ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- "
+    "Số: 120/BNV-VP V/v báo cáo công tác cải cách hành chính năm 2021 Hà Nội, ngày 05 tháng 3 năm 2021 Kính gửi: "
+    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương. Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ Nội vụ "
+    "đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương báo cáo kết quả cải cách hành chính năm 2021 "
+    "về Bộ Nội vụ trước ngày 30 tháng 3 năm 2021 để tổng hợp, báo cáo Thủ tướng Chính phủ theo quy định./. "
+    "Nơi nhận: - Như trên; - Lưu: VT, VP. KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn An"
+)
+
+
+def test_a_cong_van_on_one_line_keeps_its_recipient_signature_and_distribution():
+    draft, _ = api.import_text(ONE_LINE_CONG_VAN)
+    content = draft.content
+    assert (content.authority, content.number, content.unit_code) == ("BỘ NỘI VỤ", 120, "VP")
+    assert content.subject == "báo cáo công tác cải cách hành chính năm 2021"
+    assert content.recipients == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",)
+    assert content.body.startswith("Thực hiện chỉ đạo của Thủ tướng Chính phủ")
+    signature = content.signature
+    assert (signature.position, signature.name) == ("THỨ TRƯỞNG", "Nguyễn Văn An")
+    assert (content.distribution, content.archive) == (("Như trên",), ("VP",))  # "Lưu: VT, VP."

@@ -417,15 +417,66 @@ def _footer(lines: list[Line]) -> tuple[dict, list[Line]]:
     return parts, leftover
 
 
+def _read_header(lines: list[Line], notes: list[str], run_together: bool = False) -> tuple[list[Line], Header]:
+    """The lines made plain (site lines above the header dropped, columns apart, typed rules off) and the header
+    read at their top."""
+    lines = split_run_together(lines, notes, force=run_together)
+    lines = drop_chrome(strip_residue(_drop_converter_residue(lines, notes), notes), notes)
+    lines = layout_columns(lines)
+    lines = _bars_as_gaps(split_columns(tidy_header(lines[:60], notes)) + lines[60:])  # a header is never longer
+    return lines, parse_header(lines)
+
+
+def _forms_read(header: Header) -> tuple[bool, ...]:
+    """Which of the header's parts were read and hold what their part holds: the issuing body (lines of a name's
+    length), the number (a symbol of the decree's form), the national title, the date (a real one, or its known
+    month and year), the type (or a V/v) and the subject (of a subject's length)."""
+    subject = " ".join(header.subject)
+    return (bool(header.authority) and all(len(line) <= 90 for line in header.authority),
+            bool(header.symbol) and bool(_SYMBOL_READ.match(header.symbol)),
+            header.national_title,
+            header.date is not None or header.date_year is not None,
+            bool(header.doc_type or header.vv),
+            bool(subject) and len(subject) <= 400)
+
+
+_SYMBOL_READ = re.compile(r"^(?:\d{4}/)?[0-9A-Za-zĐđ&]+(?:[-/.][0-9A-Za-zĐđ&]+)*$")
+
+
+_HEADER_END = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Xét|Theo\s+đề\s+nghị)\b")
+
+
+def _read_header_twice(lines: list[Line], notes: list[str]) -> tuple[list[Line], Header]:
+    """The header read as its lines stand and, when that misses the issuing body, the number or the national title,
+    read again with its lines run together (a copy whose cells a site or a converter broke at odd places reads better
+    as one line cut at its forms): the second reading, with its notes, when it finds more parts and loses none."""
+    own: list[str] = []
+    read, header = _read_header(lines, own)
+    first = _forms_read(header)
+    if not all(first[:3]):  # the issuing body, the number or the national title missed
+        end = next((i for i, line in enumerate(lines[:60]) if forms.RECIPIENTS.match(line.text)
+                    or _HEADER_END.match(line.text) or lists.DISTRIBUTION.match(line.text)), min(len(lines), 60))
+        zone = lines[:end]
+        joined = Line(" ".join(line.text for line in zone), 0, zone[0].number if zone else 0,
+                      bool(zone) and zone[0].blank_before)
+        if zone and (forms.NATIONAL_TITLE_IN.search(joined.text) or forms.MOTTO_IN.search(joined.text)):
+            again: list[str] = []
+            read_again, header_again = _read_header([joined, *lines[end:]], again, run_together=True)
+            second = _forms_read(header_again)
+            if sum(second) > sum(first) and all(b for a, b in zip(first, second) if a):  # more, and nothing lost
+                own = [*again, f"phần đầu văn bản (dòng {zone[0].number}–{zone[-1].number}) đọc lại như viết liền một "
+                       "dòng, cắt theo Quốc hiệu, số, ngày tháng: đọc được nhiều phần hơn"]
+                read, header = read_again, header_again
+    notes.extend(own)
+    return read, header
+
+
 def assemble(source: Source) -> tuple[Draft, ImportReport]:
     """The draft a letter's text makes, and the report of what was recognised."""
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
     lines, tables = lift_tables(lines_of(_literal_breaks(source.text, notes)))
-    lines = drop_chrome(strip_residue(split_run_together(_drop_converter_residue(lines, notes), notes), notes), notes)
-    lines = layout_columns(lines)
-    lines = _bars_as_gaps(split_columns(tidy_header(lines[:60], notes)) + lines[60:])  # a header is never longer
-    header = parse_header(lines)
+    lines, header = _read_header_twice(lines, notes)
     position = header.lines
     lines = lines[:position] + _edge_bars_off(_drop_furniture(lines[position:], notes))
     notes.extend(header.notes)

@@ -14,8 +14,9 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from ptdraft.reference import doctypes, forms
+from ptdraft.reference import admin_units, doctypes, forms
 from ptdraft.importer.lines import Line, fold, full_width
+from ptdraft.vietnamese.names import is_personal_name
 
 _NATIONAL_TITLE = forms.NATIONAL_TITLE_LINE
 _MOTTO = forms.MOTTO_LINE
@@ -113,6 +114,25 @@ def _place_word(word: str) -> bool:
     return word in _PLACE_SMALL or word in _PLACE_PREFIX or all(len(p) > 1 and p[0].isupper() and p[1:].islower() for p in parts)
 
 
+_PLACE_KINDS = {"Thành", "phố", "Thị", "xã", "trấn", "TP.", "Tp.", "TX.", "Xã", "Phường", "Huyện", "Quận", "Tỉnh"}
+
+
+def _place_start(words: list[str]) -> int:
+    """Where the place begins in words that run on into a place-date ("… Dự án Cầu Vàm Cống Hà Nội"): the longest run
+    of capitalised words at the end (six at most), cut to the longest name of a unit of the reference data it ends in
+    ("Hà Nội", with a "Thành phố" before it) when it ends in one."""
+    start = len(words)
+    while start > 1 and len(words) - start < 6 and _place_word(words[start - 1]):
+        start -= 1
+    provinces, communes = admin_units.unit_names()
+    known = next((i for i in range(start, len(words)) if " ".join(words[i:]) in provinces | communes), None)
+    if known is None or known == start:
+        return start
+    while known > start and words[known - 1] in _PLACE_KINDS:
+        known -= 1
+    return known
+
+
 def _vv_then_date(text: str) -> list[str]:
     """A V/v line with the place-date merged onto its end, cut where the place begins: the place is the longest run
     of words with a capital and small letters ("Hà Nội", "Thành phố Hồ Chí Minh") before the comma, so a subject's
@@ -121,9 +141,7 @@ def _vv_then_date(text: str) -> list[str]:
     if not match:
         return []
     words = match.group("vv").split()
-    start = len(words)
-    while start > 1 and len(words) - start < 6 and _place_word(words[start - 1]):
-        start -= 1
+    start = _place_start(words)
     if start == len(words) or start < 2:
         return []
     return [" ".join(words[:start]), f"{' '.join(words[start:])}, {match.group('date')}"]
@@ -292,14 +310,15 @@ _RUN_CUTS = (  # (where, what it becomes, how many times: 0 all)
 RUN_TOGETHER = 400  # characters: a line of the header is never so long
 
 
-def split_run_together(lines: list[Line], notes: list[str]) -> list[Line]:
+def split_run_together(lines: list[Line], notes: list[str], force: bool = False) -> list[Line]:
     """A long first line holding the header's forms run together with what follows, cut back into lines (with a
     note); the place before a date and an authority's capitals before the national title get lines of their
     own."""
     out: list[Line] = []
     for index, line in enumerate(lines):
         text = line.text
-        if index >= HEADER_SEARCH or len(text) < RUN_TOGETHER or not (_TITLE_INSIDE.search(text) or _MOTTO_INSIDE.search(text)):
+        if index >= HEADER_SEARCH or (len(text) < RUN_TOGETHER and not (force and index == 0)) \
+                or not (_TITLE_INSIDE.search(text) or _MOTTO_INSIDE.search(text)):
             out.append(line)
             continue
         for cut, by, count in _RUN_CUTS:
@@ -310,8 +329,9 @@ def split_run_together(lines: list[Line], notes: list[str]) -> list[Line]:
         pieces = [part for piece in pieces for part in _type_then_rest(piece, run=True)]
         pieces = [part for piece in pieces for part in _recipients_then_body(piece)]
         pieces = [part for piece in pieces for part in _signature_then_name(piece)]
-        notes.append(f"dòng {line.number} dài {len(line.text)} ký tự gồm nhiều phần của văn bản viết liền: tách lại "
-                     f"thành {len(pieces)} dòng")
+        if not force:
+            notes.append(f"dòng {line.number} dài {len(line.text)} ký tự gồm nhiều phần của văn bản viết liền: tách "
+                         f"lại thành {len(pieces)} dòng")
         out.extend(Line(piece, 0, line.number, line.blank_before and n == 0) for n, piece in enumerate(pieces))
     return out
 
@@ -331,24 +351,42 @@ _TITLE_COMPOUND = {"BỘ", "VỤ", "CỤC", "VIỆN", "HIỆU", "THỨ", "PHÓ"}
 
 
 def _signature_then_name(piece: str) -> list[str]:
-    """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Hà Công Tuấn": the signing form and title in capitals, then the signer's name, cut
-    into the signature's lines (the form's line, the title's when a head's title follows, the name)."""
-    if not forms.SIGNING_FORM.match(piece):
+    """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Hà Công Tuấn" (or a Lưu entry with the signature run on after it: "- Lưu: VT, QHQT(2).
+    BỘ TRƯỞNG CHỦ NHIỆM Nguyễn Xuân Phúc"): the signing form and title in capitals, then the signer's name, cut into
+    the signature's lines (the form's line, the title's when a head's title follows, the name), what runs on after
+    the name a line of its own."""
+    head: list[str] = []
+    lead = re.match(r"^([-–+•]\s*Lưu\b.*?\.(?:\s*\d{1,3}\b)?)\s+(?=\S)", piece)
+    if lead and not forms.SIGNING_FORM.match(piece):
+        head, piece = [lead.group(1)], piece[lead.end():]
+    elif not forms.SIGNING_FORM.match(piece):
         return [piece]
     words = piece.split()
-    start = len(words)
-    while start > 1 and not upper_line(words[start - 1]) and words[start - 1][:1].isupper():
-        start -= 1
-    capitals, name = " ".join(words[:start]), " ".join(words[start:])
-    if not name or not upper_line(capitals):
-        return [piece]
+    end = next((i for i, word in enumerate(words) if not (upper_line(word) or not any(ch.isalpha() for ch in word))),
+               len(words))
+    capitals = " ".join(words[:end])
+    rest = words[end:]
+    if capitals.endswith("(ĐÃ KÝ)"):
+        capitals = capitals[:-len("(ĐÃ KÝ)")].strip()
+    if rest[:2] == ["(Đã", "ký)"]:
+        rest = rest[2:]
+    size = next((n for n in range(min(6, len(rest)), 1, -1) if is_personal_name(" ".join(rest[:n]))), 0)
+    if size > 2 and size < len(rest) and rest[size][:1].islower():
+        size -= 1  # "Nguyễn Hữu Vũ Đánh giá bài viết": the last capital opens a sentence of the page, not the name
+    if not capitals or not upper_line(capitals) or not size:
+        return [*head, piece] if head else [piece]
+    name, after = " ".join(rest[:size]), " ".join(rest[size:])
     # "KT. BỘ TRƯỞNG THỨ TRƯỞNG", "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH": the signer's title starts at the first word that
     # opens a title ("PHÓ", "THỨ", "CHỦ TỊCH", "TRƯỞNG PHÒNG"), not inside the head's ("BỘ TRƯỞNG")
-    form, *title = capitals.split()
-    cut = next((i for i in range(1, len(title)) if title[i] in _TITLE_OPENS or " ".join(title[i:i + 2]) in _TITLE_PAIRS
-                or title[i] == "TRƯỞNG" and title[i - 1] not in _TITLE_COMPOUND), None)
-    lines = [capitals] if cut is None else [" ".join([form, *title[:cut]]), " ".join(title[cut:])]
-    return [*lines, name]
+    lines = [capitals]
+    if forms.SIGNING_FORM.match(capitals):
+        form, *title = capitals.split()
+        cut = next((i for i in range(1, len(title)) if title[i] in _TITLE_OPENS
+                    or " ".join(title[i:i + 2]) in _TITLE_PAIRS
+                    or title[i] == "TRƯỞNG" and title[i - 1] not in _TITLE_COMPOUND), None)
+        if cut is not None:
+            lines = [" ".join([form, *title[:cut]]), " ".join(title[cut:])]
+    return [*head, *lines, name, *([after] if after else [])]
 
 
 def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:
@@ -375,9 +413,7 @@ def _place_before_date(piece: str) -> list[str]:
         return [piece]
     words = match.group("head").split() + match.group("date").split(",")[0].split()
     date = match.group("date").split(",", 1)[1]
-    start = len(words)
-    while start > 1 and len(words) - start < 6 and _place_word(words[start - 1]):
-        start -= 1
+    start = _place_start(words)
     if start == len(words):
         return [piece]
     return [" ".join(words[:start]), f"{' '.join(words[start:])},{date}"]
