@@ -275,3 +275,46 @@ def test_a_cong_van_on_one_line_keeps_its_recipient_signature_and_distribution()
     signature = content.signature
     assert (signature.position, signature.name) == ("THỨ TRƯỞNG", "Nguyễn Văn An")
     assert (content.distribution, content.archive) == (("Như trên",), ("VP",))  # "Lưu: VT, VP."
+
+
+MARKDOWN = """**ỦY BAN NHÂN DÂN XÃ YÊN PHONG**
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  
+*Độc lập – Tự do – Hạnh phúc***
+
+Số: 45/UBND-VP
+
+Yên Phong, ngày 05 tháng 3 năm 2021
+
+V/v báo cáo công tác cải cách hành chính
+
+**Kính gửi:** Ủy ban nhân dân huyện Yên Khánh.
+
+Thực hiện chỉ đạo của Ủy ban nhân dân huyện, Ủy ban nhân dân xã báo cáo kết quả như sau./.
+
+**Nơi nhận:**
+
+- - Như trên;
+- - Lưu: VT.
+
+**CHỦ TỊCH**
+
+*Nguyễn Văn An*
+"""
+
+
+def test_a_letter_written_in_markdown_loses_its_marks():
+    """An OCR tool's or an assistant's Markdown: bold and italic marks, doubled list dashes; a typed rule of
+    asterisks is no Markdown."""
+    draft, report = api.import_text(MARKDOWN)
+    content = draft.content
+    assert content.authority == "ỦY BAN NHÂN DÂN XÃ YÊN PHONG"
+    assert content.recipients == ("Ủy ban nhân dân huyện Yên Khánh.",)
+    assert (content.signature.position, content.signature.name) == ("CHỦ TỊCH", "Nguyễn Văn An")
+    assert content.distribution == ("Như trên", "Lưu: VT")
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert rendered.header_right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert not any("*" in line for line in rendered.everywhere)
+    assert any("Markdown" in note for note in report.notes)
+    plain, plain_report = imported(between="")
+    assert not any("Markdown" in note for note in plain_report.notes)

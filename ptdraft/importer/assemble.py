@@ -115,6 +115,28 @@ def _literal_breaks(text: str, notes: list[str]) -> str:
     return _LITERAL_BREAK.sub("\n", text)
 
 
+_MARKDOWN_BOLD = re.compile(r"(?<!\*)\*\*(?!\*)")  # "**TỜ TRÌNH**", never a typed rule of asterisks
+_MARKDOWN_BOLD_ITALIC = re.compile(r"(?<!\*)\*\*\*(?!\*)")  # "***Độc lập …***", or "**" closing after a "*"
+_MARKDOWN_ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*\w])")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
+_DOUBLED_DASH = re.compile(r"^([ \t]*)[-–][ \t]+[-–][ \t]+", re.M)  # "- - Như trên;": a list mark over a list mark
+
+
+def _markdown_off(text: str, notes: list[str]) -> str:
+    """A text an OCR tool or a chat assistant wrote in Markdown ("**UBND HUYỆN …**", "*Độc lập …*", "# TỜ TRÌNH",
+    "- - Như trên;"): the marks taken off, with a note. A text with fewer than two bold marks is left as it is."""
+    found = len(_MARKDOWN_BOLD.findall(text))
+    if found < 2:
+        return text
+    text = _MARKDOWN_BOLD.sub("", _MARKDOWN_BOLD_ITALIC.sub("*", text))  # "***": a bold's and an italic's marks
+    text = _MARKDOWN_ITALIC.sub(r"\1", text)
+    text = _MARKDOWN_HEADING.sub("", text)
+    text = _DOUBLED_DASH.sub(r"\1- ", text)
+    notes.append(f"bỏ {found} dấu “**” và các dấu khác của Markdown (văn bản do phần mềm nhận dạng chữ hoặc trợ lý "
+                 "viết ra)")
+    return text
+
+
 def _bars_as_gaps(lines: list[Line]) -> list[Line]:
     """The "|" lines that close a website's table cells (the Kính gửi cell, the Nơi nhận cell) as a gap before the
     next line: a list ends there, and no "|" is left to land in a list or the body."""
@@ -475,7 +497,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     """The draft a letter's text makes, and the report of what was recognised."""
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
-    lines, tables = lift_tables(lines_of(_literal_breaks(source.text, notes)))
+    lines, tables = lift_tables(lines_of(_markdown_off(_literal_breaks(source.text, notes), notes)))
     lines, header = _read_header_twice(lines, notes)
     position = header.lines
     lines = lines[:position] + _edge_bars_off(_drop_furniture(lines[position:], notes))
