@@ -1,4 +1,4 @@
-"""Print the importer's structural score per part (issue 11): ``python3 benchmarks/score_import.py [--cases] [--word] [--pdf] [--one-line] [FOLDER ...]``.
+"""Print the importer's structural score per part (issue 11): ``python3 benchmarks/score_import.py [--cases] [--word] [--pdf] [--one-line] [--narrow] [FOLDER ...]``.
 
 Each folder holds NAME.txt/.docx with NAME.json annotations (the form of tests/data/samples/real); without
 arguments the tuned samples, the tuned corpus and the held-out corpus (tests/data/corpus/{tuned,heldout}) are
@@ -9,7 +9,8 @@ while the importer is changed) unless ``--cases`` is given. ``--word`` also scor
 (tests/import_scoring.word_docx: a DOCX built from each annotation, the header and the signature row in tables, and
 without tables, columns apart by tabs) and imported from the DOCX; ``--pdf`` prints the Word letters (header in a
 table) to PDF with LibreOffice and imports the text ``pdftotext`` reads out of them (plain and ``-layout``);
-``--one-line`` imports every text letter and excerpt with its lines run together on one line. See
+``--one-line`` imports every text letter and excerpt with its lines run together on one line, ``--narrow`` with every
+line wrapped at 24 characters. See
 tests/support/import_scoring.py for what each part measures.
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.support.import_scoring import (  # noqa: E402
-    PARTS, score_folder, score_pdf_folder, score_run_together_folder, score_word_folder, table,
+    PARTS, narrow_cells, run_together, score_folder, score_pdf_folder, score_variant_folder, score_word_folder, table,
 )
 
 DEFAULT = ("tests/data/samples/real", "tests/data/corpus/tuned", "tests/data/corpus/heldout",
@@ -54,10 +55,12 @@ def main(argv: list[str]) -> int:
                                              (True, True, "header in a table, automatic bullets and numbering")):
                 means, per_case = score_word_folder(folder, header_table, lists)
                 _print(f"{folder} typed in Word ({how})", folder, means, per_case, cases)
-    if "--one-line" in argv:
-        for folder in [ROOT / name for name in DEFAULT[1:]]:
-            means, per_case = score_run_together_folder(folder)
-            _print(f"{folder} run together on one line", folder, means, per_case, cases)
+    for flag, variant, how in (("--one-line", run_together, "run together on one line"),
+                               ("--narrow", narrow_cells, "wrapped at 24 characters")):
+        if flag in argv:
+            for folder in [ROOT / name for name in DEFAULT[1:]]:
+                means, per_case = score_variant_folder(folder, variant)
+                _print(f"{folder} {how}", folder, means, per_case, cases)
     if pdf:
         for folder in [ROOT / name for name in WORD]:
             for reading, (means, per_case) in score_pdf_folder(folder).items():

@@ -318,3 +318,61 @@ def test_a_letter_written_in_markdown_loses_its_marks():
     assert any("Markdown" in note for note in report.notes)
     plain, plain_report = imported(between="")
     assert not any("Markdown" in note for note in plain_report.notes)
+
+
+NARROW = """UBND TỈNH NINH BÌNH
+-------
+CỘNG HÒA XÃ HỘI CHỦ
+NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh
+phúc
+Số:
+45/KH-UBND
+{date}
+
+KẾ HOẠCH
+
+{subject}
+
+Thực hiện chỉ đạo của cấp trên, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:
+1. Rà soát các vùng có nguy cơ.
+"""
+
+
+@pytest.mark.parametrize("date", ["Ninh Bình, ngày 05 tháng\n3 năm 2021", "Ninh Bình,\nngày 05 tháng 3 năm 2021",
+                                  "Ninh Bình, ngày 05\ntháng 3 năm 2021"])
+def test_a_place_date_wrapped_in_a_narrow_cell(date):
+    draft, _ = api.import_text(NARROW.format(date=date, subject="Triển khai công tác phòng, chống dịch bệnh năm 2021"))
+    assert_header_read(draft.content)
+
+
+@pytest.mark.parametrize(("subject", "expected"), [
+    ("THỰC HIỆN CHỈ THỊ CỦA THỦ TƯỚNG\nCHÍNH PHỦ VỀ PHÒNG, CHỐNG DỊCH BỆNH NĂM 2021",
+     "thực hiện chỉ thị của thủ tướng chính phủ về phòng, chống dịch bệnh năm 2021"),
+    ("Triển khai công tác phòng, chống\n\ndịch bệnh năm 2021", "triển khai công tác phòng, chống dịch bệnh năm 2021"),
+])
+def test_a_subject_wrapped_in_a_narrow_cell(subject, expected):
+    """A plan's subject in capitals whose next line opens with a body's name ("CHÍNH PHỦ …": only a decision has a
+    deciding authority under its subject), and a subject in small letters that goes on after a gap."""
+    draft, _ = api.import_text(NARROW.format(date="Ninh Bình, ngày 05 tháng 3 năm 2021", subject=subject))
+    assert draft.content.subject.casefold() == expected
+    assert draft.content.body.startswith("Thực hiện chỉ đạo")
+
+
+def test_a_decisions_subject_line_that_opens_with_bo_goes_on_after_a_word_that_needs_its_next():
+    text = NARROW.format(date="Ninh Bình, ngày 05 tháng 3 năm 2021",
+                         subject="VỀ VIỆC BỔ SUNG THỦ TỤC VÀO\nBỘ THỦ TỤC HÀNH CHÍNH CỦA TỈNH\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN "
+                                 "TỈNH NINH BÌNH").replace("KẾ HOẠCH", "QUYẾT ĐỊNH").replace("KH-UBND", "QĐ-UBND")
+    draft, _ = api.import_text(text)
+    assert draft.content.subject.casefold() == "về việc bổ sung thủ tục vào bộ thủ tục hành chính của tỉnh"
+    assert draft.content.deciding_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"
+
+
+def test_a_number_wrapped_before_its_symbol_keeps_the_header():
+    text = ("UBND XÃ GIA PHỐ\nSố: 111\n/CV - UBND\nV/v thực hiện nghi thức\nQuốc tang\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nGia Phố, ngày 25 tháng 9 năm 2018\nKính gửi: Các thôn trên địa bàn xã.\n"
+            "Thực hiện công văn của huyện, Ủy ban nhân dân xã đề nghị các thôn thực hiện.\n")
+    draft, _ = api.import_text(text)
+    content = draft.content
+    assert (content.authority, content.number, content.issuer_code) == ("UBND XÃ GIA PHỐ", 111, "CV")
+    assert content.subject.startswith("thực hiện nghi thức")

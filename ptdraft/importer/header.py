@@ -422,7 +422,9 @@ def _place_before_date(piece: str) -> list[str]:
 def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
     """``lines`` from the header's first line on: what a website or a converter printed above it is dropped, with a
     note. A text whose first lines hold no header form is returned as it is."""
-    mark = next((i for i, line in enumerate(lines[:HEADER_SEARCH]) if _HEADER_MARK.search(line.text)), None)
+    mark = next((i for i, line in enumerate(lines[:HEADER_SEARCH]) if _HEADER_MARK.search(line.text)
+                 or _NUMBER_ALONE.fullmatch(line.text) and i + 1 < len(lines) and lines[i + 1].text.startswith("/")),
+                None)  # "Số: 111" / "/CV - UBND": the number line wrapped before its symbol
     if not mark:
         return lines
     start = mark
@@ -587,12 +589,20 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
             # "Số:" (or "Số: 12") alone, its "/SYMBOL" a few lines on (a PDF's text puts the national title between).
             at = next((i for i in range(len(out) - 1, max(len(out) - 5, -1), -1)
                        if _NUMBER_ALONE.fullmatch(out[i].text)), None)
-            if at is not None and re.match(r"^\d*\s*/\s*\S+$", piece):
+            if at is not None and re.match(r"^\d*\s*/\s*[^\W\d_][\w&.]*(?:\s*-\s*[\w&.]+)*$", piece):
                 number = re.sub(r"^(?:Số|SỐ)\s*:?\s*", "", out[at].text)
                 out[at] = Line(f"Số: {number}{piece}", out[at].indent, out[at].number, out[at].blank_before)
                 continue
-            # The date broken after "ngày" or "tháng" ("Hà Nội, ngày 05" / "tháng 8" / "năm 2016").
-            if out and (re.search(r"\bngày(?:\s*(?:\d{1,2}|[.…_]+))?$|\btháng(?:\s*(?:\d{1,2}|[.…_]+))?$", out[-1].text)
+            # The motto wrapped in a narrow cell ("Độc lập - Tự do - Hạnh" / "phúc")
+            if out and _MOTTO_HEAD_LINE.match(out[-1].text) and not _MOTTO.match(out[-1].text) \
+                    and _MOTTO.match(f"{out[-1].text} {piece}"):
+                out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {piece}", raw=f"{out[-1].text} {piece}")
+                continue
+            # The date broken after "ngày" or "tháng" ("Hà Nội, ngày 05" / "tháng 8" / "năm 2016", "…, ngày 09
+            # tháng" / "10 năm 2025").
+            if out and ((_DATE_START.match(out[-1].text) or _place_then_comma(out[-1].text))
+                        and not _PLACE_DATE.match(out[-1].text) and _PLACE_DATE.match(f"{out[-1].text} {piece}")
+                        or re.search(r"\bngày(?:\s*(?:\d{1,2}|[.…_]+))?$|\btháng(?:\s*(?:\d{1,2}|[.…_]+))?$", out[-1].text)
                         and re.match(r"^(?:tháng|năm)\b", piece)
                         or re.search(r"\bngày\b.*\bnăm$", out[-1].text) and re.fullmatch(r"\d{4}", piece)):
                 out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {piece}", raw=f"{out[-1].text} {piece}")
@@ -603,6 +613,14 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
     return _title_unwrapped(out)
 
 
+def _place_then_comma(text: str) -> bool:
+    """"Thành phố Hồ Chí Minh,": a place's name alone before the comma of a place-date wrapped after it."""
+    words = text[:-1].split() if text.endswith(",") else []
+    return 0 < len(words) <= 6 and all(_place_word(word) for word in words)
+
+
+_MOTTO_HEAD_LINE = forms.MOTTO_START
+_DATE_START = re.compile(r"^(?=[^,]*[^\W\d_])[^,:]{1,60},\s*ngày\b")  # "Thanh Hóa, ngày 09 tháng": a date's head
 _TITLE_HEAD = re.compile(rf"^{forms.TITLE_HEAD}$", re.I)
 _TITLE_REST = re.compile(rf"^{forms.TITLE_TAIL}\b", re.I)
 
@@ -649,8 +667,10 @@ def _continues_subject(line: Line, header: Header, width: float) -> bool:
     if header.subject and upper_line(header.subject[-1]) and _YEARS_TAIL.fullmatch(text) \
             and _BEFORE_YEARS.search(header.subject[-1]):
         return True  # "… MÙA KHÔ NĂM 2019 -" / "2020", "… GIAI ĐOẠN" / "2017-2021": the years wrapped off the line
-    if upper_line(text) or _RECIPIENTS.match(text) or (line.blank_before and header.subject):
+    if upper_line(text) or _RECIPIENTS.match(text):
         return False
+    if line.blank_before and header.subject and not (text[:1].islower() and not header.subject[-1].endswith(".")):
+        return False  # after a gap only a line in small letters goes on ("… Bộ trưởng Phùng Xuân Nhạ" / "tại Hội nghị …")
     if header.subject and forms.INVITATION.search(text):
         return False  # "Sở … trân trọng kính mời:" under a giấy mời's subject opens its body
     if header.subject and upper_line(" ".join(header.subject)):
@@ -784,7 +804,8 @@ def parse_header(lines: list[Line]) -> Header:
             # Giấy giới thiệu and Giấy nghỉ phép carry no summary: the line under the name is the body's first.
             state = "" if header.doc_type in doctypes.NO_SUBJECT else "title"
         elif state == "title" and upper_line(text) and not text.endswith(":") and not doctypes.canonical(text) \
-                and not _deciding_line(text, authority) and (not header.subject or not line.blank_before) \
+                and not (header.doc_type in doctypes.DECIDING_WORD and _deciding_line(text, authority)
+                         and not _wrapped_on(header.subject)) and (not header.subject or not line.blank_before) \
                 and (not header.subject or upper_line(" ".join(header.subject))) and not _SECTION_HEAD.match(text):
             # A subject a website prints in capitals under the type name ("VỀ VIỆC BAN HÀNH …", "PHÊ DUYỆT …"); the
             # deciding authority's line under it names a body or its head. A line in capitals under a subject in
@@ -876,6 +897,17 @@ def _place_date_without_comma(text: str, notes: list[str]) -> re.Match | None:
     if match:
         notes.append(f"dòng “{text}” thiếu dấu phẩy sau địa danh: đọc là địa danh và ngày tháng")
     return match
+
+
+# The words a subject's line cannot end on: the line goes on under it ("… BỔ SUNG TTHC VÀO" / "BỘ THỦ TỤC …").
+_GOES_ON = {"VÀO", "VÀ", "VỀ", "CỦA", "CHO", "TẠI", "TRÊN", "THEO", "ĐỂ", "TỪ", "ĐẾN", "VỚI", "THUỘC", "TRONG", "GIỮA",
+            "CÁC", "NHỮNG", "MỘT", "SỐ", "LÀ", "ĐỐI", "VIỆC", "-", "–", ","}
+
+
+def _wrapped_on(subject: list[str]) -> bool:
+    """Whether the subject's last line stops where no line ends: on a word that needs its next, or a dash."""
+    last = subject[-1].split()[-1] if subject and subject[-1].split() else ""
+    return last in _GOES_ON or subject[-1].endswith((",", "-", "–")) if subject else False
 
 
 def _one_word_lines_joined(lines: list[str]) -> list[str]:

@@ -35,6 +35,7 @@ NATIONAL_TITLE_LINE = re.compile(rf"^{TITLE}\s*[.,;]?$", re.I)
 NATIONAL_TITLE_IN = re.compile(TITLE, re.I)
 MOTTO_LINE = re.compile(rf"^{MOTTO}\s*[.,;!]?$", re.I)  # a typist's full stop allowed
 MOTTO_IN = re.compile(MOTTO, re.I)
+MOTTO_START = re.compile(r"^Độc\s+lập\b", re.I)  # the motto's first words, its end wrapped onto the next line
 # The number line; the Quốc hội's letters and some copies lead it with the type's name ("Nghị quyết số:
 # 653/2019/UBTVQH14", "Kế hoạch số: 45/KH-UBND"), a typist may end it with ".", and what stands for the number is
 # taken whole ("45a") for the reader to judge.

@@ -275,9 +275,23 @@ def score_folder(folder: Path) -> tuple[dict[str, float], dict[str, dict[str, fl
     return _means(per_case), per_case
 
 
-def score_run_together_folder(folder: Path) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
-    """The same as ``score_folder`` with each text's lines run together on one line, every run of spaces and line
-    breaks one space (what a PDF viewer's copy or a page's text without its breaks gives)."""
+def run_together(text: str) -> str:
+    """A text with its lines run together on one line (what a PDF viewer's copy or a page's text without its breaks
+    gives): every run of spaces and line breaks one space."""
+    return " ".join(text.split())
+
+
+def narrow_cells(text: str, width: int = 24) -> str:
+    """A text with every line wrapped at ``width`` characters, at spaces (a site that prints the letter in narrow
+    cells, a phone's copy): the blank lines kept."""
+    import textwrap
+
+    return "\n".join(part for line in text.split("\n") for part in (textwrap.wrap(line, width) or [""]))
+
+
+def score_variant_folder(folder: Path, variant) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """The same as ``score_folder`` with each text letter changed by ``variant`` (``run_together``,
+    ``narrow_cells``) before it is imported."""
     import tempfile
 
     per_case = {}
@@ -285,9 +299,9 @@ def score_run_together_folder(folder: Path) -> tuple[dict[str, float], dict[str,
         for source, annotation in cases(folder):
             if source.suffix != ".txt":
                 continue
-            flat = Path(tmp) / source.name
-            flat.write_text(" ".join(source.read_text(encoding="utf-8").split()), encoding="utf-8")
-            per_case[source.stem] = score_file(flat, annotation)
+            changed = Path(tmp) / source.name
+            changed.write_text(variant(source.read_text(encoding="utf-8")), encoding="utf-8")
+            per_case[source.stem] = score_file(changed, annotation)
     if not per_case:
         return {}, {}
     return _means(per_case), per_case
