@@ -376,3 +376,14 @@ def test_a_number_wrapped_before_its_symbol_keeps_the_header():
     content = draft.content
     assert (content.authority, content.number, content.issuer_code) == ("UBND XÃ GIA PHỐ", 111, "CV")
     assert content.subject.startswith("thực hiện nghi thức")
+
+
+def test_a_one_line_letters_last_entries_and_signature_run_on_without_their_stops():
+    text = ONE_LINE_CONG_VAN.replace("Nơi nhận: - Như trên; - Lưu: VT, VP. KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn An",
+                                     "Nơi nhận: - Như trên; - Các Vụ: TH, KGVX - Lưu VT, VP (3) BỘ TRƯỞNG Nguyễn Văn An "
+                                     r"d:\2021\CV\cai cach")
+    draft, report = api.import_text(text)
+    content = draft.content
+    assert (content.signature.position, content.signature.name) == ("BỘ TRƯỞNG", "Nguyễn Văn An")
+    assert content.distribution[:2] == ("Như trên", "Các Vụ: TH, KGVX")
+    assert not any("d:" in part for part in (content.body, *content.distribution))

@@ -304,6 +304,9 @@ _RUN_CUTS = (  # (where, what it becomes, how many times: 0 all)
     (re.compile(rf"\s+(?={forms.RECIPIENTS_WORD}\s*:|{forms.DISTRIBUTION_WORD}\s*:|(?:TM|KT|TL|TUQ)\.\s*[^\W\d_a-z])"), "\n", 0),
     (re.compile(r"\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị)\s)"), "\n", 0),
     (re.compile(r"(?<=[;:])\s+(?=[-–+•]\s)"), "\n", 0),  # "…: - Như trên; - Lưu: VT.": a list's entries
+    (re.compile(r"\s+(?=[-–]\s+Lưu\b)"), "\n", 0),  # "… Cổng TTĐT - Lưu: VT": the entry's ";" left out
+    (re.compile(r"\s+(?=[A-Za-z]:\\)"), "\n", 0),  # a file path glued on ("… NCTH.HH d:\2011\CV\…")
+    (re.compile(r"\s+(?=(?-i:V\s*/\s*[vV])\b)"), "\n", 1),  # a công văn's "V/v" after its number
     (re.compile(r"\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[^\W\d_a-zà-ỹ]|Điều\s+\d{1,3}\.\s)"), "\n", 0),  # items, articles
     (re.compile(r"(,\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\.?)\s+"), "\\1\n", 0),
 )
@@ -327,7 +330,7 @@ def split_run_together(lines: list[Line], notes: list[str], force: bool = False)
         pieces = [part for piece in pieces for part in _capitals_tail_before_title(piece, pieces)]
         pieces = [part for piece in pieces for part in (_vv_then_date(piece) or _place_before_date(piece))]
         pieces = [part for piece in pieces for part in _type_then_rest(piece, run=True)]
-        pieces = [part for piece in pieces for part in _recipients_then_body(piece)]
+        pieces = _recipient_entries_apart(pieces)
         pieces = [part for piece in pieces for part in _signature_then_name(piece)]
         if not force:
             notes.append(f"dòng {line.number} dài {len(line.text)} ký tự gồm nhiều phần của văn bản viết liền: tách "
@@ -336,15 +339,35 @@ def split_run_together(lines: list[Line], notes: list[str], force: bool = False)
     return out
 
 
-def _recipients_then_body(piece: str) -> list[str]:
-    """"Kính gửi: Ủy ban nhân dân các tỉnh. Theo quy định …": the recipient's line ends at its full stop (after a
-    word, not an abbreviation's "TP.")."""
-    if not _RECIPIENTS.match(piece):
+def _recipient_entries_apart(pieces: list[str]) -> list[str]:
+    """The Kính gửi line and the dash entries under it, each cut at the full stop that ends the list (the body
+    runs on after it)."""
+    out: list[str] = []
+    listing = False
+    for piece in pieces:
+        if _RECIPIENTS.match(piece):
+            listing = True
+        elif not re.match(r"^[-–+•]\s", piece):
+            listing = False
+        parts = _recipients_then_body(piece, listing)
+        if len(parts) > 1:
+            listing = False
+        out.extend(parts)
+    return out
+
+
+def _recipients_then_body(piece: str, after_recipients: bool = False) -> list[str]:
+    """"Kính gửi: Ủy ban nhân dân các tỉnh. Theo quy định …" (or the last "- …" entry under "Kính gửi:"): the
+    recipient's line ends at its full stop (after a word, not an abbreviation's "TP.")."""
+    if not (_RECIPIENTS.match(piece) or after_recipients and re.match(r"^[-–+•]\s", piece)):
         return [piece]
     match = re.search(r"(?<=\w\w)(?<![A-ZĐ]{2})\.\s+(?=\S)", piece)
     return [piece[:match.start() + 1], piece[match.end():]] if match else [piece]
 
 
+# A signer's title that may follow a Lưu entry run on without its full stop ("- Lưu VT, KGVX (3) BỘ TRƯỞNG, CHỦ NHIỆM …")
+_SIGNER_TITLE = (r"(?:BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+(?:PHÒNG|BAN)|PHÓ\s|THỨ\s+TRƯỞNG"
+                 r"|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|CHỦ\s+NHIỆM|(?:TM|KT|TL|TUQ)\.)")
 _TITLE_OPENS = {"PHÓ", "THỨ", "CHÁNH", "Q."}
 _TITLE_PAIRS = {"CHỦ TỊCH", "GIÁM ĐỐC", "VỤ TRƯỞNG", "CỤC TRƯỞNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "TỔNG CỤC"}
 _TITLE_COMPOUND = {"BỘ", "VỤ", "CỤC", "VIỆN", "HIỆU", "THỨ", "PHÓ"}
@@ -356,7 +379,8 @@ def _signature_then_name(piece: str) -> list[str]:
     the signature's lines (the form's line, the title's when a head's title follows, the name), what runs on after
     the name a line of its own."""
     head: list[str] = []
-    lead = re.match(r"^([-–+•]\s*Lưu\b.*?\.(?:\s*\d{1,3}\b)?)\s+(?=\S)", piece)
+    lead = re.match(r"^([-–+•]\s*Lưu\b.*?\.(?:\s*\d{1,3}\b)?)\s+(?=\S)", piece) \
+        or re.match(rf"^([-–+•]\s*Lưu\b.*?)\s+(?={_SIGNER_TITLE})", piece)
     if lead and not forms.SIGNING_FORM.match(piece):
         head, piece = [lead.group(1)], piece[lead.end():]
     elif not forms.SIGNING_FORM.match(piece):
