@@ -67,12 +67,12 @@ class ToolsFeature:
         self.host.show_notice(_("{count} word(s) changed to the chosen tone-mark style").format(count=changed))
 
     def import_letter(self) -> None:
-        """File → Import: an existing letter (.txt copied out of a PDF, or .docx) becomes the draft."""
+        """File → Import: an existing letter (a .txt copy, a .docx or .doc, a born-digital PDF) becomes the draft."""
         host = self.host
         if not host.may_discard():
             return
         path = host.prompts.open_file(_("Import a letter"), str(host.settings.last_folder()),
-                                      _("Letters (*.txt *.docx)"))
+                                      _("Letters (*.txt *.docx *.doc *.pdf)"))
         if path is not None:
             host.settings.remember_folder(path)
             self.import_path(path)

@@ -103,8 +103,8 @@ def read_source(path: Path) -> Source:
         if suffix == ".doc":
             return _read_doc(path, where)
         if suffix == ".pdf":
-            raise InputError("chưa nhập trực tiếp được tệp PDF: hãy sao chép chữ trong PDF ra tệp .txt", where)
-        raise InputError("chỉ nhập được tệp văn bản .txt hoặc tệp Word .docx", where)
+            return _read_pdf(path, where)
+        raise InputError("chỉ nhập được tệp văn bản .txt, tệp Word .docx, .doc hoặc tệp PDF", where)
     from ptdraft.files import disk as files
 
     files.check_regular(path, where=where, limit=MAX_IMPORT_BYTES if suffix != ".docx" else files.MAX_READ_BYTES)
@@ -140,6 +140,20 @@ def _read_doc(path: Path, where: str) -> Source:
         read = docx_text(converted)
     read = DocxText(read.lines, read.boxes, ("đã chuyển tệp .doc (Word 97-2003) sang .docx bằng LibreOffice",) + read.notes)
     return _docx_source(path.name, read, "DOC", where)
+
+
+def _read_pdf(path: Path, where: str) -> Source:
+    """A born-digital PDF's text, read as a text file is (its lines, its columns apart by runs of spaces)."""
+    from ptdraft.files import disk as files
+    from ptdraft.importer.pdf_reader import pdf_text
+
+    files.check_regular(path, where=where, limit=files.MAX_READ_BYTES)
+    if files.read_regular(path, where=where, limit=files.MAX_READ_BYTES)[:5] != b"%PDF-":
+        raise InputError("tệp .pdf này không phải tệp PDF", where)
+    raw, read_notes = pdf_text(path, where)
+    _check_lines(raw, where)
+    text, encoding, notes = clean_text(raw)
+    return Source(path.name, text, "PDF", False, encoding, tuple(read_notes + notes))
 
 
 def _docx_source(name: str, read, kind: str, where: str) -> Source:

@@ -513,4 +513,14 @@ def score_pdf_folder(folder: Path) -> dict[str, tuple[dict[str, float], dict[str
                     per_case[source.stem] = {part: 0.0 for part in PARTS}
             means = {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}
             results[reading] = (means, per_case)
+        per_case = {}
+        for source, pdf in pdfs.items():  # the PDF itself imported (ptdraft reads its text with pypdf)
+            try:
+                draft, _report = api.import_file(pdf)
+                per_case[source.stem] = score_rendered(annotations[source.stem],
+                                                       read_rendered(api.docx_bytes(draft, strict=False)))
+            except PtdraftError:
+                per_case[source.stem] = {part: 0.0 for part in PARTS}
+        results["ptdraft import of the PDF"] = (
+            {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}, per_case)
     return results

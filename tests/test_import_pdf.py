@@ -1,0 +1,117 @@
+"""Importing a PDF letter (issue 11): the text of a born-digital PDF read with pypdf, the header's two columns side
+by side as they print, then read as any text; a scan, a password, a broken file or a file that is no PDF is one
+message and exit code 2, nothing written."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from ptdraft import api
+from ptdraft.errors import InputError
+from ptdraft.model import SigningMode
+
+LEFT = ["UBND TỈNH NINH BÌNH", "SỞ NỘI VỤ", "Số: 45/SNV-VP", "V/v báo cáo cải cách hành chính"]
+RIGHT = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
+         "Ninh Bình, ngày 05 tháng 3 năm 2021"]
+BODY = ["Kính gửi: Các phòng, ban chuyên môn thuộc Sở.", "",
+        "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Nội vụ đề nghị các phòng báo cáo kết quả./."]
+SIGNATURE = [("Nơi nhận:", "KT. GIÁM ĐỐC"), ("- Như trên;", "PHÓ GIÁM ĐỐC"), ("- Lưu: VT, VP.", ""),
+             ("", "Trần Văn Bình")]
+
+
+def _pdf(path, rows, *, words_apart=False):
+    """A PDF drawn by Qt: each row's left and right text at their columns (``words_apart``: each word placed on its
+    own, the way some generators write, with no space between them in the file)."""
+    from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication(sys.argv[:1])  # the one the window's tests share (pytest-qt's qapp)
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(72)
+    painter = QPainter(writer)
+    font = QFont("Liberation Serif")
+    font.setPointSize(12)
+    painter.setFont(font)
+    y = 60
+    for left, right in rows:
+        for x, text in ((60, left), (300, right)):
+            if words_apart:
+                at = x
+                for word in text.split():
+                    painter.drawText(at, y, word)
+                    at += painter.fontMetrics().horizontalAdvance(word) + painter.fontMetrics().horizontalAdvance("  ")
+            elif text:
+                painter.drawText(x, y, text)
+        y += 18
+    painter.end()
+    return path
+
+
+def _letter_rows():
+    return [*zip(LEFT, RIGHT), *((line, "") for line in BODY), *SIGNATURE]
+
+
+@pytest.mark.parametrize("words_apart", [False, True])
+def test_a_pdf_letter_is_read_as_it_prints(tmp_path, words_apart):
+    draft, report = api.import_file(_pdf(tmp_path / "cong-van.pdf", _letter_rows(), words_apart=words_apart))
+    content = draft.content
+    assert (content.parent_authority, content.authority) == ("UBND TỈNH NINH BÌNH", "SỞ NỘI VỤ")
+    assert (content.number, content.issuer_code, content.unit_code) == (45, "SNV", "VP")
+    assert (content.place, content.date.isoformat()) == ("Ninh Bình", "2021-03-05")
+    assert content.subject == "báo cáo cải cách hành chính"
+    assert content.recipients == ("Các phòng, ban chuyên môn thuộc Sở.",)
+    assert content.body.startswith("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh")
+    assert (content.signature.mode, content.signature.position, content.signature.name) == (
+        SigningMode.KT, "PHÓ GIÁM ĐỐC", "Trần Văn Bình")
+    assert any("tệp PDF (1 trang)" in note for note in report.notes)
+
+
+def test_a_scan_with_no_text_is_refused(tmp_path):
+    with pytest.raises(InputError, match="không có chữ"):
+        api.import_file(_pdf(tmp_path / "scan.pdf", [("", "")]))
+
+
+def test_a_password_pdf_is_refused(tmp_path):
+    import pypdf
+
+    plain = _pdf(tmp_path / "plain.pdf", _letter_rows())
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.encrypt("mat-khau")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as out:
+        writer.write(out)
+    with pytest.raises(InputError, match="mật khẩu"):
+        api.import_file(locked)
+
+
+@pytest.mark.parametrize(("data", "said"), [(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF", "hỏng"),
+                                            (b"PK\x03\x04 not a pdf", "không phải tệp PDF")])
+def test_a_broken_pdf_is_one_message_with_exit_2_and_nothing_written(tmp_path, data, said):
+    bad = tmp_path / "hong.pdf"
+    bad.write_bytes(data)
+    out = tmp_path / "hong.json"
+    result = subprocess.run([sys.executable, "-m", "ptdraft", "import", str(bad), "-o", str(out)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert said in result.stderr and "hong.pdf" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not out.exists()
+
+
+@pytest.mark.libreoffice
+def test_ptdraft_s_own_letter_printed_to_pdf_imports_back(rendered, pdfs):
+    """The real letter ptdraft exports, printed to PDF by LibreOffice (the file an office sends on), imported: its
+    header, recipients, signature and Nơi nhận come back."""
+    doc = rendered["letter"]
+    draft, _report = api.import_file(pdfs[doc.path])
+    content, source = draft.content, doc.content
+    assert (content.authority, content.number, content.issuer_code) == (source.authority, source.number,
+                                                                        source.issuer_code)
+    assert (content.place, content.date) == (source.place, source.date)
+    assert content.subject == source.subject
+    assert content.recipients == source.recipients
+    assert (content.signature.position, content.signature.name) == (source.signature.position,
+                                                                    source.signature.name)
