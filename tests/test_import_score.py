@@ -185,11 +185,13 @@ def test_the_tuned_corpus_typed_in_word_reads_right_with_and_without_tables():
 @pytest.mark.libreoffice
 def test_the_tuned_corpus_typed_in_word_and_read_out_of_its_pdf_reads_right(soffice):
     # Each tuned letter typed in Word, printed to PDF by LibreOffice, read back by pdftotext (the text a clerk copies
-    # out of a born-digital PDF: columns one after the other, paragraphs wrapped, the name inside the Nơi nhận rows).
+    # out of a born-digital PDF: columns one after the other, paragraphs wrapped, the name inside the Nơi nhận rows)
+    # and imported from the PDF itself.
     from tests.support.import_scoring import TARGET_OVERALL, TARGET_PART, score_pdf_folder
 
     results = score_pdf_folder(CORPUS_TUNED)
-    assert set(results) == {"pdftotext", "pdftotext -layout"}  # plain, and the columns side by side
+    # plain, the columns side by side, and the PDF itself imported (pypdf's layout reading)
+    assert set(results) == {"pdftotext", "pdftotext -layout", "ptdraft import of the PDF"}
     for reading, (means, per_case) in results.items():
         print(table(f"tuned corpus typed in Word, printed to PDF, read by {reading}", means, len(per_case)))
         assert sorted(per_case) == sorted(path.stem for path in CORPUS_TUNED.glob("*.json")), reading
