@@ -21,7 +21,7 @@ SIGNATURE = [("Nơi nhận:", "KT. GIÁM ĐỐC"), ("- Như trên;", "PHÓ GIÁM
              ("", "Trần Văn Bình")]
 
 
-def _pdf(path, rows, *, words_apart=False):
+def _pdf(path, rows, *, words_apart=False, table=(), after=()):
     """A PDF drawn by Qt: each row's left and right text at their columns (``words_apart``: each word placed on its
     own, the way some generators write, with no space between them in the file)."""
     from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
@@ -45,6 +45,13 @@ def _pdf(path, rows, *, words_apart=False):
                     at += painter.fontMetrics().horizontalAdvance(word) + painter.fontMetrics().horizontalAdvance("  ")
             elif text:
                 painter.drawText(x, y, text)
+        y += 18
+    for row in table:  # a table's rows after the text, its cells at four columns
+        for x, text in zip((60, 110, 260, 380), row):
+            painter.drawText(x, y, text)
+        y += 18
+    for line in after:
+        painter.drawText(60, y, line)
         y += 18
     painter.end()
     return path
@@ -115,3 +122,58 @@ def test_ptdraft_s_own_letter_printed_to_pdf_imports_back(rendered, pdfs):
     assert content.recipients == source.recipients
     assert (content.signature.position, content.signature.name) == (source.signature.position,
                                                                     source.signature.name)
+
+
+LAYOUT_TABLE = """     Tình hình giải ngân vốn theo từng dự án thành phần:
+      TT            Dự án thành       Kế hoạch vốn       Đã giải ngân         Tỷ lệ (%)
+                        phần           (triệu đồng)       (triệu đồng)
+1                 Dự án 1: Hỗ trợ    182.450            98.523            54,0
+                  đầu tư phát
+                  triển hạ tầng
+2                 Dự án 2: Đa        45.300             21.744            48,0
+                  dạng hóa sinh
+                  kế
+                  Tổng cộng          227.750            120.267           52,8
+     II. KHÓ KHĂN, VƯỚNG MẮC
+Nơi nhận:                                               KT. GIÁM ĐỐC
+- Như trên;                                            PHÓ GIÁM ĐỐC"""
+
+
+def test_a_pdf_tables_lined_up_columns_become_rows_of_cells():
+    """Wrapped cells join their row (a centred heading, numbers under "TT" standing off it), the total row with no
+    number is a row of its own, and the text after the table and the two columns of the signature stay lines."""
+    from ptdraft.importer.layout_tables import layout_tables
+
+    text, count = layout_tables(LAYOUT_TABLE)
+    assert count == 1
+    assert text.split("\n") == [
+        "     Tình hình giải ngân vốn theo từng dự án thành phần:",
+        "| TT | Dự án thành phần | Kế hoạch vốn (triệu đồng) | Đã giải ngân (triệu đồng) | Tỷ lệ (%) |",
+        "|---|---|---|---|---|",
+        "| 1 | Dự án 1: Hỗ trợ đầu tư phát triển hạ tầng | 182.450 | 98.523 | 54,0 |",
+        "| 2 | Dự án 2: Đa dạng hóa sinh kế | 45.300 | 21.744 | 48,0 |",
+        "|  | Tổng cộng | 227.750 | 120.267 | 52,8 |",
+        "     II. KHÓ KHĂN, VƯỚNG MẮC",
+        "Nơi nhận:                                               KT. GIÁM ĐỐC",
+        "- Như trên;                                            PHÓ GIÁM ĐỐC",
+    ]
+
+
+def test_two_columns_are_no_table():
+    from ptdraft.importer.layout_tables import layout_tables
+
+    header = "UBND TỈNH NINH BÌNH        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ        Độc lập - Tự do - Hạnh phúc"
+    assert layout_tables(header) == (header, 0)
+
+
+def test_a_table_in_a_pdf_letter_is_imported_whole(tmp_path):
+    rows = [*zip(LEFT, RIGHT), ("Kính gửi: Các phòng, ban chuyên môn thuộc Sở.", ""), ("", ""),
+            ("Kết quả như sau:", "")]
+    path = _pdf(tmp_path / "bang.pdf", rows, table=[("TT", "Đơn vị", "Số hồ sơ", "Đúng hạn"),
+                                                    ("1", "Phòng Tổ chức", "120", "118"),
+                                                    ("2", "Phòng Công chức", "95", "95")],
+                after=["", "Sở Nội vụ báo cáo để các phòng biết, thực hiện./."])
+    draft, report = api.import_file(path)
+    assert "| TT | Đơn vị | Số hồ sơ | Đúng hạn |\n|---|---|---|---|\n| 1 | Phòng Tổ chức | 120 | 118 |" \
+        in draft.content.body
+    assert any("bảng" in note for note in report.notes)

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ptdraft.errors import InputError
+from ptdraft.importer.layout_tables import layout_tables
 
 MAX_PDF_PAGES = 300  # a 200-page plan with its appendices
 _WORD_GAP = re.compile(r"(?<=\S) {2,4}(?=\S)")
@@ -37,9 +38,15 @@ def pdf_text(path: Path, where: str) -> tuple[str, list[str]]:
         raise InputError(f"tệp PDF bị hỏng hoặc không đọc được ({type(exc).__name__})", where) from None
     # A PDF whose words are placed one by one (no space glyphs between them) reads with a tab between words: a
     # space, the columns staying apart by their runs of spaces.
-    # Runs of two to four spaces between words are the layout's rounding of a word's gap, not two columns apart.
-    text = "\n\n".join(_WORD_GAP.sub(" ", page.replace("\t", " ")).rstrip() for page in pages)
+    # A table's columns lined up by spaces become "|" rows; then runs of two to four spaces between words are the
+    # layout's rounding of a word's gap, not two columns apart.
+    read = [layout_tables(page.replace("\t", " ")) for page in pages]
+    text = "\n\n".join(_WORD_GAP.sub(" ", page).rstrip() for page, _count in read)
+    tables = sum(count for _page, count in read)
     if sum(ch.isalpha() for ch in text) < 20:
         raise InputError("tệp PDF không có chữ (bản chụp hay quét thành ảnh): cần nhận dạng chữ (OCR) rồi nhập "
                          "tệp chữ đó", where)
-    return text, [f"đọc chữ trong tệp PDF ({count} trang)"]
+    notes = [f"đọc chữ trong tệp PDF ({count} trang)"]
+    if tables:
+        notes.append(f"đọc {tables} bảng trong PDF theo các cột thẳng hàng")
+    return text, notes
