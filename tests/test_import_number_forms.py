@@ -387,3 +387,17 @@ def test_a_one_line_letters_last_entries_and_signature_run_on_without_their_stop
     assert (content.signature.position, content.signature.name) == ("BỘ TRƯỞNG", "Nguyễn Văn An")
     assert content.distribution[:2] == ("Như trên", "Các Vụ: TH, KGVX")
     assert not any("d:" in part for part in (content.body, *content.distribution))
+
+
+def test_a_line_ending_in_a_colon_under_the_subject_opens_the_body():
+    """"Kết quả như sau:" under a report's subject (no blank line between) introduces the body; a table closing the
+    body is reported as a table, not as its placeholder's words."""
+    text = ("SỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 45/BC-SNV\n"
+            "Ninh Bình, ngày 05 tháng 3 năm 2021\nBÁO CÁO\nKết quả giải quyết hồ sơ quý I năm 2021\nKết quả như sau:\n"
+            "| TT | Đơn vị | Số hồ sơ |\n|---|---|---|\n| 1 | Phòng Tổ chức | 120 |\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n"
+            "GIÁM ĐỐC\nTrần Văn Bình\n")
+    draft, report = api.import_text(text)
+    assert draft.content.subject == "Kết quả giải quyết hồ sơ quý I năm 2021"
+    assert draft.content.body == "Kết quả như sau:"
+    assert draft.content.closing.startswith("| TT | Đơn vị | Số hồ sơ |")
+    assert "bảng 0" not in str(report) and "(bảng)" in str(report)

@@ -15,7 +15,7 @@ from ptdraft.importer.header import (
 )
 from ptdraft.importer.lines import CENTRED_INDENT, Line, fold, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
-from ptdraft.importer.tables import lift_tables, restore
+from ptdraft.importer.tables import lift_tables, named, restore
 from ptdraft.importer.signature import (
     SignatureBlock, is_placeholder, name_alone, parse_signature, placeholders_apart, signer_name, small_title_over_name,
     title_in_small_letters, title_with_name,
@@ -686,7 +686,7 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
     if body.items:
         kind = "điều" if doc_type in doctypes.DECIDING_WORD else "mục"
         found("Mục đánh số", f"{len(body.items)} {kind}" + (" (yêu cầu đánh số 1., 2., … với điểm a), b), …)" if requirements else ""))
-    found("Đoạn kết", body.closing)
+    found("Đoạn kết", named(body.closing))
     found("Lời kết", body.close)
     flat = body.intro + ([] if requirements else [p for group in body.items for p in group])
     block: SignatureBlock | None = footer["signature"]

@@ -691,8 +691,8 @@ def _continues_subject(line: Line, header: Header, width: float) -> bool:
     if header.subject and upper_line(header.subject[-1]) and _YEARS_TAIL.fullmatch(text) \
             and _BEFORE_YEARS.search(header.subject[-1]):
         return True  # "… MÙA KHÔ NĂM 2019 -" / "2020", "… GIAI ĐOẠN" / "2017-2021": the years wrapped off the line
-    if upper_line(text) or _RECIPIENTS.match(text):
-        return False
+    if upper_line(text) or _RECIPIENTS.match(text) or text.endswith(":"):
+        return False  # a line ending in ":" opens the body ("Kết quả như sau:"); no subject ends so
     if line.blank_before and header.subject and not (text[:1].islower() and not header.subject[-1].endswith(".")):
         return False  # after a gap only a line in small letters goes on ("… Bộ trưởng Phùng Xuân Nhạ" / "tại Hội nghị …")
     if header.subject and forms.INVITATION.search(text):

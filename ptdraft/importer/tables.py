@@ -111,6 +111,11 @@ def _markup_row(text: str) -> str:
     return _row(cells)
 
 
+def named(text: str) -> str:
+    """``text`` with each placeholder as the word "(bảng)", for the report of what was read."""
+    return _PLACEHOLDER.sub("(bảng)", text) if _MARK in text else text
+
+
 def restore(text: str, tables: list[str]) -> str:
     """``text`` with each placeholder back as its table's rows."""
     if _MARK not in text:
