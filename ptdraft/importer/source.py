@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ptdraft.errors import InputError
-from ptdraft.text import bad_characters, grouped, normalise
+from ptdraft.text import bad_characters, grouped, normalise, overlong_line, overlong_message
 from ptdraft.vietnamese import legacy
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a letter copied out of a PDF; a 200-page plan is about 600 KB of text
@@ -26,6 +26,14 @@ def _check_lines(text: str, where: str) -> None:
     lines = text.count("\n") + 1
     if lines > MAX_IMPORT_LINES:
         raise InputError(f"quá nhiều dòng ({grouped(lines)}; tối đa {grouped(MAX_IMPORT_LINES)})", where)
+
+
+def _check_line_length(text: str, where: str, unit: str = "dòng") -> None:
+    """The limit a draft's text has on one line (:func:`~ptdraft.text.overlong_line`), applied
+    to the cleaned text before anything is made of it: a draft the import writes always loads."""
+    found = overlong_line(text)
+    if found is not None:
+        raise InputError(overlong_message(*found, unit), where)
 
 TEXT_SUFFIXES = (".txt", ".text")
 _INNER_SOFT_HYPHEN = re.compile("\u00ad(?![ \t]*\n)")
@@ -111,6 +119,7 @@ def read_source(path: Path) -> Source:
 
         text, encoding, notes = clean_text("\n".join(docx_paragraphs(path)))
         _check_lines(text, where)
+        _check_line_length(text, where, "đoạn")
         return Source(path.name, text, "DOCX", True, encoding, tuple(notes))
     raw = files.read_regular(path, where=where, limit=MAX_IMPORT_BYTES)
     if not raw.strip():
@@ -118,6 +127,7 @@ def read_source(path: Path) -> Source:
     decoded, charset = _decode(raw, where)
     _check_lines(decoded, where)
     text, encoding, notes = clean_text(decoded)
+    _check_line_length(text, where)
     return Source(path.name, text, charset, False, encoding, tuple(notes))
 
 
@@ -140,6 +150,7 @@ def _read_doc(path: Path, where: str) -> Source:
         paragraphs = docx_paragraphs(converted)
     text, encoding, notes = clean_text("\n".join(paragraphs))
     _check_lines(text, where)
+    _check_line_length(text, where, "đoạn")
     notes.insert(0, "đã chuyển tệp .doc (Word 97-2003) sang .docx bằng LibreOffice")
     return Source(path.name, text, "DOC", True, encoding, tuple(notes))
 
@@ -147,4 +158,5 @@ def _read_doc(path: Path, where: str) -> Source:
 def source_from_text(text: str, name: str = "văn bản dán vào") -> Source:
     """Pasted text, ready to import."""
     cleaned, encoding, notes = clean_text(text)
+    _check_line_length(cleaned, name)
     return Source(name, cleaned, "Unicode", False, encoding, tuple(notes))
