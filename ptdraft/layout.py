@@ -16,7 +16,7 @@ from ptdraft import rules
 from ptdraft.reference import dates
 from ptdraft.reference import doctypes
 from ptdraft.reference.dates import place_date
-from ptdraft.reference.metrics import line_height, text_width
+from ptdraft.reference.metrics import line_height, text_width, wrapped_widths
 from ptdraft.model import ELECTRONIC, Annex, Content, Item, Signature
 from ptdraft.rules import Element, Page, Style
 
@@ -267,7 +267,11 @@ def _header_top(content: Content) -> Row:
         left.append(para(Element.AUTHORITY, line, "authority"))
     if auth_lines:
         style = rules.STYLES[Element.AUTHORITY]
-        text_line = min(_widest([_case(style, line) for line in auth_lines], style), left_w)
+        # 1/3 to 1/2 of the line as printed: a name wider than its cell wraps, and its widest line is what the rule
+        # is measured against (the checker measures it so too)
+        text_line = max(max(wrapped_widths(_case(style, line), left_w - style.left_indent - style.right_indent,
+                                           style.size, bold=style.bold, italic=style.italic))
+                        for line in auth_lines)
         left.append(Rule(round(text_line * rules.AUTHORITY_RULE_FRACTION.default), left_w, "authority"))
 
     right: list[CellBlock] = [

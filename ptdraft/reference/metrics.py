@@ -58,3 +58,31 @@ def line_height(size_pt: float, *, bold: bool = False, italic: bool = False) -> 
     """Height in twips of one line at single spacing (ascender + descender + line gap), as Word and LibreOffice use."""
     table = _table()
     return table["line"][_style(bold, italic)] * size_pt * TWIPS_PER_POINT / table["units"]
+
+
+def wrapped_widths(text: str, width: int, size_pt: float, *, bold: bool = False, italic: bool = False) -> tuple[int, ...]:
+    """The width of each line ``text`` takes in a box ``width`` twips wide, broken as Word breaks one run (at spaces;
+    the spaces at a break do not count; a word wider than the box broken where it overflows), as the checker's
+    paginator breaks a paragraph (:func:`ptdraft.checker.page_layout.break_lines`)."""
+    out: list[int] = []
+    line = spaces = 0
+    space = text_width(" ", size_pt, bold=bold, italic=italic)
+    for word in text.split(" "):
+        if not word:
+            spaces += space
+            continue
+        size = text_width(word, size_pt, bold=bold, italic=italic)
+        if line and line + spaces + size > width:
+            out.append(line)
+            line = 0
+        elif line:
+            line += spaces
+        while size > width and line == 0 and len(word) > 1:
+            cut = max(1, int(len(word) * width / size))
+            out.append(text_width(word[:cut], size_pt, bold=bold, italic=italic))
+            word = word[cut:]
+            size = text_width(word, size_pt, bold=bold, italic=italic)
+        line += size
+        spaces = space
+    out.append(line)
+    return tuple(out)
