@@ -449,7 +449,7 @@ def _parts(parts: tuple[markup.Node, ...], item: int, ref: str) -> list[Block]:
 
 def _grid(table: markup.Table, ref: str) -> Table:
     """A table of the body: a grid over the text width, columns as wide as the "|---|" line says (else equal),
-    the header rows bold and centred."""
+    the header rows bold and centred, the total rows (a "Tổng cộng" under a second "|---|" line) bold."""
     columns = table.columns
     total = rules.PAGE.text_width
     weights = table.weights or (1,) * columns
@@ -458,9 +458,10 @@ def _grid(table: markup.Table, ref: str) -> Table:
     rows = []
     for index, row in enumerate(table.rows):
         element = Element.TABLE_HEAD if index < table.header_rows else Element.TABLE_CELL
+        total = index >= len(table.rows) - table.total_rows
         cells = []
         for text, width in zip(row, widths):
-            cells.append(Cell(width, (para(element, text, ref),)))
+            cells.append(Cell(width, (para(element, text, ref, bold=True) if total else para(element, text, ref),)))
         rows.append(Row(tuple(cells)))
     return Table("body", tuple(rows), header_rows=table.header_rows, grid=True)
 

@@ -94,7 +94,10 @@ def _table_rows(paras: list) -> list[str]:
         return []
     rows = [[" ".join(cells.get((r, c), [])) for c in range(columns)] for r in range(row_count)]
     heading = row_count > 1 and all(bold.get((0, c), False) for c in range(columns) if cells.get((0, c)))
-    return markup_rows(rows, [widths.get(c, 0) for c in range(columns)], heading)
+    last = [c for c in range(columns) if cells.get((row_count - 1, c))]
+    total = row_count > 2 and bool(last) and all(bold.get((row_count - 1, c), False) for c in last) \
+        and not all(bold.get(key, False) for key, texts in cells.items() if texts and key[0] < row_count - 1)
+    return markup_rows(rows, [widths.get(c, 0) for c in range(columns)], heading, total)
 
 
 def _labelled(label: str, text: str) -> str:
