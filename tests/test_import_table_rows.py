@@ -69,3 +69,30 @@ def test_a_word_table_whose_last_row_is_not_bold_has_no_total_row(tmp_path):
     (table,) = tables_of(draft.content.body)
     assert table.total_rows == 0 and table.header_rows == 1
     assert _bold_last_row(api.export_docx(draft, tmp_path / "lai.docx", strict=False)) == [False, False]
+
+
+def test_a_total_row_whose_label_alone_is_bold_is_a_total_row(tmp_path):
+    """Word users often bold only "Tổng cộng" and leave its numbers regular: the row is still the table's total."""
+    path = _word_letter(tmp_path, CELLS + [TOTAL])
+    document = docx.Document(str(path))
+    grid = next(t for t in document.tables if t.cell(0, 0).text == "STT")
+    for run in grid.rows[-1].cells[0].paragraphs[0].runs:
+        run.bold = True
+    document.save(str(path))
+    draft, _ = api.import_file(path)
+    (table,) = tables_of(draft.content.body)
+    assert table.total_rows == 1
+
+
+def test_a_bold_first_column_makes_no_total_row(tmp_path):
+    """Row labels in bold on every row: the last one is no more a total than the others."""
+    path = _word_letter(tmp_path, CELLS + [TOTAL])
+    document = docx.Document(str(path))
+    grid = next(t for t in document.tables if t.cell(0, 0).text == "STT")
+    for row in grid.rows:
+        for run in row.cells[0].paragraphs[0].runs:
+            run.bold = True
+    document.save(str(path))
+    draft, _ = api.import_file(path)
+    (table,) = tables_of(draft.content.body)
+    assert table.total_rows == 0
