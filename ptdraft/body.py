@@ -48,12 +48,14 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Table:
-    """A table typed as "|" lines: its rows of cells, how many rows head it (repeated on each page), and the
-    columns' relative widths from the "|---|" line (() when there is none: equal widths)."""
+    """A table typed as "|" lines: its rows of cells, how many rows head it (those above the "|---|" line: bold,
+    repeated on each page), the columns' relative widths from that line (() when there is none: equal widths), and
+    how many rows end it in bold (those under a second "|---|" line: a "Tổng cộng" row)."""
 
     rows: tuple[tuple[str, ...], ...]
     header_rows: int = 0
     weights: tuple[int, ...] = ()
+    total_rows: int = 0
 
     @property
     def columns(self) -> int:
@@ -278,18 +280,21 @@ def _table(lines: list[str]) -> Table:
     rows: list[tuple[str, ...]] = []
     header = 0
     weights: tuple[int, ...] = ()
+    total_from: int | None = None
     for line in lines:
         cells = _cells(line)
         if cells and all(_RULE_CELL.match(cell.replace(" ", "")) for cell in cells):
             if not weights:
                 header, weights = len(rows), tuple(len(cell.strip(": ")) for cell in cells)
+            elif len(rows) > header:
+                total_from = len(rows)  # a second "|---|" line: the rows under it end the table in bold
             continue
         rows.append(tuple(cells))
     columns = max((len(row) for row in rows), default=0)
     rows = [row + ("",) * (columns - len(row)) for row in rows]
     if weights:
         weights = (weights + (max(weights),) * columns)[:columns] if columns else ()
-    return Table(tuple(rows), header, weights)
+    return Table(tuple(rows), header, weights, len(rows) - total_from if total_from is not None else 0)
 
 
 @functools.lru_cache(maxsize=2048)  # a 100-page body has about 1,200 lines

@@ -16,7 +16,7 @@ from ptdraft import rules
 from ptdraft.reference import dates
 from ptdraft.reference import doctypes
 from ptdraft.reference.dates import place_date
-from ptdraft.reference.metrics import line_height, text_width
+from ptdraft.reference.metrics import line_height, text_width, wrapped_widths
 from ptdraft.model import ELECTRONIC, NO_TYPE_GROUP, Annex, Content, Item, Signature
 from ptdraft.rules import Element, Page, Style
 
@@ -269,7 +269,11 @@ def _header_top(content: Content) -> Row:
         left.append(para(Element.AUTHORITY, line, "authority"))
     if auth_lines:
         style = rules.STYLES[Element.AUTHORITY]
-        text_line = min(_widest([_case(style, line) for line in auth_lines], style), left_w)
+        # 1/3 to 1/2 of the line as printed: a name wider than its cell wraps, and its widest line is what the rule
+        # is measured against (the checker measures it so too)
+        text_line = max(max(wrapped_widths(_case(style, line), left_w - style.left_indent - style.right_indent,
+                                           style.size, bold=style.bold, italic=style.italic))
+                        for line in auth_lines)
         left.append(Rule(round(text_line * rules.AUTHORITY_RULE_FRACTION.default), left_w, "authority"))
 
     right: list[CellBlock] = [
@@ -450,7 +454,7 @@ def _parts(parts: tuple[markup.Node, ...], item: int, ref: str) -> list[Block]:
 
 def _grid(table: markup.Table, ref: str) -> Table:
     """A table of the body: a grid over the text width, columns as wide as the "|---|" line says (else equal),
-    the header rows bold and centred."""
+    the header rows bold and centred, the total rows (a "Tổng cộng" under a second "|---|" line) bold."""
     columns = table.columns
     total = rules.PAGE.text_width
     weights = table.weights or (1,) * columns
@@ -459,9 +463,10 @@ def _grid(table: markup.Table, ref: str) -> Table:
     rows = []
     for index, row in enumerate(table.rows):
         element = Element.TABLE_HEAD if index < table.header_rows else Element.TABLE_CELL
+        total = index >= len(table.rows) - table.total_rows
         cells = []
         for text, width in zip(row, widths):
-            cells.append(Cell(width, (para(element, text, ref),)))
+            cells.append(Cell(width, (para(element, text, ref, bold=True) if total else para(element, text, ref),)))
         rows.append(Row(tuple(cells)))
     return Table("body", tuple(rows), header_rows=table.header_rows, grid=True)
 

@@ -52,3 +52,26 @@ def fold(text: str) -> str:
 def grouped(value: int) -> str:
     """1000000 → "1.000.000": Vietnamese digit grouping, for counts and limits in messages."""
     return f"{value:,}".replace(",", ".")
+
+
+MAX_VALUE = 200_000  # characters one value may hold: built by a template, one line of a draft's text, of a letter to import
+
+
+def overlong_line(text: str) -> tuple[int, int] | None:
+    """The number (from 1) and length of the first line of ``text`` longer than :data:`MAX_VALUE`, or None.
+
+    The same limit for a value built by a template, a line of a draft's text (checked on loading and saving a
+    draft) and a line of a letter to import: no paragraph of a letter is 60 pages long, so such a line is a file
+    whose line ends were lost, and is refused before it costs a render or a layout."""
+    if len(text) <= MAX_VALUE:
+        return None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_VALUE:
+            return number, len(line)
+    return None
+
+
+def overlong_message(number: int, length: int, unit: str = "dòng") -> str:
+    """What to tell the clerk about line (or paragraph, ``unit="đoạn"``) ``number`` of ``length`` characters."""
+    return (f"{unit} {number} dài {grouped(length)} ký tự, quá giới hạn {grouped(MAX_VALUE)} ký tự một {unit}: "
+            "hãy chia thành các đoạn văn (xuống dòng giữa các đoạn)")

@@ -96,7 +96,7 @@ def test_two_cells_joined_by_a_bar_are_a_websites_columns_not_a_table():
 def test_a_placeholder_comes_back_as_its_rows():
     kept, tables = lift_tables(lines_of("Trước bảng:\n| a | b |\n| c | d |\nSau bảng."))
     assert [line.text for line in kept][0] == "Trước bảng:" and kept[-1].blank_before
-    assert restore(kept[1].text, tables) == "| a | b |\n| c | d |"
+    assert restore(kept[1].text, tables) == "| a | b |\n|---|---|\n| c | d |"  # its first row the heading
 
 
 def _word_letter(tmp_path, table_rows, heading_bold: bool = True, widths=(1.2, 6.0, 8.0)):

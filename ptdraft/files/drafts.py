@@ -2,7 +2,8 @@
 
 A draft file is checked against resources/draft.schema.json; every text in it is
 normalised to Unicode NFC, and characters XML cannot hold are refused with the
-name of the field that holds them.
+name of the field that holds them, and so is a line longer than one value may be
+(:func:`ptdraft.text.overlong_line`), on loading and on saving.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from ptdraft.model import (
 from ptdraft.files.disk import read_json, write_atomic
 from ptdraft.resources import resource
 from ptdraft.files.schema_check import Checker, SchemaError
-from ptdraft.text import bad_characters, normalise
+from ptdraft.text import bad_characters, normalise, overlong_line, overlong_message
 
 _TYPE_NAMES = {
     "string": "chuỗi văn bản",
@@ -110,12 +111,31 @@ def clean_strings(data: Any, where: str, path: tuple = ()) -> Any:
                 "hãy xóa ký tự đó (thường do dán từ tệp PDF)",
                 where,
             )
+        _check_length(data, where, path)
         return normalise(data)
     if isinstance(data, dict):
         return {clean_strings(k, where, path): clean_strings(v, where, path + (k,)) for k, v in data.items()}
     if isinstance(data, list):
         return [clean_strings(v, where, path + (i,)) for i, v in enumerate(data)]
     return data
+
+
+def _check_length(text: str, where: str, path: tuple) -> None:
+    found = overlong_line(text)
+    if found is not None:
+        raise InputError(f"{path_text(path)}: {overlong_message(*found)}", where)
+
+
+def _check_lengths(data: Any, where: str, path: tuple = ()) -> None:
+    """The line limit of :func:`clean_strings` alone, on data about to be saved."""
+    if isinstance(data, str):
+        _check_length(data, where, path)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _check_lengths(value, where, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _check_lengths(value, where, path + (index,))
 
 
 # -- conversion -----------------------------------------------------------
@@ -263,6 +283,9 @@ def load_draft(path: Path) -> Draft:
 
 
 def save_draft(draft: Draft, path: Path, *, other_name: bool = True) -> Path:
-    """Write the draft as JSON, atomically; returns the path written (another name when the file is held)."""
-    text = json.dumps(draft_to_dict(draft), ensure_ascii=False, indent=2) + "\n"
+    """Write the draft as JSON, atomically; returns the path written (another name when the file is held).
+    A draft that would not load again (a line over the limit) is refused before anything is written."""
+    data = draft_to_dict(draft)
+    _check_lengths(data, str(path))
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return write_atomic(Path(path), text.encode("utf-8"), other_name=other_name)

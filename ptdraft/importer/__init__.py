@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ptdraft.errors import InputError
 from ptdraft.importer.assemble import assemble
 from ptdraft.importer.report import ImportReport
 from ptdraft.importer.source import Source, read_source, source_from_text
@@ -22,7 +23,13 @@ __all__ = ["ImportReport", "Source", "import_file", "import_text"]
 
 def import_file(path: Path) -> tuple[Draft, ImportReport]:
     """The draft made from the letter in ``path`` (.txt or .docx) and what the import recognised."""
-    return assemble(read_source(Path(path)))
+    source = read_source(Path(path))
+    try:
+        return assemble(source)
+    except InputError as exc:  # a fault of the text found while reading it ("dòng 12–40 …"): named with the file
+        if exc.where is None:
+            raise InputError(exc.message, str(path)) from None
+        raise
 
 
 def import_text(text: str, name: str = "văn bản dán vào") -> tuple[Draft, ImportReport]:

@@ -641,12 +641,13 @@ def _tables_back(content: Content, tables: list[str]) -> Content:
         annexes=tuple(dataclasses.replace(annex, body=back(annex.body)) for annex in content.annexes))
 
 
-def _subject(header: Header, notes: list[str]) -> str:
+def _subject(header: Header, notes: list[str], body: str = "") -> str:
     """The summary (or V/v) as the draft prints it: one typed all in capitals put in the decree's case (Phụ lục II),
-    with a note; a summary with any small letter stays exactly as written."""
+    the capitals the letter's ``body`` gives its names first, with a note; a summary with any small letter stays
+    exactly as written."""
     subject = subject_text(header)
     if all_capitals(subject):
-        recased = from_capitals(subject, first_capital=not header.vv)  # "V/v" goes on in small letters
+        recased = from_capitals(subject, first_capital=not header.vv, context=body)  # "V/v" goes on in small letters
         if recased != subject:
             notes.append(SUBJECT_RECASED)
             return recased
@@ -674,7 +675,8 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
     found("Độ khẩn", header.urgency)
     found("Độ mật", header.secrecy)
     found("Loại văn bản", header.doc_type or (f"{doc_type} (theo dòng V/v, Kính gửi)" if header.vv or recipients else ""))
-    subject = _subject(header, notes)
+    subject = _subject(header, notes, "\n".join(
+        body.legal_bases + body.intro + [p for group in body.items for p in group] + [body.closing]))
     found("Trích yếu", subject)
     found("Kính gửi", "\n".join(recipients))
     found("Người có thẩm quyền", "\n".join(header.deciding_authority))

@@ -163,7 +163,15 @@ def _table_rows(paras: list) -> list[str]:
         return []
     rows = [[" ".join(cells.get((r, c), [])) for c in range(columns)] for r in range(row_count)]
     heading = row_count > 1 and all(bold.get((0, c), False) for c in range(columns) if cells.get((0, c)))
-    return markup_rows(rows, [widths.get(c, 0) for c in range(columns)], heading)
+    # A bold last row ("Tổng cộng"): all its cells bold, or its label (its first cell with text) bold where no row of
+    # data above has that column bold
+    last = [c for c in range(columns) if cells.get((row_count - 1, c))]
+    label = last[0] if last else 0
+    total = row_count > 2 and bool(last) and bold.get((row_count - 1, label), False) and (
+        all(bold.get((row_count - 1, c), False) for c in last)
+        or not any(bold.get((r, label), False) for r in range(1, row_count - 1))) \
+        and not all(bold.get(key, False) for key, texts in cells.items() if texts and key[0] < row_count - 1)
+    return markup_rows(rows, [widths.get(c, 0) for c in range(columns)], heading, total)
 
 
 def _labelled(label: str, text: str) -> str:

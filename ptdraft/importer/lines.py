@@ -25,6 +25,9 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from ptdraft.errors import InputError
+from ptdraft.text import MAX_VALUE, grouped
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Two columns side by side: a gap of three spaces or more, or the " | " a website copy joins table cells with.
 _GAP = re.compile(r"[ \u00a0]{3,}|[ \u00a0]*\|[ \u00a0]*")
@@ -40,7 +43,7 @@ _BEFORE_NUMBER = frozenset(
     "khoản điều mục điểm chương phần số ngày tháng năm lần thứ quý kỳ đợt tại và hoặc đến từ".split()
 )
 _SENTENCE_END = re.compile(r"[.:;!?…](?:\s*[”\"’)\]])*$")
-_CODE_BREAK = re.compile(r"(?:^|\s)\S*[A-ZĐ0-9/][A-ZĐ0-9/]*-$")
+_CODE_BREAK = re.compile(r"[A-ZĐ0-9/]-")  # the end of a line broken inside a symbol ("5969/QĐ-")
 
 CENTRED_INDENT = 16  # spaces: a line indented this far is a centred heading, not a paragraph's first line
 PARAGRAPH_INDENT = 2  # spaces: the first line of a paragraph in an indented text
@@ -195,7 +198,7 @@ def join_lines(first: str, second: str, soft: bool = False) -> str:
     """Two printed lines of one paragraph joined: with a space, or without one inside a broken word."""
     if soft:
         return first + second
-    if _CODE_BREAK.search(first) and (second[:1].isupper() or second[:1].isdigit()):
+    if _CODE_BREAK.fullmatch(first[-2:]) and (second[:1].isupper() or second[:1].isdigit()):
         return first + second  # "5969/QĐ-" + "UBND": a symbol has no spaces
     return f"{first} {second}"
 
@@ -219,4 +222,10 @@ def paragraphs(lines: list[Line], *, one_per_line: bool = False) -> list[Paragra
             text = join_lines(text, line.text, previous.soft_break)
         previous = line
     out.append(Paragraph(text, first, previous.number))
+    for paragraph in out:
+        if len(paragraph.text) > MAX_VALUE:  # each line is under it (read_source); joined they may not be
+            raise InputError(
+                f"dòng {paragraph.first_line}–{paragraph.last_line} liền nhau thành một đoạn dài "
+                f"{grouped(len(paragraph.text))} ký tự, quá giới hạn {grouped(MAX_VALUE)} ký tự một đoạn: "
+                "hãy để một dòng trống giữa các đoạn văn")
     return out

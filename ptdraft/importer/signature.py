@@ -146,6 +146,8 @@ def placeholders_apart(lines: list[Line]) -> list[Line]:
 def _title_and_name(text: str) -> re.Match | None:
     """``text`` as a title in capitals and the signer's name after it (see ``_GLUED_NAME``); with a space between,
     the title must name a post ("CHỦ TỊCH Bùi Văn Tỉnh", not an entry's "- TTCP, PTT Hoàng Trung Hải")."""
+    if len(text) > _LONGEST_TITLE_AND_NAME:  # the pattern backtracks over the line: quadratic in a very long one
+        return None
     match = _GLUED_NAME.match(text)
     if not match or not upper_line(match.group("title")) or not is_personal_name(match.group("name")):
         return None
@@ -155,6 +157,7 @@ def _title_and_name(text: str) -> re.Match | None:
     return match
 
 
+_LONGEST_TITLE_AND_NAME = 300  # "KT. CHỦ TỊCH ỦY BAN NHÂN DÂN … PHÓ CHỦ TỊCH Nguyễn Văn An" is under 150
 _POST_WORD = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|CHÁNH|ỦY\s+VIÊN|UỶ\s+VIÊN|THƯ\s+KÝ|CHỦ\s+NHIỆM)\b")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ptdraft.errors import InputError
-from ptdraft.text import bad_characters, grouped, normalise
+from ptdraft.text import bad_characters, grouped, normalise, overlong_line, overlong_message
 from ptdraft.vietnamese import legacy
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a letter copied out of a PDF; a 200-page plan is about 600 KB of text
@@ -26,6 +26,14 @@ def _check_lines(text: str, where: str) -> None:
     lines = text.count("\n") + 1
     if lines > MAX_IMPORT_LINES:
         raise InputError(f"quá nhiều dòng ({grouped(lines)}; tối đa {grouped(MAX_IMPORT_LINES)})", where)
+
+
+def _check_line_length(text: str, where: str, unit: str = "dòng") -> None:
+    """The limit a draft's text has on one line (:func:`~ptdraft.text.overlong_line`), applied
+    to the cleaned text before anything is made of it: a draft the import writes always loads."""
+    found = overlong_line(text)
+    if found is not None:
+        raise InputError(overlong_message(*found, unit), where)
 
 TEXT_SUFFIXES = (".txt", ".text")
 _INNER_SOFT_HYPHEN = re.compile("\u00ad(?![ \t]*\n)")
@@ -118,6 +126,7 @@ def read_source(path: Path) -> Source:
     decoded, charset = _decode(raw, where)
     _check_lines(decoded, where)
     text, encoding, notes = clean_text(decoded)
+    _check_line_length(text, where)
     return Source(path.name, text, charset, False, encoding, tuple(notes))
 
 
@@ -153,6 +162,7 @@ def _read_pdf(path: Path, where: str) -> Source:
     raw, read_notes = pdf_text(path, where)
     _check_lines(raw, where)
     text, encoding, notes = clean_text(raw)
+    _check_line_length(text, where)
     return Source(path.name, text, "PDF", False, encoding, tuple(read_notes + notes))
 
 
@@ -160,6 +170,7 @@ def _docx_source(name: str, read, kind: str, where: str) -> Source:
     """The Source of a Word file's text (:class:`~ptdraft.importer.docx_reader.DocxText`): each paragraph a line."""
     text, encoding, notes = clean_text("\n".join(read.lines))
     _check_lines(text, where)
+    _check_line_length(text, where, "đoạn")
     boxes = tuple((before, clean_text(box)[0]) for before, box in read.boxes)
     return Source(name, text, kind, True, encoding, tuple(list(read.notes) + notes), boxes)
 
@@ -167,4 +178,5 @@ def _docx_source(name: str, read, kind: str, where: str) -> Source:
 def source_from_text(text: str, name: str = "văn bản dán vào") -> Source:
     """Pasted text, ready to import."""
     cleaned, encoding, notes = clean_text(text)
+    _check_line_length(cleaned, name)
     return Source(name, cleaned, "Unicode", False, encoding, tuple(notes))

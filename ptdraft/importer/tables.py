@@ -54,13 +54,15 @@ def _holds_forms(rows: list[str]) -> bool:
     return holds_letter_forms([cell for row in rows if not _is_rule_row(row) for cell in _cells(row)])
 
 
-def markup_rows(rows: list[list[str]], widths: list[int], header: bool) -> list[str]:
+def markup_rows(rows: list[list[str]], widths: list[int], header: bool, total: bool = False) -> list[str]:
     """A table read out of a DOCX as markup rows: its cells, a "|---|" line whose dashes follow the columns' widths
-    (twips), after the first row when that row is the table's heading, else above all rows."""
+    (twips), after the first row when that row is the table's heading, else above all rows; and when the last row
+    is in bold (``total``: "Tổng cộng"), a second one above it, the markup's bold last row."""
     unit = max(1, min((w for w in widths if w > 0), default=1) // 3)
     rule = "|" + "|".join("-" * max(3, round(w / unit)) for w in widths) + "|"
     out = [_row([" ".join(cell.replace("|", "/").split()) for cell in row]) for row in rows]
-    return out[:1] + [rule] + out[1:] if header else [rule] + out
+    out = out[:1] + [rule] + out[1:] if header else [rule] + out
+    return out[:-1] + [rule] + out[-1:] if total and len(out) > 3 else out
 
 
 def _row(cells: list[str]) -> str:
@@ -95,13 +97,27 @@ def lift_tables(lines: list[Line]) -> tuple[list[Line], list[str]]:
         if end > index and not _holds_forms(rows) and any(not _is_rule_row(row) for row in rows):
             first = lines[index]
             out.append(Line(f"{_MARK}bảng {len(tables)}{_MARK}", 0, first.number, True))
-            tables.append("\n".join(_markup_row(row) for row in rows))
+            tables.append("\n".join(_headed([_markup_row(row) for row in rows])))
             index, gap = end, True
             continue
         line = lines[index]
         out.append(dataclasses.replace(line, blank_before=True) if gap else line)
         index, gap = index + 1, False
     return out, tables
+
+
+_NUMBER_CELL = re.compile(r"^[\d.,/%()\s-]+$")
+
+
+def _headed(rows: list[str]) -> list[str]:
+    """A table typed without a "|---|" line, its first row its heading (bold, as a DOCX table's bold first row is
+    read): the line after that row, unless the row holds a number, as a row of data does ("| 1 | Mầm non | 14 |")."""
+    if len(rows) < 2 or any(_is_rule_row(row) for row in rows):
+        return rows
+    cells = _cells(rows[0])
+    if any(_NUMBER_CELL.match(cell) for cell in cells if cell):
+        return rows
+    return rows[:1] + ["|" + "|".join("---" for _ in cells) + "|"] + rows[1:]
 
 
 def _markup_row(text: str) -> str:

@@ -58,3 +58,33 @@ def line_height(size_pt: float, *, bold: bool = False, italic: bool = False) -> 
     """Height in twips of one line at single spacing (ascender + descender + line gap), as Word and LibreOffice use."""
     table = _table()
     return table["line"][_style(bold, italic)] * size_pt * TWIPS_PER_POINT / table["units"]
+
+
+def wrapped_widths(text: str, width: int, size_pt: float, *, bold: bool = False, italic: bool = False) -> tuple[int, ...]:
+    """The width of each line ``text`` takes in a box ``width`` twips wide, broken as Word breaks one run (at spaces;
+    the spaces at a break do not count; a word wider than the box broken where it overflows), as the checker's
+    paginator breaks a paragraph (:func:`ptdraft.checker.page_layout.break_lines`). A line that fits is measured
+    whole, as :func:`text_width` measures it."""
+    def measure(piece: str) -> int:
+        return text_width(piece, size_pt, bold=bold, italic=italic)
+
+    out: list[int] = []
+    line = ""  # the line so far; the spaces after it wait in ``spaces`` (they do not count at a break)
+    spaces = ""
+    for word in text.split(" "):
+        if not word:
+            spaces += " "
+            continue
+        if line and measure(line + spaces + word) > width:
+            out.append(measure(line))
+            line = ""
+        elif line:
+            line += spaces
+        while line == "" and len(word) > 1 and measure(word) > width:
+            cut = max(1, int(len(word) * width / measure(word)))
+            out.append(measure(word[:cut]))
+            word = word[cut:]
+        line += word
+        spaces = " "
+    out.append(measure(line))
+    return tuple(out)

@@ -25,11 +25,11 @@ RENDER_SECONDS = 3.0  # one draft (all its pieces) may render this long
 RENDER_STEPS = 1_000_000  # loop iterations, calls and printed pieces in one draft
 MAX_OUTPUT = 1_000_000  # characters one piece of text may render to (a body of about 400 pages)
 RENDER_OUTPUT = 2_000_000  # characters one draft may produce, including text built inside loops and blocks
-MAX_VALUE = 200_000  # characters (or items) one value built by a template may hold
 MAX_WIDTH = 10_000  # a width, padding or repeat count one expression may ask for
 MAX_INT_BITS = 100_000  # size of an integer one expression may build (about 30,000 digits)
 
 
+from ptdraft.text import MAX_VALUE  # noqa: E402, F401 - characters (or items) one value built by a template may hold
 from ptdraft.text import grouped as _n  # noqa: E402 - the messages' digit grouping
 
 

@@ -402,6 +402,80 @@ def _mark_numerals(tokens: list[_Token]) -> None:
             tokens[at].capital = True
 
 
+_INITIAL_AFTER = re.compile(r"(?:^|[.!?:;…\"“«(\[]|^[\W_]*(?:\d+(?:\.\d+)*|[IVXLC]+|[^\W\d_])[.)\]]?)[\W_]*$")
+
+
+@dataclass(frozen=True)
+class _Word:
+    key: str
+    capital: bool | None  # a capital first letter, a small one, or None: all in capitals ("UBND", a heading's word)
+    initial: bool  # where a sentence or a line begins: its capital says nothing
+    gap: str  # what separates it from the word before ("" a space, "-", ","), "\n" for the first word of a line
+
+
+def _context_words(context: str) -> list[_Word]:
+    words: list[_Word] = []
+    for line in context.split("\n"):
+        last = 0
+        for match in re.finditer(r"\w+", line):
+            word = match.group(0)
+            before = line[:match.start()]
+            letters = [ch for ch in word if ch.isalpha()]
+            if not letters or not word[0].isalpha():
+                capital = None
+            elif word[0].isupper():
+                capital = None if len(letters) > 1 and not any(ch.islower() for ch in letters) else True
+            else:
+                capital = False
+            gap = "\n" if last == 0 else _gap(line[last:match.start()])
+            words.append(_Word(admin_units.key(word), capital, bool(_INITIAL_AFTER.search(before)), gap))
+            last = match.end()
+    return words
+
+
+def _mark_from_context(tokens: list[_Token], context: str) -> None:
+    """The capitals the letter's own text gives a phrase of the subject: where the body writes the same words (two or
+    more, in a row) inside a sentence with a capital the subject's words take it ("Lễ hội hoa Tam giác mạch"), when the
+    body so writes them more often than in small letters; a capital that begins a longer name in the body ("Sở Giáo
+    dục", "Giáo dục" alone in the subject) counts only with that name's first word."""
+    words = _context_words(context)
+    wanted = {token.key for token in tokens if not token.hard}
+    places: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        if word.key in wanted:
+            places.setdefault(word.key, []).append(index)
+    votes: dict[int, list[int]] = {}
+    for at, token in enumerate(tokens):
+        if token.hard:
+            continue
+        for start in places.get(token.key, ()):
+            if at and start and tokens[at - 1].key == words[start - 1].key and words[start].gap != "\n":
+                continue  # not where the match begins: counted from its first word
+            length = 0
+            while at + length < len(tokens) and start + length < len(words) and not tokens[at + length].hard \
+                    and tokens[at + length].key == words[start + length].key \
+                    and (length == 0 or words[start + length].gap == tokens[at + length].gap):
+                length += 1
+            if length < 2:
+                continue
+            name_before = start > 0 and words[start].gap != "\n" and words[start - 1].capital \
+                and not words[start - 1].initial
+            for offset in range(length):
+                word = words[start + offset]
+                if word.capital is None or (offset == 0 and word.initial):
+                    continue
+                if word.capital and offset == 0 and name_before:
+                    continue
+                if word.capital and offset and name_before and all(words[start + k].capital for k in range(offset)):
+                    continue  # still inside the body's longer name that began before the match
+                vote = votes.setdefault(at + offset, [0, 0])
+                vote[0 if word.capital else 1] += 1
+    for index, (capital, small) in votes.items():
+        token = tokens[index]
+        if capital > small and not token.code:
+            token.capital = token.claimed = True
+
+
 def _one(char: str, changed: str) -> str:
     return changed if len(changed) == 1 else char  # "İ", "ẞ": a letter whose other case is two is left as it is
 
@@ -429,11 +503,12 @@ def all_capitals(text: str) -> bool:
     return len(letters) > 3 and not any(ch.islower() for ch in letters)
 
 
-def from_capitals(text: str, *, first_capital: bool = True) -> str:
+def from_capitals(text: str, *, first_capital: bool = True, context: str = "") -> str:
     """``text``, typed all in capitals, in the decree's case (Phụ lục II): the first letter capital, names of bodies,
     places, documents, holidays and orders with theirs, codes and acronyms as typed, every other word in small
     letters. A text that is not all in capitals is returned as it is. ``first_capital=False`` for what goes on a
-    line after other words (a công văn's summary after "V/v")."""
+    line after other words (a công văn's summary after "V/v"). ``context``: the letter's own text, whose capitals
+    inside a sentence come first (:func:`_mark_from_context`): a name the body writes "Tam giác mạch" stays so."""
     text = unicodedata.normalize("NFC", text)
     if not all_capitals(text):
         return text
@@ -445,6 +520,8 @@ def from_capitals(text: str, *, first_capital: bool = True) -> str:
     _mark_plenums(tokens)
     _mark_documents(tokens)
     _mark_numerals(tokens)
+    if context:
+        _mark_from_context(tokens, context)
     pieces, last = [], 0
     for token in tokens:
         pieces += [text[last:token.start], _cased(token)]
