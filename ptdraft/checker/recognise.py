@@ -150,6 +150,9 @@ class _Finder:
             for p in early[:14]:
                 if fold(p.text).startswith("kinhgui"):
                     break  # the recipients follow the header, never belong to it
+                if title is not None and p.index > title.index and doctypes.canonical(p.text.strip()) not in (
+                        None, doctypes.CONG_VAN):
+                    break  # the type line ("KẾ HOẠCH") opens box 5a: a date the body mentions under it is no place-date
                 zone.append(p)
             # The header ends with its number or its place-date line (a short line; a body sentence that mentions a
             # date is no place-date line).
