@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ptdraft import rules
+from ptdraft.checker import page_layout
 from ptdraft.reference import doctypes, forms
 from ptdraft.reference.forms import fold, is_rule_line
 from ptdraft.ooxml.document import DocInfo, ParaInfo, RunInfo
@@ -192,7 +193,8 @@ class _Finder:
                     element = Element.CIRCULATION
                 elif is_rule_line(text):
                     continue
-                elif not number_seen and _left_column(para, number, len(lines), Element.NATIONAL_TITLE in found):
+                elif not number_seen and _left_column(para, number, len(lines), Element.NATIONAL_TITLE in found,
+                                                      page_layout.text_area(self.doc)[0]):
                     left.append((para, start, stop))
                     continue
                 if element is not None:
@@ -476,11 +478,14 @@ class _Finder:
         return i
 
 
-def _left_column(para: ParaInfo, number: int, count: int, after_title: bool) -> bool:
-    """Whether a header line sits in the left column (agency names): the first cell, the text before
-    the tabs of a tabbed line, or, in a header of plain lines, a line above the national title."""
+def _left_column(para: ParaInfo, number: int, count: int, after_title: bool, text_width: int) -> bool:
+    """Whether a header line sits in the left column (agency names): the first cell, a text box in the left half
+    of the page, the text before the tabs of a tabbed line, or, in a header of plain lines, a line above the
+    national title."""
     if para.table >= 0:
         return para.col == 0
+    if para.in_textbox and para.frame is not None:
+        return para.frame[0] + para.frame[1] / 2 < text_width / 2
     return (number == 0 and count > 1) or not after_title
 
 
