@@ -10,7 +10,7 @@ import io
 
 import docx
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
@@ -356,6 +356,8 @@ def _letter_without_tables(date: str = "Nghệ An, ngày 15 tháng 3 năm 2026")
     def add(runs, align=WD_ALIGN_PARAGRAPH.LEFT, first=None, left=None):
         p = d.add_paragraph()
         p.alignment = align
+        if any(text == "\t" for text, *_ in runs):  # the right column's lines centred on a stop, as typists set it
+            p.paragraph_format.tab_stops.add_tab_stop(Cm(11.5), WD_TAB_ALIGNMENT.CENTER)
         if first is not None:
             p.paragraph_format.first_line_indent = first
         if left is not None:

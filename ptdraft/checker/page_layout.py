@@ -51,10 +51,77 @@ def text_area(doc: DocInfo) -> tuple[int, int]:
 
 
 def container(doc: DocInfo, para: ParaInfo) -> tuple[int, int]:
-    """(x, width) of the box a paragraph prints in: its table cell, else the text area."""
+    """(x, width) of the box a paragraph prints in: its table cell, its text box, else the text area."""
     if para.cell is not None and para.cell[1] > 0:
         return para.cell
+    if para.in_textbox and para.frame is not None and para.frame[1] > 0:
+        return para.frame
     return 0, text_area(doc)[0]
+
+
+def span_width(para: ParaInfo, start: int, end: int) -> int:
+    """The printed width (twips) of ``para.text[start:end]``, each run's piece in its own size and weight."""
+    width, position = 0, 0
+    for run in para.runs:
+        stop = position + len(run.text)
+        piece = run.shown[max(0, start - position):max(0, end - position)] if stop > start and position < end else ""
+        if piece:
+            width += metrics.text_width(piece.replace("\t", "").replace("\n", ""), run.size, bold=run.bold,
+                                        italic=run.italic)
+        position = stop
+    return width
+
+
+def _next_stop(para: ParaInfo, x: float) -> tuple[float, str]:
+    """The tab stop a tab at ``x`` goes to: the paragraph's next own stop, else the next default one (every
+    1.27 cm), as Word and LibreOffice place them; (position, kind)."""
+    for position, kind in para.tabs:
+        if kind not in ("bar", "clear") and position > x + 1:
+            return float(position), kind
+    return float((int(x) // TAB_STOP + 1) * TAB_STOP), "left"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a tabbed line between its tabs: ``text[start:end]`` prints from ``x`` (twips from the left edge of
+    its container) over ``width``; ``kind`` is how it stands on its tab stop ("" before the first tab)."""
+
+    start: int
+    end: int
+    x: float
+    width: int
+    kind: str
+
+
+def tab_segments(doc: DocInfo, para: ParaInfo) -> list[Segment]:
+    """Where each non-blank piece of a paragraph between tabs and line breaks prints on its line: from the indent,
+    then on the tab stops, a left stop's text from the stop, a centre stop's centred on it, a right or decimal
+    stop's ending on it (never back over the text before it). Lines are not wrapped here: a piece on a left stop
+    that runs past the right indent wraps there (LibreOffice lets a centred or right one run into the margin)."""
+    out: list[Segment] = []
+    left = max(0, para.left_indent)
+    x: float = left + para.first_indent
+    stop: tuple[float, str] | None = None
+    offset = 0
+    for token in re.split(r"([\t\n])", para.text):
+        if token == "\n":
+            x, stop = left, None
+        elif token == "\t":
+            stop = _next_stop(para, x)
+            x = max(x, stop[0]) if stop[1] == "left" else x
+        elif token:
+            width = span_width(para, offset, offset + len(token))
+            lead = len(token) - len(token.lstrip())
+            start = x
+            if stop is not None and stop[1] in ("center", "right", "decimal"):
+                start = max(x, stop[0] - (width / 2 if stop[1] == "center" else width))
+            if token.strip():
+                a, b = offset + lead, offset + len(token.rstrip())
+                out.append(Segment(a, b, start + span_width(para, offset, a), span_width(para, a, b),
+                                   stop[1] if stop else ""))
+            x, stop = start + width, None
+        offset += len(token)
+    return out
 
 
 def _tokens(runs: tuple[RunInfo, ...]):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ptdraft import rules
+from ptdraft.checker import page_layout
 from ptdraft.reference import doctypes, forms
 from ptdraft.reference.forms import fold, is_rule_line
 from ptdraft.ooxml.document import DocInfo, ParaInfo, RunInfo
@@ -150,6 +151,9 @@ class _Finder:
             for p in early[:14]:
                 if fold(p.text).startswith("kinhgui"):
                     break  # the recipients follow the header, never belong to it
+                if title is not None and p.index > title.index and doctypes.canonical(p.text.strip()) not in (
+                        None, doctypes.CONG_VAN):
+                    break  # the type line ("KẾ HOẠCH") opens box 5a: a date the body mentions under it is no place-date
                 zone.append(p)
             # The header ends with its number or its place-date line (a short line; a body sentence that mentions a
             # date is no place-date line).
@@ -189,7 +193,8 @@ class _Finder:
                     element = Element.CIRCULATION
                 elif is_rule_line(text):
                     continue
-                elif not number_seen and _left_column(para, number, len(lines), Element.NATIONAL_TITLE in found):
+                elif not number_seen and _left_column(para, number, len(lines), Element.NATIONAL_TITLE in found,
+                                                      page_layout.text_area(self.doc)[0]):
                     left.append((para, start, stop))
                     continue
                 if element is not None:
@@ -473,11 +478,14 @@ class _Finder:
         return i
 
 
-def _left_column(para: ParaInfo, number: int, count: int, after_title: bool) -> bool:
-    """Whether a header line sits in the left column (agency names): the first cell, the text before
-    the tabs of a tabbed line, or, in a header of plain lines, a line above the national title."""
+def _left_column(para: ParaInfo, number: int, count: int, after_title: bool, text_width: int) -> bool:
+    """Whether a header line sits in the left column (agency names): the first cell, a text box in the left half
+    of the page, the text before the tabs of a tabbed line, or, in a header of plain lines, a line above the
+    national title."""
     if para.table >= 0:
         return para.col == 0
+    if para.in_textbox and para.frame is not None:
+        return para.frame[0] + para.frame[1] / 2 < text_width / 2
     return (number == 0 and count > 1) or not after_title
 
 

@@ -58,24 +58,38 @@ def _part_width(doc: DocInfo, part: Part) -> int:
     return width
 
 
+def _tab_segment(doc: DocInfo, para: ParaInfo, part: Part) -> page_layout.Segment | None:
+    """Where an element on a tabbed line of the text area prints (laid on the paragraph's tab stops); None for a
+    line without tabs, or in a table cell or a text box."""
+    if para.table >= 0 or para.in_textbox or "\t" not in para.text.strip():
+        return None
+    return next((s for s in page_layout.tab_segments(doc, para) if s.start <= part.start < s.end), None)
+
+
+def _unplaced(para: ParaInfo) -> bool:
+    """A cell or a text box whose place and width the file does not say: where its lines print is not judged."""
+    return _unknown_box(para) or (para.in_textbox and para.frame is None)
+
+
 def _side(doc: DocInfo, part: Part) -> str:
     """"left", "right" or "middle": where on the text width an element's line prints."""
     para = doc.paragraphs[part.index]
-    if para.in_textbox or _unknown_box(para):
+    if _unplaced(para):
         return ""
-    tabbed = "\t" in para.text.strip()
-    if tabbed and para.cell is None:
-        return "right" if "\t" in para.text[:part.start] else "left"
-    x, width = page_layout.container(doc, para)
-    inner = max(1, width - max(0, para.left_indent) - max(0, para.right_indent))
-    line = min(_part_width(doc, part), inner)
-    start: float = x + max(0, para.left_indent)
-    if para.align == "center":
-        start += (inner - line) / 2
-    elif para.align == "right":
-        start += inner - line
-    middle = start + line / 2
     text_width = page_layout.text_area(doc)[0]
+    segment = _tab_segment(doc, para, part)
+    if segment is not None:
+        middle = segment.x + segment.width / 2  # on its tab stop, as the page prints it
+    else:
+        x, width = page_layout.container(doc, para)
+        inner = max(1, width - max(0, para.left_indent) - max(0, para.right_indent))
+        line = min(_part_width(doc, part), inner)
+        start: float = x + max(0, para.left_indent)
+        if para.align == "center":
+            start += (inner - line) / 2
+        elif para.align == "right":
+            start += inner - line
+        middle = start + line / 2
     if middle <= text_width * COLUMN_SPLIT[0]:
         return "left"
     if middle >= text_width * COLUMN_SPLIT[1]:
@@ -235,13 +249,21 @@ def one_line_rules(doc: DocInfo, found: Recognised) -> list[Result]:
         if part is None:
             continue
         para = doc.paragraphs[part.index]
-        if para.in_textbox or _unknown_box(para) or (para.cell is None and "\t" in para.text.strip()):
-            continue  # a tabbed line's room is its tab stops', not known here
+        if para.in_textbox or _unknown_box(para):
+            continue  # a text box: LibreOffice widens it to its text where Word wraps, so no one answer
         limits = size_range(element)
         if limits and any(not limits[0] - 0.01 <= run.size <= limits[1] + 0.01 for _n, run in runs_of(doc, part)):
             continue  # too large a size is its own finding, and setting the size right puts it on one line
-        room = _box_width(doc, para) - max(0, para.first_indent)
         width = _part_width(doc, part)
+        segment = _tab_segment(doc, para, part)
+        if segment is not None:
+            if segment.kind not in ("", "left"):
+                continue  # on a centre or right stop LibreOffice lets the line run into the margin, unwrapped
+            room = round(page_layout.container(doc, para)[1] - max(0, para.right_indent) - segment.x)
+        elif para.table < 0 and not para.in_textbox and "\t" in para.text.strip():
+            continue  # a tabbed line whose piece is not found: its room is not known
+        else:
+            room = _box_width(doc, para) - max(0, para.first_indent)
         if width > room + 1:
             name = ELEMENT_NAMES[element]
             out.append(_result(rule, element, "§3.2", doc, part,

@@ -67,14 +67,28 @@ def docx_text(path: Path) -> DocxText:
     # put before the text as a typist would type it, so the list reads as the letter prints it.
     paras = _marks_joined([p for p in info.paragraphs if not p.in_textbox])
     anchors: list[tuple[int, str]] = []  # (paragraphs of the flow before it, text) of each text-box paragraph
+    head: list[tuple[int, tuple[int, int] | None, str]] = []  # (box, its place, text) of boxes above all text
     flow_before = {p.index: n for n, p in enumerate(paras)}
-    last = 0
+    last, written, box, previous = 0, False, 0, None
     for para in info.paragraphs:
         if para.index in flow_before:
             last = flow_before[para.index] + 1
-        elif para.in_textbox and para.text.strip():
-            anchors.extend((last, " ".join(line.split())) for line in para.text.split("\n") if line.strip())
-    out: list[str] = []
+            written = written or bool(para.text.strip())
+        elif para.in_textbox:
+            key = (last, para.frame)
+            box += key != previous
+            previous = key
+            lines = [" ".join(line.split()) for line in para.text.split("\n") if line.strip()]
+            if written:
+                anchors.extend((last, line) for line in lines)
+            else:
+                head.extend((box, para.frame, line) for line in lines)
+    header = _header_boxes(head)
+    if header:
+        notes.append(_header_boxes_note(header))
+    anchors = [(0, text) for number, _frame, text in head if number not in header] + anchors
+    out: list[str] = [text for number in header for n, _frame, text in head if n == number]
+    start = len(out)
     emitted: list[int] = []  # lines out after each flow paragraph
     index = 0
     while index < len(paras):
@@ -93,8 +107,45 @@ def docx_text(path: Path) -> DocxText:
             out.extend(_labelled(p.label, p.text).split("\n"))
             emitted.append(len(out))
         index = end
-    boxes = tuple((emitted[count - 1] if count else 0, text) for count, text in anchors)
+    boxes = tuple((emitted[count - 1] if count else start, text) for count, text in anchors)
     return DocxText(tuple(out), boxes, tuple(notes))
+
+
+def _header_boxes(head: list[tuple[int, tuple[int, int] | None, str]]) -> list[int]:
+    """The text boxes above the letter's first text that hold its header (older Word letters put the agency's column
+    and the Quốc hiệu's in a box each), in reading order: left to right by where they stand when the file places them
+    all, else as anchored; [] when none holds the Quốc hiệu, the Tiêu ngữ or a number line. A box of one stamp, draft
+    mark or contact line is left out (the importer reads those where they belong)."""
+    from ptdraft import rules
+    from ptdraft.reference import forms
+
+    text = " ".join(line for _n, _frame, line in head)
+    if not (forms.NATIONAL_TITLE_IN.search(text) or forms.MOTTO_IN.search(text)
+            or any(forms.NUMBER_LINE.match(line) for _n, _frame, line in head)):
+        return []
+    marks = {forms.fold(level) for level in (*rules.URGENCY_LEVELS, *rules.SECRECY_LEVELS)}
+
+    def stamp(line: str) -> bool:
+        key = forms.fold(line)
+        return key in marks or (key.startswith(forms.fold(rules.DRAFT_MARK)) and len(line) <= 40) \
+            or bool(forms.CONTACT_LINE.match(line))
+
+    frames: dict[int, tuple[int, int] | None] = {}
+    lines: dict[int, list[str]] = {}
+    for number, frame, line in head:
+        frames.setdefault(number, frame)
+        lines.setdefault(number, []).append(line)
+    boxes = [n for n in frames if not (len(lines[n]) == 1 and stamp(lines[n][0]))]
+    if all(frames[n] is not None for n in boxes):
+        boxes.sort(key=lambda n: frames[n][0])  # type: ignore[index]
+    return boxes
+
+
+def _header_boxes_note(boxes: list[int]) -> str:
+    count = f"{len(boxes)} hộp văn bản (text box)" if len(boxes) > 1 else "một hộp văn bản (text box)"
+    return (f"phần đầu văn bản nằm trong {count} đặt trên đoạn đầu: đã đọc ở đầu văn bản"
+            + (", hộp bên trái trước hộp bên phải" if len(boxes) > 1 else "")
+            + "; khi xuất, bản thảo trình bày phần đầu trong bảng hai cột theo mẫu")
 
 
 def _marks_joined(paras: list) -> list:

@@ -86,6 +86,12 @@ class ParaInfo:
     # the next one once accepted). ``text`` and ``runs`` are what Word shows after accepting them: insertions kept,
     # deletions and moved-away text left out.
     revisions: tuple[str, ...] = ()
+    # Its custom tab stops, style's and own: (position, kind) by position, twips from the left edge of its container
+    # (the margin, a cell); kind "left", "center", "right", "decimal", "bar" (a drawn line, no stop) or "clear".
+    tabs: tuple[tuple[int, str], ...] = ()
+    # A text box's paragraph: (x, width) of the box, twips, x from the left margin ("column"/"margin" placed; a
+    # box placed from the page's edge has the margin taken off); None when the file does not say.
+    frame: tuple[int, int] | None = None
     # The code of each field in the paragraph, in order (' DATE \@ "dd/MM/yyyy" ', " PAGE "); the text holds the
     # result Word last showed, never the code.
     fields: tuple[str, ...] = ()

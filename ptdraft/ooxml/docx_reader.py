@@ -23,7 +23,7 @@ from lxml import etree
 from ptdraft.ooxml.document import FONT_SLOTS, DocInfo, ParaInfo, PartInfo, RunInfo, SectionInfo
 from ptdraft.ooxml.wordml import (
     BLOCK_WRAPPERS, FALLBACK, PAGE_FIELD, DEFAULT_SIZE, MAX_PART, P, PPR, R_NS, RPR, SDT, SDT_CONTENT, STRICT_NS,
-    TBL, TC, TR, VAL, ListLabels, Styles, int_attr, on, paragraph_runs, ppr_props, rpr_props, run_segments, w,
+    TBL, TC, TR, VAL, ListLabels, Styles, int_attr, merge_ppr, on, paragraph_runs, ppr_props, rpr_props, run_segments, w,
 )
 from ptdraft.errors import InputError
 from ptdraft.text import grouped
@@ -107,6 +107,7 @@ class Package:
         self.paragraphs: list = []  # the w:p elements, by paragraph index
         self.runs: list[list] = []  # the w:r elements of each paragraph, as in ParaInfo.runs
         self.section_elements: list = []
+        self._page_left = 0  # the first section's left margin: a text box placed from the page's edge is moved by it
         self.info = self.reload()
 
     def reload(self) -> DocInfo:
@@ -207,15 +208,17 @@ class Package:
 
     def _blocks(self, container, table: tuple | None, counter: list[int]):
         """(w:p, (table, row, col, table style, cell box) or None, in text box) in document
-        order, text boxes after their anchor; the cell box is (x, width) in twips, or None when unknown."""
+        order, text boxes after their anchor; the cell box is (x, width) in twips, or None when unknown; "in text
+        box" is False, True or the box's (x, width) when the file says."""
         for child in container:
             tag = child.tag
             if tag == P:
                 yield child, table, False
                 for box in _own(child, TXBX):
                     if box.tag == TXBX:
+                        frame = _box_frame(box, self._page_left)
                         for inner, where, _ in self._blocks(box, table, counter):
-                            yield inner, where, True
+                            yield inner, where, frame or True
             elif tag == TBL:
                 style = child.find(f"{w('tblPr')}/{w('tblStyle')}")
                 style_id = style.get(VAL, "") if style is not None else ""
@@ -266,10 +269,10 @@ class Package:
         if table_style is not None:
             table_run, table_para = self.styles.merged(table_style, "table")
             base_run.update(table_run)
-            base_para.update(table_para)
+            merge_ppr(base_para, table_para)
         base_run.update(para_run)
-        base_para.update(para_props)
-        base_para.update(ppr_props(ppr))
+        merge_ppr(base_para, para_props)
+        merge_ppr(base_para, ppr_props(ppr))
         elements, infos = [], []
         for run in paragraph_runs(p):
             rpr = run.find(RPR)
@@ -301,6 +304,9 @@ class Package:
         if body is None:
             raise InputError("tệp DOCX không có phần thân văn bản (w:body)", self.where)
         labels = ListLabels(self._levels)
+        last_section = body.find(w("sectPr"))
+        margin = last_section.find(w("pgMar")) if last_section is not None else None
+        self._page_left = int_attr(margin, "left") or 0
         for p, table, in_box in self._blocks(body, None, [0]):
             elements, runs, props = self._para(p, table[3] if table else None)
             num = props.get("num")
@@ -317,7 +323,9 @@ class Package:
                 table=table[0] if table else -1,
                 row=table[1] if table else 0,
                 col=table[2] if table else 0,
-                in_textbox=in_box,
+                in_textbox=bool(in_box),
+                frame=in_box if isinstance(in_box, tuple) else None,
+                tabs=tuple(props.get("tabs", ())),
                 bullet=self._bullet(num),
                 label=label,
                 cell=table[4] if table else None,
@@ -463,6 +471,52 @@ def _drawn_lines(p) -> tuple[int, ...]:
 
 
 TXBX = w("txbxContent")
+WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_BOX_INSET = 144  # a text box's inner margins left and right when the file sets none: 0.1 inch (Word, VML and wps)
+
+
+def _box_frame(content, page_left: int) -> tuple[int, int] | None:
+    """(x, width) in twips of the text box whose w:txbxContent is ``content``, its inner margins taken off, x from
+    the left margin; None when the file does not place it (an inline shape, a position by alignment)."""
+    holder = content.getparent()
+    if holder is None:
+        return None
+    shape = holder.getparent()
+    if holder.tag == f"{{{V_NS}}}textbox" and shape is not None:
+        style = {k.strip(): v.strip() for k, v in
+                 (item.split(":", 1) for item in shape.get("style", "").split(";") if ":" in item)}
+        if "width" not in style or not ("margin-left" in style or "left" in style):
+            return None
+        x = _vml_length(style.get("margin-left", "0")) + _vml_length(style.get("left", "0"))
+        if style.get("mso-position-horizontal-relative") == "page":
+            x -= page_left
+        width = _vml_length(style["width"])
+        insets = holder.get("inset", "").split(",")  # "left,top,right,bottom", each may be left out
+        left = _vml_length(insets[0]) if insets[0].strip() else _BOX_INSET
+        right = _vml_length(insets[2]) if len(insets) > 2 and insets[2].strip() else _BOX_INSET
+        return round(x + left), max(0, round(width - left - right))
+    frame = next((a for a in content.iterancestors() if a.tag == f"{{{WP_NS}}}anchor"), None)
+    if frame is None:
+        return None
+    position = frame.find(f"{{{WP_NS}}}positionH")
+    offset = position.find(f"{{{WP_NS}}}posOffset") if position is not None else None
+    extent = frame.find(f"{{{WP_NS}}}extent")
+    if offset is None or extent is None:
+        return None
+    try:
+        x, width = int(offset.text or "0") / EMU_PER_TWIP, int(extent.get("cx", "0")) / EMU_PER_TWIP
+    except ValueError:
+        return None
+    if position.get("relativeFrom") == "page":
+        x -= page_left
+    body = next((a.find(f"{{{WPS_NS}}}bodyPr") for a in content.iterancestors() if a.tag == f"{{{WPS_NS}}}wsp"), None)
+    left, right = _BOX_INSET, _BOX_INSET
+    if body is not None:
+        try:
+            left, right = (int(body.get(side, str(_BOX_INSET * EMU_PER_TWIP))) / EMU_PER_TWIP for side in ("lIns", "rIns"))
+        except ValueError:
+            pass
+    return round(x + left), max(0, round(width - left - right))
 DELETED = {w("del"), w("moveFrom")}  # tracked-change containers of text Word no longer shows once accepted
 _REVISIONS = {w("ins"): "ins", w("del"): "del", w("moveTo"): "moveTo", w("moveFrom"): "moveFrom",
               w("rPrChange"): "format", w("pPrChange"): "format", w("numberingChange"): "format"}

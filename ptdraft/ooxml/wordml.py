@@ -82,9 +82,26 @@ def rpr_props(rpr) -> dict:
     return out
 
 
+# w:tab/@w:val: how text aligns on a tab stop; "clear" takes away a stop a style sets, "bar" draws a line, no stop.
+_TAB_KINDS = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
+              "decimal": "decimal", "num": "left", "bar": "bar", "clear": "clear"}
+
+
+def merge_ppr(into: dict, props: dict) -> None:
+    """Paragraph properties laid over others (a style's over its base's, direct ones over the style's): each
+    value replaces the one under it, but tab stops add up, a "clear" stop taking away the one at its place."""
+    below = dict(into.get("tabs", ()))
+    into.update(props)
+    if "tabs" in props:
+        for pos, kind in props["tabs"]:
+            below[pos] = kind
+        into["tabs"] = tuple(sorted(below.items()))
+
+
 def ppr_props(ppr) -> dict:
     """The paragraph properties one pPr element sets: align, first (negative: hanging), left, right, num, spacing
-    (before, after, line, line_rule), border_top/border_bottom, page_break (before), keep_next, keep_lines, widows (widow control)."""
+    (before, after, line, line_rule), border_top/border_bottom, page_break (before), keep_next, keep_lines, widows
+    (widow control), tabs ((position, kind) of its tab stops, twips from the margin; merge with merge_ppr)."""
     out: dict = {}
     if ppr is None:
         return out
@@ -126,6 +143,10 @@ def ppr_props(ppr) -> dict:
         found = ppr.find(w(tag))
         if found is not None:
             out[key] = on(found)
+    tabs = ppr.find(w("tabs"))
+    if tabs is not None:
+        stops = [(int_attr(tab, "pos"), _TAB_KINDS.get(tab.get(VAL, "left"), "left")) for tab in tabs.findall(w("tab"))]
+        out["tabs"] = tuple((pos, kind) for pos, kind in stops if pos is not None)
     num = ppr.find(w("numPr"))
     if num is not None:
         out["num"] = (num.find(w("numId")).get(VAL, "0") if num.find(w("numId")) is not None else "0",
@@ -225,7 +246,7 @@ class Styles:
             para: dict = {}
             for style in reversed(chain):
                 run.update(rpr_props(style.find(RPR)))
-                para.update(ppr_props(style.find(PPR)))
+                merge_ppr(para, ppr_props(style.find(PPR)))
             self._merged[key] = (run, para)
         return self._merged[key]
 
