@@ -25,6 +25,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from ptdraft.reference import forms
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Two columns side by side: a gap of three spaces or more, or the " | " a website copy joins table cells with.
 _GAP = re.compile(r"[ \u00a0]{3,}|[ \u00a0]*\|[ \u00a0]*")
@@ -171,6 +173,8 @@ def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float, 
         return False  # "Điều 1." printed on a line of its own above its text (a website's wrapping)
     if _DECIDING_WORD.fullmatch(line.text) or _DECIDING_WORD.fullmatch(previous.text):
         return True  # "QUYẾT ĐỊNH:" under the legal bases is a line of its own
+    if forms.LEGAL_BASIS_START.match(line.text) and not previous.text.endswith(("-", "–", ",")):
+        return True  # "Căn cứ …" under a basis its typist left without ";"
     if indented:
         return line.indent >= PARAGRAPH_INDENT
     ends = bool(_SENTENCE_END.search(previous.text))
