@@ -276,7 +276,8 @@ class Content:
     distribution: tuple[str, ...] = ()
     # True: the Nơi nhận prints only what ``distribution``, ``archive``, ``drafter_code`` and ``copies`` hold (an
     # imported letter as it was written: no "Như trên" or "Lưu: VT" added, no block when it had none), and each
-    # annex ends as its body does (no "./." added after an annex's last line).
+    # annex ends as its body does (no "./." added after an annex's last line), and the legal bases keep the marks
+    # they were written with (no ";" or "." added).
     distribution_as_written: bool = False
     archive: tuple[str, ...] = ()
     drafter_code: str = ""

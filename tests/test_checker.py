@@ -164,7 +164,8 @@ CASES = [
     ("motto.text", "cong-van-chung", _text("Độc lập", "Độc lập - tự do - hạnh phúc")),
     ("number.leading-zero", "cong-van-chung", _text("Số:", "Số: 5/SNV-CCHC")),
     ("number.form", "cong-van-chung", _text("Số:", "Số: 05/SNV - CCHC")),
-    ("number.form", "quyet-dinh", _text("Số:", "Số: 12/2026/QĐ-UBND")),
+    ("number.form", "thong-bao", _text("Số:", "Số: 12/2026/TB-UBND")),  # a year only on a normative type
+    ("number.form", "cong-van-chung", _text("Số:", "Số: 05/2026/SNV-CCHC")),
     ("number.form", "cong-van-chung", _text("Số:", "Số: 05/SNV")),
     ("number.form", "quyet-dinh", _text("Số:", "Số: 05/UBND")),
     ("number.type-code", "cong-van-chung", _text("Số:", "Số: 05/CV-SNV")),
@@ -240,6 +241,19 @@ def test_margin_finding_gives_the_range_in_millimetres():
 def test_margins_anywhere_in_the_range_are_accepted(change):
     """Any margin inside the decree's range (edges included, rounding of cm to twips allowed) is no finding."""
     assert check_bytes(broken("cong-van-chung", change)) == []
+
+
+@pytest.mark.parametrize("template_id, number", [
+    ("quyet-dinh", "Số: 37/2006/QĐ-UBND"),  # a Quyết định of a People's Committee may be a legal normative one
+    ("nghi-quyet", "Số: 15/2022/NQ-HĐND"),
+    ("chi-thi", "Số: 04/2012/CT-UBND"),  # a Chỉ thị was one until the 2015 law took effect (1 July 2016)
+])
+def test_the_year_in_a_legal_normative_documents_number_is_no_finding(template_id, number):
+    assert check_bytes(broken(template_id, _text("Số:", number))) == []
+
+
+def test_a_chỉ_thị_after_2016_has_no_year_in_its_number():
+    assert rules_of(check_bytes(broken("chi-thi", _text("Số:", "Số: 04/2020/CT-UBND")))) == ["number.form"]
 
 
 def test_old_tone_mark_spelling_of_the_national_title_is_accepted():

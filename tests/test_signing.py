@@ -34,6 +34,8 @@ WRONG = [
     (Signature(M.TM, collective="CHỦ TỊCH", position="CHỦ TỊCH"), "collective"),
     (Signature(M.TM, collective="PHÓ GIÁM ĐỐC", position="PHÓ GIÁM ĐỐC"), "collective"),
     (Signature(M.TM, collective="ỦY BAN NHÂN DÂN", position="PHÓ CHỦ TỊCH"), "mode"),
+    (Signature(M.TM, collective="HỘI ĐỒNG NHÂN DÂN", position="PHÓ CHỦ TỊCH"), "mode"),
+    (Signature(M.TM, collective="ỦY BAN NHÂN DÂN", position="PHÓ BÍ THƯ"), "mode"),
     (Signature(M.TM_KT, collective="CHÁNH VĂN PHÒNG", head_title="CHỦ TỊCH", position="PHÓ CHỦ TỊCH"), "collective"),
     (Signature(M.TM_KT, collective="ỦY BAN NHÂN DÂN", head_title="CHỦ TỊCH", position="CHỦ TỊCH"), "mode"),
     (Signature(M.Q, head_title="PHÓ CỤC TRƯỞNG"), "head_title"),
@@ -53,6 +55,13 @@ RIGHT = [
     Signature(M.TM, collective="ỦY BAN NHÂN DÂN", position="CHỦ TỊCH"),
     Signature(M.TM, collective="UỶ BAN NHÂN DÂN", position="CHỦ TỊCH"),  # old tone-mark placement
     Signature(M.TM, collective="BAN THƯỜNG VỤ", position="BÍ THƯ"),
+    # A standing body's deputy signs for it with TM. alone (decision 0025).
+    Signature(M.TM, collective="THƯỜNG TRỰC HĐND", position="PHÓ CHỦ TỊCH"),
+    Signature(M.TM, collective="Thường trực Hội đồng nhân dân", position="Phó Chủ tịch"),
+    Signature(M.TM, collective="BAN THƯỜNG VỤ", position="PHÓ BÍ THƯ"),
+    Signature(M.TM, collective="ĐẢNG UỶ", position="PHÓ BÍ THƯ"),
+    Signature(M.TM, collective="BAN CHẤP HÀNH", position="PHÓ BÍ THƯ"),
+    Signature(M.TM_KT, collective="THƯỜNG TRỰC HĐND", head_title="CHỦ TỊCH", position="PHÓ CHỦ TỊCH"),
     Signature(M.TM_KT, collective="ỦY BAN NHÂN DÂN", head_title="CHỦ TỊCH", position="PHÓ CHỦ TỊCH"),
     Signature(M.Q, head_title="CỤC TRƯỞNG"),
     Signature(M.KT, head_title="BỘ TRƯỞNG", position="THỨ TRƯỞNG"),

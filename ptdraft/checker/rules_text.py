@@ -143,9 +143,12 @@ def number_rules(doc: DocInfo, found: Recognised) -> list[Result]:
     year = re.match(r"^(\d{4})\s*/\s*", symbol)
     if year and forms.PARLIAMENT_CODE.match(symbol[year.end():]):
         return []  # the Quốc hội's own form ("653/2019/UBTVQH14"): a law's or resolution's number, not the decree's
-    if year:
+    if year and not doctypes.number_year_allowed(found.doc_type, int(year[1])):
+        # A Quyết định, a Nghị quyết (and a Chỉ thị before 2016) may be legal normative documents: their year stays.
         problems.append(("number.form", f"Văn bản hành chính không ghi năm ban hành trong số, ký hiệu (\"{year[1]}/\"); "
-                         "chỉ văn bản quy phạm pháp luật mới ghi năm.", False))
+                         "chỉ văn bản quy phạm pháp luật (nghị quyết, quyết định; chỉ thị trước năm 2016) mới ghi "
+                         "năm.", False))
+    if year:
         symbol = new_symbol = symbol[year.end():]
     if fixed != text:
         problems.append(("number.form", "Dòng số, ký hiệu không đúng dạng \"Số: 05/QĐ-UBND\" (\"Số\", dấu hai chấm, "

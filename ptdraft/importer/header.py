@@ -54,9 +54,11 @@ class Header:
     subject: list[str] = field(default_factory=list)
     vv: bool = False  # the subject came from a "V/v" line (công văn)
     deciding_authority: list[str] = field(default_factory=list)
+    title_issuer: str = ""  # an older title's "CỦA ỦY BAN NHÂN DÂN TỈNH" after the type's name
     urgency: str = ""
     secrecy: str = ""
     national_title: bool = False
+    party_title: bool = False  # "ĐẢNG CỘNG SẢN VIỆT NAM" in the national title's place: a Party letter
     lines: int = 0
     notes: list[str] = field(default_factory=list)
     kept: list[Line] = field(default_factory=list)  # header lines that failed their check: they open the body
@@ -755,8 +757,8 @@ _BLANK_NUMBER = re.compile(r"^[.…_]*$")  # "Số:     /…", "Số: …/…", 
 
 def _number(text: str, notes: list[str]) -> int | None:
     """The number of "Số: N/…" (None for one left blank); one that is no number from 1 to 999 999 ("45a", "0") is
-    left blank, with a note."""
-    if _BLANK_NUMBER.match(text):
+    left blank, with a note; a Party letter's "45-GM" is left to the caller."""
+    if _BLANK_NUMBER.match(text) or forms.PARTY_NUMBER.match(text):
         return None
     if text.isdigit() and 1 <= int(text) <= 999_999:
         return int(text)
@@ -785,6 +787,11 @@ def parse_header(lines: list[Line]) -> Header:
             header.national_title, state = True, ""
         elif _MOTTO.match(text):
             state = ""
+        elif forms.PARTY_TITLE_LINE.match(text) and not header.party_title:
+            header.party_title, state = True, ""
+            header.notes.append(f"dòng “{text}” là tiêu đề của văn bản của Đảng (thể thức theo Hướng dẫn 36-HD/VPTW, "
+                                "không theo Nghị định 30): không phải tên cơ quan; bản thảo in theo thể thức Nghị "
+                                "định 30, cần xem lại")
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol \
                 and not _SYMBOL_FORM.match(_symbol(m.group("symbol"))):
             header.notes.append(f"dòng “{text}” không đúng dạng số và ký hiệu (Số: N/KÝ-HIỆU): giữ trong nội dung")
@@ -792,6 +799,10 @@ def parse_header(lines: list[Line]) -> Header:
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
             header.number = _number(m.group("n"), header.notes)
             header.symbol = _symbol(m.group("symbol"))
+            if party := forms.PARTY_NUMBER.match(m.group("n")):  # "Số 45-GM/ĐU": a Party letter's number and codes
+                header.number, header.symbol = int(party["n"]) or None, f"{party['kind']}-{header.symbol}"
+                header.notes.append(f"số “{m.group('n')}/{m.group('symbol')}” viết theo mẫu văn bản của Đảng: đọc là "
+                                    f"số {party['n']}, ký hiệu “{header.symbol}”")
             state, previous = "", "number"
         elif (m := _PLACE_DATE.match(text) or _place_date_without_comma(text, header.notes)) \
                 and not header.date_text:
@@ -821,6 +832,12 @@ def parse_header(lines: list[Line]) -> Header:
         elif header.doc_type == doctypes.CONG_DIEN and (m := forms.TELEGRAM_LINE.match(text)) \
                 and not header.deciding_authority:
             header.deciding_authority, state = [m.group("sender")], ""  # "THỦ TƯỚNG CHÍNH PHỦ điện:"
+        elif not header.doc_type and upper_line(text) and (m := forms.TYPE_OF_ISSUER_LINE.match(text)) \
+                and doctypes.canonical(m["kind"]):
+            header.doc_type, header.title_issuer, state = doctypes.canonical(m["kind"]) or "", m["issuer"], "title"
+        elif state == "title" and not header.subject and not header.title_issuer and upper_line(text) \
+                and (m := forms.ISSUER_OF_TYPE_LINE.match(text)):
+            header.title_issuer = m["issuer"]  # "QUYẾT ĐỊNH" / "CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
         elif not header.doc_type and (upper_line(text) or _type_name_alone(line, header)) \
                 and doctypes.canonical(_unspaced(text)) and not text.endswith(":"):
             text = _unspaced(text)
@@ -856,7 +873,23 @@ def parse_header(lines: list[Line]) -> Header:
     else:
         header.lines = len(lines)
     header.parent_authority, header.authority = _split_authority(_one_word_lines_joined(authority))
+    _title_issuer(header)
     return header
+
+
+def _title_issuer(header: Header) -> None:
+    """An older title's issuer ("QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH"): the deciding authority when the letter
+    has no line of its own for it, otherwise the same body named twice, left out with a note."""
+    if not header.title_issuer:
+        return
+    title = f"{header.doc_type.upper()} CỦA {header.title_issuer}"
+    if header.deciding_authority:
+        header.notes.append(f"tên loại “{title}” ghi cả cơ quan ban hành (mẫu cũ): đọc là {header.doc_type}, "
+                            f"người có thẩm quyền theo dòng “{' '.join(header.deciding_authority)}”")
+    else:
+        header.deciding_authority = [header.title_issuer]
+        header.notes.append(f"tên loại “{title}” ghi cả cơ quan ban hành (mẫu cũ): đọc là {header.doc_type}, "
+                            f"người có thẩm quyền “{header.title_issuer}”")
 
 
 _LOOK_AHEAD = 3

@@ -26,6 +26,7 @@ import statistics
 from dataclasses import dataclass
 
 from ptdraft.errors import InputError
+from ptdraft.reference import forms
 from ptdraft.text import MAX_VALUE, grouped
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -174,6 +175,8 @@ def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float, 
         return False  # "Điều 1." printed on a line of its own above its text (a website's wrapping)
     if _DECIDING_WORD.fullmatch(line.text) or _DECIDING_WORD.fullmatch(previous.text):
         return True  # "QUYẾT ĐỊNH:" under the legal bases is a line of its own
+    if forms.LEGAL_BASIS_START.match(line.text) and not previous.text.endswith(("-", "–", ",")):
+        return True  # "Căn cứ …" under a basis its typist left without ";"
     if indented:
         return line.indent >= PARAGRAPH_INDENT
     ends = bool(_SENTENCE_END.search(previous.text))

@@ -4,7 +4,9 @@
 - TL. and TUQ. are signed by the head of a unit under the agency (Chánh Văn phòng, Giám đốc Sở …), never by the
   agency's own head or deputies (Chủ tịch, Phó Chủ tịch, Bộ trưởng, Thứ trưởng …); with TL. … / KT. … that
   unit head's deputy signs.
-- TM. names a collective (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ …), signed by its head; its deputy signs TM. … / KT. ….
+- TM. names a collective (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ …), signed by its head; its deputy signs TM. … / KT. …,
+  except for a standing body whose deputies sign for it themselves (TM. THƯỜNG TRỰC HĐND / PHÓ CHỦ TỊCH, T/M BAN
+  THƯỜNG VỤ / PHÓ BÍ THƯ: decision 0025).
 - Q. is an acting head, signing under the head's title.
 - The title after KT., TL., TUQ. and Q. is the head's, never a deputy's nor a collective's name.
 
@@ -34,6 +36,18 @@ _COLLECTIVES: tuple[Words, ...] = tuple(tuple(name.split()) for name in (
     "ủy ban", "hội đồng", "ban", "thường trực", "đoàn", "chính phủ", "tập thể", "bộ chính trị", "đảng ủy",
     "đảng đoàn", "chi bộ", "ubnd", "hđnd",
 ))
+# The standing bodies a deputy signs for with "TM." alone (decision 0025): the Thường trực of a People's Council,
+# whose Phó Chủ tịch is a member of it as its Chủ tịch is, not a deputy signing in the Chủ tịch's place; a Ban
+# Thường vụ and a Ban Bí thư; and the Party's committees, whose letters follow the Party's guide (Hướng dẫn
+# 36-HD/VPTW: "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"), not the decree. A Ủy ban nhân dân's or a Hội đồng's deputy still
+# signs "TM. … / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" (Nghị định 30, Điều 13.1).
+_DEPUTY_SIGNS_FOR: tuple[str, ...] = (
+    "thường trực", "ban thường vụ", "ban bí thư", "ban cán sự đảng", "đảng ủy", "đảng đoàn", "chi bộ", "chi ủy",
+    "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy",
+)
+# A Party committee's or a Đoàn's "BAN CHẤP HÀNH" is signed for by its secretaries, the Phó Bí thư among them.
+_SECRETARIES_SIGN_FOR: tuple[str, ...] = ("ban chấp hành",)
+_DEPUTY_SECRETARY = "phó bí thư"
 # How a person's title begins, besides "Phó …" and the agency heads; or a word "trưởng" among its first three
 # (Cục trưởng, Vụ trưởng, Hiệu trưởng, Trưởng phòng …).
 _TITLES: tuple[Words, ...] = tuple(tuple(name.split()) for name in (
@@ -102,6 +116,15 @@ def is_person_title(title: Words) -> bool:
     """A person's title (Phó Giám đốc, Chủ tịch, Chánh Văn phòng, Cục trưởng …), not a body's name."""
     return bool(title) and (is_deputy(title) or is_agency_leader(title) or "trưởng" in title[:3]
                             or any(_starts(title, start) for start in _TITLES))
+
+
+def deputy_signs_for(collective: str, position: str) -> bool:
+    """Whether the deputy ``position`` signs "TM. ``collective``" with no "KT." line: a standing body (the Thường
+    trực of a People's Council, a Ban Thường vụ, a Party committee) or, for a Phó Bí thư, a Ban Chấp hành."""
+    body, signer = words(collective), words(position)
+    if any(_starts(body, words(start)) for start in _DEPUTY_SIGNS_FOR):
+        return True
+    return signer == words(_DEPUTY_SECRETARY) and any(_starts(body, words(start)) for start in _SECRETARIES_SIGN_FOR)
 
 
 def _head_title(prefix: str, head: str) -> list[Mismatch]:
@@ -216,9 +239,9 @@ def mismatches(sig: Signature) -> list[Mismatch]:
         out += _deputy_without_kt(sig, "", "ký thay người đứng đầu phải ghi \"KT.\" trước chức vụ của người đứng đầu",
                                   "KT.")
     elif mode is SigningMode.TM:
-        out += _collective(sig.collective) or _deputy_without_kt(
+        out += _collective(sig.collective) or ([] if deputy_signs_for(sig.collective, sig.position) else _deputy_without_kt(
             sig, f"TM. {shown(sig.collective) or '…'} / ",
-            "không ký \"TM.\" một mình: thay mặt tập thể, cấp phó ký thay người đứng đầu", "TM. … / KT. …")
+            "không ký \"TM.\" một mình: thay mặt tập thể, cấp phó ký thay người đứng đầu", "TM. … / KT. …"))
     elif mode is SigningMode.TM_KT:
         out += _collective(sig.collective)
         out += _head_title("KT.", sig.head_title)

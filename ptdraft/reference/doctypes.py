@@ -67,6 +67,22 @@ DECIDING_WORD = {QUYET_DINH: "QUYẾT ĐỊNH:", NGHI_QUYET: "QUYẾT NGHỊ:"}
 
 ALL_TYPES = (CONG_VAN, *ABBREVIATIONS, THU_CONG)
 
+# The types a local legal normative document (văn bản quy phạm pháp luật of a Hội đồng or Ủy ban nhân dân) has,
+# whose number carries its year between the number and the symbol ("Số: 37/2006/QĐ-UBND", "15/2022/NQ-HĐND"): a
+# Nghị quyết and a Quyết định, and a Chỉ thị until the Luật Ban hành văn bản quy phạm pháp luật 2015 (in force from
+# 1 July 2016) left it out of the list; the last year such a number may carry, None for no end. An administrative
+# document's number has no year (FORMAT.md §6.1).
+NUMBER_YEAR_TYPES: dict[str, int | None] = {NGHI_QUYET: None, QUYET_DINH: None, "Chỉ thị": 2016}
+
+
+def number_year_allowed(name: str | None, year: int) -> bool:
+    """Whether a document of type ``name`` may be a legal normative one, so its number may carry ``year``."""
+    found = canonical(name) if name else None
+    if found not in NUMBER_YEAR_TYPES:
+        return False
+    last = NUMBER_YEAR_TYPES[found]
+    return last is None or year <= last
+
 _TONE_VARIANTS = {"ủy": "uỷ", "thỏa": "thoả"}
 
 

@@ -51,6 +51,18 @@ SYMBOL = re.compile(r"^[A-Za-zĐđ]+\d*(-[A-ZĐ0-9&]+)+$")
 # numbers carry no type group ("Luật số 57/2014/QH13", "Nghị quyết số: 653/2019/UBTVQH14").
 PARLIAMENT_CODE = re.compile(r"^(?:UBTV)?QH\d{1,2}$")
 SUBJECT_LINE = re.compile(rf"^{SUBJECT_WORD}\s*:?\s*(?P<rest>.*)$")
+# An older decision's title (the 2006-era letters, and website copies of them): the type's name and the issuer on
+# one line, "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH", or the issuer on the line under the name, "CỦA CHỦ TỊCH ỦY BAN
+# NHÂN DÂN TỈNH". Capitals only: "… của …" in small letters is a sentence.
+TYPE_OF_ISSUER_LINE = re.compile(rf"^(?P<kind>(?i:{_TYPE_NAMES}))\s+CỦA\s+(?P<issuer>\S.*?)\s*$")
+ISSUER_OF_TYPE_LINE = re.compile(r"^CỦA\s+(?P<issuer>\S.*?)\s*$")
+# A Party letter's title, where a state letter has its Quốc hiệu (the right column's first line), and its number
+# "Số 45-GM/ĐU": the number and the type's code joined by "-", then "/" and the issuing committee's code. Party
+# letters follow the Party's guide (Hướng dẫn 36-HD/VPTW), not Nghị định 30.
+PARTY_TITLE_LINE = re.compile(r"^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*[.,;]?$", re.I)
+PARTY_NUMBER = re.compile(r"^(?P<n>\d{1,6})-(?P<kind>[A-ZĐ][A-Za-zĐđ]*)$")
+# A legal basis's opening words (FORMAT.md §4.1): each basis starts a line of its own, whatever ends the one above.
+LEGAL_BASIS_START = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\s")
 # The same as a typist or a copy wrote it under the number: in small letters ("v/v …") or in brackets ("(V/v …)");
 # read so only in the header's left column, right under "Số: …".
 SUBJECT_LINE_LOOSE = re.compile(rf"^\(?\s*(?i:{SUBJECT_WORD})\b\s*:?\s*(?P<rest>.*?)\s*\)?$")
