@@ -42,7 +42,7 @@ def assert_header_read(content, number=45):
 
 
 @pytest.mark.parametrize("line", ["Kế hoạch số: 45/KH-UBND", "KẾ HOẠCH SỐ: 45/KH-UBND", "Số: 45/KH-UBND.",
-                                  "Số : 45 / KH - UBND"])
+                                  "Số : 45 / KH - UBND", "Số: 45/KH–UBND", "Số: 45/KH—UBND"])
 def test_number_lines_as_copies_write_them(line):
     draft, _ = imported(number=line)
     assert_header_read(draft.content)
