@@ -42,7 +42,7 @@ def assert_header_read(content, number=45):
 
 
 @pytest.mark.parametrize("line", ["Kế hoạch số: 45/KH-UBND", "KẾ HOẠCH SỐ: 45/KH-UBND", "Số: 45/KH-UBND.",
-                                  "Số : 45 / KH - UBND"])
+                                  "Số : 45 / KH - UBND", "Số: 45/KH–UBND", "Số: 45/KH—UBND"])
 def test_number_lines_as_copies_write_them(line):
     draft, _ = imported(number=line)
     assert_header_read(draft.content)
@@ -401,3 +401,10 @@ def test_a_line_ending_in_a_colon_under_the_subject_opens_the_body():
     assert draft.content.body == "Kết quả như sau:"
     assert draft.content.closing.startswith("| TT | Đơn vị | Số hồ sơ |")
     assert "bảng 0" not in str(report) and "(bảng)" in str(report)
+
+
+def test_kinh_gui_entries_on_one_line_each_after_its_dash():
+    text = CONG_VAN.format(left="Số: 120/UBND-VP\nV/v báo cáo công tác cải cách hành chính",
+                           recipients="Kính gửi: - Phòng Nội vụ; - Phòng Tài chính - Kế hoạch.")
+    draft, _ = api.import_text(text)
+    assert draft.content.recipients == ("Phòng Nội vụ", "Phòng Tài chính - Kế hoạch")

@@ -766,10 +766,13 @@ def _number(text: str, notes: list[str]) -> int | None:
     return None
 
 
+_SYMBOL_DASH = re.compile(r"[‐‑‒–—−]")  # a dash Word's autocorrect or a site put for the symbol's "-" ("KH–UBND")
+
+
 def _symbol(text: str) -> str:
     """A symbol as typed, without the spaces a website or a typist left around its "-", "/" and "." ("CV - UBND",
     "VPCP-V .I"): a symbol has no spaces."""
-    return re.sub(r"\s*([-/.])\s*", r"\1", text.strip())
+    return re.sub(r"\s*([-/.])\s*", r"\1", _SYMBOL_DASH.sub("-", text.strip()))
 
 
 def parse_header(lines: list[Line]) -> Header:

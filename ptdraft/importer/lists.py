@@ -76,7 +76,8 @@ def parse_recipients(lines: list[Line], indented: bool) -> tuple[list[str], int]
     used = used if not first else used - 1
     if len(entries) == 1:
         # "Kính gửi: Công an thành phố; Ban Quản lý dự án; UBND các quận: …" — the entries on one line, ";" apart.
-        pieces = [piece.strip() for piece in entries[0].split(";")]
+        # "Kính gửi: - Phòng Tổ chức; - Phòng Công chức.": each piece after its own dash.
+        pieces = [re.sub(r"^[-–+•]\s+", "", piece.strip()) for piece in entries[0].split(";")]
         if len([p for p in pieces if p]) >= 2 and all(p[:1].isupper() for p in pieces if p):
             entries = [p for p in pieces if p]
     cleaned = [e for e in (clean_entry(x) for x in entries) if e]
