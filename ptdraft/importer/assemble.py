@@ -15,7 +15,7 @@ from ptdraft.importer.header import (
 )
 from ptdraft.importer.lines import CENTRED_INDENT, Line, fold, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
-from ptdraft.importer.tables import lift_tables, restore
+from ptdraft.importer.tables import lift_tables, markdown_layout_apart, restore
 from ptdraft.importer.signature import (
     SignatureBlock, is_placeholder, name_alone, parse_signature, placeholders_apart, signer_name, small_title_over_name,
     title_in_small_letters, title_with_name,
@@ -497,7 +497,8 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     """The draft a letter's text makes, and the report of what was recognised."""
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
-    lines, tables = lift_tables(lines_of(_markdown_off(_literal_breaks(source.text, notes), notes)))
+    lines = markdown_layout_apart(lines_of(_markdown_off(_literal_breaks(source.text, notes), notes)), notes)
+    lines, tables = lift_tables(lines)
     lines, header = _read_header_twice(lines, notes)
     position = header.lines
     lines = lines[:position] + _edge_bars_off(_drop_furniture(lines[position:], notes))
