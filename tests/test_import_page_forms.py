@@ -296,6 +296,32 @@ def test_a_header_pdftotext_layout_prints_side_by_side():
     assert rendered.header_right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
 
 
+def test_a_layout_header_whose_right_column_is_centred():
+    # "pdftotext -layout" of a letter whose right cell is centred: the title's end ("VIỆT NAM") and the motto start
+    # a few places right of the title's head, and the place-date a place left of it, beside a V/v whose last word
+    # wraps under it.
+    head = ["       ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
+            "       TỈNH QUẢNG TRỊ                                   VIỆT NAM",
+            "                                                   Độc lập - Tự do - Hạnh phúc",
+            "          Số: 2207/UBND-KT",
+            "V/v rà soát hồ sơ cấp giấy chứng nhận năm   Quảng Trị, ngày 14 tháng 8 năm 2023",
+            "                  2023", "", "",
+            "               Kính gửi:",
+            "                         - Sở Tài nguyên và Môi trường;",
+            "                         - Ủy ban nhân dân các huyện, thị xã.",
+            "      Ủy ban nhân dân tỉnh đề nghị các cơ quan rà soát hồ sơ và báo cáo trước ngày 30/9/2023./."]
+    draft, _report = api.import_text("\n".join(head + _END[3:]))
+    content = draft.content
+    assert (content.authority, content.number, content.unit_code) == ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ", 2207, "KT")
+    assert content.subject == "rà soát hồ sơ cấp giấy chứng nhận năm 2023"
+    assert (content.place, content.date.isoformat()) == ("Quảng Trị", "2023-08-14")
+    assert content.recipients == ("Sở Tài nguyên và Môi trường", "Ủy ban nhân dân các huyện, thị xã")
+    assert content.body.startswith("Ủy ban nhân dân tỉnh đề nghị")
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert rendered.header_right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert not any("VIỆT NAM" in line for line in rendered.header_left)
+
+
 @pytest.mark.parametrize("head", [
     # typed with tabs, read by pdftotext: the title's last words wrapped to the margin come out first
     ["VĂN PHÒNG CHÍNH PHỦ", "VIỆT NAM", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "", "Độc lập - Tự do - Hạnh phúc"],

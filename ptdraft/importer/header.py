@@ -565,8 +565,12 @@ def layout_columns(lines: list[Line]) -> list[Line]:
         return lines
 
     # A layout's columns line up: a line of the right column alone (the motto, the title's second half) starts where
-    # the title does (a typist's tabs put each right-hand line where its left text ends; those are split by their gaps).
-    if not any(line.indent == column for line in lines[start + 1:start + 6]):
+    # the title does, or a few places on when the column is centred ("VIỆT NAM" under "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"),
+    # with nothing on its left (a typist's tabs put each right-hand line where its left text ends; those are split
+    # by their gaps).
+    if not any(line.indent == column or (column - 4 <= line.indent <= column + 12 and len(line.columns) == 1
+                                         and _right_cell_line(line.text))
+               for line in lines[start + 1:start + 6]):
         return lines
     end = next((i for i in range(start + 1, len(lines)) if _RECIPIENTS.match(lines[i].text)
                 or _BODY_START.match(lines[i].text) or (upper_line(lines[i].text) and doctypes.canonical(lines[i].text))
@@ -575,7 +579,7 @@ def layout_columns(lines: list[Line]) -> list[Line]:
     right: list[Line] = []
     for line in lines[:end]:
         full = " " * line.indent + (line.raw or line.text)
-        cut = column if len(full) > column and full[column - 1] == " " else len(full)
+        cut = column if len(full) > column and full[column - 1] == " " else _gap_near(full, column)
         head, tail = full[:cut].strip(), full[cut:].strip()
         if head:
             left.append(dataclasses.replace(line, text=fold(head), raw=head, indent=len(full) - len(full.lstrip())))
@@ -583,6 +587,22 @@ def layout_columns(lines: list[Line]) -> list[Line]:
             right.append(dataclasses.replace(line, text=fold(tail), raw=tail, indent=column,
                                              blank_before=line.blank_before or not right))
     return left + right + lines[end:]
+
+
+def _right_cell_line(text: str) -> bool:
+    """A line the right header cell holds alone: the national title's end, the motto, a place-date."""
+    return bool(_TITLE_REST.match(text) or _MOTTO_HEAD_LINE.match(text) or _PLACE_DATE.match(text))
+
+
+_LAYOUT_GAP = re.compile(r" {3,}(?=\S)")
+
+
+def _gap_near(full: str, column: int) -> int:
+    """Where a line's right column starts when its text runs past the column's edge on the left (a centred
+    place-date a few places before the title's start): the gap of three spaces or more nearest the edge, within
+    eight places of it; the line's end (all of it on the left) when there is none."""
+    starts = [gap.end() for gap in _LAYOUT_GAP.finditer(full) if abs(gap.end() - column) <= 8]
+    return min(starts, key=lambda at: abs(at - column)) if starts else len(full)
 
 
 def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
