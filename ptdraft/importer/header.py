@@ -126,11 +126,15 @@ def _place_start(words: list[str]) -> int:
         start -= 1
     provinces, communes = admin_units.unit_names()
     known = next((i for i in range(start, len(words)) if " ".join(words[i:]) in provinces | communes), None)
-    if known is None or known == start:
-        return start
-    while known > start and words[known - 1] in _PLACE_KINDS:
-        known -= 1
-    return known
+    if known is not None and known != start:
+        while known > start and words[known - 1] in _PLACE_KINDS:
+            known -= 1
+        start = known
+    # A place-date's place opens with a capital ("Thành phố Hồ Chí Minh", "Xã Tân Phú" are written so): a kind
+    # in small letters before the name ("… trên địa bàn xã Tân Phú, ngày …") is the subject's word.
+    while start < len(words) - 1 and words[start] in _PLACE_SMALL:
+        start += 1
+    return start
 
 
 def _vv_then_date(text: str) -> list[str]:
