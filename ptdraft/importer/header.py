@@ -763,6 +763,7 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
     def opens_body(line: str) -> bool:
         return bool(_BODY_WORDS.match(line) or forms.joint_body_kind(line))
 
+    lines = [piece for line in lines for piece in _bodies_apart(line)]
     for index in range(len(lines) - 1, 0, -1):
         if not opens_body(lines[index]):
             continue
@@ -772,6 +773,32 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
         if _BODY_WORDS.match(lines[index]):
             return lines[:index], lines[index:]
     return [], lines
+
+
+# A people's committee with its unit ("UBND HUYỆN THANH CHƯƠNG", "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"): the parent
+# body of the offices under it.
+_COMMITTEE_OF_UNIT = re.compile(
+    r"^(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN)\s+(?:TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|TX\.?"
+    r"|THỊ\s+TRẤN|XÃ|PHƯỜNG)\s+")
+_INSIDE_A_NAME = {"VĂN", "CHI", "TỔNG", "ỦY", "UỶ", "BỘ", "VÀ", "MÔI"}  # "VĂN PHÒNG", "CHI CỤC", "MÔI TRƯỜNG"
+
+
+def _bodies_apart(line: str) -> list[str]:
+    """A people's committee and an office under it typed on one line ("UBND HUYỆN THANH CHƯƠNG PHÒNG TÀI NGUYÊN VÀ MÔI
+    TRƯỜNG", a PDF's or a website's text): cut where the second body's name starts, after the unit's name (one word
+    or more; a word of a known unit's name, "HẢI PHÒNG", is no body's start), with two words or more after it."""
+    match = _COMMITTEE_OF_UNIT.match(line)
+    if not match or not upper_line(line):
+        return [line]
+    head, words = line[:match.end()].strip(), line[match.end():].split()
+    provinces, communes = admin_units.unit_names()
+    known = {name.upper() for name in provinces | communes}
+    for at in range(1, len(words) - 2):
+        if _BODY_WORDS.match(" ".join(words[at:])) and words[at - 1] not in _INSIDE_A_NAME \
+                and " ".join(words[:at + 1]) not in known and not any(
+                    name.startswith(" ".join(words[:at + 1]) + " ") for name in known):
+            return [f"{head} {' '.join(words[:at])}", " ".join(words[at:])]
+    return [line]
 
 
 _BLANK_NUMBER = re.compile(r"^[.…_]*$")  # "Số:     /…", "Số: …/…", "Số: ___/…": the number left for the records office
