@@ -276,6 +276,11 @@ def test_a_heading_in_capitals_inside_the_body_is_no_signature():
     (["Số: 126/TCHQ-GSQL", "V/v xử lý C/O mẫu E Hà Nội, ngày 08 tháng 01 năm 2009"], "Hà Nội", "xử lý C/O mẫu E"),
     (["Số: 126/TCHQ-GSQL", "V/v góp ý Luật Đất đai Thành phố Hồ Chí Minh, ngày 08 tháng 01 năm 2009"],
      "Thành phố Hồ Chí Minh", "góp ý Luật Đất đai"),
+    # the subject ends in a commune's name with its kind in small letters: "xã" is the subject's, the place the name
+    (["Số: 126/TCHQ-GSQL", "V/v kiểm tra hàng hóa quá cảnh trên địa bàn xã Mỹ Hòa, ngày 08 tháng 01 năm 2009"],
+     "Mỹ Hòa", "kiểm tra hàng hóa quá cảnh trên địa bàn xã"),
+    (["Số: 126/TCHQ-GSQL", "V/v kiểm tra hàng hóa tại thị trấn Long Thành, ngày 08 tháng 01 năm 2009"],
+     "Long Thành", "kiểm tra hàng hóa tại thị trấn"),
 ])
 def test_the_v_v_line_merged_with_the_number_or_the_date_is_cut_by_their_forms(lines, place, subject):
     head = ["BỘ TÀI CHÍNH", "TỔNG CỤC HẢI QUAN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]

@@ -136,3 +136,26 @@ def test_a_recipient_line_under_kinh_gui_at_the_bodys_indent_is_the_body():
     draft, _ = api.import_text(text)
     assert draft.content.recipients == ("Hiệu trưởng các trường Mầm non, Tiểu học.",)
     assert draft.content.body.startswith("Thực hiện hướng dẫn")
+
+
+@pytest.mark.parametrize(("first", "parent", "issuer"), [
+    ("UBND TỈNH QUẢNG NGÃI SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "UBND TỈNH QUẢNG NGÃI",
+     "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN"),
+    ("ỦY BAN NHÂN DÂN HUYỆN KỲ ANH PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG", "ỦY BAN NHÂN DÂN HUYỆN KỲ ANH",
+     "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG"),
+    # the unit's name holds a body's word ("HẢI PHÒNG"): the office starts after it
+    ("UBND THÀNH PHỐ HẢI PHÒNG VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI", "UBND THÀNH PHỐ HẢI PHÒNG",
+     "VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI"),
+    # one body only: nothing to cut
+    ("UBND THÀNH PHỐ HẢI PHÒNG", "", "UBND THÀNH PHỐ HẢI PHÒNG"),
+])
+def test_a_parent_body_and_its_office_run_together_on_one_line_are_cut_apart(first, parent, issuer):
+    text = (f"{first} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 88/BC-NN Quảng Ngãi, ngày 04 tháng 3 năm 2024\n"
+            "BÁO CÁO Tình hình sản xuất vụ Đông Xuân năm 2024\n"
+            "Kính gửi: Ủy ban nhân dân tỉnh.\n"
+            "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, cơ quan báo cáo tình hình sản xuất như sau./.\n")
+    draft, _report = api.import_text(text)
+    content = draft.content
+    assert (content.parent_authority, content.authority) == (parent, issuer)
+    assert (content.number, content.place, content.doc_type) == (88, "Quảng Ngãi", "Báo cáo")

@@ -73,6 +73,26 @@ def test_flat_lines_after_a_short_heading_and_a_dash_that_continues():
     ]
 
 
+def test_a_paragraph_cut_mid_sentence_at_a_page_s_end_goes_on_into_a_name():
+    """A paragraph of full lines whose last line on a page stops short with a word in small letters and no mark goes on
+    with the name on the next page's first line; after a mark, or after a short line alone (a heading in small
+    letters), a name still starts a paragraph."""
+    full = ("Năm 2024, các huyện ven biển đã hoàn thành việc nạo vét kênh mương nội đồng, gia cố bờ bao chống\n"
+            "triều cường và chuẩn bị đủ giống cho sản xuất; để tiếp tục giữ vững diện tích gieo trồng, các\n"
+            "địa phương cần chủ động cho vụ\n")
+    assert rebuilt(full + "Hè Thu, Sở Nông nghiệp và Môi trường đề nghị các địa phương thực hiện việc chuyển đổi\n"
+                   "cơ cấu cây trồng sớm hơn mọi năm.\n") == [
+        "Năm 2024, các huyện ven biển đã hoàn thành việc nạo vét kênh mương nội đồng, gia cố bờ bao chống triều cường "
+        "và chuẩn bị đủ giống cho sản xuất; để tiếp tục giữ vững diện tích gieo trồng, các địa phương cần chủ động cho "
+        "vụ Hè Thu, Sở Nông nghiệp và Môi trường đề nghị các địa phương thực hiện việc chuyển đổi cơ cấu cây trồng sớm "
+        "hơn mọi năm."]
+    ended = full.replace("cho vụ\n", "cho vụ.\n")
+    assert len(rebuilt(ended + "Hè Thu năm nay, Sở Nông nghiệp và Môi trường đề nghị các địa phương thực hiện.\n")) == 2
+    heading = ("a) Kết quả sản xuất\n"
+               "Hè Thu năm nay các địa phương đã gieo trồng được chín mươi nghìn héc ta lúa, đạt kế hoạch đề ra\n")
+    assert len(rebuilt(ended + heading)) == 3
+
+
 def test_words_broken_across_lines_are_joined():
     """A symbol broken after its hyphen and a word broken at a soft hyphen join without a space; others with one."""
     text = "      Quyết định số 5969/QĐ-\nUBND ngày 28/11/2025 về kinh tế -\nxã hội, văn hiến-\nnơi hội tụ, công tác tuyên truy\u00ad\nền.\n      Hết."

@@ -296,6 +296,32 @@ def test_a_header_pdftotext_layout_prints_side_by_side():
     assert rendered.header_right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
 
 
+def test_a_layout_header_whose_right_column_is_centred():
+    # "pdftotext -layout" of a letter whose right cell is centred: the title's end ("VIỆT NAM") and the motto start
+    # a few places right of the title's head, and the place-date a place left of it, beside a V/v whose last word
+    # wraps under it.
+    head = ["       ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
+            "       TỈNH QUẢNG TRỊ                                   VIỆT NAM",
+            "                                                   Độc lập - Tự do - Hạnh phúc",
+            "          Số: 2207/UBND-KT",
+            "V/v rà soát hồ sơ cấp giấy chứng nhận năm   Quảng Trị, ngày 14 tháng 8 năm 2023",
+            "                  2023", "", "",
+            "               Kính gửi:",
+            "                         - Sở Tài nguyên và Môi trường;",
+            "                         - Ủy ban nhân dân các huyện, thị xã.",
+            "      Ủy ban nhân dân tỉnh đề nghị các cơ quan rà soát hồ sơ và báo cáo trước ngày 30/9/2023./."]
+    draft, _report = api.import_text("\n".join(head + _END[3:]))
+    content = draft.content
+    assert (content.authority, content.number, content.unit_code) == ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ", 2207, "KT")
+    assert content.subject == "rà soát hồ sơ cấp giấy chứng nhận năm 2023"
+    assert (content.place, content.date.isoformat()) == ("Quảng Trị", "2023-08-14")
+    assert content.recipients == ("Sở Tài nguyên và Môi trường", "Ủy ban nhân dân các huyện, thị xã")
+    assert content.body.startswith("Ủy ban nhân dân tỉnh đề nghị")
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert rendered.header_right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert not any("VIỆT NAM" in line for line in rendered.header_left)
+
+
 @pytest.mark.parametrize("head", [
     # typed with tabs, read by pdftotext: the title's last words wrapped to the margin come out first
     ["VĂN PHÒNG CHÍNH PHỦ", "VIỆT NAM", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "", "Độc lập - Tự do - Hạnh phúc"],
@@ -333,3 +359,38 @@ def test_a_law_site_s_list_bullet_and_its_metadata_above_the_header():
     assert content.subject.startswith("Về việc công bố thủ tục hành chính")
     assert content.deciding_authority == "BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO"
     assert any("“•”" in note for note in report.notes)
+
+
+_UNDER_THE_SIGNATURE = ["ỦY BAN NHÂN DÂN", "XÃ HÒA BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "Độc lập - Tự do - Hạnh phúc", "Số: 64/UBND-VP", "V/v vệ sinh môi trường khu dân cư",
+                        "Hòa Bình, ngày 11 tháng 3 năm 2024", "", "Kính gửi: Trưởng các thôn.", "",
+                        "Ủy ban nhân dân xã đề nghị các thôn ra quân vệ sinh môi trường vào sáng Chủ nhật./.", "",
+                        "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "CHỦ TỊCH", "", "Đinh Văn Khoa"]
+
+
+@pytest.mark.parametrize("tail", [
+    ["", "Văn bản liên quan | Lược đồ | Tiếng Anh", "Bạn chưa đăng nhập. Đăng ký thành viên để xem toàn văn."],
+    ["", "2"],  # a page's number on the last line
+])
+def test_a_site_s_tabs_and_login_box_and_a_page_number_under_the_signature_are_dropped_with_a_note(tail):
+    draft, report = api.import_text("\n".join(_UNDER_THE_SIGNATURE + tail))
+    content = draft.content
+    assert content.body == "Ủy ban nhân dân xã đề nghị các thôn ra quân vệ sinh môi trường vào sáng Chủ nhật./."
+    assert (content.signature.position, content.signature.name) == ("CHỦ TỊCH", "Đinh Văn Khoa")
+    assert not report.unrecognised and not content.closing
+    notes = "\n".join(report.notes)
+    assert all(line in notes for line in tail if line)  # each dropped line named
+    assert not any("không thêm" in note for note in report.notes)
+
+
+def test_a_drafter_s_code_on_its_own_line_under_lưu_is_the_lưu_line_s():
+    # A website's two cells joined by " | ": the Nơi nhận cell's last line "(PTH-12b)", the drafter's initials and the
+    # copies, beside the signature's first line.
+    footer = ["Nơi nhận:", "- Như trên;", "- Lưu: VT, VP.", "(PTH-12b) | CHỦ TỊCH", "Đinh Văn Khoa"]
+    draft, report = api.import_text("\n".join(_UNDER_THE_SIGNATURE[:12] + footer))
+    content = draft.content
+    assert (content.archive, content.drafter_code) == (("VP",), "PTH-12b")
+    assert "(PTH-12b)" not in content.body and not report.unrecognised
+    assert (content.signature.position, content.signature.name) == ("CHỦ TỊCH", "Đinh Văn Khoa")
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert rendered.signature_left[-1] == "- Lưu: VT, VP, PTH-12b."

@@ -3,6 +3,9 @@ cells or more, and a DOCX table of the content are kept cell by cell — never c
 dropped as a page number — while the header's and the closing's layout tables are read as before."""
 from __future__ import annotations
 
+import dataclasses
+import datetime
+
 import docx
 import pytest
 from docx.shared import Cm
@@ -176,3 +179,55 @@ def test_a_table_in_an_appendix_is_the_appendixs():
     assert annex.title == "SỐ LIỆU KHÁM SỨC KHỎE"
     (table,) = tables_of(annex.body)
     assert table.rows == tuple(CELLS)
+
+
+# A letter as an OCR tool or a chat assistant writes it in Markdown: the header's two columns and the Nơi nhận and
+# signature row as pipe tables whose cells hold their lines apart by "<br>".
+MARKDOWN_LAYOUT = """| **UBND HUYỆN CAN LỘC**<br>**PHÒNG GIÁO DỤC VÀ ĐÀO TẠO** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |
+|:---:|:---:|
+| Số: 312/PGDĐT-TH<br>V/v kiểm tra thư viện trường học năm 2025 | *Can Lộc, ngày 08 tháng 5 năm 2025* |
+
+**Kính gửi:** Hiệu trưởng các trường tiểu học trong huyện.
+
+Phòng Giáo dục và Đào tạo đề nghị các trường chuẩn bị hồ sơ thư viện như sau:
+
+| STT | Hồ sơ | Ghi chú |
+|---|---|---|
+| 1 | Sổ đăng ký<br>cá biệt | bản giấy |
+| 2 | Danh mục sách | bản điện tử |
+
+Đề nghị các trường thực hiện nghiêm túc./.
+
+| **Nơi nhận:**<br>- Như trên;<br>- Lưu: VT, TH. | **KT. TRƯỞNG PHÒNG**<br>**PHÓ TRƯỞNG PHÒNG**<br><br><br>**Hồ Thị Minh Tâm** |
+|---|---|
+"""
+
+
+def test_a_markdown_layout_table_with_breaks_in_its_cells_is_read_as_the_header_and_the_closing():
+    draft, report = api.import_text(MARKDOWN_LAYOUT)
+    content = draft.content
+    assert (content.parent_authority, content.authority) == ("UBND HUYỆN CAN LỘC", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
+    assert (content.number, content.issuer_code, content.type_code) == (312, "PGDĐT", "")
+    assert content.unit_code == "TH"
+    assert content.subject == "kiểm tra thư viện trường học năm 2025"
+    assert (content.place, content.date) == ("Can Lộc", datetime.date(2025, 5, 8))
+    assert content.recipients == ("Hiệu trưởng các trường tiểu học trong huyện.",)
+    signature = content.signature
+    assert (signature.mode.value, signature.head_title, signature.position, signature.name) == (
+        "KT.", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "Hồ Thị Minh Tâm")
+    assert (content.distribution, content.archive) == (("Như trên",), ("TH",))  # "Lưu: VT, TH"
+    # The table of the content stays a table, the "<br>" in its cell a space; no "<br>" or "---" anywhere.
+    (table,) = tables_of(content.body)
+    assert table.rows == (("STT", "Hồ sơ", "Ghi chú"), ("1", "Sổ đăng ký cá biệt", "bản giấy"),
+                          ("2", "Danh mục sách", "bản điện tử"))
+    assert content.body.startswith("Phòng Giáo dục và Đào tạo đề nghị")
+    printed = " ".join(str(value) for value in dataclasses.asdict(content).values())
+    assert "<br>" not in printed and "---|" not in printed.replace("|---|---|---|", "")
+    assert any("bảng Markdown (dòng 1–3)" in note for note in report.notes)
+
+
+def test_a_markdown_letter_in_a_md_file_is_imported(tmp_path):
+    path = tmp_path / "cong-van.md"
+    path.write_text(MARKDOWN_LAYOUT, encoding="utf-8")
+    draft, _ = api.import_file(path)
+    assert draft.content.authority == "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"

@@ -77,8 +77,8 @@ def _build_parser() -> argparse.ArgumentParser:
     new.add_argument("-o", "--output", type=Path, required=True, metavar="BẢN_THẢO.json", help="tệp bản thảo .json cần ghi")
     cli_templates.add_db_option(new)
 
-    imp = sub.add_parser("import", help="nhập một văn bản có sẵn (.txt, .docx, .doc hoặc PDF có lớp chữ) thành bản thảo")
-    imp.add_argument("file", type=Path, metavar="TỆP", help="tệp .txt, .docx, .doc (cần LibreOffice) hoặc .pdf")
+    imp = sub.add_parser("import", help="nhập một văn bản có sẵn (.txt, .md, .docx, .doc hoặc PDF có lớp chữ) thành bản thảo")
+    imp.add_argument("file", type=Path, metavar="TỆP", help="tệp .txt, .md, .docx, .doc (cần LibreOffice) hoặc .pdf")
     imp.add_argument("-o", "--output", type=Path, required=True, metavar="BẢN_THẢO.json", help="tệp bản thảo .json cần ghi")
 
     merge = sub.add_parser("merge", help="cùng một văn bản gửi nhiều nơi: mỗi dòng của bảng danh sách một bản gốc")

@@ -72,7 +72,7 @@ class ToolsFeature:
         if not host.may_discard():
             return
         path = host.prompts.open_file(_("Import a letter"), str(host.settings.last_folder()),
-                                      _("Letters (*.txt *.docx *.doc *.pdf)"))
+                                      _("Letters (*.txt *.md *.docx *.doc *.pdf)"))
         if path is not None:
             host.settings.remember_folder(path)
             self.import_path(path)

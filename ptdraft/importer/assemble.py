@@ -15,7 +15,7 @@ from ptdraft.importer.header import (
 )
 from ptdraft.importer.lines import CENTRED_INDENT, Line, fold, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
-from ptdraft.importer.tables import lift_tables, named, restore
+from ptdraft.importer.tables import lift_tables, markdown_layout_apart, named, restore
 from ptdraft.importer.signature import (
     SignatureBlock, is_placeholder, name_alone, parse_signature, placeholders_apart, signer_name, small_title_over_name,
     title_in_small_letters, title_with_name,
@@ -57,14 +57,19 @@ _CONVERTER_RESIDUE = re.compile(
     r"|\[(?:image|img|picture|hình(?:\s+ảnh)?|ảnh|logo)\b[^\]]*\]|<image>.*</image>)$", re.I)
 
 
-def _drop_converter_residue(lines: list[Line], notes: list[str]) -> list[Line]:
+def _drop_matching(lines: list[Line], pattern: re.Pattern, notes: list[str], what: str) -> list[Line]:
+    """``lines`` without those ``pattern`` matches, each named in a note as ``what``."""
     kept = []
     for line in lines:
-        if _CONVERTER_RESIDUE.match(line.text):
-            notes.append(f"bỏ dòng do phần mềm chuyển đổi hoặc trang web để lại “{line.text[:60]}” (dòng {line.number})")
+        if pattern.match(line.text):
+            notes.append(f"bỏ {what} “{line.text[:60]}” (dòng {line.number})")
         else:
             kept.append(line)
     return kept
+
+
+def _drop_converter_residue(lines: list[Line], notes: list[str]) -> list[Line]:
+    return _drop_matching(lines, _CONVERTER_RESIDUE, notes, "dòng do phần mềm chuyển đổi hoặc trang web để lại")
 
 
 def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
@@ -99,7 +104,10 @@ _SITE_MARK = re.compile(r"©|\bbản\s+quyền\b|\bcopyright\b|\btải\s+(?:về
                         r"|\b[\w-]+\.(?:com|net|org|vn)\b"
                         # a page's widgets under the letter: rating, comments, sharing, views, "back to top"
                         r"|^(?:đánh\s+giá\s+bài\s+viết|\d*\s*bình\s+luận|chia\s+sẻ(?:\s+bài\s+viết)?|sắp\s+xếp\s+theo"
-                        r"|lượt\s+xem\b.*|ý\s+kiến\s+bạn\s+đọc|lên\s+đầu\s+trang|in\s+bài\s+viết|(?:bài|tin)\s+(?:viết\s+)?liên\s+quan)\s*:?$",
+                        r"|lượt\s+xem\b.*|ý\s+kiến\s+bạn\s+đọc|lên\s+đầu\s+trang|in\s+bài\s+viết|(?:bài|tin)\s+(?:viết\s+)?liên\s+quan)\s*:?$"
+                        # a law site's tabs and its login box ("Văn bản liên quan | Lược đồ", "Bạn chưa đăng nhập…")
+                        r"|^(?:văn\s+bản\s+(?:liên\s+quan|gốc|tiếng\s+anh)|lược\s+đồ|thuộc\s+tính|tiếng\s+anh)\s*(?:\||$)"
+                        r"|\bbạn\s+(?:chưa|cần)\s+đăng\s+nhập\b|\bđăng\s+ký\s+thành\s+viên\b|\bxem\s+toàn\s+văn\b",
                         re.I)
 
 
@@ -172,6 +180,11 @@ def _drop_site_tail(leftover: list[Line], notes: list[str]) -> list[Line]:
     dropped = " / ".join(line.text for line in leftover[cut:])
     notes.append(f"bỏ {len(leftover) - cut} dòng của trang web sau chữ ký: “{dropped[:120]}”")
     return leftover[:cut]
+
+
+def _page_numbers_off(leftover: list[Line], notes: list[str]) -> list[Line]:
+    """The lines left after the signature without a page's number ("1", "- 2 -"), each named in a note."""
+    return _drop_matching(leftover, _PAGE_NUMBER, notes, "số trang sau chữ ký")
 
 
 def _name_line(text: str) -> bool:
@@ -497,7 +510,8 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     """The draft a letter's text makes, and the report of what was recognised."""
     notes: list[str] = list(source.notes)
     unrecognised: list[str] = []
-    lines, tables = lift_tables(lines_of(_markdown_off(_literal_breaks(source.text, notes), notes)))
+    lines = markdown_layout_apart(lines_of(_markdown_off(_literal_breaks(source.text, notes), notes)), notes)
+    lines, tables = lift_tables(lines)
     lines, header = _read_header_twice(lines, notes)
     position = header.lines
     lines = lines[:position] + _edge_bars_off(_drop_furniture(lines[position:], notes))
@@ -537,7 +551,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     footer, after = _footer(tail[:cut])
     annexes, issuer, before = parse_annexes(_drop_site_tail(tail[cut:], notes), authority=authority,
                                             one_per_line=source.one_per_paragraph, notes=notes)
-    leftover = [line.text for line in _drop_site_tail(after, notes) + before]
+    leftover = [line.text for line in _page_numbers_off(_drop_site_tail(after, notes), notes) + before]
     unrecognised.extend(leftover)
     content, recognised = _content(header, doc_type, recipients, body, footer, notes)
     if contact:

@@ -128,11 +128,15 @@ def _place_start(words: list[str]) -> int:
         start -= 1
     provinces, communes = admin_units.unit_names()
     known = next((i for i in range(start, len(words)) if " ".join(words[i:]) in provinces | communes), None)
-    if known is None or known == start:
-        return start
-    while known > start and words[known - 1] in _PLACE_KINDS:
-        known -= 1
-    return known
+    if known is not None and known != start:
+        while known > start and words[known - 1] in _PLACE_KINDS:
+            known -= 1
+        start = known
+    # A place-date's place opens with a capital ("Thành phố Hồ Chí Minh", "Xã Tân Phú" are written so): a kind
+    # in small letters before the name ("… trên địa bàn xã Tân Phú, ngày …") is the subject's word.
+    while start < len(words) - 1 and words[start] in _PLACE_SMALL:
+        start += 1
+    return start
 
 
 def _vv_then_date(text: str) -> list[str]:
@@ -567,8 +571,12 @@ def layout_columns(lines: list[Line]) -> list[Line]:
         return lines
 
     # A layout's columns line up: a line of the right column alone (the motto, the title's second half) starts where
-    # the title does (a typist's tabs put each right-hand line where its left text ends; those are split by their gaps).
-    if not any(line.indent == column for line in lines[start + 1:start + 6]):
+    # the title does, or a few places on when the column is centred ("VIỆT NAM" under "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"),
+    # with nothing on its left (a typist's tabs put each right-hand line where its left text ends; those are split
+    # by their gaps).
+    if not any(line.indent == column or (column - 4 <= line.indent <= column + 12 and len(line.columns) == 1
+                                         and _right_cell_line(line.text))
+               for line in lines[start + 1:start + 6]):
         return lines
     end = next((i for i in range(start + 1, len(lines)) if _RECIPIENTS.match(lines[i].text)
                 or _BODY_START.match(lines[i].text) or (upper_line(lines[i].text) and doctypes.canonical(lines[i].text))
@@ -577,7 +585,7 @@ def layout_columns(lines: list[Line]) -> list[Line]:
     right: list[Line] = []
     for line in lines[:end]:
         full = " " * line.indent + (line.raw or line.text)
-        cut = column if len(full) > column and full[column - 1] == " " else len(full)
+        cut = column if len(full) > column and full[column - 1] == " " else _gap_near(full, column)
         head, tail = full[:cut].strip(), full[cut:].strip()
         if head:
             left.append(dataclasses.replace(line, text=fold(head), raw=head, indent=len(full) - len(full.lstrip())))
@@ -585,6 +593,22 @@ def layout_columns(lines: list[Line]) -> list[Line]:
             right.append(dataclasses.replace(line, text=fold(tail), raw=tail, indent=column,
                                              blank_before=line.blank_before or not right))
     return left + right + lines[end:]
+
+
+def _right_cell_line(text: str) -> bool:
+    """A line the right header cell holds alone: the national title's end, the motto, a place-date."""
+    return bool(_TITLE_REST.match(text) or _MOTTO_HEAD_LINE.match(text) or _PLACE_DATE.match(text))
+
+
+_LAYOUT_GAP = re.compile(r" {3,}(?=\S)")
+
+
+def _gap_near(full: str, column: int) -> int:
+    """Where a line's right column starts when its text runs past the column's edge on the left (a centred
+    place-date a few places before the title's start): the gap of three spaces or more nearest the edge, within
+    eight places of it; the line's end (all of it on the left) when there is none."""
+    starts = [gap.end() for gap in _LAYOUT_GAP.finditer(full) if abs(gap.end() - column) <= 8]
+    return min(starts, key=lambda at: abs(at - column)) if starts else len(full)
 
 
 def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
@@ -741,6 +765,7 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
     def opens_body(line: str) -> bool:
         return bool(_BODY_WORDS.match(line) or forms.joint_body_kind(line))
 
+    lines = [piece for line in lines for piece in _bodies_apart(line)]
     for index in range(len(lines) - 1, 0, -1):
         if not opens_body(lines[index]):
             continue
@@ -750,6 +775,32 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
         if _BODY_WORDS.match(lines[index]):
             return lines[:index], lines[index:]
     return [], lines
+
+
+# A people's committee with its unit ("UBND HUYỆN THANH CHƯƠNG", "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"): the parent
+# body of the offices under it.
+_COMMITTEE_OF_UNIT = re.compile(
+    r"^(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN)\s+(?:TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|TX\.?"
+    r"|THỊ\s+TRẤN|XÃ|PHƯỜNG)\s+")
+_INSIDE_A_NAME = {"VĂN", "CHI", "TỔNG", "ỦY", "UỶ", "BỘ", "VÀ", "MÔI"}  # "VĂN PHÒNG", "CHI CỤC", "MÔI TRƯỜNG"
+
+
+def _bodies_apart(line: str) -> list[str]:
+    """A people's committee and an office under it typed on one line ("UBND HUYỆN THANH CHƯƠNG PHÒNG TÀI NGUYÊN VÀ MÔI
+    TRƯỜNG", a PDF's or a website's text): cut where the second body's name starts, after the unit's name (one word
+    or more; a word of a known unit's name, "HẢI PHÒNG", is no body's start), with two words or more after it."""
+    match = _COMMITTEE_OF_UNIT.match(line)
+    if not match or not upper_line(line):
+        return [line]
+    head, words = line[:match.end()].strip(), line[match.end():].split()
+    provinces, communes = admin_units.unit_names()
+    known = {name.upper() for name in provinces | communes}
+    for at in range(1, len(words) - 2):
+        if _BODY_WORDS.match(" ".join(words[at:])) and words[at - 1] not in _INSIDE_A_NAME \
+                and " ".join(words[:at + 1]) not in known and not any(
+                    name.startswith(" ".join(words[:at + 1]) + " ") for name in known):
+            return [f"{head} {' '.join(words[:at])}", " ".join(words[at:])]
+    return [line]
 
 
 _BLANK_NUMBER = re.compile(r"^[.…_]*$")  # "Số:     /…", "Số: …/…", "Số: ___/…": the number left for the records office

@@ -167,8 +167,22 @@ def _is_heading(text: str) -> bool:
     )
 
 
-def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float, heading: bool) -> bool:
-    """Whether ``line`` starts a paragraph; ``heading``: the paragraph so far is one line opened by a number."""
+def _name_first(text: str) -> bool:
+    """A line that opens with a name of two capitalised words or more ("Đông Xuân 2023-2024, …", "Hà Nội")."""
+    words = [word.rstrip(",.;:") for word in text.split()[:2]]
+    return len(words) == 2 and all(word.isalpha() and word[:1].isupper() and word[1:].islower() for word in words)
+
+
+def _cut_mid_sentence(previous: Line, line: Line, flowing: bool) -> bool:
+    """A paragraph of full lines whose last printed line on a page stops short, mid-sentence (no mark, a word in small
+    letters: "… tiếp tục sản xuất thắng lợi vụ"), and goes on with a name ("Đông Xuân 2023-2024, …"): one paragraph."""
+    return flowing and previous.text[-1:].islower() and not MARKER.match(line.text) and _name_first(line.text)
+
+
+def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float, heading: bool,
+                      flowing: bool = False) -> bool:
+    """Whether ``line`` starts a paragraph; ``heading``: the paragraph so far is one line opened by a number;
+    ``flowing``: the paragraph so far runs over full lines before ``previous``."""
     if line.blank_before or line.indent >= CENTRED_INDENT or previous.indent >= CENTRED_INDENT:
         return True
     if _ARTICLE_ALONE.fullmatch(previous.text):
@@ -193,7 +207,7 @@ def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float, 
     if heading and (capital or MARKER.match(line.text)) and previous.width <= 0.8 * width:
         return True  # "2.6. Bế mạc Festival …" is a heading: what follows is a paragraph of its own
     if MARKER.match(line.text) or capital:
-        return ends or short
+        return ends or (short and not _cut_mid_sentence(previous, line, flowing))
     return False
 
 
@@ -216,13 +230,16 @@ def paragraphs(lines: list[Line], *, one_per_line: bool = False) -> list[Paragra
     width = full_width(lines)
     out: list[Paragraph] = []
     text, first, previous = lines[0].text, lines[0].number, lines[0]
+    flowing = False  # the line before ``previous`` is of the same paragraph and of a full line's width
     for line in lines[1:]:
         heading = first == previous.number and _is_heading(text)
-        if _starts_paragraph(previous, line, indented, width, heading):
+        if _starts_paragraph(previous, line, indented, width, heading, flowing):
             out.append(Paragraph(text, first, previous.number))
             text, first = line.text, line.number
+            flowing = False
         else:
             text = join_lines(text, line.text, previous.soft_break)
+            flowing = previous.width >= 0.9 * width
         previous = line
     out.append(Paragraph(text, first, previous.number))
     for paragraph in out:

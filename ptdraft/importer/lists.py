@@ -18,6 +18,9 @@ DISTRIBUTION = forms.DISTRIBUTION
 _BULLET = re.compile(r"^[-+•–]\s*")
 _NOTE = re.compile(r"^(?P<entry>.*?)\s*[;,.]?\s*(?P<note>\([^()]*\))\s*[;.]?$")
 _ARCHIVE = re.compile(r"^Lưu\b\s*:?\s*(?P<rest>.*)$", re.I)
+# A drafter's code with the copies kept ("(NVT-15b)", "(H2b)", "NVT.15b"), as some offices type it under "Lưu".
+_DRAFTER_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,7}(?:[-.]?\d{1,3}b?)?"
+_DRAFTER_LINE = re.compile(rf"\({_DRAFTER_CODE}\)\.?$|^[A-ZĐ]{{1,6}}[-.]?\d{{1,3}}b\.?$")
 
 
 def clean_entry(text: str) -> str:
@@ -163,7 +166,7 @@ def reprints(archive: Archive) -> bool:
     # The same words and brackets in the same order: "PC08(ĐTM)" (a team of the unit), "CS (3b)" (a count), "TCKH.
     # (Hằng 05b)" would lose theirs. Only a drafter's code with its copies in brackets ("HCQT (H2b)") prints in the
     # decree's form "HCQT, H2b".
-    written = re.sub(r"\((?P<code>[A-ZĐ]+\d+b?)\)", r" \g<code>", archive.text)
+    written = re.sub(r"\((?P<code>[A-ZĐ]+[-.]?\d+b?)\)", r" \g<code>", archive.text)
     tokens = r"\w+|[()]"
     return re.findall(tokens, fold(printed).casefold()) == re.findall(tokens, fold(written).casefold()) \
         and not lost
@@ -191,6 +194,8 @@ def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:
         if not entries:
             return False
         if _ARCHIVE.match(_BULLET.sub("", entries[-1])):
+            if _DRAFTER_LINE.match(line.text.strip()) and not _DRAFTER_LINE.search(entries[-1]):
+                return False  # the drafter's code on a line of its own under "Lưu" ("(NVT-15b)"): the Lưu line's
             return not _BULLET.match(line.text) and (line.blank_before or not line.text[:1].islower())
         if entries[-1].rstrip().endswith("-") and not _BULLET.match(line.text):
             return False  # an entry broken at a "-" goes on after a PDF's blank line

@@ -35,7 +35,7 @@ def _check_line_length(text: str, where: str, unit: str = "dòng") -> None:
     if found is not None:
         raise InputError(overlong_message(*found, unit), where)
 
-TEXT_SUFFIXES = (".txt", ".text")
+TEXT_SUFFIXES = (".txt", ".text", ".md")  # ".md": an OCR tool's or an assistant's Markdown
 _INNER_SOFT_HYPHEN = re.compile("\u00ad(?![ \t]*\n)")
 
 
@@ -112,7 +112,7 @@ def read_source(path: Path) -> Source:
             return _read_doc(path, where)
         if suffix == ".pdf":
             return _read_pdf(path, where)
-        raise InputError("chỉ nhập được tệp văn bản .txt, tệp Word .docx, .doc hoặc tệp PDF", where)
+        raise InputError("chỉ nhập được tệp văn bản .txt, .md, tệp Word .docx, .doc hoặc tệp PDF", where)
     from ptdraft.files import disk as files
 
     files.check_regular(path, where=where, limit=MAX_IMPORT_BYTES if suffix != ".docx" else files.MAX_READ_BYTES)

@@ -138,3 +138,66 @@ def restore(text: str, tables: list[str]) -> str:
         return text
     return _PLACEHOLDER.sub(lambda m: tables[int(m.group(1))], text)
 
+
+
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+def _markdown_row(text: str) -> bool:
+    return _edged(text) or _is_rule_row(text)
+
+
+def markdown_layout_apart(lines: list[Line], notes: list[str]) -> list[Line]:
+    """``lines`` with each Markdown table an OCR tool or an assistant wrote for a letter's layout table (the header's
+    two columns, the Nơi nhận and signature row: cells that hold the letter's forms, their lines apart by "<br>") as
+    the lines a Word table of the letter reads as: row by row, each cell's lines in turn, left to right, "<br>" a line
+    break (each line keeps its row's number) and the "|---|" rows gone, with a note. A table of the letter's content
+    stays a table, a "<br>" in its cells a space (a cell's lines joined, as a Word cell's paragraphs are)."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _markdown_row(lines[end].text):
+            end += 1
+        rows = lines[index:end]
+        if not (any(_is_rule_row(row.text) for row in rows) and any(_edged(row.text) for row in rows)):
+            out.append(lines[index])
+            index += 1
+            continue
+        cells = [cell for row in rows if not _is_rule_row(row.text) for cell in _cells_kept(row.text)]
+        pieces = [" ".join(piece.split()) for cell in cells for piece in _BREAK.split(cell)]
+        if holds_letter_forms(pieces) and any(_BREAK.search(cell) for cell in cells):
+            for row in rows:
+                if not _is_rule_row(row.text):
+                    out.extend(_cell_lines(row))
+            notes.append(f"đọc bảng Markdown (dòng {rows[0].number}–{rows[-1].number}) là bảng bố cục của văn bản: "
+                         "từng ô theo thứ tự, “<br>” là chỗ xuống dòng trong ô, bỏ dòng “|---|”")
+        elif holds_letter_forms(pieces):
+            out.extend(row for row in rows if not _is_rule_row(row.text))
+        else:
+            out.extend(dataclasses.replace(row, text=_BREAK.sub(" ", row.text), raw=_BREAK.sub(" ", row.raw))
+                       for row in rows)
+        index = end
+    return out
+
+
+def _cell_lines(row: Line) -> list[Line]:
+    """A layout table's row as lines: each cell's lines in turn, a "<br>" a line break, an empty line (a signature's
+    space) the gap before the next."""
+    out: list[Line] = []
+    gap = row.blank_before
+    for cell in _cells_kept(row.text):
+        for piece in _BREAK.split(cell):
+            text = " ".join(piece.split())
+            if not text:
+                gap = bool(out) or gap
+                continue
+            out.append(Line(text, 0, row.number, gap, raw=text))
+            gap = False
+    return out
+
+
+def _cells_kept(text: str) -> list[str]:
+    """A row's cells as written (their "<br>" marks kept)."""
+    inner = text.strip()
+    return inner[1:-1].split("|") if len(inner) >= 2 else [inner]
