@@ -1,5 +1,6 @@
 """Tables in a PDF's text as it prints (pypdf's layout mode): columns of cells lined up by runs of spaces, a cell's
-words wrapped onto the lines under it, written back as the body markup's "|" rows.
+words wrapped onto the lines under it, written back as the body markup's "|" rows, the "|---|" line's dashes
+following the columns' widths.
 
 A row starts on a line whose first column holds text, or that fills all columns but one ("Tổng cộng" under the
 "TT" column); a line with text in some columns only and none in the first goes on with the row above, each piece
@@ -38,7 +39,14 @@ def _placed(cells: list[tuple[int, int, str]], bounds: list[float]) -> dict[int,
     return out
 
 
-def _table_at(lines: list[str], at: int) -> tuple[list[list[str]], int] | None:
+def _widths(lines: list[str], bounds: list[float]) -> list[float]:
+    """Each column's width in characters: from one edge to the next, the last to the table's longest line."""
+    right = max(len(line.rstrip()) for line in lines)
+    edges = [0.0, *bounds, float(max(right, bounds[-1] + 3))]
+    return [edges[i + 1] - edges[i] for i in range(len(edges) - 1)]
+
+
+def _table_at(lines: list[str], at: int) -> tuple[list[list[str]], list[float], int] | None:
     """The table whose heading row is ``lines[at]`` (its cells set the columns) and how many lines it takes."""
     head = _cells(lines[at])
     if len(head) < MIN_COLUMNS:
@@ -60,7 +68,7 @@ def _table_at(lines: list[str], at: int) -> tuple[list[list[str]], int] | None:
         end += 1
     if sum(1 for row in rows if sum(bool(cell) for cell in row) >= MIN_COLUMNS) < 2:
         return None
-    return rows, end - at
+    return rows, _widths(lines[at:end], bounds), end - at
 
 
 def layout_tables(text: str) -> tuple[str, int]:
@@ -76,10 +84,12 @@ def layout_tables(text: str) -> tuple[str, int]:
             out.append(lines[index])
             index += 1
             continue
-        rows, used = found
+        rows, widths, used = found
         count += 1
+        narrowest = max(1.0, min(widths))
         out.append("| " + " | ".join(rows[0]) + " |")
-        out.append("|" + "|".join("---" for _ in rows[0]) + "|")
+        # The rule's dashes follow the columns' widths on the page, as the body markup reads them.
+        out.append("|" + "|".join("-" * max(3, round(3 * width / narrowest)) for width in widths) + "|")
         out.extend("| " + " | ".join(row) + " |" for row in rows[1:])
         index += used
     return "\n".join(out), count
