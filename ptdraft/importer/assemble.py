@@ -452,6 +452,29 @@ def _footer(lines: list[Line]) -> tuple[dict, list[Line]]:
     return parts, leftover
 
 
+_DISTRIBUTION_ENTRY = re.compile(r"^[-–+•]\s*(?:Như\s+trên|Lưu\b)")
+_ENTRY_MARK = re.compile(r"^[-–+•]\s")  # a list entry's dash
+
+
+def _unlabelled_distribution(lines: list[Line], start: int, end: int, notes: list[str]) -> tuple[list[Line], int]:
+    """The Nơi nhận entries a copy left without their "Nơi nhận:" line, just above the signature after the body's
+    last sentence ("…báo cáo./." / "- Như trên;" / "- Lưu: VT, VP." / "KT. GIÁM ĐỐC"): the label put back, with a
+    note, so they are read as Nơi nhận and not printed as the body's last list."""
+    if end >= len(lines) or lists.DISTRIBUTION.match(lines[end].text):
+        return lines, end
+    first = end
+    while first > start and _ENTRY_MARK.match(lines[first - 1].text):
+        first -= 1
+    block = lines[first:end]
+    if not block or first == start or not any(_DISTRIBUTION_ENTRY.match(line.text) for line in block) \
+            or not lines[first - 1].text.rstrip().endswith((END_MARK, ".")):
+        return lines, end
+    notes.append(f"các dòng {block[0].number}–{block[-1].number} (“{block[0].text}” …) không có chữ “Nơi nhận:” ở "
+                 "trên: đọc là Nơi nhận")
+    label = Line("Nơi nhận:", block[0].indent, block[0].number, block[0].blank_before)
+    return [*lines[:first], label, *lines[first:]], first
+
+
 def _read_header(lines: list[Line], notes: list[str], run_together: bool = False) -> tuple[list[Line], Header]:
     """The lines made plain (site lines above the header dropped, columns apart, typed rules off) and the header
     read at their top."""
@@ -527,6 +550,7 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
          or _plain_signature_at(lines, i) or _name_cell_at(lines, i, position)),
         len(lines),
     )
+    lines, end = _unlabelled_distribution(lines, position, end, notes)
     body_lines = list(header.kept)
     if body_lines and position < end:  # the lines kept from the header are paragraphs of their own
         lines = [*lines[:position], dataclasses.replace(lines[position], blank_before=True), *lines[position + 1:]]
