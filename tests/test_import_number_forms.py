@@ -410,11 +410,14 @@ def test_kinh_gui_entries_on_one_line_each_after_its_dash():
     assert draft.content.recipients == ("Phòng Nội vụ", "Phòng Tài chính - Kế hoạch")
 
 
+MINISTRY_HEAD = ("BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 120/BNV-VP\n"
+                 "V/v báo cáo công tác cải cách hành chính\nHà Nội, ngày 05 tháng 3 năm 2021\nKính gửi: Các sở.\n")
+MINISTRY_SIGNATURE = "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn An\n"
+
+
 def test_nơi_nhận_entries_without_their_label_above_the_signature():
-    letter = ("BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 120/BNV-VP\n"
-              "V/v báo cáo công tác cải cách hành chính\nHà Nội, ngày 05 tháng 3 năm 2021\nKính gửi: Các sở.\n"
-              "Bộ Nội vụ đề nghị các sở báo cáo kết quả cải cách hành chính./.\n- Như trên;\n- Lưu: VT, VP.\n"
-              "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn An\n")
+    letter = (MINISTRY_HEAD + "Bộ Nội vụ đề nghị các sở báo cáo kết quả cải cách hành chính./.\n- Như trên;\n"
+              "- Lưu: VT, VP.\n" + MINISTRY_SIGNATURE)
     draft, report = api.import_text(letter)
     assert draft.content.body == "Bộ Nội vụ đề nghị các sở báo cáo kết quả cải cách hành chính./."
     assert (draft.content.distribution, draft.content.archive) == (("Như trên",), ("VP",))
@@ -422,10 +425,8 @@ def test_nơi_nhận_entries_without_their_label_above_the_signature():
 
 
 def test_a_bodys_last_list_before_the_signature_stays_in_the_body():
-    letter = ("BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 120/BNV-VP\n"
-              "V/v báo cáo công tác cải cách hành chính\nHà Nội, ngày 05 tháng 3 năm 2021\nKính gửi: Các sở.\n"
-              "Bộ Nội vụ đề nghị các sở báo cáo:\n- Kết quả cải cách thủ tục;\n- Kết quả số hóa hồ sơ.\n"
-              "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn An\n")
+    letter = (MINISTRY_HEAD + "Bộ Nội vụ đề nghị các sở báo cáo:\n- Kết quả cải cách thủ tục;\n"
+              "- Kết quả số hóa hồ sơ.\n" + MINISTRY_SIGNATURE)
     draft, _ = api.import_text(letter)
     assert "Kết quả số hóa hồ sơ" in draft.content.body + draft.content.closing
     assert not draft.content.distribution
