@@ -430,3 +430,15 @@ def test_a_bodys_last_list_before_the_signature_stays_in_the_body():
     draft, _ = api.import_text(letter)
     assert "Kết quả số hóa hồ sơ" in draft.content.body + draft.content.closing
     assert not draft.content.distribution
+
+
+def test_an_assistants_note_after_the_letter_is_dropped_and_said():
+    """A letter an AI assistant wrote in Markdown ends with its own note under a "---" rule: not a recipient, not
+    the signer; a "---" note with the closing's forms in it is the letter's and stays."""
+    letter = MARKDOWN + "\n---\n\n*Lưu ý: Bạn cần điền lại số văn bản trước khi ban hành.*\n"
+    draft, report = api.import_text(letter)
+    content = draft.content
+    assert (content.signature.position, content.signature.name) == ("CHỦ TỊCH", "Nguyễn Văn An")
+    assert content.distribution == ("Như trên", "Lưu: VT")
+    assert "Lưu ý" not in str(content)
+    assert any("Lưu ý: Bạn cần điền lại" in note for note in report.notes)

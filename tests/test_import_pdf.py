@@ -21,7 +21,7 @@ SIGNATURE = [("Nơi nhận:", "KT. GIÁM ĐỐC"), ("- Như trên;", "PHÓ GIÁM
              ("", "Trần Văn Bình")]
 
 
-def _pdf(path, rows, *, words_apart=False, table=(), after=()):
+def _pdf(path, rows, *, words_apart=False, table=(), after=(), scanned_pages=0):
     """A PDF drawn by Qt: each row's left and right text at their columns (``words_apart``: each word placed on its
     own, the way some generators write, with no space between them in the file)."""
     from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
@@ -53,6 +53,9 @@ def _pdf(path, rows, *, words_apart=False, table=(), after=()):
     for line in after:
         painter.drawText(60, y, line)
         y += 18
+    for _ in range(scanned_pages):  # a page with a picture only, as a signed page scanned in
+        writer.newPage()
+        painter.fillRect(60, 60, 300, 200, 0x808080)
     painter.end()
     return path
 
@@ -180,3 +183,13 @@ def test_a_table_in_a_pdf_letter_is_imported_whole(tmp_path):
     at = rows.index("| TT | Đơn vị | Số hồ sơ | Đúng hạn |")
     assert rows[at + 1].startswith("|---|") and rows[at + 2] == "| 1 | Phòng Tổ chức | 120 | 118 |"
     assert any("bảng" in note for note in report.notes)
+
+
+def test_a_scanned_page_among_text_pages_is_said(tmp_path):
+    """A letter whose signed last page was scanned in: the text pages are read, and the report says the scanned
+    page's content was not (nothing lost without a word)."""
+    draft, report = api.import_file(_pdf(tmp_path / "scan-cuoi.pdf", _letter_rows(), scanned_pages=1))
+    assert draft.content.subject == "báo cáo cải cách hành chính"
+    assert any("trang 2 không có chữ" in note for note in report.notes)
+    plain, plain_report = api.import_file(_pdf(tmp_path / "chu.pdf", _letter_rows()))
+    assert not any("không có chữ" in note for note in plain_report.notes)

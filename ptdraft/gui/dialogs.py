@@ -8,6 +8,7 @@ import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -191,8 +193,33 @@ def _choose(parent: QWidget | None, text: str, choices, icon=None) -> str:
     return next((key for key, button in buttons if button is clicked), choices[-1][0])
 
 
+REPORT_LINES = 8  # a message of more lines (an import's report) is shown in a text box that scrolls
+
+
+class ReportDialog(QDialog):
+    """A long message (what an import recognised, line by line, labels and values in columns): in a read-only text
+    box in a fixed-width font, so its columns stay apart and it scrolls instead of growing past the screen."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setPlainText(text)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(_("OK"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        dialog_box(self, self.text, buttons)
+        fit_dialog(self, 900, 560)
+
+
 def _tell(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon) -> None:
-    """A message with one button in the interface language."""
+    """A message with one button in the interface language; a long one in a text box that scrolls."""
+    if text.count("\n") >= REPORT_LINES:
+        ReportDialog(title, text, parent).exec()
+        return
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)

@@ -130,12 +130,33 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
 _DOUBLED_DASH = re.compile(r"^([ \t]*)[-–][ \t]+[-–][ \t]+", re.M)  # "- - Như trên;": a list mark over a list mark
 
 
+_MARKDOWN_RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M)
+_CLOSING_FORMS = re.compile(rf"{forms.DISTRIBUTION_WORD}|(?:^|[\s|*>])(?:TM|KT|TL|TUQ)\.\s|PH[ỤU]\s+L[ỤU]C", re.I)
+ASSISTANT_TAIL = 600  # characters: an assistant's note after the letter ("Lưu ý: …", "Bạn có muốn …?")
+
+
+def _assistant_tail_off(text: str, notes: list[str]) -> str:
+    """A chat assistant's note after the letter's end, under a "---" rule ("*Lưu ý: Bạn cần điền lại số văn bản…*",
+    "Bạn có muốn tôi soạn thêm …?"): dropped with a note quoting it, so it is read as neither Nơi nhận nor the
+    signer. Only a short text with none of the closing's forms in it, after a Nơi nhận or a signature."""
+    rules = list(_MARKDOWN_RULE.finditer(text))
+    if not rules:
+        return text
+    last = rules[-1]
+    head, tail = text[:last.start()], text[last.end():].strip()
+    if not tail or len(tail) > ASSISTANT_TAIL or _CLOSING_FORMS.search(tail) or not _CLOSING_FORMS.search(head):
+        return text
+    notes.append(f"bỏ lời ghi chú sau đường kẻ cuối văn bản (của trợ lý viết văn bản): “{' '.join(tail.split())[:120]}”")
+    return head.rstrip() + "\n"
+
+
 def _markdown_off(text: str, notes: list[str]) -> str:
     """A text an OCR tool or a chat assistant wrote in Markdown ("**UBND HUYỆN …**", "*Độc lập …*", "# TỜ TRÌNH",
     "- - Như trên;"): the marks taken off, with a note. A text with fewer than two bold marks is left as it is."""
     found = len(_MARKDOWN_BOLD.findall(text))
     if found < 2:
         return text
+    text = _assistant_tail_off(text, notes)
     text = _MARKDOWN_BOLD.sub("", _MARKDOWN_BOLD_ITALIC.sub("*", text))  # "***": a bold's and an italic's marks
     text = _MARKDOWN_ITALIC.sub(r"\1", text)
     text = _MARKDOWN_HEADING.sub("", text)

@@ -128,7 +128,8 @@ def _place_start(words: list[str]) -> int:
         start -= 1
     provinces, communes = admin_units.unit_names()
     known = next((i for i in range(start, len(words)) if " ".join(words[i:]) in provinces | communes), None)
-    if known is not None and known != start:
+    # The whole run a name, or one word before a name's end ("Hải Ba", not "Ba"): the run is the place.
+    if known is not None and known - start >= 2:
         while known > start and words[known - 1] in _PLACE_KINDS:
             known -= 1
         start = known

@@ -34,8 +34,9 @@ def pdf_text(path: Path, where: str) -> tuple[str, list[str]]:
         pages = [page.extract_text(extraction_mode="layout") for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
-        raise InputError(f"tệp PDF bị hỏng hoặc không đọc được ({type(exc).__name__})", where) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError):
+        raise InputError("tệp PDF bị hỏng hoặc không đọc được: hãy mở bằng trình xem PDF và lưu lại, hoặc lấy lại "
+                         "tệp gốc", where) from None
     # A PDF whose words are placed one by one (no space glyphs between them) reads with a tab between words: a
     # space, the columns staying apart by their runs of spaces.
     # A table's columns lined up by spaces become "|" rows; then runs of two to four spaces between words are the
@@ -47,6 +48,10 @@ def pdf_text(path: Path, where: str) -> tuple[str, list[str]]:
         raise InputError("tệp PDF không có chữ (bản chụp hay quét thành ảnh): cần nhận dạng chữ (OCR) rồi nhập "
                          "tệp chữ đó", where)
     notes = [f"đọc chữ trong tệp PDF ({count} trang)"]
+    scans = [str(number) for number, page in enumerate(pages, start=1) if sum(ch.isalpha() for ch in page) < 20]
+    if scans:  # a signed last page scanned in: its text is not in the file, and the user must know
+        notes.append(f"trang {', '.join(scans)} không có chữ (ảnh quét): nội dung trang đó KHÔNG được nhập, cần gõ "
+                     "lại hoặc nhận dạng chữ (OCR)")
     if tables:
         notes.append(f"đọc {tables} bảng trong PDF theo các cột thẳng hàng")
     return text, notes
