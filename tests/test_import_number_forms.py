@@ -442,3 +442,26 @@ def test_an_assistants_note_after_the_letter_is_dropped_and_said():
     assert content.distribution == ("Như trên", "Lưu: VT")
     assert "Lưu ý" not in str(content)
     assert any("Lưu ý: Bạn cần điền lại" in note for note in report.notes)
+
+
+def test_a_one_line_letters_numbered_items_and_points_stay_items():
+    text = ONE_LINE_CONG_VAN.replace(
+        "về Bộ Nội vụ trước ngày 30 tháng 3 năm 2021 để tổng hợp, báo cáo Thủ tướng Chính phủ theo quy định./.",
+        "về Bộ Nội vụ như sau: 1. Đánh giá kết quả thực hiện; a) Cải cách thể chế; b) Cải cách thủ tục. "
+        "2. Đề xuất nhiệm vụ năm 2022. Đề nghị các địa phương gửi báo cáo trước ngày 30 tháng 3 năm 2021./.")
+    draft, _ = api.import_text(text)
+    items = draft.content.requirements
+    assert items[0].text == "Đánh giá kết quả thực hiện;"
+    # On one line nothing tells where the last item ends: the closing sentence stays with it, no word lost.
+    assert items[1].text.startswith("Đề xuất nhiệm vụ năm 2022. Đề nghị các địa phương")
+    assert list(items[0].subitems) == ["Cải cách thể chế;", "Cải cách thủ tục."]
+
+
+@pytest.mark.parametrize(("words", "place"), [("Số: 45/TB-UBND Hải Ba", "Hải Ba"),
+                                              ("Dự án Cầu Vàm Cống Hà Nội", "Hà Nội"),
+                                              ("tại Viêng-chăn, Lào Hà Nội", "Hà Nội")])
+def test_the_place_before_a_run_on_date(words, place):
+    from ptdraft.importer.header import _place_start
+
+    split = words.split()
+    assert " ".join(split[_place_start(split):]) == place

@@ -128,8 +128,9 @@ def _place_start(words: list[str]) -> int:
         start -= 1
     provinces, communes = admin_units.unit_names()
     known = next((i for i in range(start, len(words)) if " ".join(words[i:]) in provinces | communes), None)
-    # The whole run a name, or one word before a name's end ("Hải Ba", not "Ba"): the run is the place.
-    if known is not None and known - start >= 2:
+    # The whole run a name, or one word before a one-word name ("Hải Ba", not "Ba"): the run is the place; a name of
+    # two words or more is one ("Lào Hà Nội": "Hà Nội").
+    if known is not None and known > start and (known - start >= 2 or len(words) - known >= 2):
         while known > start and words[known - 1] in _PLACE_KINDS:
             known -= 1
         start = known
@@ -314,10 +315,18 @@ _RUN_CUTS = (  # (where, what it becomes, how many times: 0 all)
     (re.compile(r"\s+(?=[-–]\s+Lưu\b)"), "\n", 0),  # "… Cổng TTĐT - Lưu: VT": the entry's ";" left out
     (re.compile(r"\s+(?=[A-Za-z]:\\)"), "\n", 0),  # a file path glued on ("… NCTH.HH d:\2011\CV\…")
     (re.compile(r"\s+(?=(?-i:V\s*/\s*[vV])\b)"), "\n", 1),  # a công văn's "V/v" after its number
-    (re.compile(r"\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[^\W\d_a-zà-ỹ]|Điều\s+\d{1,3}\.\s)"), "\n", 0),  # items, articles
+    (re.compile(r"\s+(?=Điều\s+\d{1,3}\.\s)"), "\n", 0),  # articles
     (re.compile(r"(,\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\.?)\s+"), "\\1\n", 0),
 )
 RUN_TOGETHER = 400  # characters: a line of the header is never so long
+# A numbered item or a lettered point run on after a sentence ("… 11 giờ 00. 2. Địa điểm: …", "…; b) Thời gian …"):
+# cut before it when what follows the number opens with a capital (a point: any letter), after a sentence's end.
+_ITEM_AT = re.compile(r"(?<=[.:;])\s+(?=(?P<mark>(?:\d{1,2}|[IVX]{1,4})\.|[a-zđ]\))\s+(?P<next>\w))")
+
+
+def _item_cut(match: re.Match) -> str:
+    upper = match["next"][:1].isupper()
+    return "\n" if upper or match["mark"].endswith(")") else match.group(0)
 
 
 def split_run_together(lines: list[Line], notes: list[str], force: bool = False) -> list[Line]:
@@ -333,6 +342,7 @@ def split_run_together(lines: list[Line], notes: list[str], force: bool = False)
             continue
         for cut, by, count in _RUN_CUTS:
             text = cut.sub(by, text, count=count)
+        text = _ITEM_AT.sub(_item_cut, text)
         pieces = [piece.strip(" |") for piece in text.split("\n") if any(ch.isalnum() for ch in piece)]
         pieces = [part for piece in pieces for part in _capitals_tail_before_title(piece, pieces)]
         pieces = [part for piece in pieces for part in (_vv_then_date(piece) or _place_before_date(piece))]
