@@ -21,9 +21,11 @@ SIGNATURE = [("Nơi nhận:", "KT. GIÁM ĐỐC"), ("- Như trên;", "PHÓ GIÁM
              ("", "Trần Văn Bình")]
 
 
-def _pdf(path, rows, *, words_apart=False, table=(), after=(), scanned_pages=0):
-    """A PDF drawn by Qt: each row's left and right text at their columns (``words_apart``: each word placed on its
-    own, the way some generators write, with no space between them in the file)."""
+def _pdf(path, rows, *, words_apart=False, table=(), after=(), header=(), scanned_pages=0):
+    """A PDF drawn by Qt: ``header``'s rows first, each row's left and right text centred in its cell (a Word
+    letter's header table), then each row's left and right text at their columns (``words_apart``: each word placed
+    on its own, the way some generators write, with no space between them in the file); ``scanned_pages`` pages with
+    a picture only after them."""
     from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
     from PySide6.QtWidgets import QApplication
 
@@ -36,6 +38,10 @@ def _pdf(path, rows, *, words_apart=False, table=(), after=(), scanned_pages=0):
     font.setPointSize(12)
     painter.setFont(font)
     y = 60
+    for left, right in header:  # cells of 230 points from x = 60 and from x = 300
+        for x, text in ((60, left), (300, right)):
+            painter.drawText(x + (230 - painter.fontMetrics().horizontalAdvance(text)) // 2, y, text)
+        y += 18
     for left, right in rows:
         for x, text in ((60, left), (300, right)):
             if words_apart:
@@ -109,6 +115,26 @@ def test_a_broken_pdf_is_one_message_with_exit_2_and_nothing_written(tmp_path, d
     assert said in result.stderr and "hong.pdf" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("left", "authority"), [
+    (["UBND TỈNH QUẢNG TRỊ", "SỞ NÔNG NGHIỆP VÀ MÔI", "TRƯỜNG"], "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"),  # inside a word
+    (["UBND TỈNH QUẢNG TRỊ", "SỞ NÔNG NGHIỆP VÀ", "MÔI TRƯỜNG"], "SỞ NÔNG NGHIỆP VÀ\nMÔI TRƯỜNG"),  # lines kept
+    (["UBND TỈNH QUẢNG TRỊ", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", ""], "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")])
+def test_a_pdf_header_whose_columns_both_wrap_keeps_them_apart(tmp_path, left, authority):
+    """Both header cells wrapped (the issuing body's name, and the national title in a cell too narrow for it): the
+    right cell's "VIỆT NAM" shares its printed line with the left cell's second line, yet each column is read on
+    its own."""
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    header = [*zip(left, right), ("", ""), ("Số: 215/BC-SNNMT", "Quảng Trị, ngày 14 tháng 3 năm 2025"), ("", ""),
+              ("", "BÁO CÁO"), ("Kết quả sản xuất vụ Đông Xuân 2024 - 2025", "")]
+    rows = [("", ""), *((line, "") for line in BODY[2:]), *SIGNATURE]
+    draft, _report = api.import_file(_pdf(tmp_path / "bao-cao.pdf", rows, header=header))
+    content = draft.content
+    assert (content.parent_authority, content.authority) == ("UBND TỈNH QUẢNG TRỊ", authority)
+    assert (content.number, content.issuer_code) == (215, "SNNMT")
+    assert (content.place, content.date.isoformat()) == ("Quảng Trị", "2025-03-14")
+    assert content.body.startswith("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh")
 
 
 @pytest.mark.libreoffice

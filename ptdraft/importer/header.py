@@ -584,9 +584,14 @@ def layout_columns(lines: list[Line]) -> list[Line]:
     # A layout's columns line up: a line of the right column alone (the motto, the title's second half) starts where
     # the title does, or a few places on when the column is centred ("VIỆT NAM" under "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"),
     # with nothing on its left (a typist's tabs put each right-hand line where its left text ends; those are split
-    # by their gaps).
+    # by their gaps). When both columns wrap, the title's end shares its printed line with the left column's next
+    # line ("SỞ NÔNG NGHIỆP VÀ MÔI        VIỆT NAM" under "… CỘNG HÒA XÃ HỘI CHỦ NGHĨA"): a right-hand piece after a
+    # wide gap, in the same places, that ends the title the first line left unfinished (a typist's tabs put the whole
+    # title on that line, the motto under it wherever the left text ends).
+    head = fold((" " * lines[start].indent + (lines[start].raw or lines[start].text))[column:])
     if not any(line.indent == column or (column - 4 <= line.indent <= column + 12 and len(line.columns) == 1
                                          and _right_cell_line(line.text))
+               or _title_end_beside(line, column, head)
                for line in lines[start + 1:start + 6]):
         return lines
     end = next((i for i in range(start + 1, len(lines)) if _RECIPIENTS.match(lines[i].text)
@@ -609,6 +614,21 @@ def layout_columns(lines: list[Line]) -> list[Line]:
 def _right_cell_line(text: str) -> bool:
     """A line the right header cell holds alone: the national title's end, the motto, a place-date."""
     return bool(_TITLE_REST.match(text) or _MOTTO_HEAD_LINE.match(text) or _PLACE_DATE.match(text))
+
+
+def _title_end_beside(line: Line, column: int, head: str) -> bool:
+    """Whether a header line holds, after its left text and a wide gap, the national title's end that the title's
+    ``head`` ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA", the right column's first line) waits for: a piece starting within a few
+    places of the right column's edge (or further on, where the column is centred), the left text ending before
+    the edge."""
+    if _NATIONAL_TITLE.match(head):
+        return False
+    full = " " * line.indent + (line.raw or line.text)
+    for gap in _LAYOUT_GAP.finditer(full):
+        if gap.start() > len(full) - len(full.lstrip()) and gap.end() - gap.start() >= 6 \
+                and gap.start() < column - 2 and column - 4 <= gap.end() <= column + 16:
+            return bool(_NATIONAL_TITLE.match(f"{head} {fold(full[gap.end():])}"))
+    return False
 
 
 _LAYOUT_GAP = re.compile(r" {3,}(?=\S)")
@@ -1032,12 +1052,18 @@ def _wrapped_on(subject: list[str]) -> bool:
     return last in _GOES_ON or subject[-1].endswith((",", "-", "–")) if subject else False
 
 
+# The first half of a two-syllable word no name ends with: "MÔI" / "TRƯỜNG", "VĂN" / "PHÒNG …", "CHI" / "CỤC …".
+_NAME_GOES_ON = {"MÔI", "VĂN", "CHI", "TỔNG"}
+
+
 def _one_word_lines_joined(lines: list[str]) -> list[str]:
     """The agency's lines with a one-word line (the end of a name a narrow cell wrapped: "TỈNH HẬU" / "GIANG") put
-    back on the line above."""
+    back on the line above, and so is a line after one a narrow cell broke inside a word ("SỞ NÔNG NGHIỆP VÀ MÔI" /
+    "TRƯỜNG", though "TRƯỜNG" may open a school's name)."""
     out: list[str] = []
     for line in lines:
-        if out and len(line.split()) == 1 and not _BODY_WORDS.match(line):
+        if out and (len(line.split()) == 1 and not _BODY_WORDS.match(line)
+                    or out[-1].split()[-1] in _NAME_GOES_ON):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
