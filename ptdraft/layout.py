@@ -389,7 +389,7 @@ def _decision_head(content: Content) -> list[Block]:
             out.append(para(Element.DECIDING_AUTHORITY, line, "deciding_authority"))
     bases = [" ".join(b.split()) for b in content.legal_bases]
     # A new draft's bases get the decree's marks (";" after each, "." after the last, FORMAT.md §4.1); an imported
-    # letter's are printed with the marks it wrote, none added (decision 0025).
+    # letter's are printed with the marks it wrote, none added (decision 0024).
     bases = [b for b in bases if b] if content.distribution_as_written else _punctuate(bases)
     out.extend(para(Element.LEGAL_BASIS, b, "legal_bases") for b in bases)
     word = doctypes.DECIDING_WORD.get(doctypes.canonical(content.doc_type) or "")

@@ -55,7 +55,7 @@ RIGHT = [
     Signature(M.TM, collective="ỦY BAN NHÂN DÂN", position="CHỦ TỊCH"),
     Signature(M.TM, collective="UỶ BAN NHÂN DÂN", position="CHỦ TỊCH"),  # old tone-mark placement
     Signature(M.TM, collective="BAN THƯỜNG VỤ", position="BÍ THƯ"),
-    # A standing body's deputy signs for it with TM. alone (decision 0025).
+    # A standing body's deputy signs for it with TM. alone (decision 0024).
     Signature(M.TM, collective="THƯỜNG TRỰC HĐND", position="PHÓ CHỦ TỊCH"),
     Signature(M.TM, collective="Thường trực Hội đồng nhân dân", position="Phó Chủ tịch"),
     Signature(M.TM, collective="BAN THƯỜNG VỤ", position="PHÓ BÍ THƯ"),

@@ -6,7 +6,7 @@
   unit head's deputy signs.
 - TM. names a collective (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ …), signed by its head; its deputy signs TM. … / KT. …,
   except for a standing body whose deputies sign for it themselves (TM. THƯỜNG TRỰC HĐND / PHÓ CHỦ TỊCH, T/M BAN
-  THƯỜNG VỤ / PHÓ BÍ THƯ: decision 0025).
+  THƯỜNG VỤ / PHÓ BÍ THƯ: decision 0024).
 - Q. is an acting head, signing under the head's title.
 - The title after KT., TL., TUQ. and Q. is the head's, never a deputy's nor a collective's name.
 
@@ -36,7 +36,7 @@ _COLLECTIVES: tuple[Words, ...] = tuple(tuple(name.split()) for name in (
     "ủy ban", "hội đồng", "ban", "thường trực", "đoàn", "chính phủ", "tập thể", "bộ chính trị", "đảng ủy",
     "đảng đoàn", "chi bộ", "ubnd", "hđnd",
 ))
-# The standing bodies a deputy signs for with "TM." alone (decision 0025): the Thường trực of a People's Council,
+# The standing bodies a deputy signs for with "TM." alone (decision 0024): the Thường trực of a People's Council,
 # whose Phó Chủ tịch is a member of it as its Chủ tịch is, not a deputy signing in the Chủ tịch's place; a Ban
 # Thường vụ and a Ban Bí thư; and the Party's committees, whose letters follow the Party's guide (Hướng dẫn
 # 36-HD/VPTW: "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"), not the decree. A Ủy ban nhân dân's or a Hội đồng's deputy still
