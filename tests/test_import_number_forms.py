@@ -465,3 +465,15 @@ def test_the_place_before_a_run_on_date(words, place):
 
     split = words.split()
     assert " ".join(split[_place_start(split):]) == place
+
+
+@pytest.mark.parametrize(("line", "lines"), [
+    ("KT. TỔ TRƯỞNG TỔ PHÓ THƯỜNG TRỰC Ngô Hải Phan", ["KT. TỔ TRƯỞNG", "TỔ PHÓ THƯỜNG TRỰC", "Ngô Hải Phan"]),
+    ("KT. CHỦ TỊCH P.CHỦ TỊCH Lê Quang Hòa", ["KT. CHỦ TỊCH", "P.CHỦ TỊCH", "Lê Quang Hòa"]),
+    ("KT. ĐOÀN TRƯỞNG PHÓ ĐOÀN TRƯỞNG Lê Văn An", ["KT. ĐOÀN TRƯỞNG", "PHÓ ĐOÀN TRƯỞNG", "Lê Văn An"]),
+    ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"]),
+])
+def test_a_run_together_signature_into_its_lines(line, lines):
+    from ptdraft.importer.header import _signature_then_name
+
+    assert _signature_then_name(line) == lines

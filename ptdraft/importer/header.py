@@ -387,7 +387,7 @@ _SIGNER_TITLE = (r"(?:BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+V�
                  r"|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|CHỦ\s+NHIỆM|(?:TM|KT|TL|TUQ)\.)")
 _TITLE_OPENS = {"PHÓ", "THỨ", "CHÁNH", "Q."}
 _TITLE_PAIRS = {"CHỦ TỊCH", "GIÁM ĐỐC", "VỤ TRƯỞNG", "CỤC TRƯỞNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "TỔNG CỤC"}
-_TITLE_COMPOUND = {"BỘ", "VỤ", "CỤC", "VIỆN", "HIỆU", "THỨ", "PHÓ"}
+_TITLE_COMPOUND = {"BỘ", "VỤ", "CỤC", "VIỆN", "HIỆU", "THỨ", "PHÓ", "TỔ", "ĐOÀN", "ĐỘI", "TRẠM", "HẠT", "KHOA"}
 
 
 def _signature_then_name(piece: str) -> list[str]:
@@ -422,9 +422,11 @@ def _signature_then_name(piece: str) -> list[str]:
     lines = [capitals]
     if forms.SIGNING_FORM.match(capitals):
         form, *title = capitals.split()
-        cut = next((i for i in range(1, len(title)) if title[i] in _TITLE_OPENS
+        cut = next((i for i in range(1, len(title)) if title[i] in _TITLE_OPENS or title[i].startswith("P.")
                     or " ".join(title[i:i + 2]) in _TITLE_PAIRS
                     or title[i] == "TRƯỞNG" and title[i - 1] not in _TITLE_COMPOUND), None)
+        if cut is not None and title[cut] == "PHÓ" and cut > 1 and title[cut - 1] in _TITLE_COMPOUND:
+            cut -= 1  # "KT. TỔ TRƯỞNG TỔ PHÓ …": the deputy's title is "TỔ PHÓ"
         if cut is not None:
             lines = [" ".join([form, *title[:cut]]), " ".join(title[cut:])]
     return [*head, *lines, name, *([after] if after else [])]
