@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ptdraft import rules
+from ptdraft.rules import Element
 from ptdraft.templating import part_fields
 from ptdraft.reference.dates import as_date
 from ptdraft.gui.i18n import _
@@ -186,6 +188,11 @@ class PrintedBox(QPlainTextEdit):
         cursor.insertText(text[start:len(text) - end])
 
 
+# The parts the page prints in capitals whatever their case in the draft (rules.STYLES: upper), by their element.
+_IN_CAPITALS = {"parent_authority": Element.PARENT_AUTHORITY, "authority": Element.AUTHORITY,
+                "deciding_authority": Element.DECIDING_AUTHORITY, "circulation": Element.CIRCULATION}
+
+
 def printed_text(value: object) -> str:
     """A part's printed value as the clerk reads it: a list one entry a line, items numbered."""
     if isinstance(value, str):
@@ -319,6 +326,8 @@ class PartEditor(QWidget):
                 text = ", ".join(str(unit) for unit in value)
             else:
                 text = printed_text(value)
+            if self.part in _IN_CAPITALS and rules.STYLES[_IN_CAPITALS[self.part]].upper:
+                text = text.upper()  # as the page prints it ("UBND TỈNH QUẢNG TRỊ" for "UBND TỈNH Quảng Trị")
             text = text if len(text) <= 3000 else text[:2997] + "…"
             self.printed.show_text(text)
             lines = min(6, max(1, len(text) // 60 + text.count("\n") + 1))

@@ -311,7 +311,9 @@ def test_a_field_printed_in_two_steps_shows_one_value(make_window):
     type_text(first, "Quảng Trị")
     settle(window)
     assert second.text() == "Quảng Trị"
-    assert window.steps[STEP["authority"]].part_editors["parent_authority"].printed.toPlainText() == "UBND TỈNH Quảng Trị"
+    # The box says how the part prints: the header prints the parent body in capitals.
+    assert window.steps[STEP["authority"]].part_editors["parent_authority"].printed.toPlainText() == "UBND TỈNH QUẢNG TRỊ"
+    assert window.filled.parent_authority == "UBND TỈNH Quảng Trị"
 
 
 def test_a_saved_draft_keeps_loading_and_its_parts_stay(make_window, tmp_path):
