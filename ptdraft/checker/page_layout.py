@@ -13,6 +13,7 @@ Coordinates are twips; x is measured from the left margin.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -151,33 +152,8 @@ def break_lines(doc: DocInfo, para: ParaInfo) -> Lines:
     """The lines a paragraph takes in its container (an empty paragraph takes one)."""
     x, width = container(doc, para)
     inner = max(1, width - max(0, para.left_indent) - max(0, para.right_indent))
-    widths: list[int] = []
-    line, spaces = 0, 0  # the text of the line so far, and the spaces after it (they do not count at a break)
-    available = inner - max(0, para.first_indent)
-    for text, run in _tokens(para.runs):
-        if text == "\n":
-            widths.append(line)
-            line, spaces, available = 0, 0, inner
-            continue
-        size = _width(text, run)
-        if text.isspace() and "\t" not in text:
-            spaces += size
-            continue
-        if line and line + spaces + size > available:
-            widths.append(line)
-            line, spaces, available = 0, 0, inner
-        elif line:
-            line += spaces
-        spaces = 0
-        while size > available and line == 0 and len(text) > 1:  # a word wider than the line: broken where it overflows
-            cut = max(1, int(len(text) * available / size))
-            widths.append(_width(text[:cut], run))
-            text = text[cut:]
-            size = _width(text, run)
-            available = inner
-        line += size
-    widths.append(line)
-    return Lines(tuple(widths), x, width)
+    pieces = ((text, functools.partial(_width, run=run)) for text, run in _tokens(para.runs))
+    return Lines(metrics.break_widths(pieces, inner, inner - max(0, para.first_indent)), x, width)
 
 
 def _line_height(para: ParaInfo) -> float:

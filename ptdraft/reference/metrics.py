@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import unicodedata
+from typing import Callable, Iterable
 
 from ptdraft.resources import resource
 
@@ -60,31 +62,49 @@ def line_height(size_pt: float, *, bold: bool = False, italic: bool = False) -> 
     return table["line"][_style(bold, italic)] * size_pt * TWIPS_PER_POINT / table["units"]
 
 
+def break_widths(pieces: Iterable[tuple[str, Callable[[str], int]]], width: int,
+                 first: int | None = None) -> tuple[int, ...]:
+    """The width of each line a text takes in a line ``width`` twips wide (``first``: the first line's room), broken
+    as Word and LibreOffice break it: at spaces (the spaces at a break do not count), a word wider than the line
+    broken where it overflows, a "\\n" piece a forced break. ``pieces`` are the words, the runs of spaces and the
+    breaks, each with how it measures (its run's size and weight). The one breaking rule of ptdraft: the checker's
+    paginator and the layout's rule widths both use it."""
+    out: list[int] = []
+    line, spaces = 0, 0  # the width of the line so far, and of the spaces after it
+    available = width if first is None else first
+    for text, measure in pieces:
+        if text == "\n":
+            out.append(line)
+            line, spaces, available = 0, 0, width
+            continue
+        size = measure(text)
+        if text.isspace() and "\t" not in text:
+            spaces += size
+            continue
+        if line and line + spaces + size > available:
+            out.append(line)
+            line, spaces, available = 0, 0, width
+        elif line:
+            line += spaces
+        spaces = 0
+        while size > available and line == 0 and len(text) > 1:
+            cut = max(1, int(len(text) * available / size))
+            out.append(measure(text[:cut]))
+            text = text[cut:]
+            size = measure(text)
+            available = width
+        line += size
+    out.append(line)
+    return tuple(out)
+
+
 def wrapped_widths(text: str, width: int, size_pt: float, *, bold: bool = False, italic: bool = False) -> tuple[int, ...]:
-    """The width of each line ``text`` takes in a box ``width`` twips wide, broken as Word breaks one run (at spaces;
-    the spaces at a break do not count; a word wider than the box broken where it overflows), as the checker's
-    paginator breaks a paragraph (:func:`ptdraft.checker.page_layout.break_lines`). A line that fits is measured
-    whole, as :func:`text_width` measures it."""
+    """The width of each line one run of ``text`` takes in a box ``width`` twips wide (:func:`break_widths`); a text
+    that fits is one line, measured whole as :func:`text_width` measures it."""
     def measure(piece: str) -> int:
         return text_width(piece, size_pt, bold=bold, italic=italic)
 
-    out: list[int] = []
-    line = ""  # the line so far; the spaces after it wait in ``spaces`` (they do not count at a break)
-    spaces = ""
-    for word in text.split(" "):
-        if not word:
-            spaces += " "
-            continue
-        if line and measure(line + spaces + word) > width:
-            out.append(measure(line))
-            line = ""
-        elif line:
-            line += spaces
-        while line == "" and len(word) > 1 and measure(word) > width:
-            cut = max(1, int(len(word) * width / measure(word)))
-            out.append(measure(word[:cut]))
-            word = word[cut:]
-        line += word
-        spaces = " "
-    out.append(measure(line))
-    return tuple(out)
+    whole = measure(text)
+    if whole <= width:
+        return (whole,)
+    return break_widths(((piece, measure) for piece in re.findall(r" +|[^ ]+", text)), width)
