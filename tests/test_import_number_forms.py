@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ptdraft import api, layout
-from ptdraft.model import NO_TYPE_GROUP
+from ptdraft.model import NO_TYPE_GROUP, SigningMode
 from ptdraft.reference import forms
 from tests.support.import_scoring import read_rendered
 
@@ -467,13 +467,16 @@ def test_the_place_before_a_run_on_date(words, place):
     assert " ".join(split[_place_start(split):]) == place
 
 
-@pytest.mark.parametrize(("line", "lines"), [
-    ("KT. TỔ TRƯỞNG TỔ PHÓ THƯỜNG TRỰC Ngô Hải Phan", ["KT. TỔ TRƯỞNG", "TỔ PHÓ THƯỜNG TRỰC", "Ngô Hải Phan"]),
-    ("KT. CHỦ TỊCH P.CHỦ TỊCH Lê Quang Hòa", ["KT. CHỦ TỊCH", "P.CHỦ TỊCH", "Lê Quang Hòa"]),
-    ("KT. ĐOÀN TRƯỞNG PHÓ ĐOÀN TRƯỞNG Lê Văn An", ["KT. ĐOÀN TRƯỞNG", "PHÓ ĐOÀN TRƯỞNG", "Lê Văn An"]),
-    ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"]),
+@pytest.mark.parametrize(("line", "head", "position", "name"), [
+    ("KT. TỔ TRƯỞNG TỔ PHÓ THƯỜNG TRỰC Ngô Hải Phan", "TỔ TRƯỞNG", "TỔ PHÓ THƯỜNG TRỰC", "Ngô Hải Phan"),
+    ("KT. CHỦ TỊCH P.CHỦ TỊCH Lê Quang Hòa", "CHỦ TỊCH", "P.CHỦ TỊCH", "Lê Quang Hòa"),
+    ("KT. ĐOÀN TRƯỞNG PHÓ ĐOÀN TRƯỞNG Lê Văn An", "ĐOÀN TRƯỞNG", "PHÓ ĐOÀN TRƯỞNG", "Lê Văn An"),
+    ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn An", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn An"),
 ])
-def test_a_run_together_signature_into_its_lines(line, lines):
-    from ptdraft.importer.header import _signature_then_name
-
-    assert _signature_then_name(line) == lines
+def test_a_run_together_signature_into_its_lines(line, head, position, name):
+    """The name cut off a run-together signature; the signature reader takes the form's and the signer's titles
+    apart, as for a site's joined lines."""
+    text = ONE_LINE_CONG_VAN.replace("KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn An", line)
+    signature = api.import_text(text)[0].content.signature
+    assert (signature.mode, signature.head_title, signature.position, signature.name) == (
+        SigningMode.KT, head, position, name)

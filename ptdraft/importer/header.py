@@ -385,16 +385,13 @@ def _recipients_then_body(piece: str, after_recipients: bool = False) -> list[st
 # A signer's title that may follow a Lưu entry run on without its full stop ("- Lưu VT, KGVX (3) BỘ TRƯỞNG, CHỦ NHIỆM …")
 _SIGNER_TITLE = (r"(?:BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+(?:PHÒNG|BAN)|PHÓ\s|THỨ\s+TRƯỞNG"
                  r"|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|CHỦ\s+NHIỆM|(?:TM|KT|TL|TUQ)\.)")
-_TITLE_OPENS = {"PHÓ", "THỨ", "CHÁNH", "Q."}
-_TITLE_PAIRS = {"CHỦ TỊCH", "GIÁM ĐỐC", "VỤ TRƯỞNG", "CỤC TRƯỞNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "TỔNG CỤC"}
-_TITLE_COMPOUND = {"BỘ", "VỤ", "CỤC", "VIỆN", "HIỆU", "THỨ", "PHÓ", "TỔ", "ĐOÀN", "ĐỘI", "TRẠM", "HẠT", "KHOA"}
 
 
 def _signature_then_name(piece: str) -> list[str]:
     """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Hà Công Tuấn" (or a Lưu entry with the signature run on after it: "- Lưu: VT, QHQT(2).
-    BỘ TRƯỞNG CHỦ NHIỆM Nguyễn Xuân Phúc"): the signing form and title in capitals, then the signer's name, cut into
-    the signature's lines (the form's line, the title's when a head's title follows, the name), what runs on after
-    the name a line of its own."""
+    BỘ TRƯỞNG CHỦ NHIỆM Nguyễn Xuân Phúc"): the signing form and titles in capitals, then the signer's name, each a
+    line (the signature reader takes the form's and the signer's titles apart), what runs on after the name a line
+    of its own."""
     head: list[str] = []
     lead = re.match(r"^([-–+•]\s*Lưu\b.*?\.(?:\s*\d{1,3}\b)?)\s+(?=\S)", piece) \
         or re.match(rf"^([-–+•]\s*Lưu\b.*?)\s+(?={_SIGNER_TITLE})", piece)
@@ -417,19 +414,7 @@ def _signature_then_name(piece: str) -> list[str]:
     if not capitals or not upper_line(capitals) or not size:
         return [*head, piece] if head else [piece]
     name, after = " ".join(rest[:size]), " ".join(rest[size:])
-    # "KT. BỘ TRƯỞNG THỨ TRƯỞNG", "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH": the signer's title starts at the first word that
-    # opens a title ("PHÓ", "THỨ", "CHỦ TỊCH", "TRƯỞNG PHÒNG"), not inside the head's ("BỘ TRƯỞNG")
-    lines = [capitals]
-    if forms.SIGNING_FORM.match(capitals):
-        form, *title = capitals.split()
-        cut = next((i for i in range(1, len(title)) if title[i] in _TITLE_OPENS or title[i].startswith("P.")
-                    or " ".join(title[i:i + 2]) in _TITLE_PAIRS
-                    or title[i] == "TRƯỞNG" and title[i - 1] not in _TITLE_COMPOUND), None)
-        if cut is not None and title[cut] == "PHÓ" and cut > 1 and title[cut - 1] in _TITLE_COMPOUND:
-            cut -= 1  # "KT. TỔ TRƯỞNG TỔ PHÓ …": the deputy's title is "TỔ PHÓ"
-        if cut is not None:
-            lines = [" ".join([form, *title[:cut]]), " ".join(title[cut:])]
-    return [*head, *lines, name, *([after] if after else [])]
+    return [*head, capitals, name, *([after] if after else [])]
 
 
 def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:

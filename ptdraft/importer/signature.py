@@ -85,7 +85,8 @@ _GLUED_NAME = re.compile(r"^(?P<title>.*[A-ZÀ-Ỹ]{2,})\s?(?P<name>[A-ZÀ-ỸĐ
 # Where a line holds two signing forms ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"): before the second.
 _SECOND_FORM = re.compile(r"\s+(?=(?:KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ])")
 # The deputy's title after a "KT." form's head title on its line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "KT. BỘ TRƯỞNG THỨ TRƯỞNG").
-_DEPUTY_AFTER = re.compile(r"^(?P<form>KT\.\s*\S.*?)\s+(?P<position>(?:PHÓ|THỨ)\s.*)$")
+_DEPUTY_AFTER = re.compile(r"^(?P<form>KT\.\s*\S.*?)\s+(?P<position>(?:(?:TỔ|ĐỘI|ĐOÀN|TRẠM)\s+)?(?:PHÓ|THỨ)\s.*"
+                           r"|P\.\s*\S.*)$")  # "TỔ PHÓ …" of a team, the abbreviated "P.CHỦ TỊCH"
 # The head's title after a "TM." form's collective body ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", "TM. BAN THƯỜNG VỤ BÍ THƯ");
 # a body whose own name ends in such words ("TM. BAN GIÁM ĐỐC") is not split: its last word before them is no "BAN".
 _HEAD_AFTER_BODY = re.compile(r"^(?P<form>TM\.\s*\S.*?(?<!\bBAN))\s+(?P<position>(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ"
