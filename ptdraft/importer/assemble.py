@@ -473,8 +473,6 @@ def _footer(lines: list[Line]) -> tuple[dict, list[Line]]:
     return parts, leftover
 
 
-_DISTRIBUTION_ENTRY = re.compile(r"^[-–+•]\s*(?:Như\s+trên|Lưu\b)")
-_ENTRY_MARK = re.compile(r"^[-–+•]\s")  # a list entry's dash
 
 
 def _unlabelled_distribution(lines: list[Line], start: int, end: int, notes: list[str]) -> tuple[list[Line], int]:
@@ -484,10 +482,10 @@ def _unlabelled_distribution(lines: list[Line], start: int, end: int, notes: lis
     if end >= len(lines) or lists.DISTRIBUTION.match(lines[end].text):
         return lines, end
     first = end
-    while first > start and _ENTRY_MARK.match(lines[first - 1].text):
+    while first > start and lists.BULLET.match(lines[first - 1].text) and lines[first - 1].text[1:2].isspace():
         first -= 1
     block = lines[first:end]
-    if not block or first == start or not any(_DISTRIBUTION_ENTRY.match(line.text) for line in block) \
+    if not block or first == start or not any(lists.is_distribution_entry(line.text) for line in block) \
             or not lines[first - 1].text.rstrip().endswith((END_MARK, ".")):
         return lines, end
     notes.append(f"các dòng {block[0].number}–{block[-1].number} (“{block[0].text}” …) không có chữ “Nơi nhận:” ở "

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from ptdraft.importer.lines import PARAGRAPH_INDENT, Line, fold, join_lines
 from ptdraft.reference import forms
+from ptdraft.rules import SAME_AS_ABOVE
 
 RECIPIENTS = forms.RECIPIENTS
 DISTRIBUTION = forms.DISTRIBUTION
-_BULLET = re.compile(r"^[-+•–]\s*")
+BULLET = re.compile(r"^[-+•–]\s*")  # an entry's dash or bullet
 _NOTE = re.compile(r"^(?P<entry>.*?)\s*[;,.]?\s*(?P<note>\([^()]*\))\s*[;.]?$")
 _ARCHIVE = re.compile(r"^Lưu\b\s*:?\s*(?P<rest>.*)$", re.I)
 # A drafter's code with the copies kept ("(NVT-15b)", "(H2b)", "NVT.15b"), as some offices type it under "Lưu".
@@ -25,7 +26,7 @@ _DRAFTER_LINE = re.compile(rf"\({_DRAFTER_CODE}\)\.?$|^[A-ZĐ]{{1,6}}[-.]?\d{{1,
 
 def clean_entry(text: str) -> str:
     """An entry without its dash and final punctuation, with a note in brackets moved before the final mark."""
-    text = fold(_BULLET.sub("", text.strip()))
+    text = fold(BULLET.sub("", text.strip()))
     note = _NOTE.match(text)
     if note and note.group("entry"):
         text = f"{note.group('entry')} {note.group('note')}"
@@ -38,7 +39,7 @@ def _entries(lines: list[Line], stop) -> tuple[list[str], int]:
     for index, line in enumerate(lines):
         if stop(line, entries):
             return entries, index
-        if _BULLET.match(line.text) or not entries:
+        if BULLET.match(line.text) or not entries:
             entries.append(line.text)
         else:
             entries[-1] = join_lines(entries[-1], line.text)  # "QT-" / "TV;": a code broken at its "-" has no space
@@ -59,18 +60,18 @@ def parse_recipients(lines: list[Line], indented: bool) -> tuple[list[str], int]
     def stop(line: Line, entries: list[str]) -> bool:
         if not entries:
             return False
-        if alone and len(entries) == 1 and not _BULLET.match(line.text) and line.text[:1].isupper() \
+        if alone and len(entries) == 1 and not BULLET.match(line.text) and line.text[:1].isupper() \
                 and line.width > 1.2 * lines[0].width:
             return True
-        if line.blank_before and _BULLET.match(line.text) and entries[-1].rstrip().endswith((";", ",")):
+        if line.blank_before and BULLET.match(line.text) and entries[-1].rstrip().endswith((";", ",")):
             return False  # the next entry after a blank line (pdftotext -layout spaces a list's lines apart)
         if indented and not line.blank_before and line.indent >= lines[0].indent + 2 * PARAGRAPH_INDENT \
-                and not entries[-1].rstrip().endswith((".", ";")) and not _BULLET.match(line.text):
+                and not entries[-1].rstrip().endswith((".", ";")) and not BULLET.match(line.text):
             return False  # the entry wrapped onto a line set under its own text, deeper than "Kính gửi"
-        if line.blank_before or (indented and line.indent >= PARAGRAPH_INDENT and not _BULLET.match(line.text)):
+        if line.blank_before or (indented and line.indent >= PARAGRAPH_INDENT and not BULLET.match(line.text)):
             return True
         # After an entry that ends the list with ".", only another dash entry goes on.
-        return entries[-1].rstrip().endswith(".") and not _BULLET.match(line.text)
+        return entries[-1].rstrip().endswith(".") and not BULLET.match(line.text)
 
     rest = lines[1:]
     if first:
@@ -97,7 +98,7 @@ def parse_telegram_recipients(lines: list[Line]) -> tuple[list[str], int]:
     entries: list[str] = []
     used = 0
     for line in lines:
-        if _BULLET.match(line.text):
+        if BULLET.match(line.text):
             entries.append(line.text)
         elif entries and not entries[-1].rstrip().endswith((";", ".")) and line.text[:1].islower():
             entries[-1] = f"{entries[-1]} {line.text}"
@@ -175,6 +176,14 @@ def reprints(archive: Archive) -> bool:
 SIGNING_FORM = forms.SIGNING_FORM  # TM., KT., TL., TUQ., Q. and the older spellings (FORMAT.md §8)
 
 
+def is_distribution_entry(text: str) -> bool:
+    """Whether a dash entry is one only a Nơi nhận holds: "- Như trên;", "- Lưu: VT, …"."""
+    if not BULLET.match(text):
+        return False
+    entry = BULLET.sub("", text.strip())
+    return entry.startswith(SAME_AS_ABOVE) or bool(_ARCHIVE.match(entry))
+
+
 def is_signature_start(line: Line) -> bool:
     """A line that opens the signature block: "TM. …", "KT. …", "TL. …", "TUQ. …", "Q. …" (older: "T/M …", "K/T …")."""
     return bool(SIGNING_FORM.match(line.text)) and line.text[:2].isupper()
@@ -193,16 +202,16 @@ def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:
             return True
         if not entries:
             return False
-        if _ARCHIVE.match(_BULLET.sub("", entries[-1])):
+        if _ARCHIVE.match(BULLET.sub("", entries[-1])):
             if _DRAFTER_LINE.match(line.text.strip()) and not _DRAFTER_LINE.search(entries[-1]):
                 return False  # the drafter's code on a line of its own under "Lưu" ("(NVT-15b)"): the Lưu line's
-            return not _BULLET.match(line.text) and (line.blank_before or not line.text[:1].islower())
-        if entries[-1].rstrip().endswith("-") and not _BULLET.match(line.text):
+            return not BULLET.match(line.text) and (line.blank_before or not line.text[:1].islower())
+        if entries[-1].rstrip().endswith("-") and not BULLET.match(line.text):
             return False  # an entry broken at a "-" goes on after a PDF's blank line
-        if not entries[-1].rstrip().endswith((";", ".")) and not _BULLET.match(line.text) \
+        if not entries[-1].rstrip().endswith((";", ".")) and not BULLET.match(line.text) \
                 and not (line.text.isupper() or is_signature_start(line)) and line.text.rstrip().endswith((";", ",", ":", "-")):
             return False  # an entry left open goes on in a line that ends as an entry's part does
-        return line.blank_before and not _BULLET.match(line.text) and not line.text.startswith("(")
+        return line.blank_before and not BULLET.match(line.text) and not line.text.startswith("(")
 
     entries, used = _entries(rest, stop)
     used = used if not first else used - 1
