@@ -260,9 +260,8 @@ def _type_then_rest(text: str, run: bool = False) -> list[str]:
 
 
 def _capitals(word: str) -> bool:
-    """A word of two letters or more, all capitals ("UBND", "NGUYỄN"), or one capital letter ("Ý")."""
-    letters = [ch for ch in word if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters) and (len(letters) >= 2 or len(word) == 1)
+    """A word in capitals ("UBND", "NGUYỄN", :func:`upper_line`), or one capital letter ("Ý")."""
+    return upper_line(word) or (len(word) == 1 and word.isupper())
 
 
 # What a website or a converter puts before the header: the post's date and title, a site name, a download box, a
