@@ -16,6 +16,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
 from ptdraft import api
+from tests.support.word_letters import closing_row
 from ptdraft.checker import check_bytes
 from ptdraft.checker.recognise import recognise, text_of
 from ptdraft.ooxml import docx_reader
@@ -233,14 +234,7 @@ def _boxed_header(kind: str = "vml", right_first: bool = False) -> bytes:
                  "2. Địa điểm: Trụ sở Tiếp công dân huyện, thị trấn Tây Đằng.",
                  "Thường trực Hội đồng nhân dân huyện thông báo để công dân được biết./."):
         _para(document, text, WD_ALIGN_PARAGRAPH.JUSTIFY, indent=1.0)
-    table = document.add_table(rows=1, cols=2)
-    left, right = table.cell(0, 0), table.cell(0, 1)
-    left.text = "Nơi nhận:"
-    for line in ("- TT Huyện ủy;", "- Lưu: VT."):
-        left.add_paragraph(line)
-    right.text = "TM. THƯỜNG TRỰC HĐND"
-    for line in ("PHÓ CHỦ TỊCH", "", "", "Đỗ Mạnh Hùng"):
-        right.add_paragraph(line)
+    closing_row(document, ["- TT Huyện ủy;", "- Lưu: VT."], ["TM. THƯỜNG TRỰC HĐND", "PHÓ CHỦ TỊCH", "", "", "Đỗ Mạnh Hùng"])
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -14,6 +14,7 @@ from ptdraft import api, cli
 from ptdraft.checker import check_bytes
 from ptdraft.errors import InputError
 from ptdraft.ooxml import docx_reader
+from tests.support.word_letters import cell_lines, closing_row
 
 _WPS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -25,26 +26,17 @@ def _letter(number: str = "125", date_line: str = "Quảng Trị, ngày 05 thán
     """A công văn typed in Word: a header table, Kính gửi, two paragraphs, the close, a Nơi nhận/signature table."""
     document = docx.Document()
     header = document.add_table(rows=2, cols=2)
-    header.cell(0, 0).text = "UBND TỈNH QUẢNG TRỊ"
-    header.cell(0, 0).add_paragraph("SỞ NỘI VỤ")
-    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    header.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
-    header.cell(1, 0).text = f"Số: {number}/SNV-CCVC"
-    header.cell(1, 0).add_paragraph("V/v báo cáo số lượng công chức năm 2026")
-    header.cell(1, 1).text = date_line
+    for (row, column), lines in {(0, 0): ["UBND TỈNH QUẢNG TRỊ", "SỞ NỘI VỤ"],
+                                 (0, 1): ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+                                 (1, 0): [f"Số: {number}/SNV-CCVC", "V/v báo cáo số lượng công chức năm 2026"],
+                                 (1, 1): [date_line]}.items():
+        cell_lines(header.cell(row, column), lines)
     document.add_paragraph("Kính gửi: Ủy ban nhân dân các xã, phường.")
     document.add_paragraph("Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh, Sở Nội vụ đề nghị các xã báo cáo số lượng "
                            "công chức có mặt đến ngày 31/3/2026.")
     document.add_paragraph("Báo cáo gửi về Sở Nội vụ trước ngày 10/4/2026.")
     document.add_paragraph("Trân trọng./.")
-    closing = document.add_table(rows=1, cols=2)
-    left, right = closing.cell(0, 0), closing.cell(0, 1)
-    left.text = "Nơi nhận:"
-    for line in ("- Như trên;", "- Lưu: VT, CCVC."):
-        left.add_paragraph(line)
-    right.text = "KT. GIÁM ĐỐC"
-    for line in ("PHÓ GIÁM ĐỐC", "", "", "Trần Thị Minh Hà"):
-        right.add_paragraph(line)
+    closing_row(document, ["- Như trên;", "- Lưu: VT, CCVC."], ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "", "Trần Thị Minh Hà"])
     return document
 
 

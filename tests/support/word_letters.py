@@ -13,3 +13,18 @@ def word_header(document, number: str, subject: str | None = None) -> None:
     if subject:
         table.cell(1, 0).add_paragraph(f"V/v {subject}")
     table.cell(1, 1).text = "Hà Giang, ngày 12 tháng 3 năm 2019"
+
+
+def cell_lines(cell, lines) -> None:
+    """``lines`` as the paragraphs of a table cell: the first in the cell's own paragraph, the others after it."""
+    first, *rest = lines
+    cell.text = first
+    for line in rest:
+        cell.add_paragraph(line)
+
+
+def closing_row(document, distribution, signature) -> None:
+    """The Nơi nhận | signature row a clerk types under the body: a borderless table of one row, two cells."""
+    table = document.add_table(rows=1, cols=2)
+    cell_lines(table.cell(0, 0), ["Nơi nhận:", *distribution])
+    cell_lines(table.cell(0, 1), signature)
