@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ptdraft.importer.tables import markup_rows
+
 _GAP = re.compile(r" {3,}")
 MIN_COLUMNS = 3
 
@@ -86,10 +88,7 @@ def layout_tables(text: str) -> tuple[str, int]:
             continue
         rows, widths, used = found
         count += 1
-        narrowest = max(1.0, min(widths))
-        out.append("| " + " | ".join(rows[0]) + " |")
-        # The rule's dashes follow the columns' widths on the page, as the body markup reads them.
-        out.append("|" + "|".join("-" * max(3, round(3 * width / narrowest)) for width in widths) + "|")
-        out.extend("| " + " | ".join(row) + " |" for row in rows[1:])
+        # The markup a DOCX table is written as, its rule's dashes following the columns' widths on the page.
+        out.extend(markup_rows(rows, [round(width * 20) for width in widths], header=True))
         index += used
     return "\n".join(out), count
