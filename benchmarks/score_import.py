@@ -1,4 +1,4 @@
-"""Print the importer's structural score per part (issue 11): ``python3 benchmarks/score_import.py [--cases] [--word] [--pdf] [--one-line] [--narrow] [FOLDER ...]``.
+"""Print the importer's structural score per part (issue 11): ``python3 benchmarks/score_import.py [--cases] [--word] [--pdf] [--one-line] [--narrow] [--sites] [FOLDER ...]``.
 
 Each folder holds NAME.txt/.docx with NAME.json annotations (the form of tests/data/samples/real); without
 arguments the tuned samples, the tuned corpus and the held-out corpus (tests/data/corpus/{tuned,heldout}) are
@@ -10,7 +10,9 @@ while the importer is changed) unless ``--cases`` is given. ``--word`` also scor
 without tables, columns apart by tabs) and imported from the DOCX; ``--pdf`` prints the Word letters (header in a
 table) to PDF with LibreOffice and imports the text ``pdftotext`` reads out of them (plain and ``-layout``);
 ``--one-line`` imports every text letter and excerpt with its lines run together on one line, ``--narrow`` with every
-line wrapped at 24 characters. See
+line wrapped at 24 characters; ``--sites`` builds each annotated letter and excerpt as other sites print it
+(tests/support/import_scoring.site_text: merged cells with " | ", columns apart by spaces, cells flattened, one
+column after the other in either order, rows interleaved) and imports that text. See
 tests/support/import_scoring.py for what each part measures.
 """
 from __future__ import annotations
@@ -22,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.support.import_scoring import (  # noqa: E402
-    PARTS, narrow_cells, run_together, score_folder, score_pdf_folder, score_variant_folder, score_word_folder, table,
+    PARTS, SITE_STYLES, narrow_cells, run_together, score_folder, score_pdf_folder, score_site_folder, score_variant_folder, score_word_folder, table,
 )
 
 DEFAULT = ("tests/data/samples/real", "tests/data/corpus/tuned", "tests/data/corpus/heldout",
@@ -61,6 +63,11 @@ def main(argv: list[str]) -> int:
             for folder in [ROOT / name for name in DEFAULT[1:]]:
                 means, per_case = score_variant_folder(folder, variant)
                 _print(f"{folder} {how}", folder, means, per_case, cases)
+    if "--sites" in argv:
+        for style in SITE_STYLES:
+            for folder in [ROOT / name for name in DEFAULT[1:]]:
+                means, per_case = score_site_folder(folder, style)
+                _print(f"{folder} printed by a site ({style})", folder, means, per_case, cases)
     if pdf:
         for folder in [ROOT / name for name in WORD]:
             for reading, (means, per_case) in score_pdf_folder(folder).items():

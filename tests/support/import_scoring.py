@@ -524,3 +524,132 @@ def score_pdf_folder(folder: Path) -> dict[str, tuple[dict[str, float], dict[str
         results["ptdraft import of the PDF"] = (
             {part: sum(s[part] for s in per_case.values()) / len(per_case) for part in PARTS}, per_case)
     return results
+
+
+# -- the corpus letters as other sites print them ----------------------------
+
+_EXCERPT_BODY = "Thực hiện nhiệm vụ được giao, cơ quan triển khai các nội dung như sau:"
+
+
+def _cells(ann: dict) -> tuple[list[list[str]], list[list[str]]]:
+    """An annotated letter's header as its two columns' rows (left, right), each row a cell's lines: the authority
+    wrapped at 32 characters as a table cell wraps it, the rules under it and the motto typed, "Số:" with the công
+    văn's V/v under it, and the place-date."""
+    import textwrap
+
+    year, month, day = (int(x) for x in ann["date"].split("-"))
+    left = [line for part in (ann.get("parent_authority"), ann["authority"]) if part
+            for line in textwrap.wrap(part, 32)]
+    number = [f"Số: {ann['number']}"]
+    if ann["doc_type"] == "Công văn" and ann["subject"]:
+        number.extend(textwrap.wrap("V/v " + _strip_about(ann["subject"]), 40))
+    date = f"{ann['place']}, ngày {day:02d} tháng {month:02d} năm {year}" if month < 3 else \
+        f"{ann['place']}, ngày {day:02d} tháng {month} năm {year}"
+    return ([left + ["-------"], number],
+            [["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------"], [date]])
+
+
+def _flow_lines(ann: dict) -> list[str]:
+    """What follows the header: the type name and subject (named types), Kính gửi, the body and the closing line,
+    a blank line between paragraphs."""
+    out: list[str] = []
+    if ann["doc_type"] != "Công văn":
+        out += [ann["doc_type"].upper(), ann["subject"] or ""]
+    recipients = ann.get("recipients") or []
+    if ann["doc_type"] == "Công điện":
+        out.append(f"{ann['authority']} điện:")
+        out += [f"- {e}{'.' if i == len(recipients) - 1 else ';'}" for i, e in enumerate(recipients)]
+    elif len(recipients) == 1:
+        out.append(f"Kính gửi: {recipients[0]}.")
+    elif recipients:
+        out.append("Kính gửi:")
+        out += [f"- {e}{'.' if i == len(recipients) - 1 else ';'}" for i, e in enumerate(recipients)]
+    if ann.get("excerpt"):
+        return out + ["", _EXCERPT_BODY]
+    for text in ann["body_paragraphs"] + ann["numbered_items"] + ([ann["closing"]] if ann["closing"] else []):
+        out += ["", text]
+    return out
+
+
+def _closing_cells(ann: dict) -> tuple[list[str], list[str]]:
+    if ann.get("excerpt"):
+        return [], []
+    sig = ann["signature"]
+    entries = ann["distribution"]
+    distribution = (["Nơi nhận:"] + [f"- {e}{'.' if i == len(entries) - 1 else ';'}" for i, e in enumerate(entries)]
+                    ) if entries else []
+    return distribution, _signature_lines(sig) + ["(Đã ký)", sig["name"]]
+
+
+def _wrapped(lines: list[str], width: int = 40) -> list[str]:
+    """A cell's lines as the cell prints them, each wrapped at ``width`` characters (a long Nơi nhận entry)."""
+    import textwrap
+
+    return [part for line in lines for part in (textwrap.wrap(line, width) or [""])]
+
+
+def _side_by_side(left: list[str], right: list[str], join) -> list[str]:
+    left, right = _wrapped(left), _wrapped(right)
+    return [join(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
+            for i in range(max(len(left), len(right)))]
+
+
+def _spaced(a: str, b: str) -> str:
+    return f"{a:<44}{b}".rstrip()
+
+
+SITE_STYLES = ("merged cells", "columns apart by spaces", "cells flattened", "columns one after the other",
+               "right column first", "rows interleaved")
+
+
+def site_text(ann: dict, style: str) -> str:
+    """An annotated letter printed as a site or a copy of one prints it (``SITE_STYLES``): each row of the header's
+    and the closing's tables on one line, its two cells flattened with " | " between (thuvienphapluat's merged
+    cells); the columns' lines side by side apart by spaces (a portal's or ``pdftotext -layout``'s columns); each
+    cell flattened onto a line of its own (hieuluat); the left column then the right (hoatieu), the right then the
+    left; or the two columns' lines interleaved one by one."""
+    (left_rows, right_rows) = _cells(ann)
+    nrn, sig = _closing_cells(ann)
+    header: list[str] = []
+    closing: list[str] = []
+    if style == "merged cells":
+        header = [f"{' '.join(a)} | {' '.join(b)} |" for a, b in zip(left_rows, right_rows)]
+        closing = [f"{' '.join(nrn)} | {' '.join(sig)} |"]
+    elif style == "columns apart by spaces":
+        for a, b in zip(left_rows, right_rows):
+            header += _side_by_side(a, b, _spaced)
+        closing = _side_by_side(nrn, sig, _spaced)
+    elif style == "cells flattened":
+        for a, b in zip(left_rows, right_rows):
+            header += [" ".join(a), " ".join(b)]
+        closing = [" ".join(nrn), " ".join(sig)]
+    elif style in ("columns one after the other", "right column first"):
+        left = [line for row in left_rows for line in row]
+        right = [line for row in right_rows for line in row]
+        header = left + right if style == "columns one after the other" else right + left
+        closing = nrn + [""] + sig if style == "columns one after the other" else sig + [""] + nrn
+    elif style == "rows interleaved":
+        for a, b in zip(left_rows, right_rows):
+            header += [line for pair in _side_by_side(a, b, lambda x, y: f"{x}\n{y}") for line in pair.split("\n")
+                       if line]
+        closing = [line for pair in _side_by_side(nrn, sig, lambda x, y: f"{x}\n{y}") for line in pair.split("\n")
+                   if line]
+    else:
+        raise ValueError(style)
+    return "\n".join(header + _flow_lines(ann) + [""] + closing) + "\n"
+
+
+def score_site_folder(folder: Path, style: str) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """``score_folder`` for the folder's letters printed in a site's ``style`` (``site_text``) and imported."""
+    import tempfile
+
+    per_case = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for _source, annotation in cases(folder):
+            ann = json.loads(annotation.read_text(encoding="utf-8"))
+            path = Path(tmp) / f"{annotation.stem}.txt"
+            path.write_text(site_text(ann, style), encoding="utf-8")
+            per_case[annotation.stem] = score_file(path, annotation)
+    if not per_case:
+        return {}, {}
+    return _means(per_case), per_case
