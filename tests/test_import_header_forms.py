@@ -159,3 +159,23 @@ def test_a_parent_body_and_its_office_run_together_on_one_line_are_cut_apart(fir
     content = draft.content
     assert (content.parent_authority, content.authority) == (parent, issuer)
     assert (content.number, content.place, content.doc_type) == (88, "Quảng Ngãi", "Báo cáo")
+
+
+@pytest.mark.parametrize(("lines", "kept"), [
+    # broken in a wider cell than ptdraft's: each line would wrap again inside the left cell, so the name is one
+    ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI\nCÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ\nTƯỚNG CHÍNH PHỦ",
+     "TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI CÁCH THỦ TỤC HÀNH CHÍNH CỦA THỦ TƯỚNG CHÍNH PHỦ"),
+    # lines that fit the cell keep the letter's own breaks
+    ("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN"),
+    ("BỘ NÔNG NGHIỆP VÀ PHÁT\nTRIỂN NÔNG THÔN", "BỘ NÔNG NGHIỆP VÀ PHÁT\nTRIỂN NÔNG THÔN"),
+])
+def test_an_agency_name_broken_in_a_wider_cell_is_printed_as_one_name(lines, kept):
+    from ptdraft.reference.metrics import wrapped_widths
+    from ptdraft import rules
+
+    draft, _ = api.import_text(HEAD.format(above="", stray="", number="07/KH-UBND", subject="PHỐI HỢP CÔNG TÁC")
+                               .replace("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", lines))
+    assert draft.content.authority == kept
+    style = rules.STYLES[rules.Element.AUTHORITY]
+    printed = [len(wrapped_widths(line, rules.HEADER_LEFT, style.size, bold=True)) for line in kept.split("\n")]
+    assert printed[0] >= 2 if "\n" not in kept else printed == [1] * len(printed)

@@ -10,8 +10,8 @@ from ptdraft.reference import doctypes, forms
 from ptdraft.importer import lists, structure
 from ptdraft.importer.annexes import first_annex, parse_annexes
 from ptdraft.importer.header import (
-    Header, drop_chrome, layout_columns, parse_header, split_columns, split_run_together, strip_residue, subject_text,
-    tidy_header, upper_line,
+    Header, drop_chrome, layout_columns, opens_a_body, parse_header, split_columns, split_run_together, strip_residue,
+    subject_text, tidy_header, upper_line,
 )
 from ptdraft.importer.lines import CENTRED_INDENT, Line, fold, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
@@ -25,6 +25,7 @@ from ptdraft.vietnamese.recase import all_capitals, from_capitals
 from ptdraft.importer.source import Source
 from ptdraft.model import NO_TYPE_GROUP, Content, Draft, Item
 from ptdraft import rules
+from ptdraft.reference.metrics import wrapped_widths
 from ptdraft.rules import END_MARK
 
 # A summary a website printed all in capitals ("VỀ VIỆC BAN HÀNH …"): the draft prints it in the decree's case.
@@ -361,6 +362,21 @@ def _signature_line(line: Line, right: list[Line]) -> bool:
 
 
 _YEAR = re.compile(r"^(?P<year>(?:19[4-9]|2\d\d)\d)/(?P<rest>.+)$")
+
+
+def _cell_lines(lines: list[str], element: rules.Element) -> str:
+    """An agency name's lines as the letter broke them, where each fits the header's left cell as ptdraft prints it;
+    one name broken in a wider cell than ptdraft's ("TỔ CÔNG TÁC CHUYÊN TRÁCH CẢI" / "CÁCH THỦ TỤC …") would wrap again
+    inside each line, so its lines are joined and the page wraps the name as one. A joint letter's bodies, each on a
+    line of its own ("THƯỜNG TRỰC HĐND TỈNH …" / "ỦY BAN NHÂN DÂN TỈNH …"), stay on their lines."""
+    style = rules.STYLES[element]
+    room = rules.HEADER_LEFT - style.left_indent - style.right_indent
+    text = "\n".join(lines)
+    if len(lines) > 1 and not any(opens_a_body(line) for line in lines[1:]) and any(
+            len(wrapped_widths(line.upper() if style.upper else line, room, style.size, bold=style.bold,
+                               italic=style.italic)) > 1 for line in lines):
+        return " ".join(lines)
+    return text
 
 
 def _number_year(header: Header) -> int | None:
@@ -784,8 +800,8 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
         signed["cosigner"] = second.signature()
     content = Content(
         doc_type=doc_type,
-        parent_authority="\n".join(header.parent_authority),
-        authority="\n".join(header.authority),
+        parent_authority=_cell_lines(header.parent_authority, rules.Element.PARENT_AUTHORITY),
+        authority=_cell_lines(header.authority, rules.Element.AUTHORITY),
         issuer_code=issuer,
         unit_code=unit,
         type_code=type_code,

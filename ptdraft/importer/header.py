@@ -771,6 +771,11 @@ def _date(match: re.Match, header: Header) -> None:
     header.notes.append(f"ngày tháng “{header.date_text}” còn để trống: để trống ngày trong bản thảo{kept}")
 
 
+def opens_a_body(line: str) -> bool:
+    """Whether an agency line starts a body's name ("SỞ …", "ỦY BAN …", "ỦY BAN MTTQ …"), not a name's second line."""
+    return bool(_BODY_WORDS.match(line) or forms.joint_body_kind(line))
+
+
 def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
     """The parent body's lines and the issuing body's lines.
 
@@ -779,14 +784,11 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
     Peer bodies one after the other ("SỞ Y TẾ" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "ỦY BAN NHÂN DÂN" / "ỦY BAN MTTQ VIỆT
     NAM") are a joint letter's issuers (forms.joint_bodies): all of them are the issuing body, each on its own line.
     """
-    def opens_body(line: str) -> bool:
-        return bool(_BODY_WORDS.match(line) or forms.joint_body_kind(line))
-
     lines = [piece for line in lines for piece in _bodies_apart(line)]
     for index in range(len(lines) - 1, 0, -1):
-        if not opens_body(lines[index]):
+        if not opens_a_body(lines[index]):
             continue
-        above = next((i for i in range(index - 1, -1, -1) if opens_body(lines[i])), 0)
+        above = next((i for i in range(index - 1, -1, -1) if opens_a_body(lines[i])), 0)
         if forms.joint_bodies(lines[above], lines[index]):
             return lines[:above], lines[above:]
         if _BODY_WORDS.match(lines[index]):
