@@ -179,3 +179,10 @@ def test_an_agency_name_broken_in_a_wider_cell_is_printed_as_one_name(lines, kep
     style = rules.STYLES[rules.Element.AUTHORITY]
     printed = [len(wrapped_widths(line, rules.HEADER_LEFT, style.size, bold=True)) for line in kept.split("\n")]
     assert printed[0] >= 2 if "\n" not in kept else printed == [1] * len(printed)
+
+
+def test_the_period_in_brackets_under_a_subject_in_capitals_is_the_subjects_end():
+    draft, report = imported(subject="NÂNG CAO HIỆU QUẢ GIÁM SÁT TRONG DOANH NGHIỆP NHÀ NƯỚC\n(Giai đoạn: 2021- 2025)")
+    content = draft.content
+    assert content.subject == "Nâng cao hiệu quả giám sát trong doanh nghiệp nhà nước (Giai đoạn: 2021- 2025)"
+    assert content.body.startswith("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh")

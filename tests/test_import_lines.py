@@ -93,6 +93,17 @@ def test_a_paragraph_cut_mid_sentence_at_a_page_s_end_goes_on_into_a_name():
     assert len(rebuilt(ended + heading)) == 3
 
 
+def test_a_short_line_that_stops_on_a_word_no_paragraph_ends_on_goes_on():
+    """A site's odd wrapping leaves a short first line ("… ngày 10/5/2021 của") before a line opening with a name: a
+    paragraph never ends on "của", "và", "tại" …, so the two are one; a short line ending otherwise still stands."""
+    text = ("Thực hiện Quyết định số 695/QĐ-TTg ngày 10/5/2021 của\n"
+            "Thủ tướng Chính phủ ban hành Đề án nâng cao năng lực giám sát, kiểm tra, thanh tra trong doanh nghiệp,\n"
+            "Ủy ban nhân dân thành phố xây dựng kế hoạch triển khai thực hiện như sau:\n")
+    assert rebuilt(text) == [" ".join(text.split())]
+    kept = text.replace(" ngày 10/5/2021 của", "")
+    assert len(rebuilt(kept)) == 2  # a short line ending on a symbol is a paragraph of its own
+
+
 def test_words_broken_across_lines_are_joined():
     """A symbol broken after its hyphen and a word broken at a soft hyphen join without a space; others with one."""
     text = "      Quyết định số 5969/QĐ-\nUBND ngày 28/11/2025 về kinh tế -\nxã hội, văn hiến-\nnơi hội tụ, công tác tuyên truy\u00ad\nền.\n      Hết."

@@ -714,16 +714,23 @@ def _tables_back(content: Content, tables: list[str]) -> Content:
         annexes=tuple(dataclasses.replace(annex, body=back(annex.body)) for annex in content.annexes))
 
 
+_BRACKET_TAIL = re.compile(r"\s*\([^()]*\)$")
+
+
 def _subject(header: Header, notes: list[str], body: str = "") -> str:
     """The summary (or V/v) as the draft prints it: one typed all in capitals put in the decree's case (Phụ lục II),
     the capitals the letter's ``body`` gives its names first, with a note; a summary with any small letter stays
-    exactly as written."""
+    exactly as written, but for a bracket after capitals ("… THÀNH PHỐ HÀ NỘI (Giai đoạn: 2021- 2025)"): the capitals
+    are put in case, the bracket kept."""
     subject = subject_text(header)
-    if all_capitals(subject):
-        recased = from_capitals(subject, first_capital=not header.vv, context=body)  # "V/v" goes on in small letters
-        if recased != subject:
+    head, bracket = subject, ""
+    if (tail := _BRACKET_TAIL.search(subject)) and not all_capitals(subject):
+        head, bracket = subject[:tail.start()], tail.group()
+    if all_capitals(head):
+        recased = from_capitals(head, first_capital=not header.vv, context=body)  # "V/v" goes on in small letters
+        if recased != head:
             notes.append(SUBJECT_RECASED)
-            return recased
+            return recased + bracket
     return subject
 
 

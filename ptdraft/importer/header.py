@@ -722,6 +722,7 @@ def _title_unwrapped(lines: list[Line]) -> list[Line]:
 
 
 _YEARS_TAIL = re.compile(r"\(?\d{4}(?:\s*[-–]\s*\d{4})?\)?\s*[.;]?")  # "2020", "2017-2021", "(2021 - 2025)"
+_BRACKETED_YEARS = re.compile(r"\([^()]{0,50}\d{4}[^()]{0,20}\)")  # "(Giai đoạn: 2021- 2025)", "(Năm học 2023 - 2024)"
 _BEFORE_YEARS = re.compile(r"(?:[-–]|\b(?:NĂM|ĐOẠN|ĐẾN|TỪ|HỌC|KỲ|KHÓA|KHOÁ))\s*$")
 
 
@@ -731,9 +732,14 @@ _SECTION_HEAD = re.compile(r"^[IVXLC]{1,7}\.\s")
 def _continues_subject(line: Line, header: Header, width: float) -> bool:
     """Whether ``line`` goes on with the subject under the type name (a centred line or two, then a gap)."""
     text = line.text
+    if header.subject and _BRACKETED_YEARS.fullmatch(header.subject[-1]):
+        return False  # the period in brackets closes the title
     if header.subject and upper_line(header.subject[-1]) and _YEARS_TAIL.fullmatch(text) \
             and _BEFORE_YEARS.search(header.subject[-1]):
         return True  # "… MÙA KHÔ NĂM 2019 -" / "2020", "… GIAI ĐOẠN" / "2017-2021": the years wrapped off the line
+    if header.subject and upper_line(" ".join(header.subject)) and not line.blank_before \
+            and _BRACKETED_YEARS.fullmatch(text):
+        return True  # the period in brackets under a subject in capitals: "(Giai đoạn: 2021- 2025)"
     if upper_line(text) or _RECIPIENTS.match(text) or text.endswith(":"):
         return False  # a line ending in ":" opens the body ("Kết quả như sau:"); no subject ends so
     if line.blank_before and header.subject and not (text[:1].islower() and not header.subject[-1].endswith(".")):

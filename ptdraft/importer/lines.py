@@ -43,6 +43,12 @@ _HEADING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.|[IVXLC]{1,7}\.)\s")
 _BEFORE_NUMBER = frozenset(
     "khoản điều mục điểm chương phần số ngày tháng năm lần thứ quý kỳ đợt tại và hoặc đến từ".split()
 )
+# Words no Vietnamese paragraph ends on, written in small letters: a line that stops on one ("… ngày 10/5/2021 của")
+# goes on in the next line, however short it is (a site's odd wrapping).
+_NEVER_LAST = frozenset(
+    "của và về với cho tại theo các những để trong từ đến là được do bằng hoặc nhằm thuộc vào trên dưới tới giữa "
+    "số ngày tháng năm".split()
+)
 _SENTENCE_END = re.compile(r"[.:;!?…](?:\s*[”\"’)\]])*$")
 _CODE_BREAK = re.compile(r"[A-ZĐ0-9/]-")  # the end of a line broken inside a symbol ("5969/QĐ-")
 
@@ -204,6 +210,8 @@ def _starts_paragraph(previous: Line, line: Line, indented: bool, width: float, 
     words = previous.text.split()
     if line.text[:1].isdigit() and words and words[-1].lower() in _BEFORE_NUMBER and not MARKER.match(line.text):
         return False  # "… ngày" / "26/6/2015 của …": a date or a number the line above leads to
+    if words and words[-1] in _NEVER_LAST and not MARKER.match(line.text) and not heading:
+        return False  # "… ngày 10/5/2021 của" / "Thủ tướng Chính phủ …": the sentence goes on
     if heading and (capital or MARKER.match(line.text)) and previous.width <= 0.8 * width:
         return True  # "2.6. Bế mạc Festival …" is a heading: what follows is a paragraph of its own
     if MARKER.match(line.text) or capital:
