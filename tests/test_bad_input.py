@@ -543,3 +543,21 @@ def test_jinja_errors_name_the_line_of_the_template_file(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "content.body" in err and "(dòng 14 của tệp)" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("args", "output", "names"), [
+    # a draft command named as a letter: the file would be JSON under a .docx or .pdf name
+    (["import", "letter.txt"], "letter.docx", ["letter.docx", ".json", "ptdraft render"]),
+    (["import", "letter.txt"], "letter.pdf", ["letter.pdf", ".json", "ptdraft pdf"]),
+    (["new", LETTER_TEMPLATE], "new.docx", ["new.docx", ".json", "ptdraft render"]),
+    # a letter named as a draft or a PDF: render writes DOCX only
+    (["render", LETTER_TEMPLATE], "letter.pdf", ["letter.pdf", ".docx", "ptdraft pdf"]),
+    (["render", LETTER_TEMPLATE], "letter.json", ["letter.json", ".docx"]),
+])
+def test_an_output_named_as_another_kind_is_refused_before_any_work(capsys, work, args, output, names):
+    (work / "letter.txt").write_text("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nSố: 07/KH-UBND\n\nKẾ HOẠCH\nPhòng chống hạn hán\n",
+                                     encoding="utf-8")
+    before = listing(work)
+    code, out, err = run_cli(capsys, *args, "-o", work / output)
+    assert_clean_failure(code, err, *names)
+    assert listing(work) == before and not out  # nothing written, nothing read out

@@ -135,11 +135,17 @@ def _draft_mark(text: str | None) -> str | None:
     return words.upper()  # printed in capitals, as offices mark drafts
 
 
+# What a draft command (new, import) tells a clerk who named its output as a letter.
+_DOCX_FROM_DRAFT = {".docx": "tệp DOCX tạo từ bản thảo bằng: ptdraft render BẢN_THẢO.json -o VĂN_BẢN.docx",
+                    ".pdf": "bản PDF tạo từ bản thảo bằng: ptdraft pdf BẢN_THẢO.json -o VĂN_BẢN.pdf"}
+
+
 def _cmd_render(args) -> int:
     from ptdraft import api
     from ptdraft.files import disk
 
-    disk.check_output(args.output, args.source if drafts.is_draft(args.source) else None, args.data)
+    disk.check_output(args.output, args.source if drafts.is_draft(args.source) else None, args.data, writes=".docx",
+                      hints={".pdf": "bản PDF: ptdraft pdf NGUỒN -o VĂN_BẢN.pdf"})
     mark = _draft_mark(args.du_thao)
     draft = drafts.draft_from(args)
     if mark is None:
@@ -162,7 +168,8 @@ def _cmd_new(args) -> int:
 
     from ptdraft.files import disk
 
-    disk.check_output(args.output, args.template if Path(args.template).exists() else None, args.data)
+    disk.check_output(args.output, args.template if Path(args.template).exists() else None, args.data,
+                      writes=".json", hints=_DOCX_FROM_DRAFT)
     template = cli_templates.template_for(args.template, args.db)
     profile = api.office_profile_for_drafts(args.db)
     draft = api.new_draft(template, drafts.field_values(template.fields, args.data, args.set), profile=profile)
@@ -177,7 +184,7 @@ def _cmd_import(args) -> int:
     from ptdraft.files import disk
     from ptdraft.files import drafts as draft_files
 
-    disk.check_output(Path(args.output), Path(args.file))
+    disk.check_output(Path(args.output), Path(args.file), writes=".json", hints=_DOCX_FROM_DRAFT)
     draft, report = importer.import_file(Path(args.file))
     written = draft_files.save_draft(draft, Path(args.output))
     print("\n".join(report.lines()))

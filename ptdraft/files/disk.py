@@ -127,11 +127,20 @@ _KIND_STARTS = {".docx": (b"PK",), ".xlsx": (b"PK",), ".zip": (b"PK",), ".pdf": 
 _KIND_NAMES = {".docx": "tệp DOCX", ".xlsx": "tệp Excel", ".zip": "tệp ZIP", ".pdf": "tệp PDF", ".json": "bản thảo JSON"}
 
 
-def check_output(path: Path, *inputs: Path | str | None, option: str = "-o") -> None:
+def check_output(path: Path, *inputs: Path | str | None, option: str = "-o", writes: str | None = None,
+                 hints: dict[str, str] | None = None) -> None:
     """Refuse, before any work, an output that would replace an input of the same command, a read-only file, or an
-    existing file of another kind than the one being written (a DOCX over a draft, a draft over a letter)."""
+    existing file of another kind than the one being written (a DOCX over a draft, a draft over a letter).
+    ``writes``: the kind the command writes (".json", ".docx"); a name of another known kind ("-o letter.docx" for a
+    draft) is refused, since the file would hold what its name does not say (``hints``: for a kind, the command that
+    makes it)."""
     path = Path(path)
     where = f"{option} {path}"
+    suffix = path.suffix.lower()
+    if writes is not None and suffix in _KIND_NAMES and suffix != writes:
+        hint = (hints or {}).get(suffix)
+        raise OutputError(f"lệnh này ghi {_KIND_NAMES[writes]}, không phải {_KIND_NAMES[suffix]}: đặt tên tệp đuôi "
+                          f"{writes}" + (f" ({hint})" if hint else ""), where)
     for given in inputs:
         if given is None:
             continue
