@@ -130,10 +130,14 @@ Thực hiện Công văn số 12/SNV-CCHC của Sở Nội vụ, Ủy ban nhân 
     ("v/v báo cáo công tác cải cách hành chính", "báo cáo công tác cải cách hành chính", "đọc là trích yếu"),
     ("(V/v báo cáo công tác cải cách hành chính)", "báo cáo công tác cải cách hành chính", "đọc là trích yếu"),
     ("Báo cáo công tác cải cách hành chính", "Báo cáo công tác cải cách hành chính", "không mở đầu bằng “V/v”"),
+    # wrapped, with no V/v: the summary's own lines in small letters stand between it and the header's lines
+    ("Về đẩy mạnh công tác cải cách\nhành chính năm 2021", "Về đẩy mạnh công tác cải cách hành chính năm 2021",
+     "không mở đầu bằng “V/v”"),
 ])
-def test_a_cong_vans_summary_as_typists_write_it(summary, subject, said):
+@pytest.mark.parametrize("recipients_word", ["Kính gửi", "Kínhgửi"])  # a site that lost the space between them
+def test_a_cong_vans_summary_as_typists_write_it(summary, subject, said, recipients_word):
     draft, report = api.import_text(CONG_VAN.format(
-        left=f"Số: 120/UBND-VP\n{summary}", recipients="Kính gửi: Các phòng, ban chuyên môn thuộc huyện."))
+        left=f"Số: 120/UBND-VP\n{summary}", recipients=f"{recipients_word}: Các phòng, ban chuyên môn thuộc huyện."))
     content = draft.content
     assert (content.doc_type, content.number, content.subject) == ("Công văn", 120, subject)
     assert content.recipients == ("Các phòng, ban chuyên môn thuộc huyện.",)  # a lone recipient keeps its "."

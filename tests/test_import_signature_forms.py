@@ -111,6 +111,13 @@ def test_a_body_line_that_names_a_title_is_no_signature():
     assert (content.signature.position, content.signature.name) == ("CHỦ TỊCH", "Bùi Văn Tỉnh")
 
 
+@pytest.mark.parametrize("residue", ["(Đã ký)", "[đã ký]", "(đã kỹ)", "Đã ký và đóng dấu"])
+def test_what_stands_for_the_signature_is_dropped(residue):
+    content = _signed(HEAD + NOI_NHAN + f"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{residue}\nBùi Văn Tỉnh\n")
+    assert (content.signature.position, content.signature.name) == ("PHÓ CHỦ TỊCH", "Bùi Văn Tỉnh")
+    assert residue not in content.body
+
+
 def test_an_entry_that_names_a_leader_is_no_signature():
     """A Nơi nhận entry left open ("- TTCP, PTT Hoàng Trung Hải") reads like an abbreviation and a name on one line;
     the signature is the block below it."""

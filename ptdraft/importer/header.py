@@ -998,10 +998,12 @@ def _subject_before_recipients(text: str, following: list[Line], header: Header)
     if header.subject or header.doc_type or (header.number is None and not header.symbol) or upper_line(text) \
             or not text[:1].isupper() or _BODY_START.match(text) or _RECIPIENTS.match(text) or len(text) > 160:
         return False
+    wrapped = True  # the summary's own wrapped lines ("Về thúc đẩy đầu tư của Việt Nam" / "ra nước ngoài") first
     for line in following:
         if _RECIPIENTS.match(line.text):
             return True
-        if not (_is_known(line.text) or _NATIONAL_TITLE.match(line.text)):
+        wrapped = wrapped and not line.blank_before and line.text[:1].islower()
+        if not (wrapped or _is_known(line.text) or _NATIONAL_TITLE.match(line.text)):
             return False
     return False
 

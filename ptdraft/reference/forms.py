@@ -24,8 +24,8 @@ TITLE_TAIL = r"CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
 TITLE = TITLE_HEAD + r"\s+" + TITLE_TAIL
 MOTTO_HEAD = r"Độc\s+lập\s*[-–—]?\s*Tự\s+do"
 MOTTO = MOTTO_HEAD + r"\s*[-–—]?\s*Hạnh\s+phúc"
-DISTRIBUTION_WORD = r"Nơi\s+nhận"
-RECIPIENTS_WORD = r"Kính\s+gửi"
+DISTRIBUTION_WORD = r"Nơi\s*nhận"  # "Nơinhận", "Kínhgửi": a copy that lost the space
+RECIPIENTS_WORD = r"Kính\s*gửi"
 NUMBER_WORD = r"(?:Số|SỐ)"  # "Số", before ":" and "N/SYMBOL"
 SUBJECT_WORD = r"(?:V\s*/\s*[vV]|Về\s+việc)"  # a công văn's subject line, "V/v …"
 
@@ -109,10 +109,10 @@ SIGNING_FORM = re.compile(
 _PREFIXES = r"t\.?m|k\.?t|t\.?l|t\.?u\.?q|q|t/m|k/t|t/l"
 SIGNING_PREFIX = re.compile(rf"^(?P<prefix>{_PREFIXES})(?P<sep>\s*[.:/]\s*|\s+)(?=\S)", re.IGNORECASE)
 SIGNING_START = re.compile(rf"^\s*(?:{_PREFIXES})\s*[.:/]?\s+\S", re.IGNORECASE)  # a line that opens a signature
-# What stands where the signature goes: "(Đã ký)", "[đã ký]", "Đã ký và đóng dấu", "(Chữ ký, dấu)", "Ký tên",
-# "Ký, ghi rõ họ tên": no line of the block (the importer drops it with a note, the checker reads past it).
+# What stands where the signature goes: "(Đã ký)", "[đã ký]" (a typist's "(đã kỹ)"), "Đã ký và đóng dấu",
+# "(Chữ ký, dấu)", "Ký tên", "Ký, ghi rõ họ tên": no line of the block (the importer drops it with a note, the checker reads past it).
 SIGNED = re.compile(
-    r"^[(\[]?\s*(?:đã\s+ký(?:[\s,]+(?:và\s+)?đóng\s+dấu)?|da\s*ky|chữ\s+ký\b.*|ký(?:,?\s+(?:và\s+)?ghi\s+rõ\s+họ\s+tên)?"
+    r"^[(\[]?\s*(?:đã\s+k[ýỹ](?:[\s,]+(?:và\s+)?đóng\s+dấu)?|da\s*ky|chữ\s+ký\b.*|ký(?:,?\s+(?:và\s+)?ghi\s+rõ\s+họ\s+tên)?"
     r"|ký\s+tên(?:[\s,]+đóng\s+dấu)?|ký,?\s+đóng\s+dấu.*)\s*[)\]]?$", re.I)
 
 # The text a signing program prints beside a digital signature, left in a letter copied from a signed PDF:
