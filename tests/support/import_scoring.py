@@ -589,7 +589,7 @@ def _wrapped(lines: list[str], width: int = 40) -> list[str]:
 
 
 def _side_by_side(left: list[str], right: list[str], join) -> list[str]:
-    left, right = _wrapped(left), _wrapped(right)
+    left, right = _wrapped(left), _wrapped(right, 60)  # the right cell is half as wide again as the left (9 / 6 cm)
     return [join(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
             for i in range(max(len(left), len(right)))]
 
