@@ -533,16 +533,16 @@ _EXCERPT_BODY = "Thực hiện nhiệm vụ được giao, cơ quan triển khai
 
 def _cells(ann: dict) -> tuple[list[list[str]], list[list[str]]]:
     """An annotated letter's header as its two columns' rows (left, right), each row a cell's lines: the authority
-    wrapped at 32 characters as a table cell wraps it, the rules under it and the motto typed, "Số:" with the công
-    văn's V/v under it, and the place-date."""
+    broken at 32 characters as a clerk breaks it in its cell, the rules under it and the motto typed, "Số:" with the
+    công văn's V/v under it, and the place-date."""
     import textwrap
 
     year, month, day = (int(x) for x in ann["date"].split("-"))
     left = [line for part in (ann.get("parent_authority"), ann["authority"]) if part
-            for line in textwrap.wrap(part, 32)]
+            for line in textwrap.wrap(part, 32, break_on_hyphens=False)]
     number = [f"Số: {ann['number']}"]
     if ann["doc_type"] == "Công văn" and ann["subject"]:
-        number.extend(textwrap.wrap("V/v " + _strip_about(ann["subject"]), 40))
+        number.append("V/v " + _strip_about(ann["subject"]))
     date = f"{ann['place']}, ngày {day:02d} tháng {month:02d} năm {year}" if month < 3 else \
         f"{ann['place']}, ngày {day:02d} tháng {month} năm {year}"
     return ([left + ["-------"], number],
@@ -585,7 +585,7 @@ def _wrapped(lines: list[str], width: int = 40) -> list[str]:
     """A cell's lines as the cell prints them, each wrapped at ``width`` characters (a long Nơi nhận entry)."""
     import textwrap
 
-    return [part for line in lines for part in (textwrap.wrap(line, width) or [""])]
+    return [part for line in lines for part in (textwrap.wrap(line, width, break_on_hyphens=False) or [""])]
 
 
 def _side_by_side(left: list[str], right: list[str], join) -> list[str]:
@@ -624,7 +624,7 @@ def site_text(ann: dict, style: str) -> str:
             header += [" ".join(a), " ".join(b)]
         closing = [" ".join(nrn), " ".join(sig)]
     elif style in ("columns one after the other", "right column first"):
-        left = [line for row in left_rows for line in row]
+        left = _wrapped([line for row in left_rows for line in row])
         right = [line for row in right_rows for line in row]
         header = left + right if style == "columns one after the other" else right + left
         closing = nrn + [""] + sig if style == "columns one after the other" else sig + [""] + nrn
