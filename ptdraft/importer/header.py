@@ -33,7 +33,9 @@ _BODY_START = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Đi
 # A line of the issuing body that opens a new body rather than continuing the one above.
 _BODY_WORDS = re.compile(
     r"^(?:SỞ|VĂN PHÒNG|BAN|PHÒNG|CỤC|CHI CỤC|TỔNG CỤC|VỤ|TRUNG TÂM|THANH TRA|BỆNH VIỆN|TRƯỜNG|VIỆN|"
-    r"HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|ĐÀI|KHO BẠC|BẢO HIỂM|CÔNG AN|BỘ CHỈ HUY|TỔ|ĐỘI|HẠT|TRẠM|CHI NHÁNH|CÔNG TY|BỘ TƯ LỆNH|BỘ TỔNG THAM MƯU)\b"
+    r"HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|ĐÀI|KHO BẠC|BẢO HIỂM|CÔNG AN|BỘ CHỈ HUY|TỔ|ĐỘI|HẠT|TRẠM|CHI NHÁNH|CÔNG TY|BỘ TƯ LỆNH|BỘ TỔNG THAM MƯU"
+    # A Party committee under its "ĐẢNG BỘ TỈNH …" (a Party letter's header: "TỈNH ỦY", "HUYỆN ỦY PHÙ CÁT")
+    r"|(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)|CHI BỘ|ĐẢNG ĐOÀN|BAN CÁN SỰ)\b"
 )
 
 
@@ -269,7 +271,8 @@ def _capitals(word: str) -> bool:
 # 2Số: …"). The header starts at the capital lines just above its first known form.
 # The header's forms; a date's mark needs a place with a letter before it ("11:51, Ngày 21/10/2017" is a post time).
 _HEADER_MARK = re.compile(
-    rf"{forms.TITLE_HEAD}|{forms.MOTTO_HEAD}|(?-i:^{forms.NUMBER_WORD}\s*:?|[^\W\d_a-zà-ỹđ]\s{forms.NUMBER_WORD}\s*:)\s*\d*\s*/\s*\S"
+    rf"{forms.TITLE_HEAD}|{forms.MOTTO_HEAD}|^{forms.PARTY_TITLE_LINE.pattern[1:]}"
+    rf"|(?-i:^{forms.NUMBER_WORD}\s*:?|[^\W\d_a-zà-ỹđ]\s{forms.NUMBER_WORD}\s*:)\s*{forms.NUMBER_FIGURES}\s*/\s*\S"
     r"|^(?=[^,]*[^\W\d_])[^,]*,\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(?:Trang|Page)\s*\d{1,3}(?=[^\W\d_])")
 _SHAPE_NAME = re.compile(

@@ -27,6 +27,9 @@ MOTTO = MOTTO_HEAD + r"\s*[-–—]?\s*Hạnh\s+phúc"
 DISTRIBUTION_WORD = r"Nơi\s+nhận"
 RECIPIENTS_WORD = r"Kính\s+gửi"
 NUMBER_WORD = r"(?:Số|SỐ)"  # "Số", before ":" and "N/SYMBOL"
+# What stands for the number in a header's "Số: N/…": figures, none (left blank), or a Party letter's figures and
+# type code ("Số: 45-CV/TU", Hướng dẫn 36-HD/VPTW).
+NUMBER_FIGURES = r"\d*(?:-[A-ZĐ][A-Za-zĐđ]*)?"
 SUBJECT_WORD = r"(?:V\s*/\s*[vV]|Về\s+việc)"  # a công văn's subject line, "V/v …"
 
 # -- the same, compiled ------------------------------------------------------------------------------------------

@@ -1,0 +1,72 @@
+"""Header forms clerks paste that the corpus does not hold: a Party letter's header with its number in the Party's
+form ("Số: 45-CV/TU") above its title, the number line read before the issuing body (a PDF's text of the left
+column), a type code joined to the issuer's by "." or "/" ("QĐ.UBND", the older "QĐ/UB"), a typist's "số:" in small
+letters, and the place typed alone on the line over its date."""
+from __future__ import annotations
+
+import pytest
+
+from ptdraft import api, layout
+
+TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------"
+
+DECISION = """ỦY BAN NHÂN DÂN
+HUYỆN QUỲNH LƯU
+-------
+{title}
+Số: {number}
+Quỳnh Lưu, ngày 03 tháng 5 năm 2012
+QUYẾT ĐỊNH
+Về việc kiện toàn Ban chỉ đạo
+CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN QUỲNH LƯU
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Kiện toàn Ban chỉ đạo.
+"""
+
+NOTICE = """ỦY BAN NHÂN DÂN
+HUYỆN KIM BẢNG
+-------
+{title}
+{number}
+{date}
+THÔNG BÁO
+Về việc tuyển dụng viên chức
+Ủy ban nhân dân huyện thông báo tuyển dụng viên chức như sau:
+"""
+
+
+def notice(number="Số: 67/TB-UBND", date="Kim Bảng, ngày 05 tháng 3 năm 2019"):
+    return api.import_text(NOTICE.format(title=TITLE, number=number, date=date))
+
+
+def assert_notice(content):
+    assert content.authority.split("\n") == ["ỦY BAN NHÂN DÂN", "HUYỆN KIM BẢNG"]
+    assert layout.number_line(content) == "Số: 67/TB-UBND"
+    assert (content.doc_type, content.subject) == ("Thông báo", "Về việc tuyển dụng viên chức")
+    assert (content.place, content.date.isoformat()) == ("Kim Bảng", "2019-03-05")
+    assert content.body.startswith("Ủy ban nhân dân huyện thông báo")
+
+
+@pytest.mark.parametrize(("header", "parent", "authority", "number"), [
+    # The left column, number and all, before the right one (the Party's title and the date), as a site copies it.
+    ("ĐẢNG BỘ TỈNH NGHỆ AN\nTỈNH ỦY\n*\nSố: 45-CV/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nVinh, ngày 06 tháng 7 năm 2016",
+     "ĐẢNG BỘ TỈNH NGHỆ AN", "TỈNH ỦY", "Số: 45/CV-TU"),
+    ("ĐẢNG BỘ TỈNH HÀ GIANG\nĐẢNG ỦY KHỐI CƠ QUAN\n*\nSố 210-CV/ĐUK\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+     "Hà Giang, ngày 06 tháng 7 năm 2016", "ĐẢNG BỘ TỈNH HÀ GIANG", "ĐẢNG ỦY KHỐI CƠ QUAN", "Số: 210/CV-ĐUK"),
+    # The title under the committee's star, then the number.
+    ("ĐẢNG BỘ TỈNH BÌNH ĐỊNH\nHUYỆN ỦY PHÙ CÁT\n*\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\nSố: 112-CV/HU\n"
+     "Phù Cát, ngày 06 tháng 7 năm 2016", "ĐẢNG BỘ TỈNH BÌNH ĐỊNH", "HUYỆN ỦY PHÙ CÁT", "Số: 112/CV-HU"),
+], ids=["number-over-title", "dang-uy-number-without-colon", "title-over-number"])
+def test_a_party_letters_header_keeps_its_committee_and_number(header, parent, authority, number):
+    text = f"{header}\nKính gửi: Các chi bộ, đảng bộ cơ sở.\nĐề nghị các cấp ủy báo cáo trước ngày 30.\n"
+    draft, report = api.import_text(text)
+    content = draft.content
+    assert (content.parent_authority, content.authority) == (parent, authority)
+    assert layout.number_line(content) == number
+    assert content.place and content.date.isoformat() == "2016-07-06"
+    assert content.recipients == ("Các chi bộ, đảng bộ cơ sở.",)
+    assert not any("bỏ" in note and "dòng trên phần đầu" in note for note in report.notes)  # nothing dropped
+    assert any("Hướng dẫn 36" in note for note in report.notes)
