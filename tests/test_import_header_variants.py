@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ptdraft import api, layout
+from ptdraft.reference import forms
 
 TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------"
 
@@ -70,3 +71,10 @@ def test_a_party_letters_header_keeps_its_committee_and_number(header, parent, a
     assert content.recipients == ("Các chi bộ, đảng bộ cơ sở.",)
     assert not any("bỏ" in note and "dòng trên phần đầu" in note for note in report.notes)  # nothing dropped
     assert any("Hướng dẫn 36" in note for note in report.notes)
+
+
+def test_a_number_word_in_small_letters_before_its_colon():
+    draft, _ = notice(number="số: 67/TB-UBND")
+    assert_notice(draft.content)
+    assert "67/TB-UBND" not in draft.content.body
+    assert forms.NUMBER_LINE.match("số 12/QĐ-UBND ngày 05/3/2020 của UBND tỉnh") is None  # a sentence's words

@@ -43,7 +43,9 @@ MOTTO_START = re.compile(r"^Độc\s+lập\b", re.I)  # the motto's first words,
 # 653/2019/UBTVQH14", "Kế hoạch số: 45/KH-UBND"), a typist may end it with ".", and what stands for the number is
 # taken whole ("45a") for the reader to judge.
 _TYPE_NAMES = "|".join(sorted((re.escape(name) for name in doctypes.ALL_TYPES), key=len, reverse=True))
-NUMBER_LINE = re.compile(rf"^(?:(?P<kind>(?i:{_TYPE_NAMES}))\s+(?i:số)|{NUMBER_WORD})"
+# A typist's "số:" in small letters is read too, before its colon only: "số 12/QĐ-UBND ngày …" wrapped from a
+# sentence is the body's.
+NUMBER_LINE = re.compile(rf"^(?:(?P<kind>(?i:{_TYPE_NAMES}))\s+(?i:số)|{NUMBER_WORD}|số(?=\s*:))"
                          r"\s*:?\s*(?P<n>[^\s/:]*)\s*/\s*(?P<symbol>\S.*?)\s*\.?\s*$")
 # The symbol after "Số: N/" (FORMAT.md §6.1): groups of capitals joined by "-", no spaces; the first group is the
 # type code or, on a công văn, the issuer's abbreviation, the mixed-case codes of the decree ("QĐ-TTg") taken apart.
