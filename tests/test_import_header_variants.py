@@ -73,6 +73,24 @@ def test_a_party_letters_header_keeps_its_committee_and_number(header, parent, a
     assert any("Hướng dẫn 36" in note for note in report.notes)
 
 
+def test_the_number_line_read_before_the_issuing_body():
+    text = NOTICE.format(title=TITLE, number="", date="Kim Bảng, ngày 05 tháng 3 năm 2019")
+    draft, report = api.import_text("Số: 67/TB-UBND\n" + text.replace("\n\n", "\n", 1))
+    assert_notice(draft.content)
+    assert not any("không thuộc phần nào" in note for note in report.notes)
+
+
+def test_a_cong_vans_number_and_summary_above_its_issuing_body():
+    text = ("Số: 62/UBND-VX\nV/v tăng cường phòng, chống dịch sốt xuất huyết\nỦY BAN NHÂN DÂN\nHUYỆN HOÀI ĐỨC\n"
+            f"{TITLE}\nHoài Đức, ngày 11 tháng 7 năm 2022\nKính gửi: Ủy ban nhân dân các xã, thị trấn.\n"
+            "Đề nghị các xã báo cáo trước ngày 15.\n")
+    content = api.import_text(text)[0].content
+    assert content.authority.split("\n") == ["ỦY BAN NHÂN DÂN", "HUYỆN HOÀI ĐỨC"]
+    assert layout.number_line(content) == "Số: 62/UBND-VX"
+    assert content.subject == "tăng cường phòng, chống dịch sốt xuất huyết"
+    assert content.body.startswith("Đề nghị các xã")
+
+
 def test_a_number_word_in_small_letters_before_its_colon():
     draft, _ = notice(number="số: 67/TB-UBND")
     assert_notice(draft.content)

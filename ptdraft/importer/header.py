@@ -854,6 +854,7 @@ def parse_header(lines: list[Line]) -> Header:
     state = ""
     vv_width = 0
     previous = ""  # "number" right after the number line
+    number_first = False  # the number line read before any other header line (a PDF's text of the left column)
     for index, line in enumerate(lines):
         text = line.text
         previous, after_number = "", previous
@@ -873,6 +874,7 @@ def parse_header(lines: list[Line]) -> Header:
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
             header.number = _number(m.group("n"), header.notes)
             header.symbol = _symbol(m.group("symbol"))
+            number_first = not (authority or header.national_title or header.party_title or header.date_text)
             if party := forms.PARTY_NUMBER.match(m.group("n")):  # "Số 45-GM/ĐU": a Party letter's number and codes
                 header.number, header.symbol = int(party["n"]) or None, f"{party['kind']}-{header.symbol}"
                 header.notes.append(f"số “{m.group('n')}/{m.group('symbol')}” viết theo mẫu văn bản của Đảng: đọc là "
@@ -932,8 +934,10 @@ def parse_header(lines: list[Line]) -> Header:
                 and not text.endswith(":") and (state == "title" or not line.blank_before):
             header.deciding_authority.append(text)
             state = "deciding"
-        elif upper_line(text) and not header.doc_type and header.number is None and not header.symbol \
-                and not text.endswith(":"):
+        elif upper_line(text) and not header.doc_type and not text.endswith(":") \
+                and (header.number is None and not header.symbol
+                     or number_first and not (header.national_title or header.party_title or header.date_text)):
+            # The issuing body's lines, above its number or, where the number came first, under it.
             authority.append(text)
         elif _stray_line(text, lines[index + 1:index + 1 + _LOOK_AHEAD], header):
             # A line no form names, with a form the header still lacks just under it (a site's "Tải văn bản gốc"
