@@ -96,3 +96,17 @@ def test_a_number_word_in_small_letters_before_its_colon():
     assert_notice(draft.content)
     assert "67/TB-UBND" not in draft.content.body
     assert forms.NUMBER_LINE.match("số 12/QĐ-UBND ngày 05/3/2020 của UBND tỉnh") is None  # a sentence's words
+
+
+@pytest.mark.parametrize("date", ["Kim Bảng\n…, ngày 05 tháng 3 năm 2019", "Kim Bảng\nngày 05 tháng 3 năm 2019",
+                                  "Kim Bảng\n, ngày 05 tháng 3 năm 2019"], ids=["dots", "bare", "comma"])
+def test_the_place_alone_on_the_line_over_its_date(date):
+    draft, report = notice(date=date)
+    assert_notice(draft.content)
+    assert not any("không thuộc phần nào" in note for note in report.notes)
+
+
+def test_a_line_over_a_date_that_is_no_place_stays_apart():
+    # A subject-like line in small letters over a date: not a place, so not joined to the date.
+    draft, _ = notice(date="về việc tuyển dụng\nngày 05 tháng 3 năm 2019")
+    assert draft.content.place != "về việc tuyển dụng"

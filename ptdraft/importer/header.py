@@ -677,10 +677,25 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
                         or re.search(r"\bngày\b.*\bnăm$", out[-1].text) and re.fullmatch(r"\d{4}", piece)):
                 out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {piece}", raw=f"{out[-1].text} {piece}")
                 continue
+            # The place alone on the line over its date ("Hải Dương" / "…, ngày 05 tháng 3 năm 2019", "Hải Dương" /
+            # "ngày 05 tháng 3 năm 2019"): a copy that filled in the form's place on a line of its own.
+            if out and (date := _PLACE_LEFT_OUT.match(piece)) and _place_alone(out[-1].text) \
+                    and _PLACE_DATE.match(joined := f"{out[-1].text}, {date['date']}"):
+                out[-1] = dataclasses.replace(out[-1], text=joined, raw=joined)
+                continue
             out.append(piece_line)
     if dropped:
         notes.append(f"bỏ {dropped} đường kẻ gõ bằng ký tự (---, ***) ở phần đầu văn bản: bản thảo tự kẻ")
     return _title_unwrapped(out)
+
+
+_PLACE_LEFT_OUT = re.compile(r"^(?:[.…_]+\s*)?,?\s*(?P<date>ngày\b.*)$")  # "…, ngày 05 tháng 3 năm 2019"
+
+
+def _place_alone(text: str) -> bool:
+    """"Hải Dương", "TP. Hồ Chí Minh": a place's name alone on its line (the line above a date that lacks its place)."""
+    words = text.split()
+    return 0 < len(words) <= 6 and all(_place_word(word) for word in words) and not _PLACE_DATE.match(text)
 
 
 def _place_then_comma(text: str) -> bool:
