@@ -91,6 +91,21 @@ def test_a_cong_vans_number_and_summary_above_its_issuing_body():
     assert content.body.startswith("Đề nghị các xã")
 
 
+@pytest.mark.parametrize("number", ["123/QĐ.UBND", "123/QĐ/UB"])
+def test_a_type_code_joined_by_a_dot_or_a_slash_prints_as_written(number):
+    draft, report = api.import_text(DECISION.format(title=TITLE, number=number))
+    content = draft.content
+    assert content.doc_type == "Quyết định" and content.number == 123
+    assert layout.number_line(content) == f"Số: {number}"  # not "QĐ-QĐ.UBND"
+    assert any("giữ nguyên ký hiệu" in note for note in report.notes)
+    assert content.subject == "Về việc kiện toàn Ban chỉ đạo"
+
+
+def test_the_decrees_symbol_is_still_printed_after_its_type_code():
+    draft, report = api.import_text(DECISION.format(title=TITLE, number="123/UBND"))
+    assert layout.number_line(draft.content) == "Số: 123/QĐ-UBND"
+
+
 def test_a_number_word_in_small_letters_before_its_colon():
     draft, _ = notice(number="số: 67/TB-UBND")
     assert_notice(draft.content)
