@@ -125,3 +125,28 @@ def test_a_line_over_a_date_that_is_no_place_stays_apart():
     # A subject-like line in small letters over a date: not a place, so not joined to the date.
     draft, _ = notice(date="về việc tuyển dụng\nngày 05 tháng 3 năm 2019")
     assert draft.content.place != "về việc tuyển dụng"
+
+
+@pytest.mark.parametrize(("wrapped", "number"), [("Số: 67/TB\n-UBND", "Số: 67/TB-UBND"),
+                                                 ("Số: 67/2019\n/TB-UBND", "Số: 67/2019/TB-UBND")],
+                         ids=["before-dash", "before-slash"])
+def test_a_number_wrapped_before_a_dash_or_slash_of_its_symbol(wrapped, number):
+    draft, _ = notice(number=wrapped)
+    content = draft.content
+    assert layout.number_line(content) == number
+    assert (content.place, content.date.isoformat()) == ("Kim Bảng", "2019-03-05")
+    assert "UBND" not in content.body
+
+
+def test_a_dash_line_under_a_number_that_makes_no_symbol_is_not_joined():
+    draft, _ = notice(number="Số: 67/TB-UBND\n- - -")
+    assert layout.number_line(draft.content) == "Số: 67/TB-UBND"
+
+
+@pytest.mark.parametrize("cut", [1, 2, 3, 4])
+def test_a_long_places_name_wrapped_inside_it(cut):
+    words = "Thành phố Hồ Chí Minh".split()
+    date = f"{' '.join(words[:cut])}\n{' '.join(words[cut:])}, ngày 05 tháng 3 năm 2019"
+    content = notice(date=date)[0].content
+    assert (content.place, content.date.isoformat()) == ("Thành phố Hồ Chí Minh", "2019-03-05")
+    assert content.body.startswith("Ủy ban nhân dân huyện thông báo")

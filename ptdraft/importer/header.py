@@ -663,6 +663,11 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
                 number = re.sub(r"^(?:Số|SỐ)\s*:?\s*", "", out[at].text)
                 out[at] = Line(f"Số: {number}{piece}", out[at].indent, out[at].number, out[at].blank_before)
                 continue
+            # The symbol's tail wrapped before its "-" or "/" ("Số: 29/KH" / "-UBND", "Số: 12/2020" / "/QĐ-UBND").
+            if out and _SYMBOL_TAIL.match(piece) and (above := _NUMBER.match(out[-1].text)) \
+                    and _SYMBOL_FORM.match(_symbol(above["symbol"] + piece)):
+                out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text}{piece}", raw=f"{out[-1].text}{piece}")
+                continue
             # The motto wrapped in a narrow cell ("Độc lập - Tự do - Hạnh" / "phúc")
             if out and _MOTTO_HEAD_LINE.match(out[-1].text) and not _MOTTO.match(out[-1].text) \
                     and _MOTTO.match(f"{out[-1].text} {piece}"):
@@ -683,12 +688,18 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
                     and _PLACE_DATE.match(joined := f"{out[-1].text}, {date['date']}"):
                 out[-1] = dataclasses.replace(out[-1], text=joined, raw=joined)
                 continue
+            # A long place's name wrapped inside it ("Thành phố Hồ Chí" / "Minh, ngày 22 tháng 3 năm 2018").
+            if out and (date := _PLACE_DATE.match(piece)) and date["place"] and _place_alone(out[-1].text) \
+                    and _PLACE_DATE.match(joined := f"{out[-1].text} {piece}"):
+                out[-1] = dataclasses.replace(out[-1], text=joined, raw=joined)
+                continue
             out.append(piece_line)
     if dropped:
         notes.append(f"bỏ {dropped} đường kẻ gõ bằng ký tự (---, ***) ở phần đầu văn bản: bản thảo tự kẻ")
     return _title_unwrapped(out)
 
 
+_SYMBOL_TAIL = re.compile(r"^[-/][0-9A-Za-zĐđ&][0-9A-Za-zĐđ&./-]*$")  # "-UBND", "/QĐ-UBND": a symbol's end
 _PLACE_LEFT_OUT = re.compile(r"^(?:[.…_]+\s*)?,?\s*(?P<date>ngày\b.*)$")  # "…, ngày 05 tháng 3 năm 2019"
 
 
