@@ -150,3 +150,13 @@ def test_a_long_places_name_wrapped_inside_it(cut):
     content = notice(date=date)[0].content
     assert (content.place, content.date.isoformat()) == ("Thành phố Hồ Chí Minh", "2019-03-05")
     assert content.body.startswith("Ủy ban nhân dân huyện thông báo")
+
+
+@pytest.mark.parametrize("mark", ["DỰ THẢO", "(Dự thảo)", "Dự thảo lần 2"])
+def test_a_drafts_mark_over_the_header_is_no_part_of_it(mark):
+    draft, report = api.import_text(f"{mark}\n" + NOTICE.format(title=TITLE, number="Số: 67/TB-UBND",
+                                                                   date="Kim Bảng, ngày 05 tháng 3 năm 2019"))
+    assert_notice(draft.content)
+    assert draft.content.parent_authority == ""
+    assert any(f"bỏ dấu “{mark}”" in note for note in report.notes)
+    assert mark not in draft.content.body

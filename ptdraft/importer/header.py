@@ -461,7 +461,8 @@ def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
     while start > 0 and (upper_line(lines[start - 1].text) and ":" not in lines[start - 1].text  # "VIEWS: 10"
                          or _RULE_LINE.match(lines[start - 1].text)
                          or not any(ch.isalnum() for ch in lines[start - 1].text)  # "|", a stray "-" under a rule
-                         or _NUMBER_ALONE.fullmatch(lines[start - 1].text)):
+                         or _NUMBER_ALONE.fullmatch(lines[start - 1].text)
+                         or forms.DRAFT_MARK.match(lines[start - 1].text)):  # "(Dự thảo)": the header reads it
         start -= 1
     # Only where the letter has no authority in capitals: a site's own line over it is not the issuer.
     authority = 0 if any(upper_line(line.text) for line in lines[start:mark]) else _small_letter_authority(lines[:start])
@@ -888,6 +889,8 @@ def parse_header(lines: list[Line]) -> Header:
             header.national_title, state = True, ""
         elif _MOTTO.match(text):
             state = ""
+        elif forms.DRAFT_MARK.match(text) and not header.doc_type:
+            header.notes.append(f"bỏ dấu “{text}” ở đầu văn bản: không thuộc phần đầu văn bản theo Nghị định 30")
         elif forms.PARTY_TITLE_LINE.match(text) and not header.party_title:
             header.party_title, state = True, ""
             header.notes.append(f"dòng “{text}” là tiêu đề của văn bản của Đảng (thể thức theo Hướng dẫn 36-HD/VPTW, "

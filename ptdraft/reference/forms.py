@@ -66,6 +66,9 @@ ISSUER_OF_TYPE_LINE = re.compile(r"^CỦA\s+(?P<issuer>\S.*?)\s*$")
 # letters follow the Party's guide (Hướng dẫn 36-HD/VPTW), not Nghị định 30.
 PARTY_TITLE_LINE = re.compile(r"^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*[.,;]?$", re.I)
 PARTY_NUMBER = re.compile(r"^(?P<n>\d{1,6})-(?P<kind>[A-ZĐ][A-Za-zĐđ]*)$")
+# The mark a draft carries at the top of its first page, over the header's columns ("DỰ THẢO", "Dự thảo lần 2",
+# "(Dự thảo)"): no line of the header (an imported letter is drafted again).
+DRAFT_MARK = re.compile(r"^[(\[]?\s*DỰ\s+THẢO(?:\s+(?:LẦN\s+)?\d{1,2})?\s*[)\]]?$", re.I)
 # A legal basis's opening words (FORMAT.md §4.1): each basis starts a line of its own, whatever ends the one above.
 LEGAL_BASIS_START = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\s")
 # The same as a typist or a copy wrote it under the number: in small letters ("v/v …") or in brackets ("(V/v …)");
