@@ -160,3 +160,25 @@ def test_a_drafts_mark_over_the_header_is_no_part_of_it(mark):
     assert draft.content.parent_authority == ""
     assert any(f"bỏ dấu “{mark}”" in note for note in report.notes)
     assert mark not in draft.content.body
+
+
+@pytest.mark.parametrize(("date", "place"), [
+    ("Thành phố Hồ Chí Minh,\nngày 05 tháng 3 năm\n2019", "Thành phố Hồ Chí Minh"),
+    ("Lào\nCai, ngày 05 tháng 3 năm\n2019", "Lào Cai"),
+    ("Hải Dương\n…, ngày 05 tháng 3 năm\n2019", "Hải Dương"),
+    ("Kim Bảng, Ngày 05 tháng\n3 năm 2019", "Kim Bảng"),
+], ids=["comma-then-date-wrapped", "name-cut-date-wrapped", "alone-date-wrapped", "capital-ngay-wrapped"])
+def test_a_place_over_a_date_that_a_narrow_cell_wrapped_again(date, place):
+    content = notice(date=date)[0].content
+    assert (content.place, content.date.isoformat()) == (place, "2019-03-05")
+    assert content.body.startswith("Ủy ban nhân dân huyện thông báo")
+
+
+@pytest.mark.parametrize("last", ["Cầu Vàm Cống", "Sinh Hùng"])
+def test_a_summarys_last_line_of_names_over_the_date_is_no_place(last):
+    text = (f"VĂN PHÒNG CHÍNH PHỦ\n-------\n{TITLE}\nSố: 2137/VPCP-QHQT\nV/v Thủ tướng Chính phủ tham dự\nLễ ký hiệp "
+            f"định vay vốn Dự án\n{last}\nHà Nội, ngày 07 tháng 4 năm 2011\nKính gửi: Bộ Kế hoạch và Đầu tư.\n"
+            "Xét đề nghị của Bộ, Thủ tướng Chính phủ có ý kiến như sau:\n")
+    content = api.import_text(text)[0].content
+    assert (content.place, content.date.isoformat()) == ("Hà Nội", "2011-04-07")
+    assert content.subject.endswith(f"Dự án {last}")

@@ -678,36 +678,58 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
             # tháng" / "10 năm 2025").
             if out and ((_DATE_START.match(out[-1].text) or _place_then_comma(out[-1].text))
                         and not _PLACE_DATE.match(out[-1].text) and _PLACE_DATE.match(f"{out[-1].text} {piece}")
-                        or re.search(r"\bngày(?:\s*(?:\d{1,2}|[.…_]+))?$|\btháng(?:\s*(?:\d{1,2}|[.…_]+))?$", out[-1].text)
+                        or re.search(r"\b(?i:ngày)(?:\s*(?:\d{1,2}|[.…_]+))?$|\btháng(?:\s*(?:\d{1,2}|[.…_]+))?$", out[-1].text)
                         and re.match(r"^(?:tháng|năm)\b", piece)
-                        or re.search(r"\bngày\b.*\bnăm$", out[-1].text) and re.fullmatch(r"\d{4}", piece)):
+                        or re.search(r"\b(?i:ngày)\b.*\bnăm$", out[-1].text) and re.fullmatch(r"\d{4}", piece)):
                 out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {piece}", raw=f"{out[-1].text} {piece}")
-                continue
-            # The place alone on the line over its date ("Hải Dương" / "…, ngày 05 tháng 3 năm 2019", "Hải Dương" /
-            # "ngày 05 tháng 3 năm 2019"): a copy that filled in the form's place on a line of its own.
-            if out and (date := _PLACE_LEFT_OUT.match(piece)) and _place_alone(out[-1].text) \
-                    and _PLACE_DATE.match(joined := f"{out[-1].text}, {date['date']}"):
-                out[-1] = dataclasses.replace(out[-1], text=joined, raw=joined)
-                continue
-            # A long place's name wrapped inside it ("Thành phố Hồ Chí" / "Minh, ngày 22 tháng 3 năm 2018").
-            if out and (date := _PLACE_DATE.match(piece)) and date["place"] and _place_alone(out[-1].text) \
-                    and _PLACE_DATE.match(joined := f"{out[-1].text} {piece}"):
-                out[-1] = dataclasses.replace(out[-1], text=joined, raw=joined)
                 continue
             out.append(piece_line)
     if dropped:
         notes.append(f"bỏ {dropped} đường kẻ gõ bằng ký tự (---, ***) ở phần đầu văn bản: bản thảo tự kẻ")
-    return _title_unwrapped(out)
+    return _title_unwrapped(_places_over_dates(out))
+
+
+def _places_over_dates(lines: list[Line]) -> list[Line]:
+    """The header's place-date lines with their place put back where it stands on the line above: typed alone
+    ("Hải Dương" / "…, ngày 05 tháng 3 năm 2019", "Hải Dương" / "ngày 05 …"), or a long name wrapped inside it
+    ("Thành phố Hồ Chí" / "Minh, ngày 22 …", "Thành phố Hồ Chí Minh," / "ngày 22 …" once the date is whole)."""
+    out: list[Line] = []
+    for position, line in enumerate(lines):
+        if _RECIPIENTS.match(line.text) or _BODY_START.match(line.text):
+            return out + lines[position:]
+        if out and (_PLACE_DATE.match(line.text) or _PLACE_LEFT_OUT.match(line.text)):
+            above, date, dated = out[-1].text, _PLACE_LEFT_OUT.match(line.text), _PLACE_DATE.match(line.text)
+            place = dated["place"] if dated else ""
+            joined = (f"{above}, {date['date']}" if date and _place_alone(above) and _known_place(above)
+                      else f"{above} {line.text}" if date and _place_then_comma(above)
+                      or place and _place_alone(above) and _known_place(f"{above} {place}")
+                      else "")
+            if joined and _PLACE_DATE.match(joined):
+                out[-1] = dataclasses.replace(out[-1], text=joined, raw=joined)
+                continue
+        out.append(line)
+    return out
 
 
 _SYMBOL_TAIL = re.compile(r"^[-/][0-9A-Za-zĐđ&][0-9A-Za-zĐđ&./-]*$")  # "-UBND", "/QĐ-UBND": a symbol's end
 _PLACE_LEFT_OUT = re.compile(r"^(?:[.…_]+\s*)?,?\s*(?P<date>ngày\b.*)$")  # "…, ngày 05 tháng 3 năm 2019"
 
 
+def _known_place(name: str) -> bool:
+    """A unit's name of the reference data, with or without its kind ("Hải Dương", "Thành phố Hồ Chí Minh", "Lào
+    Cai"): where a line's capitalised words are a place, not the end of a subject naming a person or a project."""
+    words = name.split()
+    while len(words) > 1 and words[0] in _PLACE_KINDS | _PLACE_PREFIX:
+        words = words[1:]
+    provinces, communes = admin_units.unit_names()
+    return " ".join(words) in provinces | communes
+
+
 def _place_alone(text: str) -> bool:
     """"Hải Dương", "TP. Hồ Chí Minh": a place's name alone on its line (the line above a date that lacks its place)."""
     words = text.split()
-    return 0 < len(words) <= 6 and all(_place_word(word) for word in words) and not _PLACE_DATE.match(text)
+    return 0 < len(words) <= 6 and all(_place_word(word) and word[-1].isalpha() or word in _PLACE_PREFIX
+                                       for word in words)
 
 
 def _place_then_comma(text: str) -> bool:
@@ -717,7 +739,7 @@ def _place_then_comma(text: str) -> bool:
 
 
 _MOTTO_HEAD_LINE = forms.MOTTO_START
-_DATE_START = re.compile(r"^(?=[^,]*[^\W\d_])[^,:]{1,60},\s*ngày\b")  # "Thanh Hóa, ngày 09 tháng": a date's head
+_DATE_START = re.compile(r"^(?=[^,]*[^\W\d_])[^,:]{1,60},\s*(?i:ngày)\b")  # "Thanh Hóa, ngày 09 tháng": a date's head
 _TITLE_HEAD = re.compile(rf"^{forms.TITLE_HEAD}$", re.I)
 _TITLE_REST = re.compile(rf"^{forms.TITLE_TAIL}\b", re.I)
 
