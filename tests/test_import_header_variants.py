@@ -182,3 +182,64 @@ def test_a_summarys_last_line_of_names_over_the_date_is_no_place(last):
     content = api.import_text(text)[0].content
     assert (content.place, content.date.isoformat()) == ("Hà Nội", "2011-04-07")
     assert content.subject.endswith(f"Dự án {last}")
+
+
+# A letter copied from a viewer that runs all its lines together (the one-line benchmark's form): its header
+# forms are cut back into lines.
+BODY_ON = " ".join(["Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao tổ chức triển khai thực hiện."] * 5)
+
+
+def one_line(number="Số: 67/TB-UBND", date="Kim Bảng, ngày 05 tháng 3 năm 2019", authority="ỦY BAN NHÂN DÂN HUYỆN KIM BẢNG",
+             subject="Về việc tuyển dụng viên chức"):
+    text = (f"{authority} ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- "
+            f"{number} {date} THÔNG BÁO {subject} Ủy ban nhân dân huyện thông báo như sau: {BODY_ON}")
+    return api.import_text(text)
+
+
+@pytest.mark.parametrize(("date", "place", "iso"), [
+    ("Kim Bảng, ngày 5/3/2019", "Kim Bảng", "2019-03-05"),
+    ("Kim Bảng, ngày 05-3-2019", "Kim Bảng", "2019-03-05"),
+    ("Tp Hồ Chí Minh, ngày 05 tháng 3 năm 2019", "Tp Hồ Chí Minh", "2019-03-05"),
+    ("Bà Rịa - Vũng Tàu, ngày 05 tháng 3 năm 2019", "Bà Rịa - Vũng Tàu", "2019-03-05"),
+], ids=["figures", "dashes", "tp-without-dot", "name-with-dash"])
+def test_a_run_together_place_date_in_its_other_forms(date, place, iso):
+    content = one_line(date=date)[0].content
+    assert layout.number_line(content) == "Số: 67/TB-UBND"
+    assert (content.place, content.date.isoformat()) == (place, iso)
+    assert content.doc_type == "Thông báo" and content.subject.startswith("Về việc tuyển dụng viên chức")
+
+
+def test_a_run_together_date_left_blank_and_a_number_with_a_full_stop():
+    content = one_line(number="Số: 67/TB-UBND.", date="Kim Bảng, ngày    tháng 3 năm 2019.")[0].content
+    assert layout.number_line(content) == "Số: 67/TB-UBND"
+    assert (content.place, content.date, content.date_month, content.date_year) == ("Kim Bảng", None, 3, 2019)
+    assert content.doc_type == "Thông báo" and content.subject.startswith("Về việc tuyển dụng viên chức")
+
+
+def test_a_run_together_number_before_its_issuing_body():
+    text = (f"Số: 67/TB-UBND ỦY BAN NHÂN DÂN HUYỆN KIM BẢNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+            f"phúc Kim Bảng, ngày 05 tháng 3 năm 2019 THÔNG BÁO Về việc tuyển dụng viên chức {BODY_ON}")
+    content = api.import_text(text)[0].content
+    assert layout.number_line(content) == "Số: 67/TB-UBND"
+    assert content.authority == "ỦY BAN NHÂN DÂN HUYỆN KIM BẢNG"
+
+
+def test_a_run_together_party_letter():
+    text = ("ĐẢNG BỘ TỈNH HÀ GIANG ĐẢNG ỦY KHỐI CƠ QUAN * Số 210-CV/ĐUK ĐẢNG CỘNG SẢN VIỆT NAM Hà Giang, ngày 14 tháng 8 "
+            f"năm 2023 Kính gửi: Các chi bộ, đảng bộ cơ sở. {BODY_ON}")
+    content = api.import_text(text)[0].content
+    assert layout.number_line(content) == "Số: 210/CV-ĐUK"
+    assert (content.place, content.date.isoformat()) == ("Hà Giang", "2023-08-14")
+    assert "ĐẢNG ỦY KHỐI CƠ QUAN" in content.authority
+
+
+def test_a_party_resolutions_number_in_a_run_together_subject_is_not_cut():
+    subject = "VỀ VIỆC THỰC HIỆN NGHỊ QUYẾT SỐ 15-NQ/TW NGÀY 05 THÁNG 5 NĂM 2022 CỦA BỘ CHÍNH TRỊ"
+    content = one_line(subject=subject)[0].content
+    assert content.subject.casefold() == subject.casefold()
+
+
+def test_a_sites_post_time_in_figures_is_not_cut_into_a_place_date():
+    text = "Kim Bảng, ngày 14/3/2019 - 08:30 " + one_line.__defaults__[2] + " -------"  # the site's line, then the letter
+    content = one_line(authority=text)[0].content
+    assert (content.place, content.date.isoformat()) == ("Kim Bảng", "2019-03-05")

@@ -102,6 +102,7 @@ _GLUED_ONE = r"(?:[-–—_=*~]{3,}|[-–—_=*~]+\s*o\s*0\s*o\s*[-–—_=*~]*)
 _GLUED_RULE = re.compile(rf"(?:\s*{_GLUED_ONE}\s*)+$|^(?:\s*{_GLUED_ONE}\s*)+")
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*")  # the " | " a website copy joins a table's cells with
 _TITLE_INSIDE = forms.NATIONAL_TITLE_IN
+_PARTY_TITLE_INSIDE = re.compile(forms.PARTY_TITLE)  # a Party letter's title, in capitals
 _MOTTO_INSIDE = forms.MOTTO_IN
 # The national title's head or its end at the end of a line of the left column: "CỘNG HÒA XÃ HỘI", "… CHỦ NGHĨA"
 # (wrapped where its cell or a tab stop ends), "CHỦ NGHĨA VIỆT NAM".
@@ -110,7 +111,7 @@ _TITLE_HALF_AT_END = re.compile(
 _NUMBER_THEN_VV = re.compile(rf"^({forms.NUMBER_WORD}\s*:?\s*\d*\s*/\s*\S+)\s+({forms.SUBJECT_WORD}\b.*)$")
 _VV_THEN_DATE = re.compile(rf"^(?P<vv>{forms.SUBJECT_WORD}\b.*?)\s*,\s*(?P<date>ngày\b.*(?:năm\s*|[/.-])\d{{4}})$")
 _PLACE_SMALL = {"phố", "xã", "thị", "trấn"}  # "Thành phố Hồ Chí Minh", "Thị xã …"
-_PLACE_PREFIX = {"TP.", "Tp.", "TX.", "Tx.", "TT."}  # "TP. Hồ Chí Minh"
+_PLACE_PREFIX = {"TP.", "Tp.", "TX.", "Tx.", "TT.", "TP", "Tp"}  # "TP. Hồ Chí Minh", "Tp Hồ Chí Minh"
 
 
 def _place_word(word: str) -> bool:
@@ -126,14 +127,15 @@ def _place_start(words: list[str]) -> int:
     of capitalised words at the end (six at most), cut to the longest name of a unit of the reference data it ends in
     ("Hà Nội", with a "Thành phố" before it) when it ends in one."""
     start = len(words)
-    while start > 1 and len(words) - start < 6 and _place_word(words[start - 1]):
+    while start > 1 and len(words) - start < 6 and (_place_word(words[start - 1]) or words[start - 1] in "-–" and start > 2
+                                                    and _place_word(words[start - 2])):  # "Bà Rịa - Vũng Tàu"
         start -= 1
     provinces, communes = admin_units.unit_names()
     known = next((i for i in range(start, len(words)) if " ".join(words[i:]) in provinces | communes), None)
     # The whole run a name, or one word before a one-word name ("Hải Ba", not "Ba"): the run is the place; a name of
     # two words or more is one ("Lào Hà Nội": "Hà Nội").
     if known is not None and known > start and (known - start >= 2 or len(words) - known >= 2):
-        while known > start and words[known - 1] in _PLACE_KINDS:
+        while known > start and words[known - 1] in _PLACE_KINDS | _PLACE_PREFIX:
             known -= 1
         start = known
     # A place-date's place opens with a capital ("Thành phố Hồ Chí Minh", "Xã Tân Phú" are written so): a kind
@@ -156,7 +158,7 @@ def _vv_then_date(text: str) -> list[str]:
         return []
     return [" ".join(words[:start]), f"{' '.join(words[start:])}, {match.group('date')}"]
 _NUMBER_THEN_DATE = re.compile(
-    rf"^(?P<number>{forms.NUMBER_WORD}\s*:?\s*\d*\s*/\s*\S+)\s+(?P<date>[^,]{{1,60}}?\s*,\s*ngày\b.*(?:năm\s*|[/.-])\d{{4}})\s*$"
+    rf"^(?P<number>{forms.NUMBER_WORD}\s*:?\s*\d*\s*/\s*\S+)\s+(?P<date>[^,]{{1,60}}?\s*,\s*ngày\b.*(?:năm\s*|[/.-])\d{{4}}\.?)\s*$"
 )
 
 
@@ -271,7 +273,7 @@ def _capitals(word: str) -> bool:
 # 2Số: …"). The header starts at the capital lines just above its first known form.
 # The header's forms; a date's mark needs a place with a letter before it ("11:51, Ngày 21/10/2017" is a post time).
 _HEADER_MARK = re.compile(
-    rf"{forms.TITLE_HEAD}|{forms.MOTTO_HEAD}|^{forms.PARTY_TITLE_LINE.pattern[1:]}"
+    rf"{forms.TITLE_HEAD}|{forms.MOTTO_HEAD}|^{forms.PARTY_TITLE}\s*[.,;]?$"
     rf"|(?-i:^{forms.NUMBER_WORD}\s*:?|[^\W\d_a-zà-ỹđ]\s{forms.NUMBER_WORD}\s*:)\s*{forms.NUMBER_FIGURES}\s*/\s*\S"
     r"|^(?=[^,]*[^\W\d_])[^,]*,\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(?:Trang|Page)\s*\d{1,3}(?=[^\W\d_])")
@@ -318,7 +320,14 @@ _RUN_CUTS = (  # (where, what it becomes, how many times: 0 all)
     (re.compile(r"\s+(?=[A-Za-z]:\\)"), "\n", 0),  # a file path glued on ("… NCTH.HH d:\2011\CV\…")
     (re.compile(r"\s+(?=(?-i:V\s*/\s*[vV])\b)"), "\n", 1),  # a công văn's "V/v" after its number
     (re.compile(r"\s+(?=Điều\s+\d{1,3}\.\s)"), "\n", 0),  # articles
-    (re.compile(r"(,\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\.?)\s+"), "\\1\n", 0),
+    (re.compile(r"(,\s*ngày\s*(?:\d{1,2}|[.…_]+)?\s*(?:tháng\s*(?:\d{1,2}|[.…_]+)?\s*năm\s*\d{4}\.?\s+|(?<=\d)\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\.?\s+"
+                r"(?=[^\W\d_])))"), "\\1\n", 0),  # "…, ngày 05 tháng 3 năm 2019", "…, ngày 5/3/2019" (not "… - 08:30")
+)
+# A Party letter's header run together: its title, and its first "Số 45-CV/TU" (the type code after the figures,
+# with or without a colon; "NGHỊ QUYẾT SỐ 15-NQ/TW" in a state letter's subject is no number line).
+_PARTY_CUTS = (
+    (re.compile(rf"\s*({forms.PARTY_TITLE})\s*"), "\n\\1\n", 1),
+    (re.compile(rf"\s+(?={forms.NUMBER_WORD}\s*:?\s*\d+-[A-ZĐ][A-Za-zĐđ]*\s*/\s*[^\W\d_])"), "\n", 1),
 )
 RUN_TOGETHER = 400  # characters: a line of the header is never so long
 # A numbered item or a lettered point run on after a sentence ("… 11 giờ 00. 2. Địa điểm: …", "…; b) Thời gian …"):
@@ -339,10 +348,10 @@ def split_run_together(lines: list[Line], notes: list[str], force: bool = False)
     for index, line in enumerate(lines):
         text = line.text
         if index >= HEADER_SEARCH or (len(text) < RUN_TOGETHER and not (force and index == 0)) \
-                or not (_TITLE_INSIDE.search(text) or _MOTTO_INSIDE.search(text)):
+                or not (_TITLE_INSIDE.search(text) or _MOTTO_INSIDE.search(text) or _PARTY_TITLE_INSIDE.search(text)):
             out.append(line)
             continue
-        for cut, by, count in _RUN_CUTS:
+        for cut, by, count in _RUN_CUTS + (_PARTY_CUTS if _PARTY_TITLE_INSIDE.search(text) else ()):
             text = cut.sub(by, text, count=count)
         text = _ITEM_AT.sub(_item_cut, text)
         pieces = [piece.strip(" |") for piece in text.split("\n") if any(ch.isalnum() for ch in piece)]
@@ -430,9 +439,15 @@ def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:
     start = len(words)
     while start > 0 and (upper_line(words[start - 1]) or words[start - 1] in ("-", "–", "&", ",")):
         start -= 1
+    # The number read before the issuing body ("Số: 56/TB-UBND ỦY BAN NHÂN DÂN …"): its symbol stays on its line.
+    if (number := _NUMBER_BEFORE_BODY.match(piece)) and len(number["number"].split()) > start:
+        start = len(number["number"].split())
     if len(words) - start < 2:
         return [piece]
     return [" ".join(words[:start]), " ".join(words[start:])]
+
+
+_NUMBER_BEFORE_BODY = re.compile(rf"^(?P<number>{forms.NUMBER_WORD}\s*:?\s*{forms.NUMBER_FIGURES}\s*/\s*\S+)\s")
 
 
 def _place_before_date(piece: str) -> list[str]:

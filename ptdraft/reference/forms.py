@@ -64,7 +64,8 @@ ISSUER_OF_TYPE_LINE = re.compile(r"^CỦA\s+(?P<issuer>\S.*?)\s*$")
 # A Party letter's title, where a state letter has its Quốc hiệu (the right column's first line), and its number
 # "Số 45-GM/ĐU": the number and the type's code joined by "-", then "/" and the issuing committee's code. Party
 # letters follow the Party's guide (Hướng dẫn 36-HD/VPTW), not Nghị định 30.
-PARTY_TITLE_LINE = re.compile(r"^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*[.,;]?$", re.I)
+PARTY_TITLE = r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+PARTY_TITLE_LINE = re.compile(rf"^{PARTY_TITLE}\s*[.,;]?$", re.I)
 PARTY_NUMBER = re.compile(r"^(?P<n>\d{1,6})-(?P<kind>[A-ZĐ][A-Za-zĐđ]*)$")
 # The mark a draft carries at the top of its first page, over the header's columns ("DỰ THẢO", "Dự thảo lần 2",
 # "(Dự thảo)"): no line of the header (an imported letter is drafted again).
