@@ -243,3 +243,21 @@ def test_a_sites_post_time_in_figures_is_not_cut_into_a_place_date():
     text = "Kim Bảng, ngày 14/3/2019 - 08:30 " + one_line.__defaults__[2] + " -------"  # the site's line, then the letter
     content = one_line(authority=text)[0].content
     assert (content.place, content.date.isoformat()) == ("Kim Bảng", "2019-03-05")
+
+
+def test_an_eth_typed_for_dj_by_an_older_font_is_read_as_dj():
+    """"Ð" (U+00D0) and "ð" look like "Đ" and "đ" and are not: "QÐ-UBND" is no symbol, "Ðộc lập" no motto."""
+    text = DECISION.format(title=TITLE, number="123/QĐ-UBND").replace("Đ", "\u00d0").replace("đ", "\u00f0")
+    draft, report = api.import_text(text)
+    content = draft.content
+    assert (content.doc_type, layout.number_line(content)) == ("Quyết định", "Số: 123/QĐ-UBND")
+    assert content.subject == "Về việc kiện toàn Ban chỉ đạo"
+    assert "\u00d0" not in content.body and "\u00f0" not in content.body
+    assert any("chữ eth" in note for note in report.notes)
+
+
+@pytest.mark.parametrize("slash", ["\u2215", "\uff0f"])
+def test_a_slash_that_only_looks_like_one_in_the_number(slash):
+    draft, report = notice(number=f"Số: 67{slash}TB-UBND")
+    assert_notice(draft.content)
+    assert any("gạch chéo" in note for note in report.notes)
