@@ -261,3 +261,45 @@ def test_a_slash_that_only_looks_like_one_in_the_number(slash):
     draft, report = notice(number=f"Số: 67{slash}TB-UBND")
     assert_notice(draft.content)
     assert any("gạch chéo" in note for note in report.notes)
+
+
+CONG_VAN = """UBND TỈNH HÀ TĨNH
+SỞ XÂY DỰNG
+-------
+{title}
+Số: 123/SXD-QLN
+{middle}
+Kính gửi: Ủy ban nhân dân các huyện, thành phố, thị xã.
+Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Xây dựng đề nghị các đơn vị báo cáo.
+"""
+DATE = "Hà Tĩnh, ngày 15 tháng 6 năm 2018"
+
+
+@pytest.mark.parametrize("middle", [
+    f"V/v triển khai thực hiện\n{DATE}\nNghị định số 15/2021/NĐ-CP của Chính phủ",  # a PDF's rows: the date between
+    f"V/v triển khai thực hiện Nghị định số 15/2021/NĐ-\nCP của Chính phủ\n{DATE}",  # a cell broke the symbol
+], ids=["date-between", "symbol-broken"])
+def test_a_cong_vans_summary_as_a_pdf_or_a_narrow_cell_breaks_it(middle):
+    content = api.import_text(CONG_VAN.format(title=TITLE, middle=middle))[0].content
+    assert content.subject == "triển khai thực hiện Nghị định số 15/2021/NĐ-CP của Chính phủ"
+    assert (content.place, content.date.isoformat()) == ("Hà Tĩnh", "2018-06-15")
+    assert content.recipients == ("Ủy ban nhân dân các huyện, thành phố, thị xã.",)
+    assert content.body.startswith("Thực hiện chỉ đạo")
+
+
+def test_a_line_after_the_date_with_no_kinh_gui_under_it_is_not_the_summarys():
+    text = CONG_VAN.format(title=TITLE, middle=f"V/v triển khai thực hiện\n{DATE}").replace(
+        "Kính gửi: Ủy ban nhân dân các huyện, thành phố, thị xã.\n", "")
+    content = api.import_text(text)[0].content
+    assert content.subject == "triển khai thực hiện"
+    assert content.body.startswith("Thực hiện chỉ đạo")
+
+
+@pytest.mark.parametrize("opening", ["Thực hiện Chỉ thị số", "Ngày 20 tháng 3 năm", "Nhằm nâng cao hiệu"])
+def test_a_bodys_opening_words_in_a_narrow_cell_are_not_the_subjects(opening):
+    text = NOTICE.format(title=TITLE, number="Số: 67/TB-UBND", date="Kim Bảng, ngày 05 tháng 3 năm 2019").replace(
+        "Về việc tuyển dụng viên chức\nỦy ban nhân dân huyện thông báo tuyển dụng viên chức như sau:",
+        f"Về việc tuyển dụng viên\nchức năm 2019\n{opening}\nquả, Ủy ban nhân dân huyện\nthông báo như sau:")
+    content = api.import_text(text)[0].content
+    assert content.subject == "Về việc tuyển dụng viên chức năm 2019"
+    assert content.body.startswith(opening)

@@ -795,6 +795,11 @@ _BEFORE_YEARS = re.compile(r"(?:[-–]|\b(?:NĂM|ĐOẠN|ĐẾN|TỪ|HỌC|KỲ|
 _SECTION_HEAD = re.compile(r"^[IVXLC]{1,7}\.\s")
 
 
+# The opening words of a body's first paragraph, capitalised ("Thực hiện Chỉ thị số …", "Ngày 20 tháng 3 năm 2022,
+# …", "Nhằm …", "Để …"): under a subject's first line, where a narrow cell makes every line short, the body's.
+_BODY_OPENING = re.compile(r"^(?:Thực\s+hiện|Ngày\s+\d{1,2}|Nhằm|Để|Trên\s+cơ\s+sở|Xét|Theo)\s")
+
+
 def _continues_subject(line: Line, header: Header, width: float) -> bool:
     """Whether ``line`` goes on with the subject under the type name (a centred line or two, then a gap)."""
     text = line.text
@@ -809,8 +814,8 @@ def _continues_subject(line: Line, header: Header, width: float) -> bool:
         return False  # "Sở … trân trọng kính mời:" under a giấy mời's subject opens its body
     if header.subject and upper_line(" ".join(header.subject)):
         return False  # a subject in capitals goes on only in capitals
-    if _BODY_START.match(text):
-        return False  # a legal basis or a list: the body has begun
+    if _BODY_START.match(text) or header.subject and _BODY_OPENING.match(text):
+        return False  # a legal basis or a list, or a sentence's opening words under the subject: the body has begun
     # The line under the type name is the subject; a further line is one only if it is short
     # (centred under it), not a full-width line of the body, or if it starts with a small letter (a wrapped subject:
     # no paragraph of the body starts so).
@@ -949,7 +954,9 @@ def parse_header(lines: list[Line]) -> Header:
         elif (m := _PLACE_DATE.match(text) or _place_date_without_comma(text, header.notes)) \
                 and not header.date_text:
             _date(m, header)
-            state = ""
+            # A PDF's text read row by row puts the date between a công văn's summary lines ("V/v triển khai" /
+            # "Hà Tĩnh, ngày …" / "Nghị định số …"): the summary goes on where "Kính gửi" follows it.
+            state = "vv" if state == "vv" and _recipients_next(lines[index + 1:index + 4]) else ""
         elif text.upper() in _URGENCY and not header.urgency:
             header.urgency = _URGENCY[text.upper()]
         elif text.upper() in _SECRECY and not header.secrecy:
@@ -968,7 +975,8 @@ def parse_header(lines: list[Line]) -> Header:
             header.notes.append(f"dòng “{text}” không mở đầu bằng “V/v”: đọc là trích yếu của công văn")
         elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
                 and not forms.INVITATION.search(text) \
-                and (not upper_line(text) or text[:1].isdigit()) and len(text) <= 1.4 * vv_width:
+                and (not upper_line(text) or text[:1].isdigit() or header.subject[-1].endswith(("-", "/"))) \
+                and len(text) <= 1.4 * vv_width:  # "… 15/2021/NĐ-" / "CP": a symbol wrapped at its "-"
             # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
             header.subject.append(text)
         elif header.doc_type == doctypes.CONG_DIEN and (m := forms.TELEGRAM_LINE.match(text)) \
@@ -1054,6 +1062,16 @@ def _stray_line(text: str, following: list[Line], header: Header) -> bool:
                 or (not header.date_text and _PLACE_DATE.match(nxt)) \
                 or (not header.doc_type and upper_line(nxt) and doctypes.canonical(_unspaced(nxt))):
             return True
+    return False
+
+
+def _recipients_next(following: list[Line]) -> bool:
+    """Whether "Kính gửi" comes within ``following``, after lines of no header form (a summary's last lines)."""
+    for line in following:
+        if _RECIPIENTS.match(line.text):
+            return True
+        if _is_known(line.text) or _BODY_START.match(line.text) or upper_line(line.text):
+            return False
     return False
 
 
@@ -1153,4 +1171,10 @@ def _unspaced_key(text: str) -> str:
 
 def subject_text(header: Header) -> str:
     # "V/v" / ": Thực hiện …": the colon a copy put at the head of the subject's line
-    return fold(" ".join(header.subject)).lstrip(": ")
+    joined = " ".join(header.subject)
+    # A symbol a narrow cell broke after its "-" or "/" ("… Nghị định số 15/2021/NĐ-" / "CP") is one word again.
+    joined = _SYMBOL_BROKEN.sub(r"\1", joined) if len(header.subject) > 1 else joined
+    return fold(joined).lstrip(": ")
+
+
+_SYMBOL_BROKEN = re.compile(r"(\d/[0-9A-Za-zĐđ/-]*[A-ZĐ0-9][-/]) (?=[A-ZĐ0-9])")
