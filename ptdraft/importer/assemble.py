@@ -416,6 +416,12 @@ def _symbol_codes(header: Header, doc_type: str, notes: list[str]) -> tuple[str,
             # A joint letter's older symbol ("KHLT-SYT-SGDĐT", "TTLT-BYT-BTC"): its type group kept as written
             type_code, groups = groups[0], groups[1:]
             notes.append(f"ký hiệu “{header.symbol}” của văn bản liên tịch theo mẫu cũ (“{type_code}”): giữ nguyên")
+        elif wanted and groups[0].startswith((f"{wanted}.", f"{wanted}/")) and groups[0][len(wanted) + 1:][:1].isalpha():
+            # "QĐ.UBND", the older "QĐ/UB": the type's code and the issuer's joined by a "." or a "/", printed as
+            # written (as "KH/UBND-SYT" is), not after a second "QĐ-"
+            type_code, groups = groups[0], groups[1:]
+            notes.append(f"ký hiệu “{header.symbol}” nối “{wanted}” với phần sau bằng dấu “{type_code[len(wanted)]}” "
+                         "(không phải “-” theo Nghị định 30): giữ nguyên ký hiệu")
         elif wanted and groups[0].startswith(wanted) and groups[0][len(wanted):].isupper() \
                 and groups[0][len(wanted):].isalpha() and len(groups[0]) - len(wanted) >= 3:
             # "QĐUBND": a PDF's text lost the "-" after the type's code (not "QCPH/UBND": a group of its own)

@@ -33,7 +33,9 @@ _BODY_START = re.compile(r"^(?:Căn cứ|Theo đề nghị|Xét đề nghị|Đi
 # A line of the issuing body that opens a new body rather than continuing the one above.
 _BODY_WORDS = re.compile(
     r"^(?:SỞ|VĂN PHÒNG|BAN|PHÒNG|CỤC|CHI CỤC|TỔNG CỤC|VỤ|TRUNG TÂM|THANH TRA|BỆNH VIỆN|TRƯỜNG|VIỆN|"
-    r"HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|ĐÀI|KHO BẠC|BẢO HIỂM|CÔNG AN|BỘ CHỈ HUY|TỔ|ĐỘI|HẠT|TRẠM|CHI NHÁNH|CÔNG TY|BỘ TƯ LỆNH|BỘ TỔNG THAM MƯU)\b"
+    r"HỘI ĐỒNG|ỦY BAN|UỶ BAN|UBND|ĐÀI|KHO BẠC|BẢO HIỂM|CÔNG AN|BỘ CHỈ HUY|TỔ|ĐỘI|HẠT|TRẠM|CHI NHÁNH|CÔNG TY|BỘ TƯ LỆNH|BỘ TỔNG THAM MƯU"
+    # A Party committee under its "ĐẢNG BỘ TỈNH …" (a Party letter's header: "TỈNH ỦY", "HUYỆN ỦY PHÙ CÁT")
+    r"|(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)|CHI BỘ|ĐẢNG ĐOÀN|BAN CÁN SỰ)\b"
 )
 
 
@@ -100,6 +102,7 @@ _GLUED_ONE = r"(?:[-–—_=*~]{3,}|[-–—_=*~]+\s*o\s*0\s*o\s*[-–—_=*~]*)
 _GLUED_RULE = re.compile(rf"(?:\s*{_GLUED_ONE}\s*)+$|^(?:\s*{_GLUED_ONE}\s*)+")
 _CELL_SEPARATOR = re.compile(r"\s*\|\s*")  # the " | " a website copy joins a table's cells with
 _TITLE_INSIDE = forms.NATIONAL_TITLE_IN
+_PARTY_TITLE_INSIDE = re.compile(forms.PARTY_TITLE)  # a Party letter's title, in capitals
 _MOTTO_INSIDE = forms.MOTTO_IN
 # The national title's head or its end at the end of a line of the left column: "CỘNG HÒA XÃ HỘI", "… CHỦ NGHĨA"
 # (wrapped where its cell or a tab stop ends), "CHỦ NGHĨA VIỆT NAM".
@@ -108,7 +111,7 @@ _TITLE_HALF_AT_END = re.compile(
 _NUMBER_THEN_VV = re.compile(rf"^({forms.NUMBER_WORD}\s*:?\s*\d*\s*/\s*\S+)\s+({forms.SUBJECT_WORD}\b.*)$")
 _VV_THEN_DATE = re.compile(rf"^(?P<vv>{forms.SUBJECT_WORD}\b.*?)\s*,\s*(?P<date>ngày\b.*(?:năm\s*|[/.-])\d{{4}})$")
 _PLACE_SMALL = {"phố", "xã", "thị", "trấn"}  # "Thành phố Hồ Chí Minh", "Thị xã …"
-_PLACE_PREFIX = {"TP.", "Tp.", "TX.", "Tx.", "TT."}  # "TP. Hồ Chí Minh"
+_PLACE_PREFIX = {"TP.", "Tp.", "TX.", "Tx.", "TT.", "TP", "Tp"}  # "TP. Hồ Chí Minh", "Tp Hồ Chí Minh"
 
 
 def _place_word(word: str) -> bool:
@@ -124,14 +127,15 @@ def _place_start(words: list[str]) -> int:
     of capitalised words at the end (six at most), cut to the longest name of a unit of the reference data it ends in
     ("Hà Nội", with a "Thành phố" before it) when it ends in one."""
     start = len(words)
-    while start > 1 and len(words) - start < 6 and _place_word(words[start - 1]):
+    while start > 1 and len(words) - start < 6 and (_place_word(words[start - 1]) or words[start - 1] in "-–" and start > 2
+                                                    and _place_word(words[start - 2])):  # "Bà Rịa - Vũng Tàu"
         start -= 1
     provinces, communes = admin_units.unit_names()
     known = next((i for i in range(start, len(words)) if " ".join(words[i:]) in provinces | communes), None)
     # The whole run a name, or one word before a one-word name ("Hải Ba", not "Ba"): the run is the place; a name of
     # two words or more is one ("Lào Hà Nội": "Hà Nội").
     if known is not None and known > start and (known - start >= 2 or len(words) - known >= 2):
-        while known > start and words[known - 1] in _PLACE_KINDS:
+        while known > start and words[known - 1] in _PLACE_KINDS | _PLACE_PREFIX:
             known -= 1
         start = known
     # A place-date's place opens with a capital ("Thành phố Hồ Chí Minh", "Xã Tân Phú" are written so): a kind
@@ -154,7 +158,7 @@ def _vv_then_date(text: str) -> list[str]:
         return []
     return [" ".join(words[:start]), f"{' '.join(words[start:])}, {match.group('date')}"]
 _NUMBER_THEN_DATE = re.compile(
-    rf"^(?P<number>{forms.NUMBER_WORD}\s*:?\s*\d*\s*/\s*\S+)\s+(?P<date>[^,]{{1,60}}?\s*,\s*ngày\b.*(?:năm\s*|[/.-])\d{{4}})\s*$"
+    rf"^(?P<number>{forms.NUMBER_WORD}\s*:?\s*\d*\s*/\s*\S+)\s+(?P<date>[^,]{{1,60}}?\s*,\s*ngày\b.*(?:năm\s*|[/.-])\d{{4}}\.?)\s*$"
 )
 
 
@@ -269,7 +273,8 @@ def _capitals(word: str) -> bool:
 # 2Số: …"). The header starts at the capital lines just above its first known form.
 # The header's forms; a date's mark needs a place with a letter before it ("11:51, Ngày 21/10/2017" is a post time).
 _HEADER_MARK = re.compile(
-    rf"{forms.TITLE_HEAD}|{forms.MOTTO_HEAD}|(?-i:^{forms.NUMBER_WORD}\s*:?|[^\W\d_a-zà-ỹđ]\s{forms.NUMBER_WORD}\s*:)\s*\d*\s*/\s*\S"
+    rf"{forms.TITLE_HEAD}|{forms.MOTTO_HEAD}|^{forms.PARTY_TITLE}\s*[.,;]?$"
+    rf"|(?-i:^{forms.NUMBER_WORD}\s*:?|[^\W\d_a-zà-ỹđ]\s{forms.NUMBER_WORD}\s*:)\s*{forms.NUMBER_FIGURES}\s*/\s*\S"
     r"|^(?=[^,]*[^\W\d_])[^,]*,\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\d{4}\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(?:Trang|Page)\s*\d{1,3}(?=[^\W\d_])")
 _SHAPE_NAME = re.compile(
@@ -315,7 +320,14 @@ _RUN_CUTS = (  # (where, what it becomes, how many times: 0 all)
     (re.compile(r"\s+(?=[A-Za-z]:\\)"), "\n", 0),  # a file path glued on ("… NCTH.HH d:\2011\CV\…")
     (re.compile(r"\s+(?=(?-i:V\s*/\s*[vV])\b)"), "\n", 1),  # a công văn's "V/v" after its number
     (re.compile(r"\s+(?=Điều\s+\d{1,3}\.\s)"), "\n", 0),  # articles
-    (re.compile(r"(,\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\.?)\s+"), "\\1\n", 0),
+    (re.compile(r"(,\s*ngày\s*(?:\d{1,2}|[.…_]+)?\s*(?:tháng\s*(?:\d{1,2}|[.…_]+)?\s*năm\s*\d{4}\.?\s+|(?<=\d)\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\.?\s+"
+                r"(?=[^\W\d_])))"), "\\1\n", 0),  # "…, ngày 05 tháng 3 năm 2019", "…, ngày 5/3/2019" (not "… - 08:30")
+)
+# A Party letter's header run together: its title, and its first "Số 45-CV/TU" (the type code after the figures,
+# with or without a colon; "NGHỊ QUYẾT SỐ 15-NQ/TW" in a state letter's subject is no number line).
+_PARTY_CUTS = (
+    (re.compile(rf"\s*({forms.PARTY_TITLE})\s*"), "\n\\1\n", 1),
+    (re.compile(rf"\s+(?={forms.NUMBER_WORD}\s*:?\s*\d+-[A-ZĐ][A-Za-zĐđ]*\s*/\s*[^\W\d_])"), "\n", 1),
 )
 RUN_TOGETHER = 400  # characters: a line of the header is never so long
 # A numbered item or a lettered point run on after a sentence ("… 11 giờ 00. 2. Địa điểm: …", "…; b) Thời gian …"):
@@ -336,10 +348,10 @@ def split_run_together(lines: list[Line], notes: list[str], force: bool = False)
     for index, line in enumerate(lines):
         text = line.text
         if index >= HEADER_SEARCH or (len(text) < RUN_TOGETHER and not (force and index == 0)) \
-                or not (_TITLE_INSIDE.search(text) or _MOTTO_INSIDE.search(text)):
+                or not (_TITLE_INSIDE.search(text) or _MOTTO_INSIDE.search(text) or _PARTY_TITLE_INSIDE.search(text)):
             out.append(line)
             continue
-        for cut, by, count in _RUN_CUTS:
+        for cut, by, count in _RUN_CUTS + (_PARTY_CUTS if _PARTY_TITLE_INSIDE.search(text) else ()):
             text = cut.sub(by, text, count=count)
         text = _ITEM_AT.sub(_item_cut, text)
         pieces = [piece.strip(" |") for piece in text.split("\n") if any(ch.isalnum() for ch in piece)]
@@ -427,9 +439,15 @@ def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:
     start = len(words)
     while start > 0 and (upper_line(words[start - 1]) or words[start - 1] in ("-", "–", "&", ",")):
         start -= 1
+    # The number read before the issuing body ("Số: 56/TB-UBND ỦY BAN NHÂN DÂN …"): its symbol stays on its line.
+    if (number := _NUMBER_BEFORE_BODY.match(piece)) and len(number["number"].split()) > start:
+        start = len(number["number"].split())
     if len(words) - start < 2:
         return [piece]
     return [" ".join(words[:start]), " ".join(words[start:])]
+
+
+_NUMBER_BEFORE_BODY = re.compile(rf"^(?P<number>{forms.NUMBER_WORD}\s*:?\s*{forms.NUMBER_FIGURES}\s*/\s*\S+)\s")
 
 
 def _place_before_date(piece: str) -> list[str]:
@@ -458,7 +476,8 @@ def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
     while start > 0 and (upper_line(lines[start - 1].text) and ":" not in lines[start - 1].text  # "VIEWS: 10"
                          or _RULE_LINE.match(lines[start - 1].text)
                          or not any(ch.isalnum() for ch in lines[start - 1].text)  # "|", a stray "-" under a rule
-                         or _NUMBER_ALONE.fullmatch(lines[start - 1].text)):
+                         or _NUMBER_ALONE.fullmatch(lines[start - 1].text)
+                         or forms.DRAFT_MARK.match(lines[start - 1].text)):  # "(Dự thảo)": the header reads it
         start -= 1
     # Only where the letter has no authority in capitals: a site's own line over it is not the issuer.
     authority = 0 if any(upper_line(line.text) for line in lines[start:mark]) else _small_letter_authority(lines[:start])
@@ -660,6 +679,11 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
                 number = re.sub(r"^(?:Số|SỐ)\s*:?\s*", "", out[at].text)
                 out[at] = Line(f"Số: {number}{piece}", out[at].indent, out[at].number, out[at].blank_before)
                 continue
+            # The symbol's tail wrapped before its "-" or "/" ("Số: 29/KH" / "-UBND", "Số: 12/2020" / "/QĐ-UBND").
+            if out and _SYMBOL_TAIL.match(piece) and (above := _NUMBER.match(out[-1].text)) \
+                    and _SYMBOL_FORM.match(_symbol(above["symbol"] + piece)):
+                out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text}{piece}", raw=f"{out[-1].text}{piece}")
+                continue
             # The motto wrapped in a narrow cell ("Độc lập - Tự do - Hạnh" / "phúc")
             if out and _MOTTO_HEAD_LINE.match(out[-1].text) and not _MOTTO.match(out[-1].text) \
                     and _MOTTO.match(f"{out[-1].text} {piece}"):
@@ -669,15 +693,58 @@ def tidy_header(lines: list[Line], notes: list[str]) -> list[Line]:
             # tháng" / "10 năm 2025").
             if out and ((_DATE_START.match(out[-1].text) or _place_then_comma(out[-1].text))
                         and not _PLACE_DATE.match(out[-1].text) and _PLACE_DATE.match(f"{out[-1].text} {piece}")
-                        or re.search(r"\bngày(?:\s*(?:\d{1,2}|[.…_]+))?$|\btháng(?:\s*(?:\d{1,2}|[.…_]+))?$", out[-1].text)
+                        or re.search(r"\b(?i:ngày)(?:\s*(?:\d{1,2}|[.…_]+))?$|\btháng(?:\s*(?:\d{1,2}|[.…_]+))?$", out[-1].text)
                         and re.match(r"^(?:tháng|năm)\b", piece)
-                        or re.search(r"\bngày\b.*\bnăm$", out[-1].text) and re.fullmatch(r"\d{4}", piece)):
+                        or re.search(r"\b(?i:ngày)\b.*\bnăm$", out[-1].text) and re.fullmatch(r"\d{4}", piece)):
                 out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {piece}", raw=f"{out[-1].text} {piece}")
                 continue
             out.append(piece_line)
     if dropped:
         notes.append(f"bỏ {dropped} đường kẻ gõ bằng ký tự (---, ***) ở phần đầu văn bản: bản thảo tự kẻ")
-    return _title_unwrapped(out)
+    return _title_unwrapped(_places_over_dates(out))
+
+
+def _places_over_dates(lines: list[Line]) -> list[Line]:
+    """The header's place-date lines with their place put back where it stands on the line above: typed alone
+    ("Hải Dương" / "…, ngày 05 tháng 3 năm 2019", "Hải Dương" / "ngày 05 …"), or a long name wrapped inside it
+    ("Thành phố Hồ Chí" / "Minh, ngày 22 …", "Thành phố Hồ Chí Minh," / "ngày 22 …" once the date is whole)."""
+    out: list[Line] = []
+    for position, line in enumerate(lines):
+        if _RECIPIENTS.match(line.text) or _BODY_START.match(line.text):
+            return out + lines[position:]
+        if out and (_PLACE_DATE.match(line.text) or _PLACE_LEFT_OUT.match(line.text)):
+            above, date, dated = out[-1].text, _PLACE_LEFT_OUT.match(line.text), _PLACE_DATE.match(line.text)
+            place = dated["place"] if dated else ""
+            joined = (f"{above}, {date['date']}" if date and _place_alone(above) and _known_place(above)
+                      else f"{above} {line.text}" if date and _place_then_comma(above)
+                      or place and _place_alone(above) and _known_place(f"{above} {place}")
+                      else "")
+            if joined and _PLACE_DATE.match(joined):
+                out[-1] = dataclasses.replace(out[-1], text=joined, raw=joined)
+                continue
+        out.append(line)
+    return out
+
+
+_SYMBOL_TAIL = re.compile(r"^[-/][0-9A-Za-zĐđ&][0-9A-Za-zĐđ&./-]*$")  # "-UBND", "/QĐ-UBND": a symbol's end
+_PLACE_LEFT_OUT = re.compile(r"^(?:[.…_]+\s*)?,?\s*(?P<date>ngày\b.*)$")  # "…, ngày 05 tháng 3 năm 2019"
+
+
+def _known_place(name: str) -> bool:
+    """A unit's name of the reference data, with or without its kind ("Hải Dương", "Thành phố Hồ Chí Minh", "Lào
+    Cai"): where a line's capitalised words are a place, not the end of a subject naming a person or a project."""
+    words = name.split()
+    while len(words) > 1 and words[0] in _PLACE_KINDS | _PLACE_PREFIX:
+        words = words[1:]
+    provinces, communes = admin_units.unit_names()
+    return " ".join(words) in provinces | communes
+
+
+def _place_alone(text: str) -> bool:
+    """"Hải Dương", "TP. Hồ Chí Minh": a place's name alone on its line (the line above a date that lacks its place)."""
+    words = text.split()
+    return 0 < len(words) <= 6 and all(_place_word(word) and word[-1].isalpha() or word in _PLACE_PREFIX
+                                       for word in words)
 
 
 def _place_then_comma(text: str) -> bool:
@@ -687,7 +754,7 @@ def _place_then_comma(text: str) -> bool:
 
 
 _MOTTO_HEAD_LINE = forms.MOTTO_START
-_DATE_START = re.compile(r"^(?=[^,]*[^\W\d_])[^,:]{1,60},\s*ngày\b")  # "Thanh Hóa, ngày 09 tháng": a date's head
+_DATE_START = re.compile(r"^(?=[^,]*[^\W\d_])[^,:]{1,60},\s*(?i:ngày)\b")  # "Thanh Hóa, ngày 09 tháng": a date's head
 _TITLE_HEAD = re.compile(rf"^{forms.TITLE_HEAD}$", re.I)
 _TITLE_REST = re.compile(rf"^{forms.TITLE_TAIL}\b", re.I)
 
@@ -729,6 +796,11 @@ _BEFORE_YEARS = re.compile(r"(?:[-–]|\b(?:NĂM|ĐOẠN|ĐẾN|TỪ|HỌC|KỲ|
 _SECTION_HEAD = re.compile(r"^[IVXLC]{1,7}\.\s")
 
 
+# The opening words of a body's first paragraph, capitalised ("Thực hiện Chỉ thị số …", "Ngày 20 tháng 3 năm 2022,
+# …", "Nhằm …", "Để …"): under a subject's first line, where a narrow cell makes every line short, the body's.
+_BODY_OPENING = re.compile(r"^(?:Thực\s+hiện|Ngày\s+\d{1,2}|Nhằm|Để|Trên\s+cơ\s+sở|Xét|Theo)\s")
+
+
 def _continues_subject(line: Line, header: Header, width: float) -> bool:
     """Whether ``line`` goes on with the subject under the type name (a centred line or two, then a gap)."""
     text = line.text
@@ -748,8 +820,8 @@ def _continues_subject(line: Line, header: Header, width: float) -> bool:
         return False  # "Sở … trân trọng kính mời:" under a giấy mời's subject opens its body
     if header.subject and upper_line(" ".join(header.subject)):
         return False  # a subject in capitals goes on only in capitals
-    if _BODY_START.match(text):
-        return False  # a legal basis or a list: the body has begun
+    if _BODY_START.match(text) or header.subject and _BODY_OPENING.match(text):
+        return False  # a legal basis or a list, or a sentence's opening words under the subject: the body has begun
     # The line under the type name is the subject; a further line is one only if it is short
     # (centred under it), not a full-width line of the body, or if it starts with a small letter (a wrapped subject:
     # no paragraph of the body starts so).
@@ -859,6 +931,7 @@ def parse_header(lines: list[Line]) -> Header:
     state = ""
     vv_width = 0
     previous = ""  # "number" right after the number line
+    number_first = False  # the number line read before any other header line (a PDF's text of the left column)
     for index, line in enumerate(lines):
         text = line.text
         previous, after_number = "", previous
@@ -866,6 +939,8 @@ def parse_header(lines: list[Line]) -> Header:
             header.national_title, state = True, ""
         elif _MOTTO.match(text):
             state = ""
+        elif forms.DRAFT_MARK.match(text) and not header.doc_type:
+            header.notes.append(f"bỏ dấu “{text}” ở đầu văn bản: không thuộc phần đầu văn bản theo Nghị định 30")
         elif forms.PARTY_TITLE_LINE.match(text) and not header.party_title:
             header.party_title, state = True, ""
             header.notes.append(f"dòng “{text}” là tiêu đề của văn bản của Đảng (thể thức theo Hướng dẫn 36-HD/VPTW, "
@@ -878,6 +953,7 @@ def parse_header(lines: list[Line]) -> Header:
         elif (m := _NUMBER.match(text)) and header.number is None and not header.symbol:
             header.number = _number(m.group("n"), header.notes)
             header.symbol = _symbol(m.group("symbol"))
+            number_first = not (authority or header.national_title or header.party_title or header.date_text)
             if party := forms.PARTY_NUMBER.match(m.group("n")):  # "Số 45-GM/ĐU": a Party letter's number and codes
                 header.number, header.symbol = int(party["n"]) or None, f"{party['kind']}-{header.symbol}"
                 header.notes.append(f"số “{m.group('n')}/{m.group('symbol')}” viết theo mẫu văn bản của Đảng: đọc là "
@@ -886,7 +962,9 @@ def parse_header(lines: list[Line]) -> Header:
         elif (m := _PLACE_DATE.match(text) or _place_date_without_comma(text, header.notes)) \
                 and not header.date_text:
             _date(m, header)
-            state = ""
+            # A PDF's text read row by row puts the date between a công văn's summary lines ("V/v triển khai" /
+            # "Hà Tĩnh, ngày …" / "Nghị định số …"): the summary goes on where "Kính gửi" follows it.
+            state = "vv" if state == "vv" and _recipients_next(lines[index + 1:index + 4]) else ""
         elif text.upper() in _URGENCY and not header.urgency:
             header.urgency = _URGENCY[text.upper()]
         elif text.upper() in _SECRECY and not header.secrecy:
@@ -905,7 +983,8 @@ def parse_header(lines: list[Line]) -> Header:
             header.notes.append(f"dòng “{text}” không mở đầu bằng “V/v”: đọc là trích yếu của công văn")
         elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
                 and not forms.INVITATION.search(text) \
-                and (not upper_line(text) or text[:1].isdigit()) and len(text) <= 1.4 * vv_width:
+                and (not upper_line(text) or text[:1].isdigit() or header.subject[-1].endswith(("-", "/"))) \
+                and len(text) <= 1.4 * vv_width:  # "… 15/2021/NĐ-" / "CP": a symbol wrapped at its "-"
             # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
             header.subject.append(text)
         elif header.doc_type == doctypes.CONG_DIEN and (m := forms.TELEGRAM_LINE.match(text)) \
@@ -937,8 +1016,10 @@ def parse_header(lines: list[Line]) -> Header:
                 and not text.endswith(":") and (state == "title" or not line.blank_before):
             header.deciding_authority.append(text)
             state = "deciding"
-        elif upper_line(text) and not header.doc_type and header.number is None and not header.symbol \
-                and not text.endswith(":"):
+        elif upper_line(text) and not header.doc_type and not text.endswith(":") \
+                and (header.number is None and not header.symbol
+                     or number_first and not (header.national_title or header.party_title or header.date_text)):
+            # The issuing body's lines, above its number or, where the number came first, under it.
             authority.append(text)
         elif _stray_line(text, lines[index + 1:index + 1 + _LOOK_AHEAD], header):
             # A line no form names, with a form the header still lacks just under it (a site's "Tải văn bản gốc"
@@ -989,6 +1070,16 @@ def _stray_line(text: str, following: list[Line], header: Header) -> bool:
                 or (not header.date_text and _PLACE_DATE.match(nxt)) \
                 or (not header.doc_type and upper_line(nxt) and doctypes.canonical(_unspaced(nxt))):
             return True
+    return False
+
+
+def _recipients_next(following: list[Line]) -> bool:
+    """Whether "Kính gửi" comes within ``following``, after lines of no header form (a summary's last lines)."""
+    for line in following:
+        if _RECIPIENTS.match(line.text):
+            return True
+        if _is_known(line.text) or _BODY_START.match(line.text) or upper_line(line.text):
+            return False
     return False
 
 
@@ -1090,4 +1181,10 @@ def _unspaced_key(text: str) -> str:
 
 def subject_text(header: Header) -> str:
     # "V/v" / ": Thực hiện …": the colon a copy put at the head of the subject's line
-    return fold(" ".join(header.subject)).lstrip(": ")
+    joined = " ".join(header.subject)
+    # A symbol a narrow cell broke after its "-" or "/" ("… Nghị định số 15/2021/NĐ-" / "CP") is one word again.
+    joined = _SYMBOL_BROKEN.sub(r"\1", joined) if len(header.subject) > 1 else joined
+    return fold(joined).lstrip(": ")
+
+
+_SYMBOL_BROKEN = re.compile(r"(\d/[0-9A-Za-zĐđ/-]*[A-ZĐ0-9][-/]) (?=[A-ZĐ0-9])")

@@ -27,6 +27,9 @@ MOTTO = MOTTO_HEAD + r"\s*[-–—]?\s*Hạnh\s+phúc"
 DISTRIBUTION_WORD = r"Nơi\s*nhận"  # "Nơinhận", "Kínhgửi": a copy that lost the space
 RECIPIENTS_WORD = r"Kính\s*gửi"
 NUMBER_WORD = r"(?:Số|SỐ)"  # "Số", before ":" and "N/SYMBOL"
+# What stands for the number in a header's "Số: N/…": figures, none (left blank), or a Party letter's figures and
+# type code ("Số: 45-CV/TU", Hướng dẫn 36-HD/VPTW).
+NUMBER_FIGURES = r"\d*(?:-[A-ZĐ][A-Za-zĐđ]*)?"
 SUBJECT_WORD = r"(?:V\s*/\s*[vV]|Về\s+việc)"  # a công văn's subject line, "V/v …"
 
 # -- the same, compiled ------------------------------------------------------------------------------------------
@@ -40,7 +43,9 @@ MOTTO_START = re.compile(r"^Độc\s+lập\b", re.I)  # the motto's first words,
 # 653/2019/UBTVQH14", "Kế hoạch số: 45/KH-UBND"), a typist may end it with ".", and what stands for the number is
 # taken whole ("45a") for the reader to judge.
 _TYPE_NAMES = "|".join(sorted((re.escape(name) for name in doctypes.ALL_TYPES), key=len, reverse=True))
-NUMBER_LINE = re.compile(rf"^(?:(?P<kind>(?i:{_TYPE_NAMES}))\s+(?i:số)|{NUMBER_WORD})"
+# A typist's "số:" in small letters is read too, before its colon only: "số 12/QĐ-UBND ngày …" wrapped from a
+# sentence is the body's.
+NUMBER_LINE = re.compile(rf"^(?:(?P<kind>(?i:{_TYPE_NAMES}))\s+(?i:số)|{NUMBER_WORD}|số(?=\s*:))"
                          r"\s*:?\s*(?P<n>[^\s/:]*)\s*/\s*(?P<symbol>\S.*?)\s*\.?\s*$")
 # The symbol after "Số: N/" (FORMAT.md §6.1): groups of capitals joined by "-", no spaces; the first group is the
 # type code or, on a công văn, the issuer's abbreviation, the mixed-case codes of the decree ("QĐ-TTg") taken apart.
@@ -59,8 +64,12 @@ ISSUER_OF_TYPE_LINE = re.compile(r"^CỦA\s+(?P<issuer>\S.*?)\s*$")
 # A Party letter's title, where a state letter has its Quốc hiệu (the right column's first line), and its number
 # "Số 45-GM/ĐU": the number and the type's code joined by "-", then "/" and the issuing committee's code. Party
 # letters follow the Party's guide (Hướng dẫn 36-HD/VPTW), not Nghị định 30.
-PARTY_TITLE_LINE = re.compile(r"^ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*[.,;]?$", re.I)
+PARTY_TITLE = r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+PARTY_TITLE_LINE = re.compile(rf"^{PARTY_TITLE}\s*[.,;]?$", re.I)
 PARTY_NUMBER = re.compile(r"^(?P<n>\d{1,6})-(?P<kind>[A-ZĐ][A-Za-zĐđ]*)$")
+# The mark a draft carries at the top of its first page, over the header's columns ("DỰ THẢO", "Dự thảo lần 2",
+# "(Dự thảo)"): no line of the header (an imported letter is drafted again).
+DRAFT_MARK = re.compile(r"^[(\[]?\s*DỰ\s+THẢO(?:\s+(?:LẦN\s+)?\d{1,2})?\s*[)\]]?$", re.I)
 # A legal basis's opening words (FORMAT.md §4.1): each basis starts a line of its own, whatever ends the one above.
 LEGAL_BASIS_START = re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\s")
 # The same as a typist or a copy wrote it under the number: in small letters ("v/v …") or in brackets ("(V/v …)");
