@@ -225,7 +225,7 @@ def _split_footer(lines: list[Line]) -> list[Line]:
     # line is split where the bar stands, and the bar never joins the rest of the lines to the right cell.
     rows_joined = sum(1 for line in lines if "|" in line.text and len(line.columns) == 2) >= 2
     for index, line in enumerate(lines):
-        line = _signing_cell_apart(line)
+        line = _signing_cell_apart(line, bool(right) and not any(_name_line(r.text) for r in right))
         pieces = line.columns
         if cells_joined:
             right.append(line)
@@ -292,6 +292,9 @@ def _small_title_over_column_name(lines: list[Line], index: int, piece: str) -> 
 # signing form may stand glued to the mark ("- Lưu: VT, TH1, NC2.KT. CHỦ TỊCH").
 _SIGNING_TAIL = re.compile(rf"^(?P<left>{forms.DISTRIBUTION_WORD}\s*:|[-–+•].*?[;.])(?:\s+|(?=(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]))"
                            r"(?P<right>[A-ZĐÀ-Ỹ][^;:,]*)$")
+# The same under the titles: "(Đã ký)" (its brackets) or a name after the entry's mark.
+_SIGNING_TAIL_MARK = re.compile(r"^(?P<left>[-–+•].*?[;.])\s+(?P<right>[(\[A-ZĐÀ-Ỹ][^;:,]*)$")
+_SECOND_TITLE = re.compile(r"^(?:PHỤ\s+TRÁCH|THƯỜNG\s+TRỰC|BÍ\s+THƯ)$")  # "PHÓ GIÁM ĐỐC" / "PHỤ TRÁCH"; "TM. BAN …" / "BÍ THƯ"
 _TITLE_WORD = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|CHÁNH|ỦY\s+VIÊN|THƯ\s+KÝ|CHỦ\s+NHIỆM)\b")
 
 
@@ -325,15 +328,21 @@ def _name_cell_at(lines: list[Line], index: int, start: int) -> bool:
         and bool(name_alone(lines[index:])) and (index + 1 == len(lines) or bool(lists.DISTRIBUTION.match(lines[index + 1].text)))
 
 
-def _signing_cell_apart(line: Line) -> Line:
-    """``line`` with a signature line read onto its end set apart as a second column (see ``_SIGNING_TAIL``)."""
-    match = _SIGNING_TAIL.match(line.text)
+def _signing_cell_apart(line: Line, under_titles: bool = False) -> Line:
+    """``line`` with a signature line read onto its end set apart as a second column (see ``_SIGNING_TAIL``); under
+    the signature's titles (``under_titles``: read on the rows above, no name yet) also a second title line in
+    capitals ("- Như trên; PHỤ TRÁCH"), "(Đã ký)" or the signer's name ("- Lưu: VT. Nguyễn Văn An")."""
+    match = _SIGNING_TAIL.match(line.text) or (_SIGNING_TAIL_MARK.match(line.text) if under_titles else None)
     if not match or len(line.columns) > 1:
         return line
     right = match.group("right").strip()
     signing = lists.is_signature_start(Line(right, 0, 0))
-    if not (upper_line(right) or title_with_name(right)) or len(right.split()) < 2 \
-            or not (signing or _TITLE_WORD.search(right)):
+    # A title line of two words or more (not a Lưu entry's unit codes "VT,TH. TT."), the residue, or the name.
+    below = under_titles and (is_placeholder(right) or (len(right.split()) >= 2 and _name_line(right))
+                              or (upper_line(right) and len(right.split()) >= 2 and not right.endswith(".")
+                                  and bool(_TITLE_WORD.search(right) or _SECOND_TITLE.match(right))))
+    if not below and (not (upper_line(right) or title_with_name(right)) or len(right.split()) < 2
+                      or not (signing or _TITLE_WORD.search(right))):
         return line
     return dataclasses.replace(line, raw=f"{match.group('left')}     {right}")
 
