@@ -156,3 +156,31 @@ def test_capitals_with_no_persons_name_after_them_are_not_taken_for_the_signer()
     assert draft.content.signature.name == ""
     kept = draft.content.body + draft.content.closing + " ".join(report.unrecognised)
     assert "Bảng tổng hợp kèm theo" in kept
+
+
+def test_the_lu_entrys_end_wrapped_in_a_narrow_cell_stays_in_it():
+    """"- Lưu: VT, CCTTHC (5)." / "Tuấn." and "- Lưu VT," / "(VX/P) T.": the entry's last word or its next units on
+    the line under it, with no blank line between, are the entry's; the signature under them is not."""
+    for lines, last in ((["- Lưu: VT, CCTTHC (5).", "Tuấn."], "Tuấn"), (["- Lưu VT,", "(VX/P) T."], "(VX/P) T")):
+        text = HEAD + "\n".join(["Nơi nhận:", "- Như trên;", *lines, "", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"])
+        titles, name, distribution, body = _closing_read(text)
+        assert (titles, name) == ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Văn An")
+        assert distribution[-1].endswith(last) and last not in body
+
+
+def test_a_name_glued_to_the_title_and_wrapped_in_a_narrow_cell():
+    """"PHÓ CHỦ NHIỆMNguyễn Xuân" / "Phúc": the name's last word on the line under the title and the name's start."""
+    text = HEAD + "Nơi nhận:\n- Như trên;\n- Lưu: VT, QHQT (3).\n\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆMNguyễn Xuân\nPhúc\n"
+    titles, name, _distribution, body = _closing_read(text)
+    assert (titles, name) == ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM", "Nguyễn Xuân Phúc") and "Phúc" not in body
+
+
+def test_a_file_path_wrapped_in_a_narrow_cell_is_dropped_whole():
+    """"d:\\2011\\CV\\SVH\\T4\\Bau" / "cho Vinh Ha Long" under the Lưu entry: the path's end (no Vietnamese letters)
+    is dropped with it, with a note, and is not read into the Lưu entry."""
+    text = HEAD + "Nơi nhận:\n- Như trên;\n- Lưu: VT, NCTH.HH\n\nd:\\2011\\CV\\SVH\\T4\\Bau\ncho Vinh Ha Long\n\n" \
+                  "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Thành Lập\n"
+    draft, report = import_text(text)
+    assert draft.content.signature.name == "Trần Thành Lập"
+    assert "Vinh Ha Long" not in archive_line(draft.content) + draft.content.body
+    assert any("cho Vinh Ha Long" in note for note in report.notes)

@@ -78,10 +78,13 @@ def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
     signing = dict(_FURNITURE)["dấu vết chữ ký số"]
     near = {j for i, line in enumerate(lines) if any(signing.match(piece) for piece in [line.text, *line.columns])
             for j in range(i - 3, i + 4)}
+    path = dict(_FURNITURE)["đường dẫn tệp"]
     for index, line in enumerate(lines):
         reason = next((name for name, pattern in _FURNITURE if pattern.match(line.text)), None)
         if reason is None and index in near and _STAMP_FIELD.match(line.text):
             reason = "dấu vết chữ ký số"
+        if reason is None and index and path.match(lines[index - 1].text) and _path_goes_on(line):
+            reason = "đường dẫn tệp"  # "d:\2011\CV\SVH\T4\Bau" / "cho Vinh Ha Long": the path wrapped in a narrow cell
         if reason:
             notes.append(f"bỏ {reason} “{line.text}” (dòng {line.number})")
             continue
@@ -96,6 +99,13 @@ def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
             line = dataclasses.replace(line, text=" ".join(others), raw="     ".join(others))
         kept.append(line)
     return kept
+
+
+def _path_goes_on(line: Line) -> bool:
+    """Whether ``line``, right under a file's path with no blank line between, is the path's end wrapped onto it: a
+    few words without Vietnamese letters (a file's name), no entry's dash, no label."""
+    return not line.blank_before and len(line.text.split()) <= 4 and line.text.isascii() \
+        and not line.text.startswith(("-", "+", "•", "(")) and ":" not in line.text
 
 
 # A website's lines under the letter: a copyright line, the site's name, a download box.
