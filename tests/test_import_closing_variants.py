@@ -184,3 +184,21 @@ def test_a_file_path_wrapped_in_a_narrow_cell_is_dropped_whole():
     assert draft.content.signature.name == "Trần Thành Lập"
     assert "Vinh Ha Long" not in archive_line(draft.content) + draft.content.body
     assert any("cho Vinh Ha Long" in note for note in report.notes)
+
+
+@pytest.mark.parametrize("shape", ["as typed", "one line"])
+def test_distribution_entries_typed_without_dashes(shape):
+    """"Nơi nhận:" / "Như trên;" / "Lưu: VT.": each entry after the one before's ";" (an entry going on after its
+    ";" in small letters stays one)."""
+    text = HEAD + "Nơi nhận:\nNhư trên;\nSở Kế hoạch và Đầu tư;\ncác phòng thuộc Sở;\nLưu: VT, NS.\n\nKT. GIÁM ĐỐC\n" \
+                  "PHÓ GIÁM ĐỐC\nNguyễn Văn An\n"
+    titles, name, distribution, _body = _closing_read(text if shape == "as typed" else _one_line(text))
+    assert (titles, name) == ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "Nguyễn Văn An")
+    assert distribution == ["Như trên", "Sở Kế hoạch và Đầu tư; các phòng thuộc Sở", "Lưu: VT, NS"]
+
+
+def test_a_degree_before_the_name_on_one_line_is_the_names():
+    """"… PHÓ GIÁM ĐỐC TS. Nguyễn Văn An": the degree in capitals goes with the name, not with the title."""
+    text = _one_line(HEAD + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTS. Nguyễn Văn An\n")
+    titles, name, _distribution, _body = _closing_read(text)
+    assert (titles, name) == ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "TS. Nguyễn Văn An")

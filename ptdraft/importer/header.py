@@ -429,8 +429,11 @@ def _capitals_then_name(text: str) -> list[str]:
         size -= 1  # "Nguyễn Hữu Vũ Đánh giá bài viết": the last capital opens a sentence of the page, not the name
     if not capitals or not upper_line(" ".join(capitals)) or not size:
         return []
-    after = " ".join(rest[size:])
-    return [" ".join(capitals), *marks, " ".join(rest[:size]), *([after] if after else [])]
+    name, after = " ".join(rest[:size]), " ".join(rest[size:])
+    if not marks and len(capitals) > 1 and capitals[-1].endswith(".") and len(capitals[-1]) <= 6 \
+            and is_personal_name(f"{capitals[-1]} {name}"):
+        name, capitals = f"{capitals[-1]} {name}", capitals[:-1]  # "… PHÓ GIÁM ĐỐC TS. Nguyễn Văn An": the degree's
+    return [" ".join(capitals), *marks, name, *([after] if after else [])]
 
 
 def _capitals_apart(piece: str) -> list[str]:

@@ -228,4 +228,18 @@ def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:
 
     entries, used = _entries(rest, stop)
     used = used if not first else used - 1
+    if entries and not any(BULLET.match(entry) for entry in entries):
+        # "Nơi nhận:" / "Như trên;" / "Lưu: VT.": entries typed without dashes, each after the one before's ";"
+        entries = [piece for entry in entries for piece in _undashed_apart(entry)]
     return [e for e in (clean_entry(x) for x in entries) if e], max(1, 1 + used)
+
+
+def _undashed_apart(entry: str) -> list[str]:
+    """"Như trên; Lưu: VT.": the entries a list typed without dashes joined, each cut after a ";" before a capital."""
+    pieces: list[str] = []
+    for piece in re.split(r"(?<=;)\s+", entry):
+        if pieces and not piece[:1].isupper():
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
