@@ -202,3 +202,17 @@ def test_a_degree_before_the_name_on_one_line_is_the_names():
     text = _one_line(HEAD + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTS. Nguyễn Văn An\n")
     titles, name, _distribution, _body = _closing_read(text)
     assert (titles, name) == ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "TS. Nguyễn Văn An")
+
+
+@pytest.mark.parametrize("titles, read", [
+    (["KT. Bộ trưởng", "Thứ trưởng"], "KT. Bộ trưởng Thứ trưởng"),
+    (["TM. Ủy ban nhân dân", "KT. Chủ tịch", "Phó Chủ tịch"], "TM. Ủy ban nhân dân KT. Chủ tịch Phó Chủ tịch"),
+    (["Giám đốc"], "Giám đốc"),
+])
+def test_titles_in_small_letters_on_one_line(titles, read):
+    """An older letter's or a law site's titles in small letters ("KT. Bộ trưởng" / "Thứ trưởng"), run together with
+    the name: the titles and the name apart, as on the page with its lines."""
+    text = _one_line(HEAD + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n" + "\n".join(titles) + "\nNguyễn Văn An\n")
+    read_titles, name, distribution, body = _closing_read(text)
+    assert (read_titles.casefold(), name, distribution) == (read.casefold(), "Nguyễn Văn An", ["Như trên", "Lưu: VT"])
+    assert "Nguyễn Văn An" not in body

@@ -436,6 +436,34 @@ def _capitals_then_name(text: str) -> list[str]:
     return [" ".join(capitals), *marks, name, *([after] if after else [])]
 
 
+# The words of a signer's title, in capitals (a title in small letters is tested in capitals).
+TITLE_WORDS = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ|GIÁM|THỦ|BỘ|CHÁNH|TỊCH|ĐỐC|VIÊN|KÝ|THƯ|TƯỚNG|NHIỆM|QUYỀN)\b")
+
+
+def title_in_small_letters(text: str) -> bool:
+    """Whether ``text`` is a signer's title typed with small letters ("Phó Thủ tướng", "Thứ trưởng"), not a name."""
+    words = text.split()
+    return 1 <= len(words) <= 8 and bool(TITLE_WORDS.search(text.upper())) and not is_personal_name(text) \
+        and text[:1].isupper() and not any(ch in text for ch in ",:;()")
+
+
+def _small_titles_then_name(piece: str) -> list[str]:
+    """"KT. Bộ trưởng Thứ trưởng Nguyễn Văn An" (an older letter's or a law site's titles in small letters): the form's
+    line, the deputy's title ("Phó …", "Thứ …") and the name that ends the piece, each a piece; [] when the piece
+    does not end in a person's name after a title."""
+    words = piece.split()
+    for start in range(2, len(words) - 1):
+        name = " ".join(words[start:])
+        if len(words) - start <= 5 and is_personal_name(name):
+            title = words[:start]
+            deputy = next((i for i in range(2, len(title)) if title[i] in ("Phó", "Thứ")), len(title))
+            lines = [" ".join(title[:deputy]), *([" ".join(title[deputy:])] if deputy < len(title) else [])]
+            if title_in_small_letters(lines[0].split(maxsplit=1)[-1]) and all(map(title_in_small_letters, lines[1:])):
+                return [*lines, name]
+            return []
+    return []
+
+
 def _capitals_apart(piece: str) -> list[str]:
     """A signing form's capitals with no person's name after them: the capitals, and what follows them a line of its
     own (the signature reader keeps it in the text, with a note)."""
@@ -454,7 +482,10 @@ def _signature_then_name(piece: str, closing: bool = False) -> list[str]:
     no person's name is not cut: it stays as it was. In the closing (after "Nơi nhận"), a piece may open with the
     block and a site's lines may follow the name."""
     if forms.SIGNING_FORM.match(piece):
-        return _capitals_then_name(piece) or _capitals_apart(piece)
+        return _capitals_then_name(piece) or _small_titles_then_name(piece) or _capitals_apart(piece)
+    cut = _small_title_ahead(piece.split()) if closing else 0
+    if cut:  # "Giám đốc Nguyễn Văn An" under the Nơi nhận entries: the title in small letters, then the name
+        return [" ".join(piece.split()[:cut]), " ".join(piece.split()[cut:])]
     lead = bool(re.match(r"^[-–+•]\s*Lưu\b", piece)) or bool(_FILE_PATH.match(piece))
     for title in _TITLE_AT.finditer(piece):
         at = title.start()
@@ -521,7 +552,7 @@ def _closing_cut(piece: str) -> int:
             if forms.SIGNING_FORM.match(after) or (upper_line(texts[i + 1]) and _TITLE_AT.match(after)) \
                     or (upper_line(after) and len(texts) - i > 3) or _capitals_before_entry(texts[i + 1:]) \
                     or any(forms.SIGNED.match(" ".join(texts[i + 1:i + 1 + n])) for n in range(2, 6)) \
-                    or _name_ahead(texts[i + 1:]):
+                    or _name_ahead(texts[i + 1:]) or _small_title_ahead(texts[i + 1:]) > 0:
                 return words[i + 1].start()
     lead = re.match(r"^[-–+•]\s*Lưu\s*:?\s+(?=\S)", piece)  # "- Lưu Nguyễn Văn Thuận": the signer's name, no mark
     if lead and is_personal_name(piece[lead.end():]) and len(piece[lead.end():].split()) >= 3:
@@ -533,6 +564,14 @@ def _capitals_before_entry(words: list[str]) -> bool:
     """Whether ``words`` open with two or more words in capitals and then a dash entry ("PHỤ TRÁCH - Sở Tài chính;")."""
     end = next((i for i, word in enumerate(words) if not _capital_word(word) or word in _DASH), len(words))
     return end >= 2 and end < len(words) - 1 and words[end] in _DASH and upper_line(" ".join(words[:end]))
+
+
+def _small_title_ahead(words: list[str]) -> int:
+    """Where the name starts when ``words`` are a signer's title in small letters and a person's name, and nothing
+    after ("Giám đốc Nguyễn Văn An" after the Lưu entry's full stop); 0 when they are not."""
+    return next((cut for cut in range(1, min(6, len(words) - 1)) if len(words) - cut <= 5
+                 and all(word[1:].isalpha() and word[1:].islower() for word in words[:cut])  # no capitals, no path
+                 and title_in_small_letters(" ".join(words[:cut])) and is_personal_name(" ".join(words[cut:]))), 0)
 
 
 def _name_ahead(words: list[str]) -> bool:

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ptdraft.importer.header import upper_line
+from ptdraft.importer.header import TITLE_WORDS, title_in_small_letters, upper_line
 from ptdraft.importer.lines import Line
 from ptdraft.importer.lists import SIGNING_FORM
 from ptdraft.model import Signature, SigningMode
@@ -279,16 +279,6 @@ def signer_name(text: str) -> str:
     return ""
 
 
-_TITLE_WORDS = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ|GIÁM|THỦ|BỘ|CHÁNH|TỊCH|ĐỐC|VIÊN|KÝ|THƯ|TƯỚNG|NHIỆM|QUYỀN)\b")
-
-
-def title_in_small_letters(text: str) -> bool:
-    """Whether ``text`` is a signer's title typed with small letters ("Phó Thủ tướng", "Thứ trưởng"), not a name."""
-    words = text.split()
-    return 1 <= len(words) <= 8 and bool(_TITLE_WORDS.search(text.upper())) and not is_personal_name(text) \
-        and text[:1].isupper() and not any(ch in text for ch in ",:;()")
-
-
 def small_title_over_name(lines: list[Line], index: int) -> bool:
     """Whether ``lines[index]`` is a signer's title typed in small letters with no signing form ("Phó Thủ tướng",
     "Giám đốc") and the next line but signature residue is a personal name typed as names are (not in capitals)."""
@@ -300,4 +290,4 @@ def small_title_over_name(lines: list[Line], index: int) -> bool:
 
 def _looks_like_name(text: str) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 5 and not _TITLE_WORDS.search(text) and not any(ch in text for ch in ".,:;")
+    return 2 <= len(words) <= 5 and not TITLE_WORDS.search(text) and not any(ch in text for ch in ".,:;")
