@@ -216,3 +216,14 @@ def test_titles_in_small_letters_on_one_line(titles, read):
     read_titles, name, distribution, body = _closing_read(text)
     assert (read_titles.casefold(), name, distribution) == (read.casefold(), "Nguyễn Văn An", ["Như trên", "Lưu: VT"])
     assert "Nguyễn Văn An" not in body
+
+
+def test_a_digital_signatures_words_read_onto_an_entrys_row_are_dropped():
+    """"- Lưu: VT. Ký bởi: Sở Tài chính" (the two cells read row by row, the stamp's words in the signature's cell):
+    the entry stays, the stamp's words are dropped with a note."""
+    text = HEAD + "Nơi nhận: KT. GIÁM ĐỐC\n- Như trên; PHÓ GIÁM ĐỐC\n- Lưu: VT. Ký bởi: Sở Tài chính tỉnh Quảng Nam\n" \
+                  "Nguyễn Văn An\n"
+    _draft, report = import_text(text)
+    titles, name, distribution, body = _closing_read(text)
+    assert (titles, name, distribution) == ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "Nguyễn Văn An", ["Như trên", "Lưu: VT"])
+    assert "Ký bởi" not in body and any("Ký bởi: Sở Tài chính" in note for note in report.notes)

@@ -97,8 +97,15 @@ def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
             for piece in residue:
                 notes.append(f"bỏ dấu vết chữ ký số “{piece}” (dòng {line.number})")
             line = dataclasses.replace(line, text=" ".join(others), raw="     ".join(others))
+        stamp = _STAMP_AFTER_ENTRY.search(line.text) if lists.BULLET.match(line.text) and len(columns) < 2 else None
+        if stamp:  # "- Lưu: VT. Ký bởi: Ủy ban nhân dân tỉnh …": the stamp's words read onto the entry's row
+            notes.append(f"bỏ dấu vết chữ ký số “{line.text[stamp.end():]}” (dòng {line.number})")
+            line = dataclasses.replace(line, text=line.text[:stamp.start()], raw=line.text[:stamp.start()])
         kept.append(line)
     return kept
+
+
+_STAMP_AFTER_ENTRY = re.compile(rf"(?<=[;.])\s+(?=(?:{forms.E_SIGNED_BY})\s*:)", re.I)
 
 
 def _path_goes_on(line: Line) -> bool:
