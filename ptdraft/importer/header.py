@@ -391,7 +391,7 @@ _TITLE_AT = re.compile(rf"{_SIGNER_TITLE}|{forms.SIGNING_FORM_AHEAD}")
 _DASH = ("-", "–", "+", "•")
 
 
-def _unglued(text: str) -> str:
+def _glued_name_apart(text: str) -> str:
     """A title in capitals and the name glued on ("PHÓ CHỦ TỊCHNguyễn Thị Thu") one space apart."""
     words = []
     for word in text.split():
@@ -410,7 +410,7 @@ def _capital_word(word: str) -> bool:
 def _capitals_then_name(text: str) -> list[str]:
     """A signature's capitals, its "(Đã ký)" residue and the signer's name at the start of ``text``, each a piece, and
     what runs on after the name; [] when ``text`` opens with no such block (the name must read as a person's)."""
-    words = _unglued(text).split()
+    words = _glued_name_apart(text).split()
     end = next((i for i, word in enumerate(words) if not _capital_word(word)), len(words))
     while end > 0 and words[end - 1] in _DASH:
         end -= 1  # "KT. CHỦ TỊCH - Như trên;": the dash opens a Nơi nhận entry, not a part of the title
@@ -549,8 +549,9 @@ def _closing_cut(piece: str) -> int:
         if word.endswith(")") and texts[i + 1] in _DASH and i + 2 < len(texts) and texts[i + 2][:1].isupper():
             return words[i + 1].start()  # "- BT Đảng ủy (Báo cáo) - Bt, xóm trưởng …": the entry's ";" left out
         if word.endswith((";", ".")):
-            if forms.SIGNING_FORM.match(after) or (upper_line(texts[i + 1]) and _TITLE_AT.match(after)) \
-                    or (upper_line(after) and len(texts) - i > 3) or _capitals_before_entry(texts[i + 1:]) \
+            capitals = upper_line(texts[i + 1])  # (first: what follows is tested whole only when it opens so)
+            if forms.SIGNING_FORM.match(after) or (capitals and (_TITLE_AT.match(after) or _capitals_before_entry(
+                    texts[i + 1:]) or (len(texts) - i > 3 and upper_line(after)))) \
                     or any(forms.SIGNED.match(" ".join(texts[i + 1:i + 1 + n])) for n in range(2, 6)) \
                     or _name_ahead(texts[i + 1:]) or _small_title_ahead(texts[i + 1:]) > 0:
                 return words[i + 1].start()
