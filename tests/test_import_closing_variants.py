@@ -227,3 +227,12 @@ def test_a_digital_signatures_words_read_onto_an_entrys_row_are_dropped():
     titles, name, distribution, body = _closing_read(text)
     assert (titles, name, distribution) == ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "Nguyễn Văn An", ["Như trên", "Lưu: VT"])
     assert "Ký bởi" not in body and any("Ký bởi: Sở Tài chính" in note for note in report.notes)
+
+
+@pytest.mark.parametrize("shape", ["one line", "row by row on one line"])
+def test_a_mark_typed_after_the_name_on_one_line(shape):
+    """"… PHÓ CHỦ TỊCH Nguyễn Văn An./.": the name with the mark after it is still the name (the mark is taken off)."""
+    closing = (["Như trên", "Lưu: VT"], ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Nguyễn Văn An./.", None)
+    titles, name, distribution, body = _closing_read(SHAPES[shape](closing))
+    assert (titles, name, distribution) == ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Văn An", ["Như trên", "Lưu: VT"])
+    assert "An./." not in body

@@ -407,6 +407,12 @@ def _capital_word(word: str) -> bool:
     return word.upper() == word and (len(letters) != 1 or word.endswith("."))  # not a name's "Y", "H'"
 
 
+def _name_as_written(text: str) -> bool:
+    """Whether ``text`` is a person's name, a mark typed after it ("Nguyễn Văn An./.") aside: the piece keeps the
+    mark for the signature reader to take off, with its note."""
+    return is_personal_name(re.sub(r"[.;,]+(?:/\.)?$", "", text))
+
+
 def _capitals_then_name(text: str) -> list[str]:
     """A signature's capitals, its "(Đã ký)" residue and the signer's name at the start of ``text``, each a piece, and
     what runs on after the name; [] when ``text`` opens with no such block (the name must read as a person's)."""
@@ -424,7 +430,7 @@ def _capitals_then_name(text: str) -> list[str]:
         if forms.SIGNED.match(" ".join(rest[:size])):
             marks, rest = [*marks, " ".join(rest[:size])], rest[size:]
             break
-    size = next((n for n in range(min(6, len(rest)), 1, -1) if is_personal_name(" ".join(rest[:n]))), 0)
+    size = next((n for n in range(min(6, len(rest)), 1, -1) if _name_as_written(" ".join(rest[:n]))), 0)
     if size > 2 and size < len(rest) and rest[size][:1].islower():
         size -= 1  # "Nguyễn Hữu Vũ Đánh giá bài viết": the last capital opens a sentence of the page, not the name
     if not capitals or not upper_line(" ".join(capitals)) or not size:
@@ -579,7 +585,7 @@ def _name_ahead(words: list[str]) -> bool:
     """Whether ``words`` open with a person's name and nothing but the closing's other parts (an entry, capitals,
     "(Đã ký)") or the end comes after it."""
     for size in range(min(5, len(words)), 1, -1):
-        if is_personal_name(" ".join(words[:size])):
+        if _name_as_written(" ".join(words[:size])):
             rest = words[size:]
             return not rest or rest[0] in _DASH or upper_line(rest[0]) or rest[0].startswith(("(", "["))
     return False
