@@ -79,10 +79,13 @@ def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
     signing = dict(_FURNITURE)["dấu vết chữ ký số"]
     near = {j for i, line in enumerate(lines) if any(signing.match(piece) for piece in [line.text, *line.columns])
             for j in range(i - 3, i + 4)}
+    path = dict(_FURNITURE)["đường dẫn tệp"]
     for index, line in enumerate(lines):
         reason = next((name for name, pattern in _FURNITURE if pattern.match(line.text)), None)
         if reason is None and index in near and _STAMP_FIELD.match(line.text):
             reason = "dấu vết chữ ký số"
+        if reason is None and index and path.match(lines[index - 1].text) and _path_goes_on(line):
+            reason = "đường dẫn tệp"  # "d:\2011\CV\SVH\T4\Bau" / "cho Vinh Ha Long": the path wrapped in a narrow cell
         if reason:
             notes.append(f"bỏ {reason} “{line.text}” (dòng {line.number})")
             continue
@@ -95,8 +98,22 @@ def _drop_furniture(lines: list[Line], notes: list[str]) -> list[Line]:
             for piece in residue:
                 notes.append(f"bỏ dấu vết chữ ký số “{piece}” (dòng {line.number})")
             line = dataclasses.replace(line, text=" ".join(others), raw="     ".join(others))
+        stamp = _STAMP_AFTER_ENTRY.search(line.text) if lists.BULLET.match(line.text) and len(columns) < 2 else None
+        if stamp:  # "- Lưu: VT. Ký bởi: Ủy ban nhân dân tỉnh …": the stamp's words read onto the entry's row
+            notes.append(f"bỏ dấu vết chữ ký số “{line.text[stamp.end():]}” (dòng {line.number})")
+            line = dataclasses.replace(line, text=line.text[:stamp.start()], raw=line.text[:stamp.start()])
         kept.append(line)
     return kept
+
+
+_STAMP_AFTER_ENTRY = re.compile(rf"(?<=[;.])\s+(?=(?:{forms.E_SIGNED_BY})\s*:)", re.I)
+
+
+def _path_goes_on(line: Line) -> bool:
+    """Whether ``line``, right under a file's path with no blank line between, is the path's end wrapped onto it: a
+    few words without Vietnamese letters (a file's name), no entry's dash, no label."""
+    return not line.blank_before and len(line.text.split()) <= 4 and line.text.isascii() \
+        and not line.text.startswith(("-", "+", "•", "(")) and ":" not in line.text
 
 
 # A website's lines under the letter: a copyright line, the site's name, a download box.
@@ -226,7 +243,7 @@ def _split_footer(lines: list[Line]) -> list[Line]:
     # line is split where the bar stands, and the bar never joins the rest of the lines to the right cell.
     rows_joined = sum(1 for line in lines if "|" in line.text and len(line.columns) == 2) >= 2
     for index, line in enumerate(lines):
-        line = _signing_cell_apart(line)
+        line = _signing_cell_apart(line, bool(right) and not any(_name_line(r.text) for r in right))
         pieces = line.columns
         if cells_joined:
             right.append(line)
@@ -293,6 +310,9 @@ def _small_title_over_column_name(lines: list[Line], index: int, piece: str) -> 
 # signing form may stand glued to the mark ("- Lưu: VT, TH1, NC2.KT. CHỦ TỊCH").
 _SIGNING_TAIL = re.compile(rf"^(?P<left>{forms.DISTRIBUTION_WORD}\s*:|[-–+•].*?[;.])(?:\s+|(?=(?:TM|KT|TL|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]))"
                            r"(?P<right>[A-ZĐÀ-Ỹ][^;:,]*)$")
+# The same under the titles: "(Đã ký)" (its brackets) or a name after the entry's mark.
+_SIGNING_TAIL_MARK = re.compile(r"^(?P<left>[-–+•].*?[;.])\s+(?P<right>[(\[A-ZĐÀ-Ỹ][^;:,]*)$")
+_SECOND_TITLE = re.compile(r"^(?:PHỤ\s+TRÁCH|THƯỜNG\s+TRỰC|BÍ\s+THƯ)$")  # "PHÓ GIÁM ĐỐC" / "PHỤ TRÁCH"; "TM. BAN …" / "BÍ THƯ"
 _TITLE_WORD = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|CHÁNH|ỦY\s+VIÊN|THƯ\s+KÝ|CHỦ\s+NHIỆM)\b")
 
 
@@ -326,15 +346,21 @@ def _name_cell_at(lines: list[Line], index: int, start: int) -> bool:
         and bool(name_alone(lines[index:])) and (index + 1 == len(lines) or bool(lists.DISTRIBUTION.match(lines[index + 1].text)))
 
 
-def _signing_cell_apart(line: Line) -> Line:
-    """``line`` with a signature line read onto its end set apart as a second column (see ``_SIGNING_TAIL``)."""
-    match = _SIGNING_TAIL.match(line.text)
+def _signing_cell_apart(line: Line, under_titles: bool = False) -> Line:
+    """``line`` with a signature line read onto its end set apart as a second column (see ``_SIGNING_TAIL``); under
+    the signature's titles (``under_titles``: read on the rows above, no name yet) also a second title line in
+    capitals ("- Như trên; PHỤ TRÁCH"), "(Đã ký)" or the signer's name ("- Lưu: VT. Nguyễn Văn An")."""
+    match = _SIGNING_TAIL.match(line.text) or (_SIGNING_TAIL_MARK.match(line.text) if under_titles else None)
     if not match or len(line.columns) > 1:
         return line
     right = match.group("right").strip()
     signing = lists.is_signature_start(Line(right, 0, 0))
-    if not (upper_line(right) or title_with_name(right)) or len(right.split()) < 2 \
-            or not (signing or _TITLE_WORD.search(right)):
+    # A title line of two words or more (not a Lưu entry's unit codes "VT,TH. TT."), the residue, or the name.
+    below = under_titles and (is_placeholder(right) or (len(right.split()) >= 2 and _name_line(right))
+                              or (upper_line(right) and len(right.split()) >= 2 and not right.endswith(".")
+                                  and bool(_TITLE_WORD.search(right) or _SECOND_TITLE.match(right))))
+    if not below and (not (upper_line(right) or title_with_name(right)) or len(right.split()) < 2
+                      or not (signing or _TITLE_WORD.search(right))):
         return line
     return dataclasses.replace(line, raw=f"{match.group('left')}     {right}")
 

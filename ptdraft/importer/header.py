@@ -313,11 +313,12 @@ _RUN_CUTS = (  # (where, what it becomes, how many times: 0 all)
     (re.compile(rf"\s*({forms.TITLE})\s*"), "\n\\1\n", 1),
     (re.compile(rf"\s*({forms.MOTTO})\s*"), "\n\\1\n", 1),
     (re.compile(rf"\s+(?={forms.NUMBER_WORD}\s*:\s*[\d.…_]*\s*/\s*[^\W\d_])"), "\n", 0),
-    (re.compile(rf"\s+(?={forms.RECIPIENTS_WORD}\s*:|{forms.DISTRIBUTION_WORD}\s*:|(?:TM|KT|TL|TUQ)\.\s*[^\W\d_a-z])"), "\n", 0),
+    (re.compile(rf"\s+(?={forms.RECIPIENTS_WORD}\s*:|{forms.DISTRIBUTION_WORD}\s*:)"), "\n", 0),
+    (re.compile(rf"(?<!,)\s+(?={forms.SIGNING_FORM_AHEAD})"), "\n", 0),  # not a Lưu entry's code: "VT, KT. …"
     (re.compile(r"\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị)\s)"), "\n", 0),
     (re.compile(r"(?<=[;:])\s+(?=[-–+•]\s)"), "\n", 0),  # "…: - Như trên; - Lưu: VT.": a list's entries
     (re.compile(r"\s+(?=[-–]\s+Lưu\b)"), "\n", 0),  # "… Cổng TTĐT - Lưu: VT": the entry's ";" left out
-    (re.compile(r"\s+(?=[A-Za-z]:\\)"), "\n", 0),  # a file path glued on ("… NCTH.HH d:\2011\CV\…")
+    (re.compile(r"\s+(?=[A-Za-z]:?\\\w)"), "\n", 0),  # a file path glued on ("… NCTH.HH d:\2011\CV\…")
     (re.compile(r"\s+(?=(?-i:V\s*/\s*[vV])\b)"), "\n", 1),  # a công văn's "V/v" after its number
     (re.compile(r"\s+(?=Điều\s+\d{1,3}\.\s)"), "\n", 0),  # articles
     (re.compile(r"(,\s*ngày\s*(?:\d{1,2}|[.…_]+)?\s*(?:tháng\s*(?:\d{1,2}|[.…_]+)?\s*năm\s*\d{4}\.?\s+|(?<=\d)\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\.?\s+"
@@ -359,7 +360,7 @@ def split_run_together(lines: list[Line], notes: list[str], force: bool = False)
         pieces = [part for piece in pieces for part in (_vv_then_date(piece) or _place_before_date(piece))]
         pieces = [part for piece in pieces for part in _type_then_rest(piece, run=True)]
         pieces = _recipient_entries_apart(pieces)
-        pieces = [part for piece in pieces for part in _signature_then_name(piece)]
+        pieces = [part for piece, closing in _closing_apart(pieces) for part in _signature_then_name(piece, closing)]
         if not force:
             notes.append(f"dòng {line.number} dài {len(line.text)} ký tự gồm nhiều phần của văn bản viết liền: tách "
                          f"lại thành {len(pieces)} dòng")
@@ -393,39 +394,213 @@ def _recipients_then_body(piece: str, after_recipients: bool = False) -> list[st
     return [piece[:match.start() + 1], piece[match.end():]] if match else [piece]
 
 
-# A signer's title that may follow a Lưu entry run on without its full stop ("- Lưu VT, KGVX (3) BỘ TRƯỞNG, CHỦ NHIỆM …")
-_SIGNER_TITLE = (r"(?:BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+(?:PHÒNG|BAN)|PHÓ\s|THỨ\s+TRƯỞNG"
-                 r"|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|CHỦ\s+NHIỆM|(?:TM|KT|TL|TUQ)\.)")
+# A signer's title in capitals where no signing form opens the signature: after a Lưu entry run on without its full
+# stop ("- Lưu VT, KGVX (3) BỘ TRƯỞNG, CHỦ NHIỆM …"), after the body's last sentence ("… Nhà nước. THỦ TƯỚNG …").
+_SIGNER_TITLE = (r"(?:BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|(?:TỔNG\s+)?GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+(?:PHÒNG|BAN)|PHÓ\s"
+                 r"|THỨ\s+TRƯỞNG|THỦ\s+TƯỚNG|BÍ\s+THƯ|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG"
+                 r"|CHỦ\s+NHIỆM|(?:TM|KT|TL|TUQ)\.)")
+_TITLE_AT = re.compile(rf"{_SIGNER_TITLE}|{forms.SIGNING_FORM_AHEAD}")
+_DASH = ("-", "–", "+", "•")
 
 
-def _signature_then_name(piece: str) -> list[str]:
-    """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Hà Công Tuấn" (or a Lưu entry with the signature run on after it: "- Lưu: VT, QHQT(2).
-    BỘ TRƯỞNG CHỦ NHIỆM Nguyễn Xuân Phúc"): the signing form and titles in capitals, then the signer's name, each a
-    line (the signature reader takes the form's and the signer's titles apart), what runs on after the name a line
-    of its own."""
-    head: list[str] = []
-    lead = re.match(r"^([-–+•]\s*Lưu\b.*?\.(?:\s*\d{1,3}\b)?)\s+(?=\S)", piece) \
-        or re.match(rf"^([-–+•]\s*Lưu\b.*?)\s+(?={_SIGNER_TITLE})", piece)
-    if lead and not forms.SIGNING_FORM.match(piece):
-        head, piece = [lead.group(1)], piece[lead.end():]
-    elif not forms.SIGNING_FORM.match(piece):
-        return [piece]
-    words = piece.split()
-    end = next((i for i, word in enumerate(words) if not (upper_line(word) or not any(ch.isalpha() for ch in word))),
-               len(words))
-    capitals = " ".join(words[:end])
-    rest = words[end:]
-    if capitals.endswith("(ĐÃ KÝ)"):
-        capitals = capitals[:-len("(ĐÃ KÝ)")].strip()
-    if rest[:2] == ["(Đã", "ký)"]:
-        rest = rest[2:]
-    size = next((n for n in range(min(6, len(rest)), 1, -1) if is_personal_name(" ".join(rest[:n]))), 0)
+def _glued_name_apart(text: str) -> str:
+    """A title in capitals and the name glued on ("PHÓ CHỦ TỊCHNguyễn Thị Thu") one space apart."""
+    words = []
+    for word in text.split():
+        cut = next((i for i in range(2, len(word) - 1) if word[i - 2:i + 1].isupper() and word[i - 2:i + 1].isalpha()
+                    and word[i + 1].islower()), 0)
+        words.extend([word[:cut], word[cut:]] if cut else [word])
+    return " ".join(words)
+
+
+def _capital_word(word: str) -> bool:
+    """A word of a line in capitals: its letters all capitals ("Q.", "CHỦ"), or none ("–", "(3)")."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return word.upper() == word and (len(letters) != 1 or word.endswith("."))  # not a name's "Y", "H'"
+
+
+def _name_as_written(text: str) -> bool:
+    """Whether ``text`` is a person's name, a mark typed after it ("Nguyễn Văn An./.") aside: the piece keeps the
+    mark for the signature reader to take off, with its note."""
+    return is_personal_name(re.sub(r"[.;,]+(?:/\.)?$", "", text))
+
+
+def _capitals_then_name(text: str) -> list[str]:
+    """A signature's capitals, its "(Đã ký)" residue and the signer's name at the start of ``text``, each a piece, and
+    what runs on after the name; [] when ``text`` opens with no such block (the name must read as a person's)."""
+    words = _glued_name_apart(text).split()
+    end = next((i for i, word in enumerate(words) if not _capital_word(word)), len(words))
+    while end > 0 and words[end - 1] in _DASH:
+        end -= 1  # "KT. CHỦ TỊCH - Như trên;": the dash opens a Nơi nhận entry, not a part of the title
+    capitals, rest = words[:end], words[end:]
+    marks: list[str] = []
+    for size in range(min(6, len(capitals)), 1, -1):  # "… PHÓ CHỦ TỊCH (ĐÃ KÝ)": the residue in capitals
+        if forms.SIGNED.match(" ".join(capitals[-size:])):
+            marks, capitals = [" ".join(capitals[-size:])], capitals[:-size]
+            break
+    for size in range(min(6, len(rest)), 1, -1):
+        if forms.SIGNED.match(" ".join(rest[:size])):
+            marks, rest = [*marks, " ".join(rest[:size])], rest[size:]
+            break
+    size = next((n for n in range(min(6, len(rest)), 1, -1) if _name_as_written(" ".join(rest[:n]))), 0)
     if size > 2 and size < len(rest) and rest[size][:1].islower():
         size -= 1  # "Nguyễn Hữu Vũ Đánh giá bài viết": the last capital opens a sentence of the page, not the name
-    if not capitals or not upper_line(capitals) or not size:
-        return [*head, piece] if head else [piece]
+    if not capitals or not upper_line(" ".join(capitals)) or not size:
+        return []
     name, after = " ".join(rest[:size]), " ".join(rest[size:])
-    return [*head, capitals, name, *([after] if after else [])]
+    if not marks and len(capitals) > 1 and capitals[-1].endswith(".") and len(capitals[-1]) <= 6 \
+            and is_personal_name(f"{capitals[-1]} {name}"):
+        name, capitals = f"{capitals[-1]} {name}", capitals[:-1]  # "… PHÓ GIÁM ĐỐC TS. Nguyễn Văn An": the degree's
+    return [" ".join(capitals), *marks, name, *([after] if after else [])]
+
+
+# The words of a signer's title, in capitals (a title in small letters is tested in capitals).
+TITLE_WORDS = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ|GIÁM|THỦ|BỘ|CHÁNH|TỊCH|ĐỐC|VIÊN|KÝ|THƯ|TƯỚNG|NHIỆM|QUYỀN)\b")
+
+
+def title_in_small_letters(text: str) -> bool:
+    """Whether ``text`` is a signer's title typed with small letters ("Phó Thủ tướng", "Thứ trưởng"), not a name."""
+    words = text.split()
+    return 1 <= len(words) <= 8 and bool(TITLE_WORDS.search(text.upper())) and not is_personal_name(text) \
+        and text[:1].isupper() and not any(ch in text for ch in ",:;()")
+
+
+def _small_titles_then_name(piece: str) -> list[str]:
+    """"KT. Bộ trưởng Thứ trưởng Nguyễn Văn An" (an older letter's or a law site's titles in small letters): the form's
+    line, the deputy's title ("Phó …", "Thứ …") and the name that ends the piece, each a piece; [] when the piece
+    does not end in a person's name after a title."""
+    words = piece.split()
+    for start in range(2, len(words) - 1):
+        name = " ".join(words[start:])
+        if len(words) - start <= 5 and is_personal_name(name):
+            title = words[:start]
+            deputy = next((i for i in range(2, len(title)) if title[i] in ("Phó", "Thứ")), len(title))
+            lines = [" ".join(title[:deputy]), *([" ".join(title[deputy:])] if deputy < len(title) else [])]
+            if title_in_small_letters(lines[0].split(maxsplit=1)[-1]) and all(map(title_in_small_letters, lines[1:])):
+                return [*lines, name]
+            return []
+    return []
+
+
+def _capitals_apart(piece: str) -> list[str]:
+    """A signing form's capitals with no person's name after them: the capitals, and what follows them a line of its
+    own (the signature reader keeps it in the text, with a note)."""
+    words = piece.split()
+    end = next((i for i, word in enumerate(words) if not _capital_word(word)), len(words))
+    if end < 2 or end == len(words) or not upper_line(" ".join(words[:end])):
+        return [piece]
+    return [" ".join(words[:end]), " ".join(words[end:])]
+
+
+def _signature_then_name(piece: str, closing: bool = False) -> list[str]:
+    """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Hà Công Tuấn" (or a Lưu entry with the signature run on after it: "- Lưu: VT, QHQT(2).
+    BỘ TRƯỞNG CHỦ NHIỆM Nguyễn Xuân Phúc"; the body's last sentence with it: "… Nhà nước. THỦ TƯỚNG Nguyễn Tấn
+    Dũng"): the signing form and titles in capitals, then the signer's name, each a line (the signature reader takes
+    the form's and the signer's titles apart), what runs on after the name a line of its own. A block whose name is
+    no person's name is not cut: it stays as it was. In the closing (after "Nơi nhận"), a piece may open with the
+    block and a site's lines may follow the name."""
+    if forms.SIGNING_FORM.match(piece):
+        return _capitals_then_name(piece) or _small_titles_then_name(piece) or _capitals_apart(piece)
+    cut = _small_title_ahead(piece.split()) if closing else 0
+    if cut:  # "Giám đốc Nguyễn Văn An" under the Nơi nhận entries: the title in small letters, then the name
+        return [" ".join(piece.split()[:cut]), " ".join(piece.split()[cut:])]
+    lead = bool(re.match(r"^[-–+•]\s*Lưu\b", piece)) or bool(_FILE_PATH.match(piece))
+    for title in _TITLE_AT.finditer(piece):
+        at = title.start()
+        before = piece[:at].rstrip()
+        if at == 0 and not closing:
+            continue
+        if at and (not piece[at - 1].isspace() or before.endswith(",")
+                   or not (lead or before.endswith((".", "!", "?", ";")))):
+            continue
+        found = _capitals_then_name(piece[at:])
+        # After a sentence, the block ends the text: "… CHỦ TỊCH Nguyễn Văn A đã chỉ đạo …" is a sentence.
+        if found and (lead or closing or forms.SIGNING_FORM.match(found[0]) or is_personal_name(found[-1])):
+            return [*([before] if before else []), *found]
+    return [piece]
+
+
+_FILE_PATH = re.compile(r"^[A-Za-z]:?\\\w")  # a file's path a typist left under the Lưu entry ("D\2017\CVUB\…")
+
+
+def _closing_apart(pieces: list[str]) -> list[tuple[str, bool]]:
+    """The Nơi nhận cell and the signature cell read row by row onto one line ("Nơi nhận: KT. CHỦ TỊCH - Như trên;
+    PHÓ CHỦ TỊCH - Lưu: VT. Nguyễn Văn A"): after "Nơi nhận", each piece cut where a title in capitals ends before a
+    dash entry, where an entry's ";" or "." comes before a title in capitals, "(Đã ký)" or the signer's name. Each
+    piece with whether it is of the closing."""
+    out: list[tuple[str, bool]] = []
+    closing = False
+    for piece in pieces:
+        closing = closing or bool(forms.DISTRIBUTION.match(piece))
+        while closing:
+            cut = _closing_cut(piece)
+            if not cut:
+                break
+            out.append((piece[:cut].strip(), closing))
+            piece = piece[cut:].strip()
+        out.append((piece, closing))
+    return out
+
+
+def _closing_cut(piece: str) -> int:
+    """Where the first part of a closing piece ends (see ``_closing_apart``); 0 when it holds one part."""
+    words = list(re.finditer(r"\S+", piece))
+    texts = [word.group() for word in words]
+    if not texts:
+        return 0
+    if forms.SIGNING_FORM.match(piece) or (upper_line(texts[0]) and (_TITLE_AT.match(piece)
+                                                                     or _capitals_before_entry(texts))):
+        for i, word in enumerate(texts[1:-1], start=1):  # the capitals up to a dash before an entry in small letters
+            if not _capital_word(word):
+                return 0
+            if word in _DASH and not upper_line(re.split(r"[;.]", piece[words[i + 1].start():])[0]):
+                return words[i].start()  # the entry (up to its ";") in small letters: not the title's "–"
+        return 0
+    label = re.match(rf"^{forms.DISTRIBUTION_WORD}\s*:\s*", piece)
+    if label and label.end() < len(piece) and upper_line(piece[label.end():].split()[0]) \
+            and _TITLE_AT.match(piece, label.end()):
+        return label.end()  # "Nơi nhận: GIÁM ĐỐC - Như trên; …": the signature's first line beside the label
+    if texts[0] not in _DASH and not re.match(r"^[-–+•]\S", texts[0]) and not forms.DISTRIBUTION.match(piece):
+        return 0
+    for i, word in enumerate(texts[:-1]):
+        after = piece[words[i + 1].start():]
+        if word.endswith(")") and texts[i + 1] in _DASH and i + 2 < len(texts) and texts[i + 2][:1].isupper():
+            return words[i + 1].start()  # "- BT Đảng ủy (Báo cáo) - Bt, xóm trưởng …": the entry's ";" left out
+        if word.endswith((";", ".")):
+            capitals = upper_line(texts[i + 1])  # (first: what follows is tested whole only when it opens so)
+            if forms.SIGNING_FORM.match(after) or (capitals and (_TITLE_AT.match(after) or _capitals_before_entry(
+                    texts[i + 1:]) or (len(texts) - i > 3 and upper_line(after)))) \
+                    or any(forms.SIGNED.match(" ".join(texts[i + 1:i + 1 + n])) for n in range(2, 6)) \
+                    or _name_ahead(texts[i + 1:]) or _small_title_ahead(texts[i + 1:]) > 0:
+                return words[i + 1].start()
+    lead = re.match(r"^[-–+•]\s*Lưu\s*:?\s+(?=\S)", piece)  # "- Lưu Nguyễn Văn Thuận": the signer's name, no mark
+    if lead and is_personal_name(piece[lead.end():]) and len(piece[lead.end():].split()) >= 3:
+        return lead.end()
+    return 0
+
+
+def _capitals_before_entry(words: list[str]) -> bool:
+    """Whether ``words`` open with two or more words in capitals and then a dash entry ("PHỤ TRÁCH - Sở Tài chính;")."""
+    end = next((i for i, word in enumerate(words) if not _capital_word(word) or word in _DASH), len(words))
+    return end >= 2 and end < len(words) - 1 and words[end] in _DASH and upper_line(" ".join(words[:end]))
+
+
+def _small_title_ahead(words: list[str]) -> int:
+    """Where the name starts when ``words`` are a signer's title in small letters and a person's name, and nothing
+    after ("Giám đốc Nguyễn Văn An" after the Lưu entry's full stop); 0 when they are not."""
+    return next((cut for cut in range(1, min(6, len(words) - 1)) if len(words) - cut <= 5
+                 and all(word[1:].isalpha() and word[1:].islower() for word in words[:cut])  # no capitals, no path
+                 and title_in_small_letters(" ".join(words[:cut])) and is_personal_name(" ".join(words[cut:]))), 0)
+
+
+def _name_ahead(words: list[str]) -> bool:
+    """Whether ``words`` open with a person's name and nothing but the closing's other parts (an entry, capitals,
+    "(Đã ký)") or the end comes after it."""
+    for size in range(min(5, len(words)), 1, -1):
+        if _name_as_written(" ".join(words[:size])):
+            rest = words[size:]
+            return not rest or rest[0] in _DASH or upper_line(rest[0]) or rest[0].startswith(("(", "["))
+    return False
 
 
 def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:

@@ -189,6 +189,17 @@ def is_signature_start(line: Line) -> bool:
     return bool(SIGNING_FORM.match(line.text)) and line.text[:2].isupper()
 
 
+def _archive_goes_on(line: Line, archive: str) -> bool:
+    """Whether ``line``, right under the Lưu entry ``archive`` with no blank line between, is that entry's end wrapped
+    in a narrow cell: one short word that is no word in capitals and no signing form ("Tuấn.", "19", "(3)Q.Cường."),
+    or, after an entry left open with ",", its next units ("(VX/P) T.")."""
+    text = line.text.strip()
+    if line.blank_before or BULLET.match(text) or SIGNING_FORM.match(text) or len(text) > 16:
+        return False
+    capitals = text.upper() == text and sum(ch.isalpha() for ch in text) >= 2 and not any(ch.isdigit() for ch in text)
+    return (len(text.split()) == 1 and not capitals) or (archive.rstrip().endswith(",") and len(text.split()) <= 3)
+
+
 def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:
     """The Nơi nhận entries from ``lines`` (the first is the "Nơi nhận:" line), and how many lines they take.
 
@@ -205,6 +216,8 @@ def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:
         if _ARCHIVE.match(BULLET.sub("", entries[-1])):
             if _DRAFTER_LINE.match(line.text.strip()) and not _DRAFTER_LINE.search(entries[-1]):
                 return False  # the drafter's code on a line of its own under "Lưu" ("(NVT-15b)"): the Lưu line's
+            if _archive_goes_on(line, entries[-1]):
+                return False
             return not BULLET.match(line.text) and (line.blank_before or not line.text[:1].islower())
         if entries[-1].rstrip().endswith("-") and not BULLET.match(line.text):
             return False  # an entry broken at a "-" goes on after a PDF's blank line
@@ -215,4 +228,18 @@ def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:
 
     entries, used = _entries(rest, stop)
     used = used if not first else used - 1
+    if entries and not any(BULLET.match(entry) for entry in entries):
+        # "Nơi nhận:" / "Như trên;" / "Lưu: VT.": entries typed without dashes, each after the one before's ";"
+        entries = [piece for entry in entries for piece in _undashed_apart(entry)]
     return [e for e in (clean_entry(x) for x in entries) if e], max(1, 1 + used)
+
+
+def _undashed_apart(entry: str) -> list[str]:
+    """"Như trên; Lưu: VT.": the entries a list typed without dashes joined, each cut after a ";" before a capital."""
+    pieces: list[str] = []
+    for piece in re.split(r"(?<=;)\s+", entry):
+        if pieces and not piece[:1].isupper():
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces

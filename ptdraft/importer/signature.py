@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ptdraft.importer.header import upper_line
+from ptdraft.importer.header import TITLE_WORDS, title_in_small_letters, upper_line
 from ptdraft.importer.lines import Line
 from ptdraft.importer.lists import SIGNING_FORM
 from ptdraft.model import Signature, SigningMode
@@ -199,10 +199,15 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
     A name that is no personal name is left out of the block (it stays in the letter's text) with a note."""
     block = SignatureBlock()
     lines = _unglued(lines)
+    named_at = -1
     for index, line in enumerate(lines):
         text = line.text
         if _SIGNED.match(text):
             block.placeholders.append(text)
+            continue
+        if block.name and index == named_at + 1 and named_at > 0 and lines[named_at - 1].number == lines[named_at].number \
+                and _name_goes_on(block.name, line):
+            block.name = f"{block.name} {text.strip()}"  # "PHÓ CHỦ NHIỆMNguyễn Xuân" / "Phúc": a narrow cell wrapped it
             continue
         if not block.name and (upper_line(text) or (_PREFIX.match(text) and not block.position)
                                or ((block.authority or index == 0) and not block.position and title_in_small_letters(text))):
@@ -214,11 +219,11 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
             continue
         if not block.name and (block.authority or block.position or index == 0):
             if is_personal_name(text) or not (block.authority or block.position):
-                block.name = text
+                block.name, named_at = text, index
                 continue
             name = signer_name(text)
             if name:
-                block.name = name
+                block.name, named_at = name, index
                 block.notes.append(f"dòng tên người ký “{text}”: đọc tên là “{name}”")
                 continue
             block.notes.append(f"dòng “{text}” dưới chức vụ không phải họ tên người: giữ trong nội dung")
@@ -227,6 +232,15 @@ def parse_signature(lines: list[Line]) -> SignatureBlock:
     if not block.name and len(block.position) >= 2 and _looks_like_name(block.position[-1]):
         block.name = block.position.pop()  # a name typed in capitals, after the titles
     return block
+
+
+def _name_goes_on(name: str, line: Line) -> bool:
+    """Whether ``line``, right under the signer's name (printed on one line with the title) with no blank line between,
+    is the name's last word wrapped onto a line of its own: one word typed as names are, and the name with it still a
+    person's name."""
+    words = line.text.split()
+    return not line.blank_before and len(words) == 1 and words[0][:1].isupper() and not upper_line(words[0]) \
+        and len(name.split()) < 5 and is_personal_name(f"{name} {words[0]}")
 
 
 def name_alone(lines: list[Line]) -> str:
@@ -265,16 +279,6 @@ def signer_name(text: str) -> str:
     return ""
 
 
-_TITLE_WORDS = re.compile(r"\b(?:TRƯỞNG|PHÓ|CHỦ|GIÁM|THỦ|BỘ|CHÁNH|TỊCH|ĐỐC|VIÊN|KÝ|THƯ|TƯỚNG|NHIỆM|QUYỀN)\b")
-
-
-def title_in_small_letters(text: str) -> bool:
-    """Whether ``text`` is a signer's title typed with small letters ("Phó Thủ tướng", "Thứ trưởng"), not a name."""
-    words = text.split()
-    return 1 <= len(words) <= 8 and bool(_TITLE_WORDS.search(text.upper())) and not is_personal_name(text) \
-        and text[:1].isupper() and not any(ch in text for ch in ",:;()")
-
-
 def small_title_over_name(lines: list[Line], index: int) -> bool:
     """Whether ``lines[index]`` is a signer's title typed in small letters with no signing form ("Phó Thủ tướng",
     "Giám đốc") and the next line but signature residue is a personal name typed as names are (not in capitals)."""
@@ -286,4 +290,4 @@ def small_title_over_name(lines: list[Line], index: int) -> bool:
 
 def _looks_like_name(text: str) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 5 and not _TITLE_WORDS.search(text) and not any(ch in text for ch in ".,:;")
+    return 2 <= len(words) <= 5 and not TITLE_WORDS.search(text) and not any(ch in text for ch in ".,:;")

@@ -113,6 +113,12 @@ SIGNING_FORM = re.compile(
     r"^(?:(?P<mode>TM|KT|TL|TUQ|Q)\s*\.|(?P<old>T/M|K/T|T/L|T/UQ|T\.M|K\.T|T\.L|TM/|KT/|TL/)\s*\.?"
     r"|(?P<bare>TM|KT|TL|TUQ)\s+(?=(?:BỘ|CHỦ|THỦ|GIÁM|CỤC|TỔNG|VỤ|CHÁNH|ỦY|UỶ|UBND|HỘI|BAN|VIỆN|HIỆU)\b))"
     r"\s*(?P<title>\S.*)$")
+# Where a signing form opens the signature inside a text whose lines were run together: "TM.", "KT.", "TL.", "TUQ." before
+# a title in capitals, and "Q." before a head's title word ("Q. GIÁM ĐỐC", not a drafter's "Q.Cường"); a form that
+# stands before another form ("- Lưu: VT, KT. KT. CHỦ TỊCH": the first is the Lưu entry's unit code) opens nothing.
+HEAD_TITLE_WORD = r"(?:BỘ|CHỦ|THỦ|GIÁM|CỤC|TỔNG|VỤ|CHÁNH|ỦY|UỶ|UBND|HỘI|BAN|VIỆN|HIỆU|TRƯỞNG)"
+SIGNING_FORM_AHEAD = (r"(?:(?:TM|KT|TL|TUQ)\.\s*(?!(?:TM|KT|TL|TUQ|Q)\.)[^\W\d_a-z]"
+                      rf"|Q\.\s*{HEAD_TITLE_WORD}\b)")
 # Any spelling of a signing form's prefix, in any case, with what separates it from the title (the checker
 # reports a wrong one: "KT CHỦ TỊCH", "T/M ỦY BAN").
 _PREFIXES = r"t\.?m|k\.?t|t\.?l|t\.?u\.?q|q|t/m|k/t|t/l"
