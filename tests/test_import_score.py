@@ -198,3 +198,24 @@ def test_the_tuned_corpus_typed_in_word_and_read_out_of_its_pdf_reads_right(soff
         assert sorted(per_case) == sorted(path.stem for path in CORPUS_TUNED.glob("*.json")), reading
         assert sum(means.values()) / len(means) >= TARGET_OVERALL, reading
         assert all(means[part] >= TARGET_PART for part in PARTS), (reading, means)
+
+
+def test_the_tuned_corpus_as_other_sites_print_it_reads_right():
+    # Each tuned letter and excerpt built from its annotation in the layouts other sites give a letter's text
+    # (tests/support/import_scoring.site_text): cells merged with " | ", columns side by side apart by spaces, each
+    # cell flattened onto a line, one column after the other in either order, the columns' lines interleaved.
+    from tests.support.import_scoring import SITE_STYLES, TARGET_OVERALL, TARGET_PART, score_site_folder, site_text
+
+    annotation = json.loads((CORPUS_TUNED / "03.json").read_text(encoding="utf-8"))
+    merged = site_text(annotation, "merged cells").splitlines()
+    assert merged[0].startswith("BỘ NÔNG NGHIỆP") and " | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in merged[0]
+    assert merged[1].startswith("Số: 871/BNN-TCLN") and merged[1].endswith(" | Hà Nội, ngày 13 tháng 3 năm 2013 |")
+    interleaved = site_text(annotation, "rows interleaved").splitlines()
+    assert interleaved[1] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    for style in SITE_STYLES:
+        for folder in (CORPUS_TUNED, EXCERPTS_TUNED):
+            means, per_case = score_site_folder(folder, style)
+            print(table(f"{folder.name} printed by a site ({style})", means, len(per_case)))
+            assert len(per_case) == len(list(folder.glob("*.json")))
+            assert sum(means.values()) / len(means) >= TARGET_OVERALL, (style, folder.name)
+            assert all(value >= TARGET_PART for value in means.values()), (style, folder.name, means)

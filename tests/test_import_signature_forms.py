@@ -288,3 +288,18 @@ def test_a_head_title_wrapped_over_two_lines_stays_the_head_title(block, lines):
     """The unit's name under "KT. VỤ TRƯỞNG" goes on with that title; the signer's own title is the line under it."""
     content = _signed(HEAD + NOI_NHAN + block + "Bùi Văn Tỉnh\n")
     assert content.signature.authority_lines() == lines and content.signature.name == "Bùi Văn Tỉnh"
+
+
+@pytest.mark.parametrize(("cell", "mode", "position"), [
+    ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký) Bùi Văn Tỉnh", SigningMode.KT, "PHÓ CHỦ TỊCH"),
+    ("CHỦ TỊCH, TRƯỞNG BAN (Đã ký) Bùi Văn Tỉnh", SigningMode.NONE, "CHỦ TỊCH, TRƯỞNG BAN"),
+    ("P. GIÁM ĐỐC (Đã ký) Bùi Văn Tỉnh", SigningMode.NONE, "P. GIÁM ĐỐC"),
+])
+def test_a_closing_row_merged_by_a_website_onto_one_line(cell, mode, position):
+    """thuvienphapluat's copy: the Nơi nhận cell and the signature cell each flattened, " | " between them, on one
+    line. The entries go to Nơi nhận, the signature cell's form, title and name to the signature, "(Đã ký)" dropped."""
+    content = _signed(HEAD + f"Nơi nhận: - Như trên; - Lưu: VT, VX. | {cell} |\n")
+    signature = content.signature
+    assert (signature.mode, signature.position, signature.name) == (mode, position, "Bùi Văn Tỉnh")
+    assert content.distribution[0] == "Như trên" and "|" not in " ".join(content.distribution)
+    assert "Đã ký" not in content.body and "Bùi Văn Tỉnh" not in content.body

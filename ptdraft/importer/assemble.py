@@ -10,8 +10,8 @@ from ptdraft.reference import doctypes, forms
 from ptdraft.importer import lists, structure
 from ptdraft.importer.annexes import first_annex, parse_annexes
 from ptdraft.importer.header import (
-    Header, drop_chrome, layout_columns, opens_a_body, parse_header, split_columns, split_run_together, strip_residue,
-    subject_text, tidy_header, upper_line,
+    Header, drop_chrome, layout_columns, opens_a_body, parse_header, signature_cell_lines, split_columns,
+    split_run_together, strip_residue, subject_text, tidy_header, upper_line,
 )
 from ptdraft.importer.lines import CENTRED_INDENT, Line, fold, is_indented, lines_of, paragraphs
 from ptdraft.importer.report import ImportReport
@@ -245,6 +245,7 @@ def _split_footer(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines):
         line = _signing_cell_apart(line, bool(right) and not any(_name_line(r.text) for r in right))
         pieces = line.columns
+        cell = signature_cell_lines(pieces[1]) if len(pieces) == 2 else []
         if cells_joined:
             right.append(line)
         elif rows_joined and "|" in line.text:  # either half may be empty: "- Lưu: VT, VP. |", " | Trần Thị Bình"
@@ -252,15 +253,18 @@ def _split_footer(lines: list[Line]) -> list[Line]:
             if left_half:
                 left.extend(_entries_apart(Line(left_half, line.indent, line.number, line.blank_before)))
             if right_half:
-                right.append(Line(right_half, 0, line.number, line.blank_before))
+                right.extend(Line(piece, 0, line.number, line.blank_before and n == 0)
+                             for n, piece in enumerate(signature_cell_lines(right_half)))
         elif rows_joined and forms.SIGNED.match(line.text.strip()):
             right.append(line)  # "(Đã ký)" set on a line of its own from a row: it stands in the signature
         elif len(pieces) == 2 and (lists.is_signature_start(Line(pieces[1], 0, 0)) or upper_line(pieces[1])
                                    or (right and (is_personal_name(pieces[1]) or title_in_small_letters(pieces[1])))
-                                   or _small_title_over_column_name(lines, index, pieces[1])) \
+                                   or _small_title_over_column_name(lines, index, pieces[1])
+                                   or (len(cell) > 1 and upper_line(cell[0]) and is_personal_name(cell[-1]))) \
                 and not pieces[1].startswith("("):
+            # the right piece a signature cell flattened ("BỘ TRƯỞNG, CHỦ NHIỆM (Đã ký) Nguyễn Xuân Phúc") too
             left.extend(_entries_apart(Line(pieces[0], line.indent, line.number, line.blank_before)))
-            right.append(Line(pieces[1], 0, line.number, line.blank_before))
+            right.extend(Line(piece, 0, line.number, line.blank_before and n == 0) for n, piece in enumerate(cell))
             cells_joined = "|" in line.text
         elif line.indent >= CENTRED_INDENT and not line.text.startswith(("-", "(")) \
                 and (right or left or _signature_line(line, right)):  # a centred signature may come first

@@ -523,6 +523,21 @@ def _signature_then_name(piece: str, closing: bool = False) -> list[str]:
 _FILE_PATH = re.compile(r"^[A-Za-z]:?\\\w")  # a file's path a typist left under the Lưu entry ("D\2017\CVUB\…")
 
 
+def signature_cell_lines(text: str) -> list[str]:
+    """A signature cell flattened onto one line (a website's merged cells: "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM (Đã
+    ký) Nguyễn Hữu Vũ"): the form and titles, the residue and the name, each a line; a cell that does not end in a
+    person's name as it was. A deputy's "P." before the title ("P. GIÁM ĐỐC") stays on the title's line."""
+    lines = _signature_then_name(text, closing=True)
+    if len(lines) < 2 or upper_line(lines[-1]) or not is_personal_name(lines[-1]):
+        return [text]  # no name at its end: a title line of the cell ("KT. CHÁNH VĂN PHÒNG"), as it was
+    if _TITLE_ABBREVIATION.fullmatch(lines[0]):
+        lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
+    return lines
+
+
+_TITLE_ABBREVIATION = re.compile(r"[A-ZĐ]{1,3}\.")
+
+
 def _closing_apart(pieces: list[str]) -> list[tuple[str, bool]]:
     """The Nơi nhận cell and the signature cell read row by row onto one line ("Nơi nhận: KT. CHỦ TỊCH - Như trên;
     PHÓ CHỦ TỊCH - Lưu: VT. Nguyễn Văn A"): after "Nơi nhận", each piece cut where a title in capitals ends before a
