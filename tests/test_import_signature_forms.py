@@ -303,3 +303,16 @@ def test_a_closing_row_merged_by_a_website_onto_one_line(cell, mode, position):
     assert (signature.mode, signature.position, signature.name) == (mode, position, "Bùi Văn Tỉnh")
     assert content.distribution[0] == "Như trên" and "|" not in " ".join(content.distribution)
     assert "Đã ký" not in content.body and "Bùi Văn Tỉnh" not in content.body
+
+
+@pytest.mark.parametrize("entries", [
+    # one a line, as a site prints a list whose dashes were lost; one entry with no ";" and a bracket
+    "Như trên;\nThường trực Thành ủy (kèm QĐ 236/QĐ-TTg)\nTTUB: CT, các PCT;\nCác phòng chuyên viên;\nLưu: VT, VX.",
+    # an entry wrapped: its second line goes on with it (in small letters, or under an entry left open)
+    "Như trên;\nThường trực Thành ủy (kèm QĐ\n236/QĐ-TTg);\nTTUB: CT, các\nPCT;\nCác phòng chuyên viên;\nLưu: VT, VX.",
+])
+def test_nơi_nhận_entries_typed_without_dashes_one_a_line(entries):
+    content = _signed(HEAD + f"Nơi nhận:\n{entries}\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nBùi Văn Tỉnh\n")
+    assert content.distribution == ("Như trên", "Thường trực Thành ủy (kèm QĐ 236/QĐ-TTg)", "TTUB: CT, các PCT",
+                                    "Các phòng chuyên viên")
+    assert content.archive == ("VX",) and content.signature.name == "Bùi Văn Tỉnh"

@@ -226,12 +226,29 @@ def parse_distribution(lines: list[Line]) -> tuple[list[str], int]:
             return False  # an entry left open goes on in a line that ends as an entry's part does
         return line.blank_before and not BULLET.match(line.text) and not line.text.startswith("(")
 
-    entries, used = _entries(rest, stop)
-    used = used if not first else used - 1
+    entries, taken = _entries(rest, stop)
+    used = taken if not first else taken - 1
     if entries and not any(BULLET.match(entry) for entry in entries):
-        # "Nơi nhận:" / "Như trên;" / "Lưu: VT.": entries typed without dashes, each after the one before's ";"
-        entries = [piece for entry in entries for piece in _undashed_apart(entry)]
+        # "Nơi nhận:" / "Như trên;" / "Lưu: VT.": entries typed without dashes, one a line (a line in small letters
+        # goes on with the one above), each also cut after a ";" before a capital where a copy joined them
+        entries = [piece for entry in _undashed_lines(rest[:taken]) for piece in _undashed_apart(entry)]
     return [e for e in (clean_entry(x) for x in entries) if e], max(1, 1 + used)
+
+
+def _undashed_lines(lines: list[Line]) -> list[str]:
+    """The entries of a list typed without dashes, one a line: a line opening with a capital or a figure starts an
+    entry, a line in small letters or a bracket goes on with the one above (wrapped), and so does any line under one
+    left open where the list ends its entries with ";"."""
+    entries: list[str] = []
+    marked = any(line.text.rstrip().endswith(";") for line in lines)  # entries ended by ";": a wrap ends otherwise
+    for line in lines:
+        text = line.text.strip()
+        if entries and (not (text[:1].isupper() or text[:1].isdigit())
+                        or (marked and not entries[-1].rstrip().endswith((";", ".", ")")))):
+            entries[-1] = join_lines(entries[-1], text)
+        else:
+            entries.append(text)
+    return entries
 
 
 def _undashed_apart(entry: str) -> list[str]:
