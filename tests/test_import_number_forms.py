@@ -484,3 +484,15 @@ def test_a_run_together_signature_into_its_lines(line, head, position, name):
     signature = api.import_text(text)[0].content.signature
     assert (signature.mode, signature.head_title, signature.position, signature.name) == (
         SigningMode.KT, head, position, name)
+
+
+@pytest.mark.parametrize(("left", "recipients", "said"), [
+    ("Số: 120/UBND-VP\nV/v báo cáo công tác cải cách hành chính", "Kính gửi: Sở Nội vụ.", "(theo dòng V/v, Kính gửi)"),
+    ("Số: 120/UBND-VP", "Kính gửi: Sở Nội vụ.", "(theo Kính gửi)"),
+    ("Số: 120/UBND-VP\nV/v báo cáo công tác cải cách hành chính", "", "(theo dòng V/v)"),
+])
+def test_the_report_says_what_a_cong_van_was_known_by(left, recipients, said):
+    draft, report = api.import_text(CONG_VAN.format(left=left, recipients=recipients))
+    assert draft.content.doc_type == "Công văn"
+    line = next(line for line in report.lines() if "Loại văn bản" in line)
+    assert line.endswith(f"Công văn {said}")

@@ -790,7 +790,8 @@ def _content(header: Header, doc_type: str, recipients: list[str], body: structu
         notes.append("bỏ Quốc hiệu và Tiêu ngữ: bản thảo tự in")
     found("Độ khẩn", header.urgency)
     found("Độ mật", header.secrecy)
-    found("Loại văn bản", header.doc_type or (f"{doc_type} (theo dòng V/v, Kính gửi)" if header.vv or recipients else ""))
+    by = ", ".join(word for word, there in (("dòng V/v", header.vv), ("Kính gửi", bool(recipients))) if there)
+    found("Loại văn bản", header.doc_type or (f"{doc_type} (theo {by})" if by else ""))
     subject = _subject(header, notes, "\n".join(
         body.legal_bases + body.intro + [p for group in body.items for p in group] + [body.closing]))
     found("Trích yếu", subject)
