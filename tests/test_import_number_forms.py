@@ -496,3 +496,13 @@ def test_the_report_says_what_a_cong_van_was_known_by(left, recipients, said):
     assert draft.content.doc_type == "Công văn"
     line = next(line for line in report.lines() if "Loại văn bản" in line)
     assert line.endswith(f"Công văn {said}")
+
+
+@pytest.mark.parametrize("kind", ["THÔNG TƯ", "NGHỊ ĐỊNH", "THÔNG TƯ LIÊN TỊCH"])
+def test_a_legal_normative_type_ptdraft_does_not_draft_is_said_so(kind):
+    text = ("BỘ TÀI CHÍNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"Số: 07/2020/TT-BTC\nHà Nội, ngày 05 tháng 02 năm 2020\n\n{kind}\nHướng dẫn quản lý kinh phí\n\n"
+            "Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\n")
+    draft, report = api.import_text(text)
+    assert draft.content.doc_type == "Công văn" and draft.content.body.startswith(kind)  # kept for the clerk to see
+    assert any("văn bản quy phạm pháp luật" in note and "không thấy tên loại" not in note for note in report.notes)

@@ -636,7 +636,11 @@ def assemble(source: Source) -> tuple[Draft, ImportReport]:
     texts = _boxes_placed(paragraphs(body_lines, one_per_line=source.one_per_paragraph),
                           _box_marks(source.boxes, header, contact, notes), notes)
     doc_type = header.doc_type or _type_by_symbol(header, notes) or doctypes.CONG_VAN
-    if doc_type == doctypes.CONG_VAN and not (header.vv or recipients):
+    normative = next((name for text in texts[:3] if (name := doctypes.normative_only(text))), None)
+    if doc_type == doctypes.CONG_VAN and not (header.vv or recipients) and normative:
+        notes.append(f"“{normative}” là văn bản quy phạm pháp luật, không phải loại văn bản hành chính của Nghị định "
+                     "30/2020 mà ptdraft soạn: đọc như Công văn, tên loại giữ ở đầu nội dung để xem lại")
+    elif doc_type == doctypes.CONG_VAN and not (header.vv or recipients):
         notes.append("không thấy tên loại văn bản, dòng V/v hay Kính gửi: coi là Công văn")
     body = structure.classify(texts, doc_type)
     # Appendices and attached texts (Mẫu 1.3, 2.1) follow the Nơi nhận and the signature: cut off before those are read.

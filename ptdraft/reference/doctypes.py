@@ -75,6 +75,17 @@ ALL_TYPES = (CONG_VAN, *ABBREVIATIONS, THU_CONG)
 NUMBER_YEAR_TYPES: dict[str, int | None] = {NGHI_QUYET: None, QUYET_DINH: None, "Chỉ thị": 2016}
 
 
+# Types of legal normative documents only (Luật Ban hành văn bản quy phạm pháp luật, Điều 4), none of the
+# administrative types of Nghị định 30/2020 Điều 7 that ptdraft drafts: an imported one is said to be so.
+NORMATIVE_ONLY = ("Luật", "Pháp lệnh", "Lệnh", "Nghị định", "Thông tư", "Thông tư liên tịch")
+
+
+def normative_only(text: str) -> str | None:
+    """The name in ``NORMATIVE_ONLY`` a line is ("THÔNG TƯ", "Thông tư liên tịch"), or None."""
+    folded = " ".join(text.split()).casefold()
+    return next((name for name in NORMATIVE_ONLY if name.casefold() == folded), None)
+
+
 def number_year_allowed(name: str | None, year: int) -> bool:
     """Whether a document of type ``name`` may be a legal normative one, so its number may carry ``year``."""
     found = canonical(name) if name else None
