@@ -484,3 +484,13 @@ def test_a_run_together_signature_into_its_lines(line, head, position, name):
     signature = api.import_text(text)[0].content.signature
     assert (signature.mode, signature.head_title, signature.position, signature.name) == (
         SigningMode.KT, head, position, name)
+
+
+@pytest.mark.parametrize("place", ["TP.Hồ Chí Minh", "Tp.Hồ Chí Minh", "TX.Sơn Tây"])
+def test_a_place_with_its_kind_glued_on_after_a_run_on_summary(place):
+    """"TP.Hồ Chí Minh, ngày …" after the summary's last words on one line: the abbreviated kind glued to the name
+    is the place's, not a word of the summary's."""
+    text = ONE_LINE_CONG_VAN.replace("năm 2021 Hà Nội, ngày", f"năm 2021. {place}, ngày")
+    content = api.import_text(text)[0].content
+    assert (content.place, content.date.isoformat()) == (place, "2021-03-05")
+    assert content.subject == "báo cáo công tác cải cách hành chính năm 2021."

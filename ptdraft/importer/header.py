@@ -114,7 +114,12 @@ _PLACE_SMALL = {"phố", "xã", "thị", "trấn"}  # "Thành phố Hồ Chí Mi
 _PLACE_PREFIX = {"TP.", "Tp.", "TX.", "Tx.", "TT.", "TP", "Tp"}  # "TP. Hồ Chí Minh", "Tp Hồ Chí Minh"
 
 
+# An abbreviated kind glued onto the name ("TP.Hồ Chí Minh", "Tp.Vinh", "TX.Sơn Tây"), as a typist or a site writes it.
+_GLUED_KIND = re.compile(r"^(?:TP|Tp|TX|Tx|TT)\.(?=[^\W\d_])")
+
+
 def _place_word(word: str) -> bool:
+    word = _GLUED_KIND.sub("", word)
     parts = word.split("-")  # "Rang-Tháp"
     return word in _PLACE_SMALL or word in _PLACE_PREFIX or all(len(p) > 1 and p[0].isupper() and p[1:].islower() for p in parts)
 
@@ -131,7 +136,8 @@ def _place_start(words: list[str]) -> int:
                                                     and _place_word(words[start - 2])):  # "Bà Rịa - Vũng Tàu"
         start -= 1
     provinces, communes = admin_units.unit_names()
-    known = next((i for i in range(start, len(words)) if " ".join(words[i:]) in provinces | communes), None)
+    known = next((i for i in range(start, len(words))
+                  if " ".join([_GLUED_KIND.sub("", words[i]), *words[i + 1:]]) in provinces | communes), None)
     # The whole run a name, or one word before a one-word name ("Hải Ba", not "Ba"): the run is the place; a name of
     # two words or more is one ("Lào Hà Nội": "Hà Nội").
     if known is not None and known > start and (known - start >= 2 or len(words) - known >= 2):
