@@ -486,6 +486,18 @@ def test_a_run_together_signature_into_its_lines(line, head, position, name):
         SigningMode.KT, head, position, name)
 
 
+@pytest.mark.parametrize("number", ["Số: 120/BNV-VP", "Số: 120 /BNV –VP", "Số: 120/BNV - VP"])
+def test_a_one_line_cong_vans_summary_typed_without_vv_after_its_number(number):
+    """An older công văn's summary under its number with no "V/v" ("Về …"), the symbol with a typist's spaces: on one
+    line the number ends where its symbol does, and the summary is read as the summary."""
+    text = ONE_LINE_CONG_VAN.replace("Số: 120/BNV-VP V/v báo cáo", f"{number} Về báo cáo")
+    content = api.import_text(text)[0].content
+    assert (content.number, content.issuer_code, content.unit_code) == (120, "BNV", "VP")
+    assert content.subject == "Về báo cáo công tác cải cách hành chính năm 2021"
+    assert (content.place, content.date.isoformat()) == ("Hà Nội", "2021-03-05")
+    assert content.recipients == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",)
+
+
 @pytest.mark.parametrize("place", ["TP.Hồ Chí Minh", "Tp.Hồ Chí Minh", "TX.Sơn Tây"])
 def test_a_place_with_its_kind_glued_on_after_a_run_on_summary(place):
     """"TP.Hồ Chí Minh, ngày …" after the summary's last words on one line: the abbreviated kind glued to the name
@@ -494,3 +506,34 @@ def test_a_place_with_its_kind_glued_on_after_a_run_on_summary(place):
     content = api.import_text(text)[0].content
     assert (content.place, content.date.isoformat()) == (place, "2021-03-05")
     assert content.subject == "báo cáo công tác cải cách hành chính năm 2021."
+
+
+def test_a_sites_copy_of_the_number_above_a_one_line_header_is_not_the_header():
+    """A blog's post title ("Công văn Số: 120/BNV-VP V/v: …") above the letter, all on one line: the number and
+    summary are the letter's own, under its issuing body; the copy is the site's."""
+    text = ("Thứ Ba, 29 tháng 7, 2021 Công văn Số: 120/BNV-VP V/v: Thực hiện chế độ báo cáo năm 2021. "
+            + ONE_LINE_CONG_VAN.replace("V/v báo cáo công tác cải cách hành chính năm 2021",
+                                        "V/v: Thực hiện chế độ báo cáo năm 2021."))
+    content = api.import_text(text)[0].content
+    assert (content.authority, content.number, content.unit_code) == ("BỘ NỘI VỤ", 120, "VP")
+    assert content.subject == "Thực hiện chế độ báo cáo năm 2021."
+    assert (content.place, content.date.isoformat()) == ("Hà Nội", "2021-03-05")
+    assert content.recipients == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",)
+
+
+def test_a_one_line_line_under_the_number_before_the_national_title():
+    """The left column read before the right one, on one line: the number, a line with no "V/v" and no "Kính gửi"
+    after the header (no summary, then: it is kept in the body), then the national title and the date, which are
+    read: the header is read on past the line, however long."""
+    text = ("ỦY BAN NHÂN DÂN HUYỆN PHÚ TÂN Số: 12/BC-UBND Báo cáo kết quả thực hiện nhiệm vụ sáu tháng đầu năm và "
+            "phương hướng nhiệm vụ sáu tháng cuối năm của Ủy ban nhân dân huyện Phú Tân trên các lĩnh vực "
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Phú Tân, ngày 12 tháng 6 năm 2020 "
+            "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện báo cáo kết quả như sau: 1. Kết quả "
+            "đạt được trong sáu tháng đầu năm rất đáng khích lệ, với nhiều chỉ tiêu đạt và vượt kế hoạch đề ra "
+            "trong năm. 2. Phương hướng nhiệm vụ sáu tháng cuối năm được xây dựng sát với tình hình thực tế./.")
+    content = api.import_text(text)[0].content
+    assert (content.authority, content.number, layout.number_line(content)) == (
+        "ỦY BAN NHÂN DÂN HUYỆN PHÚ TÂN", 12, "Số: 12/BC-UBND")
+    assert (content.place, content.date.isoformat()) == ("Phú Tân", "2020-06-12")
+    assert content.body.startswith("Báo cáo kết quả thực hiện nhiệm vụ sáu tháng đầu năm và phương hướng")
+    assert "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh" in content.body

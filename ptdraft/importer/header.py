@@ -364,6 +364,8 @@ def split_run_together(lines: list[Line], notes: list[str], force: bool = False)
         pieces = [piece.strip(" |") for piece in text.split("\n") if any(ch.isalnum() for ch in piece)]
         pieces = [part for piece in pieces for part in _capitals_tail_before_title(piece, pieces)]
         pieces = [part for piece in pieces for part in (_vv_then_date(piece) or _place_before_date(piece))]
+        pieces = _subject_word_joined([part for piece in pieces for part in _number_then_text(piece)])
+        pieces = [part for piece in pieces for part in (_vv_then_date(piece) or [piece])]
         pieces = [part for piece in pieces for part in _type_then_rest(piece, run=True)]
         pieces = _recipient_entries_apart(pieces)
         pieces = [part for piece, closing in _closing_apart(pieces) for part in _signature_then_name(piece, closing)]
@@ -371,6 +373,18 @@ def split_run_together(lines: list[Line], notes: list[str], force: bool = False)
             notes.append(f"dòng {line.number} dài {len(line.text)} ký tự gồm nhiều phần của văn bản viết liền: tách "
                          f"lại thành {len(pieces)} dòng")
         out.extend(Line(piece, 0, line.number, line.blank_before and n == 0) for n, piece in enumerate(pieces))
+    return out
+
+
+def _subject_word_joined(pieces: list[str]) -> list[str]:
+    """A "V/v:" left alone by a cut before its summary's first words ("V/v: Thực hiện quy định …", whose "Thực hiện"
+    opens a body elsewhere) put back before them."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and (bare := _VV.match(out[-1])) and not bare["rest"].strip(" :"):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
     return out
 
 
@@ -643,6 +657,25 @@ def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:
     return [" ".join(words[:start]), " ".join(words[start:])]
 
 
+# The number and symbol at the head of a piece, the symbol's groups joined by "-", "/" or "." (spaces a typist left
+# around a dash or a slash allowed: "GDĐT –KT&KĐCL", "21 /TTVH"; "UBND. Kim Bảng" is the symbol's full stop), and a
+# word after them that no symbol holds.
+_NUMBER_THEN_WORDS = re.compile(
+    rf"^(?P<number>{forms.NUMBER_WORD}\s*:?\s*[\d.…_]*\s*/\s*[0-9A-Za-zĐđ&]+"
+    r"(?:\s*[-–/]\s*[0-9A-Za-zĐđ&]+|\.[0-9A-Za-zĐđ&]+)*)"
+    r"\s+(?P<rest>[^\W\d_].*)$")
+
+
+def _number_then_text(piece: str) -> list[str]:
+    """A number run on into what follows it on the letter's page ("Số: 1025/UBND-ĐT Về thúc đẩy đầu tư …", a công
+    văn's summary under its number, typed without "V/v"): the number line ends where its symbol does (a symbol
+    holds no space), and what follows is a line of its own."""
+    match = _NUMBER_THEN_WORDS.match(piece)
+    if not match or not _SYMBOL_FORM.match(_symbol(match["number"].split("/", 1)[1])):
+        return [piece]
+    return [match["number"], match["rest"]]
+
+
 _NUMBER_BEFORE_BODY = re.compile(rf"^(?P<number>{forms.NUMBER_WORD}\s*:?\s*{forms.NUMBER_FIGURES}\s*/\s*\S+)\s")
 
 
@@ -663,8 +696,9 @@ def _place_before_date(piece: str) -> list[str]:
 def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
     """``lines`` from the header's first line on: what a website or a converter printed above it is dropped, with a
     note. A text whose first lines hold no header form is returned as it is."""
-    mark = next((i for i, line in enumerate(lines[:HEADER_SEARCH]) if _HEADER_MARK.search(line.text)
-                 or _NUMBER_ALONE.fullmatch(line.text) and i + 1 < len(lines) and lines[i + 1].text.startswith("/")),
+    mark = next((i for i, line in enumerate(lines[:HEADER_SEARCH]) if (_HEADER_MARK.search(line.text)
+                 or _NUMBER_ALONE.fullmatch(line.text) and i + 1 < len(lines) and lines[i + 1].text.startswith("/"))
+                 and not _number_again_below(lines, i)),
                 None)  # "Số: 111" / "/CV - UBND": the number line wrapped before its symbol
     if not mark:
         return lines
@@ -688,6 +722,19 @@ def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
         dropped = " / ".join(line.text for line in lines[:start])
         notes.append(f"bỏ {start} dòng trên phần đầu văn bản (chữ của trang web hoặc phần mềm chuyển đổi): “{dropped[:120]}”")
     return lines[start:]
+
+
+def _number_again_below(lines: list[Line], at: int) -> bool:
+    """Whether the number line at ``at`` is a site's copy of the letter's number (its post's title "Công văn Số:
+    2728/TCT-DNL V/v: …", its "Số kí hiệu Số: 218/BC-UBND" box): the same number and symbol stand again further down,
+    with the national title or the motto under the copy."""
+    found = _NUMBER.match(lines[at].text)
+    if not found:
+        return False
+    key = (found["n"], _symbol(found["symbol"]))
+    below = lines[at + 1:HEADER_SEARCH]
+    return any(_NATIONAL_TITLE.match(line.text) or _MOTTO.match(line.text) for line in below) and any(
+        (again := _NUMBER.match(line.text)) and (again["n"], _symbol(again["symbol"])) == key for line in below)
 
 
 def _small_letter_authority(above: list[Line]) -> int:
@@ -1217,7 +1264,7 @@ def parse_header(lines: list[Line]) -> Header:
                      or number_first and not (header.national_title or header.party_title or header.date_text)):
             # The issuing body's lines, above its number or, where the number came first, under it.
             authority.append(text)
-        elif _stray_line(text, lines[index + 1:index + 1 + _LOOK_AHEAD], header):
+        elif _stray_line(text, lines[index + 1:index + 1 + _LOOK_AHEAD], header, after_number == "number"):
             # A line no form names, with a form the header still lacks just under it (a site's "Tải văn bản gốc"
             # between the number and the date): the header goes on; the line is kept, at the body's head.
             header.notes.append(f"dòng {line.number} “{text[:60]}” ở giữa phần đầu văn bản không thuộc phần nào: "
@@ -1251,11 +1298,12 @@ def _title_issuer(header: Header) -> None:
 _LOOK_AHEAD = 3
 
 
-def _stray_line(text: str, following: list[Line], header: Header) -> bool:
+def _stray_line(text: str, following: list[Line], header: Header, under_number: bool = False) -> bool:
     """Whether ``text``, which no header form names, stands inside the header: a form the header has not yet read
     (the national title, the number, the place and date, the type's name) follows within a few lines, and the line
-    does not open the body (a recipient, a legal basis, a list)."""
-    if _RECIPIENTS.match(text) or _BODY_START.match(text) or _VV.match(text) or len(text) > 90:
+    does not open the body (a recipient, a legal basis, a list). A long line is the body's, unless it stands right
+    under the number (what a copy ran on after it: "Số: 12/BC-UBND Báo cáo …", the date further on)."""
+    if _RECIPIENTS.match(text) or _BODY_START.match(text) or _VV.match(text) or len(text) > 90 and not under_number:
         return False
     for line in following:
         nxt = line.text
