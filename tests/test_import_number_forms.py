@@ -537,3 +537,13 @@ def test_a_one_line_line_under_the_number_before_the_national_title():
     assert (content.place, content.date.isoformat()) == ("Phú Tân", "2020-06-12")
     assert content.body.startswith("Báo cáo kết quả thực hiện nhiệm vụ sáu tháng đầu năm và phương hướng")
     assert "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh" in content.body
+
+
+def test_a_decisions_subject_listing_bodies_keeps_them_before_the_deciding_authority():
+    """A subject in capitals whose list of bodies ends with a committee ("… CÁC SỞ, BAN, NGÀNH, ỦY BAN NHÂN DÂN CÁC
+    XÃ …"): a body after a comma goes on with the list; the deciding authority is the name after the subject."""
+    subject = ("BAN HÀNH QUY ĐỊNH TIÊU CHUẨN CHỨC DANH TRƯỞNG PHÒNG THUỘC CÁC SỞ, BAN, NGÀNH, ỦY BAN NHÂN DÂN CÁC XÃ "
+               "THUỘC HUYỆN YÊN PHONG")
+    content = api.import_text(RUN_TOGETHER.format(subject=subject))[0].content
+    assert content.subject.casefold() == subject.casefold()
+    assert content.deciding_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ YÊN PHONG"

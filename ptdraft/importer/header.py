@@ -252,7 +252,8 @@ def _type_then_rest(text: str, run: bool = False) -> list[str]:
         cut = None
         if doctypes.canonical(head) in doctypes.DECIDING_WORD:
             cut = next((i for i in range(max(3, len(subject) - 20), len(subject) - 1)
-                        if _DECIDER.match(" ".join(subject[i:])) and subject[i - 1] not in _OF_WORDS), None)
+                        if _DECIDER.match(" ".join(subject[i:])) and subject[i - 1] not in _OF_WORDS
+                        and not subject[i - 1].endswith(",")), None)  # "… SỞ, BAN, NGÀNH, ỦY BAN …": the subject's list
         pieces = [" ".join(subject[:cut]), " ".join(subject[cut:])] if cut else [" ".join(subject)]
         return [head, *pieces, *([" ".join(after)] if after else [])]
     # A subject in small letters ends where the body opens or a name in capitals (the deciding authority) begins.
