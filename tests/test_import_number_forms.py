@@ -547,3 +547,16 @@ def test_a_decisions_subject_listing_bodies_keeps_them_before_the_deciding_autho
     content = api.import_text(RUN_TOGETHER.format(subject=subject))[0].content
     assert content.subject.casefold() == subject.casefold()
     assert content.deciding_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ YÊN PHONG"
+
+
+@pytest.mark.parametrize(("summary", "subject"), [
+    # a narrow cell's break after a word that needs its next, before a capital
+    ("Về thúc đẩy đầu tư của\nViệt Nam\nra nước ngoài", "Về thúc đẩy đầu tư của Việt Nam ra nước ngoài"),
+    # a converter's gap before the last line, in small letters
+    ("Về thực hiện chế độ\nthông tin,\n\nbáo cáo định kỳ.", "Về thực hiện chế độ thông tin, báo cáo định kỳ."),
+])
+def test_a_summary_without_vv_wrapped_in_a_narrow_cell(summary, subject):
+    content = api.import_text(CONG_VAN.format(
+        left=f"Số: 120/UBND-VP\n{summary}", recipients="Kính gửi: Các phòng, ban chuyên môn thuộc huyện."))[0].content
+    assert (content.doc_type, content.number, content.subject) == ("Công văn", 120, subject)
+    assert content.recipients == ("Các phòng, ban chuyên môn thuộc huyện.",)

@@ -1219,7 +1219,7 @@ def parse_header(lines: list[Line]) -> Header:
             vv_width = max(len(text), 40)
             if not _VV.match(text):
                 header.notes.append(f"dòng “{text}” đọc là trích yếu (V/v) của công văn")
-        elif _subject_before_recipients(text, lines[index + 1:index + 6], header):
+        elif _subject_before_recipients(text, lines[index + 1:index + 9], header):
             # A công văn's summary typed without its "V/v" ("Báo cáo công tác …" under the number): nothing but the
             # summary stands between the header and "Kính gửi".
             header.subject, header.vv, state = [text], True, "vv"
@@ -1335,10 +1335,15 @@ def _subject_before_recipients(text: str, following: list[Line], header: Header)
             or not text[:1].isupper() or _BODY_START.match(text) or _RECIPIENTS.match(text) or len(text) > 160:
         return False
     wrapped = True  # the summary's own wrapped lines ("Về thúc đẩy đầu tư của Việt Nam" / "ra nước ngoài") first
+    above = text
     for line in following:
         if _RECIPIENTS.match(line.text):
             return True
-        wrapped = wrapped and not line.blank_before and line.text[:1].islower()
+        # A wrapped line opens in small letters (after a converter's gap, too), or goes on after a word that needs
+        # its next ("Về thúc đẩy đầu tư của" / "Việt Nam", a narrow cell's break).
+        wrapped = wrapped and (line.text[:1].islower() or not line.blank_before and _wrapped_on([above.upper()])) \
+            and not upper_line(line.text)
+        above = line.text
         if not (wrapped or _is_known(line.text) or _NATIONAL_TITLE.match(line.text)):
             return False
     return False
