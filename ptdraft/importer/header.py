@@ -1227,7 +1227,8 @@ def parse_header(lines: list[Line]) -> Header:
             header.notes.append(f"dòng “{text}” không mở đầu bằng “V/v”: đọc là trích yếu của công văn")
         elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
                 and not forms.INVITATION.search(text) \
-                and (not upper_line(text) or text[:1].isdigit() or header.subject[-1].endswith(("-", "/"))) \
+                and (not upper_line(text) or text[:1].isdigit() or header.subject[-1].endswith(("-", "/"))
+                     or _abbreviation_wrapped(text, header.subject)) \
                 and len(text) <= 1.4 * vv_width:  # "… 15/2021/NĐ-" / "CP": a symbol wrapped at its "-"
             # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
             header.subject.append(text)
@@ -1316,6 +1317,17 @@ def _stray_line(text: str, following: list[Line], header: Header, under_number: 
                 or (not header.doc_type and upper_line(nxt) and doctypes.canonical(_unspaced(nxt))):
             return True
     return False
+
+
+# One or two abbreviations in capitals ("BHYT", "HĐND", "THPT."): the end of a summary a narrow cell wrapped.
+_ABBREVIATIONS = re.compile(r"^[A-ZĐ0-9&]{2,8}(?:\s+[A-ZĐ0-9&]{2,8})?[.;]?$")
+
+
+def _abbreviation_wrapped(text: str, subject: list[str]) -> bool:
+    """Whether a line in capitals goes on with a summary in small letters: abbreviations only, under a line that
+    stops on a word in small letters ("… cấp sổ BHXH, thẻ" / "BHYT"), not on a full stop."""
+    last = subject[-1].split()[-1] if subject and subject[-1].split() else ""
+    return bool(_ABBREVIATIONS.match(text)) and last.isalpha() and last.islower()
 
 
 def _recipients_next(following: list[Line]) -> bool:
