@@ -1056,6 +1056,9 @@ def _continues_subject(line: Line, header: Header, width: float) -> bool:
     if header.subject and upper_line(" ".join(header.subject)) and not line.blank_before \
             and _BRACKETED_YEARS.fullmatch(text):
         return True  # the period in brackets under a subject in capitals: "(Giai đoạn: 2021- 2025)"
+    opened = " ".join(header.subject).count("(") - " ".join(header.subject).count(")")
+    if opened > 0 and not line.blank_before and not any(ch.isalpha() for ch in text) and 0 < text.count(")") <= opened:
+        return True  # figures that close the subject's bracket, wrapped off its line: "… (MÃ … 208, 607," / "803)"
     if upper_line(text) or _RECIPIENTS.match(text) or text.endswith(":"):
         return False  # a line ending in ":" opens the body ("Kết quả như sau:"); no subject ends so
     if line.blank_before and header.subject and not (text[:1].islower() and not header.subject[-1].endswith(".")):
