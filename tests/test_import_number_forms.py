@@ -560,3 +560,13 @@ def test_a_summary_without_vv_wrapped_in_a_narrow_cell(summary, subject):
         left=f"Số: 120/UBND-VP\n{summary}", recipients="Kính gửi: Các phòng, ban chuyên môn thuộc huyện."))[0].content
     assert (content.doc_type, content.number, content.subject) == ("Công văn", 120, subject)
     assert content.recipients == ("Các phòng, ban chuyên môn thuộc huyện.",)
+
+
+def test_a_one_line_issuing_body_under_a_district_with_a_number_keeps_it():
+    """A site's words before the header's capitals on one line ("… Thư mời ỦY BAN NHÂN DÂN QUẬN 9 TRUNG TÂM VĂN HÓA"):
+    the district's number is a word of the body's name, and the committee over the centre is read whole."""
+    text = ONE_LINE_CONG_VAN.replace("BỘ NỘI VỤ -------", "Văn bản - Thông báo - Thư mời ỦY BAN NHÂN DÂN QUẬN 9 "
+                                     "TRUNG TÂM VĂN HÓA -------").replace("BNV-VP", "TTVH-VP")
+    content = api.import_text(text)[0].content
+    assert (content.parent_authority, content.authority) == ("ỦY BAN NHÂN DÂN QUẬN 9", "TRUNG TÂM VĂN HÓA")
+    assert (content.number, content.issuer_code) == (120, "TTVH")

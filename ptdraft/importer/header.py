@@ -648,7 +648,9 @@ def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:
         return [piece]
     words = piece.split()
     start = len(words)
-    while start > 0 and (upper_line(words[start - 1]) or words[start - 1] in ("-", "–", "&", ",")):
+    while start > 0 and (upper_line(words[start - 1]) or words[start - 1] in ("-", "–", "&", ",")
+                         or words[start - 1].isdigit() and start > 1 and words[start - 2].isalpha()
+                         and upper_line(words[start - 2])):  # "ỦY BAN NHÂN DÂN QUẬN 9", not "PAGES: 1", "… 2024"
         start -= 1
     # The number read before the issuing body ("Số: 56/TB-UBND ỦY BAN NHÂN DÂN …"): its symbol stays on its line.
     if (number := _NUMBER_BEFORE_BODY.match(piece)) and len(number["number"].split()) > start:
