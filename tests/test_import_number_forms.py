@@ -570,3 +570,20 @@ def test_a_one_line_issuing_body_under_a_district_with_a_number_keeps_it():
     content = api.import_text(text)[0].content
     assert (content.parent_authority, content.authority) == ("ỦY BAN NHÂN DÂN QUẬN 9", "TRUNG TÂM VĂN HÓA")
     assert (content.number, content.issuer_code) == (120, "TTVH")
+
+
+def test_words_drawn_rule_name_glued_to_the_number_inside_a_one_line_header_is_dropped():
+    """A DOCX converted to text names Word's drawn rules ("straight connector 2") and glues them to the next line; on
+    one line the name stands between the issuing body and "Số: …": it is dropped, with a note, and the body, the
+    number and the summary are read."""
+    text = ONE_LINE_CONG_VAN.replace("BỘ NỘI VỤ ------- ", "BỘ NỘI VỤ straight connector 2").replace(
+        "Độc lập - Tự do - Hạnh phúc ---------------", "straight connector 1Độc lập - Tự do - Hạnh phúc")
+    text = text.replace("Số: 120/BNV-VP", "straight connector 3Số: 120/BNV-VP")
+    draft, report = api.import_text(text)
+    content = draft.content
+    assert (content.authority, content.number, content.unit_code) == ("BỘ NỘI VỤ", 120, "VP")
+    assert content.subject == "báo cáo công tác cải cách hành chính năm 2021"
+    assert (content.place, content.date.isoformat()) == ("Hà Nội", "2021-03-05")
+    assert any("straight connector 3" in note for note in report.notes)
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert not any("connector" in line for line in rendered.everywhere)

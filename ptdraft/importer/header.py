@@ -338,6 +338,9 @@ _PARTY_CUTS = (
     (re.compile(rf"\s+(?={forms.NUMBER_WORD}\s*:?\s*\d+-[A-ZĐ][A-Za-zĐđ]*\s*/\s*[^\W\d_])"), "\n", 1),
 )
 RUN_TOGETHER = 400  # characters: a line of the header is never so long
+# Word's name of a drawn rule glued to the text after it inside a run-together line ("… HỒ CHÍ MINH straight connector
+# 2Số: 1551 /UBND-VX"): the names of its connectors only, which no letter's text holds.
+_SHAPE_NAME_INSIDE = re.compile(r"\s*\bstraight\s+(?:arrow\s+)?connector\s*\d+(?=[^\W\d_])\s*", re.I)
 # A numbered item or a lettered point run on after a sentence ("… 11 giờ 00. 2. Địa điểm: …", "…; b) Thời gian …"):
 # cut before it when what follows the number opens with a capital (a point: any letter), after a sentence's end.
 _ITEM_AT = re.compile(r"(?<=[.:;])\s+(?=(?P<mark>(?:\d{1,2}|[IVX]{1,4})\.|[a-zđ]\))\s+(?P<next>\w))")
@@ -359,6 +362,9 @@ def split_run_together(lines: list[Line], notes: list[str], force: bool = False)
                 or not (_TITLE_INSIDE.search(text) or _MOTTO_INSIDE.search(text) or _PARTY_TITLE_INSIDE.search(text)):
             out.append(line)
             continue
+        for shape in _SHAPE_NAME_INSIDE.finditer(text):
+            notes.append(f"bỏ tên hình vẽ của Word “{shape.group(0).strip()}” dính vào chữ ở dòng {line.number}")
+        text = _SHAPE_NAME_INSIDE.sub("\n", text)
         for cut, by, count in _RUN_CUTS + (_PARTY_CUTS if _PARTY_TITLE_INSIDE.search(text) else ()):
             text = cut.sub(by, text, count=count)
         text = _ITEM_AT.sub(_item_cut, text)
