@@ -587,3 +587,13 @@ def test_words_drawn_rule_name_glued_to_the_number_inside_a_one_line_header_is_d
     assert any("straight connector 3" in note for note in report.notes)
     rendered = read_rendered(api.docx_bytes(draft, strict=False))
     assert not any("connector" in line for line in rendered.everywhere)
+
+
+@pytest.mark.parametrize("words", ["VÌ SỰ TIẾN BỘ PHỤ NỮ", "ĐỐI VỚI CÁN BỘ XÃ", "VỀ KIỂM TRA NỘI BỘ NGÀNH"])
+def test_a_decisions_subject_with_a_word_of_bo_is_not_cut_at_bo(words):
+    """"BỘ" after a word it makes a word with ("TIẾN BỘ", "CÁN BỘ", "NỘI BỘ") opens no ministry's name: a run-together
+    decision's subject goes on past it to the deciding authority."""
+    subject = f"BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG {words} XÃ YÊN PHONG GIAI ĐOẠN 2021 - 2025"
+    content = api.import_text(RUN_TOGETHER.format(subject=subject))[0].content
+    assert content.subject.casefold() == subject.casefold()
+    assert content.deciding_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ YÊN PHONG"

@@ -219,6 +219,8 @@ _DATE_THEN_REST = re.compile(
     r"(?P<symbol>)\s+(?P<rest>\S.*)$", re.I)
 _SUBJECT_END = re.compile(r"\s(?=(?:Căn cứ|Thực hiện|Theo đề nghị|Theo|Xét|Kính gửi|Nhằm|Để|Vào hồi"
                           r"|(?:Sáng|Chiều|Tối|Trưa)?\s*[Nn]gày\s+\d+)\b)")
+# The words "BỘ" makes a word with, after them ("TIẾN BỘ", "CÁN BỘ", "ĐỒNG BỘ"): no ministry's name opens there.
+_BO_COMPOUNDS = {"TIẾN", "CÁN", "ĐỒNG", "TOÀN", "SƠ", "NỘI", "CỤC", "ĐẢNG"}
 _OF_WORDS = {"CỦA", "VÀ", "VỚI", "CHO", "THUỘC", "TRỰC", "TẠI", "GIỮA", "VỀ", "CÁC", "TRONG", "TƯỚNG", "TỊCH", "TRƯỞNG"}
 
 
@@ -253,6 +255,7 @@ def _type_then_rest(text: str, run: bool = False) -> list[str]:
         if doctypes.canonical(head) in doctypes.DECIDING_WORD:
             cut = next((i for i in range(max(3, len(subject) - 20), len(subject) - 1)
                         if _DECIDER.match(" ".join(subject[i:])) and subject[i - 1] not in _OF_WORDS
+                        and not (subject[i] == "BỘ" and subject[i - 1] in _BO_COMPOUNDS)
                         and not subject[i - 1].endswith(",")), None)  # "… SỞ, BAN, NGÀNH, ỦY BAN …": the subject's list
         pieces = [" ".join(subject[:cut]), " ".join(subject[cut:])] if cut else [" ".join(subject)]
         return [head, *pieces, *([" ".join(after)] if after else [])]
