@@ -597,3 +597,12 @@ def test_a_decisions_subject_with_a_word_of_bo_is_not_cut_at_bo(words):
     content = api.import_text(RUN_TOGETHER.format(subject=subject))[0].content
     assert content.subject.casefold() == subject.casefold()
     assert content.deciding_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ YÊN PHONG"
+
+
+def test_a_sites_field_in_capitals_before_a_one_line_issuing_body_is_not_the_body():
+    """A site's field in capitals before the header on one line ("LAI-AHLLVT: 68 2 UBND HUYỆN …"): a name has
+    no colon, so the issuing body is the capitals after the field, which is dropped as the site's."""
+    text = "HỒ SƠ-AHLLVT: 68 2 " + ONE_LINE_CONG_VAN
+    draft, report = api.import_text(text)
+    assert (draft.content.authority, draft.content.number) == ("BỘ NỘI VỤ", 120)
+    assert any("HỒ SƠ-AHLLVT: 68 2" in note for note in report.notes)

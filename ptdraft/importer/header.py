@@ -652,7 +652,8 @@ def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:
     """A piece whose end is in capitals ("… Ngày hết hiệu lực: Đang cập nhật ỦY BAN NHÂN DÂN TỈNH BẮC NINH") just
     before the national title or the number: the capitals (the issuing body) cut off as a line of their own."""
     at = pieces.index(piece)
-    if at + 1 >= len(pieces) or upper_line(piece) \
+    # A piece in capitals is the body's name, unless a site's field ("LAI-AHLLVT: 68 2 UBND HUYỆN …") comes first.
+    if at + 1 >= len(pieces) or upper_line(piece) and ":" not in piece \
             or not (_TITLE_INSIDE.match(pieces[at + 1]) or _NUMBER.match(pieces[at + 1])):
         return [piece]
     words = piece.split()
