@@ -303,3 +303,23 @@ def test_a_bodys_opening_words_in_a_narrow_cell_are_not_the_subjects(opening):
     content = api.import_text(text)[0].content
     assert content.subject == "Về việc tuyển dụng viên chức năm 2019"
     assert content.body.startswith(opening)
+
+
+def test_a_vv_whose_last_word_a_narrow_cell_wrapped_is_an_abbreviation():
+    """"V/v báo cáo … cấp sổ BHXH, thẻ" / "BHYT": an abbreviation in capitals under a summary line that stops on a
+    word in small letters goes on with the summary."""
+    middle = f"V/v báo cáo nhanh công\ntác cấp sổ BHXH, thẻ\nBHYT\n{DATE}"
+    content = api.import_text(CONG_VAN.format(title=TITLE, middle=middle))[0].content
+    assert content.subject == "báo cáo nhanh công tác cấp sổ BHXH, thẻ BHYT"
+    assert (content.place, content.date.isoformat()) == ("Hà Tĩnh", "2018-06-15")
+    assert content.recipients == ("Ủy ban nhân dân các huyện, thành phố, thị xã.",)
+
+
+def test_figures_that_close_a_capitals_subjects_bracket_on_a_line_of_their_own():
+    """"… (MÃ QUY TRÌNH 803 VÀ PGN: 208, 607," / "803)": a narrow cell wrapped the figures that close the subject's
+    bracket onto a line with no letters; they are the subject's, not the body's."""
+    text = NOTICE.format(title=TITLE, number="Số: 67/TB-UBND", date="Kim Bảng, ngày 05 tháng 3 năm 2019").replace(
+        "Về việc tuyển dụng viên chức", "VỀ VIỆC ĐIỀU CHỈNH QUY TRÌNH\n(MÃ QUY TRÌNH 803 VÀ PGN: 208, 607,\n803)")
+    content = api.import_text(text)[0].content
+    assert content.subject.casefold() == "về việc điều chỉnh quy trình (mã quy trình 803 và pgn: 208, 607, 803)"
+    assert content.body.startswith("Ủy ban nhân dân huyện thông báo")

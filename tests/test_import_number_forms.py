@@ -506,3 +506,125 @@ def test_a_legal_normative_type_ptdraft_does_not_draft_is_said_so(kind):
     draft, report = api.import_text(text)
     assert draft.content.doc_type == "Công văn" and draft.content.body.startswith(kind)  # kept for the clerk to see
     assert any("văn bản quy phạm pháp luật" in note and "không thấy tên loại" not in note for note in report.notes)
+
+
+@pytest.mark.parametrize("number", ["Số: 120/BNV-VP", "Số: 120 /BNV –VP", "Số: 120/BNV - VP"])
+def test_a_one_line_cong_vans_summary_typed_without_vv_after_its_number(number):
+    """An older công văn's summary under its number with no "V/v" ("Về …"), the symbol with a typist's spaces: on one
+    line the number ends where its symbol does, and the summary is read as the summary."""
+    text = ONE_LINE_CONG_VAN.replace("Số: 120/BNV-VP V/v báo cáo", f"{number} Về báo cáo")
+    content = api.import_text(text)[0].content
+    assert (content.number, content.issuer_code, content.unit_code) == (120, "BNV", "VP")
+    assert content.subject == "Về báo cáo công tác cải cách hành chính năm 2021"
+    assert (content.place, content.date.isoformat()) == ("Hà Nội", "2021-03-05")
+    assert content.recipients == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",)
+
+
+@pytest.mark.parametrize("place", ["TP.Hồ Chí Minh", "Tp.Hồ Chí Minh", "TX.Sơn Tây"])
+def test_a_place_with_its_kind_glued_on_after_a_run_on_summary(place):
+    """"TP.Hồ Chí Minh, ngày …" after the summary's last words on one line: the abbreviated kind glued to the name
+    is the place's, not a word of the summary's."""
+    text = ONE_LINE_CONG_VAN.replace("năm 2021 Hà Nội, ngày", f"năm 2021. {place}, ngày")
+    content = api.import_text(text)[0].content
+    assert (content.place, content.date.isoformat()) == (place, "2021-03-05")
+    assert content.subject == "báo cáo công tác cải cách hành chính năm 2021."
+
+
+def test_a_sites_copy_of_the_number_above_a_one_line_header_is_not_the_header():
+    """A blog's post title ("Công văn Số: 120/BNV-VP V/v: …") above the letter, all on one line: the number and
+    summary are the letter's own, under its issuing body; the copy is the site's."""
+    text = ("Thứ Ba, 29 tháng 7, 2021 Công văn Số: 120/BNV-VP V/v: Thực hiện chế độ báo cáo năm 2021. "
+            + ONE_LINE_CONG_VAN.replace("V/v báo cáo công tác cải cách hành chính năm 2021",
+                                        "V/v: Thực hiện chế độ báo cáo năm 2021."))
+    content = api.import_text(text)[0].content
+    assert (content.authority, content.number, content.unit_code) == ("BỘ NỘI VỤ", 120, "VP")
+    assert content.subject == "Thực hiện chế độ báo cáo năm 2021."
+    assert (content.place, content.date.isoformat()) == ("Hà Nội", "2021-03-05")
+    assert content.recipients == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",)
+
+
+def test_a_one_line_line_under_the_number_before_the_national_title():
+    """The left column read before the right one, on one line: the number, a line with no "V/v" and no "Kính gửi"
+    after the header (no summary, then: it is kept in the body), then the national title and the date, which are
+    read: the header is read on past the line, however long."""
+    text = ("ỦY BAN NHÂN DÂN HUYỆN PHÚ TÂN Số: 12/BC-UBND Báo cáo kết quả thực hiện nhiệm vụ sáu tháng đầu năm và "
+            "phương hướng nhiệm vụ sáu tháng cuối năm của Ủy ban nhân dân huyện Phú Tân trên các lĩnh vực "
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Phú Tân, ngày 12 tháng 6 năm 2020 "
+            "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện báo cáo kết quả như sau: 1. Kết quả "
+            "đạt được trong sáu tháng đầu năm rất đáng khích lệ, với nhiều chỉ tiêu đạt và vượt kế hoạch đề ra "
+            "trong năm. 2. Phương hướng nhiệm vụ sáu tháng cuối năm được xây dựng sát với tình hình thực tế./.")
+    content = api.import_text(text)[0].content
+    assert (content.authority, content.number, layout.number_line(content)) == (
+        "ỦY BAN NHÂN DÂN HUYỆN PHÚ TÂN", 12, "Số: 12/BC-UBND")
+    assert (content.place, content.date.isoformat()) == ("Phú Tân", "2020-06-12")
+    assert content.body.startswith("Báo cáo kết quả thực hiện nhiệm vụ sáu tháng đầu năm và phương hướng")
+    assert "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh" in content.body
+
+
+def test_a_decisions_subject_listing_bodies_keeps_them_before_the_deciding_authority():
+    """A subject in capitals whose list of bodies ends with a committee ("… CÁC SỞ, BAN, NGÀNH, ỦY BAN NHÂN DÂN CÁC
+    XÃ …"): a body after a comma goes on with the list; the deciding authority is the name after the subject."""
+    subject = ("BAN HÀNH QUY ĐỊNH TIÊU CHUẨN CHỨC DANH TRƯỞNG PHÒNG THUỘC CÁC SỞ, BAN, NGÀNH, ỦY BAN NHÂN DÂN CÁC XÃ "
+               "THUỘC HUYỆN YÊN PHONG")
+    content = api.import_text(RUN_TOGETHER.format(subject=subject))[0].content
+    assert content.subject.casefold() == subject.casefold()
+    assert content.deciding_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ YÊN PHONG"
+
+
+@pytest.mark.parametrize(("summary", "subject"), [
+    # a narrow cell's break after a word that needs its next, before a capital
+    ("Về thúc đẩy đầu tư của\nViệt Nam\nra nước ngoài", "Về thúc đẩy đầu tư của Việt Nam ra nước ngoài"),
+    # a converter's gap before the last line, in small letters
+    ("Về thực hiện chế độ\nthông tin,\n\nbáo cáo định kỳ.", "Về thực hiện chế độ thông tin, báo cáo định kỳ."),
+])
+def test_a_summary_without_vv_wrapped_in_a_narrow_cell(summary, subject):
+    content = api.import_text(CONG_VAN.format(
+        left=f"Số: 120/UBND-VP\n{summary}", recipients="Kính gửi: Các phòng, ban chuyên môn thuộc huyện."))[0].content
+    assert (content.doc_type, content.number, content.subject) == ("Công văn", 120, subject)
+    assert content.recipients == ("Các phòng, ban chuyên môn thuộc huyện.",)
+
+
+def test_a_one_line_issuing_body_under_a_district_with_a_number_keeps_it():
+    """A site's words before the header's capitals on one line ("… Thư mời ỦY BAN NHÂN DÂN QUẬN 9 TRUNG TÂM VĂN HÓA"):
+    the district's number is a word of the body's name, and the committee over the centre is read whole."""
+    text = ONE_LINE_CONG_VAN.replace("BỘ NỘI VỤ -------", "Văn bản - Thông báo - Thư mời ỦY BAN NHÂN DÂN QUẬN 9 "
+                                     "TRUNG TÂM VĂN HÓA -------").replace("BNV-VP", "TTVH-VP")
+    content = api.import_text(text)[0].content
+    assert (content.parent_authority, content.authority) == ("ỦY BAN NHÂN DÂN QUẬN 9", "TRUNG TÂM VĂN HÓA")
+    assert (content.number, content.issuer_code) == (120, "TTVH")
+
+
+def test_words_drawn_rule_name_glued_to_the_number_inside_a_one_line_header_is_dropped():
+    """A DOCX converted to text names Word's drawn rules ("straight connector 2") and glues them to the next line; on
+    one line the name stands between the issuing body and "Số: …": it is dropped, with a note, and the body, the
+    number and the summary are read."""
+    text = ONE_LINE_CONG_VAN.replace("BỘ NỘI VỤ ------- ", "BỘ NỘI VỤ straight connector 2").replace(
+        "Độc lập - Tự do - Hạnh phúc ---------------", "straight connector 1Độc lập - Tự do - Hạnh phúc")
+    text = text.replace("Số: 120/BNV-VP", "straight connector 3Số: 120/BNV-VP")
+    draft, report = api.import_text(text)
+    content = draft.content
+    assert (content.authority, content.number, content.unit_code) == ("BỘ NỘI VỤ", 120, "VP")
+    assert content.subject == "báo cáo công tác cải cách hành chính năm 2021"
+    assert (content.place, content.date.isoformat()) == ("Hà Nội", "2021-03-05")
+    assert any("straight connector 3" in note for note in report.notes)
+    rendered = read_rendered(api.docx_bytes(draft, strict=False))
+    assert not any("connector" in line for line in rendered.everywhere)
+
+
+@pytest.mark.parametrize("words", ["VÌ SỰ TIẾN BỘ PHỤ NỮ", "ĐỐI VỚI CÁN BỘ XÃ", "VỀ KIỂM TRA NỘI BỘ NGÀNH"])
+def test_a_decisions_subject_with_a_word_of_bo_is_not_cut_at_bo(words):
+    """"BỘ" after a word it makes a word with ("TIẾN BỘ", "CÁN BỘ", "NỘI BỘ") opens no ministry's name: a run-together
+    decision's subject goes on past it to the deciding authority."""
+    subject = f"BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG {words} XÃ YÊN PHONG GIAI ĐOẠN 2021 - 2025"
+    content = api.import_text(RUN_TOGETHER.format(subject=subject))[0].content
+    assert content.subject.casefold() == subject.casefold()
+    assert content.deciding_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ YÊN PHONG"
+
+
+def test_a_sites_field_in_capitals_before_a_one_line_issuing_body_is_not_the_body():
+    """A site's field in capitals before the header on one line ("LAI-AHLLVT: 68 2 UBND HUYỆN …"): a name has
+    no colon, so the issuing body is the capitals after the field, which is dropped as the site's."""
+    text = "HỒ SƠ-AHLLVT: 68 2 " + ONE_LINE_CONG_VAN
+    draft, report = api.import_text(text)
+    assert (draft.content.authority, draft.content.number) == ("BỘ NỘI VỤ", 120)
+    assert any("HỒ SƠ-AHLLVT: 68 2" in note for note in report.notes)

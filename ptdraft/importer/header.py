@@ -114,7 +114,12 @@ _PLACE_SMALL = {"phố", "xã", "thị", "trấn"}  # "Thành phố Hồ Chí Mi
 _PLACE_PREFIX = {"TP.", "Tp.", "TX.", "Tx.", "TT.", "TP", "Tp"}  # "TP. Hồ Chí Minh", "Tp Hồ Chí Minh"
 
 
+# An abbreviated kind glued onto the name ("TP.Hồ Chí Minh", "Tp.Vinh", "TX.Sơn Tây"), as a typist or a site writes it.
+_GLUED_KIND = re.compile(r"^(?:TP|Tp|TX|Tx|TT)\.(?=[^\W\d_])")
+
+
 def _place_word(word: str) -> bool:
+    word = _GLUED_KIND.sub("", word)
     parts = word.split("-")  # "Rang-Tháp"
     return word in _PLACE_SMALL or word in _PLACE_PREFIX or all(len(p) > 1 and p[0].isupper() and p[1:].islower() for p in parts)
 
@@ -131,7 +136,8 @@ def _place_start(words: list[str]) -> int:
                                                     and _place_word(words[start - 2])):  # "Bà Rịa - Vũng Tàu"
         start -= 1
     provinces, communes = admin_units.unit_names()
-    known = next((i for i in range(start, len(words)) if " ".join(words[i:]) in provinces | communes), None)
+    known = next((i for i in range(start, len(words))
+                  if " ".join([_GLUED_KIND.sub("", words[i]), *words[i + 1:]]) in provinces | communes), None)
     # The whole run a name, or one word before a one-word name ("Hải Ba", not "Ba"): the run is the place; a name of
     # two words or more is one ("Lào Hà Nội": "Hà Nội").
     if known is not None and known > start and (known - start >= 2 or len(words) - known >= 2):
@@ -213,6 +219,8 @@ _DATE_THEN_REST = re.compile(
     r"(?P<symbol>)\s+(?P<rest>\S.*)$", re.I)
 _SUBJECT_END = re.compile(r"\s(?=(?:Căn cứ|Thực hiện|Theo đề nghị|Theo|Xét|Kính gửi|Nhằm|Để|Vào hồi"
                           r"|(?:Sáng|Chiều|Tối|Trưa)?\s*[Nn]gày\s+\d+)\b)")
+# The words "BỘ" makes a word with, after them ("TIẾN BỘ", "CÁN BỘ", "ĐỒNG BỘ"): no ministry's name opens there.
+_BO_COMPOUNDS = {"TIẾN", "CÁN", "ĐỒNG", "TOÀN", "SƠ", "NỘI", "CỤC", "ĐẢNG"}
 _OF_WORDS = {"CỦA", "VÀ", "VỚI", "CHO", "THUỘC", "TRỰC", "TẠI", "GIỮA", "VỀ", "CÁC", "TRONG", "TƯỚNG", "TỊCH", "TRƯỞNG"}
 
 
@@ -246,7 +254,9 @@ def _type_then_rest(text: str, run: bool = False) -> list[str]:
         cut = None
         if doctypes.canonical(head) in doctypes.DECIDING_WORD:
             cut = next((i for i in range(max(3, len(subject) - 20), len(subject) - 1)
-                        if _DECIDER.match(" ".join(subject[i:])) and subject[i - 1] not in _OF_WORDS), None)
+                        if _DECIDER.match(" ".join(subject[i:])) and subject[i - 1] not in _OF_WORDS
+                        and not (subject[i] == "BỘ" and subject[i - 1] in _BO_COMPOUNDS)
+                        and not subject[i - 1].endswith(",")), None)  # "… SỞ, BAN, NGÀNH, ỦY BAN …": the subject's list
         pieces = [" ".join(subject[:cut]), " ".join(subject[cut:])] if cut else [" ".join(subject)]
         return [head, *pieces, *([" ".join(after)] if after else [])]
     # A subject in small letters ends where the body opens or a name in capitals (the deciding authority) begins.
@@ -331,6 +341,9 @@ _PARTY_CUTS = (
     (re.compile(rf"\s+(?={forms.NUMBER_WORD}\s*:?\s*\d+-[A-ZĐ][A-Za-zĐđ]*\s*/\s*[^\W\d_])"), "\n", 1),
 )
 RUN_TOGETHER = 400  # characters: a line of the header is never so long
+# Word's name of a drawn rule glued to the text after it inside a run-together line ("… HỒ CHÍ MINH straight connector
+# 2Số: 1551 /UBND-VX"): the names of its connectors only, which no letter's text holds.
+_SHAPE_NAME_INSIDE = re.compile(r"\s*\bstraight\s+(?:arrow\s+)?connector\s*\d+(?=[^\W\d_])\s*", re.I)
 # A numbered item or a lettered point run on after a sentence ("… 11 giờ 00. 2. Địa điểm: …", "…; b) Thời gian …"):
 # cut before it when what follows the number opens with a capital (a point: any letter), after a sentence's end.
 _ITEM_AT = re.compile(r"(?<=[.:;])\s+(?=(?P<mark>(?:\d{1,2}|[IVX]{1,4})\.|[a-zđ]\))\s+(?P<next>\w))")
@@ -352,12 +365,17 @@ def split_run_together(lines: list[Line], notes: list[str], force: bool = False)
                 or not (_TITLE_INSIDE.search(text) or _MOTTO_INSIDE.search(text) or _PARTY_TITLE_INSIDE.search(text)):
             out.append(line)
             continue
+        for shape in _SHAPE_NAME_INSIDE.finditer(text):
+            notes.append(f"bỏ tên hình vẽ của Word “{shape.group(0).strip()}” dính vào chữ ở dòng {line.number}")
+        text = _SHAPE_NAME_INSIDE.sub("\n", text)
         for cut, by, count in _RUN_CUTS + (_PARTY_CUTS if _PARTY_TITLE_INSIDE.search(text) else ()):
             text = cut.sub(by, text, count=count)
         text = _ITEM_AT.sub(_item_cut, text)
         pieces = [piece.strip(" |") for piece in text.split("\n") if any(ch.isalnum() for ch in piece)]
         pieces = [part for piece in pieces for part in _capitals_tail_before_title(piece, pieces)]
         pieces = [part for piece in pieces for part in (_vv_then_date(piece) or _place_before_date(piece))]
+        pieces = _subject_word_joined([part for piece in pieces for part in _number_then_text(piece)])
+        pieces = [part for piece in pieces for part in (_vv_then_date(piece) or [piece])]
         pieces = [part for piece in pieces for part in _type_then_rest(piece, run=True)]
         pieces = _recipient_entries_apart(pieces)
         pieces = [part for piece, closing in _closing_apart(pieces) for part in _signature_then_name(piece, closing)]
@@ -365,6 +383,18 @@ def split_run_together(lines: list[Line], notes: list[str], force: bool = False)
             notes.append(f"dòng {line.number} dài {len(line.text)} ký tự gồm nhiều phần của văn bản viết liền: tách "
                          f"lại thành {len(pieces)} dòng")
         out.extend(Line(piece, 0, line.number, line.blank_before and n == 0) for n, piece in enumerate(pieces))
+    return out
+
+
+def _subject_word_joined(pieces: list[str]) -> list[str]:
+    """A "V/v:" left alone by a cut before its summary's first words ("V/v: Thực hiện quy định …", whose "Thực hiện"
+    opens a body elsewhere) put back before them."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and (bare := _VV.match(out[-1])) and not bare["rest"].strip(" :"):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
     return out
 
 
@@ -622,12 +652,15 @@ def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:
     """A piece whose end is in capitals ("… Ngày hết hiệu lực: Đang cập nhật ỦY BAN NHÂN DÂN TỈNH BẮC NINH") just
     before the national title or the number: the capitals (the issuing body) cut off as a line of their own."""
     at = pieces.index(piece)
-    if at + 1 >= len(pieces) or upper_line(piece) \
+    # A piece in capitals is the body's name, unless a site's field ("LAI-AHLLVT: 68 2 UBND HUYỆN …") comes first.
+    if at + 1 >= len(pieces) or upper_line(piece) and ":" not in piece \
             or not (_TITLE_INSIDE.match(pieces[at + 1]) or _NUMBER.match(pieces[at + 1])):
         return [piece]
     words = piece.split()
     start = len(words)
-    while start > 0 and (upper_line(words[start - 1]) or words[start - 1] in ("-", "–", "&", ",")):
+    while start > 0 and (upper_line(words[start - 1]) or words[start - 1] in ("-", "–", "&", ",")
+                         or words[start - 1].isdigit() and start > 1 and words[start - 2].isalpha()
+                         and upper_line(words[start - 2])):  # "ỦY BAN NHÂN DÂN QUẬN 9", not "PAGES: 1", "… 2024"
         start -= 1
     # The number read before the issuing body ("Số: 56/TB-UBND ỦY BAN NHÂN DÂN …"): its symbol stays on its line.
     if (number := _NUMBER_BEFORE_BODY.match(piece)) and len(number["number"].split()) > start:
@@ -635,6 +668,25 @@ def _capitals_tail_before_title(piece: str, pieces: list[str]) -> list[str]:
     if len(words) - start < 2:
         return [piece]
     return [" ".join(words[:start]), " ".join(words[start:])]
+
+
+# The number and symbol at the head of a piece, the symbol's groups joined by "-", "/" or "." (spaces a typist left
+# around a dash or a slash allowed: "GDĐT –KT&KĐCL", "21 /TTVH"; "UBND. Kim Bảng" is the symbol's full stop), and a
+# word after them that no symbol holds.
+_NUMBER_THEN_WORDS = re.compile(
+    rf"^(?P<number>{forms.NUMBER_WORD}\s*:?\s*[\d.…_]*\s*/\s*[0-9A-Za-zĐđ&]+"
+    r"(?:\s*[-–/]\s*[0-9A-Za-zĐđ&]+|\.[0-9A-Za-zĐđ&]+)*)"
+    r"\s+(?P<rest>[^\W\d_].*)$")
+
+
+def _number_then_text(piece: str) -> list[str]:
+    """A number run on into what follows it on the letter's page ("Số: 1025/UBND-ĐT Về thúc đẩy đầu tư …", a công
+    văn's summary under its number, typed without "V/v"): the number line ends where its symbol does (a symbol
+    holds no space), and what follows is a line of its own."""
+    match = _NUMBER_THEN_WORDS.match(piece)
+    if not match or not _SYMBOL_FORM.match(_symbol(match["number"].split("/", 1)[1])):
+        return [piece]
+    return [match["number"], match["rest"]]
 
 
 _NUMBER_BEFORE_BODY = re.compile(rf"^(?P<number>{forms.NUMBER_WORD}\s*:?\s*{forms.NUMBER_FIGURES}\s*/\s*\S+)\s")
@@ -657,8 +709,9 @@ def _place_before_date(piece: str) -> list[str]:
 def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
     """``lines`` from the header's first line on: what a website or a converter printed above it is dropped, with a
     note. A text whose first lines hold no header form is returned as it is."""
-    mark = next((i for i, line in enumerate(lines[:HEADER_SEARCH]) if _HEADER_MARK.search(line.text)
-                 or _NUMBER_ALONE.fullmatch(line.text) and i + 1 < len(lines) and lines[i + 1].text.startswith("/")),
+    mark = next((i for i, line in enumerate(lines[:HEADER_SEARCH]) if (_HEADER_MARK.search(line.text)
+                 or _NUMBER_ALONE.fullmatch(line.text) and i + 1 < len(lines) and lines[i + 1].text.startswith("/"))
+                 and not _number_again_below(lines, i)),
                 None)  # "Số: 111" / "/CV - UBND": the number line wrapped before its symbol
     if not mark:
         return lines
@@ -682,6 +735,19 @@ def drop_chrome(lines: list[Line], notes: list[str]) -> list[Line]:
         dropped = " / ".join(line.text for line in lines[:start])
         notes.append(f"bỏ {start} dòng trên phần đầu văn bản (chữ của trang web hoặc phần mềm chuyển đổi): “{dropped[:120]}”")
     return lines[start:]
+
+
+def _number_again_below(lines: list[Line], at: int) -> bool:
+    """Whether the number line at ``at`` is a site's copy of the letter's number (its post's title "Công văn Số:
+    2728/TCT-DNL V/v: …", its "Số kí hiệu Số: 218/BC-UBND" box): the same number and symbol stand again further down,
+    with the national title or the motto under the copy."""
+    found = _NUMBER.match(lines[at].text)
+    if not found:
+        return False
+    key = (found["n"], _symbol(found["symbol"]))
+    below = lines[at + 1:HEADER_SEARCH]
+    return any(_NATIONAL_TITLE.match(line.text) or _MOTTO.match(line.text) for line in below) and any(
+        (again := _NUMBER.match(line.text)) and (again["n"], _symbol(again["symbol"])) == key for line in below)
 
 
 def _small_letter_authority(above: list[Line]) -> int:
@@ -1002,6 +1068,9 @@ def _continues_subject(line: Line, header: Header, width: float) -> bool:
     if header.subject and upper_line(" ".join(header.subject)) and not line.blank_before \
             and _BRACKETED_YEARS.fullmatch(text):
         return True  # the period in brackets under a subject in capitals: "(Giai đoạn: 2021- 2025)"
+    opened = " ".join(header.subject).count("(") - " ".join(header.subject).count(")")
+    if opened > 0 and not line.blank_before and not any(ch.isalpha() for ch in text) and 0 < text.count(")") <= opened:
+        return True  # figures that close the subject's bracket, wrapped off its line: "… (MÃ … 208, 607," / "803)"
     if upper_line(text) or _RECIPIENTS.match(text) or text.endswith(":"):
         return False  # a line ending in ":" opens the body ("Kết quả như sau:"); no subject ends so
     if line.blank_before and header.subject and not (text[:1].islower() and not header.subject[-1].endswith(".")):
@@ -1165,7 +1234,7 @@ def parse_header(lines: list[Line]) -> Header:
             vv_width = max(len(text), 40)
             if not _VV.match(text):
                 header.notes.append(f"dòng “{text}” đọc là trích yếu (V/v) của công văn")
-        elif _subject_before_recipients(text, lines[index + 1:index + 6], header):
+        elif _subject_before_recipients(text, lines[index + 1:index + 9], header):
             # A công văn's summary typed without its "V/v" ("Báo cáo công tác …" under the number): nothing but the
             # summary stands between the header and "Kính gửi".
             header.subject, header.vv, state = [text], True, "vv"
@@ -1173,7 +1242,8 @@ def parse_header(lines: list[Line]) -> Header:
             header.notes.append(f"dòng “{text}” không mở đầu bằng “V/v”: đọc là trích yếu của công văn")
         elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
                 and not forms.INVITATION.search(text) \
-                and (not upper_line(text) or text[:1].isdigit() or header.subject[-1].endswith(("-", "/"))) \
+                and (not upper_line(text) or text[:1].isdigit() or header.subject[-1].endswith(("-", "/"))
+                     or _abbreviation_wrapped(text, header.subject)) \
                 and len(text) <= 1.4 * vv_width:  # "… 15/2021/NĐ-" / "CP": a symbol wrapped at its "-"
             # A line starting in lower case goes on with the subject even after a gap (a converter's blank lines).
             header.subject.append(text)
@@ -1211,7 +1281,7 @@ def parse_header(lines: list[Line]) -> Header:
                      or number_first and not (header.national_title or header.party_title or header.date_text)):
             # The issuing body's lines, above its number or, where the number came first, under it.
             authority.append(text)
-        elif _stray_line(text, lines[index + 1:index + 1 + _LOOK_AHEAD], header):
+        elif _stray_line(text, lines[index + 1:index + 1 + _LOOK_AHEAD], header, after_number == "number"):
             # A line no form names, with a form the header still lacks just under it (a site's "Tải văn bản gốc"
             # between the number and the date): the header goes on; the line is kept, at the body's head.
             header.notes.append(f"dòng {line.number} “{text[:60]}” ở giữa phần đầu văn bản không thuộc phần nào: "
@@ -1245,11 +1315,12 @@ def _title_issuer(header: Header) -> None:
 _LOOK_AHEAD = 3
 
 
-def _stray_line(text: str, following: list[Line], header: Header) -> bool:
+def _stray_line(text: str, following: list[Line], header: Header, under_number: bool = False) -> bool:
     """Whether ``text``, which no header form names, stands inside the header: a form the header has not yet read
     (the national title, the number, the place and date, the type's name) follows within a few lines, and the line
-    does not open the body (a recipient, a legal basis, a list)."""
-    if _RECIPIENTS.match(text) or _BODY_START.match(text) or _VV.match(text) or len(text) > 90:
+    does not open the body (a recipient, a legal basis, a list). A long line is the body's, unless it stands right
+    under the number (what a copy ran on after it: "Số: 12/BC-UBND Báo cáo …", the date further on)."""
+    if _RECIPIENTS.match(text) or _BODY_START.match(text) or _VV.match(text) or len(text) > 90 and not under_number:
         return False
     for line in following:
         nxt = line.text
@@ -1261,6 +1332,17 @@ def _stray_line(text: str, following: list[Line], header: Header) -> bool:
                 or (not header.doc_type and upper_line(nxt) and doctypes.canonical(_unspaced(nxt))):
             return True
     return False
+
+
+# One or two abbreviations in capitals ("BHYT", "HĐND", "THPT."): the end of a summary a narrow cell wrapped.
+_ABBREVIATIONS = re.compile(r"^[A-ZĐ0-9&]{2,8}(?:\s+[A-ZĐ0-9&]{2,8})?[.;]?$")
+
+
+def _abbreviation_wrapped(text: str, subject: list[str]) -> bool:
+    """Whether a line in capitals goes on with a summary in small letters: abbreviations only, under a line that
+    stops on a word in small letters ("… cấp sổ BHXH, thẻ" / "BHYT"), not on a full stop."""
+    last = subject[-1].split()[-1] if subject and subject[-1].split() else ""
+    return bool(_ABBREVIATIONS.match(text)) and last.isalpha() and last.islower()
 
 
 def _recipients_next(following: list[Line]) -> bool:
@@ -1280,10 +1362,15 @@ def _subject_before_recipients(text: str, following: list[Line], header: Header)
             or not text[:1].isupper() or _BODY_START.match(text) or _RECIPIENTS.match(text) or len(text) > 160:
         return False
     wrapped = True  # the summary's own wrapped lines ("Về thúc đẩy đầu tư của Việt Nam" / "ra nước ngoài") first
+    above = text
     for line in following:
         if _RECIPIENTS.match(line.text):
             return True
-        wrapped = wrapped and not line.blank_before and line.text[:1].islower()
+        # A wrapped line opens in small letters (after a converter's gap, too), or goes on after a word that needs
+        # its next ("Về thúc đẩy đầu tư của" / "Việt Nam", a narrow cell's break).
+        wrapped = wrapped and (line.text[:1].islower() or not line.blank_before and _wrapped_on([above.upper()])) \
+            and not upper_line(line.text)
+        above = line.text
         if not (wrapped or _is_known(line.text) or _NATIONAL_TITLE.match(line.text)):
             return False
     return False
