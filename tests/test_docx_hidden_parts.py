@@ -295,3 +295,40 @@ def test_a_number_below_ten_is_reported_as_the_letter_writes_it(tmp_path):
     draft, report = api.import_file(path)
     assert draft.content.number == 8
     assert ("Số, ký hiệu", "08/SNV-CCVC") in report.recognised
+
+
+# -- characters that only look like the letters meant ---------------------------------------------------------------
+
+def _with_eth(document: docx.Document) -> bytes:
+    """The letter as an old font's converter leaves it: every "Đ"/"đ" an Icelandic eth, the symbol's "/" a division
+    slash."""
+    for paragraph in document.paragraphs + [p for t in document.tables for c in t._cells for p in c.paragraphs]:
+        for run in paragraph.runs:
+            run.text = run.text.replace("Đ", "\u00d0").replace("đ", "\u00f0").replace("/SNV", "\u2215SNV")
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_an_eth_for_d_is_one_finding_and_the_letter_is_read_as_meant(tmp_path):
+    data = _with_eth(_letter())
+    findings = check_bytes(data)
+    look_alike = [f for f in findings if f.rule == "text.look-alike"]
+    assert len(look_alike) == 1 and "Ð" in look_alike[0].message and "Ctrl+H" in look_alike[0].fix
+    # the motto ("Ðộc lập") and the number ("125∕SNV-CCVC") are found as the letters meant: no other finding
+    assert {f.rule for f in findings} == {f.rule for f in check_bytes(_with_eth_free())} | {"text.look-alike"}
+    path = tmp_path / "letter.docx"
+    path.write_bytes(data)
+    draft, _report = api.import_file(path)
+    assert (draft.content.authority, draft.content.number) == ("SỞ NỘI VỤ", 125)
+    assert draft.content.subject == "báo cáo số lượng công chức năm 2026"
+
+
+def _with_eth_free() -> bytes:
+    data = io.BytesIO()
+    _letter().save(data)
+    return data.getvalue()
+
+
+def test_a_letter_with_the_meant_characters_has_no_look_alike_finding():
+    assert "text.look-alike" not in {f.rule for f in check_bytes(_with_eth_free())}

@@ -16,6 +16,7 @@ def check_package(package: Package) -> list[Result]:
     found = recognise(doc)
     results: list[Result] = []
     results += rules_file.tracked_change_rules(doc)
+    results += rules_file.look_alike_rules(doc)
     results += rules_format.page_rules(doc)
     results += rules_format.page_number_rules(doc)
     results += rules_format.draft_mark_rules(doc, found)

@@ -1,5 +1,6 @@
 """What the file holds that changes what prints without the reader seeing it: tracked changes not yet accepted, and
-date fields that Word sets again to the day the file is opened, saved or printed.
+date fields that Word sets again to the day the file is opened, saved or printed; and characters that print like the
+letters meant and are not them.
 
 Both come from the DOCX as it is stored (:class:`~ptdraft.ooxml.document.ParaInfo` ``revisions`` and ``fields``);
 the paragraph texts the other rules read are already what Word shows after accepting every change.
@@ -60,6 +61,24 @@ def tracked_change_rules(doc: DocInfo) -> list[Result]:
            "dõi thay đổi (Track Changes), rồi lưu lại và đọc lại văn bản.")
     shown = doc.paragraphs[first].text if first is not None else ""
     return [Result(Finding("track-changes.pending", "", "", first, excerpt(shown), message, fix))]
+
+
+def look_alike_rules(doc: DocInfo) -> list[Result]:
+    """Characters that print like "Đ" or "/" and are not them ("Ð", the Icelandic eth an old font or a converter leaves;
+    "∕", "／"): the page looks right, but searching, sorting, the spelling check and the records office's software do
+    not find the words, the symbol or the number. The other rules read the meant characters. Said once for the file,
+    at the first paragraph that holds one."""
+    paragraphs = [para.index for para in doc.paragraphs if para.look_alikes]
+    if not paragraphs:
+        return []
+    count = sum(para.look_alikes for para in doc.paragraphs)
+    message = (f"Văn bản có {grouped(count)} ký tự trông giống “Đ”, “đ” hoặc “/” nhưng không phải (chữ eth “Ð” của phông "
+               f"cũ hay phần mềm chuyển đổi, gạch chéo “∕”, “／”; đoạn {paragraph_spans(paragraphs)}): bản in trông đúng, "
+               "nhưng tìm kiếm, kiểm tra chính tả và phần mềm quản lý văn bản không nhận ra chữ, số và ký hiệu.")
+    fix = ("Trong Word: Tìm và thay thế (Ctrl+H), tìm “Ð” thay bằng “Đ” (và “ð” bằng “đ”, “∕” bằng “/”), rồi lưu lại; "
+           "hoặc gõ lại các chữ đó bằng bộ gõ Unicode.")
+    first = paragraphs[0]
+    return [Result(Finding("text.look-alike", "", "", first, excerpt(doc.paragraphs[first].text), message, fix))]
 
 
 def _date_message(codes: list[str], where: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from ptdraft.errors import InputError
 from ptdraft.text import bad_characters, grouped, normalise, overlong_line, overlong_message
 from ptdraft.vietnamese import legacy
+from ptdraft.vietnamese.letters import LOOK_ALIKES
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # a letter copied out of a PDF; a 200-page plan is about 600 KB of text
 MAX_IMPORT_LINES = 20_000  # lines of text; a 200-page plan has about 8,000
@@ -83,13 +84,6 @@ def _decode(raw: bytes, where: str) -> tuple[str, str]:
     return text, "Windows-1252"
 
 
-# Characters that look like a Vietnamese letter or a symbol's "/" and are not it, left by older fonts and PDF
-# converters: the Icelandic eth "Ð"/"ð" for "Đ"/"đ" ("QÐ-UBND", "Ðộc lập": no form or name is found with it), the
-# division and fraction slashes and the full-width "／" for "/" ("Số: 07∕KH-UBND").
-_LOOK_ALIKES = (("\u00d0", "Đ", "“Ð” (chữ eth)"), ("\u00f0", "đ", "“ð” (chữ eth)"),
-                ("\u2215\u2044\uff0f", "/", "gạch chéo khác “/” (∕, ⁄, ／)"))
-
-
 def clean_text(text: str) -> tuple[str, str | None, list[str]]:
     """``text`` in Unicode NFC without forbidden characters, the legacy encoding converted from, and notes."""
     notes: list[str] = []
@@ -100,7 +94,7 @@ def clean_text(text: str) -> tuple[str, str | None, list[str]]:
     composed = unicodedata.normalize("NFC", converted)
     if composed != converted:
         notes.append("đã chuẩn hóa Unicode sang dạng dựng sẵn (NFC)")
-    for wrong, right, what in _LOOK_ALIKES:
+    for wrong, right, what in LOOK_ALIKES:
         if count := sum(composed.count(ch) for ch in wrong):
             composed = re.sub(f"[{wrong}]", right, composed)
             notes.append(f"đã thay {count} ký tự {what} bằng “{right}”")

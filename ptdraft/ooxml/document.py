@@ -95,6 +95,9 @@ class ParaInfo:
     # The code of each field in the paragraph, in order (' DATE \@ "dd/MM/yyyy" ', " PAGE "); the text holds the
     # result Word last showed, never the code.
     fields: tuple[str, ...] = ()
+    # Characters of the file's text that only look like what they stand for ("Ð" for "Đ", "∕" for "/"): ``text`` and
+    # ``runs`` hold the meant ones; this many were replaced.
+    look_alikes: int = 0
 
     @property
     def shown(self) -> str:

@@ -26,7 +26,10 @@ from ptdraft.ooxml.wordml import (
     TBL, TC, TR, VAL, ListLabels, Styles, int_attr, merge_ppr, on, paragraph_runs, ppr_props, rpr_props, run_segments, w,
 )
 from ptdraft.errors import InputError
+from ptdraft.vietnamese.letters import LOOK_ALIKE_TABLE, LOOK_ALIKES
 from ptdraft.text import grouped
+
+LOOK_ALIKE_CHARS = "".join(chars for chars, _right, _what in LOOK_ALIKES)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 files, and Word's password-protected DOCX
 ENCRYPTED = "tệp DOCX có mật khẩu (được mã hóa): hãy mở bằng Word, bỏ mật khẩu rồi lưu lại"
@@ -274,6 +277,7 @@ class Package:
         merge_ppr(base_para, para_props)
         merge_ppr(base_para, ppr_props(ppr))
         elements, infos = [], []
+        look_alikes = 0  # "Ð" for "Đ", "∕" for "/" (vietnamese.letters.LOOK_ALIKES): read as meant, counted
         for run in paragraph_runs(p):
             rpr = run.find(RPR)
             props = dict(base_run)
@@ -285,8 +289,10 @@ class Package:
             if props.get("vanish"):
                 continue
             elements.append(run)
+            written = "".join(text for _node, text in run_segments(run))
+            look_alikes += sum(written.count(ch) for ch in LOOK_ALIKE_CHARS)
             infos.append(RunInfo(
-                text="".join(text for _node, text in run_segments(run)),
+                text=written.translate(LOOK_ALIKE_TABLE),  # one character for one: every offset stays
                 size=props.get("size", DEFAULT_SIZE),
                 bold=props.get("bold", False),
                 italic=props.get("italic", False),
@@ -296,6 +302,7 @@ class Package:
         mark = dict(base_run)
         mark.update(rpr_props(ppr.find(RPR)) if ppr is not None else {})
         base_para["mark_size"] = mark.get("size", DEFAULT_SIZE)
+        base_para["look_alikes"] = look_alikes
         return elements, infos, base_para
 
     def _read(self) -> DocInfo:
@@ -345,6 +352,7 @@ class Package:
                 widows=props.get("widows", False),
                 revisions=_revisions(p),
                 fields=_field_codes(p),
+                look_alikes=props.get("look_alikes", 0),
             ))
         self.section_elements = [s for s in body.iter(w("sectPr")) if s.getparent().tag in (PPR, w("body"))]
         return DocInfo(tuple(paragraphs), self._sections(), _body_revisions(body))

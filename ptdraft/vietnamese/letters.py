@@ -18,6 +18,14 @@ BASE_VOWELS = "aăâeêioôơuưy"
 CONSONANTS = "bcdđghklmnpqrstvx"
 ALPHABET = BASE_VOWELS + CONSONANTS  # the 29 letters of the Vietnamese alphabet, plus "y" among the vowels
 
+# Characters that look like a Vietnamese letter or a symbol's "/" and are not it, left by older fonts and PDF
+# converters: the Icelandic eth "Ð"/"ð" for "Đ"/"đ" ("QÐ-UBND", "Ðộc lập": no form, name or word is found with it),
+# the division and fraction slashes and the full-width "／" for "/" ("Số: 07∕KH-UBND"). Each: the look-alikes, the
+# character meant, and how a message names them.
+LOOK_ALIKES = (("\u00d0", "Đ", "“Ð” (chữ eth)"), ("\u00f0", "đ", "“ð” (chữ eth)"),
+               ("\u2215\u2044\uff0f", "/", "gạch chéo khác “/” (∕, ⁄, ／)"))
+LOOK_ALIKE_TABLE = str.maketrans({wrong: right for chars, right, _what in LOOK_ALIKES for wrong in chars})
+
 # Each base vowel with its quality mark removed: what a text typed without marks shows.
 SKELETON = str.maketrans({"ă": "a", "â": "a", "ê": "e", "ô": "o", "ơ": "o", "ư": "u", "đ": "d"})
 
