@@ -1237,9 +1237,12 @@ def parse_header(lines: list[Line]) -> Header:
         elif _subject_before_recipients(text, lines[index + 1:index + 9], header):
             # A công văn's summary typed without its "V/v" ("Báo cáo công tác …" under the number): nothing but the
             # summary stands between the header and "Kính gửi".
-            header.subject, header.vv, state = [text], True, "vv"
+            # "Về thúc đẩy …": the older lead-in the decree's "V/v" (về việc) stands for, not printed twice ("V/v Về").
+            about = text[3:].lstrip() if text.startswith("Về ") and len(text.split()) > 2 else ""
+            header.subject, header.vv, state = [about or text], True, "vv"
             vv_width = max(len(text), 40)
-            header.notes.append(f"dòng “{text}” không mở đầu bằng “V/v”: đọc là trích yếu của công văn")
+            header.notes.append(f"dòng “{text}” không mở đầu bằng “V/v”: đọc là trích yếu của công văn"
+                                + (f", in là “V/v {about}”" if about else ""))
         elif state == "vv" and (not line.blank_before or text[:1].islower()) and not _RECIPIENTS.match(text) \
                 and not forms.INVITATION.search(text) \
                 and (not upper_line(text) or text[:1].isdigit() or header.subject[-1].endswith(("-", "/"))

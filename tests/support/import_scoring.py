@@ -128,7 +128,8 @@ def read_rendered(data: bytes) -> Rendered:
 
 
 def _strip_about(text: str) -> str:
-    return re.sub(r"^(v/v|về việc)\s*", "", text.strip(), flags=re.IGNORECASE)
+    """A subject without its lead-in: "V/v", "Về việc", or the older "Về" a công văn's "V/v" stands for."""
+    return re.sub(r"^(v/v|về việc|về)\s+", "", text.strip(), flags=re.IGNORECASE)
 
 
 _TELEGRAM = re.compile(r"^.+\s(?:ĐIỆN|điện)\s*:$")  # Mẫu 1.6: "THỦ TƯỚNG CHÍNH PHỦ điện:" before the recipients
