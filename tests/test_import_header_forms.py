@@ -186,3 +186,14 @@ def test_the_period_in_brackets_under_a_subject_in_capitals_is_the_subjects_end(
     content = draft.content
     assert content.subject == "Nâng cao hiệu quả giám sát trong doanh nghiệp nhà nước (Giai đoạn: 2021- 2025)"
     assert content.body.startswith("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh")
+
+
+@pytest.mark.parametrize(("glued", "lines"), [
+    ("ỦY BAN NHÂN DÂNTHÀNH PHỐ HỒ CHÍ MINH", "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH"),
+    ("ỦY BAN NHÂN DÂNTỈNH LẠNG SƠN", "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN"),
+    ("HỘI ĐỒNG NHÂN DÂNHUYỆN YÊN PHONG", "HỘI ĐỒNG NHÂN DÂN\nHUYỆN YÊN PHONG"),
+])
+def test_a_body_glued_to_its_unit_by_a_copy_is_taken_apart(glued, lines):
+    draft, _ = api.import_text(HEAD.format(above="", stray="", number="07/KH-UBND", subject="PHỐI HỢP CÔNG TÁC")
+                               .replace("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", glued))
+    assert (draft.content.parent_authority, draft.content.authority) == ("", lines)

@@ -1138,6 +1138,8 @@ def _split_authority(lines: list[str]) -> tuple[list[str], list[str]]:
 _COMMITTEE_OF_UNIT = re.compile(
     r"^(?:UBND|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN)\s+(?:TỈNH|THÀNH\s+PHỐ|TP\.?|HUYỆN|QUẬN|THỊ\s+XÃ|TX\.?"
     r"|THỊ\s+TRẤN|XÃ|PHƯỜNG)\s+")
+_GLUED_UNIT = re.compile(r"^(?P<body>(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN)"
+                         r"(?=(?:TỈNH|THÀNH(?:\s+PHỐ)?|HUYỆN|QUẬN|THỊ(?:\s+XÃ|\s+TRẤN)?|XÃ|PHƯỜNG)(?:\s|$))")
 _INSIDE_A_NAME = {"VĂN", "CHI", "TỔNG", "ỦY", "UỶ", "BỘ", "VÀ", "MÔI"}  # "VĂN PHÒNG", "CHI CỤC", "MÔI TRƯỜNG"
 
 
@@ -1145,6 +1147,9 @@ def _bodies_apart(line: str) -> list[str]:
     """A people's committee and an office under it typed on one line ("UBND HUYỆN THANH CHƯƠNG PHÒNG TÀI NGUYÊN VÀ MÔI
     TRƯỜNG", a PDF's or a website's text): cut where the second body's name starts, after the unit's name (one word
     or more; a word of a known unit's name, "HẢI PHÒNG", is no body's start), with two words or more after it."""
+    if (glued := _GLUED_UNIT.match(line)) and upper_line(line):
+        # "ỦY BAN NHÂN DÂNTHÀNH PHỐ HỒ CHÍ MINH": a copy that lost the break between the body and its unit
+        return [glued["body"], line[glued.end("body"):]]
     match = _COMMITTEE_OF_UNIT.match(line)
     if not match or not upper_line(line):
         return [line]
