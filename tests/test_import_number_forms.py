@@ -629,3 +629,12 @@ def test_a_sites_field_in_capitals_before_a_one_line_issuing_body_is_not_the_bod
     draft, report = api.import_text(text)
     assert (draft.content.authority, draft.content.number) == ("BỘ NỘI VỤ", 120)
     assert any("HỒ SƠ-AHLLVT: 68 2" in note for note in report.notes)
+
+
+@pytest.mark.parametrize("opening", ["Thực hiện chỉ đạo", "Ngày 10/3/2021, Thủ tướng Chính phủ chỉ đạo",
+                                     "Trả lời công văn số 12/UBND của các tỉnh về chỉ đạo"])
+def test_a_one_line_recipient_left_without_its_full_stop_ends_where_the_body_opens(opening):
+    text = ONE_LINE_CONG_VAN.replace("trực thuộc Trung ương. Thực hiện chỉ đạo", f"trực thuộc Trung ương {opening}", 1)
+    content = api.import_text(text)[0].content
+    assert content.recipients == ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",)
+    assert content.body.startswith(opening)

@@ -417,11 +417,20 @@ def _recipient_entries_apart(pieces: list[str]) -> list[str]:
 
 def _recipients_then_body(piece: str, after_recipients: bool = False) -> list[str]:
     """"Kính gửi: Ủy ban nhân dân các tỉnh. Theo quy định …" (or the last "- …" entry under "Kính gửi:"): the
-    recipient's line ends at its full stop (after a word, not an abbreviation's "TP.")."""
+    recipient's line ends at its full stop (after a word, not an abbreviation's "TP."), or, with none, where the body's
+    usual opening words start (forms.BODY_OPENING)."""
     if not (_RECIPIENTS.match(piece) or after_recipients and re.match(r"^[-–+•]\s", piece)):
         return [piece]
     match = re.search(r"(?<=\w\w)(?<![A-ZĐ]{2})\.\s+(?=\S)", piece)
-    return [piece[:match.start() + 1], piece[match.end():]] if match else [piece]
+    if match:
+        return [piece[:match.start() + 1], piece[match.end():]]
+    # The last entry left without its full stop: the body starts at its usual opening words ("… Trung ương Ngày
+    # 10/7/2008, …", "… Tổng cục Hải quan Trả lời công văn …"), two words or more into the entry
+    label = _RECIPIENTS.match(piece)
+    opening = forms.BODY_OPENING.search(piece, label.end() if label else 2)
+    if opening and len(piece[:opening.start()].split()) >= 3:
+        return [piece[:opening.start()], piece[opening.end():]]
+    return [piece]
 
 
 # A signer's title in capitals where no signing form opens the signature: after a Lưu entry run on without its full

@@ -124,6 +124,13 @@ SIGNING_FORM_AHEAD = (r"(?:(?:TM|KT|TL|TUQ)\.\s*(?!(?:TM|KT|TL|TUQ|Q)\.)[^\W\d_a
 _PREFIXES = r"t\.?m|k\.?t|t\.?l|t\.?u\.?q|q|t/m|k/t|t/l"
 SIGNING_PREFIX = re.compile(rf"^(?P<prefix>{_PREFIXES})(?P<sep>\s*[.:/]\s*|\s+)(?=\S)", re.IGNORECASE)
 SIGNING_START = re.compile(rf"^\s*(?:{_PREFIXES})\s*[.:/]?\s+\S", re.IGNORECASE)  # a line that opens a signature
+# The words a letter's body opens with, after its Kính gửi ("Thực hiện Công văn số …", "Trả lời công văn …", "Ngày
+# 10/7/2008, …"): where a recipient's line run together with the body ends when its last entry has no full stop.
+BODY_OPENING = re.compile(
+    r"\s+(?=(?:Thực\s+hiện|Căn\s+cứ|Trả\s+lời|Phúc\s+đáp|Theo\s+(?:đề\s+nghị|quy\s+định|báo\s+cáo|chỉ\s+đạo)"
+    r"|Xét\s+đề\s+nghị|Nhằm|Để\s+(?:triển|thực|chuẩn|kịp|đảm|tăng)|Vừa\s+qua|Tiếp\s+theo|Hiện\s+nay|Nhận\s+được"
+    r"|Ngày\s+\d{1,2}[/\s])\b)")
+
 # What stands where the signature goes: "(Đã ký)", "[đã ký]" (a typist's "(đã kỹ)"), "Đã ký và đóng dấu",
 # "(Chữ ký, dấu)", "Ký tên", "Ký, ghi rõ họ tên": no line of the block (the importer drops it with a note, the checker reads past it).
 SIGNED = re.compile(
