@@ -319,8 +319,9 @@ def test_an_eth_for_d_is_one_finding_and_the_letter_is_read_as_meant(tmp_path):
     assert {f.rule for f in findings} == {f.rule for f in check_bytes(_with_eth_free())} | {"text.look-alike"}
     path = tmp_path / "letter.docx"
     path.write_bytes(data)
-    draft, _report = api.import_file(path)
+    draft, report = api.import_file(path)
     assert (draft.content.authority, draft.content.number) == ("SỞ NỘI VỤ", 125)
+    assert any("chữ eth" in note for note in report.notes)  # the clerk is told, as for a text file
     assert draft.content.subject == "báo cáo số lượng công chức năm 2026"
 
 

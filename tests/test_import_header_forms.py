@@ -33,6 +33,12 @@ def imported(above: str = "", stray: str = "", number: str = "07/KH-UBND",
     return api.import_text(HEAD.format(above=above, stray=stray, number=number, subject=subject))
 
 
+def with_authority(lines: str):
+    """The plan's header with other agency lines in place of its two."""
+    return api.import_text(HEAD.format(above="", stray="", number="07/KH-UBND", subject="PHỐI HỢP CÔNG TÁC")
+                           .replace("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", lines))
+
+
 def test_a_portals_post_time_above_the_header_is_no_place_and_date():
     draft, report = imported(above="11:51, Ngày 21/10/2017\nVăn bản của cơ quan cấp trên\n127 lượt xem\n\n")
     content = draft.content
@@ -86,8 +92,7 @@ def test_a_type_code_glued_to_the_issuer_is_still_read():
     ("HỘI ĐỒNG NHÂN DÂN TỈNH HÒA BÌNH\nBAN PHÁP CHẾ", False),
 ])
 def test_a_committee_issuing_with_the_front_or_the_council_is_a_joint_letter(lines, joint):
-    draft, _ = api.import_text(HEAD.format(above="", stray="", number="07/KH-UBND", subject="PHỐI HỢP CÔNG TÁC")
-                               .replace("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", lines))
+    draft, _ = with_authority(lines)
     content = draft.content
     if joint:
         assert (content.parent_authority, content.authority) == ("", lines)
@@ -173,8 +178,7 @@ def test_an_agency_name_broken_in_a_wider_cell_is_printed_as_one_name(lines, kep
     from ptdraft.reference.metrics import wrapped_widths
     from ptdraft import rules
 
-    draft, _ = api.import_text(HEAD.format(above="", stray="", number="07/KH-UBND", subject="PHỐI HỢP CÔNG TÁC")
-                               .replace("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", lines))
+    draft, _ = with_authority(lines)
     assert draft.content.authority == kept
     style = rules.STYLES[rules.Element.AUTHORITY]
     printed = [len(wrapped_widths(line, rules.HEADER_LEFT, style.size, bold=True)) for line in kept.split("\n")]
@@ -194,6 +198,5 @@ def test_the_period_in_brackets_under_a_subject_in_capitals_is_the_subjects_end(
     ("HỘI ĐỒNG NHÂN DÂNHUYỆN YÊN PHONG", "HỘI ĐỒNG NHÂN DÂN\nHUYỆN YÊN PHONG"),
 ])
 def test_a_body_glued_to_its_unit_by_a_copy_is_taken_apart(glued, lines):
-    draft, _ = api.import_text(HEAD.format(above="", stray="", number="07/KH-UBND", subject="PHỐI HỢP CÔNG TÁC")
-                               .replace("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", glued))
+    draft, _ = with_authority(glued)
     assert (draft.content.parent_authority, draft.content.authority) == ("", lines)

@@ -62,6 +62,9 @@ def docx_text(path: Path) -> DocxText:
         raise InputError(f"không đọc được tệp DOCX ({exc})", where) from None
     info = docx_reader.read(path, where).info
     notes = _tracked_note(info) + _date_field_notes(info.paragraphs)
+    if look_alikes := sum(para.look_alikes for para in info.paragraphs):  # read as meant by the DOCX reader
+        notes.append(f"đã thay {look_alikes} ký tự chỉ trông giống “Đ”, “đ” hoặc “/” (chữ eth “Ð”, “∕”, “／”) bằng chữ "
+                     "định viết")
     # A text box's text (a stamp, a note placed on the page) stands outside the letter's flow: kept apart, after the
     # line its anchor ends, for the importer to place. An automatic list's label ("1.", "a)", a bullet) is in no run:
     # put before the text as a typist would type it, so the list reads as the letter prints it.
